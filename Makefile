@@ -1,0 +1,59 @@
+# actbench: the front door.  The build itself is CMake's.
+#   make bench    install what is missing, build, run the speed, accuracy and
+#                 saturation suites, render the report
+#   make test     build and run the tests (make test SANITIZE=1: with ASan+UBSan)
+#   make report   re-render the report from the last results
+#   make accuracy / make speed / make saturation   one suite
+#   make clean
+SANITIZE ?= 0
+ifeq ($(SANITIZE),1)
+BUILD ?= build-sanitize
+CMAKE_FLAGS += -DACTBENCH_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+else
+BUILD ?= build
+endif
+RESULTS ?= results
+REPORT ?= report
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+ACTBENCH = $(BUILD)/actbench
+# defaults that finish in a few minutes on 2 cores
+SPEED_ARGS ?= --min-time 0.1
+ACCURACY_ARGS ?=
+SATURATION_ARGS ?=
+
+.PHONY: all build deps bench speed accuracy saturation report test clean
+
+all: build
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+speed: build
+	$(ACTBENCH) speed --out $(RESULTS) $(SPEED_ARGS)
+
+accuracy: build
+	$(ACTBENCH) accuracy --out $(RESULTS) $(ACCURACY_ARGS)
+
+saturation: build
+	$(ACTBENCH) saturation --out $(RESULTS) $(SATURATION_ARGS)
+
+report: build
+	$(ACTBENCH) report --results $(RESULTS) --out $(REPORT)
+
+bench: deps
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory speed accuracy saturation
+	$(MAKE) --no-print-directory report
+	@echo "bench: results in $(RESULTS)/, report at $(REPORT)/index.html and $(REPORT)/summary.md"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf build build-sanitize

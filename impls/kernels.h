@@ -1,0 +1,47 @@
+/* actbench: prototypes of the kernels in impls/<activation>/ *.c, for the
+ * registry (impls/registry.c).
+ *
+ * naive.c and stable.c are scalar C compiled with the default flags.
+ * autovec.c is compiled twice by CMake, with the AVX2 and with the AVX-512
+ * flags, and -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512 names the two copies
+ * apart (see ACT_AUTOVEC_NAME below). */
+#ifndef ACTBENCH_KERNELS_H
+#define ACTBENCH_KERNELS_H
+
+#include "activation.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Inside an autovec*.c: ACT_AUTOVEC_NAME(act_sigmoid_autovec_fwd) expands to
+ * act_sigmoid_autovec_fwd_avx2 or act_sigmoid_autovec_fwd_avx512. */
+#define ACT_PASTE_(a, b) a##b
+#define ACT_PASTE(a, b) ACT_PASTE_(a, b)
+#define ACT_AUTOVEC_NAME(base) ACT_PASTE(base, ACT_AUTOVEC_SUFFIX)
+
+/* Declares name's forward kernel (suffix _fwd) and backward kernel (_bwd),
+ * with an optional ISA suffix after them. */
+#define ACT_DECLARE_KERNELS(name, isa)                                        \
+  void name##_fwd##isa(const float *x, float *y, size_t n,                    \
+                       const act_params *p);                                  \
+  void name##_bwd##isa(const float *x, const float *y, const float *dy,       \
+                       float *dx, size_t n, const act_params *p);
+
+#define ACT_DECLARE_ACTIVATION(act)                                           \
+  ACT_DECLARE_KERNELS(act_##act##_naive, )                                    \
+  ACT_DECLARE_KERNELS(act_##act##_stable, )                                   \
+  ACT_DECLARE_KERNELS(act_##act##_autovec, _avx2)                             \
+  ACT_DECLARE_KERNELS(act_##act##_autovec, _avx512)
+
+/* act_sigmoid_naive_fwd, act_sigmoid_naive_bwd, act_sigmoid_stable_fwd, ...,
+ * act_sigmoid_autovec_fwd_avx2, act_sigmoid_autovec_bwd_avx512, ... */
+ACT_DECLARE_ACTIVATION(sigmoid)
+ACT_DECLARE_ACTIVATION(tanh)
+ACT_DECLARE_ACTIVATION(relu)
+ACT_DECLARE_ACTIVATION(leaky_relu)
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,113 @@
+/* actbench: the one table of implementations, and what the suites know about
+ * each activation.
+ *
+ * A new kernel is one file under impls/<activation>/ and one line in
+ * act_registry[] below (its prototypes go to kernels.h).  Names are
+ * <activation>.<isa>.<algorithm>; the algorithm tokens say what the kernel
+ * does: rr2 = Cody-Waite range reduction with two constants, pN = polynomial
+ * of degree N, div = a true division.
+ *
+ * fwd_ulp / bwd_ulp are the claimed maximum errors over all floats, with the
+ * activation's default parameters and dy = 1; the accuracy suite checks them
+ * against MPFR.  The flags say whether a NaN input really comes out as NaN. */
+#include <string.h>
+
+#include "kernels.h"
+#include "registry.h"
+
+const act_activation act_activations[] = {
+    {"sigmoid", "1/(1+exp(-a x))", "a s(ax)(1-s(ax))", {1.0f, 0.0f}, "a",
+     -110.0, 110.0, -8.0, 8.0, NULL},
+    {"tanh", "tanh x", "1 - tanh^2 x", {0.0f, 0.0f}, "", -60.0, 60.0, -4.0,
+     4.0, NULL},
+    {"relu", "max(0, x)", "1 for x > 0, 0 for x <= 0", {0.0f, 0.0f}, "", -8.0,
+     8.0, -3.0, 3.0, "relu'(0) = 0, the frameworks' convention"},
+    {"leaky_relu", "max(a x, x)", "1 for x > 0, a for x <= 0", {0.01f, 0.0f},
+     "a", -8.0, 8.0, -3.0, 3.0,
+     "leaky_relu'(0) = a, the frameworks' convention"},
+};
+const size_t act_activation_count =
+    sizeof act_activations / sizeof act_activations[0];
+
+static int always(void) { return 1; }
+
+#define NAN_BOTH (ACT_NAN_FWD | ACT_NAN_BWD)
+#define PROVISIONAL 4.0 /* to be calibrated by the accuracy suite */
+
+/* One scalar entry: kernels act_<act>_<alg>_fwd/_bwd. */
+#define SCALAR(act, alg, origin, fu, bu, bwdf, flags, note)                   \
+  {#act, #act ".scalar." #alg, "scalar", origin, fu, bu,                     \
+   act_##act##_##alg##_fwd, act_##act##_##alg##_bwd, always, bwdf, flags, note}
+/* One autovec entry per ISA: kernels act_<act>_autovec_fwd_<isa>. */
+#define AUTOVEC(act, isa, algname, fu, bu, bwdf, flags, note)                 \
+  {#act, #act "." #isa "." algname, #isa, "actbench", fu, bu,                \
+   act_##act##_autovec_fwd_##isa, act_##act##_autovec_bwd_##isa,             \
+   act_cpu_has_##isa, bwdf, flags, note}
+
+const act_impl act_registry[] = {
+    /* ---- sigmoid */
+    SCALAR(sigmoid, naive, "libm", PROVISIONAL, PROVISIONAL, "a*y*(1-y)",
+           NAN_BOTH, "1/(1+expf(-a x)); f' from y cancels as y -> 1"),
+    SCALAR(sigmoid, stable, "actbench", PROVISIONAL, PROVISIONAL,
+           "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
+           "expf(-|ax|), double-float 1/(1+e)"),
+    AUTOVEC(sigmoid, avx2, "autovec-rr2-p7-div", PROVISIONAL, PROVISIONAL,
+            "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
+            "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
+    AUTOVEC(sigmoid, avx512, "autovec-rr2-p7-div", PROVISIONAL, PROVISIONAL,
+            "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
+            "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
+    /* ---- tanh */
+    SCALAR(tanh, naive, "libm", PROVISIONAL, PROVISIONAL, "1-y*y", NAN_BOTH,
+           "tanhf; f' from y cancels as |y| -> 1"),
+    SCALAR(tanh, stable, "actbench", PROVISIONAL, PROVISIONAL,
+           "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
+           "expm1f for |x| < atanh(1/2), expf beyond"),
+    AUTOVEC(tanh, avx2, "autovec-rr2-p7-div", PROVISIONAL, PROVISIONAL,
+            "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
+            "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
+    AUTOVEC(tanh, avx512, "autovec-rr2-p7-div", PROVISIONAL, PROVISIONAL,
+            "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
+            "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
+    /* ---- relu: exact */
+    SCALAR(relu, naive, "actbench", 0.5, 0.5, "x > 0 ? 1 : 0", 0u,
+           "x > 0 ? x : 0; NaN gives 0"),
+    SCALAR(relu, stable, "actbench", 0.5, 0.5, "x > 0 ? 1 : 0", NAN_BOTH,
+           "NaN passed through"),
+    AUTOVEC(relu, avx2, "autovec", 0.5, 0.5, "x > 0 ? 1 : 0", NAN_BOTH,
+            "gcc-vectorized select"),
+    AUTOVEC(relu, avx512, "autovec", 0.5, 0.5, "x > 0 ? 1 : 0", NAN_BOTH,
+            "gcc-vectorized select"),
+    /* ---- leaky_relu: one rounding of a x */
+    SCALAR(leaky_relu, naive, "actbench", 0.5, 0.5, "x > 0 ? 1 : a", ACT_NAN_FWD,
+           "x > 0 ? x : a x; NaN gives a*dy backward"),
+    SCALAR(leaky_relu, stable, "actbench", 0.5, 0.5, "x > 0 ? 1 : a",
+           NAN_BOTH, "NaN passed through"),
+    AUTOVEC(leaky_relu, avx2, "autovec", 0.5, 0.5, "x > 0 ? 1 : a", NAN_BOTH,
+            "gcc-vectorized select"),
+    AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.5, "x > 0 ? 1 : a",
+            NAN_BOTH, "gcc-vectorized select"),
+};
+const size_t act_registry_count = sizeof act_registry / sizeof act_registry[0];
+
+const act_activation *act_find_activation(const char *name) {
+  if (name == NULL) return NULL;
+  for (size_t i = 0; i < act_activation_count; i++)
+    if (strcmp(act_activations[i].name, name) == 0) return &act_activations[i];
+  return NULL;
+}
+
+const act_impl *act_find_impl(const char *name) {
+  if (name == NULL) return NULL;
+  for (size_t i = 0; i < act_registry_count; i++)
+    if (strcmp(act_registry[i].name, name) == 0) return &act_registry[i];
+  return NULL;
+}
+
+int act_impl_available(const act_impl *impl) {
+  if (impl == NULL || impl->available == NULL || !impl->available()) return 0;
+  unsigned f = act_cpu_features();
+  if (strcmp(impl->isa, "avx2") == 0) return (f & ACT_CPU_AVX2) != 0;
+  if (strcmp(impl->isa, "avx512") == 0) return (f & ACT_CPU_AVX512) != 0;
+  return 1; /* scalar (and any ISA the cap does not cover) */
+}

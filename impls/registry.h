@@ -1,0 +1,48 @@
+/* actbench: the one table of implementations, and what the suites know about
+ * each activation. */
+#ifndef ACTBENCH_REGISTRY_H
+#define ACTBENCH_REGISTRY_H
+
+#include "activation.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What every suite needs to know about an activation (not an implementation). */
+typedef struct {
+  const char *name;
+  const char *formula;      /* human-readable f */
+  const char *dformula;     /* human-readable f' */
+  act_params defaults;      /* the frameworks' defaults */
+  const char *param_names;  /* "a" or "" */
+  double sample_lo, sample_hi; /* the interesting range for the dense grid */
+  double plot_lo, plot_hi;     /* range of the f / f' plot */
+  const char *kink_note;       /* derivative convention at a kink, or NULL */
+} act_activation;
+
+extern const act_activation act_activations[];
+extern const size_t act_activation_count;
+const act_activation *act_find_activation(const char *name);
+
+/* Every implementation, available or not. */
+extern const act_impl act_registry[];
+extern const size_t act_registry_count;
+const act_impl *act_find_impl(const char *name);
+/* impl->available() and the ACTBENCH_ISA cap (scalar|avx2|avx512). */
+int act_impl_available(const act_impl *impl);
+
+/* CPU features (impls/cpu.c).  Honours the environment variable ACTBENCH_ISA
+ * (scalar, avx2 or avx512) as a cap, so tests can force the mask down. */
+#define ACT_CPU_AVX2 1u   /* AVX2 + FMA + OS support for YMM state */
+#define ACT_CPU_AVX512 2u /* AVX-512 F/DQ/BW/VL + OS support for ZMM state */
+unsigned act_cpu_features(void);  /* after the cap */
+unsigned act_cpu_detected(void);  /* before the cap */
+void act_cpu_set_cap(unsigned mask); /* tests: force features down */
+int act_cpu_has_avx2(void);
+int act_cpu_has_avx512(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,261 @@
+/* actbench report: reads the results files of the suites (speed.json,
+ * accuracy.json, saturation.json; docs/results.md) and renders a folder with
+ * gnuplot figures, index.html, a page per activation and summary.md.
+ *
+ * The report never measures: it reads only the results files.  It renders
+ * into a temporary folder next to --out and puts it in place at the end, so a
+ * failed run leaves the previous report as it was. */
+#include "report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report_int.h"
+#include "util.h"
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: actbench report [--results DIR] [--speed FILE] [--accuracy FILE]\n"
+          "                       [--saturation FILE] [--out DIR]\n"
+          "Renders the results files of the suites into a report folder: gnuplot figures\n"
+          "(SVG and PNG, with their data and scripts), index.html with a page per\n"
+          "activation, and summary.md.  It measures nothing.\n"
+          "\n"
+          "  --results DIR      read DIR/speed.json, DIR/accuracy.json and\n"
+          "                     DIR/saturation.json, each when present (default: results)\n"
+          "  --speed FILE       read this speed results file (it must exist); likewise\n"
+          "  --accuracy FILE    --accuracy and --saturation.  Given alone, without\n"
+          "  --saturation FILE  --results, only the named files are read\n"
+          "  --out DIR          the report folder (default: report); an existing report\n"
+          "                     there is replaced only when the new one is complete\n"
+          "\n"
+          "Redraw a figure from the report folder with: gnuplot gp/<name>.gp\n"
+          "The environment variable ACTBENCH_GNUPLOT names another gnuplot to run.\n");
+}
+
+/* ---- files of the report */
+
+FILE *rep_fopen(const char *dir, const char *name) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "w");
+  if (!f) act_die("report: cannot write %s: %s", path, strerror(errno));
+  return f;
+}
+
+void rep_fclose(FILE *f, const char *dir, const char *name) {
+  int bad = ferror(f);
+  if (fclose(f) != 0) bad = 1;
+  if (bad) act_die("report: error writing %s/%s", dir, name);
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st;
+  (void)flag;
+  (void)ftw;
+  remove(path);
+  return 0;
+}
+
+static void remove_tree(const char *path) {
+  nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The folder being rendered; removed when the run ends before it is in place. */
+static char *pending_dir;
+
+static void remove_pending(void) {
+  if (pending_dir) remove_tree(pending_dir);
+  free(pending_dir);
+  pending_dir = NULL;
+}
+
+static int is_dir(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* An existing --out is replaced only when it is a report (or empty): never
+ * some other folder named by mistake. */
+static void check_replaceable(const char *out) {
+  struct stat st;
+  if (lstat(out, &st) != 0) return;
+  if (!S_ISDIR(st.st_mode))
+    act_die("report: --out %s exists and is not a folder; not replacing it", out);
+  char p[4096];
+  snprintf(p, sizeof p, "%s/index.html", out);
+  if (is_file(p)) return;
+  snprintf(p, sizeof p, "%s/summary.md", out);
+  if (is_file(p)) return;
+  if (rmdir(out) == 0) return; /* empty */
+  act_die("report: --out %s is a folder that holds no report (no index.html); not replacing it",
+          out);
+}
+
+static char *make_tmp_dir(const char *out) {
+  char *parent = strdup(out);
+  if (!parent) act_die("report: out of memory");
+  char *slash = strrchr(parent, '/');
+  if (slash && slash != parent) {
+    *slash = 0;
+    if (!is_dir(parent)) act_ensure_dir(parent);
+  }
+  free(parent);
+  size_t n = strlen(out) + 32;
+  char *tmp = malloc(n);
+  if (!tmp) act_die("report: out of memory");
+  snprintf(tmp, n, "%s.tmp-%ld", out, (long)getpid());
+  remove_tree(tmp); /* a leftover of an earlier run with the same id */
+  if (mkdir(tmp, 0777) != 0)
+    act_die("report: --out %s: cannot create %s: %s", out, tmp, strerror(errno));
+  pending_dir = tmp;
+  static const char *const sub[] = {"data", "gp", "fig"};
+  for (int i = 0; i < 3; i++) {
+    char p[4096];
+    snprintf(p, sizeof p, "%s/%s", tmp, sub[i]);
+    if (mkdir(p, 0777) != 0) act_die("report: cannot create %s: %s", p, strerror(errno));
+  }
+  return tmp;
+}
+
+/* Put the rendered folder in place of out, atomically where the file system
+ * can exchange two names. */
+static void install(const char *tmp, const char *out) {
+  if (rename(tmp, out) == 0) {
+    free(pending_dir);
+    pending_dir = NULL;
+    return;
+  }
+  if (errno != EEXIST && errno != ENOTEMPTY)
+    act_die("report: cannot rename %s to %s: %s", tmp, out, strerror(errno));
+  if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
+    remove_pending(); /* the old report, now under the temporary name */
+    return;
+  }
+  size_t n = strlen(out) + 32;
+  char *old = malloc(n);
+  if (!old) act_die("report: out of memory");
+  snprintf(old, n, "%s.old-%ld", out, (long)getpid());
+  remove_tree(old);
+  if (rename(out, old) != 0) {
+    free(old);
+    act_die("report: cannot move the old report %s aside: %s", out, strerror(errno));
+  }
+  if (rename(tmp, out) != 0) {
+    int e = errno;
+    rename(old, out);
+    free(old);
+    act_die("report: cannot rename %s to %s: %s", tmp, out, strerror(e));
+  }
+  remove_tree(old);
+  free(old);
+  free(pending_dir);
+  pending_dir = NULL;
+}
+
+static void strip_slashes(char *s) {
+  size_t n = strlen(s);
+  while (n > 1 && s[n - 1] == '/') s[--n] = 0;
+}
+
+int act_report_main(int argc, char **argv) {
+  const char *results = NULL, *out = "report";
+  const char *given[REP_NFILES] = {NULL, NULL, NULL};
+  static const char *const opt[REP_NFILES] = {"--speed", "--accuracy", "--saturation"};
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i], *val = NULL;
+    char name[32];
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      usage(stdout);
+      return 0;
+    }
+    /* --opt VALUE or --opt=VALUE */
+    const char *eq = strchr(a, '=');
+    if (!strncmp(a, "--", 2) && eq && (size_t)(eq - a) < sizeof name) {
+      memcpy(name, a, (size_t)(eq - a));
+      name[eq - a] = 0;
+      val = eq + 1;
+    } else {
+      snprintf(name, sizeof name, "%s", a);
+      if (i + 1 < argc) val = argv[i + 1], i++;
+    }
+    int k = -1;
+    for (int t = 0; t < REP_NFILES; t++)
+      if (!strcmp(name, opt[t])) k = t;
+    if (strcmp(name, "--results") && strcmp(name, "--out") && k < 0)
+      act_die("report: unknown option '%s' (see actbench report --help)", a);
+    if (!val || !*val) act_die("report: option %s needs a value", name);
+    if (!strcmp(name, "--results"))
+      results = val;
+    else if (!strcmp(name, "--out"))
+      out = val;
+    else
+      given[k] = val;
+  }
+
+  /* which files */
+  const char *paths[REP_NFILES] = {NULL, NULL, NULL};
+  int explicit = 0;
+  for (int k = 0; k < REP_NFILES; k++) {
+    if (!given[k]) continue;
+    explicit = 1;
+    if (!is_file(given[k]))
+      act_die("%s: cannot read the %s results file (%s): %s", given[k], rep_kind_names[k], opt[k],
+              is_dir(given[k]) ? "it is a folder" : strerror(errno));
+    paths[k] = given[k];
+  }
+  if (results || !explicit) {
+    const char *dir = results ? results : "results";
+    if (!is_dir(dir))
+      act_die(
+          "report: results folder '%s' not found (run the suites first, or give "
+          "--results DIR)",
+          dir);
+    int found = explicit;
+    for (int k = 0; k < REP_NFILES; k++) {
+      if (paths[k]) continue;
+      char *p = rep_printf("%s/%s.json", dir, rep_kind_names[k]);
+      if (is_file(p)) paths[k] = p, found = 1;
+    }
+    if (!found)
+      act_die("report: no results files in %s (speed.json, accuracy.json, saturation.json)", dir);
+  }
+
+  rep_model m;
+  memset(&m, 0, sizeof m);
+  rep_load(&m, paths);
+  if (!m.nacts) act_die("report: the results files hold no activation to report on");
+
+  char *outdir = strdup(out);
+  if (!outdir) act_die("report: out of memory");
+  strip_slashes(outdir);
+  if (!strcmp(outdir, "/") || !strcmp(outdir, ".") || !strcmp(outdir, ".."))
+    act_die("report: --out %s: give a folder of its own", out);
+  check_replaceable(outdir);
+  static int registered;
+  if (!registered) atexit(remove_pending), registered = 1;
+  char *tmp = make_tmp_dir(outdir);
+
+  rep_plot(&m, tmp);
+  rep_write_html(&m, tmp);
+  rep_write_markdown(&m, tmp);
+  install(tmp, outdir);
+
+  printf("report: %s/index.html\nreport: %s/summary.md\n", outdir, outdir);
+  for (int k = 0; k < REP_NFILES; k++)
+    if (m.files[k].doc) json_decref(m.files[k].doc);
+  free(outdir);
+  rep_arena_free();
+  return 0;
+}

@@ -1,0 +1,957 @@
+/* actbench report: index.html, one page per activation, and summary.md.
+ *
+ * The tables are built once (struct table) and written twice, as HTML and as
+ * GitHub Markdown, so both say the same.  The HTML opens from disk: no server,
+ * no network, the style sheet inline. */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report_int.h"
+#include "util.h"
+
+/* ---- escaping */
+
+static void html(FILE *f, const char *s) {
+  for (; s && *s; s++) {
+    switch (*s) {
+      case '&':
+        fputs("&amp;", f);
+        break;
+      case '<':
+        fputs("&lt;", f);
+        break;
+      case '>':
+        fputs("&gt;", f);
+        break;
+      case '"':
+        fputs("&quot;", f);
+        break;
+      case '\'':
+        fputs("&#39;", f);
+        break;
+      default:
+        if ((unsigned char)*s >= 0x20 || *s == '\n') fputc(*s, f);
+    }
+  }
+}
+
+/* Text inside a Markdown table cell: no line breaks, and the characters that
+ * would end the cell or start markup escaped. */
+static void md(FILE *f, const char *s) {
+  for (; s && *s; s++) {
+    if (*s == '\n' || *s == '\r' || *s == '\t') {
+      fputc(' ', f);
+      continue;
+    }
+    if ((unsigned char)*s < 0x20) continue;
+    /* '<' starts markup only before a letter, '/', '!' or '?' */
+    if (strchr("\\|*`", *s) || (*s == '<' && (isalpha((unsigned char)s[1]) || strchr("/!?", s[1]))))
+      fputc('\\', f);
+    fputc(*s, f);
+  }
+}
+
+/* A relative link target (our own file names: only [A-Za-z0-9_.-/]). */
+static void href(FILE *f, const char *s) {
+  html(f, s);
+}
+
+/* ---- numbers */
+
+static const char *fnum(const char *fmt, double v) {
+  if (isnan(v)) return "\u2014";
+  if (isinf(v)) return v > 0 ? "inf" : "-inf";
+  return rep_printf(fmt, v);
+}
+
+static const char *fulp(double v) {
+  return fnum("%.4g", v);
+}
+static const char *fsci(double v) {
+  return fnum("%.3g", v);
+}
+static const char *fcount(double v) {
+  return fnum("%.0f", v);
+}
+
+static const char *fpct(double v) {
+  if (isnan(v)) return "\u2014";
+  if (v >= 1) return "100%";
+  const char *s = rep_printf("%.4g%%", v * 100);
+  if (!strcmp(s, "100%")) return ">99.99%";
+  return s;
+}
+
+static const char *fstr(const char *s) {
+  return s ? s : "\u2014";
+}
+
+static const char *fpair(const char *x) {
+  return x ? x : "never";
+}
+
+/* ---- tables */
+
+typedef struct {
+  const char *text, *sub, *cls, *tip;
+} cell;
+
+typedef struct {
+  cell *cells;
+  size_t n, cap;
+} row;
+
+typedef struct {
+  const char **head;
+  size_t ncols;
+  row *rows;
+  size_t nrows, cap;
+} table;
+
+static table *tab_new(size_t ncols, ...) {
+  table *t = rep_alloc(sizeof *t);
+  t->ncols = ncols;
+  t->head = rep_alloc(ncols * sizeof *t->head);
+  va_list ap;
+  va_start(ap, ncols);
+  for (size_t i = 0; i < ncols; i++) t->head[i] = va_arg(ap, const char *);
+  va_end(ap);
+  return t;
+}
+
+static table *tab_new_v(size_t ncols, const char **head) {
+  table *t = rep_alloc(sizeof *t);
+  t->ncols = ncols;
+  t->head = head;
+  return t;
+}
+
+static void tab_row(table *t) {
+  t->rows = rep_grow(t->rows, &t->cap, t->nrows, sizeof *t->rows);
+  memset(&t->rows[t->nrows++], 0, sizeof(row));
+}
+
+static cell *tab_cell(table *t, const char *cls, const char *text) {
+  row *r = &t->rows[t->nrows - 1];
+  r->cells = rep_grow(r->cells, &r->cap, r->n, sizeof *r->cells);
+  cell *c = &r->cells[r->n++];
+  memset(c, 0, sizeof *c);
+  c->text = text ? text : "";
+  c->cls = cls;
+  return c;
+}
+
+/* A row's last cell spans the columns left. */
+static void tab_html(FILE *f, const table *t, const char *cls) {
+  fprintf(f, "<div class=\"scroll\"><table%s%s%s>\n<thead><tr>", cls ? " class=\"" : "",
+          cls ? cls : "", cls ? "\"" : "");
+  for (size_t i = 0; i < t->ncols; i++) {
+    fputs("<th>", f);
+    html(f, t->head[i]);
+    fputs("</th>", f);
+  }
+  fputs("</tr></thead>\n<tbody>\n", f);
+  for (size_t r = 0; r < t->nrows; r++) {
+    const row *w = &t->rows[r];
+    fputs("<tr>", f);
+    for (size_t i = 0; i < w->n; i++) {
+      const cell *c = &w->cells[i];
+      fputs("<td", f);
+      if (c->cls) {
+        fputs(" class=\"", f);
+        html(f, c->cls);
+        fputc('"', f);
+      }
+      if (c->tip) {
+        fputs(" title=\"", f);
+        html(f, c->tip);
+        fputc('"', f);
+      }
+      if (i + 1 == w->n && w->n < t->ncols) fprintf(f, " colspan=\"%zu\"", t->ncols - i);
+      fputc('>', f);
+      html(f, c->text);
+      if (c->sub) {
+        fputs("<br><small>", f);
+        html(f, c->sub);
+        fputs("</small>", f);
+      }
+      fputs("</td>", f);
+    }
+    fputs("</tr>\n", f);
+  }
+  fputs("</tbody></table></div>\n", f);
+}
+
+static void tab_md(FILE *f, const table *t) {
+  fputc('|', f);
+  for (size_t i = 0; i < t->ncols; i++) {
+    fputc(' ', f);
+    md(f, t->head[i]);
+    fputs(" |", f);
+  }
+  fputs("\n|", f);
+  for (size_t i = 0; i < t->ncols; i++) fputs(" --- |", f);
+  fputc('\n', f);
+  for (size_t r = 0; r < t->nrows; r++) {
+    const row *w = &t->rows[r];
+    fputc('|', f);
+    for (size_t i = 0; i < t->ncols; i++) {
+      fputc(' ', f);
+      if (i < w->n) {
+        const cell *c = &w->cells[i];
+        int strong = c->cls && strstr(c->cls, "best");
+        if (strong) fputs("**", f);
+        md(f, c->text);
+        if (c->sub) {
+          fputs(" (", f);
+          md(f, c->sub);
+          fputc(')', f);
+        }
+        if (strong) fputs("**", f);
+      }
+      fputs(" |", f);
+    }
+    fputc('\n', f);
+  }
+  fputc('\n', f);
+}
+
+/* ---- what the pages say */
+
+static const char *const style =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;"
+    "max-width:1180px;padding:1em 1.5em;color:#1d1d1f;line-height:1.45}\n"
+    "h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd}\n"
+    "h3{margin-top:1.4em}\n"
+    "table{border-collapse:collapse;font-size:.86em;margin:.5em 0 1em}\n"
+    "th,td{border:1px solid #d0d0d0;padding:.25em .5em;vertical-align:top;text-align:left}\n"
+    "th{background:#f2f4f7}tr:nth-child(even) td{background:#fafbfc}\n"
+    "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "td.code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.95em}\n"
+    "td.ok{color:#0a6b2b}td.bad{color:#b00020;font-weight:600}td.muted{color:#777}\n"
+    "td.best{font-weight:700}td small{color:#666}\n"
+    ".scroll{overflow-x:auto}\n"
+    "figure{margin:1em 0 2em}figure img{max-width:100%;height:auto;border:1px solid #e4e4e4}\n"
+    "figcaption{font-size:.88em;color:#444}\n"
+    "code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;background:#f4f4f4;"
+    "padding:0 .2em}\n"
+    "details{margin:.3em 0}summary{cursor:pointer}\n"
+    "nav a{margin-right:.8em}.note{color:#555;font-size:.9em}\n";
+
+static void page_begin(FILE *f, const char *title) {
+  fputs(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+      f);
+  html(f, title);
+  fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+}
+
+static void page_end(FILE *f) {
+  fputs("</body>\n</html>\n", f);
+}
+
+static const char *now_utc(void) {
+  time_t t = time(NULL);
+  struct tm tm;
+  char buf[40];
+  gmtime_r(&t, &tm);
+  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return rep_strdup(buf);
+}
+
+static const char *bytes_str(double b) {
+  if (!(b > 0)) return "?";
+  if (b >= 1 << 20 && fmod(b, 1 << 20) == 0) return rep_printf("%.0f MiB", b / (1 << 20));
+  if (b >= 1 << 10 && fmod(b, 1 << 10) == 0) return rep_printf("%.0f KiB", b / (1 << 10));
+  return rep_printf("%.0f B", b);
+}
+
+/* A context value as text: strings as they are, arrays joined, the cache
+ * object of act_context_json() and Google Benchmark's cache list readable. */
+static const char *ctx_value(const json_t *v) {
+  if (!v || json_is_null(v)) return NULL;
+  if (json_is_string(v)) return json_string_value(v);
+  if (json_is_integer(v)) return rep_printf("%lld", (long long)json_integer_value(v));
+  if (json_is_number(v)) return rep_printf("%g", json_number_value(v));
+  if (json_is_boolean(v)) return json_is_true(v) ? "yes" : "no";
+  if (json_is_array(v)) {
+    const char *s = "";
+    for (size_t i = 0; i < json_array_size(v); i++) {
+      json_t *e = json_array_get(v, i);
+      const char *x;
+      if (json_is_object(e) && json_object_get(e, "size")) {
+        json_t *ty = json_object_get(e, "type"), *lv = json_object_get(e, "level");
+        x = rep_printf("L%lld %s %s", (long long)json_integer_value(lv),
+                       json_is_string(ty) ? json_string_value(ty) : "",
+                       bytes_str(json_number_value(json_object_get(e, "size"))));
+      } else {
+        x = ctx_value(e);
+      }
+      s = rep_printf("%s%s%s", s, i ? (json_is_string(e) ? " " : ", ") : "", x ? x : "?");
+    }
+    return s;
+  }
+  if (json_is_object(v)) {
+    const char *s = "", *key;
+    json_t *e;
+    int first = 1;
+    json_object_foreach((json_t *)v, key, e) {
+      const char *x = json_is_number(e) ? bytes_str(json_number_value(e)) : ctx_value(e);
+      s = rep_printf("%s%s%s %s", s, first ? "" : ", ", key, x ? x : "?");
+      first = 0;
+    }
+    return s;
+  }
+  return NULL;
+}
+
+static const char *const file_label[REP_NFILES] = {"speed.json", "accuracy.json",
+                                                   "saturation.json"};
+
+/* One row per context member: the value, or the values per file where the
+ * files disagree (results from different machines or builds). */
+static table *context_table(const rep_model *m) {
+  static const char *const keys[][2] = {{"cpu_model", "CPU"},
+                                        {"cpu_features", "CPU features"},
+                                        {"isa_selected", "ISAs allowed"},
+                                        {"cores", "cores (online)"},
+                                        {"caches", "caches"},
+                                        {"host", "host"},
+                                        {"compiler", "compiler"},
+                                        {"libc", "C library"},
+                                        {"mpfr_version", "MPFR"},
+                                        {"gmp_version", "GMP"},
+                                        {"jansson_version", "jansson"},
+                                        {"benchmark_version", "Google Benchmark"},
+                                        {"num_cpus", "CPUs (Google Benchmark)"},
+                                        {"mhz_per_cpu", "MHz per CPU"},
+                                        {"library_build_type", "benchmark library build"},
+                                        {"actbench_input_range", "speed: input range"}};
+  table *t = tab_new(2, "", "value");
+  /* caches come as actbench's object {l1d, l2, l3} or as Google Benchmark's
+   * list (speed.json); when both are there, the object says it for all */
+  int cache_object = 0;
+  for (int i = 0; i < REP_NFILES; i++)
+    if (m->files[i].context && json_is_object(json_object_get(m->files[i].context, "caches")))
+      cache_object = 1;
+  for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+    const char *vals[REP_NFILES] = {NULL, NULL, NULL};
+    int nv = 0, same = 1;
+    const char *first = NULL;
+    for (int i = 0; i < REP_NFILES; i++) {
+      if (!m->files[i].context) continue;
+      json_t *v = json_object_get(m->files[i].context, keys[k][0]);
+      if (!strcmp(keys[k][0], "caches") && cache_object && !json_is_object(v)) continue;
+      vals[i] = ctx_value(v);
+      if (!vals[i]) continue;
+      if (!first)
+        first = vals[i];
+      else if (strcmp(first, vals[i]))
+        same = 0;
+      nv++;
+    }
+    if (!nv) continue;
+    const char *v = first;
+    if (!same) {
+      v = "";
+      for (int i = 0; i < REP_NFILES; i++)
+        if (vals[i]) v = rep_printf("%s%s%s: %s", v, *v ? "; " : "", file_label[i], vals[i]);
+    }
+    tab_row(t);
+    tab_cell(t, NULL, keys[k][1]);
+    tab_cell(t, !strcmp(keys[k][0], "cpu_features") ? "code" : NULL, v);
+  }
+  return t;
+}
+
+static table *files_table(const rep_model *m) {
+  table *t = tab_new(5, "results", "file", "date", "actbench", "command");
+  for (int i = 0; i < REP_NFILES; i++) {
+    const rep_file *f = &m->files[i];
+    if (!f->doc) continue;
+    tab_row(t);
+    tab_cell(t, NULL, rep_kind_names[i]);
+    tab_cell(t, "code", f->path);
+    const char *date = f->context ? ctx_value(json_object_get(f->context, "date")) : NULL;
+    const char *cmd = f->context ? ctx_value(json_object_get(f->context, "command")) : NULL;
+    if (!cmd && f->context) cmd = ctx_value(json_object_get(f->context, "executable"));
+    tab_cell(t, NULL, fstr(date));
+    tab_cell(t, NULL, fstr(f->version));
+    tab_cell(t, "code", fstr(cmd));
+  }
+  return t;
+}
+
+static const char *params_str(const rep_act *a) {
+  if (!a->params || !json_object_size(a->params)) return NULL;
+  const char *s = "", *key;
+  json_t *v;
+  json_object_foreach(a->params, key, v) {
+    const char *x = json_is_number(v) ? rep_printf("%.9g", json_number_value(v)) : ctx_value(v);
+    s = rep_printf("%s%s%s = %s", s, *s ? ", " : "", key, x ? x : "?");
+  }
+  return s;
+}
+
+/* ---- accuracy */
+
+static table *accuracy_table(const rep_act *a, int bwd) {
+  table *t =
+      bwd ? tab_new(14, "implementation", "isa", "origin", "f\u2032 computed as", "claimed ULP",
+                    "max ULP", "at x", "mean ULP", "correctly rounded", "> 1 ULP", "max abs err",
+                    "max rel err", "special failures", "within claim")
+          : tab_new(13, "implementation", "isa", "origin", "claimed ULP", "max ULP", "at x",
+                    "mean ULP", "correctly rounded", "> 1 ULP", "max abs err", "max rel err",
+                    "special failures", "within claim");
+  const rep_acc *r = a->acc;
+  for (size_t j = 0; j < r->nimpls; j++) {
+    const rep_acc_impl *p = &r->impls[j];
+    tab_row(t);
+    tab_cell(t, "code", p->name);
+    tab_cell(t, NULL, fstr(p->isa));
+    tab_cell(t, NULL, fstr(p->origin));
+    if (bwd) tab_cell(t, "code", fstr(p->bwd_formula));
+    if (!p->available) {
+      tab_cell(t, "muted",
+               p->reason ? rep_printf("not available: %s", p->reason)
+                         : "not available on the machine that ran the suite");
+      continue;
+    }
+    const rep_stats *s = bwd ? &p->bwd : &p->fwd;
+    tab_cell(t, "num", fulp(bwd ? p->claimed_bwd : p->claimed_fwd));
+    tab_cell(t, "num", fulp(s->max_ulp));
+    /* where the largest error is, when there is an error at all */
+    cell *c = tab_cell(t, "num", s->max_ulp > 0 ? fstr(s->max_ulp_x) : "\u2014");
+    if (s->max_ulp > 0 && (s->max_ulp_got || s->max_ulp_want))
+      c->tip =
+          rep_printf("got %s, correctly rounded %s", fstr(s->max_ulp_got), fstr(s->max_ulp_want));
+    tab_cell(t, "num", fulp(s->mean_ulp));
+    tab_cell(t, "num", fpct(s->cr_fraction));
+    tab_cell(t, "num", fcount(s->count_gt_1ulp));
+    tab_cell(t, "num", fsci(s->max_abs_err));
+    tab_cell(t, "num", fsci(s->max_rel_err));
+    tab_cell(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures));
+    tab_cell(t, s->within_claim ? "ok" : "bad", s->within_claim ? "yes" : "NO");
+  }
+  return t;
+}
+
+/* fwd and bwd side by side when they were run on the same inputs */
+static table *specials_table(const rep_acc_impl *p, int *failures) {
+  const rep_stats *f = &p->fwd, *b = &p->bwd;
+  int same = f->nspecials == b->nspecials;
+  for (size_t k = 0; same && k < f->nspecials; k++)
+    same = !strcmp(fstr(f->specials[k].x), fstr(b->specials[k].x));
+  *failures = 0;
+  table *t;
+  if (same) {
+    t = tab_new(7, "x", "f got", "f exact", "f ok", "f\u2032 got", "f\u2032 exact", "f\u2032 ok");
+    for (size_t k = 0; k < f->nspecials; k++) {
+      const rep_special *u = &f->specials[k], *v = &b->specials[k];
+      tab_row(t);
+      tab_cell(t, "num", fstr(u->x));
+      tab_cell(t, "num", fstr(u->got));
+      tab_cell(t, "num", fstr(u->want));
+      tab_cell(t, u->ok ? "ok" : "bad", u->ok ? "ok" : "FAIL");
+      tab_cell(t, "num", fstr(v->got));
+      tab_cell(t, "num", fstr(v->want));
+      tab_cell(t, v->ok ? "ok" : "bad", v->ok ? "ok" : "FAIL");
+      *failures += !u->ok + !v->ok;
+    }
+    return t;
+  }
+  t = tab_new(5, "", "x", "got", "exact", "ok");
+  for (int d = 0; d < 2; d++) {
+    const rep_stats *s = d ? b : f;
+    for (size_t k = 0; k < s->nspecials; k++) {
+      const rep_special *u = &s->specials[k];
+      tab_row(t);
+      tab_cell(t, NULL, d ? "f\u2032" : "f");
+      tab_cell(t, "num", fstr(u->x));
+      tab_cell(t, "num", fstr(u->got));
+      tab_cell(t, "num", fstr(u->want));
+      tab_cell(t, u->ok ? "ok" : "bad", u->ok ? "ok" : "FAIL");
+      *failures += !u->ok;
+    }
+  }
+  return t;
+}
+
+/* ---- speed */
+
+static table *speed_table(const rep_act *a) {
+  const rep_spd *s = a->spd;
+  long long ns[64];
+  const char *cls[64];
+  size_t nn = 0;
+  for (size_t j = 0; j < s->nimpls; j++)
+    for (size_t k = 0; k < s->impls[j].npoints; k++) {
+      const rep_point *q = &s->impls[j].points[k];
+      size_t i = 0;
+      while (i < nn && ns[i] < q->n) i++;
+      if ((i < nn && ns[i] == q->n) || nn == 64) continue;
+      memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
+      memmove(&cls[i + 1], &cls[i], (nn - i) * sizeof *cls);
+      ns[i] = q->n;
+      cls[i] = q->size_class;
+      nn++;
+    }
+  const char **head = rep_alloc((nn + 3) * sizeof *head);
+  head[0] = "implementation";
+  head[1] = "isa";
+  head[2] = "direction";
+  for (size_t i = 0; i < nn; i++)
+    head[i + 3] =
+        cls[i] ? rep_printf("n = %lld (%s)", ns[i], cls[i]) : rep_printf("n = %lld", ns[i]);
+  table *t = tab_new_v(nn + 3, head);
+  /* the fastest at each size and direction in bold */
+  double best[64][2];
+  for (size_t i = 0; i < nn; i++) best[i][0] = best[i][1] = 0;
+  for (size_t j = 0; j < s->nimpls; j++)
+    for (size_t k = 0; k < s->impls[j].npoints; k++) {
+      const rep_point *q = &s->impls[j].points[k];
+      for (size_t i = 0; i < nn; i++)
+        if (ns[i] == q->n)
+          for (int d = 0; d < 2; d++)
+            if (isfinite(q->ips[d])) best[i][d] = fmax(best[i][d], q->ips[d]);
+    }
+  for (size_t j = 0; j < s->nimpls; j++) {
+    const rep_spd_impl *p = &s->impls[j];
+    if (!p->npoints) {
+      tab_row(t);
+      tab_cell(t, "code", p->name);
+      tab_cell(t, NULL, fstr(p->isa));
+      tab_cell(t, "muted",
+               p->available ? "not measured" : "not available on the machine that ran the suite");
+      continue;
+    }
+    for (int d = 0; d < 2; d++) {
+      tab_row(t);
+      tab_cell(t, "code", p->name);
+      tab_cell(t, NULL, fstr(p->isa));
+      tab_cell(t, NULL, d ? "bwd" : "fwd");
+      for (size_t i = 0; i < nn; i++) {
+        const rep_point *q = NULL;
+        for (size_t k = 0; k < p->npoints; k++)
+          if (p->points[k].n == ns[i]) q = &p->points[k];
+        if (!q || !isfinite(q->ips[d])) {
+          tab_cell(t, "num muted", "\u2014");
+          continue;
+        }
+        int top = q->ips[d] >= best[i][d] && s->nimpls > 1;
+        cell *c = tab_cell(t, top ? "num best" : "num", rep_printf("%.3g G/s", q->ips[d] / 1e9));
+        if (isfinite(q->bps[d])) c->sub = rep_printf("%.3g GB/s", q->bps[d] / 1e9);
+      }
+    }
+  }
+  return t;
+}
+
+/* ---- saturation */
+
+static const char *side_str(const rep_side *s, int pos) {
+  switch (s->kind) {
+    case REP_MATH_ALL:
+      return pos ? "all x > 0" : "all x < 0";
+    case REP_MATH_NEVER:
+      return "never";
+    default:
+      return rep_printf(pos ? "x \u2265 %.6g" : "x \u2264 -%.6g", s->x);
+  }
+}
+
+static table *math_table(const rep_act *a) {
+  table *t =
+      tab_new(3, "\u03b5", "|f\u2032(x)| < \u03b5 for x < 0", "|f\u2032(x)| < \u03b5 for x > 0");
+  for (size_t k = 0; k < a->sat->nmath; k++) {
+    const rep_math *r = &a->sat->math[k];
+    tab_row(t);
+    tab_cell(t, "num", rep_printf("%g", r->eps));
+    tab_cell(t, "num", side_str(&r->neg, 0));
+    tab_cell(t, "num", side_str(&r->pos, 1));
+  }
+  return t;
+}
+
+static table *sat_table(const rep_act *a) {
+  table *t = tab_new(9, "implementation", "isa", "f\u2032 = 0 from (x < 0)",
+                     "f\u2032 = 0 from (x > 0)", "premature f\u2032 = 0", "f = asymptote (x < 0)",
+                     "f = asymptote (x > 0)", "f\u2032 computed as", "dead side");
+  const rep_sat *s = a->sat;
+  tab_row(t);
+  tab_cell(t, NULL, "exact (correctly rounded)");
+  tab_cell(t, NULL, "");
+  tab_cell(t, "num", fpair(s->exact_zero.neg));
+  tab_cell(t, "num", fpair(s->exact_zero.pos));
+  tab_cell(t, NULL, "");
+  tab_cell(t, "num", fpair(s->exact_asymptote.neg));
+  tab_cell(t, "num", fpair(s->exact_asymptote.pos));
+  tab_cell(t, NULL, "");
+  tab_cell(t, NULL, "");
+  for (size_t j = 0; j < s->nimpls; j++) {
+    const rep_sat_impl *p = &s->impls[j];
+    tab_row(t);
+    tab_cell(t, "code", p->name);
+    tab_cell(t, NULL, fstr(p->isa));
+    if (!p->available) {
+      tab_cell(t, "muted",
+               p->reason ? rep_printf("not available: %s", p->reason)
+                         : "not available on the machine that ran the suite");
+      continue;
+    }
+    tab_cell(t, "num", fpair(p->grad_zero.neg));
+    tab_cell(t, "num", fpair(p->grad_zero.pos));
+    const char *pr = p->premature_neg && p->premature_pos ? "both sides"
+                     : p->premature_neg                   ? "x < 0"
+                     : p->premature_pos                   ? "x > 0"
+                                                          : "no";
+    tab_cell(t, (p->premature_neg || p->premature_pos) ? "bad" : "ok", pr);
+    tab_cell(t, "num", fpair(p->f_asymptote.neg));
+    tab_cell(t, "num", fpair(p->f_asymptote.pos));
+    tab_cell(t, "code", fstr(p->bwd_formula));
+    tab_cell(t, NULL, p->dead_side ? p->dead_side : "none");
+  }
+  return t;
+}
+
+/* ---- the overview on the index */
+
+static table *overview_table(const rep_model *m) {
+  table *t = tab_new(5, "activation", "implementations", "most accurate f (max ULP)",
+                     "fastest f (largest n)", "exact f\u2032 rounds to 0 from");
+  for (size_t i = 0; i < m->nacts; i++) {
+    const rep_act *a = &m->acts[i];
+    tab_row(t);
+    tab_cell(t, NULL, a->name);
+    tab_cell(t, "num", rep_printf("%zu", a->nimpl_names));
+    const char *acc = "\u2014";
+    if (a->acc) {
+      double best = INFINITY;
+      for (size_t j = 0; j < a->acc->nimpls; j++) {
+        const rep_acc_impl *p = &a->acc->impls[j];
+        if (p->available && p->fwd.max_ulp < best) {
+          best = p->fwd.max_ulp;
+          acc = rep_printf("%s (%s)", p->name, fulp(best));
+        }
+      }
+    }
+    tab_cell(t, NULL, acc);
+    const char *spd = "\u2014";
+    if (a->spd) {
+      double best = 0;
+      long long nmax = 0;
+      for (size_t j = 0; j < a->spd->nimpls; j++)
+        for (size_t k = 0; k < a->spd->impls[j].npoints; k++)
+          if (a->spd->impls[j].points[k].n > nmax) nmax = a->spd->impls[j].points[k].n;
+      for (size_t j = 0; j < a->spd->nimpls; j++)
+        for (size_t k = 0; k < a->spd->impls[j].npoints; k++) {
+          const rep_point *q = &a->spd->impls[j].points[k];
+          if (q->n == nmax && isfinite(q->ips[0]) && q->ips[0] > best) {
+            best = q->ips[0];
+            spd = rep_printf("%s (%.3g G/s at n = %lld)", a->spd->impls[j].name, best / 1e9, nmax);
+          }
+        }
+    }
+    tab_cell(t, NULL, spd);
+    tab_cell(
+        t, "num",
+        a->sat ? rep_printf("%s / %s", fpair(a->sat->exact_zero.neg), fpair(a->sat->exact_zero.pos))
+               : "\u2014");
+  }
+  return t;
+}
+
+static const char *const conventions =
+    "ULP error as in ACCURACY.md: the exact value from MPFR for the float input, "
+    "ulp(y) = 2^max(e - 24, -149) for 2^(e-1) <= |y| < 2^e; correctly rounded means "
+    "bit-for-bit equal to RN(exact). Special-value failures (NaN for a number, a number for "
+    "NaN, a wrong infinity) are counted apart and left out of the means. At a kink the "
+    "derivative follows the major frameworks: relu'(0) = 0, leaky_relu'(0) = a. "
+    "Throughput: items_per_second of Google Benchmark in G elements/s; bytes counted are "
+    "8 per element forward (x in, y out) and 16 backward (x, y, dy in, dx out).";
+
+/* ---- HTML */
+
+static void figure_html(FILE *f, const char *stem, const char *caption) {
+  if (!stem) return;
+  fputs("<figure><a href=\"", f);
+  href(f, rep_printf("fig/%s.png", stem));
+  fputs("\"><img src=\"", f);
+  href(f, rep_printf("fig/%s.svg", stem));
+  fputs("\" alt=\"", f);
+  html(f, caption);
+  fputs("\" width=\"900\"></a>\n<figcaption>", f);
+  html(f, caption);
+  fputs(" \u2014 <a href=\"", f);
+  href(f, rep_printf("fig/%s.png", stem));
+  fputs("\">PNG</a> \u00b7 <a href=\"", f);
+  href(f, rep_printf("gp/%s.gp", stem));
+  fputs("\">gnuplot script</a> (run <code>gnuplot ", f);
+  html(f, rep_printf("gp/%s.gp", stem));
+  fputs("</code> in the report folder)</figcaption></figure>\n", f);
+}
+
+static void p_note(FILE *f, const char *text) {
+  fputs("<p class=\"note\">", f);
+  html(f, text);
+  fputs("</p>\n", f);
+}
+
+static void activation_page(const rep_model *m, const rep_act *a, const char *dir) {
+  const char *name = rep_printf("%s.html", a->stem);
+  FILE *f = rep_fopen(dir, name);
+  page_begin(f, rep_printf("actbench report: %s", a->name));
+  fputs("<nav><a href=\"index.html\">\u2190 index</a>", f);
+  for (size_t i = 0; i < m->nacts; i++) {
+    fputs(" <a href=\"", f);
+    href(f, rep_printf("%s.html", m->acts[i].stem));
+    fputs("\">", f);
+    html(f, m->acts[i].name);
+    fputs("</a>", f);
+  }
+  fputs("</nav>\n<h1>", f);
+  html(f, a->name);
+  fputs("</h1>\n", f);
+  const char *ps = params_str(a);
+  if (a->formula || ps) {
+    fputs("<p>", f);
+    if (a->formula) {
+      fputs("f(x) = <code>", f);
+      html(f, a->formula);
+      fputs("</code>", f);
+      if (a->dformula) {
+        fputs(", f\u2032(x) = <code>", f);
+        html(f, a->dformula);
+        fputs("</code>", f);
+      }
+      if (ps) fputs("; ", f);
+    }
+    if (ps) {
+      fputs("parameters: ", f);
+      html(f, ps);
+    }
+    fputs("</p>\n", f);
+  }
+  if (a->kink_note) p_note(f, a->kink_note);
+
+  if (a->sat) {
+    fputs("<h2>Saturation</h2>\n", f);
+    figure_html(f, a->fig_curve,
+                "f and f\u2032 over x (exact); shaded: where |f\u2032| < \u03b5; "
+                "markers: where f reaches its asymptote and where f\u2032 is computed as 0 "
+                "(values beyond the plotted range are written at its edge)");
+    if (a->curve_note) p_note(f, a->curve_note);
+    fputs("<h3>Where |f\u2032| falls below \u03b5 (mathematically)</h3>\n", f);
+    if (a->sat->nmath)
+      tab_html(f, math_table(a), NULL);
+    else
+      p_note(f, "saturation.json lists no thresholds for this activation.");
+    fputs("<h3>Where each implementation saturates (numerically)</h3>\n", f);
+    p_note(f,
+           "The first x, going outward from 0, where the computed f\u2032 is exactly 0 and "
+           "where the computed f equals its asymptote; \u201cpremature\u201d: f\u2032 "
+           "computed as 0 where the correctly rounded value is not 0.");
+    tab_html(f, sat_table(a), NULL);
+    figure_html(f, a->fig_satbars, "saturation points per implementation");
+  }
+  if (a->acc) {
+    fputs("<h2>Accuracy</h2>\n", f);
+    figure_html(f, a->fig_ulp_fwd, "ULP error of f against x, the largest in each bin");
+    figure_html(f, a->fig_ulp_bwd, "ULP error of f\u2032 against x, the largest in each bin");
+    if (!a->fig_ulp_fwd) p_note(f, "No implementation was measured, so there is no figure.");
+    fputs("<h3>f (forward)</h3>\n", f);
+    tab_html(f, accuracy_table(a, 0), NULL);
+    fputs("<h3>f\u2032 (backward)</h3>\n", f);
+    tab_html(f, accuracy_table(a, 1), NULL);
+    fputs("<h3>Special values</h3>\n", f);
+    for (size_t j = 0; j < a->acc->nimpls; j++) {
+      const rep_acc_impl *p = &a->acc->impls[j];
+      if (!p->available) continue;
+      int fails;
+      table *t = specials_table(p, &fails);
+      fputs("<details><summary><code>", f);
+      html(f, p->name);
+      fprintf(f, "</code>: %d failure%s</summary>\n", fails, fails == 1 ? "" : "s");
+      tab_html(f, t, NULL);
+      fputs("</details>\n", f);
+    }
+  }
+  if (a->spd) {
+    fputs("<h2>Speed</h2>\n", f);
+    figure_html(f, a->fig_speed, "throughput against n, forward and backward");
+    p_note(f,
+           "G elements per second (Google Benchmark items_per_second), and below it the "
+           "memory traffic in GB/s; the fastest at each size in bold.");
+    tab_html(f, speed_table(a), NULL);
+  }
+  page_end(f);
+  rep_fclose(f, dir, name);
+}
+
+void rep_write_html(const rep_model *m, const char *dir) {
+  FILE *f = rep_fopen(dir, "index.html");
+  page_begin(f, "actbench report");
+  fputs(
+      "<h1>actbench report</h1>\n<p>Activation functions: accuracy, saturation and speed, "
+      "rendered ",
+      f);
+  html(f, now_utc());
+  fputs(" from the results files below by <code>actbench report</code>.</p>\n", f);
+  fputs("<h2>Activations</h2>\n<ul>\n", f);
+  for (size_t i = 0; i < m->nacts; i++) {
+    const rep_act *a = &m->acts[i];
+    fputs("<li><a href=\"", f);
+    href(f, rep_printf("%s.html", a->stem));
+    fputs("\">", f);
+    html(f, a->name);
+    fputs("</a>", f);
+    const char *parts = "";
+    if (a->acc) parts = "accuracy";
+    if (a->sat) parts = rep_printf("%s%ssaturation", parts, *parts ? ", " : "");
+    if (a->spd) parts = rep_printf("%s%sspeed", parts, *parts ? ", " : "");
+    fputs(": ", f);
+    html(f, parts);
+    fputs("</li>\n", f);
+  }
+  fputs("</ul>\n", f);
+  tab_html(f, overview_table(m), NULL);
+  fputs("<h2>Results files</h2>\n", f);
+  tab_html(f, files_table(m), NULL);
+  if (m->acc_sweep || m->sat_scan || m->acc_conventions) {
+    fputs("<ul>\n", f);
+    if (m->acc_sweep) {
+      fputs("<li>accuracy sweep: ", f);
+      html(f, m->acc_sweep);
+      fputs("</li>\n", f);
+    }
+    if (m->acc_conventions) {
+      fputs("<li>accuracy conventions: ", f);
+      html(f, m->acc_conventions);
+      fputs("</li>\n", f);
+    }
+    if (m->sat_scan) {
+      fputs("<li>saturation scan: ", f);
+      html(f, m->sat_scan);
+      fputs("</li>\n", f);
+    }
+    fputs("</ul>\n", f);
+  }
+  fputs("<h2>Machine</h2>\n", f);
+  tab_html(f, context_table(m), NULL);
+  fputs("<h2>Conventions</h2>\n", f);
+  p_note(f, conventions);
+  fputs(
+      "<p class=\"note\">Every figure is redrawn by <code>gnuplot gp/&lt;name&gt;.gp</code> run "
+      "in this folder, from the data in <code>data/</code>. A Markdown summary is in <a "
+      "href=\"summary.md\">summary.md</a>.</p>\n",
+      f);
+  page_end(f);
+  rep_fclose(f, dir, "index.html");
+  for (size_t i = 0; i < m->nacts; i++) activation_page(m, &m->acts[i], dir);
+}
+
+/* ---- Markdown */
+
+static void figure_md(FILE *f, const char *stem, const char *caption) {
+  if (!stem) return;
+  fputs("![", f);
+  md(f, caption);
+  fprintf(f, "](fig/%s.png)\n\n", stem);
+}
+
+void rep_write_markdown(const rep_model *m, const char *dir) {
+  FILE *f = rep_fopen(dir, "summary.md");
+  fprintf(f,
+          "# actbench report\n\nRendered %s by `actbench report`; the same with the "
+          "figures inline: [index.html](index.html).\n\n",
+          now_utc());
+  tab_md(f, overview_table(m));
+  fputs("## Results files\n\n", f);
+  tab_md(f, files_table(m));
+  if (m->acc_sweep) {
+    fputs("- accuracy sweep: ", f);
+    md(f, m->acc_sweep);
+    fputc('\n', f);
+  }
+  if (m->acc_conventions) {
+    fputs("- accuracy conventions: ", f);
+    md(f, m->acc_conventions);
+    fputc('\n', f);
+  }
+  if (m->sat_scan) {
+    fputs("- saturation scan: ", f);
+    md(f, m->sat_scan);
+    fputc('\n', f);
+  }
+  fputs("\n## Machine\n\n", f);
+  tab_md(f, context_table(m));
+  fputs("## Conventions\n\n", f);
+  md(f, conventions);
+  fputs("\n\n", f);
+  for (size_t i = 0; i < m->nacts; i++) {
+    const rep_act *a = &m->acts[i];
+    fputs("## ", f);
+    md(f, a->name);
+    fputs("\n\n", f);
+    const char *ps = params_str(a);
+    if (a->formula) {
+      fputs("f(x) = ", f);
+      md(f, a->formula);
+      if (a->dformula) {
+        fputs(", f\u2032(x) = ", f);
+        md(f, a->dformula);
+      }
+      fputs(ps ? "; " : "\n\n", f);
+    }
+    if (ps) {
+      fputs("parameters: ", f);
+      md(f, ps);
+      fputs("\n\n", f);
+    }
+    if (a->kink_note) {
+      md(f, a->kink_note);
+      fputs("\n\n", f);
+    }
+    fprintf(f, "Page with the figures: [%s.html](%s.html)\n\n", a->stem, a->stem);
+    if (a->sat) {
+      fputs("### Saturation\n\n", f);
+      figure_md(f, a->fig_curve, "f and f' over x, saturation thresholds and points");
+      if (a->sat->nmath) tab_md(f, math_table(a));
+      tab_md(f, sat_table(a));
+      figure_md(f, a->fig_satbars, "saturation points per implementation");
+    }
+    if (a->acc) {
+      fputs("### Accuracy\n\n", f);
+      figure_md(f, a->fig_ulp_fwd, "ULP error of f against x");
+      figure_md(f, a->fig_ulp_bwd, "ULP error of f' against x");
+      fputs("f (forward):\n\n", f);
+      tab_md(f, accuracy_table(a, 0));
+      fputs("f\u2032 (backward):\n\n", f);
+      tab_md(f, accuracy_table(a, 1));
+      for (size_t j = 0; j < a->acc->nimpls; j++) {
+        const rep_acc_impl *p = &a->acc->impls[j];
+        if (!p->available) continue;
+        int fails;
+        table *t = specials_table(p, &fails);
+        fputs("<details><summary>special values: ", f);
+        md(f, p->name);
+        fprintf(f, ", %d failure%s</summary>\n\n", fails, fails == 1 ? "" : "s");
+        tab_md(f, t);
+        fputs("</details>\n\n", f);
+      }
+    }
+    if (a->spd) {
+      fputs("### Speed\n\n", f);
+      figure_md(f, a->fig_speed, "throughput against n");
+      fputs("G elements/s (and GB/s of memory traffic); the fastest at each size in bold.\n\n", f);
+      tab_md(f, speed_table(a));
+    }
+  }
+  rep_fclose(f, dir, "summary.md");
+}

@@ -1,0 +1,641 @@
+/* actbench report: reading the results files (docs/results.md) into the
+ * report's model.  Every member the report needs is checked here, before
+ * anything is drawn, and a file that lacks one ends the run with one line
+ * naming the file, where in it, and what is wrong. */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+#include "util.h"
+
+const char *const rep_kind_names[REP_NFILES] = {"speed", "accuracy", "saturation"};
+
+/* ---- arena */
+
+typedef struct rep_block {
+  struct rep_block *next;
+  max_align_t align[];
+} rep_block;
+static rep_block *arena;
+
+void *rep_alloc(size_t bytes) {
+  rep_block *b = calloc(1, sizeof *b + bytes);
+  if (!b) act_die("report: out of memory");
+  b->next = arena;
+  arena = b;
+  return b->align;
+}
+
+/* A growing array inside the arena: returns the array with room for have + 1
+ * elements; the old block stays in the arena until the end (arrays are small). */
+void *rep_grow(void *p, size_t *cap, size_t have, size_t elem) {
+  if (have < *cap) return p;
+  size_t ncap = *cap ? 2 * *cap : 8;
+  void *q = rep_alloc(ncap * elem);
+  if (have) memcpy(q, p, have * elem);
+  *cap = ncap;
+  return q;
+}
+
+char *rep_strdup(const char *s) {
+  size_t n = strlen(s);
+  char *d = rep_alloc(n + 1);
+  memcpy(d, s, n);
+  return d;
+}
+
+char *rep_printf(const char *fmt, ...) {
+  char small[256];
+  va_list ap;
+  if (!fmt) return rep_strdup(""); /* never; keeps gcc -fsanitize=undefined quiet */
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  char *s = rep_alloc((size_t)n + 1);
+  if ((size_t)n < sizeof small) {
+    memcpy(s, small, (size_t)n + 1);
+    return s;
+  }
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+void rep_arena_free(void) {
+  while (arena) {
+    rep_block *b = arena;
+    arena = b->next;
+    free(b);
+  }
+}
+
+/* ---- checked access to members */
+
+static const char *cur_file; /* the file being read, for messages */
+
+static _Noreturn void __attribute__((format(printf, 2, 3)))
+bad(const char *where, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (where && *where) act_die("%s: %s: %s", cur_file, where, msg);
+  act_die("%s: %s", cur_file, msg);
+}
+
+static const char *type_name(const json_t *v) {
+  switch (json_typeof(v)) {
+    case JSON_OBJECT:
+      return "an object";
+    case JSON_ARRAY:
+      return "an array";
+    case JSON_STRING:
+      return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL:
+      return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE:
+      return "a boolean";
+    default:
+      return "null";
+  }
+}
+
+/* A required member (null counts as present). */
+static json_t *mem(const json_t *obj, const char *where, const char *key) {
+  json_t *v = json_object_get(obj, key);
+  if (!v) bad(where, "missing member \"%s\"", key);
+  return v;
+}
+
+static json_t *get_obj(const json_t *obj, const char *where, const char *key) {
+  json_t *v = mem(obj, where, key);
+  if (!json_is_object(v)) bad(where, "member \"%s\" is %s, not an object", key, type_name(v));
+  return v;
+}
+
+static json_t *get_arr(const json_t *obj, const char *where, const char *key) {
+  json_t *v = mem(obj, where, key);
+  if (!json_is_array(v)) bad(where, "member \"%s\" is %s, not an array", key, type_name(v));
+  return v;
+}
+
+/* A string member; optional ones may be missing or null (NULL back). */
+static const char *get_str(const json_t *obj, const char *where, const char *key, int optional) {
+  json_t *v = json_object_get(obj, key);
+  if ((!v || json_is_null(v)) && optional) return NULL;
+  if (!v) bad(where, "missing member \"%s\"", key);
+  if (!json_is_string(v)) bad(where, "member \"%s\" is %s, not a string", key, type_name(v));
+  return json_string_value(v);
+}
+
+double rep_parse_x(const char *s) {
+  if (!s) return NAN;
+  while (isspace((unsigned char)*s)) s++;
+  const char *t = s + (*s == '+' || *s == '-');
+  if (!strcasecmp(t, "nan")) return NAN;
+  if (!strcasecmp(t, "inf") || !strcasecmp(t, "infinity")) return *s == '-' ? -INFINITY : INFINITY;
+  char *end;
+  double d = strtod(s, &end);
+  if (end == s) return NAN;
+  while (isspace((unsigned char)*end)) end++;
+  return *end ? NAN : d;
+}
+
+/* A value that is a number, or a number written as a string ("%.9g", "nan",
+ * "inf"); null gives NAN where allowed. */
+static double num_value(const json_t *v, const char *where, const char *what, int null_ok) {
+  if (json_is_number(v)) return json_number_value(v);
+  if (json_is_null(v) && null_ok) return NAN;
+  if (json_is_string(v)) {
+    const char *s = json_string_value(v);
+    double d = rep_parse_x(s);
+    if (!isnan(d) || !strcasecmp(s + (*s == '-' || *s == '+'), "nan")) return d;
+    bad(where, "%s is \"%.40s\", not a number", what, s);
+  }
+  bad(where, "%s is %s, not a number", what, type_name(v));
+}
+
+static double get_num(const json_t *obj, const char *where, const char *key, int null_ok) {
+  char what[80];
+  snprintf(what, sizeof what, "member \"%s\"", key);
+  return num_value(mem(obj, where, key), where, what, null_ok);
+}
+
+/* A boolean member; dflt >= 0 is used when it is missing. */
+static int get_bool(const json_t *obj, const char *where, const char *key, int dflt) {
+  json_t *v = json_object_get(obj, key);
+  if (!v && dflt >= 0) return dflt;
+  if (!v) bad(where, "missing member \"%s\"", key);
+  if (!json_is_boolean(v)) bad(where, "member \"%s\" is %s, not a boolean", key, type_name(v));
+  return json_is_true(v);
+}
+
+/* An x value as written: a string, a number (formatted), or null -> NULL. */
+static const char *xstr_value(const json_t *v, const char *where, const char *what) {
+  if (json_is_null(v)) return NULL;
+  if (json_is_string(v)) return json_string_value(v);
+  if (json_is_number(v)) return rep_printf("%.9g", json_number_value(v));
+  bad(where, "%s is %s, not a string", what, type_name(v));
+}
+
+static rep_pair get_pair(const json_t *obj, const char *where, const char *key) {
+  json_t *o = get_obj(obj, where, key);
+  char what[80];
+  rep_pair p;
+  snprintf(what, sizeof what, "\"%s\".neg", key);
+  p.neg = xstr_value(mem(o, where, "neg"), where, what);
+  snprintf(what, sizeof what, "\"%s\".pos", key);
+  p.pos = xstr_value(mem(o, where, "pos"), where, what);
+  return p;
+}
+
+/* ---- activations: the union over the files */
+
+static rep_act *act_get(rep_model *m, const char *name) {
+  for (size_t i = 0; i < m->nacts; i++)
+    if (!strcmp(m->acts[i].name, name)) return &m->acts[i];
+  m->acts = rep_grow(m->acts, &m->cap, m->nacts, sizeof *m->acts);
+  rep_act *a = &m->acts[m->nacts++];
+  memset(a, 0, sizeof *a);
+  a->name = name;
+  return a;
+}
+
+static void act_add_impl(rep_act *a, const char *impl) {
+  for (size_t i = 0; i < a->nimpl_names; i++)
+    if (!strcmp(a->impl_names[i], impl)) return;
+  a->impl_names = rep_grow(a->impl_names, &a->impl_cap, a->nimpl_names, sizeof *a->impl_names);
+  a->impl_names[a->nimpl_names++] = impl;
+}
+
+size_t rep_impl_index(const rep_act *a, const char *impl) {
+  for (size_t i = 0; i < a->nimpl_names; i++)
+    if (!strcmp(a->impl_names[i], impl)) return i;
+  return 0;
+}
+
+/* What a file may say about an activation besides the measurements. */
+static void act_describe(rep_act *a, const json_t *o) {
+  json_t *p = json_object_get(o, "params");
+  if (json_is_object(p) && !a->params) a->params = p;
+  const char *keys[3] = {"formula", "dformula", "kink_note"};
+  const char **dst[3] = {&a->formula, &a->dformula, &a->kink_note};
+  for (int i = 0; i < 3; i++) {
+    json_t *v = json_object_get(o, keys[i]);
+    if (json_is_string(v) && !*dst[i]) *dst[i] = json_string_value(v);
+  }
+}
+
+static const char *where_act(size_t i, const char *name) {
+  return name ? rep_printf("activation \"%s\"", name) : rep_printf("activations[%zu]", i);
+}
+
+static const char *where_impl(const char *wa, size_t j, const char *name) {
+  return name ? rep_printf("%s, implementation \"%s\"", wa, name)
+              : rep_printf("%s, implementations[%zu]", wa, j);
+}
+
+/* ---- accuracy.json */
+
+static void load_stats(rep_stats *s, const json_t *impl, const char *wi, const char *dir,
+                       size_t bins) {
+  const char *w = rep_printf("%s, %s", wi, dir);
+  json_t *o = get_obj(impl, wi, dir);
+  s->max_ulp = get_num(o, w, "max_ulp", 1);
+  s->max_ulp_x = xstr_value(mem(o, w, "max_ulp_x"), w, "member \"max_ulp_x\"");
+  json_t *v = json_object_get(o, "max_ulp_got");
+  s->max_ulp_got = v ? xstr_value(v, w, "member \"max_ulp_got\"") : NULL;
+  v = json_object_get(o, "max_ulp_want");
+  s->max_ulp_want = v ? xstr_value(v, w, "member \"max_ulp_want\"") : NULL;
+  s->mean_ulp = get_num(o, w, "mean_ulp", 1);
+  s->cr_fraction = get_num(o, w, "cr_fraction", 1);
+  s->count_gt_1ulp = get_num(o, w, "count_gt_1ulp", 1);
+  s->max_abs_err = get_num(o, w, "max_abs_err", 1);
+  s->max_rel_err = get_num(o, w, "max_rel_err", 1);
+  s->special_failures = get_num(o, w, "special_failures", 1);
+  s->within_claim = get_bool(o, w, "within_claim", -1);
+  json_t *u = get_arr(o, w, "ulp_vs_x");
+  if (json_array_size(u) != bins)
+    bad(w, "\"ulp_vs_x\" has %zu values but grid.bins is %zu", json_array_size(u), bins);
+  s->ulp_vs_x = rep_alloc((bins ? bins : 1) * sizeof *s->ulp_vs_x);
+  for (size_t k = 0; k < bins; k++)
+    s->ulp_vs_x[k] = num_value(json_array_get(u, k), w, rep_printf("ulp_vs_x[%zu]", k), 1);
+  json_t *sp = get_arr(o, w, "specials");
+  s->nspecials = json_array_size(sp);
+  s->specials = rep_alloc((s->nspecials ? s->nspecials : 1) * sizeof *s->specials);
+  for (size_t k = 0; k < s->nspecials; k++) {
+    json_t *e = json_array_get(sp, k);
+    const char *we = rep_printf("%s, specials[%zu]", w, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    rep_special *r = &s->specials[k];
+    r->x = xstr_value(mem(e, we, "x"), we, "member \"x\"");
+    r->got = xstr_value(mem(e, we, "got"), we, "member \"got\"");
+    r->want = xstr_value(mem(e, we, "want"), we, "member \"want\"");
+    r->ok = get_bool(e, we, "ok", -1);
+  }
+}
+
+static void load_accuracy(rep_model *m, const json_t *doc) {
+  json_t *sw = json_object_get(doc, "sweep");
+  if (json_is_object(sw)) {
+    const char *mode = get_str(sw, "sweep", "mode", 1);
+    json_t *in = json_object_get(sw, "inputs");
+    char inputs[64] = "";
+    if (json_is_number(in)) snprintf(inputs, sizeof inputs, ", %.0f inputs", json_number_value(in));
+    if (mode && !strcmp(mode, "range")) {
+      json_t *lo = json_object_get(sw, "lo"), *hi = json_object_get(sw, "hi");
+      m->acc_sweep =
+          rep_printf("every float in [%s, %s]%s", lo ? xstr_value(lo, "sweep", "lo") : "?",
+                     hi ? xstr_value(hi, "sweep", "hi") : "?", inputs);
+    } else if (mode) {
+      json_t *n = json_object_get(sw, "samples"), *seed = json_object_get(sw, "seed");
+      m->acc_sweep = rep_printf("%s: %.0f samples, seed %.0f%s", mode,
+                                json_is_number(n) ? json_number_value(n) : NAN,
+                                json_is_number(seed) ? json_number_value(seed) : NAN, inputs);
+    }
+  }
+  m->acc_conventions = get_str(doc, "", "conventions", 1);
+  json_t *acts = get_arr(doc, "", "activations");
+  for (size_t i = 0; i < json_array_size(acts); i++) {
+    json_t *o = json_array_get(acts, i);
+    const char *wa0 = rep_printf("activations[%zu]", i);
+    if (!json_is_object(o)) bad(wa0, "is %s, not an object", type_name(o));
+    const char *name = get_str(o, wa0, "activation", 0);
+    const char *wa = where_act(i, name);
+    rep_act *a = act_get(m, name);
+    if (a->acc) bad(wa, "appears twice");
+    act_describe(a, o);
+    rep_acc *r = a->acc = rep_alloc(sizeof *r);
+    json_t *g = get_obj(o, wa, "grid");
+    const char *wg = rep_printf("%s, grid", wa);
+    r->lo = get_num(g, wg, "lo", 0);
+    r->hi = get_num(g, wg, "hi", 0);
+    double bins = get_num(g, wg, "bins", 0);
+    if (!(bins >= 0 && bins <= 1e7 && bins == floor(bins)))
+      bad(wg, "\"bins\" is %g, not a count", bins);
+    if (!(r->hi > r->lo) && bins > 0) bad(wg, "hi (%g) is not above lo (%g)", r->hi, r->lo);
+    r->bins = (size_t)bins;
+    json_t *in = json_object_get(o, "inputs");
+    r->inputs = json_is_number(in) ? json_number_value(in) : NAN;
+    json_t *im = get_arr(o, wa, "implementations");
+    r->nimpls = json_array_size(im);
+    r->impls = rep_alloc((r->nimpls ? r->nimpls : 1) * sizeof *r->impls);
+    for (size_t j = 0; j < r->nimpls; j++) {
+      json_t *e = json_array_get(im, j);
+      const char *wi = where_impl(wa, j, NULL);
+      if (!json_is_object(e)) bad(wi, "is %s, not an object", type_name(e));
+      rep_acc_impl *p = &r->impls[j];
+      p->name = get_str(e, wi, "name", 0);
+      wi = where_impl(wa, j, p->name);
+      p->isa = get_str(e, wi, "isa", 1);
+      p->origin = get_str(e, wi, "origin", 1);
+      p->available = get_bool(e, wi, "available", 1);
+      p->reason = get_str(e, wi, "reason", 1);
+      p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
+      act_add_impl(a, p->name);
+      if (!p->available) continue;
+      json_t *c = get_obj(e, wi, "claimed");
+      const char *wc = rep_printf("%s, claimed", wi);
+      p->claimed_fwd = get_num(c, wc, "fwd_ulp", 1);
+      p->claimed_bwd = get_num(c, wc, "bwd_ulp", 1);
+      load_stats(&p->fwd, e, wi, "fwd", r->bins);
+      load_stats(&p->bwd, e, wi, "bwd", r->bins);
+    }
+  }
+}
+
+/* ---- saturation.json */
+
+static void load_side(rep_side *s, const json_t *o, const char *where, const char *key) {
+  json_t *v = get_obj(o, where, key);
+  const char *w = rep_printf("%s, %s", where, key);
+  const char *kind = get_str(v, w, "kind", 0);
+  if (!strcmp(kind, "beyond")) {
+    s->kind = REP_MATH_BEYOND;
+    s->x = fabs(get_num(v, w, "x", 0));
+    if (!isfinite(s->x)) bad(w, "\"x\" is not finite");
+  } else if (!strcmp(kind, "all")) {
+    s->kind = REP_MATH_ALL;
+  } else if (!strcmp(kind, "never")) {
+    s->kind = REP_MATH_NEVER;
+  } else {
+    bad(w, "\"kind\" is \"%.40s\", not beyond, all or never", kind);
+  }
+}
+
+static double *load_series(const json_t *c, const char *where, const char *key, size_t *n) {
+  json_t *a = get_arr(c, where, key);
+  *n = json_array_size(a);
+  double *d = rep_alloc((*n ? *n : 1) * sizeof *d);
+  for (size_t k = 0; k < *n; k++) {
+    d[k] = num_value(json_array_get(a, k), where, rep_printf("%s[%zu]", key, k), 1);
+    if (!isfinite(d[k])) d[k] = NAN;
+  }
+  return d;
+}
+
+static void load_saturation(rep_model *m, const json_t *doc) {
+  json_t *sc = json_object_get(doc, "scan");
+  if (json_is_object(sc)) {
+    json_t *st = json_object_get(sc, "stride");
+    const char *note = get_str(sc, "scan", "note", 1);
+    if (json_is_number(st))
+      m->sat_scan =
+          rep_printf("stride %.0f%s%s", json_number_value(st), note ? "; " : "", note ? note : "");
+    else if (note)
+      m->sat_scan = note;
+  }
+  json_t *acts = get_arr(doc, "", "activations");
+  for (size_t i = 0; i < json_array_size(acts); i++) {
+    json_t *o = json_array_get(acts, i);
+    const char *wa0 = rep_printf("activations[%zu]", i);
+    if (!json_is_object(o)) bad(wa0, "is %s, not an object", type_name(o));
+    const char *name = get_str(o, wa0, "activation", 0);
+    const char *wa = where_act(i, name);
+    rep_act *a = act_get(m, name);
+    if (a->sat) bad(wa, "appears twice");
+    act_describe(a, o);
+    rep_sat *r = a->sat = rep_alloc(sizeof *r);
+    json_t *c = get_obj(o, wa, "curve");
+    const char *wc = rep_printf("%s, curve", wa);
+    size_t nx, nf, ndf;
+    r->x = load_series(c, wc, "x", &nx);
+    r->f = load_series(c, wc, "f", &nf);
+    r->df = load_series(c, wc, "df", &ndf);
+    if (nf != nx || ndf != nx)
+      bad(wc, "x, f and df have different lengths (%zu, %zu, %zu)", nx, nf, ndf);
+    r->ncurve = nx;
+    json_t *ma = get_arr(o, wa, "math");
+    r->nmath = json_array_size(ma);
+    r->math = rep_alloc((r->nmath ? r->nmath : 1) * sizeof *r->math);
+    for (size_t k = 0; k < r->nmath; k++) {
+      json_t *e = json_array_get(ma, k);
+      const char *we = rep_printf("%s, math[%zu]", wa, k);
+      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+      r->math[k].eps = get_num(e, we, "eps", 0);
+      load_side(&r->math[k].neg, e, we, "neg");
+      load_side(&r->math[k].pos, e, we, "pos");
+    }
+    r->exact_zero = get_pair(o, wa, "exact_zero");
+    r->exact_asymptote = get_pair(o, wa, "exact_asymptote");
+    json_t *im = get_arr(o, wa, "implementations");
+    r->nimpls = json_array_size(im);
+    r->impls = rep_alloc((r->nimpls ? r->nimpls : 1) * sizeof *r->impls);
+    for (size_t j = 0; j < r->nimpls; j++) {
+      json_t *e = json_array_get(im, j);
+      const char *wi = where_impl(wa, j, NULL);
+      if (!json_is_object(e)) bad(wi, "is %s, not an object", type_name(e));
+      rep_sat_impl *p = &r->impls[j];
+      p->name = get_str(e, wi, "name", 0);
+      wi = where_impl(wa, j, p->name);
+      p->isa = get_str(e, wi, "isa", 1);
+      p->origin = get_str(e, wi, "origin", 1);
+      p->available = get_bool(e, wi, "available", 1);
+      p->reason = get_str(e, wi, "reason", 1);
+      p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
+      act_add_impl(a, p->name);
+      if (!p->available) continue;
+      p->grad_zero = get_pair(e, wi, "grad_zero");
+      p->f_asymptote = get_pair(e, wi, "f_asymptote");
+      json_t *pr = get_obj(e, wi, "grad_zero_premature");
+      const char *wp = rep_printf("%s, grad_zero_premature", wi);
+      p->premature_neg = get_bool(pr, wp, "neg", -1);
+      p->premature_pos = get_bool(pr, wp, "pos", -1);
+      p->dead_side = get_str(e, wi, "dead_side", 1);
+    }
+  }
+}
+
+/* ---- speed.json */
+
+typedef struct {
+  rep_act *act;
+  rep_spd_impl *impl;
+  long long n;
+  int dir;
+  double sum[2], mean[2], median[2]; /* [items/s, bytes/s] */
+  int count, has_mean, has_median;
+  const char *size_class;
+} spd_acc;
+
+static rep_spd_impl *spd_impl(rep_act *a, const char *name) {
+  if (!a->spd) a->spd = rep_alloc(sizeof *a->spd);
+  rep_spd *s = a->spd;
+  for (size_t i = 0; i < s->nimpls; i++)
+    if (!strcmp(s->impls[i].name, name)) return &s->impls[i];
+  s->impls = rep_grow(s->impls, &s->cap, s->nimpls, sizeof *s->impls);
+  rep_spd_impl *p = &s->impls[s->nimpls++];
+  memset(p, 0, sizeof *p);
+  p->name = name;
+  p->available = 1;
+  act_add_impl(a, name);
+  return p;
+}
+
+static rep_point *spd_point(rep_spd_impl *p, long long n) {
+  size_t k = 0;
+  while (k < p->npoints && p->points[k].n < n) k++;
+  if (k < p->npoints && p->points[k].n == n) return &p->points[k];
+  p->points = rep_grow(p->points, &p->cap, p->npoints, sizeof *p->points);
+  memmove(&p->points[k + 1], &p->points[k], (p->npoints - k) * sizeof *p->points);
+  p->npoints++;
+  rep_point *q = &p->points[k];
+  memset(q, 0, sizeof *q);
+  q->n = n;
+  q->ips[0] = q->ips[1] = q->bps[0] = q->bps[1] = NAN;
+  return q;
+}
+
+static void load_speed(rep_model *m, const json_t *doc) {
+  /* implementations first: their order, ISA, origin and availability */
+  json_t *ab = json_object_get(doc, "actbench");
+  json_t *sizes = NULL;
+  if (ab && !json_is_object(ab)) bad("", "member \"actbench\" is %s, not an object", type_name(ab));
+  if (ab) {
+    json_t *im = json_object_get(ab, "implementations");
+    if (im && !json_is_array(im))
+      bad("actbench", "member \"implementations\" is %s, not an array", type_name(im));
+    for (size_t j = 0; j < json_array_size(im); j++) {
+      json_t *e = json_array_get(im, j);
+      const char *wi = rep_printf("actbench, implementations[%zu]", j);
+      if (!json_is_object(e)) bad(wi, "is %s, not an object", type_name(e));
+      const char *name = get_str(e, wi, "name", 0);
+      wi = rep_printf("actbench, implementation \"%s\"", name);
+      rep_spd_impl *p = spd_impl(act_get(m, get_str(e, wi, "activation", 0)), name);
+      p->isa = get_str(e, wi, "isa", 1);
+      p->origin = get_str(e, wi, "origin", 1);
+      p->available = get_bool(e, wi, "available", 1);
+    }
+    sizes = json_object_get(ab, "sizes");
+    if (sizes && !json_is_array(sizes)) sizes = NULL;
+  }
+  json_t *bm = get_arr(doc, "", "benchmarks");
+  spd_acc *acc = NULL;
+  size_t nacc = 0, cap = 0;
+  for (size_t i = 0; i < json_array_size(bm); i++) {
+    json_t *e = json_array_get(bm, i);
+    const char *w = rep_printf("benchmarks[%zu]", i);
+    if (!json_is_object(e)) bad(w, "is %s, not an object", type_name(e));
+    json_t *nm = json_object_get(e, "name");
+    if (json_is_string(nm)) w = rep_printf("benchmark \"%s\"", json_string_value(nm));
+    if (json_is_true(json_object_get(e, "error_occurred"))) continue;
+    int kind = 0; /* 0 iteration, 1 mean, 2 median */
+    const char *rt = get_str(e, w, "run_type", 1);
+    if (rt && !strcmp(rt, "aggregate")) {
+      const char *ag = get_str(e, w, "aggregate_name", 1);
+      if (ag && !strcmp(ag, "mean"))
+        kind = 1;
+      else if (ag && !strcmp(ag, "median"))
+        kind = 2;
+      else
+        continue; /* stddev, cv: not a throughput */
+    }
+    const char *impl = get_str(e, w, "impl", 0);
+    const char *activation = get_str(e, w, "activation", 0);
+    const char *dirs = get_str(e, w, "direction", 0);
+    int dir = !strcmp(dirs, "fwd") ? 0 : !strcmp(dirs, "bwd") ? 1 : -1;
+    if (dir < 0) bad(w, "\"direction\" is \"%.20s\", not fwd or bwd", dirs);
+    double n = get_num(e, w, "n", 0);
+    if (!(n >= 1 && n < 9e18 && n == floor(n))) bad(w, "\"n\" is %g, not a size", n);
+    double ips = get_num(e, w, "items_per_second", 0);
+    json_t *bv = json_object_get(e, "bytes_per_second");
+    double bps = bv ? num_value(bv, w, "member \"bytes_per_second\"", 1) : NAN;
+    if (isnan(bps)) bps = ips * (dir ? 16.0 : 8.0);
+    rep_act *a = act_get(m, activation);
+    spd_acc *r = NULL;
+    for (size_t k = 0; k < nacc && !r; k++)
+      if (acc[k].act == a && !strcmp(acc[k].impl->name, impl) && acc[k].n == (long long)n &&
+          acc[k].dir == dir)
+        r = &acc[k];
+    if (!r) {
+      acc = rep_grow(acc, &cap, nacc, sizeof *acc);
+      r = &acc[nacc++];
+      memset(r, 0, sizeof *r);
+      r->act = a;
+      r->impl = spd_impl(a, impl);
+      r->n = (long long)n;
+      r->dir = dir;
+    }
+    const char *sc = get_str(e, w, "size_class", 1);
+    if (sc) r->size_class = sc;
+    if (kind == 0) {
+      r->sum[0] += ips;
+      r->sum[1] += bps;
+      r->count++;
+    } else if (kind == 1) {
+      r->mean[0] = ips;
+      r->mean[1] = bps;
+      r->has_mean = 1;
+    } else {
+      r->median[0] = ips;
+      r->median[1] = bps;
+      r->has_median = 1;
+    }
+  }
+  for (size_t k = 0; k < nacc; k++) {
+    spd_acc *r = &acc[k];
+    rep_point *q = spd_point(r->impl, r->n);
+    const double *v = r->has_median ? r->median : r->has_mean ? r->mean : r->sum;
+    double div = (r->has_median || r->has_mean) ? 1.0 : r->count;
+    q->ips[r->dir] = v[0] / div;
+    q->bps[r->dir] = v[1] / div;
+    q->size_class = r->size_class;
+    for (size_t s = 0; !q->size_class && s < json_array_size(sizes); s++) {
+      json_t *z = json_array_get(sizes, s);
+      json_t *zn = json_object_get(z, "n"), *zc = json_object_get(z, "class");
+      if (json_is_number(zn) && json_number_value(zn) == (double)r->n && json_is_string(zc))
+        q->size_class = json_string_value(zc);
+    }
+  }
+}
+
+/* ---- the whole model */
+
+static const char *make_stem(const rep_model *m, size_t upto, const char *name) {
+  char buf[80];
+  size_t k = 0;
+  for (const char *s = name; *s && k < 60; s++)
+    buf[k++] = (isalnum((unsigned char)*s) || *s == '_' || *s == '-') ? *s : '_';
+  buf[k] = 0;
+  if (!k || !strcmp(buf, "index") || !strcmp(buf, "summary")) {
+    snprintf(buf + k, sizeof buf - k, "_act");
+  }
+  const char *stem = rep_strdup(buf);
+  for (int n = 2;; n++) {
+    size_t i = 0;
+    while (i < upto && strcmp(m->acts[i].stem, stem)) i++;
+    if (i == upto) return stem;
+    stem = rep_printf("%s_%d", buf, n);
+  }
+}
+
+void rep_load(rep_model *m, const char *const paths[REP_NFILES]) {
+  for (int k = 0; k < REP_NFILES; k++) {
+    rep_file *f = &m->files[k];
+    if (!paths[k]) continue;
+    f->path = paths[k];
+    cur_file = paths[k];
+    f->doc = act_read_json(paths[k], rep_kind_names[k]);
+    if (!json_is_object(f->doc)) bad("", "is not a JSON object");
+    json_t *k2 = json_object_get(f->doc, "kind");
+    if (!json_is_string(k2) || strcmp(json_string_value(k2), rep_kind_names[k]))
+      bad("", "\"kind\" is not \"%s\"", rep_kind_names[k]);
+    json_t *c = json_object_get(f->doc, "context");
+    f->context = json_is_object(c) ? c : NULL;
+    f->version = get_str(f->doc, "", "actbench_version", 1);
+    if (k == REP_SPEED) load_speed(m, f->doc);
+    if (k == REP_ACCURACY) load_accuracy(m, f->doc);
+    if (k == REP_SATURATION) load_saturation(m, f->doc);
+  }
+  for (size_t i = 0; i < m->nacts; i++) m->acts[i].stem = make_stem(m, i, m->acts[i].name);
+}

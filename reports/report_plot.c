@@ -1,0 +1,810 @@
+/* actbench report: the figures.  For each figure this writes the data gnuplot
+ * reads (data/<stem>.dat) and a script (gp/<stem>.gp) that draws it as SVG and
+ * PNG into fig/, then runs gnuplot on the script from the report folder, so
+ * that `gnuplot gp/<stem>.gp` there redraws the same figure. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "report_int.h"
+#include "util.h"
+
+#ifndef ACTBENCH_GNUPLOT
+#define ACTBENCH_GNUPLOT "gnuplot"
+#endif
+
+/* Colours that stay apart for most readers (Okabe-Ito and Tol's muted set);
+ * the dash pattern changes with each implementation as well, so lines that lie
+ * on top of each other stay apart. */
+static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
+                                      "#56B4E9", "#882255", "#44AA99", "#999933", "#661100"};
+#define NPAL (sizeof palette / sizeof palette[0])
+static const int point_types[] = {7, 5, 9, 11, 13, 15, 4, 6, 8, 10, 12, 14};
+static const int dash_types[] = {1, 2, 4, 5};
+#define NPT (sizeof point_types / sizeof point_types[0])
+
+static const char *png_terminal; /* "pngcairo" or "png" */
+
+static const char *gnuplot_path(void) {
+  const char *p = getenv("ACTBENCH_GNUPLOT");
+  return p && *p ? p : ACTBENCH_GNUPLOT;
+}
+
+/* Run gnuplot with args in dir; output (stdout and stderr) to log, or to
+ * /dev/null when log is NULL.  Returns the wait status, or -1 when it could
+ * not be started. */
+static int run_gnuplot(const char *dir, const char *const *args, const char *log) {
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    /* the child must never run the parent's exit handlers */
+    int fd = open(log ? log : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+      close(fd);
+    }
+    int in = open("/dev/null", O_RDONLY);
+    if (in >= 0) {
+      dup2(in, 0);
+      close(in);
+    }
+    if (dir && chdir(dir) != 0) _exit(126);
+    const char *argv[8];
+    int k = 0;
+    argv[k++] = "gnuplot";
+    while (args[k - 1] && k < 7) {
+      argv[k] = args[k - 1];
+      k++;
+    }
+    argv[k] = NULL;
+    execv(gnuplot_path(), (char *const *)argv);
+    dprintf(2, "cannot run %s: %s\n", gnuplot_path(), strerror(errno));
+    _exit(127);
+  }
+  int st;
+  while (waitpid(pid, &st, 0) < 0)
+    if (errno != EINTR) return -1;
+  return st;
+}
+
+static void detect_png_terminal(void) {
+  if (png_terminal) return;
+  const char *args[] = {"-e", "set terminal pngcairo", NULL};
+  int st = run_gnuplot(NULL, args, NULL);
+  png_terminal = (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0) ? "pngcairo" : "png";
+}
+
+/* The last line of gnuplot's output that says something, for the one-line
+ * message when it fails. */
+static void last_line(const char *log, char *out, size_t cap) {
+  out[0] = 0;
+  FILE *f = fopen(log, "r");
+  if (!f) return;
+  char line[512];
+  while (fgets(line, sizeof line, f)) {
+    size_t n = strcspn(line, "\r\n");
+    line[n] = 0;
+    const char *s = line;
+    while (*s == ' ' || *s == '\t' || *s == '^') s++;
+    if (*s) snprintf(out, cap, "%.*s", (int)(cap > 1 ? cap - 1 : 0), s);
+  }
+  fclose(f);
+}
+
+static void check_output(const char *dir, const char *path) {
+  char full[4096];
+  struct stat st;
+  snprintf(full, sizeof full, "%s/%s", dir, path);
+  if (stat(full, &st) != 0 || st.st_size == 0)
+    act_die("report: gnuplot wrote no %s (see %s/gp)", path, dir);
+}
+
+/* ---- writing scripts */
+
+/* A gnuplot string literal: single quotes, with ' doubled. */
+static void gp_str(FILE *f, const char *s) {
+  fputc('\'', f);
+  for (; *s; s++) {
+    if (*s == '\'') fputc('\'', f);
+    if ((unsigned char)*s >= 0x20) fputc(*s, f);
+  }
+  fputc('\'', f);
+}
+
+static void dat_num(FILE *f, double v) {
+  if (isfinite(v))
+    fprintf(f, " %.9g", v);
+  else
+    fputs(" ?", f);
+}
+
+static FILE *gp_begin(const char *dir, const char *stem, const char *what, int w, int h) {
+  FILE *f = rep_fopen(dir, rep_printf("gp/%s.gp", stem));
+  fprintf(f,
+          "# actbench report: %s\n"
+          "# Redraw from the report folder with: gnuplot gp/%s.gp\n"
+          "# It reads data/%s*.dat and writes fig/%s.svg and fig/%s.png.\n"
+          "do for [fmt in 'svg png'] {\n"
+          "  if (fmt eq 'svg') {\n"
+          "    set terminal svg size %d,%d dynamic noenhanced font 'Sans,11' background rgb "
+          "'white'\n"
+          "  } else {\n",
+          what, stem, stem, stem, stem, w, h);
+  if (!strcmp(png_terminal, "pngcairo"))
+    fprintf(f,
+            "    set terminal pngcairo size %d,%d noenhanced font 'Sans,10' background rgb "
+            "'white'\n",
+            w, h);
+  else
+    fprintf(f, "    set terminal png size %d,%d noenhanced background rgb 'white'\n", w, h);
+  fprintf(f,
+          "  }\n"
+          "  set output 'fig/%s.'.fmt\n"
+          "  reset\n"
+          "  set encoding utf8\n"
+          "  set datafile missing '?'\n"
+          "  set grid lc rgb '#e0e0e0' lt 1\n"
+          "  set border lc rgb '#404040'\n",
+          stem);
+  return f;
+}
+
+static void gp_linetypes(FILE *f, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    fprintf(f, "  set linetype %zu lc rgb '%s' lw 2 dt %d pt %d ps 1\n", k + 1, palette[k % NPAL],
+            dash_types[k % 4], point_types[k % NPT]);
+}
+
+static void gp_end(FILE *f, const char *dir, const char *stem) {
+  fputs("  set output\n}\n", f);
+  const char *name = rep_printf("gp/%s.gp", stem);
+  rep_fclose(f, dir, name);
+  const char *log = rep_printf("%s/gp/.%s.log", dir, stem);
+  const char *args[] = {name, NULL};
+  int st = run_gnuplot(dir, args, log);
+  if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+    char msg[400];
+    last_line(log, msg, sizeof msg);
+    if (st != -1 && WIFSIGNALED(st))
+      act_die("report: gnuplot (%s) was killed by signal %d on %s", gnuplot_path(), WTERMSIG(st),
+              name);
+    act_die("report: gnuplot (%s) failed on %s: %s", gnuplot_path(), name,
+            *msg ? msg : "no message");
+  }
+  unlink(log);
+  check_output(dir, rep_printf("fig/%s.svg", stem));
+  check_output(dir, rep_printf("fig/%s.png", stem));
+}
+
+/* ---- (1) f and f' over x, the saturation thresholds and points */
+
+typedef struct {
+  const char *title; /* NULL: no key entry of its own */
+  int color;         /* implementation index, or -1 for black */
+  int pt;
+  double x[2], y[2]; /* up to two points (neg, pos); NAN: none */
+  int ygraph[2];     /* y is in graph coordinates (a label at the edge) */
+} marker_series;
+
+static double interp(const rep_sat *s, double x) {
+  for (size_t k = 1; k < s->ncurve; k++) {
+    double x0 = s->x[k - 1], x1 = s->x[k];
+    if (isnan(x0) || isnan(x1) || x < fmin(x0, x1) || x > fmax(x0, x1)) continue;
+    double f0 = s->f[k - 1], f1 = s->f[k];
+    if (x1 == x0) return f0;
+    return f0 + (f1 - f0) * (x - x0) / (x1 - x0);
+  }
+  return NAN;
+}
+
+static const char *color_of(int c) {
+  return c < 0 ? "#000000" : palette[c % NPAL];
+}
+
+/* Writes the markers of one panel: the ones inside [xlo, xhi] go into the
+ * data file as blocks (index numbers returned in idx[], -1 when empty); the
+ * ones outside become labels at the edge with their value. */
+static void write_markers(FILE *dat, FILE *gp, const marker_series *ms, size_t n, int *idx,
+                          int *nblocks, double xlo, double xhi, int *label_no) {
+  for (size_t i = 0; i < n; i++) {
+    int any = 0;
+    for (int s = 0; s < 2; s++) {
+      double x = ms[i].x[s], y = ms[i].y[s];
+      if (isnan(x) || isnan(y)) continue;
+      if (x >= xlo && x <= xhi && !ms[i].ygraph[s]) {
+        if (!any) fprintf(dat, "# %s\n", ms[i].title ? ms[i].title : "markers");
+        fprintf(dat, "%.9g %.9g\n", x, y);
+        any = 1;
+      } else {
+        int left = x < xlo;
+        fprintf(gp, "  set label %d ", ++*label_no);
+        gp_str(gp, rep_printf(left ? "\u2190 %.6g" : "%.6g \u2192", x));
+        fprintf(gp, " at %.9g, %s%.9g %s offset %s,0 tc rgb '%s' font ',8' front\n",
+                left ? xlo : xhi, ms[i].ygraph[s] ? "graph " : "", y, left ? "left" : "right",
+                left ? "0.5" : "-0.5", color_of(ms[i].color));
+      }
+    }
+    if (any) {
+      fputs("\n\n", dat);
+      idx[i] = (*nblocks)++;
+    } else {
+      idx[i] = -1;
+    }
+  }
+}
+
+static void plot_markers(FILE *gp, const char *datname, const marker_series *ms, size_t n,
+                         const int *idx) {
+  for (size_t i = 0; i < n; i++) {
+    const char *lc = rep_printf("lc rgb '%s'", color_of(ms[i].color));
+    if (idx[i] >= 0) {
+      fputs(", \\\n    ", gp);
+      gp_str(gp, datname);
+      fprintf(gp, " index %d using 1:2 with points pt %d ps 1.3 %s ", idx[i], ms[i].pt, lc);
+    } else if (ms[i].title && (ms[i].color >= 0 || !isnan(ms[i].x[0]) || !isnan(ms[i].x[1]))) {
+      fprintf(gp, ", \\\n    keyentry with points pt %d ps 1.3 %s ", ms[i].pt, lc);
+    } else {
+      continue;
+    }
+    if (ms[i].title) {
+      fputs("title ", gp);
+      gp_str(gp, ms[i].title);
+    } else {
+      fputs("notitle", gp);
+    }
+  }
+}
+
+/* A marker of the top panel beyond the plotted range becomes a label at the
+ * edge, stacked up from the bottom (or down from the top) of the panel. */
+static void top_edge(marker_series *ms, int side, double xlo, double xhi, const int *edge_low,
+                     int *edge_count) {
+  double x = ms->x[side];
+  if (isnan(x) || (x >= xlo && x <= xhi)) return;
+  int edge = x > xhi;
+  int k = edge_count[edge]++;
+  ms->ygraph[side] = 1;
+  ms->y[side] = edge_low[edge] ? 0.08 + 0.075 * k : 0.92 - 0.075 * k;
+}
+
+typedef struct {
+  int side, all, count;
+  double x;          /* signed: where the band starts */
+  const char *label; /* "eps=0.01", "eps=0.1, 0.01", "every eps" */
+} threshold;
+
+static size_t thresholds(const rep_sat *s, threshold *th) {
+  size_t n = 0;
+  for (size_t k = 0; k < s->nmath; k++)
+    for (int side = 0; side < 2; side++) {
+      const rep_side *sd = side ? &s->math[k].pos : &s->math[k].neg;
+      if (sd->kind == REP_MATH_NEVER) continue;
+      double x = sd->kind == REP_MATH_ALL ? 0 : (side ? sd->x : -sd->x);
+      size_t i = 0;
+      while (i < n && !(th[i].side == side && fabs(th[i].x - x) <= 1e-9 * fabs(x))) i++;
+      if (i == n) {
+        th[n++] = (threshold){side, sd->kind == REP_MATH_ALL, 0, x, "\u03b5="};
+      }
+      threshold *t = &th[i];
+      if (t->count < 3)
+        t->label = rep_printf("%s%s%g", t->label, t->count ? ", " : "", s->math[k].eps);
+      else if (t->count == 3)
+        t->label = rep_printf("%s, \u2026", t->label);
+      t->count++;
+    }
+  for (size_t i = 0; i < n; i++)
+    if (th[i].count == (int)s->nmath && s->nmath > 1) th[i].label = "every \u03b5";
+  return n;
+}
+
+static void fig_curve(rep_act *a, const char *dir) {
+  const rep_sat *s = a->sat;
+  double xlo = INFINITY, xhi = -INFINITY, dlo = INFINITY, dhi = -INFINITY;
+  size_t good = 0;
+  for (size_t k = 0; k < s->ncurve; k++) {
+    if (isnan(s->x[k])) continue;
+    xlo = fmin(xlo, s->x[k]);
+    xhi = fmax(xhi, s->x[k]);
+    if (!isnan(s->df[k])) {
+      dlo = fmin(dlo, s->df[k]);
+      dhi = fmax(dhi, s->df[k]);
+    }
+    if (!isnan(s->f[k]) || !isnan(s->df[k])) good++;
+  }
+  if (good < 2 || !(xhi > xlo)) {
+    a->curve_note = "saturation.json has no curve for this activation";
+    return;
+  }
+  if (!(dhi >= dlo)) dlo = dhi = 0;
+  if (dhi - dlo < 1e-30) {
+    dlo -= 0.5;
+    dhi += 0.5;
+  }
+  const char *stem = rep_printf("%s_curve", a->stem);
+  const char *curvedat = rep_printf("data/%s_curve.dat", a->stem);
+  const char *markdat = rep_printf("data/%s_curve_markers.dat", a->stem);
+  FILE *d = rep_fopen(dir, curvedat);
+  fprintf(d, "# %s: exact f and f' (MPFR), from saturation.json\n# x f df\n", a->name);
+  for (size_t k = 0; k < s->ncurve; k++) {
+    if (isnan(s->x[k])) continue;
+    fprintf(d, "%.9g", s->x[k]);
+    dat_num(d, s->f[k]);
+    dat_num(d, s->df[k]);
+    fputc('\n', d);
+  }
+  rep_fclose(d, dir, curvedat);
+
+  /* markers: f reaching its asymptote (top), f' computed as exactly 0 (bottom,
+   * one row below the axis per implementation) */
+  size_t ni = 0;
+  for (size_t j = 0; j < s->nimpls; j++) ni += s->impls[j].available;
+  marker_series *top = rep_alloc((ni + 1) * sizeof *top);
+  marker_series *bot = rep_alloc((ni + 1) * sizeof *bot);
+  double range = dhi - dlo;
+  double h = range * fmin(0.085, 0.45 / (double)(ni + 1));
+  top[0] = (marker_series){"RN(f) = asymptote (exact)", -1, 12, {NAN, NAN}, {NAN, NAN}, {0, 0}};
+  bot[0] = (marker_series){"RN(f\u2032) = 0 (exact)", -1, 12, {NAN, NAN}, {NAN, NAN}, {0, 0}};
+  const char *ex[2] = {s->exact_asymptote.neg, s->exact_asymptote.pos};
+  const char *ez[2] = {s->exact_zero.neg, s->exact_zero.pos};
+  for (int side = 0; side < 2; side++) {
+    top[0].x[side] = rep_parse_x(ex[side]);
+    top[0].y[side] = interp(s, top[0].x[side]);
+    bot[0].x[side] = rep_parse_x(ez[side]);
+    bot[0].y[side] = dlo - h;
+  }
+  size_t m = 1;
+  /* f at the two edges: labels for points beyond the range stack away from it */
+  double flo = INFINITY, fhi = -INFINITY, fedge[2] = {NAN, NAN};
+  for (size_t k = 0; k < s->ncurve; k++) {
+    if (isnan(s->f[k]) || isnan(s->x[k])) continue;
+    flo = fmin(flo, s->f[k]);
+    fhi = fmax(fhi, s->f[k]);
+    if (isnan(fedge[0])) fedge[0] = s->f[k];
+    fedge[1] = s->f[k];
+  }
+  int edge_low[2], edge_count[2] = {0, 0};
+  for (int side = 0; side < 2; side++) edge_low[side] = !(fedge[side] - flo > 0.5 * (fhi - flo));
+  for (int side = 0; side < 2; side++) top_edge(&top[0], side, xlo, xhi, edge_low, edge_count);
+  for (size_t j = 0; j < s->nimpls; j++) {
+    const rep_sat_impl *p = &s->impls[j];
+    if (!p->available) continue;
+    int c = (int)rep_impl_index(a, p->name);
+    top[m] = (marker_series){NULL, c, point_types[c % NPT], {NAN, NAN}, {NAN, NAN}, {0, 0}};
+    bot[m] = (marker_series){p->name, c, point_types[c % NPT], {NAN, NAN}, {NAN, NAN}, {0, 0}};
+    const char *fa[2] = {p->f_asymptote.neg, p->f_asymptote.pos};
+    const char *gz[2] = {p->grad_zero.neg, p->grad_zero.pos};
+    for (int side = 0; side < 2; side++) {
+      top[m].x[side] = rep_parse_x(fa[side]);
+      top[m].y[side] = interp(s, top[m].x[side]);
+      top_edge(&top[m], side, xlo, xhi, edge_low, edge_count);
+      bot[m].x[side] = rep_parse_x(gz[side]);
+      bot[m].y[side] = dlo - (double)(m + 1) * h;
+    }
+    m++;
+  }
+
+  FILE *g =
+      gp_begin(dir, stem, rep_printf("%s, f and f' over x with the saturation thresholds", a->name),
+               900, 640);
+  gp_linetypes(g, a->nimpl_names);
+  d = rep_fopen(dir, markdat);
+  fprintf(d, "# %s: saturation points from saturation.json, one block per series\n", a->name);
+  int label_no = 0, nblocks = 0;
+  int *itop = rep_alloc(m * sizeof *itop), *ibot = rep_alloc(m * sizeof *ibot);
+
+  fputs("  set multiplot title ", g);
+  gp_str(g, rep_printf("%s: f and f\u2032 (exact, MPFR); shaded: |f\u2032| < \u03b5", a->name));
+  fprintf(g,
+          " font ',12'\n"
+          "  set lmargin at screen 0.09\n  set rmargin at screen 0.66\n"
+          "  set xrange [%.9g:%.9g]\n"
+          "  set key left top Left reverse samplen 2 font ',9'\n",
+          xlo, xhi);
+  /* the mathematical thresholds, merged where several eps give the same x
+   * (ReLU: every eps holds for all x < 0): a band from each to the edge */
+  threshold *th = rep_alloc((2 * s->nmath + 1) * sizeof *th);
+  size_t nth = thresholds(s, th);
+  for (size_t k = 0; k < nth; k++) {
+    double inner = th[k].x;
+    int side = th[k].side;
+    if ((side && inner >= xhi) || (!side && inner <= xlo)) continue;
+    double outer = side ? xhi : xlo;
+    fprintf(g,
+            "  set object %zu rect from %.9g, graph 0 to %.9g, graph 1 behind "
+            "fc rgb '#4a78c2' fs transparent solid 0.10 noborder\n",
+            k + 1, side ? inner : outer, side ? outer : inner);
+  }
+  /* top panel */
+  write_markers(d, g, top, m, itop, &nblocks, xlo, xhi, &label_no);
+  fputs(
+      "  set tmargin at screen 0.91\n  set bmargin at screen 0.55\n"
+      "  set key at screen 0.69, screen 0.91\n"
+      "  set ylabel 'f(x)'\n  set format x ''\n",
+      g);
+  fputs("  plot ", g);
+  gp_str(g, curvedat);
+  fputs(" using 1:2 with lines lw 2 lc rgb '#202020' title 'f(x)'", g);
+  plot_markers(g, markdat, top, m, itop);
+  int top_any = 0;
+  for (size_t i = 1; i < m; i++) top_any |= !isnan(top[i].x[0]) || !isnan(top[i].x[1]);
+  if (top_any)
+    fputs(
+        ", \\\n    keyentry with points pt 7 lc rgb '#909090' title 'computed f = "
+        "asymptote'",
+        g);
+  fputs("\n  unset label\n", g);
+  /* bottom panel: the threshold lines, labelled by their eps */
+  for (size_t k = 0; k < nth; k++) {
+    double x = th[k].x;
+    int side = th[k].side;
+    if (x < xlo || x > xhi) continue;
+    fprintf(g,
+            "  set arrow %zu from %.9g, graph 0 to %.9g, graph 1 nohead lc rgb '#3a64a8' "
+            "dt 2 lw 1 back\n",
+            k + 1, x, x);
+    fprintf(g, "  set label %d ", ++label_no);
+    gp_str(g,
+           th[k].all ? rep_printf("all x %s 0: %s", side ? ">" : "<", th[k].label) : th[k].label);
+    fprintf(g,
+            " at %.9g, graph 0.97 right rotate by 90 offset %s,0 tc rgb '#3a64a8' "
+            "font ',9' front\n",
+            x, side ? "1.2" : "-1.4");
+  }
+  write_markers(d, g, bot, m, ibot, &nblocks, xlo, xhi, &label_no);
+  rep_fclose(d, dir, markdat);
+  fprintf(g,
+          "  set tmargin at screen 0.50\n  set bmargin at screen 0.09\n"
+          "  set key at screen 0.69, screen 0.50\n"
+          "  set format x '%% g'\n  set xlabel 'x'\n  set ylabel 'f\u2032(x)'\n"
+          "  set yrange [%.9g:%.9g]\n  set xzeroaxis lt 1 lc rgb '#a0a0a0'\n",
+          dlo - (double)(m + 0.6) * h, dhi + 0.05 * range);
+  fputs("  plot ", g);
+  gp_str(g, curvedat);
+  fputs(" using 1:3 with lines lw 2 lc rgb '#202020' title 'f\u2032(x)'", g);
+  if (s->nmath)
+    fputs(
+        ", \\\n    keyentry with boxes fc rgb '#4a78c2' fs transparent solid 0.25 noborder "
+        "title '|f\u2032| < \u03b5'",
+        g);
+  plot_markers(g, markdat, bot, m, ibot);
+  fputs("\n  unset multiplot\n", g);
+  gp_end(g, dir, stem);
+  a->fig_curve = stem;
+}
+
+/* ---- (2) ULP error against x */
+
+/* Tics at powers of ten on a log axis: 0.001 ... 1000, then 10⁴, 10⁵ ...
+ * (gnuplot's %g would write 1e+06) */
+static void gp_decade_tics(FILE *g, double lo, double hi) {
+  static const char *const sup[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                      "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  int e0 = (int)floor(log10(lo) + 1e-9), e1 = (int)ceil(log10(hi) - 1e-9);
+  if (e1 > 60) e1 = 60;
+  int step = (e1 - e0) / 9 + 1;
+  fputs("  set ytics (", g);
+  for (int e = e0, first = 1; e <= e1; e += step, first = 0) {
+    if (!first) fputs(", ", g);
+    if (e >= -3 && e <= 3) {
+      fprintf(g, "'%g' 1e%d", pow(10, e), e);
+    } else {
+      char digits[16];
+      snprintf(digits, sizeof digits, "%d", e < 0 ? -e : e);
+      fprintf(g, "'10%s", e < 0 ? "\u207b" : "");
+      for (const char *d = digits; *d; d++) fputs(sup[*d - '0'], g);
+      fprintf(g, "' 1e%d", e);
+    }
+  }
+  fputs(")\n", g);
+}
+
+static void fig_ulp(rep_act *a, const char *dir, int bwd) {
+  const rep_acc *r = a->acc;
+  size_t avail = 0;
+  for (size_t j = 0; j < r->nimpls; j++) avail += r->impls[j].available;
+  if (!avail || !r->bins) return;
+  /* a log axis cannot show 0: errors below 0.001 ULP, 0 included, are
+   * drawn at that floor (the tails of tanh and sigmoid go down to 1e-45) */
+  const double ULP_FLOOR = 1e-3;
+  const char *which = bwd ? "bwd" : "fwd";
+  const char *stem = rep_printf("%s_ulp_%s", a->stem, which);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: max ULP error of %s per bin of x (accuracy.json ulp_vs_x)\n"
+          "# grid [%.9g, %.9g], %zu bins; one block per implementation: left edge of the\n"
+          "# bin, max ulp in it (a last row closes the last bin)\n"
+          "# values below %g (0 included) are written as %g for the log axis, null (only\n"
+          "# special-value failures) as ?\n",
+          a->name, bwd ? "f'" : "f", r->lo, r->hi, r->bins, ULP_FLOOR, ULP_FLOOR);
+  double width = (r->hi - r->lo) / (double)r->bins, ymax = ULP_FLOOR;
+  for (size_t j = 0; j < r->nimpls; j++) {
+    const rep_acc_impl *p = &r->impls[j];
+    if (!p->available) continue;
+    const rep_stats *s = bwd ? &p->bwd : &p->fwd;
+    fprintf(d, "# %s\n", p->name);
+    for (size_t k = 0; k <= r->bins; k++) {
+      double u = s->ulp_vs_x[k < r->bins ? k : k - 1];
+      fprintf(d, "%.9g", k < r->bins ? r->lo + (double)k * width : r->hi);
+      dat_num(d, u < ULP_FLOOR ? ULP_FLOOR : u);
+      fputc('\n', d);
+      if (isfinite(u)) ymax = fmax(ymax, u);
+    }
+    fputs("\n\n", d);
+  }
+  rep_fclose(d, dir, datname);
+
+  FILE *g = gp_begin(
+      dir, stem, rep_printf("%s, ULP error of %s against x", a->name, bwd ? "f'" : "f"), 900, 520);
+  gp_linetypes(g, a->nimpl_names);
+  fputs("  set title ", g);
+  gp_str(g, rep_printf("%s: ULP error of %s (max per bin of x, %zu bins)", a->name,
+                       bwd ? "f\u2032 (backward)" : "f (forward)", r->bins));
+  fputs("\n", g);
+  gp_decade_tics(g, ULP_FLOOR, ymax * 3);
+  fprintf(g,
+          "  set xlabel 'x'\n  set ylabel 'max error in the bin (ULP, log scale)'\n"
+          "  set logscale y\n"
+          "  set yrange [%g:%.9g]\n  set xrange [%.9g:%.9g]\n"
+          "  set key outside right top Left reverse samplen 3 width -2 font ',9'\n"
+          "  plot ",
+          ULP_FLOOR / 2, ymax * 3, r->lo, r->hi);
+  int block = 0;
+  for (size_t j = 0; j < r->nimpls; j++) {
+    const rep_acc_impl *p = &r->impls[j];
+    if (!p->available) continue;
+    if (block) fputs(", \\\n    ", g);
+    gp_str(g, datname);
+    fprintf(g, " index %d using 1:2 with steps lt %zu lw 1.5 title ", block++,
+            rep_impl_index(a, p->name) + 1);
+    gp_str(g, p->name);
+  }
+  fprintf(g,
+          ", \\\n    0.5 with lines dt 3 lw 1 lc rgb '#606060' title '0.5 ULP (correctly "
+          "rounded)'"
+          ", \\\n    %g with lines dt 2 lw 1 lc rgb '#b0b0b0' title 'floor: below %g ULP, "
+          "0, empty bin'\n",
+          ULP_FLOOR, ULP_FLOOR);
+  gp_end(g, dir, stem);
+  if (bwd)
+    a->fig_ulp_bwd = stem;
+  else
+    a->fig_ulp_fwd = stem;
+}
+
+/* ---- (3) throughput against n */
+
+/* The open point type that goes with a filled one (bwd beside fwd). */
+static int open_point(int pt) {
+  return pt >= 5 && pt % 2 ? pt - 1 : pt;
+}
+
+static void fig_speed(rep_act *a, const char *dir) {
+  const rep_spd *s = a->spd;
+  long long *ns = NULL;
+  const char **cls = NULL;
+  size_t nn = 0, cap = 0, cap2 = 0;
+  double ymax = 0;
+  for (size_t j = 0; j < s->nimpls; j++)
+    for (size_t k = 0; k < s->impls[j].npoints; k++) {
+      const rep_point *q = &s->impls[j].points[k];
+      for (int dir2 = 0; dir2 < 2; dir2++)
+        if (isfinite(q->ips[dir2])) ymax = fmax(ymax, q->ips[dir2] / 1e9);
+      size_t i = 0;
+      while (i < nn && ns[i] < q->n) i++;
+      if (i < nn && ns[i] == q->n) continue;
+      ns = rep_grow(ns, &cap, nn, sizeof *ns);
+      cls = rep_grow(cls, &cap2, nn, sizeof *cls);
+      memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
+      memmove(&cls[i + 1], &cls[i], (nn - i) * sizeof *cls);
+      ns[i] = q->n;
+      cls[i] = q->size_class;
+      nn++;
+    }
+  if (!nn || !(ymax > 0)) return;
+  const char *stem = rep_printf("%s_speed", a->stem);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: throughput from speed.json; one block per implementation\n"
+          "# n fwd_G_items_per_s bwd_G_items_per_s fwd_GB_per_s bwd_GB_per_s\n",
+          a->name);
+  int block = 0;
+  int *idx = rep_alloc((s->nimpls ? s->nimpls : 1) * sizeof *idx);
+  for (size_t j = 0; j < s->nimpls; j++) {
+    const rep_spd_impl *p = &s->impls[j];
+    idx[j] = -1;
+    if (!p->npoints) continue;
+    fprintf(d, "# %s\n", p->name);
+    for (size_t k = 0; k < p->npoints; k++) {
+      const rep_point *q = &p->points[k];
+      fprintf(d, "%lld", q->n);
+      dat_num(d, q->ips[0] / 1e9);
+      dat_num(d, q->ips[1] / 1e9);
+      dat_num(d, q->bps[0] / 1e9);
+      dat_num(d, q->bps[1] / 1e9);
+      fputc('\n', d);
+    }
+    fputs("\n\n", d);
+    idx[j] = block++;
+  }
+  rep_fclose(d, dir, datname);
+
+  FILE *g = gp_begin(dir, stem, rep_printf("%s, throughput against n", a->name), 900, 520);
+  gp_linetypes(g, a->nimpl_names);
+  fputs("  set title ", g);
+  gp_str(g, rep_printf("%s: throughput (speed.json); forward: solid, filled; backward: dashed, "
+                       "open",
+                       a->name));
+  fprintf(g,
+          "\n  set xlabel 'n (elements per array, log scale)' offset 0,-0.9\n"
+          "  set ylabel 'throughput (G elements/s)'\n"
+          "  set logscale x\n  set xrange [%.9g:%.9g]\n  set yrange [0:%.9g]\n",
+          (double)ns[0] / 1.6, (double)ns[nn - 1] * 1.6, ymax * 1.08);
+  /* tic labels on two lines ("\n" needs a double-quoted gnuplot string) */
+  fputs("  set xtics (", g);
+  for (size_t i = 0; i < nn; i++) {
+    if (i) fputs(", ", g);
+    fprintf(g, "\"%lld", ns[i]);
+    if (cls[i] && *cls[i]) {
+      fputs("\\n", g);
+      for (const char *t = cls[i]; *t; t++)
+        if (*t != '"' && *t != '\\' && (unsigned char)*t >= 0x20) fputc(*t, g);
+    }
+    fprintf(g, "\" %lld", ns[i]);
+  }
+  fprintf(g,
+          ")%s\n  set mxtics default\n  set grid xtics ytics\n"
+          "  set key outside right top Left reverse samplen 3 width -2 font ',9'\n"
+          "  plot ",
+          nn > 6 ? " rotate by -30" : "");
+  int first = 1;
+  for (size_t j = 0; j < s->nimpls; j++) {
+    if (idx[j] < 0) continue;
+    size_t c = rep_impl_index(a, s->impls[j].name) + 1;
+    if (!first) fputs(", \\\n    ", g);
+    first = 0;
+    gp_str(g, datname);
+    fprintf(g, " index %d using 1:2 with linespoints lt %zu dt 1 title ", idx[j], c);
+    gp_str(g, s->impls[j].name);
+    fputs(", \\\n    ", g);
+    gp_str(g, datname);
+    fprintf(g, " index %d using 1:3 with linespoints lt %zu dt 2 pt %d notitle", idx[j], c,
+            open_point(point_types[(c - 1) % NPT]));
+  }
+  fputs(
+      ", \\\n    keyentry with linespoints lw 2 pt 7 lc rgb '#303030' title 'forward (fwd)'"
+      ", \\\n    keyentry with linespoints lw 2 dt 2 pt 6 lc rgb '#303030' "
+      "title 'backward (bwd)'\n",
+      g);
+  gp_end(g, dir, stem);
+  a->fig_speed = stem;
+}
+
+/* ---- (4) the numerical saturation points per implementation */
+
+static void fig_satbars(rep_act *a, const char *dir) {
+  const rep_sat *s = a->sat;
+  size_t n = 1; /* cluster 0: the exact values */
+  int any = 0;
+  for (size_t j = 0; j < s->nimpls; j++) n += s->impls[j].available;
+  const char **names = rep_alloc(n * sizeof *names);
+  double(*v)[4] = rep_alloc(n * sizeof *v);
+  int(*prem)[2] = rep_alloc(n * sizeof *prem);
+  names[0] = "exact (RN)";
+  const char *e4[4] = {s->exact_zero.neg, s->exact_zero.pos, s->exact_asymptote.neg,
+                       s->exact_asymptote.pos};
+  for (int t = 0; t < 4; t++) v[0][t] = rep_parse_x(e4[t]);
+  size_t c = 1;
+  for (size_t j = 0; j < s->nimpls; j++) {
+    const rep_sat_impl *p = &s->impls[j];
+    if (!p->available) continue;
+    names[c] = p->name;
+    const char *p4[4] = {p->grad_zero.neg, p->grad_zero.pos, p->f_asymptote.neg,
+                         p->f_asymptote.pos};
+    for (int t = 0; t < 4; t++) v[c][t] = rep_parse_x(p4[t]);
+    prem[c][0] = p->premature_neg;
+    prem[c][1] = p->premature_pos;
+    c++;
+  }
+  for (size_t i = 0; i < n; i++)
+    for (int t = 0; t < 4; t++) any |= isfinite(v[i][t]);
+  if (!any) return;
+  static const char *const series[4] = {"f\u2032 = 0, x < 0", "f\u2032 = 0, x > 0",
+                                        "f = asymptote, x < 0", "f = asymptote, x > 0"};
+  static const char *const colors[4] = {"#0072B2", "#56B4E9", "#D55E00", "#E69F00"};
+  const double off[4] = {-0.3, -0.1, 0.1, 0.3};
+  const char *stem = rep_printf("%s_satbars", a->stem);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: first x (going out from 0) where the computed f' is exactly 0 and where\n"
+          "# the computed f equals its asymptote, from saturation.json; cluster 0 is the\n"
+          "# exact (correctly rounded) reference.  One block per series: position x_value\n",
+          a->name);
+  double ymax = 0;
+  for (int t = 0; t < 4; t++) {
+    fprintf(d, "# %s\n", series[t]);
+    for (size_t i = 0; i < n; i++) {
+      fprintf(d, "%.2f", (double)i + off[t]);
+      dat_num(d, v[i][t]);
+      fputc('\n', d);
+      if (isfinite(v[i][t])) ymax = fmax(ymax, fabs(v[i][t]));
+    }
+    fputs("\n\n", d);
+  }
+  rep_fclose(d, dir, datname);
+  if (!(ymax > 0)) ymax = 1;
+
+  FILE *g = gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name),
+                     900, 560);
+  fputs("  set title ", g);
+  gp_str(g, rep_printf("%s: where the computed f\u2032 becomes 0 and f reaches its asymptote",
+                       a->name));
+  fprintf(g,
+          "\n  set ylabel 'x (first point going out from 0)'\n"
+          "  set xrange [-0.6:%.1f]\n  set yrange [%.9g:%.9g]\n"
+          "  set boxwidth 0.18 absolute\n  set style fill solid 0.85 border lc rgb '#404040'\n"
+          "  set xzeroaxis lt 1 lc rgb '#606060'\n  set grid noxtics ytics\n"
+          "  set key below horizontal font ',9'\n  set bmargin 9\n",
+          (double)n - 0.4, -ymax * 1.12, ymax * 1.12);
+  fputs("  set xtics rotate by -25 nomirror font ',9' (", g);
+  for (size_t i = 0; i < n; i++) {
+    if (i) fputs(", ", g);
+    gp_str(g, names[i]);
+    fprintf(g, " %zu", i);
+  }
+  fputs(")\n", g);
+  int label_no = 0;
+  for (size_t i = 0; i < n; i++)
+    for (int t = 0; t < 4; t++) {
+      if (!isfinite(v[i][t])) {
+        fprintf(g,
+                "  set label %d 'never' at %.2f, 0 rotate by 90 %s font ',7' "
+                "tc rgb '#808080'\n",
+                ++label_no, (double)i + off[t],
+                t % 2 ? "left offset 0,0.3" : "right offset 0,-0.3");
+      } else {
+        int p = t < 2 && i > 0 && prem[i][t];
+        /* the value on the other side of the axis, where this bar leaves room */
+        fprintf(g,
+                "  set label %d '%.6g%s' at %.2f, 0 rotate by 90 %s font ',8' "
+                "tc rgb '%s'\n",
+                ++label_no, v[i][t], p ? " premature" : "", (double)i + off[t],
+                v[i][t] >= 0 ? "right offset 0,-0.5" : "left offset 0,0.5",
+                p ? "#c00000" : "#303030");
+      }
+    }
+  fputs("  plot ", g);
+  for (int t = 0; t < 4; t++) {
+    if (t) fputs(", \\\n    ", g);
+    gp_str(g, datname);
+    fprintf(g, " index %d using 1:2 with boxes fc rgb '%s' title ", t, colors[t]);
+    gp_str(g, series[t]);
+  }
+  fputc('\n', g);
+  gp_end(g, dir, stem);
+  a->fig_satbars = stem;
+}
+
+void rep_plot(rep_model *m, const char *dir) {
+  detect_png_terminal();
+  for (size_t i = 0; i < m->nacts; i++) {
+    rep_act *a = &m->acts[i];
+    if (a->sat) fig_curve(a, dir);
+    if (a->acc) {
+      fig_ulp(a, dir, 0);
+      fig_ulp(a, dir, 1);
+    }
+    if (a->spd) fig_speed(a, dir);
+    if (a->sat) fig_satbars(a, dir);
+  }
+}

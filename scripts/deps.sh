@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Install the Debian packages actbench needs.  As root it runs apt-get; as
+# anyone else it prints the exact command to run and exits 1.
+#   scripts/deps.sh           install what is missing
+#   scripts/deps.sh --check   only report what is missing (exit 1 if anything is)
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config   # the build
+  libbenchmark-dev                   # speed suite (Google Benchmark)
+  libmpfr-dev libgmp-dev             # accuracy references
+  libjansson-dev                     # results files (JSON)
+  gnuplot-nox                        # report figures
+  python3                            # tests read the JSON results with python3's json module
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+if [ "${1:-}" = "--check" ]; then
+  echo "deps: missing: ${missing[*]}"
+  exit 1
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "deps: missing Debian packages: ${missing[*]}"
+  echo "deps: run as root:  apt-get update && apt-get install -y ${missing[*]}"
+  exit 1
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,276 @@
+/* actbench: helpers shared by the command-line program and the suites. */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+_Noreturn void act_die(const char *fmt, ...) {
+  va_list ap;
+  fflush(stdout);
+  fputs("actbench: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  exit(2);
+}
+
+void act_warn(const char *fmt, ...) {
+  va_list ap;
+  fputs("actbench: warning: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+double act_parse_double(const char *opt, const char *s, double lo, double hi) {
+  if (!s || !*s) act_die("%s needs a number", opt);
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (*end != '\0' || end == s || isnan(v))
+    act_die("%s: '%s' is not a number", opt, s);
+  if (v < lo || v > hi) act_die("%s: %s is out of range [%g, %g]", opt, s, lo, hi);
+  return v;
+}
+
+long long act_parse_int(const char *opt, const char *s, long long lo, long long hi) {
+  if (!s || !*s) act_die("%s needs an integer", opt);
+  char *end;
+  errno = 0;
+  long long v = strtoll(s, &end, 0);
+  if (*end != '\0' || end == s) act_die("%s: '%s' is not an integer", opt, s);
+  if (errno == ERANGE || v < lo || v > hi)
+    act_die("%s: %s is out of range [%lld, %lld]", opt, s, lo, hi);
+  return v;
+}
+
+float act_parse_float(const char *opt, const char *s) {
+  if (!s || !*s) act_die("%s needs a number", opt);
+  char *end;
+  errno = 0;
+  float v = strtof(s, &end);
+  if (*end != '\0' || end == s) act_die("%s: '%s' is not a number", opt, s);
+  if (errno == ERANGE && isinf(v) && !strstr(s, "inf"))
+    act_die("%s: %s is out of the range of float", opt, s);
+  return v;
+}
+
+void act_ensure_dir(const char *dir) {
+  if (!dir || !*dir) act_die("empty output folder name");
+  char buf[4096];
+  size_t len = strlen(dir);
+  if (len >= sizeof buf) act_die("output folder name too long: %s", dir);
+  memcpy(buf, dir, len + 1);
+  for (char *p = buf + 1; *p; p++) {
+    if (*p == '/') {
+      *p = '\0';
+      if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+        act_die("cannot create folder %s: %s", buf, strerror(errno));
+      *p = '/';
+    }
+  }
+  if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+    act_die("cannot create folder %s: %s", dir, strerror(errno));
+  struct stat st;
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) act_die("%s is not a folder", dir);
+  if (access(dir, W_OK) != 0) act_die("folder %s is not writable: %s", dir, strerror(errno));
+}
+
+void act_write_json(const json_t *doc, const char *path) {
+  char tmp[4200];
+  if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
+    act_die("path too long: %s", path);
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  if (fd < 0) act_die("cannot write %s: %s", path, strerror(errno));
+  FILE *f = fdopen(fd, "w");
+  if (!f) {
+    close(fd);
+    unlink(tmp);
+    act_die("cannot write %s: %s", path, strerror(errno));
+  }
+  int bad = json_dumpf(doc, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+  bad |= fputc('\n', f) == EOF;
+  bad |= fflush(f) != 0;
+  bad |= fsync(fileno(f)) != 0;
+  bad |= fclose(f) != 0;
+  if (bad) {
+    int e = errno;
+    unlink(tmp);
+    act_die("cannot write %s: %s", path, strerror(e));
+  }
+  if (rename(tmp, path) != 0) {
+    int e = errno;
+    unlink(tmp);
+    act_die("cannot rename %s to %s: %s", tmp, path, strerror(e));
+  }
+}
+
+json_t *act_read_json(const char *path, const char *kind) {
+  struct stat st;
+  if (stat(path, &st) != 0) act_die("cannot read %s: %s", path, strerror(errno));
+  json_error_t err;
+  json_t *doc = json_load_file(path, 0, &err);
+  if (!doc) act_die("%s is not valid JSON (line %d: %s)", path, err.line, err.text);
+  if (!json_is_object(doc)) act_die("%s is not a results file (not a JSON object)", path);
+  if (kind) {
+    const char *k = json_string_value(json_object_get(doc, "kind"));
+    if (!k) act_die("%s is not an actbench results file (no \"kind\")", path);
+    if (strcmp(k, kind) != 0)
+      act_die("%s holds %s results, expected %s results", path, k, kind);
+  }
+  return doc;
+}
+
+static char *g_cmdline;
+
+void act_set_command_line(int argc, char **argv) {
+  size_t len = 1;
+  for (int i = 0; i < argc; i++) len += strlen(argv[i]) * 4 + 3;
+  free(g_cmdline);
+  g_cmdline = malloc(len);
+  if (!g_cmdline) return;
+  char *p = g_cmdline;
+  for (int i = 0; i < argc; i++) {
+    const char *a = i == 0 ? "actbench" : argv[i];
+    if (i) *p++ = ' ';
+    int quote = a[0] == '\0' || strpbrk(a, " \t'\"*?$;&|<>()\\") != NULL;
+    if (quote) *p++ = '\'';
+    for (const char *q = a; *q; q++) {
+      if (*q == '\'') {
+        memcpy(p, "'\\''", 4);
+        p += 4;
+      } else {
+        *p++ = *q;
+      }
+    }
+    if (quote) *p++ = '\'';
+  }
+  *p = '\0';
+}
+
+const char *act_command_line(void) { return g_cmdline ? g_cmdline : "actbench"; }
+
+static int has_glob(const char *s) { return strpbrk(s, "*?[") != NULL; }
+
+static int impl_matches(const act_impl *m, const char *pattern) {
+  if (!pattern) return 1;
+  if (!strcmp(m->name, pattern) || !fnmatch(pattern, m->name, 0)) return 1;
+  size_t al = strlen(m->activation);
+  if (!strncmp(m->name, m->activation, al) && m->name[al] == '.') {
+    const char *rel = m->name + al + 1;
+    if (!strcmp(rel, pattern) || !fnmatch(pattern, rel, 0)) return 1;
+    /* the algorithm alone: "naive", "stable", "autovec*" */
+    const char *alg = strchr(rel, '.');
+    if (alg && (!strcmp(alg + 1, pattern) || (has_glob(pattern) && !fnmatch(pattern, alg + 1, 0))))
+      return 1;
+    /* "autovec" matches "autovec-rr2-p7-div" */
+    if (alg && !has_glob(pattern)) {
+      size_t pl = strlen(pattern);
+      if (!strncmp(alg + 1, pattern, pl) && alg[1 + pl] == '-') return 1;
+    }
+  }
+  return 0;
+}
+
+size_t act_select(const char *activation, const char *pattern, const act_impl **out,
+                  size_t cap) {
+  if (activation && !act_find_activation(activation)) {
+    char names[512] = "";
+    for (size_t i = 0; i < act_activation_count; i++) {
+      if (i) strncat(names, ", ", sizeof names - strlen(names) - 1);
+      strncat(names, act_activations[i].name, sizeof names - strlen(names) - 1);
+    }
+    act_die("unknown activation '%s' (known: %s)", activation, names);
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < act_registry_count; i++) {
+    const act_impl *m = &act_registry[i];
+    if (activation && strcmp(m->activation, activation) != 0) continue;
+    if (!impl_matches(m, pattern)) continue;
+    if (n < cap) out[n] = m;
+    n++;
+  }
+  if (n == 0 && pattern)
+    act_die("no implementation matches '%s'%s%s (see actbench list)", pattern,
+            activation ? " for activation " : "", activation ? activation : "");
+  return n < cap ? n : cap;
+}
+
+void act_rng_seed(act_rng *r, uint64_t seed) { r->s = seed; }
+
+/* splitmix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number
+ * generators", OOPSLA 2014). */
+uint64_t act_rng_next(act_rng *r) {
+  uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+double act_rng_uniform(act_rng *r) { return (double)(act_rng_next(r) >> 11) * 0x1p-53; }
+
+float act_bits_float(uint32_t u) {
+  float f;
+  memcpy(&f, &u, sizeof f);
+  return f;
+}
+
+uint32_t act_float_bits(float x) {
+  uint32_t u;
+  memcpy(&u, &x, sizeof u);
+  return u;
+}
+
+/* -0 and +0 map to distinct neighbours (-1 and 0) so that every float of a
+ * range is visited once. */
+int64_t act_float_order(float x) {
+  uint32_t u = act_float_bits(x);
+  if (u & 0x80000000u) return -(int64_t)(u & 0x7fffffffu) - 1;
+  return (int64_t)u;
+}
+
+float act_order_float(int64_t k) {
+  if (k < 0) return act_bits_float((uint32_t)(-(k + 1)) | 0x80000000u);
+  return act_bits_float((uint32_t)k);
+}
+
+const char *act_fmt_float(char buf[32], float x) {
+  if (isnan(x))
+    snprintf(buf, 32, "nan");
+  else if (isinf(x))
+    snprintf(buf, 32, x > 0 ? "inf" : "-inf");
+  else
+    snprintf(buf, 32, "%.9g", (double)x);
+  return buf;
+}
+
+const char *act_fmt_hex(char buf[40], float x) {
+  if (isnan(x))
+    snprintf(buf, 40, "nan");
+  else if (isinf(x))
+    snprintf(buf, 40, x > 0 ? "inf" : "-inf");
+  else
+    snprintf(buf, 40, "%a", (double)x);
+  return buf;
+}
+
+void *act_alloc(size_t bytes) {
+  void *p = NULL;
+  size_t sz = (bytes + 63) / 64 * 64;
+  if (sz == 0) sz = 64;
+  if (posix_memalign(&p, 64, sz) != 0 || !p)
+    act_die("out of memory allocating %zu bytes", bytes);
+  return p;
+}
+
+void act_free(void *p) { free(p); }

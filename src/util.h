@@ -1,0 +1,85 @@
+/* actbench: helpers shared by the command-line program and the suites. */
+#ifndef ACTBENCH_UTIL_H
+#define ACTBENCH_UTIL_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "registry.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bad input: print "actbench: <message>" as one line on stderr and exit 2. */
+_Noreturn void act_die(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* Print "actbench: warning: <message>" on stderr. */
+void act_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Strict number parsing for options: the whole string must be a number in
+ * [lo, hi]; otherwise act_die naming the option. */
+double act_parse_double(const char *opt, const char *s, double lo, double hi);
+long long act_parse_int(const char *opt, const char *s, long long lo, long long hi);
+/* Parse a float as the user wrote it (decimal, hex-float, inf, nan), die on junk. */
+float act_parse_float(const char *opt, const char *s);
+
+/* Make sure dir exists (mkdir -p) and is writable; act_die otherwise. */
+void act_ensure_dir(const char *dir);
+/* Write a JSON document atomically: path.tmp.<pid>, fsync, rename.  Dies with
+ * a one-line message (and removes the temporary) on failure. */
+void act_write_json(const json_t *doc, const char *path);
+/* Read and parse a JSON results file; dies with a one-line message naming the
+ * file when it is missing or corrupt.  kind, when non-NULL, must match the
+ * document's "kind" member. */
+json_t *act_read_json(const char *path, const char *kind);
+
+/* The command line as one string, for the results files ("actbench accuracy ..."). */
+void act_set_command_line(int argc, char **argv);
+const char *act_command_line(void);
+
+/* Selection of implementations: activation may be NULL (all); pattern may be
+ * NULL (all), a full name, a glob on the full name (fnmatch), or a name
+ * relative to the activation ("scalar.naive", "*.autovec*").  Returns the
+ * number selected; out receives pointers into the registry (available or
+ * not; callers check act_impl_available).  Dies when an explicit activation
+ * or pattern matches nothing. */
+size_t act_select(const char *activation, const char *pattern,
+                  const act_impl **out, size_t cap);
+
+/* Deterministic generator (splitmix64), so that results are reproducible
+ * from a seed. */
+typedef struct {
+  uint64_t s;
+} act_rng;
+void act_rng_seed(act_rng *r, uint64_t seed);
+uint64_t act_rng_next(act_rng *r);
+double act_rng_uniform(act_rng *r); /* [0, 1) */
+
+/* Float <-> ordered integer (monotone over all non-NaN floats), for
+ * iterating over every float in a range. */
+int64_t act_float_order(float x);
+float act_order_float(int64_t k);
+float act_bits_float(uint32_t u);
+uint32_t act_float_bits(float x);
+
+/* Format a float for JSON and tables: "%.9g", or "nan", "inf", "-inf". */
+const char *act_fmt_float(char buf[32], float x);
+/* Hex float "%a" */
+const char *act_fmt_hex(char buf[40], float x);
+
+/* 64-byte aligned allocation that dies on failure. */
+void *act_alloc(size_t bytes);
+void act_free(void *p);
+
+/* Machine context for results files: CPU model and features, caches, cores,
+ * compiler, libc, MPFR/GMP versions, date, command. */
+json_t *act_context_json(void);
+/* Cache sizes in bytes (0 when unknown): level 1 (data), 2, 3. */
+size_t act_cache_size(int level);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,91 @@
+/* actbench: a small C interface to Google Benchmark (the only C++ in the
+ * speed suite).
+ *
+ * Use:
+ *   act_gb_init(&argc, argv);           consumes the --benchmark_* flags it knows
+ *   (argc > 1: argv[1..] were not understood; the caller reports them)
+ *   act_gb_register("name", fn, setup, user, items, bytes, "label");
+ *   act_gb_add_context("key", "value");
+ *   act_gb_run();
+ *   act_gb_shutdown();
+ *
+ * A benchmark is either a callback that does one iteration (act_gb_register;
+ * the loop, the counters and the label are the shim's business) or a
+ * callback that runs the whole timing loop itself (act_gb_register_loop):
+ *
+ *   static void bench(act_gb_state *st, void *user) {
+ *     while (act_gb_keep_running(st)) work(user);
+ *     act_gb_set_items_processed(st, act_gb_iterations(st) * n);
+ *   }
+ *
+ * None of these functions lets a C++ exception escape.
+ */
+#ifndef ACTBENCH_GBENCH_SHIM_H
+#define ACTBENCH_GBENCH_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The running benchmark's state (a benchmark::State). */
+typedef struct act_gb_state act_gb_state;
+
+/* One timed iteration. */
+typedef void act_gb_iter_fn(void *user);
+/* Untimed preparation, called each time Google Benchmark starts a run of the
+ * benchmark (before its timing loop); may be NULL. */
+typedef void act_gb_setup_fn(void *user);
+/* A benchmark that runs the timing loop itself. */
+typedef void act_gb_loop_fn(act_gb_state *st, void *user);
+
+/* benchmark::Initialize: parses and removes from argv the flags Google
+ * Benchmark knows (--benchmark_filter=..., --benchmark_out=..., ...).
+ * argv[0] is the program name; on return, argv[1 .. *argc-1] are the
+ * arguments it did not recognise.  Returns 0, or -1 when Google Benchmark
+ * threw. */
+int act_gb_init(int *argc, char **argv);
+
+/* Registers a benchmark whose callback does one iteration.  items and bytes
+ * are the work of one iteration: the results get items_per_second and
+ * bytes_per_second (0: no such counter).  label may be NULL.  The shim copies
+ * name and label; user must live until act_gb_run returns.  Returns 0, or -1
+ * on failure. */
+int act_gb_register(const char *name, act_gb_iter_fn *fn, act_gb_setup_fn *setup, void *user,
+                    int64_t items, int64_t bytes, const char *label);
+
+/* Registers a benchmark that runs the timing loop itself. */
+int act_gb_register_loop(const char *name, act_gb_loop_fn *fn, void *user);
+
+/* For act_gb_loop_fn callbacks. */
+int act_gb_keep_running(act_gb_state *st);
+int64_t act_gb_iterations(const act_gb_state *st);
+void act_gb_set_items_processed(act_gb_state *st, int64_t items);
+void act_gb_set_bytes_processed(act_gb_state *st, int64_t bytes);
+void act_gb_set_label(act_gb_state *st, const char *label);
+void act_gb_pause_timing(act_gb_state *st);
+void act_gb_resume_timing(act_gb_state *st);
+
+/* benchmark::DoNotOptimize on the object at p (its address escapes, so the
+ * compiler must assume it is read), and benchmark::ClobberMemory. */
+void act_gb_do_not_optimize(const void *p);
+void act_gb_clobber_memory(void);
+
+/* benchmark::AddCustomContext: a key/value pair in the results' "context"
+ * (and in the console header). */
+int act_gb_add_context(const char *key, const char *value);
+
+/* benchmark::RunSpecifiedBenchmarks: runs what --benchmark_filter selects,
+ * prints the console table on stdout and writes --benchmark_out.  Returns
+ * the number of benchmarks that matched the filter, or -1 on failure. */
+long act_gb_run(void);
+
+/* benchmark::Shutdown. */
+void act_gb_shutdown(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,596 @@
+/* actbench speed: throughput of every implementation, forward and backward,
+ * at sizes chosen from the machine's caches, measured by Google Benchmark.
+ *
+ * Google Benchmark writes its JSON to a temporary file in the output folder;
+ * this suite then adds what docs/results.md asks for (kind, version, the
+ * machine context, the sizes and the implementations, and per benchmark the
+ * implementation, direction, n and size class) and writes DIR/speed.json
+ * atomically.  Every option is checked before anything is measured. */
+#include "speed.h"
+
+#include <math.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "gbench_shim.h"
+#include "registry.h"
+#include "util.h"
+
+#ifndef ACTBENCH_VERSION
+#define ACTBENCH_VERSION "unknown"
+#endif
+
+/* Inputs are uniform over [-8, 8]: pre-activations of that size are what
+ * trained networks feed these functions, the range covers both saturated
+ * tails and the transition region of sigmoid and tanh, and it keeps every
+ * output and derivative normal (no subnormal slow paths).  Upstream
+ * gradients dy are uniform over [-1, 1]. */
+#define X_LO -8.0
+#define X_HI 8.0
+#define DY_LO -1.0
+#define DY_HI 1.0
+
+#define MAX_N ((long long)1 << 27) /* floats per array: 512 MiB, four arrays 2 GiB */
+#define MIN_CLASS_N 256            /* smallest n a cache class may give */
+#define MAX_SIZES 64
+#define FWD_BYTES 8  /* reads x, writes y */
+#define BWD_BYTES 16 /* reads x, y, dy, writes dx */
+
+typedef struct {
+  size_t n;
+  const char *cls; /* "L1", "L2", "L3", "DRAM" or "custom" */
+  float *x, *y, *dy, *dx;
+} size_buf;
+
+enum { FWD = 0, BWD = 1 };
+
+typedef struct {
+  const act_impl *impl;
+  act_params p;
+  size_buf *buf;
+  int dir;
+  char name[256];
+} bench;
+
+static uint64_t g_seed = 1;
+static size_buf *g_live; /* the size whose buffers are allocated */
+static char g_tmp[4200]; /* Google Benchmark's output, removed at exit */
+
+static void remove_tmp(void) {
+  if (g_tmp[0]) unlink(g_tmp);
+}
+
+static void on_signal(int sig) {
+  if (g_tmp[0]) unlink(g_tmp);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: actbench speed [options] [--benchmark_*=...]\n"
+          "Throughput of every implementation, forward (x -> y) and backward\n"
+          "(x, y, dy -> dx), measured by Google Benchmark; writes DIR/speed.json.\n"
+          "\n"
+          "  --activation A     only implementations of activation A\n"
+          "  --impl PATTERN     full name, glob, or name without the activation\n"
+          "  --sizes LIST       comma list of element counts and/or L1, L2, L3, DRAM\n"
+          "                     (default L1,L2,L3,DRAM, derived from this machine's caches)\n"
+          "  --min-time S       minimum measuring time per benchmark in seconds (0.1)\n"
+          "  --repetitions N    repeat each benchmark N times; N > 1 adds mean/median/stddev\n"
+          "  --a VALUE          slope parameter a (default: the activation's default)\n"
+          "  --seed S           seed of the inputs (1)\n"
+          "  --out DIR          output folder (results)\n"
+          "  --benchmark_*=...  passed to Google Benchmark, e.g. --benchmark_filter=avx2\n"
+          "\n"
+          "Inputs x are uniform over [%g, %g], dy over [%g, %g].  Benchmarks are named\n"
+          "<impl>/fwd/<n> and <impl>/bwd/<n>; bytes counted: fwd %d, bwd %d per element.\n",
+          X_LO, X_HI, DY_LO, DY_HI, FWD_BYTES, BWD_BYTES);
+}
+
+/* "--name VALUE" or "--name=VALUE"; dies when the value is missing. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name) {
+  const char *a = argv[*i];
+  size_t len = strlen(name);
+  if (strncmp(a, name, len) != 0) return NULL;
+  if (a[len] == '=') return a + len + 1;
+  if (a[len] != '\0') return NULL;
+  if (*i + 1 >= argc || !strncmp(argv[*i + 1], "--", 2)) act_die("speed: %s needs a value", name);
+  return argv[++*i];
+}
+
+/* Google Benchmark answers a bad value of these flags with its usage text
+ * and exit status 0; catch them first.  choices: "a|b|c". */
+static void check_gb_enum(const char *arg, const char *flag, const char *choices) {
+  size_t fl = strlen(flag);
+  if (strncmp(arg, flag, fl) != 0) return;
+  const char *v = arg + fl, *c = choices;
+  size_t vl = strlen(v);
+  for (;;) {
+    const char *bar = strchr(c, '|');
+    size_t cl = bar ? (size_t)(bar - c) : strlen(c);
+    if (cl == vl && !strncmp(c, v, vl)) return;
+    if (!bar) break;
+    c = bar + 1;
+  }
+  act_die("speed: %.*s: '%s' is not one of %s", (int)(fl - 1), flag, v, choices);
+}
+
+static size_t pow2_floor(size_t v) {
+  size_t p = 1;
+  while (p <= v / 2) p *= 2;
+  return p;
+}
+
+static size_t pow2_ceil(size_t v) {
+  size_t p = 1;
+  while (p < v) p *= 2;
+  return p;
+}
+
+static size_t clamp_class(size_t n) {
+  if (n < MIN_CLASS_N) n = MIN_CLASS_N;
+  if (n > (size_t)MAX_N) n = (size_t)MAX_N;
+  return n;
+}
+
+/* Elements per array for a cache class; fallbacks 32 KiB, 1 MiB, 32 MiB. */
+static size_t class_n(const char *cls) {
+  size_t l1 = act_cache_size(1), l2 = act_cache_size(2), l3 = act_cache_size(3);
+  if (!l1) l1 = (size_t)32 << 10;
+  if (!l2) l2 = (size_t)1 << 20;
+  if (!l3) l3 = (size_t)32 << 20;
+  if (!strcmp(cls, "L1")) return clamp_class(pow2_floor(l1 / 8)); /* fwd: x and y fit */
+  if (!strcmp(cls, "L2")) return clamp_class(pow2_floor(l2 / 32));
+  if (!strcmp(cls, "L3")) return clamp_class(pow2_floor(l3 / 32));
+  return clamp_class(pow2_ceil(2 * l3 / 4)); /* DRAM: each array twice the L3 */
+}
+
+static size_t parse_sizes(const char *list, size_buf *out) {
+  static const char *classes[] = {"L1", "L2", "L3", "DRAM"};
+  size_t count = 0;
+  const char *s = list;
+  if (!*s) act_die("speed: --sizes needs a list, e.g. 1024,L1,DRAM");
+  for (;;) {
+    const char *end = strchr(s, ',');
+    size_t len = end ? (size_t)(end - s) : strlen(s);
+    char tok[64];
+    if (len == 0) act_die("speed: --sizes '%s' has an empty entry", list);
+    if (len >= sizeof tok) act_die("speed: --sizes: '%.*s' is not a size", (int)len, s);
+    memcpy(tok, s, len);
+    tok[len] = '\0';
+    size_buf sb = {0};
+    for (size_t c = 0; c < 4; c++)
+      if (!strcasecmp(tok, classes[c])) {
+        sb.cls = classes[c];
+        sb.n = class_n(classes[c]);
+      }
+    if (!sb.cls) {
+      if (strspn(tok, "0123456789") != len)
+        act_die("speed: --sizes: '%s' is not a size (a count of elements, or L1, L2, L3, DRAM)",
+                tok);
+      const char *digits = tok;
+      while (digits[0] == '0' && digits[1]) digits++; /* decimal, not octal */
+      sb.cls = "custom";
+      sb.n = (size_t)act_parse_int("--sizes", digits, 1, MAX_N);
+    }
+    int dup = 0;
+    for (size_t k = 0; k < count; k++) dup |= out[k].n == sb.n;
+    if (!dup) {
+      if (count == MAX_SIZES) act_die("speed: --sizes: more than %d sizes", MAX_SIZES);
+      out[count++] = sb;
+    }
+    if (!end) break;
+    s = end + 1;
+  }
+  return count;
+}
+
+static void free_buf(size_buf *b) {
+  act_free(b->x);
+  act_free(b->y);
+  act_free(b->dy);
+  act_free(b->dx);
+  b->x = b->y = b->dy = b->dx = NULL;
+}
+
+/* Only one size's arrays live at a time: Google Benchmark runs the
+ * benchmarks in the order they were registered, size by size. */
+static void ensure_buf(size_buf *b) {
+  if (g_live == b) return;
+  if (g_live) free_buf(g_live);
+  g_live = NULL;
+  size_t bytes = b->n * sizeof(float);
+  b->x = act_alloc(bytes);
+  b->y = act_alloc(bytes);
+  b->dy = act_alloc(bytes);
+  b->dx = act_alloc(bytes);
+  act_rng r;
+  act_rng_seed(&r, g_seed);
+  for (size_t i = 0; i < b->n; i++) b->x[i] = (float)(X_LO + (X_HI - X_LO) * act_rng_uniform(&r));
+  for (size_t i = 0; i < b->n; i++)
+    b->dy[i] = (float)(DY_LO + (DY_HI - DY_LO) * act_rng_uniform(&r));
+  memset(b->y, 0, bytes); /* touch every page before timing */
+  memset(b->dx, 0, bytes);
+  g_live = b;
+}
+
+static void setup_fwd(void *user) {
+  ensure_buf(((bench *)user)->buf);
+}
+
+static void setup_bwd(void *user) {
+  bench *b = user;
+  ensure_buf(b->buf);
+  /* y for this implementation's bwd comes from its own fwd. */
+  b->impl->fwd(b->buf->x, b->buf->y, b->buf->n, &b->p);
+}
+
+static void iter_fwd(void *user) {
+  bench *b = user;
+  b->impl->fwd(b->buf->x, b->buf->y, b->buf->n, &b->p);
+}
+
+static void iter_bwd(void *user) {
+  bench *b = user;
+  size_buf *s = b->buf;
+  b->impl->bwd(s->x, s->y, s->dy, s->dx, s->n, &b->p);
+}
+
+/* Google Benchmark writes non-finite numbers as bare NaN / Infinity, which
+ * is not JSON; make them null. */
+static char *sanitize_json(const char *in, size_t len) {
+  char *out = malloc(len + 1);
+  if (!out) act_die("out of memory");
+  size_t o = 0;
+  int str = 0;
+  for (size_t i = 0; i < len;) {
+    char c = in[i];
+    if (str) {
+      out[o++] = c;
+      i++;
+      if (c == '\\' && i < len)
+        out[o++] = in[i++];
+      else if (c == '"')
+        str = 0;
+      continue;
+    }
+    if (c == '"') str = 1;
+    static const char *bad[] = {"-Infinity", "Infinity", "-NaN", "NaN"};
+    int done = 0;
+    for (size_t k = 0; k < 4 && !done; k++) {
+      size_t bl = strlen(bad[k]);
+      if (len - i >= bl && !memcmp(in + i, bad[k], bl)) {
+        memcpy(out + o, "null", 4); /* never longer than the token it replaces */
+        o += 4;
+        i += bl;
+        done = 1;
+      }
+    }
+    if (!done) out[o++] = in[i++];
+  }
+  out[o] = '\0';
+  return out;
+}
+
+static json_t *load_gb_json(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, len = 0;
+  char *buf = malloc(cap);
+  if (!buf) act_die("out of memory");
+  for (;;) {
+    size_t got = fread(buf + len, 1, cap - len, f);
+    len += got;
+    if (len < cap) break;
+    cap *= 2;
+    char *nb = realloc(buf, cap);
+    if (!nb) act_die("out of memory");
+    buf = nb;
+  }
+  fclose(f);
+  if (len == 0) {
+    free(buf);
+    return NULL;
+  }
+  char *clean = sanitize_json(buf, len);
+  free(buf);
+  json_error_t err;
+  json_t *doc = json_loads(clean, 0, &err);
+  free(clean);
+  if (!doc || !json_is_object(doc))
+    act_die("speed: Google Benchmark's output %s is not valid JSON (line %d: %s)", path, err.line,
+            doc ? "not an object" : err.text);
+  return doc;
+}
+
+/* Google Benchmark's context wins; an actbench member whose name it already
+ * uses with a different value (caches, date) is kept as actbench_<name>. */
+static void merge_context(json_t *gb_ctx, json_t *ours) {
+  const char *key;
+  json_t *val;
+  json_object_foreach(ours, key, val) {
+    json_t *have = json_object_get(gb_ctx, key);
+    if (!have) {
+      json_object_set(gb_ctx, key, val);
+    } else if (!json_equal(have, val)) {
+      char alt[128];
+      snprintf(alt, sizeof alt, "actbench_%s", key);
+      json_object_set(gb_ctx, alt, val);
+    }
+  }
+}
+
+/* Google Benchmark's run_name, or its name without the aggregate suffix. */
+static const bench *find_bench(const bench *bs, size_t nb, json_t *entry) {
+  const char *rn = json_string_value(json_object_get(entry, "run_name"));
+  const char *name = json_string_value(json_object_get(entry, "name"));
+  for (size_t i = 0; i < nb; i++) {
+    if (rn && !strcmp(rn, bs[i].name)) return &bs[i];
+    if (!rn && name) {
+      size_t l = strlen(bs[i].name);
+      if (!strncmp(name, bs[i].name, l) && (name[l] == '\0' || name[l] == '_')) return &bs[i];
+    }
+  }
+  return NULL;
+}
+
+int act_speed_main(int argc, char **argv) {
+  const char *activation = NULL, *pattern = NULL, *sizes_arg = "L1,L2,L3,DRAM";
+  const char *out_dir = "results";
+  double min_time = 0.1;
+  long long reps = 1;
+  int have_a = 0;
+  float a_value = 0.0f;
+  int list_tests = 0;
+
+  /* Google Benchmark's argv: program name, our settings, then the user's
+   * --benchmark_* flags (later flags win). */
+  char **gbv = calloc((size_t)argc + 8, sizeof *gbv);
+  if (!gbv) act_die("out of memory");
+  int gbc = 0;
+  char *user_gb[256];
+  int user_gbc = 0;
+
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i], *v;
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      usage(stdout);
+      free(gbv);
+      return 0;
+    } else if ((v = opt_value(argc, argv, &i, "--activation"))) {
+      activation = v;
+    } else if ((v = opt_value(argc, argv, &i, "--impl"))) {
+      pattern = v;
+    } else if ((v = opt_value(argc, argv, &i, "--sizes"))) {
+      sizes_arg = v;
+    } else if ((v = opt_value(argc, argv, &i, "--min-time"))) {
+      min_time = act_parse_double("--min-time", v, 0, 86400);
+      if (!(min_time > 0)) act_die("speed: --min-time must be > 0 seconds");
+    } else if ((v = opt_value(argc, argv, &i, "--repetitions"))) {
+      reps = act_parse_int("--repetitions", v, 1, 100000);
+    } else if ((v = opt_value(argc, argv, &i, "--a"))) {
+      a_value = act_parse_float("--a", v);
+      if (!isfinite(a_value)) act_die("speed: --a must be finite, not %s", v);
+      have_a = 1;
+    } else if ((v = opt_value(argc, argv, &i, "--seed"))) {
+      g_seed = (uint64_t)act_parse_int("--seed", v, 0, INT64_MAX);
+    } else if ((v = opt_value(argc, argv, &i, "--out"))) {
+      out_dir = v;
+    } else if (!strncmp(a, "--benchmark_", 12)) {
+      if (!strncmp(a, "--benchmark_out", 15))
+        act_die("speed: '%s': speed writes Google Benchmark's JSON itself (use --out DIR)", a);
+      if (!strncmp(a, "--benchmark_list_tests", 22) && strcmp(a, "--benchmark_list_tests=false"))
+        list_tests = 1;
+      check_gb_enum(a, "--benchmark_format=", "console|json|csv");
+      check_gb_enum(a, "--benchmark_time_unit=", "ns|us|ms|s");
+      if (!strncmp(a, "--benchmark_repetitions=", 24)) /* recorded in "actbench" */
+        reps = act_parse_int("--benchmark_repetitions", a + 24, 1, 100000);
+      if (!strncmp(a, "--benchmark_min_time=", 21)) {
+        char *end;
+        double t = strtod(a + 21, &end);
+        if (end != a + 21 && !*end && t > 0) min_time = t;
+      }
+      if (user_gbc == 256) act_die("speed: too many --benchmark_* options");
+      user_gb[user_gbc++] = argv[i];
+    } else {
+      act_die("speed: unknown option '%s' (see actbench speed --help)", a);
+    }
+  }
+  if (!*out_dir) act_die("speed: --out needs a folder name");
+
+  size_buf sizes[MAX_SIZES];
+  size_t nsizes = parse_sizes(sizes_arg, sizes);
+
+  const act_impl **sel = calloc(act_registry_count + 1, sizeof *sel);
+  if (!sel) act_die("out of memory");
+  size_t nsel = act_select(activation, pattern, sel, act_registry_count);
+  if (nsel == 0) act_die("speed: no implementation selected (the registry is empty?)");
+
+  char json_path[4200];
+  if (snprintf(json_path, sizeof json_path, "%s/speed.json", out_dir) >= (int)sizeof json_path ||
+      snprintf(g_tmp, sizeof g_tmp, "%s/.speed.gbench.%ld.json", out_dir, (long)getpid()) >=
+          (int)sizeof g_tmp)
+    act_die("speed: --out: folder name too long");
+  g_tmp[0] = '\0'; /* nothing to remove yet */
+
+  /* Google Benchmark's flags: checked now, before anything runs. */
+  char min_time_flag[64], reps_flag[64], out_flag[4300];
+  snprintf(min_time_flag, sizeof min_time_flag, "--benchmark_min_time=%.9g", min_time);
+  snprintf(reps_flag, sizeof reps_flag, "--benchmark_repetitions=%lld", reps);
+  snprintf(out_flag, sizeof out_flag, "--benchmark_out=%s/.speed.gbench.%ld.json", out_dir,
+           (long)getpid());
+  gbv[gbc++] = "actbench";
+  gbv[gbc++] = min_time_flag;
+  gbv[gbc++] = reps_flag;
+  gbv[gbc++] = out_flag;
+  gbv[gbc++] = "--benchmark_out_format=json";
+  for (int k = 0; k < user_gbc; k++) gbv[gbc++] = user_gb[k];
+  gbv[gbc] = NULL;
+  if (act_gb_init(&gbc, gbv) != 0) act_die("speed: Google Benchmark failed to start");
+  if (gbc > 1)
+    act_die("speed: Google Benchmark does not understand '%s' (write --benchmark_flag=value)",
+            gbv[1]);
+
+  act_ensure_dir(out_dir);
+  if (access(out_dir, W_OK | X_OK) != 0) act_die("speed: cannot write into %s", out_dir);
+
+  /* Which implementations run here. */
+  const act_impl **run = calloc(nsel + 1, sizeof *run);
+  int *avail = calloc(nsel + 1, sizeof *avail);
+  if (!run || !avail) act_die("out of memory");
+  size_t nrun = 0;
+  for (size_t k = 0; k < nsel; k++) {
+    avail[k] = act_impl_available(sel[k]) != 0;
+    if (avail[k])
+      run[nrun++] = sel[k];
+    else
+      act_warn("speed: skipping %s: this CPU (or ACTBENCH_ISA) does not allow %s", sel[k]->name,
+               sel[k]->isa);
+  }
+  if (nrun == 0) act_die("speed: none of the selected implementations runs on this CPU");
+
+  /* Register, size by size. */
+  size_t nb = 0;
+  bench *bs = calloc(nrun * nsizes * 2 + 1, sizeof *bs);
+  if (!bs) act_die("out of memory");
+  for (size_t s = 0; s < nsizes; s++) {
+    for (size_t k = 0; k < nrun; k++) {
+      const act_impl *m = run[k];
+      const act_activation *act = act_find_activation(m->activation);
+      act_params p = act ? act->defaults : (act_params){1.0f, 0.0f};
+      if (have_a) p.a = a_value;
+      for (int dir = FWD; dir <= BWD; dir++) {
+        if ((dir == FWD && !m->fwd) || (dir == BWD && (!m->bwd || !m->fwd))) {
+          if (s == 0) act_warn("speed: %s has no %s kernel", m->name, dir == FWD ? "fwd" : "bwd");
+          continue;
+        }
+        bench *b = &bs[nb++];
+        b->impl = m;
+        b->p = p;
+        b->buf = &sizes[s];
+        b->dir = dir;
+        if (snprintf(b->name, sizeof b->name, "%s/%s/%zu", m->name, dir == FWD ? "fwd" : "bwd",
+                     sizes[s].n) >= (int)sizeof b->name)
+          act_die("speed: implementation name too long: %s", m->name);
+        size_t n = sizes[s].n;
+        if (act_gb_register(b->name, dir == FWD ? iter_fwd : iter_bwd,
+                            dir == FWD ? setup_fwd : setup_bwd, b, (int64_t)n,
+                            (int64_t)n * (dir == FWD ? FWD_BYTES : BWD_BYTES), sizes[s].cls) != 0)
+          act_die("speed: cannot register benchmark %s", b->name);
+      }
+    }
+  }
+
+  char range[64];
+  snprintf(range, sizeof range, "[%g, %g]", X_LO, X_HI);
+  act_gb_add_context("actbench_version", ACTBENCH_VERSION);
+  act_gb_add_context("actbench_input_range", range);
+
+  /* Run.  From here on the temporary is removed however we leave. */
+  snprintf(g_tmp, sizeof g_tmp, "%s/.speed.gbench.%ld.json", out_dir, (long)getpid());
+  atexit(remove_tmp);
+  signal(SIGINT, on_signal);
+  signal(SIGTERM, on_signal);
+  signal(SIGHUP, on_signal);
+  long matched = act_gb_run();
+  act_gb_shutdown();
+  if (g_live) free_buf(g_live);
+  g_live = NULL;
+  if (matched < 0) act_die("speed: Google Benchmark failed");
+  if (list_tests) {
+    remove_tmp();
+    return 0;
+  }
+  if (matched == 0) act_die("speed: --benchmark_filter matched no benchmark");
+
+  json_t *gb = load_gb_json(g_tmp);
+  if (!gb) act_die("speed: Google Benchmark wrote no results to %s", g_tmp);
+
+  /* The results file: kind, version, context, actbench, then Google
+   * Benchmark's members (benchmarks, ...). */
+  json_t *doc = json_object();
+  json_object_set_new(doc, "kind", json_string("speed"));
+  json_object_set_new(doc, "actbench_version", json_string(ACTBENCH_VERSION));
+  json_t *ctx = json_object_get(gb, "context");
+  if (!json_is_object(ctx)) {
+    ctx = json_object();
+    json_object_set_new(gb, "context", ctx);
+  }
+  json_t *ours = act_context_json();
+  merge_context(ctx, ours);
+  json_decref(ours);
+  json_object_set(doc, "context", ctx);
+
+  json_t *ab = json_object();
+  json_t *jsizes = json_array();
+  for (size_t s = 0; s < nsizes; s++)
+    json_array_append_new(
+        jsizes, json_pack("{s:s, s:I, s:I}", "class", sizes[s].cls, "n", (json_int_t)sizes[s].n,
+                          "bytes_per_array", (json_int_t)(sizes[s].n * sizeof(float))));
+  json_object_set_new(ab, "sizes", jsizes);
+  json_t *jimpls = json_array();
+  for (size_t k = 0; k < nsel; k++)
+    json_array_append_new(jimpls, json_pack("{s:s, s:s, s:s, s:s, s:b}", "name", sel[k]->name,
+                                            "activation", sel[k]->activation, "isa", sel[k]->isa,
+                                            "origin", sel[k]->origin, "available", avail[k]));
+  json_object_set_new(ab, "implementations", jimpls);
+  json_t *jacts = json_array();
+  for (size_t k = 0; k < nsel; k++) {
+    int seen = 0;
+    for (size_t j = 0; j < k; j++) seen |= !strcmp(sel[j]->activation, sel[k]->activation);
+    if (seen) continue;
+    const act_activation *act = act_find_activation(sel[k]->activation);
+    act_params p = act ? act->defaults : (act_params){1.0f, 0.0f};
+    if (have_a) p.a = a_value;
+    json_array_append_new(jacts, json_pack("{s:s, s:{s:f, s:f}}", "activation", sel[k]->activation,
+                                           "params", "a", (double)p.a, "b", (double)p.b));
+  }
+  json_object_set_new(ab, "activations", jacts);
+  json_object_set_new(ab, "input_range", json_pack("[f, f]", X_LO, X_HI));
+  json_object_set_new(ab, "dy_range", json_pack("[f, f]", DY_LO, DY_HI));
+  json_object_set_new(ab, "seed", json_integer((json_int_t)g_seed));
+  json_object_set_new(ab, "min_time", json_real(min_time));
+  json_object_set_new(ab, "repetitions", json_integer((json_int_t)reps));
+  json_object_set_new(ab, "bytes_per_element",
+                      json_pack("{s:i, s:i}", "fwd", FWD_BYTES, "bwd", BWD_BYTES));
+  json_object_set_new(doc, "actbench", ab);
+
+  const char *key;
+  json_t *val;
+  json_object_foreach(gb, key, val) {
+    if (strcmp(key, "context") != 0) json_object_set(doc, key, val);
+  }
+  json_t *benches = json_object_get(doc, "benchmarks");
+  if (!json_is_array(benches)) act_die("speed: Google Benchmark's output has no benchmarks");
+  size_t idx;
+  json_array_foreach(benches, idx, val) {
+    const bench *b = find_bench(bs, nb, val);
+    if (!b) continue;
+    json_object_set_new(val, "impl", json_string(b->impl->name));
+    json_object_set_new(val, "activation", json_string(b->impl->activation));
+    json_object_set_new(val, "isa", json_string(b->impl->isa));
+    json_object_set_new(val, "direction", json_string(b->dir == FWD ? "fwd" : "bwd"));
+    json_object_set_new(val, "n", json_integer((json_int_t)b->buf->n));
+    json_object_set_new(val, "size_class", json_string(b->buf->cls));
+  }
+
+  act_write_json(doc, json_path);
+  remove_tmp();
+  g_tmp[0] = '\0';
+  printf("wrote %s\n", json_path);
+
+  json_decref(doc);
+  json_decref(gb);
+  free(bs);
+  free(run);
+  free(avail);
+  free(sel);
+  free(gbv);
+  return 0;
+}

@@ -1,0 +1,109 @@
+# Generates the fixture set of tests/test_report_fixture.sh (results files shaped as
+# docs/results.md describes, with made-up numbers):
+#   python3 tests/data/report/make_fixtures.py tests/data/report
+import json, math, os, sys
+out = sys.argv[1]
+ctx = {"date": "2025-01-01T00:00:00Z", "command": "actbench accuracy --samples 2000 --out fixture",
+       "host": "fixture-host", "cpu_model": "Fixture CPU @ 3.0GHz",
+       "cpu_features": ["sse2", "avx", "avx2", "fma"], "isa_selected": ["scalar", "avx2"],
+       "cores": 8, "caches": {"l1d": 49152, "l2": 2097152, "l3": 33554432},
+       "compiler": "gcc 12.2.0", "libc": "glibc 2.36", "mpfr_version": "4.2.0",
+       "gmp_version": "6.2.1", "jansson_version": "2.14", "benchmark_version": "1.7.1"}
+def c(cmd): d = dict(ctx); d["command"] = cmd; return d
+sig = lambda x: 1 / (1 + math.exp(-x))
+acts = {
+  "sigmoid": dict(f=sig, df=lambda x: sig(x) * (1 - sig(x)), lo=-12, hi=12, bins=24,
+                  impls=[("sigmoid.scalar.naive", "scalar", "libm", True, "a*y*(1-y)", 2.0, 1.7e7),
+                         ("sigmoid.avx2.rr2-p5-div", "avx2", "actbench", True, "a*y*(1-y)", 4.0, 1.7e7),
+                         ("sigmoid.avx512.rr2-p5-div", "avx512", "actbench", False, "a*y*(1-y)", 4.0, 1.7e7)]),
+  "leaky_relu": dict(f=lambda x: x if x > 0 else 0.01 * x, df=lambda x: 1.0 if x > 0 else 0.01,
+                     lo=-4, hi=4, bins=16,
+                     impls=[("leaky_relu.scalar.max", "scalar", "actbench", True, "x > 0 ? 1 : a", 0, 0)]),
+}
+specials = ["nan", "inf", "-inf", "0", "-0", "1.40129846e-45", "-3.40282347e+38"]
+def stats(name, k, bins, lo, hi, exact):
+  u = []
+  for b in range(bins):
+    x = lo + (b + .5) * (hi - lo) / bins
+    if exact: u.append(0)
+    elif b == bins // 2 and k == 1: u.append(None)
+    else: u.append(round((0.3 + 0.2 * math.sin(b)) * (1 + k * 50 * (abs(x) > 6)) * (k + 1), 4))
+  return {"max_ulp": 0 if exact else 3.2 * (k + 1), "max_ulp_x": "-7.5", "max_ulp_x_hex": "-0x1.ep+2",
+          "max_ulp_got": "0.000552778", "max_ulp_want": "0.000552779",
+          "mean_ulp": 0 if exact else 0.21, "cr_fraction": 1 if exact else 0.87 - 0.1 * k,
+          "count_gt_1ulp": 0 if exact else 12 * k, "max_abs_err": 0 if exact else 5.9e-8,
+          "max_rel_err": None if exact else 2.1e-7, "special_failures": 0 if k == 0 else 1,
+          "within_claim": k == 0, "ulp_vs_x": u,
+          "specials": [{"x": s, "got": "nan" if s == "nan" else "0.5", "want": "nan" if s == "nan" else "0.5",
+                        "ok": not (k == 1 and s == "nan")} for s in specials]}
+acc = {"kind": "accuracy", "actbench_version": "0.1.0", "context": c("actbench accuracy --samples 2000"),
+       "sweep": {"mode": "sampled", "samples": 2000, "seed": 1, "inputs": 2000},
+       "conventions": "ULP as in ACCURACY.md; relative error over exact |y| >= FLT_MIN",
+       "activations": []}
+sat = {"kind": "saturation", "actbench_version": "0.1.0", "context": c("actbench saturation --stride 65536"),
+       "scan": {"stride": 65536, "note": "every 65536-th float, then refined"}, "activations": []}
+for name, a in acts.items():
+  ent = {"activation": name, "params": {"a": 1 if name == "sigmoid" else 0.01, "b": 0},
+         "inputs": 2000, "grid": {"lo": a["lo"], "hi": a["hi"], "bins": a["bins"]}, "implementations": []}
+  sent = {"activation": name, "params": ent["params"], "curve": {"x": [], "f": [], "df": []},
+          "implementations": []}
+  for i in range(41):
+    x = -10 + 20 * i / 40
+    sent["curve"]["x"].append(round(x, 6)); sent["curve"]["f"].append(a["f"](x)); sent["curve"]["df"].append(a["df"](x))
+  if name == "sigmoid":
+    sent["math"] = [{"eps": e, "neg": {"kind": "beyond", "x": -math.log(1 / e)}, "pos": {"kind": "beyond", "x": math.log(1 / e)}}
+                    for e in (1e-2, 1e-4, 1e-7)]
+    sent["exact_zero"] = {"neg": "-103.972084", "pos": "88.7228394"}
+    sent["exact_asymptote"] = {"neg": "-103.972084", "pos": "16.6355324"}
+  else:
+    sent["math"] = [{"eps": 0.1, "neg": {"kind": "all"}, "pos": {"kind": "never"}},
+                    {"eps": 1e-3, "neg": {"kind": "never"}, "pos": {"kind": "never"}}]
+    sent["exact_zero"] = {"neg": None, "pos": None}
+    sent["exact_asymptote"] = {"neg": None, "pos": None}
+  for k, (n, isa, org, av, bf, cf, cb) in enumerate(a["impls"]):
+    e = {"name": n, "isa": isa, "origin": org, "available": av, "bwd_formula": bf}
+    s = {"name": n, "isa": isa, "origin": org, "available": av, "bwd_formula": bf}
+    if av:
+      e["claimed"] = {"fwd_ulp": cf, "bwd_ulp": cb}
+      e["fwd"] = stats(n, k, a["bins"], a["lo"], a["hi"], name != "sigmoid")
+      e["bwd"] = stats(n, k, a["bins"], a["lo"], a["hi"], name != "sigmoid")
+      if name == "sigmoid":
+        s.update({"grad_zero": {"neg": "-103.2789" if k else "-87.336544", "pos": "16.6355324" if k == 0 else "88.3762589"},
+                  "grad_zero_premature": {"neg": k == 0, "pos": k == 0},
+                  "f_asymptote": {"neg": "-103.972084", "pos": "16.6355324" if k == 0 else "15.9423847"},
+                  "dead_side": None})
+      else:
+        s.update({"grad_zero": {"neg": None, "pos": None}, "grad_zero_premature": {"neg": False, "pos": False},
+                  "f_asymptote": {"neg": None, "pos": None}, "dead_side": None})
+    else:
+      e["reason"] = "needs avx512f, avx512dq, avx512bw, avx512vl"
+      s["reason"] = e["reason"]
+    ent["implementations"].append(e); sent["implementations"].append(s)
+  acc["activations"].append(ent); sat["activations"].append(sent)
+sizes = [(4096, "L1"), (4194304, "DRAM")]
+spd = {"context": c("actbench speed --min-time 0.01"), "kind": "speed", "actbench_version": "0.1.0",
+       "actbench": {"sizes": [{"class": cl, "n": n, "bytes_per_array": 4 * n} for n, cl in sizes],
+                    "implementations": []}, "benchmarks": []}
+for name, a in acts.items():
+  for k, (n, isa, org, av, bf, cf, cb) in enumerate(a["impls"]):
+    spd["actbench"]["implementations"].append({"name": n, "activation": name, "isa": isa, "origin": org, "available": av})
+    if not av: continue
+    for sz, cl in sizes:
+      for d in ("fwd", "bwd"):
+        ips = (2 + 3 * k) * 1e9 / (1 + (sz > 100000)) / (1.5 if d == "bwd" else 1)
+        for rep in range(2):
+          spd["benchmarks"].append({"name": f"{n}/{d}/{sz}", "run_name": f"{n}/{d}/{sz}", "run_type": "iteration",
+              "repetitions": 2, "repetition_index": rep, "threads": 1, "iterations": 1000, "real_time": sz / ips * 1e9,
+              "cpu_time": sz / ips * 1e9, "time_unit": "ns", "items_per_second": ips * (1 + 0.02 * rep),
+              "bytes_per_second": ips * (8 if d == "fwd" else 16), "impl": n, "activation": name, "direction": d,
+              "n": sz, "size_class": cl})
+        spd["benchmarks"].append({"name": f"{n}/{d}/{sz}_stddev", "run_type": "aggregate", "aggregate_name": "stddev",
+              "items_per_second": 1e6, "impl": n, "activation": name, "direction": d, "n": sz, "size_class": cl})
+os.makedirs(out + "/full", exist_ok=True); os.makedirs(out + "/speedonly", exist_ok=True)
+for fn, doc in (("full/accuracy.json", acc), ("full/saturation.json", sat), ("full/speed.json", spd)):
+  with open(os.path.join(out, fn), "w") as f: json.dump(doc, f, indent=1)
+# speed only: one activation, one implementation not available
+so = json.loads(json.dumps(spd))
+so["benchmarks"] = [b for b in so["benchmarks"] if b["activation"] == "sigmoid"]
+so["actbench"]["implementations"] = [i for i in so["actbench"]["implementations"] if i["activation"] == "sigmoid"]
+with open(os.path.join(out, "speedonly/speed.json"), "w") as f: json.dump(so, f, indent=1)

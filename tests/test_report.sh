@@ -1,0 +1,71 @@
+#!/bin/bash
+# actbench report on a small real run of the three suites, then bad input.
+# usage: test_report.sh ACTBENCH SCRATCH
+set -u
+BIN=$1
+S=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/data/report/lib.sh"
+rm -rf "$S"
+mkdir -p "$S"
+R=$S/r
+
+# a small real run: the suites write the results files the report reads
+run_suite() {
+  local name=$1
+  shift
+  "$BIN" "$@" >"$S/$name.out" 2>&1
+  local rc=$?
+  if [ $rc -eq 0 ] && [ -s "$R/$name.json" ]; then
+    ok "suite $name wrote $R/$name.json"
+  else
+    bad "suite $name: status $rc, $(tail -n 3 "$S/$name.out" | tr '\n' ' ')"
+  fi
+}
+run_suite speed speed --sizes 1024 --min-time 0.01 --out "$R"
+run_suite accuracy accuracy --samples 20000 --out "$R"
+run_suite saturation saturation --stride 65536 --out "$R"
+
+# the report
+out=$("$BIN" report --results "$R" --out "$S/rep" 2>"$S/report.err")
+rc=$?
+check "report: exit status 0 (got $rc: $(head -c 300 "$S/report.err"))" [ $rc -eq 0 ]
+check "report: says where it is" grep -qx "report: $S/rep/index.html" <<<"$out"
+check "report: every file linked from index.html and summary.md is there" check_report "$S/rep"
+nsvg=$(ls "$S"/rep/fig/*.svg 2>/dev/null | wc -l)
+npng=$(ls "$S"/rep/fig/*.png 2>/dev/null | wc -l)
+check "report: figures drawn ($nsvg SVG, $npng PNG)" [ "$nsvg" -gt 0 -a "$nsvg" -eq "$npng" ]
+bad_svg=""
+for f in "$S"/rep/fig/*.svg; do grep -q '<svg' "$f" || bad_svg+=" $f"; done
+check "report: each .svg is SVG$bad_svg" [ -z "$bad_svg" ]
+bad_png=""
+for f in "$S"/rep/fig/*.png; do
+  [ "$(head -c 8 "$f" | od -An -tx1)" = "$PNG_MAGIC" ] || bad_png+=" $f"
+done
+check "report: each .png is PNG$bad_png" [ -z "$bad_png" ]
+ngp=$(ls "$S"/rep/gp/*.gp 2>/dev/null | wc -l)
+check "report: a gnuplot script per figure ($ngp)" [ "$ngp" -eq "$nsvg" ]
+for act in sigmoid tanh relu leaky_relu; do
+  if grep -q "\"$act\"" "$R/accuracy.json" 2>/dev/null; then
+    check "report: $act has its page" test -s "$S/rep/$act.html"
+  fi
+done
+check "report: no temporary folder left" no_leftovers "$S/rep"
+
+# bad input: exit status 2, one line on stderr, and the good report intact
+sum_before=$(cat "$S/rep/index.html" | cksum)
+mkdir -p "$S/bad"
+printf '{oops' >"$S/bad/accuracy.json"
+expect_fail "missing results folder" "$BIN" report --results "$S/nowhere" --out "$S/rep"
+expect_fail "corrupt JSON" "$BIN" report --accuracy "$S/bad/accuracy.json" --out "$S/rep"
+cp -r "$R" "$S/corrupt"
+printf '{oops' >"$S/corrupt/saturation.json"
+expect_fail "corrupt JSON in --results" "$BIN" report --results "$S/corrupt" --out "$S/rep"
+expect_fail "wrong kind" "$BIN" report --accuracy "$R/speed.json" --out "$S/rep"
+expect_fail "unwritable --out" "$BIN" report --results "$R" --out /proc/x
+check "bad input: the good report is intact" \
+  [ "$(cat "$S/rep/index.html" | cksum)" = "$sum_before" ]
+check "bad input: the good report still checks" check_report "$S/rep"
+check "bad input: no temporary folder left" no_leftovers "$S/rep"
+
+finish

@@ -1,0 +1,115 @@
+#!/bin/bash
+# actbench report from the fixed results files in tests/data/report (no suite
+# runs): the whole report, an implementation marked available:false, a
+# speed.json alone, replacing a report, and bad input.
+# usage: test_report_fixture.sh ACTBENCH SCRATCH
+set -u
+BIN=$1
+S=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+DATA=$HERE/data/report
+. "$DATA/lib.sh"
+rm -rf "$S"
+mkdir -p "$S"
+
+# 1. the whole report
+out=$("$BIN" report --results "$DATA/full" --out "$S/full" 2>"$S/err")
+rc=$?
+check "full: exit status 0 (got $rc: $(head -c 300 "$S/err"))" [ $rc -eq 0 ]
+check "full: says where the report is" grep -qx "report: $S/full/index.html" <<<"$out"
+check "full: every linked file is there" check_report "$S/full"
+check "full: a page per activation" test -s "$S/full/sigmoid.html" -a -s "$S/full/leaky_relu.html"
+for f in sigmoid_curve sigmoid_ulp_fwd sigmoid_ulp_bwd sigmoid_speed sigmoid_satbars; do
+  check "full: figure $f with its script" test -s "$S/full/fig/$f.svg" -a -s "$S/full/fig/$f.png" \
+    -a -s "$S/full/gp/$f.gp"
+done
+check "full: data files for gnuplot" test -s "$S/full/data/sigmoid_ulp_fwd.dat"
+check "full: the unavailable implementation is reported as such" \
+  grep -q 'not available: needs avx512f' "$S/full/sigmoid.html"
+check "full: ... in summary.md too" grep -q 'sigmoid.avx512.rr2-p5-div' "$S/full/summary.md"
+check "full: the machine context" grep -q 'Fixture CPU @ 3.0GHz' "$S/full/index.html"
+check "full: the command of each results file" \
+  grep -q 'actbench saturation --stride 65536' "$S/full/index.html"
+check "full: a special-value failure is shown" grep -q '>FAIL<' "$S/full/sigmoid.html"
+check "full: no temporary folder left" no_leftovers "$S/full"
+# a figure redraws from its script in the report folder
+if command -v gnuplot >/dev/null; then
+  cp -r "$S/full" "$S/redraw"
+  rm "$S/redraw/fig/sigmoid_curve.png" "$S/redraw/fig/sigmoid_curve.svg"
+  (cd "$S/redraw" && gnuplot gp/sigmoid_curve.gp) >"$S/gnuplot.out" 2>&1
+  check "full: gnuplot gp/sigmoid_curve.gp redraws the figure" \
+    test -s "$S/redraw/fig/sigmoid_curve.png" -a -s "$S/redraw/fig/sigmoid_curve.svg"
+fi
+
+# 2. speed.json alone: no accuracy or saturation sections, no dangling links
+"$BIN" report --results "$DATA/speedonly" --out "$S/speed" >/dev/null 2>"$S/err"
+rc=$?
+check "speed only: exit status 0 (got $rc: $(head -c 300 "$S/err"))" [ $rc -eq 0 ]
+check "speed only: every linked file is there" check_report "$S/speed"
+check "speed only: throughput figure" test -s "$S/speed/fig/sigmoid_speed.png"
+check "speed only: no accuracy figure" test ! -e "$S/speed/fig/sigmoid_ulp_fwd.png"
+check "speed only: no saturation section" \
+  bash -c "! grep -q '<h2>Saturation' '$S/speed/sigmoid.html'"
+check "speed only: unavailable implementation listed" \
+  grep -q 'not available on the machine that ran the suite' "$S/speed/sigmoid.html"
+
+# 3. explicit files: only those are read
+"$BIN" report --accuracy "$DATA/full/accuracy.json" --out "$S/acc" >/dev/null 2>"$S/err"
+check "--accuracy alone: exit status 0" [ $? -eq 0 ]
+check "--accuracy alone: every linked file is there" check_report "$S/acc"
+check "--accuracy alone: no speed figure" test ! -e "$S/acc/fig/sigmoid_speed.png"
+
+# 4. a report replaces the one before it
+mkdir -p "$S/replace"
+cp -r "$S/full/." "$S/replace/"
+"$BIN" report --results "$DATA/speedonly" --out "$S/replace" >/dev/null 2>"$S/err"
+check "replace: exit status 0" [ $? -eq 0 ]
+check "replace: the new report is in place" check_report "$S/replace"
+check "replace: nothing of the old one is left" test ! -e "$S/replace/leaky_relu.html"
+check "replace: no temporary folder left" no_leftovers "$S/replace"
+
+# 5. bad input: exit status 2, one line, and the good report stays as it was
+good=$S/good
+"$BIN" report --results "$DATA/full" --out "$good" >/dev/null 2>&1
+sum_before=$(cat "$good/index.html" "$good/sigmoid.html" | cksum)
+mkdir -p "$S/bad"
+printf '{oops' >"$S/bad/corrupt.json"
+cp "$DATA/full/speed.json" "$S/bad/speed.json"
+python3 - "$DATA/full/accuracy.json" "$S/bad/missing.json" <<'EOF' 2>/dev/null ||
+import json, sys
+d = json.load(open(sys.argv[1]))
+del d["activations"][0]["implementations"][0]["fwd"]["ulp_vs_x"]
+json.dump(d, open(sys.argv[2], "w"))
+EOF
+  sed 's/"ulp_vs_x"/"ulp_vs_y"/' "$DATA/full/accuracy.json" >"$S/bad/missing.json"
+sed 's/"bins": 24/"bins": 25/' "$DATA/full/accuracy.json" >"$S/bad/bins.json"
+mkdir -p "$S/notreport"
+echo keep >"$S/notreport/precious.txt"
+
+expect_fail "missing results folder" "$BIN" report --results "$S/nowhere" --out "$good"
+expect_fail "results folder without results" "$BIN" report --results "$S/notreport" --out "$good"
+expect_fail "missing --speed file" "$BIN" report --speed "$S/nowhere.json" --out "$good"
+expect_fail "corrupt JSON" "$BIN" report --accuracy "$S/bad/corrupt.json" --out "$good"
+expect_fail "wrong kind" "$BIN" report --saturation "$S/bad/speed.json" --out "$good"
+expect_fail "missing member" "$BIN" report --accuracy "$S/bad/missing.json" --out "$good"
+expect_fail "ulp_vs_x against grid.bins" "$BIN" report --accuracy "$S/bad/bins.json" --out "$good"
+expect_fail "unwritable --out" "$BIN" report --results "$DATA/full" --out /proc/x
+expect_fail "--out is a folder that is no report" "$BIN" report --results "$DATA/full" \
+  --out "$S/notreport"
+expect_fail "gnuplot fails" env ACTBENCH_GNUPLOT=/bin/false "$BIN" report --results "$DATA/full" \
+  --out "$good"
+expect_fail "gnuplot missing" env ACTBENCH_GNUPLOT="$S/no-gnuplot" "$BIN" report \
+  --results "$DATA/full" --out "$good"
+expect_fail "unknown option" "$BIN" report --colour
+expect_fail "option without its value" "$BIN" report --out
+check "bad input: the good report is intact" \
+  [ "$(cat "$good/index.html" "$good/sigmoid.html" | cksum)" = "$sum_before" ]
+check "bad input: the good report still checks" check_report "$good"
+check "bad input: the other folder is untouched" test -s "$S/notreport/precious.txt"
+check "bad input: no temporary folder left" no_leftovers "$good"
+
+# 6. help
+"$BIN" report --help >"$S/help" 2>&1
+check "--help: exit status 0 and a usage line" grep -q '^usage: actbench report' "$S/help"
+
+finish
