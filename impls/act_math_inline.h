@@ -46,8 +46,7 @@ static inline float act_sel(int c, float a, float b) {
  * exactly (Markstein 1990), so
  *   1/(d + dl) = w (1 + (1 - w d) - w dl) + O(2^-46 w)
  * and the correction term needs only a few correct bits.  One division. */
-static inline void act_recip_sum(float c, float v, float vl, float *hi,
-                                 float *lo) {
+static inline void act_recip_sum(float c, float v, float vl, float *hi, float *lo) {
   float d = c + v;
   float dl = (v - (d - c)) + vl;
   float w = 1.0f / d;
@@ -100,32 +99,32 @@ typedef struct {
 #define ACT_EXP_UMIN (-110.0f)
 
 static inline act_exp_parts act_exp_core(float u, float ul) {
-  const float magic = 0x1.8p23f;        /* 1.5 * 2^23: round to integer */
-  const float log2e = 0x1.715476p+0f;   /* 1/ln 2 */
-  const float ln2hi = 0x1.62e400p-1f;   /* ln 2, high 15 bits */
-  const float ln2lo = 0x1.7f7d1cp-20f;  /* ln 2 - ln2hi, rounded */
-  const float c2 = 0x1.000000p-1f;      /* 1/2! */
-  const float c3 = 0x1.555556p-3f;      /* 1/3! */
-  const float c4 = 0x1.555556p-5f;      /* 1/4! */
-  const float c5 = 0x1.111112p-7f;      /* 1/5! */
-  const float c6 = 0x1.6c16c2p-10f;     /* 1/6! */
-  const float c7 = 0x1.a01a02p-13f;     /* 1/7! */
+  const float magic = 0x1.8p23f;       /* 1.5 * 2^23: round to integer */
+  const float log2e = 0x1.715476p+0f;  /* 1/ln 2 */
+  const float ln2hi = 0x1.62e400p-1f;  /* ln 2, high 15 bits */
+  const float ln2lo = 0x1.7f7d1cp-20f; /* ln 2 - ln2hi, rounded */
+  const float c2 = 0x1.000000p-1f;     /* 1/2! */
+  const float c3 = 0x1.555556p-3f;     /* 1/3! */
+  const float c4 = 0x1.555556p-5f;     /* 1/4! */
+  const float c5 = 0x1.111112p-7f;     /* 1/5! */
+  const float c6 = 0x1.6c16c2p-10f;    /* 1/6! */
+  const float c7 = 0x1.a01a02p-13f;    /* 1/7! */
   act_exp_parts o;
 
   float kf = fmaf(u, log2e, magic);
-  uint32_t kb = act_to_bits(kf);        /* 0x4b400000 + k */
-  kf -= magic;                          /* k, exactly */
-  float rh = fmaf(kf, -ln2hi, u);       /* exact */
+  uint32_t kb = act_to_bits(kf);  /* 0x4b400000 + k */
+  kf -= magic;                    /* k, exactly */
+  float rh = fmaf(kf, -ln2hi, u); /* exact */
   float rc = fmaf(kf, -ln2lo, ul);
   float r = rh + rc;
-  float rl = rc - (r - rh);             /* r + rl ~= u + ul - k ln2 */
+  float rl = rc - (r - rh); /* r + rl ~= u + ul - k ln2 */
 
   float p = fmaf(r, c7, c6);
   p = fmaf(r, p, c5);
   p = fmaf(r, p, c4);
   p = fmaf(r, p, c3);
   p = fmaf(r, p, c2);
-  float h = (r * r) * p;                /* expm1(r) - r */
+  float h = (r * r) * p; /* expm1(r) - r */
   float q = r + h;
   float ql = (h - (q - r)) + fmaf(rl, q, rl); /* + exp(r) rl */
   o.p = 1.0f + q;

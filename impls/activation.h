@@ -29,22 +29,22 @@ typedef struct {
 typedef void act_fwd(const float *x, float *y, size_t n, const act_params *p);
 /* y is the output of the same implementation's fwd on x; a kernel may use x,
  * y or both (frameworks keep y and compute sigma' as y(1-y)). */
-typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
-                     size_t n, const act_params *p);
+typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                     const act_params *p);
 
 /* flags */
 #define ACT_NAN_FWD 1u /* fwd returns NaN for a NaN input */
 #define ACT_NAN_BWD 2u /* bwd returns NaN for a NaN input x */
 
 typedef struct {
-  const char *activation; /* "sigmoid", "tanh", "relu", "leaky_relu" */
-  const char *name;       /* "<activation>.<isa>.<algorithm>" */
-  const char *isa;        /* "scalar", "avx2", "avx512" */
-  const char *origin;     /* "actbench", "libm", later "sleef", ... */
+  const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */
+  const char *name;        /* "<activation>.<isa>.<algorithm>" */
+  const char *isa;         /* "scalar", "avx2", "avx512" */
+  const char *origin;      /* "actbench", "libm", later "sleef", ... */
   double fwd_ulp, bwd_ulp; /* claimed max ULP error over all floats */
   act_fwd *fwd;
   act_bwd *bwd;
-  int (*available)(void); /* nonzero when the CPU can run it */
+  int (*available)(void);  /* nonzero when the CPU can run it */
   const char *bwd_formula; /* how f' is computed, e.g. "a*y*(1-y)" */
   unsigned flags;          /* ACT_NAN_* */
   const char *note;        /* one line for the report, may be NULL */

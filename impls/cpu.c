@@ -42,7 +42,9 @@ static unsigned detect(void) {
   return f;
 }
 #else
-static unsigned detect(void) { return 0; }
+static unsigned detect(void) {
+  return 0;
+}
 #endif
 
 /* Cached values; -1 means not computed yet.  Computing twice from two
@@ -84,14 +86,15 @@ unsigned act_cpu_features(void) {
     int env = (int)cap_from_env();
     int expected = -1;
     /* the first reader stores; a concurrent first reader may warn too */
-    if (!atomic_compare_exchange_strong(&cap_cache, &expected, env))
-      env = expected;
+    if (!atomic_compare_exchange_strong(&cap_cache, &expected, env)) env = expected;
     cap = env;
   }
   return act_cpu_detected() & (unsigned)cap;
 }
 
-int act_cpu_has_avx2(void) { return (act_cpu_detected() & ACT_CPU_AVX2) != 0; }
+int act_cpu_has_avx2(void) {
+  return (act_cpu_detected() & ACT_CPU_AVX2) != 0;
+}
 
 int act_cpu_has_avx512(void) {
   return (act_cpu_detected() & ACT_CPU_AVX512) != 0;

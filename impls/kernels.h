@@ -22,16 +22,15 @@ extern "C" {
 
 /* Declares name's forward kernel (suffix _fwd) and backward kernel (_bwd),
  * with an optional ISA suffix after them. */
-#define ACT_DECLARE_KERNELS(name, isa)                                        \
-  void name##_fwd##isa(const float *x, float *y, size_t n,                    \
-                       const act_params *p);                                  \
-  void name##_bwd##isa(const float *x, const float *y, const float *dy,       \
-                       float *dx, size_t n, const act_params *p);
+#define ACT_DECLARE_KERNELS(name, isa)                                                       \
+  void name##_fwd##isa(const float *x, float *y, size_t n, const act_params *p);             \
+  void name##_bwd##isa(const float *x, const float *y, const float *dy, float *dx, size_t n, \
+                       const act_params *p);
 
-#define ACT_DECLARE_ACTIVATION(act)                                           \
-  ACT_DECLARE_KERNELS(act_##act##_naive, )                                    \
-  ACT_DECLARE_KERNELS(act_##act##_stable, )                                   \
-  ACT_DECLARE_KERNELS(act_##act##_autovec, _avx2)                             \
+#define ACT_DECLARE_ACTIVATION(act)               \
+  ACT_DECLARE_KERNELS(act_##act##_naive, )        \
+  ACT_DECLARE_KERNELS(act_##act##_stable, )       \
+  ACT_DECLARE_KERNELS(act_##act##_autovec, _avx2) \
   ACT_DECLARE_KERNELS(act_##act##_autovec, _avx512)
 
 /* act_sigmoid_naive_fwd, act_sigmoid_naive_bwd, act_sigmoid_stable_fwd, ...,

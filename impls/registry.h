@@ -12,10 +12,10 @@ extern "C" {
 /* What every suite needs to know about an activation (not an implementation). */
 typedef struct {
   const char *name;
-  const char *formula;      /* human-readable f */
-  const char *dformula;     /* human-readable f' */
-  act_params defaults;      /* the frameworks' defaults */
-  const char *param_names;  /* "a" or "" */
+  const char *formula;         /* human-readable f */
+  const char *dformula;        /* human-readable f' */
+  act_params defaults;         /* the frameworks' defaults */
+  const char *param_names;     /* "a" or "" */
   double sample_lo, sample_hi; /* the interesting range for the dense grid */
   double plot_lo, plot_hi;     /* range of the f / f' plot */
   const char *kink_note;       /* derivative convention at a kink, or NULL */
@@ -34,10 +34,10 @@ int act_impl_available(const act_impl *impl);
 
 /* CPU features (impls/cpu.c).  Honours the environment variable ACTBENCH_ISA
  * (scalar, avx2 or avx512) as a cap, so tests can force the mask down. */
-#define ACT_CPU_AVX2 1u   /* AVX2 + FMA + OS support for YMM state */
-#define ACT_CPU_AVX512 2u /* AVX-512 F/DQ/BW/VL + OS support for ZMM state */
-unsigned act_cpu_features(void);  /* after the cap */
-unsigned act_cpu_detected(void);  /* before the cap */
+#define ACT_CPU_AVX2 1u              /* AVX2 + FMA + OS support for YMM state */
+#define ACT_CPU_AVX512 2u            /* AVX-512 F/DQ/BW/VL + OS support for ZMM state */
+unsigned act_cpu_features(void);     /* after the cap */
+unsigned act_cpu_detected(void);     /* before the cap */
 void act_cpu_set_cap(unsigned mask); /* tests: force features down */
 int act_cpu_has_avx2(void);
 int act_cpu_has_avx512(void);

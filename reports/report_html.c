@@ -668,7 +668,7 @@ static table *overview_table(const rep_model *m) {
 }
 
 static const char *const conventions =
-    "ULP error as in ACCURACY.md: the exact value from MPFR for the float input, "
+    "ULP error as in docs/accuracy.md: the exact value from MPFR for the float input, "
     "ulp(y) = 2^max(e - 24, -149) for 2^(e-1) <= |y| < 2^e; correctly rounded means "
     "bit-for-bit equal to RN(exact). Special-value failures (NaN for a number, a number for "
     "NaN, a wrong infinity) are counted apart and left out of the means. At a kink the "

@@ -1,6 +1,6 @@
 /* actbench: the machine and software context written into every results file. */
-#include <gnu/libc-version.h>
 #include <gmp.h>
+#include <gnu/libc-version.h>
 #include <mpfr.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,7 +93,7 @@ json_t *act_context_json(void) {
 
   json_t *feat = json_array();
   __builtin_cpu_init();
-#define FEAT(s)                                                                    \
+#define FEAT(s) \
   if (__builtin_cpu_supports(s)) json_array_append_new(feat, json_string(s));
   FEAT("sse4.2")
   FEAT("avx")

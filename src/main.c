@@ -29,10 +29,11 @@ static int list_main(int argc, char **argv) {
   const char *activation = NULL, *pattern = NULL;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      printf("usage: actbench list [--activation A] [--impl PATTERN]\n"
-             "Lists every implementation in the registry: name, ISA, origin, the claimed\n"
-             "max ULP error of f and f', how f' is computed, and whether this CPU runs it.\n"
-             "PATTERN is a full name, a glob on it, or a name without the activation.\n");
+      printf(
+          "usage: actbench list [--activation A] [--impl PATTERN]\n"
+          "Lists every implementation in the registry: name, ISA, origin, the claimed\n"
+          "max ULP error of f and f', how f' is computed, and whether this CPU runs it.\n"
+          "PATTERN is a full name, a glob on it, or a name without the activation.\n");
       return 0;
     } else if (!strcmp(argv[i], "--activation") && i + 1 < argc) {
       activation = argv[++i];
@@ -44,13 +45,12 @@ static int list_main(int argc, char **argv) {
   }
   const act_impl *sel[512];
   size_t n = act_select(activation, pattern, sel, 512);
-  printf("%-40s %-7s %-9s %10s %10s  %-10s %s\n", "implementation", "isa", "origin",
-         "fwd ulp", "bwd ulp", "available", "f' computed as");
+  printf("%-40s %-7s %-9s %10s %10s  %-10s %s\n", "implementation", "isa", "origin", "fwd ulp",
+         "bwd ulp", "available", "f' computed as");
   for (size_t i = 0; i < n; i++) {
     const act_impl *m = sel[i];
-    printf("%-40s %-7s %-9s %10.4g %10.4g  %-10s %s\n", m->name, m->isa, m->origin,
-           m->fwd_ulp, m->bwd_ulp, act_impl_available(m) ? "yes" : "no",
-           m->bwd_formula ? m->bwd_formula : "");
+    printf("%-40s %-7s %-9s %10.4g %10.4g  %-10s %s\n", m->name, m->isa, m->origin, m->fwd_ulp,
+           m->bwd_ulp, act_impl_available(m) ? "yes" : "no", m->bwd_formula ? m->bwd_formula : "");
   }
   return 0;
 }
@@ -58,8 +58,9 @@ static int list_main(int argc, char **argv) {
 int main(int argc, char **argv) {
   act_set_command_line(argc, argv);
   if (argc < 2)
-    act_die("no command given (commands: list, speed, accuracy, saturation, report; "
-            "see actbench --help)");
+    act_die(
+        "no command given (commands: list, speed, accuracy, saturation, report; "
+        "see actbench --help)");
   const char *cmd = argv[1];
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
     usage(stdout);

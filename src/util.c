@@ -37,8 +37,7 @@ double act_parse_double(const char *opt, const char *s, double lo, double hi) {
   char *end;
   errno = 0;
   double v = strtod(s, &end);
-  if (*end != '\0' || end == s || isnan(v))
-    act_die("%s: '%s' is not a number", opt, s);
+  if (*end != '\0' || end == s || isnan(v)) act_die("%s: '%s' is not a number", opt, s);
   if (v < lo || v > hi) act_die("%s: %s is out of range [%g, %g]", opt, s, lo, hi);
   return v;
 }
@@ -125,8 +124,7 @@ json_t *act_read_json(const char *path, const char *kind) {
   if (kind) {
     const char *k = json_string_value(json_object_get(doc, "kind"));
     if (!k) act_die("%s is not an actbench results file (no \"kind\")", path);
-    if (strcmp(k, kind) != 0)
-      act_die("%s holds %s results, expected %s results", path, k, kind);
+    if (strcmp(k, kind) != 0) act_die("%s holds %s results, expected %s results", path, k, kind);
   }
   return doc;
 }
@@ -158,9 +156,13 @@ void act_set_command_line(int argc, char **argv) {
   *p = '\0';
 }
 
-const char *act_command_line(void) { return g_cmdline ? g_cmdline : "actbench"; }
+const char *act_command_line(void) {
+  return g_cmdline ? g_cmdline : "actbench";
+}
 
-static int has_glob(const char *s) { return strpbrk(s, "*?[") != NULL; }
+static int has_glob(const char *s) {
+  return strpbrk(s, "*?[") != NULL;
+}
 
 static int impl_matches(const act_impl *m, const char *pattern) {
   if (!pattern) return 1;
@@ -182,8 +184,7 @@ static int impl_matches(const act_impl *m, const char *pattern) {
   return 0;
 }
 
-size_t act_select(const char *activation, const char *pattern, const act_impl **out,
-                  size_t cap) {
+size_t act_select(const char *activation, const char *pattern, const act_impl **out, size_t cap) {
   if (activation && !act_find_activation(activation)) {
     char names[512] = "";
     for (size_t i = 0; i < act_activation_count; i++) {
@@ -206,7 +207,9 @@ size_t act_select(const char *activation, const char *pattern, const act_impl **
   return n < cap ? n : cap;
 }
 
-void act_rng_seed(act_rng *r, uint64_t seed) { r->s = seed; }
+void act_rng_seed(act_rng *r, uint64_t seed) {
+  r->s = seed;
+}
 
 /* splitmix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number
  * generators", OOPSLA 2014). */
@@ -217,7 +220,9 @@ uint64_t act_rng_next(act_rng *r) {
   return z ^ (z >> 31);
 }
 
-double act_rng_uniform(act_rng *r) { return (double)(act_rng_next(r) >> 11) * 0x1p-53; }
+double act_rng_uniform(act_rng *r) {
+  return (double)(act_rng_next(r) >> 11) * 0x1p-53;
+}
 
 float act_bits_float(uint32_t u) {
   float f;
@@ -268,9 +273,10 @@ void *act_alloc(size_t bytes) {
   void *p = NULL;
   size_t sz = (bytes + 63) / 64 * 64;
   if (sz == 0) sz = 64;
-  if (posix_memalign(&p, 64, sz) != 0 || !p)
-    act_die("out of memory allocating %zu bytes", bytes);
+  if (posix_memalign(&p, 64, sz) != 0 || !p) act_die("out of memory allocating %zu bytes", bytes);
   return p;
 }
 
-void act_free(void *p) { free(p); }
+void act_free(void *p) {
+  free(p);
+}

@@ -13,8 +13,7 @@ extern "C" {
 #endif
 
 /* Bad input: print "actbench: <message>" as one line on stderr and exit 2. */
-_Noreturn void act_die(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+_Noreturn void act_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "actbench: warning: <message>" on stderr. */
 void act_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -45,8 +44,7 @@ const char *act_command_line(void);
  * number selected; out receives pointers into the registry (available or
  * not; callers check act_impl_available).  Dies when an explicit activation
  * or pattern matches nothing. */
-size_t act_select(const char *activation, const char *pattern,
-                  const act_impl **out, size_t cap);
+size_t act_select(const char *activation, const char *pattern, const act_impl **out, size_t cap);
 
 /* Deterministic generator (splitmix64), so that results are reproducible
  * from a seed. */

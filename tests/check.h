@@ -5,16 +5,16 @@
 #include <stdio.h>
 
 static int t_pass, t_fail;
-#define CHECK(cond, ...)                                          \
-  do {                                                            \
-    if (cond) {                                                   \
-      t_pass++;                                                   \
-    } else {                                                      \
-      t_fail++;                                                   \
+#define CHECK(cond, ...)                                              \
+  do {                                                                \
+    if (cond) {                                                       \
+      t_pass++;                                                       \
+    } else {                                                          \
+      t_fail++;                                                       \
       fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-      fprintf(stderr, __VA_ARGS__);                               \
-      fputc('\n', stderr);                                        \
-    }                                                             \
+      fprintf(stderr, __VA_ARGS__);                                   \
+      fputc('\n', stderr);                                            \
+    }                                                                 \
   } while (0)
 static int check_done(void) {
   printf("%d passed, %d failed\n", t_pass, t_fail);

@@ -22,8 +22,9 @@ int main(int argc, char **argv) {
     float *y = act_alloc(sizeof(float) * n), *dx = act_alloc(sizeof(float) * n);
     act_reference_many(act->name, 0, x, n, &p, rf);
     act_reference_many(act->name, 1, x, n, &p, rd);
-    float sp[] = {INFINITY,  -INFINITY, 0.0f,    -0.0f,    0x1p-149f, -0x1p-149f, 0x1.fffffcp-127f,
-                  -0x1.fffffcp-127f, FLT_MIN, -FLT_MIN, FLT_MAX,  -FLT_MAX,  NAN};
+    float sp[] = {
+        INFINITY,          -INFINITY, 0.0f,     -0.0f,   0x1p-149f, -0x1p-149f, 0x1.fffffcp-127f,
+        -0x1.fffffcp-127f, FLT_MIN,   -FLT_MIN, FLT_MAX, -FLT_MAX,  NAN};
     size_t ns = sizeof sp / sizeof sp[0];
     act_ref sf[16], sd[16];
     act_reference_many(act->name, 0, sp, ns, &p, sf);

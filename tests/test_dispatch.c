@@ -44,8 +44,7 @@ static void check_all(unsigned cap, const char *label) {
     unsigned bit = isa_bit(im->isa);
     int want = bit == 0 ? 1 : (det & cap & bit) != 0;
     char what[160];
-    snprintf(what, sizeof what, "%s: %s %s", label, im->name,
-             want ? "available" : "unavailable");
+    snprintf(what, sizeof what, "%s: %s %s", label, im->name, want ? "available" : "unavailable");
     check(act_impl_available(im) == want, what, NULL);
   }
 }
@@ -67,11 +66,9 @@ static void run_scalar(size_t idx, int compare) {
     return;
   }
   char what[160];
-  snprintf(what, sizeof what, "%s runs under cap 0 with the same results",
-           im->name);
-  check(memcmp(y0s[idx], ys, sizeof ys) == 0 &&
-            memcmp(dx0s[idx], dxs, sizeof dxs) == 0,
-        what, NULL);
+  snprintf(what, sizeof what, "%s runs under cap 0 with the same results", im->name);
+  check(memcmp(y0s[idx], ys, sizeof ys) == 0 && memcmp(dx0s[idx], dxs, sizeof dxs) == 0, what,
+        NULL);
   /* finite inputs give finite outputs */
   int finite = 1;
   for (int i = 0; i < N; i++) finite &= isfinite(ys[i]) && isfinite(dxs[i]);
@@ -83,14 +80,10 @@ int main(void) {
   unsigned det = act_cpu_detected();
   printf("detected: avx2 %s, avx512 %s\n", (det & ACT_CPU_AVX2) ? "yes" : "no",
          (det & ACT_CPU_AVX512) ? "yes" : "no");
-  check((det & ~(ACT_CPU_AVX2 | ACT_CPU_AVX512)) == 0, "detected mask",
-        "only known bits");
-  check(!(det & ACT_CPU_AVX512) || (det & ACT_CPU_AVX2), "detected mask",
-        "avx512 implies avx2");
-  check(act_cpu_has_avx2() == ((det & ACT_CPU_AVX2) != 0), "act_cpu_has_avx2",
-        NULL);
-  check(act_cpu_has_avx512() == ((det & ACT_CPU_AVX512) != 0),
-        "act_cpu_has_avx512", NULL);
+  check((det & ~(ACT_CPU_AVX2 | ACT_CPU_AVX512)) == 0, "detected mask", "only known bits");
+  check(!(det & ACT_CPU_AVX512) || (det & ACT_CPU_AVX2), "detected mask", "avx512 implies avx2");
+  check(act_cpu_has_avx2() == ((det & ACT_CPU_AVX2) != 0), "act_cpu_has_avx2", NULL);
+  check(act_cpu_has_avx512() == ((det & ACT_CPU_AVX512) != 0), "act_cpu_has_avx512", NULL);
 
   /* ACTBENCH_ISA: read lazily by the first act_cpu_features() call. */
   const char *env = getenv("ACTBENCH_ISA");
@@ -127,14 +120,11 @@ int main(void) {
   check_all(all, "no cap");
 
   /* lookups */
-  check(act_find_impl("sigmoid.scalar.naive") != NULL, "act_find_impl",
-        "sigmoid.scalar.naive");
+  check(act_find_impl("sigmoid.scalar.naive") != NULL, "act_find_impl", "sigmoid.scalar.naive");
   check(act_find_impl("no.such.impl") == NULL, "act_find_impl", "unknown name");
   check(act_find_impl(NULL) == NULL, "act_find_impl", "NULL");
-  check(act_find_activation("leaky_relu") != NULL, "act_find_activation",
-        "leaky_relu");
-  check(act_find_activation("nope") == NULL, "act_find_activation",
-        "unknown name");
+  check(act_find_activation("leaky_relu") != NULL, "act_find_activation", "leaky_relu");
+  check(act_find_activation("nope") == NULL, "act_find_activation", "unknown name");
   check(act_impl_available(NULL) == 0, "act_impl_available", "NULL");
 
   printf("%u passed, %u failed\n", passed, failed);

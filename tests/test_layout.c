@@ -23,8 +23,8 @@
 #define GUARD 16 /* floats of guard on each side of an output */
 #define ALIGN 64
 
-static const size_t sizes[] = {0,  1,  2,  3,  5,   7,   8,   15,   16,  17,
-                               31, 33, 63, 64, 65, 127, 1000, 1003};
+static const size_t sizes[] = {0,  1,  2,  3,  5,  7,  8,   15,   16,
+                               17, 31, 33, 63, 64, 65, 127, 1000, 1003};
 
 static unsigned passed, failed;
 
@@ -50,9 +50,9 @@ static float uniform(float lo, float hi) {
 }
 
 static float special(void) {
-  const float s[] = {NAN, -NAN, INFINITY, -INFINITY, 0.0f, -0.0f, 0x1p-149f,
-                     -0x1p-140f, 0x1p-126f, 3.0e38f, -3.0e38f, 1e-30f, 90.0f,
-                     -90.0f, 0x1.193ea8p-1f, 0x1.62e430p-2f};
+  const float s[] = {NAN,       -NAN,       INFINITY,       -INFINITY,     0.0f,     -0.0f,
+                     0x1p-149f, -0x1p-140f, 0x1p-126f,      3.0e38f,       -3.0e38f, 1e-30f,
+                     90.0f,     -90.0f,     0x1.193ea8p-1f, 0x1.62e430p-2f};
   float v = s[rng() % (sizeof s / sizeof s[0])];
   if (isnan(v) && (rng() & 1)) { /* a NaN with a payload */
     uint32_t b;
@@ -64,8 +64,7 @@ static float special(void) {
 }
 
 static void fill(float *v, size_t n, float lo, float hi) {
-  for (size_t i = 0; i < n; i++)
-    v[i] = (rng() % 9 == 0) ? special() : uniform(lo, hi);
+  for (size_t i = 0; i < n; i++) v[i] = (rng() % 9 == 0) ? special() : uniform(lo, hi);
 }
 
 /* A buffer: GUARD floats, room for MAXN + 3 floats, GUARD floats; data()
@@ -92,8 +91,7 @@ static float *at(buf b, size_t off) {
 static void guard_set(buf b, size_t off, size_t n) {
   float *d = at(b, off);
   for (float *g = b.base; g < d; g++) memcpy(g, &guard_bits, sizeof(float));
-  for (size_t i = n; i < n + GUARD + 3; i++)
-    memcpy(&d[i], &guard_bits, sizeof(float));
+  for (size_t i = n; i < n + GUARD + 3; i++) memcpy(&d[i], &guard_bits, sizeof(float));
 }
 static int guard_ok(buf b, size_t off, size_t n) {
   float *d = at(b, off);
@@ -139,16 +137,13 @@ static void test_impl(const act_impl *im, const act_params *p) {
         guard_set(wy, oy, n);
         im->fwd(at(wx, ox), at(wy, oy), n, p);
         snprintf(what, sizeof what, "fwd x+%zu y+%zu", ox, oy);
-        check(memcmp(at(wy, oy), yref, n * sizeof(float)) == 0 &&
-                  guard_ok(wy, oy, n),
-              im->name, what, n);
+        check(memcmp(at(wy, oy), yref, n * sizeof(float)) == 0 && guard_ok(wy, oy, n), im->name,
+              what, n);
         memcpy(at(wdy, ody), dy, n * sizeof(float));
         guard_set(wdx, odx, n);
         im->bwd(at(wx, ox), at(wy, oy), at(wdy, ody), at(wdx, odx), n, p);
-        snprintf(what, sizeof what, "bwd x+%zu y+%zu dy+%zu dx+%zu", ox, oy,
-                 ody, odx);
-        check(memcmp(at(wdx, odx), dxref, n * sizeof(float)) == 0 &&
-                  guard_ok(wdx, odx, n),
+        snprintf(what, sizeof what, "bwd x+%zu y+%zu dy+%zu dx+%zu", ox, oy, ody, odx);
+        check(memcmp(at(wdx, odx), dxref, n * sizeof(float)) == 0 && guard_ok(wdx, odx, n),
               im->name, what, n);
       }
       /* (b) fwd in place */
@@ -156,9 +151,8 @@ static void test_impl(const act_impl *im, const act_params *p) {
       memcpy(at(wx, o), x, n * sizeof(float));
       im->fwd(at(wx, o), at(wx, o), n, p);
       snprintf(what, sizeof what, "fwd in place y == x (+%zu)", o);
-      check(memcmp(at(wx, o), yref, n * sizeof(float)) == 0 &&
-                guard_ok(wx, o, n),
-            im->name, what, n);
+      check(memcmp(at(wx, o), yref, n * sizeof(float)) == 0 && guard_ok(wx, o, n), im->name, what,
+            n);
       /* (c) bwd in place: dx == dy */
       memcpy(at(wy, oy), yref, n * sizeof(float));
       memcpy(at(wx, ox), x, n * sizeof(float));
@@ -166,18 +160,16 @@ static void test_impl(const act_impl *im, const act_params *p) {
       memcpy(at(wdy, o), dy, n * sizeof(float));
       im->bwd(at(wx, ox), at(wy, oy), at(wdy, o), at(wdy, o), n, p);
       snprintf(what, sizeof what, "bwd in place dx == dy (+%zu)", o);
-      check(memcmp(at(wdy, o), dxref, n * sizeof(float)) == 0 &&
-                guard_ok(wdy, o, n),
-            im->name, what, n);
+      check(memcmp(at(wdy, o), dxref, n * sizeof(float)) == 0 && guard_ok(wdy, o, n), im->name,
+            what, n);
       /* (c) bwd in place: dx == x */
       memcpy(at(wdy, ody), dy, n * sizeof(float));
       guard_set(wx, o, n);
       memcpy(at(wx, o), x, n * sizeof(float));
       im->bwd(at(wx, o), at(wy, oy), at(wdy, ody), at(wx, o), n, p);
       snprintf(what, sizeof what, "bwd in place dx == x (+%zu)", o);
-      check(memcmp(at(wx, o), dxref, n * sizeof(float)) == 0 &&
-                guard_ok(wx, o, n),
-            im->name, what, n);
+      check(memcmp(at(wx, o), dxref, n * sizeof(float)) == 0 && guard_ok(wx, o, n), im->name, what,
+            n);
     }
   }
   free(bx.base), free(by.base), free(bdy.base), free(bdx.base);

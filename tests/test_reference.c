@@ -39,8 +39,7 @@ int main(void) {
   near("sigmoid(1)", ref("sigmoid", 0, 1, 1), 0.73105857863000487925, 1e-16);
   near("sigmoid'(1)", ref("sigmoid", 1, 1, 1), 0.19661193324148185254, 1e-16);
   near("sigmoid(1; a=2)", ref("sigmoid", 0, 1, 2), 0.88079707797788244406, 1e-16);
-  near("sigmoid'(1; a=2) = 2 s(2)(1-s(2))", ref("sigmoid", 1, 1, 2), 0.20998717080701303470,
-       1e-15);
+  near("sigmoid'(1; a=2) = 2 s(2)(1-s(2))", ref("sigmoid", 1, 1, 2), 0.20998717080701303470, 1e-15);
   near("tanh(1)", ref("tanh", 0, 1, 0), 0.76159415595576488812, 1e-16);
   near("tanh'(1)", ref("tanh", 1, 1, 0), 0.41997434161402606939, 1e-16);
   near("tanh(-0.5)", ref("tanh", 0, -0.5f, 0), -0.46211715726000975850, 1e-16);
@@ -81,7 +80,8 @@ int main(void) {
   for (int i = 0; i < 20000; i++) {
     float x = (float)(-30 + 60 * act_rng_uniform(&g));
     double s = 1 / (1 + exp(-(double)x)), t = tanh((double)x);
-    double e = exp(-fabs((double)x)), ds = e / ((1 + e) * (1 + e)), dt = 1 / (cosh((double)x) * cosh((double)x));
+    double e = exp(-fabs((double)x)), ds = e / ((1 + e) * (1 + e)),
+           dt = 1 / (cosh((double)x) * cosh((double)x));
     const char *names[4] = {"sigmoid", "sigmoid'", "tanh", "tanh'"};
     double want[4] = {s, ds, t, dt};
     act_ref got[4] = {ref("sigmoid", 0, x, 1), ref("sigmoid", 1, x, 1), ref("tanh", 0, x, 0),
@@ -94,8 +94,9 @@ int main(void) {
       double mid = fabs((double)f - want[k]) / (fabs((double)nextafterf(f, INFINITY) - f));
       if (fabs(mid - 0.5) > 0x1p-20 && fabs(want[k]) > FLT_MIN) {
         decided++;
-        if (got[k].rn != f) CHECK(0, "%s(%a): rn %a, libm says %a", names[k], (double)x,
-                                  (double)got[k].rn, (double)f);
+        if (got[k].rn != f)
+          CHECK(0, "%s(%a): rn %a, libm says %a", names[k], (double)x, (double)got[k].rn,
+                (double)f);
       }
     }
   }
@@ -106,7 +107,7 @@ int main(void) {
   CHECK(fabs(s1 - 25 * log(2.0)) < 1e-5, "sigmoid reaches 1.0f at %.9g, want ~%.9g", (double)s1,
         25 * log(2.0));
   float z1 = act_ref_first_equal("sigmoid", 1, &p1, 1, 0.0f);
-  CHECK(fabs(z1 - 150 * log(2.0)) < 1e-3, "sigmoid' rounds to 0 from %.9g, want ~%.9g",
-        (double)z1, 150 * log(2.0));
+  CHECK(fabs(z1 - 150 * log(2.0)) < 1e-3, "sigmoid' rounds to 0 from %.9g, want ~%.9g", (double)z1,
+        150 * log(2.0));
   return check_done();
 }

@@ -14,8 +14,7 @@
 #error "autovec.c is compiled with -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512"
 #endif
 
-void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_fwd)(const float *x, float *y,
-                                                  size_t n,
+void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_fwd)(const float *x, float *y, size_t n,
                                                   const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
@@ -25,11 +24,8 @@ void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_fwd)(const float *x, float *y,
   }
 }
 
-void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_bwd)(const float *x,
-                                                  const float *y,
-                                                  const float *dy, float *dx,
-                                                  size_t n,
-                                                  const act_params *p) {
+void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_bwd)(const float *x, const float *y, const float *dy,
+                                                  float *dx, size_t n, const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {

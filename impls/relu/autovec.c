@@ -12,8 +12,8 @@
 #error "autovec.c is compiled with -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512"
 #endif
 
-void ACT_AUTOVEC_NAME(act_relu_autovec_fwd)(const float *x, float *y,
-                                            size_t n, const act_params *p) {
+void ACT_AUTOVEC_NAME(act_relu_autovec_fwd)(const float *x, float *y, size_t n,
+                                            const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -21,9 +21,8 @@ void ACT_AUTOVEC_NAME(act_relu_autovec_fwd)(const float *x, float *y,
   }
 }
 
-void ACT_AUTOVEC_NAME(act_relu_autovec_bwd)(const float *x, const float *y,
-                                            const float *dy, float *dx,
-                                            size_t n, const act_params *p) {
+void ACT_AUTOVEC_NAME(act_relu_autovec_bwd)(const float *x, const float *y, const float *dy,
+                                            float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

@@ -29,25 +29,25 @@
 /* For one x: t = a x (for the sign and the NaN test), e = exp(-|a x|) as
  * (eh + el) * s2 with eh = s1 p exact and normal, and the double-float
  * w + wl = 1/(1 + e). */
-static inline void sigmoid_parts(float a, float x, float *t_out, float *eh,
-                                 float *el, float *s2, float *w, float *wl) {
+static inline void sigmoid_parts(float a, float x, float *t_out, float *eh, float *el, float *s2,
+                                 float *w, float *wl) {
   float t = a * x;
-  float tl = fmaf(a, x, -t);          /* a x == t + tl exactly */
+  float tl = fmaf(a, x, -t); /* a x == t + tl exactly */
   float u = -fabsf(t);
   float ul = act_sel(t >= 0.0f, -tl, tl); /* -|a x| == u + ul */
-  int in_range = u > ACT_EXP_UMIN;    /* false for NaN and for -inf */
+  int in_range = u > ACT_EXP_UMIN;        /* false for NaN and for -inf */
   ul = act_sel(in_range, ul, 0.0f);
   u = act_sel(in_range, u, ACT_EXP_UMIN);
   act_exp_parts c = act_exp_core(u, ul);
-  *eh = c.s1 * c.p;                   /* exact: s1 is a power of 2 */
+  *eh = c.s1 * c.p; /* exact: s1 is a power of 2 */
   *el = c.s1 * c.pl;
   *s2 = c.s2;
   act_recip_sum(1.0f, *eh * c.s2, *el * c.s2, w, wl);
   *t_out = t;
 }
 
-void ACT_AUTOVEC_NAME(act_sigmoid_autovec_fwd)(const float *x, float *y,
-                                               size_t n, const act_params *p) {
+void ACT_AUTOVEC_NAME(act_sigmoid_autovec_fwd)(const float *x, float *y, size_t n,
+                                               const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float t, eh, el, s2, w, wl;
@@ -63,15 +63,14 @@ void ACT_AUTOVEC_NAME(act_sigmoid_autovec_fwd)(const float *x, float *y,
   }
 }
 
-void ACT_AUTOVEC_NAME(act_sigmoid_autovec_bwd)(const float *x, const float *y,
-                                               const float *dy, float *dx,
-                                               size_t n, const act_params *p) {
+void ACT_AUTOVEC_NAME(act_sigmoid_autovec_bwd)(const float *x, const float *y, const float *dy,
+                                               float *dx, size_t n, const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float t, eh, el, s2, w, wl, w2, w2l;
     sigmoid_parts(a, x[i], &t, &eh, &el, &s2, &w, &wl);
-    act_sqr2(w, wl, &w2, &w2l);       /* 1/(1+e)^2 = w2 + w2l */
+    act_sqr2(w, wl, &w2, &w2l); /* 1/(1+e)^2 = w2 + w2l */
     float ae = a * eh;
     float ael = fmaf(a, eh, -ae) + a * el; /* a e / s2 ~= ae + ael */
     float g = fmaf(ae, w2, fmaf(ae, w2l, ael * w2)) * s2;

@@ -3,60 +3,78 @@
  * With t = a x and e = expf(-|t|) in (0, 1] nothing overflows:
  *   sigma(t)  = 1 / (1 + e)  for t >= 0,   e / (1 + e)  for t < 0,
  *   sigma'    = a sigma(t) sigma(-t) = a e / (1 + e)^2   (from x, not from y:
- *               no 1 - y cancellation).
- * Accuracy measures (see impls/act_math_inline.h):
- * - a x is rounded; its exact rounding error tl = fma(a, x, -t) corrects e
- *   to first order (e (1 + ul)), so a slope a != 1 costs no accuracy in the
- *   tails where exp amplifies an argument error by |a x|;
+ *               no 1 - y cancellation; (1 + e)^2 <= 4 cannot overflow).
+ * Accuracy measures (helpers in impls/act_math_inline.h):
+ * - a x is rounded; its exact rounding error tl = fma(a, x, -t) becomes a
+ *   first-order correction e tl kept apart from e (e + el), so a slope
+ *   a != 1 costs no accuracy where exp amplifies an argument error by |a x|;
  * - 1/(1 + e) is a double-float: Fast2Sum gives 1 + e exactly as d + dl and
- *   one Newton step on the exact fma residual gives the reciprocal to
- *   ~2^-46, so the only roundings left are expf's and the last one;
- * - (1 + e)^2 <= 4 cannot overflow; its reciprocal is squared in
- *   double-float.
- * Subnormal results come out of expf rounded once and stay (1 + e == 1). */
+ *   one Newton step on the exact residual gives the reciprocal to ~2^-46;
+ *   its square is taken in double-float; products are summed with fmaf, so
+ *   the only roundings left are expf's and the last one;
+ * - where e would be subnormal (|t| >= 64, e < 2^-92, (1 + e)^2 == 1) the
+ *   derivative a e is computed from e 2^64 = expf(-|t| + 64 ln 2) and scaled
+ *   at the end, so a != 1 does not multiply the rounding of a subnormal e. */
 #include <math.h>
 
 #include "act_math_inline.h"
 #include "kernels.h"
 
-/* e = exp(-|a x|) with the product's rounding error folded in; *pos = a x >= 0.
+/* e = expf(-|a x|) and ul, the first-order correction for the rounding of
+ * the product: exp(-|a x|) ~= e (1 + ul).  *pos = (a x >= 0), *at = |a x|.
  * A NaN x (or a) gives a NaN e. */
-static inline float sigmoid_e(float a, float x, int *pos) {
+static inline float sigmoid_e(float a, float x, int *pos, float *at, float *ul) {
   float t = a * x;
   float tl = fmaf(a, x, -t); /* a x == t + tl exactly */
-  float e = expf(-fabsf(t));
+  *at = fabsf(t);
   *pos = t >= 0.0f;
-  /* exp(-|t + tl|) = e exp(-+tl) ~= e (1 -+ tl); |tl| <= 2^-18 here */
-  if (fabsf(t) < 128.0f) e = fmaf(e, *pos ? -tl : tl, e);
-  return e;
+  /* exp(-|t + tl|) = e exp(-+tl); |tl| <= 2^-18 below 128, and beyond
+   * (and for inf, where tl is NaN) e is 0 or 1 anyway */
+  *ul = *at < 128.0f ? (*pos ? -tl : tl) : 0.0f;
+  return expf(-*at);
 }
 
-void act_sigmoid_stable_fwd(const float *x, float *y, size_t n,
-                            const act_params *p) {
+void act_sigmoid_stable_fwd(const float *x, float *y, size_t n, const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     int pos;
-    float e = sigmoid_e(a, x[i], &pos);
+    float at, ul;
+    float e = sigmoid_e(a, x[i], &pos, &at, &ul);
+    float el = e * ul;
     float w, wl;
-    act_recip_sum(1.0f, e, 0.0f, &w, &wl); /* 1/(1+e) = w + wl */
-    float num = pos ? 1.0f : e;
-    y[i] = fmaf(num, w, num * wl);
+    act_recip_sum(1.0f, e, el, &w, &wl); /* 1/(1+e) = w + wl */
+    if (pos)
+      y[i] = w + wl;
+    else
+      y[i] = fmaf(e, w, fmaf(e, wl, el * w)); /* (e + el)(w + wl) */
   }
 }
 
-void act_sigmoid_stable_bwd(const float *x, const float *y, const float *dy,
-                            float *dx, size_t n, const act_params *p) {
+static inline float dsigmoid_stable(float a, float x) {
+  int pos;
+  float at, ul;
+  float e = sigmoid_e(a, x, &pos, &at, &ul);
+  float el = e * ul;
+  if (at >= 64.0f) {
+    /* -|t| + c64hi is exact for |t| < 128 (both multiples of 2^-17);
+     * beyond, the result underflows to 0 anyway. */
+    const float c64hi = 0x1.62e4p+5f;    /* 64 ln 2, rounded to 2^-9 */
+    const float c64lo = 0x1.7f7d1cp-14f; /* 64 ln 2 - c64hi */
+    float es = expf(-at + c64hi);        /* e 2^64 ~= es (1 + c64lo + ul) */
+    float esl = es * (c64lo + ul);
+    return fmaf(a, es, a * esl) * 0x1p-64f; /* rounds again if subnormal */
+  }
+  float w, wl, w2, w2l;
+  act_recip_sum(1.0f, e, el, &w, &wl);
+  act_sqr2(w, wl, &w2, &w2l); /* 1/(1+e)^2 = w2 + w2l */
+  float ae = a * e;
+  float ael = fmaf(a, e, -ae) + a * el;         /* a (e + el) = ae + ael */
+  return fmaf(ae, w2, fmaf(ae, w2l, ael * w2)); /* a e / (1+e)^2 */
+}
+
+void act_sigmoid_stable_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                            const act_params *p) {
   (void)y;
   const float a = p->a;
-  for (size_t i = 0; i < n; i++) {
-    int pos;
-    float e = sigmoid_e(a, x[i], &pos);
-    float w, wl, w2, w2l;
-    act_recip_sum(1.0f, e, 0.0f, &w, &wl);
-    act_sqr2(w, wl, &w2, &w2l); /* 1/(1+e)^2 = w2 + w2l */
-    float ae = a * e;
-    float ael = fmaf(a, e, -ae); /* a e == ae + ael */
-    float g = fmaf(ae, w2, fmaf(ae, w2l, ael * w2)); /* a e / (1+e)^2 */
-    dx[i] = dy[i] * g;
-  }
+  for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dsigmoid_stable(a, x[i]);
 }

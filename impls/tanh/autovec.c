@@ -29,8 +29,8 @@
 #error "autovec.c is compiled with -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512"
 #endif
 
-void ACT_AUTOVEC_NAME(act_tanh_autovec_fwd)(const float *x, float *y,
-                                            size_t n, const act_params *p) {
+void ACT_AUTOVEC_NAME(act_tanh_autovec_fwd)(const float *x, float *y, size_t n,
+                                            const act_params *p) {
   (void)p;
   const float ln2_half = 0x1.62e430p-2f; /* ln(2)/2: e = exp(-2|x|) = 1/2 */
   for (size_t i = 0; i < n; i++) {
@@ -45,28 +45,27 @@ void ACT_AUTOVEC_NAME(act_tanh_autovec_fwd)(const float *x, float *y,
      * Fast2Sum of -1 and e1, tanh|x| = -t / (2 + t) */
     float t0 = e1 - 1.0f;
     float t0l = (e1 - (t0 + 1.0f)) + e1l;
-    float th = t0 + t0l;                   /* renormalize: |tl| <= ulp(th)/2 */
-    float tl = t0l - (th - t0);            /* (t0 = 0 or |t0| >= |t0l|) */
+    float th = t0 + t0l;        /* renormalize: |tl| <= ulp(th)/2 */
+    float tl = t0l - (th - t0); /* (t0 = 0 or |t0| >= |t0l|) */
     /* otherwise: e = eh + el <= 1/2, tanh|x| = (1 - e) / (1 + e); where
      * s2 != 1, e < 2^-100 and only the 1 matters */
     float eh = e1 * c.s2, el = e1l * c.s2;
     float mh = 1.0f - eh;
-    float ml = ((1.0f - mh) - eh) - el;    /* 1 - e = mh + ml (Fast2Sum) */
+    float ml = ((1.0f - mh) - eh) - el; /* 1 - e = mh + ml (Fast2Sum) */
     int small = ax < ln2_half;
     float nh = act_sel(small, -th, mh);
     float nl = act_sel(small, -tl, ml);
     float w, wl;
-    act_recip_sum(act_sel(small, 2.0f, 1.0f), act_sel(small, th, eh),
-                  act_sel(small, tl, el), &w, &wl);
+    act_recip_sum(act_sel(small, 2.0f, 1.0f), act_sel(small, th, eh), act_sel(small, tl, el), &w,
+                  &wl);
     float r = fmaf(nh, w, fmaf(nh, wl, nl * w)); /* (nh + nl)(w + wl) */
     r = copysignf(r, xi);
     y[i] = act_sel(xi != xi, xi, r);
   }
 }
 
-void ACT_AUTOVEC_NAME(act_tanh_autovec_bwd)(const float *x, const float *y,
-                                            const float *dy, float *dx,
-                                            size_t n, const act_params *p) {
+void ACT_AUTOVEC_NAME(act_tanh_autovec_bwd)(const float *x, const float *y, const float *dy,
+                                            float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {
@@ -77,7 +76,7 @@ void ACT_AUTOVEC_NAME(act_tanh_autovec_bwd)(const float *x, const float *y,
     float eh = c.s1 * c.p, el = c.s1 * c.pl; /* exp(u) / s2, exact */
     float w, wl, w2, w2l;
     act_recip_sum(1.0f, eh * c.s2, el * c.s2, &w, &wl);
-    act_sqr2(w, wl, &w2, &w2l);            /* 1/(1+e)^2 = w2 + w2l */
+    act_sqr2(w, wl, &w2, &w2l); /* 1/(1+e)^2 = w2 + w2l */
     /* 4 e / (1+e)^2; the factor 4 is exact, s2 rounds only subnormals */
     float g = 4.0f * fmaf(eh, w2, fmaf(eh, w2l, el * w2)) * c.s2;
     float r = dy[i] * g;

@@ -49,8 +49,8 @@ static inline float dtanh_stable(float x) {
     /* e < 2^-115: (1 + e)^2 == 1.  4e = exp(-2|x| + c2hi) (1 + c2lo) with
      * c2hi + c2lo = 2 ln 2; c2hi has its last bit at 2^-17, so the sum with
      * -2|x| (a multiple of 2^-17 below 128 in magnitude) is exact. */
-    const float c2hi = 0x1.62e4p+0f;     /* 2 ln 2, rounded to 2^-17 */
-    const float c2lo = 0x1.7f7d1cp-19f;  /* 2 ln 2 - c2hi */
+    const float c2hi = 0x1.62e4p+0f;    /* 2 ln 2, rounded to 2^-17 */
+    const float c2lo = 0x1.7f7d1cp-19f; /* 2 ln 2 - c2hi */
     float e4 = expf(-2.0f * ax + c2hi);
     return fmaf(e4, c2lo, e4);
   }
@@ -61,14 +61,13 @@ static inline float dtanh_stable(float x) {
   return 4.0f * fmaf(e, w2, e * w2l);
 }
 
-void act_tanh_stable_fwd(const float *x, float *y, size_t n,
-                         const act_params *p) {
+void act_tanh_stable_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = tanh_stable(x[i]);
 }
 
-void act_tanh_stable_bwd(const float *x, const float *y, const float *dy,
-                         float *dx, size_t n, const act_params *p) {
+void act_tanh_stable_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                         const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dtanh_stable(x[i]);

@@ -1,5 +1,7 @@
 /* actbench accuracy: ULP error of every implementation against MPFR, forward
  * and derivative, over a sampled sweep or every float of a range. */
+#include "accuracy.h"
+
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -7,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "accuracy.h"
 #include "util.h"
 
 #define MAX_IMPLS 512
@@ -15,9 +16,21 @@
 
 size_t act_acc_special_inputs(const act_activation *act, const act_params *p, float *out,
                               size_t cap) {
-  float base[] = {NAN,         INFINITY,     -INFINITY,    0.0f,     -0.0f,    0x1p-149f,
-                  -0x1p-149f,  0x1.fffffcp-127f, -0x1.fffffcp-127f, FLT_MIN, -FLT_MIN, FLT_MAX,
-                  -FLT_MAX,    1.0f,         -1.0f};
+  float base[] = {NAN,
+                  INFINITY,
+                  -INFINITY,
+                  0.0f,
+                  -0.0f,
+                  0x1p-149f,
+                  -0x1p-149f,
+                  0x1.fffffcp-127f,
+                  -0x1.fffffcp-127f,
+                  FLT_MIN,
+                  -FLT_MIN,
+                  FLT_MAX,
+                  -FLT_MAX,
+                  1.0f,
+                  -1.0f};
   size_t n = 0;
   for (size_t i = 0; i < sizeof base / sizeof base[0] && n < cap; i++) out[n++] = base[i];
   /* where f reaches its asymptote and f' rounds to zero, both sides */
@@ -64,8 +77,8 @@ float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, si
   return x;
 }
 
-void act_acc_run_impl(const act_impl *m, const act_params *p, const float *x, float *y,
-                      float *dx, size_t n) {
+void act_acc_run_impl(const act_impl *m, const act_params *p, const float *x, float *y, float *dx,
+                      size_t n) {
   m->fwd(x, y, n, p);
   float *dy = act_alloc(sizeof(float) * (n ? n : 1));
   for (size_t i = 0; i < n; i++) dy[i] = 1.0f;
@@ -86,8 +99,7 @@ static json_t *stats_json(const act_acc_stats *s, double claim, int claims_nan) 
   json_object_set_new(o, "max_ulp_x_hex", json_string(act_fmt_hex(b, s->max_x)));
   json_object_set_new(o, "max_ulp_got", jfloat(s->max_got));
   json_object_set_new(o, "max_ulp_want", jfloat(s->max_want));
-  json_object_set_new(o, "mean_ulp",
-                      json_real(s->finite ? s->sum_ulp / (double)s->finite : 0.0));
+  json_object_set_new(o, "mean_ulp", json_real(s->finite ? s->sum_ulp / (double)s->finite : 0.0));
   json_object_set_new(o, "cr_fraction",
                       json_real(s->inputs ? (double)s->cr / (double)s->inputs : 0.0));
   json_object_set_new(o, "count_gt_1ulp", json_integer((json_int_t)s->gt1));
@@ -116,8 +128,10 @@ static json_t *specials_json(const act_impl *m, const act_params *p, const float
     json_t *o = json_object();
     json_object_set_new(o, "x", jfloat(xs[i]));
     json_object_set_new(o, "x_hex", json_string(act_fmt_hex(b, xs[i])));
-    json_object_set_new(o, "got", json_string(signbit(got) && got == 0 ? "-0" : act_fmt_float(b, got)));
-    json_object_set_new(o, "want", json_string(signbit(want) && want == 0 ? "-0" : act_fmt_float(b, want)));
+    json_object_set_new(o, "got",
+                        json_string(signbit(got) && got == 0 ? "-0" : act_fmt_float(b, got)));
+    json_object_set_new(o, "want",
+                        json_string(signbit(want) && want == 0 ? "-0" : act_fmt_float(b, want)));
     json_object_set_new(o, "ok", json_boolean(ok));
     json_array_append_new(arr, o);
   }
@@ -129,7 +143,8 @@ static json_t *specials_json(const act_impl *m, const act_params *p, const float
 static void usage(FILE *f) {
   fprintf(f,
           "usage: actbench accuracy [options]\n"
-          "ULP error of every implementation against MPFR references (ACCURACY.md), for f and f'.\n"
+          "ULP error of every implementation against MPFR references (docs/accuracy.md), for f and "
+          "f'.\n"
           "  --activation A   only this activation (default: all)\n"
           "  --impl PATTERN   only these implementations (full name, glob, or name without\n"
           "                   the activation, e.g. 'stable' or 'avx2.*')\n"
@@ -153,8 +168,8 @@ typedef struct {
 static void print_row(const act_impl *m, const act_acc_stats *f, const act_acc_stats *d, int ok) {
   printf("  %-38s %10.3g %9.3g %7.3f%%   %10.3g %9.3g %7.3f%%  %s\n", m->name,
          f->max_ulp < 0 ? 0 : f->max_ulp, f->finite ? f->sum_ulp / (double)f->finite : 0,
-         100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1), d->max_ulp < 0 ? 0 : d->max_ulp,
-         d->finite ? d->sum_ulp / (double)d->finite : 0,
+         100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1),
+         d->max_ulp < 0 ? 0 : d->max_ulp, d->finite ? d->sum_ulp / (double)d->finite : 0,
          100.0 * (double)d->cr / (double)(d->inputs ? d->inputs : 1), ok ? "yes" : "NO");
 }
 
@@ -238,8 +253,8 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o) {
   json_t *impls = json_array();
   char pa[48] = "";
   if (act->param_names[0]) snprintf(pa, sizeof pa, " (a = %g)", (double)p.a);
-  printf("%s%s: %zu inputs\n  %-38s %10s %9s %8s   %10s %9s %8s  %s\n", act->name, pa, total, "implementation", "f max ulp", "mean", "CR", "f' max ulp", "mean",
-         "CR", "within claim");
+  printf("%s%s: %zu inputs\n  %-38s %10s %9s %8s   %10s %9s %8s  %s\n", act->name, pa, total,
+         "implementation", "f max ulp", "mean", "CR", "f' max ulp", "mean", "CR", "within claim");
   for (size_t k = 0; k < nsel; k++) {
     const act_impl *m = sel[k];
     json_t *ji = json_object();
@@ -254,8 +269,9 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o) {
     int avail = act_impl_available(m);
     json_object_set_new(ji, "available", json_boolean(avail));
     if (!avail) {
-      json_object_set_new(ji, "reason",
-                          json_string("this CPU lacks its instruction set (or ACTBENCH_ISA caps it)"));
+      json_object_set_new(
+          ji, "reason",
+          json_string("this CPU lacks its instruction set (or ACTBENCH_ISA caps it)"));
       printf("  %-38s unavailable on this CPU\n", m->name);
     } else {
       json_t *jf = stats_json(&fs[k], m->fwd_ulp, (m->flags & ACT_NAN_FWD) != 0);
@@ -354,8 +370,9 @@ int act_accuracy_main(int argc, char **argv) {
     json_object_set_new(sw, "hi", jfloat(o.hi));
     json_object_set_new(sw, "lo_hex", json_string(act_fmt_hex(b, o.lo)));
     json_object_set_new(sw, "hi_hex", json_string(act_fmt_hex(b, o.hi)));
-    json_object_set_new(sw, "inputs",
-                        json_integer((json_int_t)(act_float_order(o.hi) - act_float_order(o.lo) + 1)));
+    json_object_set_new(
+        sw, "inputs",
+        json_integer((json_int_t)(act_float_order(o.hi) - act_float_order(o.lo) + 1)));
   } else {
     json_object_set_new(sw, "samples", json_integer((json_int_t)o.samples));
     json_object_set_new(sw, "seed", json_integer((json_int_t)o.seed));
@@ -363,7 +380,7 @@ int act_accuracy_main(int argc, char **argv) {
   json_object_set_new(doc, "sweep", sw);
   json_object_set_new(
       doc, "conventions",
-      json_string("ULP error as in ACCURACY.md (binary32: p = 24, emin_sub = -149; a returned "
+      json_string("ULP error as in docs/accuracy.md (binary32: p = 24, emin_sub = -149; a returned "
                   "infinity counts as 2^128); exact values from MPFR, correctly rounded with "
                   "Ziv's strategy; f' measured with dy = 1 and y from the implementation's own "
                   "forward kernel; relative error over inputs with |exact| >= FLT_MIN; NaN and "

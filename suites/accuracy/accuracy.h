@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-/* ---- number formats (ACCURACY.md) */
+/* ---- number formats (docs/accuracy.md) */
 typedef struct {
   const char *name;
   int p;        /* significand bits */
@@ -39,7 +39,7 @@ int act_reference(const char *activation, int deriv, float x, const act_params *
 int act_reference_many(const char *activation, int deriv, const float *x, size_t n,
                        const act_params *p, act_ref *out);
 
-/* ---- ULP error (ACCURACY.md): ulp(y) = 2^max(e - p, emin_sub) for
+/* ---- ULP error (docs/accuracy.md): ulp(y) = 2^max(e - p, emin_sub) for
  * 2^(e-1) <= |y| < 2^e; ulp(0) = 2^emin_sub; a returned infinity counts as
  * +-2^(emax+1).  Returns ACT_ULP_OK with *err set, ACT_ULP_MATCH_SPECIAL
  * (NaN for NaN, or the right infinity; *err = 0), or ACT_ULP_SPECIAL_FAIL. */
@@ -49,18 +49,18 @@ int act_ulp_error(double got, const act_ref *ref, const act_format *fmt, double 
 
 /* ---- statistics of one implementation in one direction */
 typedef struct {
-  size_t inputs;        /* all inputs */
-  size_t finite;        /* inputs whose error was measured (no special failure) */
-  size_t cr;            /* got == RN(exact) bit for bit (NaN for NaN equal) */
-  size_t gt1;           /* error > 1 ulp */
-  size_t special_fail;  /* special-value failures, all */
-  size_t nan_in_fail;   /* of them: a NaN input that did not give NaN */
+  size_t inputs;       /* all inputs */
+  size_t finite;       /* inputs whose error was measured (no special failure) */
+  size_t cr;           /* got == RN(exact) bit for bit (NaN for NaN equal) */
+  size_t gt1;          /* error > 1 ulp */
+  size_t special_fail; /* special-value failures, all */
+  size_t nan_in_fail;  /* of them: a NaN input that did not give NaN */
   double max_ulp, sum_ulp;
   float max_x, max_got, max_want;
   double max_abs, max_rel;
-  int bins;             /* ulp_vs_x bins over [bin_lo, bin_hi] */
+  int bins; /* ulp_vs_x bins over [bin_lo, bin_hi] */
   double bin_lo, bin_hi;
-  double *bin_max;      /* bins entries, -1 = empty */
+  double *bin_max; /* bins entries, -1 = empty */
 } act_acc_stats;
 
 void act_acc_stats_init(act_acc_stats *s, int bins, double lo, double hi);
@@ -93,8 +93,8 @@ float act_ref_first_equal(const char *activation, int deriv, const act_params *p
                           float target);
 
 /* Run fwd then bwd (dy = 1, y from the implementation's own fwd). */
-void act_acc_run_impl(const act_impl *m, const act_params *p, const float *x, float *y,
-                      float *dx, size_t n);
+void act_acc_run_impl(const act_impl *m, const act_params *p, const float *x, float *y, float *dx,
+                      size_t n);
 
 /* actbench accuracy [options]: argv[0] is "accuracy". */
 int act_accuracy_main(int argc, char **argv);

@@ -1,5 +1,5 @@
 /* actbench: the ULP engine and the per-implementation statistics, exactly as
- * ACCURACY.md defines them. */
+ * docs/accuracy.md defines them. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>

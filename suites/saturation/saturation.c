@@ -269,9 +269,10 @@ int act_saturation_main(int argc, char **argv) {
         ez[s] = act_ref_first_equal(act->name, 1, &p, dir, 0.0f);
         ea[s] = act_ref_first_equal(act->name, 0, &p, dir, asymptote(act, &p, dir));
       }
-      printf("  exact, rounded to float: f reaches its asymptote at x = %g / %g; f' rounds to 0 "
-             "from x = %g / %g\n",
-             (double)ea[0], (double)ea[1], (double)ez[0], (double)ez[1]);
+      printf(
+          "  exact, rounded to float: f reaches its asymptote at x = %g / %g; f' rounds to 0 "
+          "from x = %g / %g\n",
+          (double)ea[0], (double)ea[1], (double)ez[0], (double)ez[1]);
     }
     json_object_set_new(ja, "exact_zero", pair(jx(ez[0]), jx(ez[1])));
     json_object_set_new(ja, "exact_asymptote", pair(jx(ea[0]), jx(ea[1])));
@@ -334,11 +335,12 @@ int act_saturation_main(int argc, char **argv) {
         printf("  %-38s %s\n", m->name, line);
       } else {
         json_object_set_new(ji, "dead_side", json_null());
-        printf("  %-38s f' computed 0 from x = %g%s / %g%s; f at asymptote from x = %g / %g  "
-               "[f' = %s]\n",
-               m->name, (double)gz[0], premature[0] ? " (premature)" : "", (double)gz[1],
-               premature[1] ? " (premature)" : "", (double)fa[0], (double)fa[1],
-               m->bwd_formula ? m->bwd_formula : "");
+        printf(
+            "  %-38s f' computed 0 from x = %g%s / %g%s; f at asymptote from x = %g / %g  "
+            "[f' = %s]\n",
+            m->name, (double)gz[0], premature[0] ? " (premature)" : "", (double)gz[1],
+            premature[1] ? " (premature)" : "", (double)fa[0], (double)fa[1],
+            m->bwd_formula ? m->bwd_formula : "");
       }
       json_array_append_new(impls, ji);
     }

@@ -38,7 +38,7 @@ def stats(name, k, bins, lo, hi, exact):
                         "ok": not (k == 1 and s == "nan")} for s in specials]}
 acc = {"kind": "accuracy", "actbench_version": "0.1.0", "context": c("actbench accuracy --samples 2000"),
        "sweep": {"mode": "sampled", "samples": 2000, "seed": 1, "inputs": 2000},
-       "conventions": "ULP as in ACCURACY.md; relative error over exact |y| >= FLT_MIN",
+       "conventions": "ULP as in docs/accuracy.md; relative error over exact |y| >= FLT_MIN",
        "activations": []}
 sat = {"kind": "saturation", "actbench_version": "0.1.0", "context": c("actbench saturation --stride 65536"),
        "scan": {"stride": 65536, "note": "every 65536-th float, then refined"}, "activations": []}
