@@ -280,3 +280,26 @@ void *act_alloc(size_t bytes) {
 void act_free(void *p) {
   free(p);
 }
+
+json_t *act_activation_json(const act_activation *act, const act_params *p) {
+  json_t *ja = json_object();
+  json_object_set_new(ja, "activation", json_string(act->name));
+  json_t *jp = json_object();
+  json_object_set_new(jp, "a", json_real(p->a));
+  json_object_set_new(jp, "b", json_real(p->b));
+  json_object_set_new(ja, "params", jp);
+  json_object_set_new(ja, "formula", json_string(act->formula));
+  json_object_set_new(ja, "dformula", json_string(act->dformula));
+  if (act->kink_note) json_object_set_new(ja, "kink_note", json_string(act->kink_note));
+  return ja;
+}
+
+json_t *act_impl_json(const act_impl *m) {
+  json_t *ji = json_object();
+  json_object_set_new(ji, "name", json_string(m->name));
+  json_object_set_new(ji, "isa", json_string(m->isa));
+  json_object_set_new(ji, "origin", json_string(m->origin));
+  json_object_set_new(ji, "bwd_formula", json_string(m->bwd_formula ? m->bwd_formula : ""));
+  json_object_set_new(ji, "available", json_boolean(act_impl_available(m)));
+  return ji;
+}

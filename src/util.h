@@ -71,6 +71,12 @@ const char *act_fmt_hex(char buf[40], float x);
 void *act_alloc(size_t bytes);
 void act_free(void *p);
 
+/* The members every results file gives an activation ("activation",
+ * "params", "formula", "dformula", "kink_note") and an implementation
+ * ("name", "isa", "origin", "bwd_formula", "available"). */
+json_t *act_activation_json(const act_activation *act, const act_params *p);
+json_t *act_impl_json(const act_impl *m);
+
 /* Machine context for results files: CPU model and features, caches, cores,
  * compiler, libc, MPFR/GMP versions, date, command. */
 json_t *act_context_json(void);

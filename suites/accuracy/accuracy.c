@@ -235,15 +235,7 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o) {
   act_reference_many(act->name, 0, sx, ns, &p, srf);
   act_reference_many(act->name, 1, sx, ns, &p, srd);
 
-  json_t *ja = json_object();
-  json_object_set_new(ja, "activation", json_string(act->name));
-  json_t *jp = json_object();
-  json_object_set_new(jp, "a", json_real(p.a));
-  json_object_set_new(jp, "b", json_real(p.b));
-  json_object_set_new(ja, "params", jp);
-  json_object_set_new(ja, "formula", json_string(act->formula));
-  json_object_set_new(ja, "dformula", json_string(act->dformula));
-  if (act->kink_note) json_object_set_new(ja, "kink_note", json_string(act->kink_note));
+  json_t *ja = act_activation_json(act, &p);
   json_object_set_new(ja, "inputs", json_integer((json_int_t)total));
   json_t *jg = json_object();
   json_object_set_new(jg, "lo", json_real(glo));
@@ -257,17 +249,12 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o) {
          "implementation", "f max ulp", "mean", "CR", "f' max ulp", "mean", "CR", "within claim");
   for (size_t k = 0; k < nsel; k++) {
     const act_impl *m = sel[k];
-    json_t *ji = json_object();
-    json_object_set_new(ji, "name", json_string(m->name));
-    json_object_set_new(ji, "isa", json_string(m->isa));
-    json_object_set_new(ji, "origin", json_string(m->origin));
-    json_object_set_new(ji, "bwd_formula", json_string(m->bwd_formula ? m->bwd_formula : ""));
+    json_t *ji = act_impl_json(m);
     json_t *jc = json_object();
     json_object_set_new(jc, "fwd_ulp", json_real(m->fwd_ulp));
     json_object_set_new(jc, "bwd_ulp", json_real(m->bwd_ulp));
     json_object_set_new(ji, "claimed", jc);
     int avail = act_impl_available(m);
-    json_object_set_new(ji, "available", json_boolean(avail));
     if (!avail) {
       json_object_set_new(
           ji, "reason",

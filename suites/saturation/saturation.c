@@ -214,15 +214,7 @@ int act_saturation_main(int argc, char **argv) {
     act_params p = act->defaults;
     if (have_a) p.a = a;
     if (!strcmp(act->name, "leaky_relu") && (p.a < 0 || p.a >= 1)) continue;
-    json_t *ja = json_object();
-    json_object_set_new(ja, "activation", json_string(act->name));
-    json_t *jp = json_object();
-    json_object_set_new(jp, "a", json_real(p.a));
-    json_object_set_new(jp, "b", json_real(p.b));
-    json_object_set_new(ja, "params", jp);
-    json_object_set_new(ja, "formula", json_string(act->formula));
-    json_object_set_new(ja, "dformula", json_string(act->dformula));
-    if (act->kink_note) json_object_set_new(ja, "kink_note", json_string(act->kink_note));
+    json_t *ja = act_activation_json(act, &p);
 
     /* the exact curve over the plot range */
     json_t *cx = json_array(), *cf = json_array(), *cd = json_array();
@@ -281,13 +273,8 @@ int act_saturation_main(int argc, char **argv) {
     for (size_t k = 0; k < nsel; k++) {
       const act_impl *m = sel[k];
       if (strcmp(m->activation, act->name)) continue;
-      json_t *ji = json_object();
-      json_object_set_new(ji, "name", json_string(m->name));
-      json_object_set_new(ji, "isa", json_string(m->isa));
-      json_object_set_new(ji, "origin", json_string(m->origin));
-      json_object_set_new(ji, "bwd_formula", json_string(m->bwd_formula ? m->bwd_formula : ""));
+      json_t *ji = act_impl_json(m);
       int avail = act_impl_available(m);
-      json_object_set_new(ji, "available", json_boolean(avail));
       if (!avail) {
         json_array_append_new(impls, ji);
         printf("  %-38s unavailable on this CPU\n", m->name);
