@@ -20,44 +20,10 @@
  * flags say whether a NaN input really comes out as NaN. */
 #include "registry.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernels.h"
-
-const act_activation act_activations[] = {
-    {"sigmoid",
-     "1/(1+exp(-a x))",
-     "a s(ax)(1-s(ax))",
-     {1.0f, 0.0f},
-     "a",
-     -110.0,
-     110.0,
-     -8.0,
-     8.0,
-     NULL},
-    {"tanh", "tanh x", "1 - tanh^2 x", {0.0f, 0.0f}, "", -60.0, 60.0, -4.0, 4.0, NULL},
-    {"relu",
-     "max(0, x)",
-     "1 for x > 0, 0 for x <= 0",
-     {0.0f, 0.0f},
-     "",
-     -8.0,
-     8.0,
-     -3.0,
-     3.0,
-     "relu'(0) = 0, the frameworks' convention"},
-    {"leaky_relu",
-     "max(a x, x)",
-     "1 for x > 0, a for x <= 0",
-     {0.01f, 0.0f},
-     "a",
-     -8.0,
-     8.0,
-     -3.0,
-     3.0,
-     "leaky_relu'(0) = a, the frameworks' convention"},
-};
-const size_t act_activation_count = sizeof act_activations / sizeof act_activations[0];
 
 static int always(void) {
   return 1;
@@ -78,7 +44,8 @@ static int always(void) {
         act_##act##_autovec_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                   \
   }
 
-const act_impl act_registry[] = {
+/* Ours.  The peers come in their own tables (impls/peers/). */
+static const act_impl own_impls[] = {
     /* ---- sigmoid */
     SCALAR(sigmoid, naive, "libm", 0x1p21, 0x1p24, "a*y*(1-y)", NAN_BOTH,
            "1/(1+expf(-a x)); f' from y cancels as y -> 1"),
@@ -112,13 +79,24 @@ const act_impl act_registry[] = {
     AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
             "gcc-vectorized select"),
 };
-const size_t act_registry_count = sizeof act_registry / sizeof act_registry[0];
 
-const act_activation *act_find_activation(const char *name) {
-  if (name == NULL) return NULL;
-  for (size_t i = 0; i < act_activation_count; i++)
-    if (strcmp(act_activations[i].name, name) == 0) return &act_activations[i];
-  return NULL;
+const act_impl *act_registry = own_impls;
+size_t act_registry_count = sizeof own_impls / sizeof own_impls[0];
+
+/* Concatenate ours and the peer tables once, before main() (and before any
+ * test) looks at the registry. */
+__attribute__((constructor)) static void act_registry_build(void) {
+  size_t n = sizeof own_impls / sizeof own_impls[0];
+  for (size_t t = 0; act_peer_tables[t]; t++) n += act_peer_tables[t]->count;
+  if (n == sizeof own_impls / sizeof own_impls[0]) return;
+  act_impl *all = malloc(n * sizeof *all);
+  if (!all) return; /* keep our own table alone */
+  size_t k = 0;
+  for (size_t i = 0; i < sizeof own_impls / sizeof own_impls[0]; i++) all[k++] = own_impls[i];
+  for (size_t t = 0; act_peer_tables[t]; t++)
+    for (size_t i = 0; i < act_peer_tables[t]->count; i++) all[k++] = act_peer_tables[t]->impls[i];
+  act_registry = all;
+  act_registry_count = n;
 }
 
 const act_impl *act_find_impl(const char *name) {

@@ -12,22 +12,36 @@ extern "C" {
 /* What every suite needs to know about an activation (not an implementation). */
 typedef struct {
   const char *name;
-  const char *formula;         /* human-readable f */
-  const char *dformula;        /* human-readable f' */
-  act_params defaults;         /* the frameworks' defaults */
-  const char *param_names;     /* "a" or "" */
+  const char *formula;      /* human-readable f */
+  const char *dformula;     /* human-readable f' */
+  act_params defaults;      /* the frameworks' defaults */
+  const char *param_names;  /* "a" (slope, alpha or beta), "a b" (softplus: beta, threshold), "" */
   double sample_lo, sample_hi; /* the interesting range for the dense grid */
   double plot_lo, plot_hi;     /* range of the f / f' plot */
   const char *kink_note;       /* derivative convention at a kink, or NULL */
+  const char *param_note;      /* what a and b mean, or NULL */
+  /* f tends to a constant as x -> -inf / +inf (sigmoid both, elu -inf, ...):
+   * the saturation suite looks for where the computed f reaches it */
+  unsigned char bounded_neg, bounded_pos;
 } act_activation;
 
 extern const act_activation act_activations[];
 extern const size_t act_activation_count;
 const act_activation *act_find_activation(const char *name);
 
-/* Every implementation, available or not. */
-extern const act_impl act_registry[];
-extern const size_t act_registry_count;
+/* Every implementation, available or not: ours (impls/registry.c), then
+ * the peer libraries found at build time (impls/peers/), in one array built
+ * before main() runs. */
+extern const act_impl *act_registry;
+extern size_t act_registry_count;
+/* A table of implementations contributed by one file (a peer library). */
+typedef struct {
+  const act_impl *impls;
+  size_t count;
+  const char *library; /* "sleef 3.5.1", ... for actbench list */
+} act_impl_table;
+/* The peer tables compiled in (NULL-terminated list of pointers). */
+extern const act_impl_table *const act_peer_tables[];
 const act_impl *act_find_impl(const char *name);
 /* impl->available() and the ACTBENCH_ISA cap (scalar|avx2|avx512). */
 int act_impl_available(const act_impl *impl);

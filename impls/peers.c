@@ -1,0 +1,33 @@
+/* actbench: the peer libraries compiled in.  CMake defines ACT_HAVE_<PEER>
+ * and compiles impls/peers/<peer>.c when the library is installed; a peer
+ * that is not installed is simply absent. */
+#include "registry.h"
+
+#ifdef ACT_HAVE_SLEEF
+extern const act_impl_table act_peer_sleef;
+#endif
+#ifdef ACT_HAVE_ONEDNN
+extern const act_impl_table act_peer_onednn;
+#endif
+#ifdef ACT_HAVE_XNNPACK
+extern const act_impl_table act_peer_xnnpack;
+#endif
+#ifdef ACT_HAVE_LIBMVEC
+extern const act_impl_table act_peer_libmvec;
+#endif
+
+const act_impl_table *const act_peer_tables[] = {
+#ifdef ACT_HAVE_SLEEF
+    &act_peer_sleef,
+#endif
+#ifdef ACT_HAVE_ONEDNN
+    &act_peer_onednn,
+#endif
+#ifdef ACT_HAVE_XNNPACK
+    &act_peer_xnnpack,
+#endif
+#ifdef ACT_HAVE_LIBMVEC
+    &act_peer_libmvec,
+#endif
+    NULL,
+};
