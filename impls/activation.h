@@ -43,7 +43,7 @@ typedef struct {
   const char *origin;      /* "actbench", "libm", later "sleef", ... */
   double fwd_ulp, bwd_ulp; /* claimed max ULP error over all floats */
   act_fwd *fwd;
-  act_bwd *bwd;
+  act_bwd *bwd;           /* NULL: no backward kernel (an inference library) */
   int (*available)(void);  /* nonzero when the CPU can run it */
   const char *bwd_formula; /* how f' is computed, e.g. "a*y*(1-y)" */
   unsigned flags;          /* ACT_NAN_* */

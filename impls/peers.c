@@ -31,3 +31,10 @@ const act_impl_table *const act_peer_tables[] = {
 #endif
     NULL,
 };
+
+#ifndef ACT_PEERS_FOUND
+#define ACT_PEERS_FOUND ""
+#endif
+const char *act_peers_found(void) {
+  return ACT_PEERS_FOUND;
+}

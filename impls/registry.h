@@ -42,6 +42,8 @@ typedef struct {
 } act_impl_table;
 /* The peer tables compiled in (NULL-terminated list of pointers). */
 extern const act_impl_table *const act_peer_tables[];
+/* The peers compiled in, space-separated ("sleef onednn ..."), "" for none. */
+const char *act_peers_found(void);
 const act_impl *act_find_impl(const char *name);
 /* impl->available() and the ACTBENCH_ISA cap (scalar|avx2|avx512). */
 int act_impl_available(const act_impl *impl);

@@ -43,8 +43,15 @@ static int list_main(int argc, char **argv) {
       act_die("list: unknown or incomplete option '%s' (see actbench list --help)", argv[i]);
     }
   }
-  const act_impl *sel[512];
-  size_t n = act_select(activation, pattern, sel, 512);
+  const act_impl *sel[1024];
+  size_t n = act_select(activation, pattern, sel, 1024);
+  /* which peer libraries this build found */
+  printf("peer libraries compiled in: %s\n", act_peers_found()[0] ? act_peers_found() : "none");
+  for (size_t t = 0; act_peer_tables[t]; t++)
+    printf("  %s: %zu implementations\n",
+           act_peer_tables[t]->library ? act_peer_tables[t]->library : "?",
+           act_peer_tables[t]->count);
+  printf("\n");
   printf("%-40s %-7s %-9s %10s %10s  %-10s %s\n", "implementation", "isa", "origin", "fwd ulp",
          "bwd ulp", "available", "f' computed as");
   for (size_t i = 0; i < n; i++) {

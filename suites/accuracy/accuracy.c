@@ -80,6 +80,10 @@ float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, si
 void act_acc_run_impl(const act_impl *m, const act_params *p, const float *x, float *y, float *dx,
                       size_t n) {
   m->fwd(x, y, n, p);
+  if (!m->bwd) { /* no backward kernel: nothing to measure */
+    for (size_t i = 0; i < n; i++) dx[i] = NAN;
+    return;
+  }
   float *dy = act_alloc(sizeof(float) * (n ? n : 1));
   for (size_t i = 0; i < n; i++) dy[i] = 1.0f;
   m->bwd(x, y, dy, dx, n, p);
@@ -166,6 +170,13 @@ typedef struct {
 } acc_opts;
 
 static void print_row(const act_impl *m, const act_acc_stats *f, const act_acc_stats *d, int ok) {
+  if (!d) {
+    printf("  %-38s %10.3g %9.3g %7.3f%%   %31s  %s\n", m->name, f->max_ulp < 0 ? 0 : f->max_ulp,
+           f->finite ? f->sum_ulp / (double)f->finite : 0,
+           100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1), "(no backward kernel)",
+           ok ? "yes" : "NO");
+    return;
+  }
   printf("  %-38s %10.3g %9.3g %7.3f%%   %10.3g %9.3g %7.3f%%  %s\n", m->name,
          f->max_ulp < 0 ? 0 : f->max_ulp, f->finite ? f->sum_ulp / (double)f->finite : 0,
          100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1),
@@ -262,14 +273,18 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o) {
       printf("  %-38s unavailable on this CPU\n", m->name);
     } else {
       json_t *jf = stats_json(&fs[k], m->fwd_ulp, (m->flags & ACT_NAN_FWD) != 0);
-      json_t *jd = stats_json(&ds[k], m->bwd_ulp, (m->flags & ACT_NAN_BWD) != 0);
       json_object_set_new(jf, "specials", specials_json(m, &p, sx, ns, srf, 0));
-      json_object_set_new(jd, "specials", specials_json(m, &p, sx, ns, srd, 1));
       json_object_set_new(ji, "fwd", jf);
-      json_object_set_new(ji, "bwd", jd);
-      print_row(m, &fs[k], &ds[k],
-                act_acc_within(&fs[k], m->fwd_ulp, (m->flags & ACT_NAN_FWD) != 0) &&
-                    act_acc_within(&ds[k], m->bwd_ulp, (m->flags & ACT_NAN_BWD) != 0));
+      int ok = act_acc_within(&fs[k], m->fwd_ulp, (m->flags & ACT_NAN_FWD) != 0);
+      if (m->bwd) {
+        json_t *jd = stats_json(&ds[k], m->bwd_ulp, (m->flags & ACT_NAN_BWD) != 0);
+        json_object_set_new(jd, "specials", specials_json(m, &p, sx, ns, srd, 1));
+        json_object_set_new(ji, "bwd", jd);
+        ok = ok && act_acc_within(&ds[k], m->bwd_ulp, (m->flags & ACT_NAN_BWD) != 0);
+      } else {
+        json_object_set_new(ji, "bwd", json_null()); /* no backward kernel */
+      }
+      print_row(m, &fs[k], m->bwd ? &ds[k] : NULL, ok);
     }
     json_array_append_new(impls, ji);
     act_acc_stats_free(&fs[k]);

@@ -85,10 +85,10 @@ size_t act_acc_special_inputs(const act_activation *act, const act_params *p, fl
                               size_t cap);
 
 /* Saturation points from the exact function (bisection over floats, valid
- * for the monotone tails): the first float x, going outward from 0 in the
+ * for the tails): the first float x, going outward from |x| = 1 in the
  * direction dir (+1 or -1), from which RN(f(x)) (deriv 0) or RN(f'(x))
- * (deriv 1) equals target for every x further out.  Returns NAN when it never
- * does before +-FLT_MAX. */
+ * (deriv 1) equals target (zeros of either sign equal) for every x further
+ * out.  Returns NAN when RN at +-FLT_MAX is not target. */
 float act_ref_first_equal(const char *activation, int deriv, const act_params *p, int dir,
                           float target);
 

@@ -26,44 +26,66 @@
 
 static const double k_eps[] = {1e-1, 1e-2, 1e-3, 1e-6, FLT_EPSILON};
 
-static int has_asymptote(const act_activation *act) {
-  return !strcmp(act->name, "sigmoid") || !strcmp(act->name, "tanh");
-}
-
-/* The asymptote of f in direction dir. */
-static float asymptote(const act_activation *act, const act_params *p, int dir) {
-  if (!strcmp(act->name, "tanh")) return (float)dir;
-  int up = (dir > 0) == (p->a >= 0);
-  return up ? 1.0f : 0.0f;
-}
-
 static double exact_df(const act_activation *act, const act_params *p, double x) {
   act_ref r;
   act_reference(act->name, 1, (float)x, p, &r);
   return fabs(r.hi + r.lo);
 }
 
-/* |x| beyond which |f'(x)| < eps on side dir, by bisection on the exact f'
- * (monotone in |x| on each side for sigmoid and tanh). */
+static float exact_rn(const act_activation *act, const act_params *p, int deriv, float x) {
+  act_ref r;
+  act_reference(act->name, deriv, x, p, &r);
+  return r.rn;
+}
+
+/* f is bounded on side dir: the value it tends to, rounded (RN(f(+-FLT_MAX))) */
+static int bounded(const act_activation *act, int dir) {
+  return dir < 0 ? act->bounded_neg : act->bounded_pos;
+}
+static float asymptote(const act_activation *act, const act_params *p, int dir) {
+  return exact_rn(act, p, 0, dir * FLT_MAX);
+}
+
+/* f' is the same constant all along side dir (ReLU, leaky ReLU): that side
+ * is dead (f' = 0) or linear, and the report says so instead of a threshold */
+static int constant_side(const act_activation *act, const act_params *p, int dir) {
+  double d = exact_df(act, p, dir * 1.0);
+  return exact_df(act, p, dir * 0x1p-100) == d && exact_df(act, p, dir * 1e30) == d &&
+         exact_df(act, p, dir * 3.0) == d;
+}
+
+/* Side dir: |f'(x)| < eps for every x beyond the returned point.  No
+ * monotonicity is assumed: |f'| is sampled on a fine grid out to |x| = 256
+ * and on a geometric one beyond, the last sample with |f'| >= eps is found,
+ * and the crossing after it is bisected. */
 static json_t *math_side(const act_activation *act, const act_params *p, double eps, int dir) {
   json_t *o = json_object();
-  if (!has_asymptote(act)) {
-    /* piecewise linear: f' is constant on each side */
-    double d = exact_df(act, p, dir * 1.0);
-    json_object_set_new(o, "kind", json_string(d < eps ? "all" : "never"));
-    return o;
+  enum { FINE = 8192 };
+  double last_hi = -1, next = -1, prev = 0;
+  for (int k = 0; k <= FINE + 120; k++) {
+    double xv = k == 0      ? 0x1p-100
+                : k <= FINE ? 256.0 * k / FINE
+                            : 256.0 * pow(2.0, (k - FINE) / 1.0);
+    if (xv > 1e38) break;
+    if (exact_df(act, p, dir * xv) >= eps) {
+      last_hi = xv;
+      next = -1;
+    } else if (next < 0 && last_hi >= 0) {
+      next = xv;
+    }
+    prev = xv;
   }
-  if (exact_df(act, p, dir * 0x1p-140) < eps) {
+  (void)prev;
+  if (last_hi < 0) {
     json_object_set_new(o, "kind", json_string("all"));
     return o;
   }
-  double lo = 0, hi = 1;
-  while (exact_df(act, p, dir * hi) >= eps && hi < 1e38) hi *= 2;
-  if (exact_df(act, p, dir * hi) >= eps) {
+  if (next < 0) {
     json_object_set_new(o, "kind", json_string("never"));
     return o;
   }
-  for (int it = 0; it < 200 && hi - lo > 1e-7 * hi; it++) {
+  double lo = last_hi, hi = next;
+  for (int it = 0; it < 200 && hi - lo > 1e-9 * hi; it++) {
     double mid = 0.5 * (lo + hi);
     if (exact_df(act, p, dir * mid) >= eps)
       lo = mid;
@@ -88,10 +110,10 @@ static int hit_asymptote(const float *y, const float *dx, size_t i, float target
 
 /* Float order index of the first float, going outward in dir, where hit(). */
 static int64_t scan(const act_impl *m, const act_params *p, int dir, uint32_t stride, hit_fn hit,
-                    float target, float *x, float *y, float *dx) {
+                    float target, uint32_t start, float *x, float *y, float *dx) {
   const uint32_t last = 0x7f7fffffu; /* FLT_MAX */
   float sgn = dir < 0 ? -1.0f : 1.0f;
-  for (uint64_t k = 1; k <= last;) {
+  for (uint64_t k = start; k <= last;) {
     size_t n = 0;
     for (; n < BATCH && k <= last; n++, k += stride) x[n] = sgn * act_bits_float((uint32_t)k);
     act_acc_run_impl(m, p, x, y, dx, n);
@@ -99,7 +121,7 @@ static int64_t scan(const act_impl *m, const act_params *p, int dir, uint32_t st
       if (hit(y, dx, i, target)) {
         uint32_t b = act_float_bits(fabsf(x[i]));
         /* every float between the previous step and this one */
-        uint32_t from = b > stride ? b - stride + 1 : 1, cnt = b - from + 1;
+        uint32_t from = b >= start + stride ? b - stride + 1 : start, cnt = b - from + 1;
         float *x2 = act_alloc(sizeof(float) * cnt), *y2 = act_alloc(sizeof(float) * cnt),
               *d2 = act_alloc(sizeof(float) * cnt);
         for (uint32_t j = 0; j < cnt; j++) x2[j] = sgn * act_bits_float(from + j);
@@ -255,12 +277,17 @@ int act_saturation_main(int argc, char **argv) {
     json_object_set_new(ja, "math", jm);
 
     float ez[2] = {NAN, NAN}, ea[2] = {NAN, NAN};
-    if (has_asymptote(act)) {
-      for (int s = 0; s < 2; s++) {
-        int dir = s ? 1 : -1;
+    int dead[2];
+    for (int s = 0; s < 2; s++) {
+      int dir = s ? 1 : -1;
+      dead[s] = constant_side(act, &p, dir);
+      /* f' rounds to 0 far out on this side (and is not 0 all along it) */
+      if (!dead[s] && exact_rn(act, &p, 1, dir * FLT_MAX) == 0)
         ez[s] = act_ref_first_equal(act->name, 1, &p, dir, 0.0f);
+      if (bounded(act, dir))
         ea[s] = act_ref_first_equal(act->name, 0, &p, dir, asymptote(act, &p, dir));
-      }
+    }
+    if (act->bounded_neg || act->bounded_pos || !isnan(ez[0]) || !isnan(ez[1])) {
       printf(
           "  exact, rounded to float: f reaches its asymptote at x = %g / %g; f' rounds to 0 "
           "from x = %g / %g\n",
@@ -284,15 +311,18 @@ int act_saturation_main(int argc, char **argv) {
       int premature[2] = {0, 0};
       for (int s = 0; s < 2; s++) {
         int dir = s ? 1 : -1;
-        int64_t b = scan(m, &p, dir, stride, hit_zero_grad, 0, x, y, dx);
+        /* f' from the smallest subnormal outward; f's asymptote from |x| = 1
+         * (a zero asymptote is also met next to x = 0) */
+        int64_t b = m->bwd ? scan(m, &p, dir, stride, hit_zero_grad, 0, 1, x, y, dx) : -1;
         gz[s] = b < 0 ? NAN : (dir < 0 ? -1.0f : 1.0f) * act_bits_float((uint32_t)b);
         if (!isnan(gz[s])) {
           act_ref r;
           act_reference(act->name, 1, gz[s], &p, &r);
           premature[s] = r.rn != 0.0f;
         }
-        if (has_asymptote(act)) {
-          b = scan(m, &p, dir, stride, hit_asymptote, asymptote(act, &p, dir), x, y, dx);
+        if (bounded(act, dir)) {
+          b = scan(m, &p, dir, stride, hit_asymptote, asymptote(act, &p, dir), 0x3f800000u, x, y,
+                   dx);
           fa[s] = b < 0 ? NAN : (dir < 0 ? -1.0f : 1.0f) * act_bits_float((uint32_t)b);
         }
       }
@@ -304,7 +334,7 @@ int act_saturation_main(int argc, char **argv) {
       json_object_set_new(ji, "f_asymptote", pair(jx(fa[0]), jx(fa[1])));
       /* the dead side of the piecewise-linear activations, checked on every
        * stride-th negative float */
-      if (!has_asymptote(act)) {
+      if (dead[0] && m->bwd) {
         double want = exact_df(act, &p, -1.0);
         size_t bad = 0, seen = 0;
         for (uint64_t kk = 1; kk <= 0x7f800000u;) {
