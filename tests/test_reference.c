@@ -58,6 +58,54 @@ int main(void) {
   CHECK(ref("tanh", 0, -INFINITY, 0).rn == -1.0f, "tanh(-inf)");
   CHECK(ref("tanh", 1, FLT_MAX, 0).rn == 0.0f, "tanh'(FLT_MAX)");
   CHECK(ref("sigmoid", 0, NAN, 1).cls == ACT_REF_NAN, "sigmoid(nan)");
+  /* the rest of the family: values worked to 40 digits with Python's decimal
+   * module (exp, ln) or, for erf, double-precision math.erf */
+  near("elu(-1)", ref("elu", 0, -1, 1), -0.63212055882855767840, 1e-16);
+  near("elu'(-1)", ref("elu", 1, -1, 1), 0.36787944117144232160, 1e-16);
+  near("selu(-1)", ref("selu", 0, -1, 0), -1.1113307378125627618, 1e-16);
+  near("selu(2)", ref("selu", 0, 2, 0), 2.1014019747109609868, 1e-16);
+  near("selu'(-1)", ref("selu", 1, -1, 0), 0.64676860303481409814, 1e-16);
+  near("silu(1)", ref("silu", 0, 1, 1), 0.73105857863000487925, 1e-16);
+  near("silu'(1)", ref("silu", 1, 1, 1), 0.92767051187148673179, 1e-16);
+  near("silu(-2)", ref("silu", 0, -2, 1), -0.23840584404423511188, 1e-16);
+  {
+    act_params sp = {1, 20};
+    act_ref r1;
+    act_reference("softplus", 0, 1, &sp, &r1);
+    near("softplus(1)", r1, 1.3132616875182228340, 1e-16);
+    act_reference("softplus", 0, -3, &sp, &r1);
+    near("softplus(-3)", r1, 0.048587351573742058759, 1e-16);
+    act_reference("softplus", 0, 1e30f, &sp, &r1);
+    CHECK(r1.rn == 1e30f, "softplus(1e30) = 1e30");
+  }
+  near("mish(1)", ref("mish", 0, 1, 0), 0.86509838826731034612, 1e-16);
+  near("mish'(1)", ref("mish", 1, 1, 0), 1.0490362200997921591, 1e-16);
+  near("logsigmoid(1)", ref("logsigmoid", 0, 1, 0), -0.31326168751822283405, 1e-16);
+  near("logsigmoid'(1)", ref("logsigmoid", 1, 1, 0), 0.26894142136999512075, 1e-16);
+  near("gelu(1)", ref("gelu", 0, 1, 0), 0.8413447460685429, 2e-16);
+  near("gelu(-2)", ref("gelu", 0, -2, 0), -0.04550026389635844, 1e-15);
+  near("gelu_tanh(1)", ref("gelu_tanh", 0, 1, 0), 0.84119199060827670478, 1e-16);
+  r = ref("gelu", 1, 0, 0);
+  CHECK(r.hi == 0.5 && r.rn == 0.5f, "gelu'(0) = 1/2 exactly");
+  near("hardswish(1)", ref("hardswish", 0, 1, 0), 2.0 / 3.0, 1e-16);
+  near("hardsigmoid(1)", ref("hardsigmoid", 0, 1, 0), 2.0 / 3.0, 1e-16);
+  CHECK(ref("hardsigmoid", 1, 3, 0).rn == 0 && ref("hardsigmoid", 1, 2.5f, 0).rn == 1.0f / 6,
+        "hardsigmoid' is 1/6 inside (-3, 3) only");
+  CHECK(ref("hardswish", 1, -3, 0).rn == -0.5f && ref("hardswish", 1, 3, 0).rn == 1.5f &&
+            ref("hardswish", 1, -3.5f, 0).rn == 0 && ref("hardswish", 1, 3.5f, 0).rn == 1,
+        "hardswish' at and beyond the kinks (PyTorch's convention)");
+  CHECK(ref("elu", 1, 0, 1).rn == 1 && ref("elu", 1, 0, 0.5f).rn == 0.5f, "elu'(0) = a");
+  /* tails: the asymptote or x itself, and signed zeros below every float */
+  CHECK(ref("elu", 0, -1000, 1).rn == -1, "elu(-1000) = -1");
+  CHECK(ref("gelu", 0, 100, 0).rn == 100 && ref("gelu", 1, 100, 0).rn == 1, "gelu(100)");
+  CHECK(ref("gelu", 0, -100, 0).rn == 0 && signbit(ref("gelu", 0, -100, 0).rn), "gelu(-100) = -0");
+  CHECK(ref("mish", 0, FLT_MAX, 0).rn == FLT_MAX && ref("mish", 0, -FLT_MAX, 0).rn == 0,
+        "mish at +-FLT_MAX");
+  CHECK(ref("silu", 1, -FLT_MAX, 1).rn == 0 && ref("silu", 1, FLT_MAX, 1).rn == 1, "silu'");
+  CHECK(ref("logsigmoid", 0, -FLT_MAX, 0).rn == -FLT_MAX, "logsigmoid(-FLT_MAX)");
+  CHECK(ref("softplus", 0, INFINITY, 1).cls == ACT_REF_INF, "softplus(inf) = inf");
+  CHECK(ref("gelu_tanh", 0, -FLT_MAX, 0).rn == 0 && ref("gelu_tanh", 1, FLT_MAX, 0).rn == 1,
+        "gelu_tanh at +-FLT_MAX");
   /* the piecewise-linear ones are exact */
   CHECK(ref("relu", 0, 2.5f, 0).rn == 2.5f && ref("relu", 0, -2.5f, 0).rn == 0, "relu");
   CHECK(ref("relu", 1, 2.5f, 0).rn == 1 && ref("relu", 1, 0, 0).rn == 0, "relu' (relu'(0) = 0)");
@@ -101,6 +149,62 @@ int main(void) {
     }
   }
   CHECK(decided > 70000, "second method decided %d roundings", decided);
+  /* the family against double-precision formulas, in their accurate forms,
+   * on [-30, 30]; near a zero of f' the double formula itself cancels, so
+   * values below 1e-3 are compared absolutely */
+  {
+    const char *fam[] = {"elu",  "selu",     "gelu", "gelu_tanh",
+                         "silu", "softplus", "mish", "logsigmoid"};
+    act_params fp[] = {{1, 0}, {0, 0}, {0, 0}, {0, 0}, {1, 0}, {1, 20}, {0, 0}, {0, 0}};
+    const double L = 1.0507009873554804934, A = 1.6732632423543772848, c = sqrt(2 / M_PI);
+    act_rng g2;
+    act_rng_seed(&g2, 5);
+    for (int n = 0; n < 8; n++) {
+      int bad = 0;
+      for (int i = 0; i < 2000; i++) {
+        double X = (float)(-30 + 60 * act_rng_uniform(&g2)), f = 0, d = 0;
+        double sx = 1 / (1 + exp(-X)), sp = X > 0 ? X + log1p(exp(-X)) : log1p(exp(X));
+        switch (n) {
+          case 0:
+            f = X > 0 ? X : expm1(X), d = X > 0 ? 1 : exp(X);
+            break;
+          case 1:
+            f = X > 0 ? L * X : L * A * expm1(X), d = X > 0 ? L : L * A * exp(X);
+            break;
+          case 2:
+            f = X * 0.5 * erfc(-X / sqrt(2.0));
+            d = 0.5 * erfc(-X / sqrt(2.0)) + X * exp(-X * X / 2) / sqrt(2 * M_PI);
+            break;
+          case 3: {
+            double u2 = 2 * c * (X + 0.044715 * X * X * X), s2 = 1 / (1 + exp(-u2));
+            f = X * s2, d = s2 + X * 2 * c * (1 + 3 * 0.044715 * X * X) * s2 * (1 - s2);
+            break;
+          }
+          case 4:
+            f = X * sx, d = sx + X * sx / (1 + exp(X));
+            break;
+          case 5:
+            f = sp, d = sx;
+            break;
+          case 6:
+            f = X * tanh(sp), d = tanh(sp) + X * (1 - tanh(sp) * tanh(sp)) * sx;
+            break;
+          case 7:
+            f = X < 0 ? X - log1p(exp(X)) : -log1p(exp(-X)), d = 1 / (1 + exp(X));
+            break;
+        }
+        for (int k = 0; k < 2; k++) {
+          act_ref r1;
+          act_reference(fam[n], k, (float)X, &fp[n], &r1);
+          double w = k ? d : f, v = r1.hi + r1.lo, tol = fabs(w) < 1e-3 ? 1e-15 : 1e-12 * fabs(w);
+          if (fabs(w) < 1e-290) continue; /* below the doubles: the tails are checked above */
+          if (!(fabs(v - w) <= tol) && bad++ < 3)
+            CHECK(0, "%s%s(%.9g) = %.17g, double formula %.17g", fam[n], k ? "'" : "", X, v, w);
+        }
+      }
+      CHECK(bad == 0, "%s: %d disagreements with the double formulas", fam[n], bad);
+    }
+  }
   /* first float where RN(sigmoid) == 1: 1 - sigma(x) < 2^-25, i.e. x just above 25 ln 2 */
   act_params p1 = {1, 0};
   float s1 = act_ref_first_equal("sigmoid", 0, &p1, 1, 1.0f);
