@@ -11,6 +11,9 @@ PACKAGES=(
   libmpfr-dev libgmp-dev             # accuracy references
   libjansson-dev                     # results files (JSON)
   gnuplot-nox                        # report figures
+  libsleef-dev                       # peer: SLEEF vector math
+  libdnnl-dev                        # peer: oneDNN eltwise primitives
+  libxnnpack-dev libpthreadpool-dev  # peer: XNNPACK operators
   python3                            # tests read the JSON results with python3's json module
 )
 
