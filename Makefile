@@ -56,4 +56,4 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 clean:
-	rm -rf build build-sanitize
+	rm -rf build build-sanitize build-nopeers
