@@ -204,7 +204,7 @@ static void tab_md(FILE *f, const table *t) {
       fputc(' ', f);
       if (i < w->n) {
         const cell *c = &w->cells[i];
-        int strong = c->cls && strstr(c->cls, "best");
+        int strong = c->cls && (strstr(c->cls, "best") || strstr(c->cls, "group"));
         if (strong) fputs("**", f);
         md(f, c->text);
         if (c->sub) {
@@ -241,7 +241,9 @@ static const char *const style =
     "code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;background:#f4f4f4;"
     "padding:0 .2em}\n"
     "details{margin:.3em 0}summary{cursor:pointer}\n"
-    "nav a{margin-right:.8em}.note{color:#555;font-size:.9em}\n";
+    "nav a{margin-right:.8em}.note{color:#555;font-size:.9em}\n"
+    "td.group{background:#e8edf4;font-weight:600}p.group{font-weight:600;margin:.8em 0 .2em}\n"
+    "ul.acts{columns:2;margin-top:.2em}\n";
 
 static void page_begin(FILE *f, const char *title) {
   fputs(
@@ -403,10 +405,10 @@ static const char *params_str(const rep_act *a) {
 
 static table *accuracy_table(const rep_act *a, int bwd) {
   table *t =
-      bwd ? tab_new(14, "implementation", "isa", "origin", "f\u2032 computed as", "claimed ULP",
+      bwd ? tab_new(14, "implementation", "origin", "isa", "f\u2032 computed as", "claimed ULP",
                     "max ULP", "at x", "mean ULP", "correctly rounded", "> 1 ULP", "max abs err",
                     "max rel err", "special failures", "within claim")
-          : tab_new(13, "implementation", "isa", "origin", "claimed ULP", "max ULP", "at x",
+          : tab_new(13, "implementation", "origin", "isa", "claimed ULP", "max ULP", "at x",
                     "mean ULP", "correctly rounded", "> 1 ULP", "max abs err", "max rel err",
                     "special failures", "within claim");
   const rep_acc *r = a->acc;
@@ -414,13 +416,17 @@ static table *accuracy_table(const rep_act *a, int bwd) {
     const rep_acc_impl *p = &r->impls[j];
     tab_row(t);
     tab_cell(t, "code", p->name);
-    tab_cell(t, NULL, fstr(p->isa));
     tab_cell(t, NULL, fstr(p->origin));
-    if (bwd) tab_cell(t, "code", fstr(p->bwd_formula));
+    tab_cell(t, NULL, fstr(p->isa));
+    if (bwd) tab_cell(t, "code", p->bwd_formula && *p->bwd_formula ? p->bwd_formula : "\u2014");
     if (!p->available) {
       tab_cell(t, "muted",
                p->reason ? rep_printf("not available: %s", p->reason)
                          : "not available on the machine that ran the suite");
+      continue;
+    }
+    if (bwd && !p->has_bwd) {
+      tab_cell(t, "muted", "no backward kernel");
       continue;
     }
     const rep_stats *s = bwd ? &p->bwd : &p->fwd;
@@ -436,7 +442,11 @@ static table *accuracy_table(const rep_act *a, int bwd) {
     tab_cell(t, "num", fcount(s->count_gt_1ulp));
     tab_cell(t, "num", fsci(s->max_abs_err));
     tab_cell(t, "num", fsci(s->max_rel_err));
-    tab_cell(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures));
+    c = tab_cell(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures));
+    if (s->nan_input_failures > 0)
+      c->sub = rep_printf("%s of them NaN inputs", fcount(s->nan_input_failures));
+    if (isfinite(s->inputs) && !(s->inputs == r->inputs))
+      c->tip = rep_printf("of %s inputs", fcount(s->inputs));
     tab_cell(t, s->within_claim ? "ok" : "bad", s->within_claim ? "yes" : "NO");
   }
   return t;
@@ -445,7 +455,7 @@ static table *accuracy_table(const rep_act *a, int bwd) {
 /* fwd and bwd side by side when they were run on the same inputs */
 static table *specials_table(const rep_acc_impl *p, int *failures) {
   const rep_stats *f = &p->fwd, *b = &p->bwd;
-  int same = f->nspecials == b->nspecials;
+  int same = p->has_bwd && f->nspecials == b->nspecials;
   for (size_t k = 0; same && k < f->nspecials; k++)
     same = !strcmp(fstr(f->specials[k].x), fstr(b->specials[k].x));
   *failures = 0;
@@ -467,7 +477,7 @@ static table *specials_table(const rep_acc_impl *p, int *failures) {
     return t;
   }
   t = tab_new(5, "", "x", "got", "exact", "ok");
-  for (int d = 0; d < 2; d++) {
+  for (int d = 0; d < 1 + p->has_bwd; d++) {
     const rep_stats *s = d ? b : f;
     for (size_t k = 0; k < s->nspecials; k++) {
       const rep_special *u = &s->specials[k];
@@ -485,7 +495,38 @@ static table *specials_table(const rep_acc_impl *p, int *failures) {
 
 /* ---- speed */
 
-static table *speed_table(const rep_act *a) {
+/* One row of the speed table: an implementation's throughput in one
+ * direction at every size, and its share of the copy's bandwidth. */
+static void speed_row(table *t, const rep_model *m, const rep_spd_impl *p, int d,
+                      const long long *ns, size_t nn, double (*best)[2], int with_copy, int nimpls,
+                      const char *cls) {
+  for (size_t i = 0; i < nn; i++) {
+    const rep_point *q = NULL;
+    for (size_t k = 0; k < p->npoints; k++)
+      if (p->points[k].n == ns[i]) q = &p->points[k];
+    if (!q || !isfinite(q->ips[d])) {
+      tab_cell(t, "num muted", "\u2014");
+      if (with_copy) tab_cell(t, "num muted", "\u2014");
+      continue;
+    }
+    int top = best && q->ips[d] >= best[i][d] && nimpls > 1;
+    cell *c = tab_cell(t,
+                       top   ? "num best"
+                       : cls ? cls
+                             : "num",
+                       rep_printf("%.3g G/s", q->ips[d] / 1e9));
+    if (isfinite(q->bps[d])) c->sub = rep_printf("%.3g GB/s", q->bps[d] / 1e9);
+    if (!with_copy) continue;
+    double copy = rep_copy_bps(m, ns[i]);
+    c = tab_cell(t, "num",
+                 isfinite(copy) && isfinite(q->bps[d])
+                     ? rep_printf("%.0f%%", 100 * q->bps[d] / copy)
+                     : "\u2014");
+    if (isfinite(copy)) c->tip = rep_printf("memory.copy at this n: %.3g GB/s", copy / 1e9);
+  }
+}
+
+static table *speed_table(const rep_model *m, const rep_act *a) {
   const rep_spd *s = a->spd;
   long long ns[64];
   const char *cls[64];
@@ -495,6 +536,7 @@ static table *speed_table(const rep_act *a) {
       const rep_point *q = &s->impls[j].points[k];
       size_t i = 0;
       while (i < nn && ns[i] < q->n) i++;
+      if (i < nn && ns[i] == q->n && !cls[i]) cls[i] = q->size_class;
       if ((i < nn && ns[i] == q->n) || nn == 64) continue;
       memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
       memmove(&cls[i + 1], &cls[i], (nn - i) * sizeof *cls);
@@ -502,17 +544,24 @@ static table *speed_table(const rep_act *a) {
       cls[i] = q->size_class;
       nn++;
     }
-  const char **head = rep_alloc((nn + 3) * sizeof *head);
+  /* "% of copy bandwidth": the kernel's bytes/s over memory.copy's at the
+   * same n, when speed.json has the baseline */
+  int with_copy = 0;
+  for (size_t i = 0; i < nn; i++) with_copy |= isfinite(rep_copy_bps(m, ns[i]));
+  size_t per = with_copy ? 2 : 1, ncols = 4 + per * nn;
+  const char **head = rep_alloc(ncols * sizeof *head);
   head[0] = "implementation";
-  head[1] = "isa";
-  head[2] = "direction";
-  for (size_t i = 0; i < nn; i++)
-    head[i + 3] =
+  head[1] = "origin";
+  head[2] = "isa";
+  head[3] = "direction";
+  for (size_t i = 0; i < nn; i++) {
+    head[4 + per * i] =
         cls[i] ? rep_printf("n = %lld (%s)", ns[i], cls[i]) : rep_printf("n = %lld", ns[i]);
-  table *t = tab_new_v(nn + 3, head);
+    if (with_copy) head[5 + per * i] = rep_printf("%% of copy bandwidth, n = %lld", ns[i]);
+  }
+  table *t = tab_new_v(ncols, head);
   /* the fastest at each size and direction in bold */
-  double best[64][2];
-  for (size_t i = 0; i < nn; i++) best[i][0] = best[i][1] = 0;
+  double(*best)[2] = rep_alloc((nn ? nn : 1) * sizeof *best);
   for (size_t j = 0; j < s->nimpls; j++)
     for (size_t k = 0; k < s->impls[j].npoints; k++) {
       const rep_point *q = &s->impls[j].points[k];
@@ -521,33 +570,57 @@ static table *speed_table(const rep_act *a) {
           for (int d = 0; d < 2; d++)
             if (isfinite(q->ips[d])) best[i][d] = fmax(best[i][d], q->ips[d]);
     }
-  for (size_t j = 0; j < s->nimpls; j++) {
-    const rep_spd_impl *p = &s->impls[j];
-    if (!p->npoints) {
-      tab_row(t);
-      tab_cell(t, "code", p->name);
-      tab_cell(t, NULL, fstr(p->isa));
-      tab_cell(t, "muted",
-               p->available ? "not measured" : "not available on the machine that ran the suite");
-      continue;
-    }
-    for (int d = 0; d < 2; d++) {
-      tab_row(t);
-      tab_cell(t, "code", p->name);
-      tab_cell(t, NULL, fstr(p->isa));
-      tab_cell(t, NULL, d ? "bwd" : "fwd");
-      for (size_t i = 0; i < nn; i++) {
-        const rep_point *q = NULL;
-        for (size_t k = 0; k < p->npoints; k++)
-          if (p->points[k].n == ns[i]) q = &p->points[k];
-        if (!q || !isfinite(q->ips[d])) {
-          tab_cell(t, "num muted", "\u2014");
+  /* in the legend's order: ours first, then the peers by library */
+  for (size_t o = 0; o < a->nnames; o++)
+    for (size_t j = 0; j < s->nimpls; j++) {
+      const rep_spd_impl *p = &s->impls[j];
+      if (strcmp(p->name, a->names[o].name)) continue;
+      const char *origin = p->origin ? p->origin : a->names[o].origin;
+      if (!p->npoints) {
+        tab_row(t);
+        tab_cell(t, "code", p->name);
+        tab_cell(t, NULL, fstr(origin));
+        tab_cell(t, NULL, fstr(p->isa));
+        tab_cell(t, "muted",
+                 p->available ? "not measured" : "not available on the machine that ran the suite");
+        continue;
+      }
+      int fwd = 0, bwd = 0;
+      for (size_t k = 0; k < p->npoints; k++) {
+        fwd |= isfinite(p->points[k].ips[0]);
+        bwd |= isfinite(p->points[k].ips[1]);
+      }
+      int kb = rep_impl_has_bwd(a, p->name);
+      for (int d = 0; d < 2; d++) {
+        int has = d ? bwd : fwd;
+        if (!has && (!d || kb < 0)) continue; /* nothing to say */
+        tab_row(t);
+        tab_cell(t, "code", p->name);
+        tab_cell(t, NULL, fstr(origin));
+        tab_cell(t, NULL, fstr(p->isa));
+        tab_cell(t, NULL, d ? "bwd" : "fwd");
+        if (!has) {
+          tab_cell(t, "muted", kb == 0 ? "no backward kernel" : "backward not measured");
           continue;
         }
-        int top = q->ips[d] >= best[i][d] && s->nimpls > 1;
-        cell *c = tab_cell(t, top ? "num best" : "num", rep_printf("%.3g G/s", q->ips[d] / 1e9));
-        if (isfinite(q->bps[d])) c->sub = rep_printf("%.3g GB/s", q->bps[d] / 1e9);
+        speed_row(t, m, p, d, ns, nn, best, with_copy, (int)s->nimpls, NULL);
       }
+    }
+  /* the baselines, for scale */
+  for (size_t b = 0; m->baseline && b < m->baseline->nimpls; b++) {
+    const rep_spd_impl *p = &m->baseline->impls[b];
+    for (int d = 0; d < 2; d++) {
+      int any = 0;
+      for (size_t k = 0; k < p->npoints; k++)
+        for (size_t i = 0; i < nn; i++)
+          any |= p->points[k].n == ns[i] && isfinite(p->points[k].ips[d]);
+      if (!any) continue;
+      tab_row(t);
+      tab_cell(t, "code muted", p->name);
+      tab_cell(t, "muted", "baseline");
+      tab_cell(t, "muted", fstr(p->isa));
+      tab_cell(t, "muted", d ? "bwd" : "fwd");
+      speed_row(t, m, p, d, ns, nn, NULL, with_copy, 0, "num muted");
     }
   }
   return t;
@@ -579,25 +652,41 @@ static table *math_table(const rep_act *a) {
   return t;
 }
 
+/* An x where something first happens on one side; null: it never does, or
+ * (for f's asymptote) f has none on that side. */
+static const char *fside(const char *x, int none) {
+  return x ? x : none ? "\u2014" : "never";
+}
+
 static table *sat_table(const rep_act *a) {
-  table *t = tab_new(9, "implementation", "isa", "f\u2032 = 0 from (x < 0)",
+  table *t = tab_new(10, "implementation", "origin", "isa", "f\u2032 = 0 from (x < 0)",
                      "f\u2032 = 0 from (x > 0)", "premature f\u2032 = 0", "f = asymptote (x < 0)",
                      "f = asymptote (x > 0)", "f\u2032 computed as", "dead side");
   const rep_sat *s = a->sat;
+  /* a side where neither RN(f) nor any implementation reaches an asymptote:
+   * f is unbounded there (gelu, x > 0), or never gets there */
+  int none[2] = {!s->exact_asymptote.neg, !s->exact_asymptote.pos};
+  for (size_t j = 0; j < s->nimpls; j++) {
+    if (!s->impls[j].available) continue;
+    if (s->impls[j].f_asymptote.neg) none[0] = 0;
+    if (s->impls[j].f_asymptote.pos) none[1] = 0;
+  }
   tab_row(t);
   tab_cell(t, NULL, "exact (correctly rounded)");
+  tab_cell(t, NULL, "");
   tab_cell(t, NULL, "");
   tab_cell(t, "num", fpair(s->exact_zero.neg));
   tab_cell(t, "num", fpair(s->exact_zero.pos));
   tab_cell(t, NULL, "");
-  tab_cell(t, "num", fpair(s->exact_asymptote.neg));
-  tab_cell(t, "num", fpair(s->exact_asymptote.pos));
+  tab_cell(t, "num", fside(s->exact_asymptote.neg, none[0]));
+  tab_cell(t, "num", fside(s->exact_asymptote.pos, none[1]));
   tab_cell(t, NULL, "");
   tab_cell(t, NULL, "");
   for (size_t j = 0; j < s->nimpls; j++) {
     const rep_sat_impl *p = &s->impls[j];
     tab_row(t);
     tab_cell(t, "code", p->name);
+    tab_cell(t, NULL, fstr(p->origin));
     tab_cell(t, NULL, fstr(p->isa));
     if (!p->available) {
       tab_cell(t, "muted",
@@ -605,60 +694,98 @@ static table *sat_table(const rep_act *a) {
                          : "not available on the machine that ran the suite");
       continue;
     }
-    tab_cell(t, "num", fpair(p->grad_zero.neg));
-    tab_cell(t, "num", fpair(p->grad_zero.pos));
-    const char *pr = p->premature_neg && p->premature_pos ? "both sides"
-                     : p->premature_neg                   ? "x < 0"
-                     : p->premature_pos                   ? "x > 0"
-                                                          : "no";
-    tab_cell(t, (p->premature_neg || p->premature_pos) ? "bad" : "ok", pr);
-    tab_cell(t, "num", fpair(p->f_asymptote.neg));
-    tab_cell(t, "num", fpair(p->f_asymptote.pos));
-    tab_cell(t, "code", fstr(p->bwd_formula));
-    tab_cell(t, NULL, p->dead_side ? p->dead_side : "none");
+    int nobwd = rep_impl_has_bwd(a, p->name) == 0;
+    if (nobwd) {
+      tab_cell(t, "muted", "no backward kernel");
+      tab_cell(t, "muted", "no backward kernel");
+      tab_cell(t, "muted", "\u2014");
+    } else {
+      tab_cell(t, "num", fpair(p->grad_zero.neg));
+      tab_cell(t, "num", fpair(p->grad_zero.pos));
+      const char *pr = p->premature_neg && p->premature_pos ? "both sides"
+                       : p->premature_neg                   ? "x < 0"
+                       : p->premature_pos                   ? "x > 0"
+                                                            : "no";
+      tab_cell(t, (p->premature_neg || p->premature_pos) ? "bad" : "ok", pr);
+    }
+    tab_cell(t, "num", fside(p->f_asymptote.neg, none[0]));
+    tab_cell(t, "num", fside(p->f_asymptote.pos, none[1]));
+    tab_cell(t, nobwd ? "muted" : "code",
+             nobwd                               ? "no backward kernel"
+             : p->bwd_formula && *p->bwd_formula ? p->bwd_formula
+                                                 : "\u2014");
+    tab_cell(t, NULL, p->dead_side ? p->dead_side : nobwd ? "\u2014" : "none");
   }
   return t;
 }
 
 /* ---- the overview on the index */
 
-static table *overview_table(const rep_model *m) {
-  table *t = tab_new(5, "activation", "implementations", "most accurate f (max ULP)",
-                     "fastest f (largest n)", "exact f\u2032 rounds to 0 from");
-  for (size_t i = 0; i < m->nacts; i++) {
-    const rep_act *a = &m->acts[i];
-    tab_row(t);
-    tab_cell(t, NULL, a->name);
-    tab_cell(t, "num", rep_printf("%zu", a->nimpl_names));
-    const char *acc = "\u2014";
-    if (a->acc) {
-      double best = INFINITY;
-      for (size_t j = 0; j < a->acc->nimpls; j++) {
-        const rep_acc_impl *p = &a->acc->impls[j];
-        if (p->available && p->fwd.max_ulp < best) {
-          best = p->fwd.max_ulp;
-          acc = rep_printf("%s (%s)", p->name, fulp(best));
-        }
+/* The best of ours (peer 0) or of the peers (peer 1): the smallest max ULP of
+ * f, the largest fwd throughput at the largest n. */
+static const char *best_accuracy(const rep_act *a, int peer) {
+  const char *acc = "\u2014";
+  if (!a->acc) return acc;
+  double best = INFINITY;
+  for (size_t j = 0; j < a->acc->nimpls; j++) {
+    const rep_acc_impl *p = &a->acc->impls[j];
+    if (!p->available || rep_origin_is_ours(p->origin) == peer) continue;
+    if (p->fwd.max_ulp < best) {
+      best = p->fwd.max_ulp;
+      acc = rep_printf("%s (%s)", p->name, fulp(best));
+    }
+  }
+  return acc;
+}
+
+static const char *best_speed(const rep_act *a, int peer) {
+  const char *spd = "\u2014";
+  if (!a->spd) return spd;
+  double best = 0;
+  long long nmax = 0;
+  for (size_t j = 0; j < a->spd->nimpls; j++)
+    for (size_t k = 0; k < a->spd->impls[j].npoints; k++)
+      if (a->spd->impls[j].points[k].n > nmax) nmax = a->spd->impls[j].points[k].n;
+  for (size_t j = 0; j < a->spd->nimpls; j++) {
+    const rep_spd_impl *p = &a->spd->impls[j];
+    const char *origin = p->origin ? p->origin : a->names[rep_impl_index(a, p->name)].origin;
+    if (rep_origin_is_ours(origin) == peer) continue;
+    for (size_t k = 0; k < p->npoints; k++) {
+      const rep_point *q = &p->points[k];
+      if (q->n == nmax && isfinite(q->ips[0]) && q->ips[0] > best) {
+        best = q->ips[0];
+        spd = rep_printf("%s (%.3g G/s at n = %lld)", p->name, best / 1e9, nmax);
       }
     }
-    tab_cell(t, NULL, acc);
-    const char *spd = "\u2014";
-    if (a->spd) {
-      double best = 0;
-      long long nmax = 0;
-      for (size_t j = 0; j < a->spd->nimpls; j++)
-        for (size_t k = 0; k < a->spd->impls[j].npoints; k++)
-          if (a->spd->impls[j].points[k].n > nmax) nmax = a->spd->impls[j].points[k].n;
-      for (size_t j = 0; j < a->spd->nimpls; j++)
-        for (size_t k = 0; k < a->spd->impls[j].npoints; k++) {
-          const rep_point *q = &a->spd->impls[j].points[k];
-          if (q->n == nmax && isfinite(q->ips[0]) && q->ips[0] > best) {
-            best = q->ips[0];
-            spd = rep_printf("%s (%.3g G/s at n = %lld)", a->spd->impls[j].name, best / 1e9, nmax);
-          }
-        }
+  }
+  return spd;
+}
+
+static table *overview_table(const rep_model *m) {
+  table *t = tab_new(7, "activation", "implementations", "most accurate f: ours (max ULP)",
+                     "most accurate f: peers", "fastest f: ours (largest n)", "fastest f: peers",
+                     "exact f\u2032 rounds to 0 from");
+  int group = -1;
+  for (size_t i = 0; i < m->nacts; i++) {
+    const rep_act *a = &m->acts[i];
+    int g = rep_act_is_seed(a) ? 0 : 1;
+    if (g != group) {
+      tab_row(t);
+      tab_cell(t, "group", g ? "the family added to the seed" : "the seed's four");
+      group = g;
     }
-    tab_cell(t, NULL, spd);
+    tab_row(t);
+    tab_cell(t, NULL, a->name);
+    size_t ours = 0;
+    for (size_t j = 0; j < a->nnames; j++) ours += rep_origin_is_ours(a->names[j].origin);
+    tab_cell(t, "num",
+             a->nnames ? rep_printf("%zu ours, %zu peer%s", ours, a->nnames - ours,
+                                    a->nnames - ours == 1 ? "" : "s")
+                       : "none");
+    tab_cell(t, NULL, best_accuracy(a, 0));
+    tab_cell(t, NULL, best_accuracy(a, 1));
+    tab_cell(t, NULL, best_speed(a, 0));
+    tab_cell(t, NULL, best_speed(a, 1));
     tab_cell(
         t, "num",
         a->sat ? rep_printf("%s / %s", fpair(a->sat->exact_zero.neg), fpair(a->sat->exact_zero.pos))
@@ -674,7 +801,13 @@ static const char *const conventions =
     "NaN, a wrong infinity) are counted apart and left out of the means. At a kink the "
     "derivative follows the major frameworks: relu'(0) = 0, leaky_relu'(0) = a. "
     "Throughput: items_per_second of Google Benchmark in G elements/s; bytes counted are "
-    "8 per element forward (x in, y out) and 16 backward (x, y, dy in, dx out).";
+    "8 per element forward (x in, y out) and 16 backward (x, y, dy in, dx out). The memory "
+    "limit is the bytes/s of the baseline memory.copy (a copy of x to y) at the same n, drawn "
+    "as the elements/s a kernel would reach at that bandwidth (bytes/s / 8 forward, / 16 "
+    "backward); % of copy bandwidth is a kernel's bytes/s over the copy's. Ours: origin "
+    "actbench, solid lines in the figures; peers (the library in the origin column: libm, "
+    "SLEEF, oneDNN, XNNPACK): dashed. An implementation without a backward kernel (XNNPACK) "
+    "has no f\u2032 measurements.";
 
 /* ---- HTML */
 
@@ -764,7 +897,12 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
     fputs("<h2>Accuracy</h2>\n", f);
     figure_html(f, a->fig_ulp_fwd, "ULP error of f against x, the largest in each bin");
     figure_html(f, a->fig_ulp_bwd, "ULP error of f\u2032 against x, the largest in each bin");
-    if (!a->fig_ulp_fwd) p_note(f, "No implementation was measured, so there is no figure.");
+    if (!a->fig_ulp_fwd)
+      p_note(f, "No implementation was measured, so there is no figure.");
+    else if (!a->fig_ulp_bwd)
+      p_note(f,
+             "No implementation measured here has a backward kernel, so there is no figure "
+             "of the error of f\u2032.");
     fputs("<h3>f (forward)</h3>\n", f);
     tab_html(f, accuracy_table(a, 0), NULL);
     fputs("<h3>f\u2032 (backward)</h3>\n", f);
@@ -787,8 +925,10 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
     figure_html(f, a->fig_speed, "throughput against n, forward and backward");
     p_note(f,
            "G elements per second (Google Benchmark items_per_second), and below it the "
-           "memory traffic in GB/s; the fastest at each size in bold.");
-    tab_html(f, speed_table(a), NULL);
+           "memory traffic in GB/s; the fastest at each size in bold. % of copy bandwidth: the "
+           "kernel's bytes/s over those of the baseline memory.copy at the same n (a kernel "
+           "moves 8 bytes per element forward, 16 backward; the copy 8).");
+    tab_html(f, speed_table(m, a), NULL);
   }
   page_end(f);
   rep_fclose(f, dir, name);
@@ -803,9 +943,16 @@ void rep_write_html(const rep_model *m, const char *dir) {
       f);
   html(f, now_utc());
   fputs(" from the results files below by <code>actbench report</code>.</p>\n", f);
-  fputs("<h2>Activations</h2>\n<ul>\n", f);
+  fputs("<h2>Activations</h2>\n", f);
+  int group = -1;
   for (size_t i = 0; i < m->nacts; i++) {
     const rep_act *a = &m->acts[i];
+    int g = rep_act_is_seed(a) ? 0 : 1;
+    if (g != group) {
+      fprintf(f, "%s<p class=\"group\">%s</p>\n<ul class=\"acts\">\n", group < 0 ? "" : "</ul>\n",
+              g ? "The family added to the seed" : "The seed's four");
+      group = g;
+    }
     fputs("<li><a href=\"", f);
     href(f, rep_printf("%s.html", a->stem));
     fputs("\">", f);
@@ -817,9 +964,13 @@ void rep_write_html(const rep_model *m, const char *dir) {
     if (a->spd) parts = rep_printf("%s%sspeed", parts, *parts ? ", " : "");
     fputs(": ", f);
     html(f, parts);
+    size_t ours = 0;
+    for (size_t j = 0; j < a->nnames; j++) ours += rep_origin_is_ours(a->names[j].origin);
+    fprintf(f, " <span class=\"note\">(%zu ours, %zu peer%s)</span>", ours, a->nnames - ours,
+            a->nnames - ours == 1 ? "" : "s");
     fputs("</li>\n", f);
   }
-  fputs("</ul>\n", f);
+  if (group >= 0) fputs("</ul>\n", f);
   tab_html(f, overview_table(m), NULL);
   fputs("<h2>Results files</h2>\n", f);
   tab_html(f, files_table(m), NULL);
@@ -949,8 +1100,11 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
     if (a->spd) {
       fputs("### Speed\n\n", f);
       figure_md(f, a->fig_speed, "throughput against n");
-      fputs("G elements/s (and GB/s of memory traffic); the fastest at each size in bold.\n\n", f);
-      tab_md(f, speed_table(a));
+      fputs(
+          "G elements/s (and GB/s of memory traffic); the fastest at each size in bold; % of "
+          "copy bandwidth: the kernel's bytes/s over memory.copy's at the same n.\n\n",
+          f);
+      tab_md(f, speed_table(m, a));
     }
   }
   rep_fclose(f, dir, "summary.md");

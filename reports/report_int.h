@@ -39,7 +39,9 @@ typedef struct {
 
 typedef struct {
   double max_ulp, mean_ulp, cr_fraction, count_gt_1ulp, max_abs_err, max_rel_err;
-  double special_failures; /* NAN: null in the file */
+  double special_failures;   /* NAN: null in the file */
+  double nan_input_failures; /* of them, NaN inputs that did not give NaN; NAN when absent */
+  double inputs;             /* inputs measured; NAN when absent */
   const char *max_ulp_x, *max_ulp_got, *max_ulp_want;
   int within_claim;
   double *ulp_vs_x; /* bins values, NAN for null */
@@ -50,8 +52,9 @@ typedef struct {
 typedef struct {
   const char *name, *isa, *origin, *reason, *bwd_formula;
   int available;
+  int has_bwd; /* 0: "bwd" is null, the implementation has no backward kernel */
   double claimed_fwd, claimed_bwd;
-  rep_stats fwd, bwd;
+  rep_stats fwd, bwd; /* bwd only when has_bwd */
 } rep_acc_impl;
 
 typedef struct {
@@ -81,7 +84,7 @@ typedef struct {
 typedef struct {
   const char *name, *isa, *origin, *reason, *bwd_formula, *dead_side;
   int available;
-  rep_pair grad_zero, f_asymptote;
+  rep_pair grad_zero, f_asymptote; /* grad_zero null on both sides without a bwd kernel */
   int premature_neg, premature_pos;
 } rep_sat_impl;
 
@@ -109,6 +112,10 @@ typedef struct {
   size_t npoints, cap;
 } rep_spd_impl;
 
+/* The baselines of speed.json (activation "memory", role "baseline"):
+ * memory.copy, the memory limit, and memory.relu; they get no page of their
+ * own, they are drawn and tabulated with every activation. */
+
 typedef struct {
   rep_spd_impl *impls;
   size_t nimpls, cap;
@@ -117,14 +124,23 @@ typedef struct {
 /* ---- one activation, the union over the files */
 typedef struct {
   const char *name;
+  const char *origin; /* NULL where no file says */
+  int bwd;            /* 1 a backward kernel, 0 none, -1 not known */
+} rep_name;
+
+typedef struct {
+  const char *name;
   const char *stem; /* file-name-safe and unique: "sigmoid", "leaky_relu" */
   json_t *params;   /* may be NULL */
   const char *formula, *dformula, *kink_note; /* when a file states them */
   rep_acc *acc;                               /* NULL when accuracy.json lacks this activation */
   rep_sat *sat;
   rep_spd *spd;
-  const char **impl_names; /* union over the files, for colours and legends */
-  size_t nimpl_names, impl_cap;
+  /* implementations: the union over the files, ours (origin "actbench")
+   * first, then the peers grouped by origin; the index into these arrays
+   * picks an implementation's colour, dashes and point type */
+  rep_name *names;
+  size_t nnames, names_cap;
   /* figures written: stems such as "sigmoid_curve", NULL when not drawn */
   const char *fig_curve, *fig_ulp_fwd, *fig_ulp_bwd, *fig_speed, *fig_satbars;
   const char *curve_note; /* what the curve figure leaves out, or NULL */
@@ -132,8 +148,9 @@ typedef struct {
 
 typedef struct {
   rep_file files[REP_NFILES];
-  rep_act *acts;
+  rep_act *acts; /* the seed's four first, then the family in docs order, then others */
   size_t nacts, cap;
+  rep_spd *baseline; /* speed.json's baselines; NULL when none */
   /* accuracy sweep, saturation scan: descriptions for the index */
   const char *acc_sweep, *acc_conventions, *sat_scan;
 } rep_model;
@@ -141,6 +158,15 @@ typedef struct {
 /* report_load.c */
 void rep_load(rep_model *m, const char *const paths[REP_NFILES]);
 size_t rep_impl_index(const rep_act *a, const char *impl); /* colour index */
+/* 1 when the implementation has a backward kernel, 0 when it has none, -1
+ * when no results file tells */
+int rep_impl_has_bwd(const rep_act *a, const char *impl);
+/* ours: origin "actbench" (or not stated) */
+int rep_origin_is_ours(const char *origin);
+/* the seed's activations (sigmoid, tanh, relu, leaky_relu) */
+int rep_act_is_seed(const rep_act *a);
+/* bytes/s of memory.copy at n, NAN when speed.json has none there */
+double rep_copy_bps(const rep_model *m, long long n);
 double rep_parse_x(const char *s); /* number from a results-file string; NAN on junk */
 
 /* report_plot.c: writes data/, gp/ and fig/ under dir and runs gnuplot there */

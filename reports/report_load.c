@@ -171,6 +171,15 @@ static double get_num(const json_t *obj, const char *where, const char *key, int
   return num_value(mem(obj, where, key), where, what, null_ok);
 }
 
+/* A number that may be missing or null (NAN then). */
+static double get_num_opt(const json_t *obj, const char *where, const char *key) {
+  json_t *v = json_object_get(obj, key);
+  if (!v) return NAN;
+  char what[80];
+  snprintf(what, sizeof what, "member \"%s\"", key);
+  return num_value(v, where, what, 1);
+}
+
 /* A boolean member; dflt >= 0 is used when it is missing. */
 static int get_bool(const json_t *obj, const char *where, const char *key, int dflt) {
   json_t *v = json_object_get(obj, key);
@@ -211,17 +220,53 @@ static rep_act *act_get(rep_model *m, const char *name) {
   return a;
 }
 
-static void act_add_impl(rep_act *a, const char *impl) {
-  for (size_t i = 0; i < a->nimpl_names; i++)
-    if (!strcmp(a->impl_names[i], impl)) return;
-  a->impl_names = rep_grow(a->impl_names, &a->impl_cap, a->nimpl_names, sizeof *a->impl_names);
-  a->impl_names[a->nimpl_names++] = impl;
+static rep_name *act_add_impl(rep_act *a, const char *impl, const char *origin) {
+  rep_name *r = NULL;
+  for (size_t i = 0; i < a->nnames && !r; i++)
+    if (!strcmp(a->names[i].name, impl)) r = &a->names[i];
+  if (!r) {
+    a->names = rep_grow(a->names, &a->names_cap, a->nnames, sizeof *a->names);
+    r = &a->names[a->nnames++];
+    r->name = impl;
+    r->origin = NULL;
+    r->bwd = -1;
+  }
+  if (origin && *origin && !r->origin) r->origin = origin;
+  return r;
 }
 
 size_t rep_impl_index(const rep_act *a, const char *impl) {
-  for (size_t i = 0; i < a->nimpl_names; i++)
-    if (!strcmp(a->impl_names[i], impl)) return i;
+  for (size_t i = 0; i < a->nnames; i++)
+    if (!strcmp(a->names[i].name, impl)) return i;
   return 0;
+}
+
+int rep_impl_has_bwd(const rep_act *a, const char *impl) {
+  for (size_t i = 0; i < a->nnames; i++)
+    if (!strcmp(a->names[i].name, impl)) return a->names[i].bwd;
+  return -1;
+}
+
+int rep_origin_is_ours(const char *origin) {
+  return !origin || !*origin || !strcmp(origin, "actbench");
+}
+
+/* The activations in the order of the family (impls/activations.c): the
+ * seed's four first. */
+static const char *const act_order[] = {
+    "sigmoid",   "tanh", "relu",     "leaky_relu", "elu",         "selu",      "gelu",
+    "gelu_tanh", "silu", "softplus", "mish",       "hardsigmoid", "hardswish", "logsigmoid"};
+#define NSEED 4
+#define NORDER (sizeof act_order / sizeof act_order[0])
+
+static size_t act_rank(const char *name) {
+  for (size_t i = 0; i < NORDER; i++)
+    if (!strcmp(act_order[i], name)) return i;
+  return NORDER;
+}
+
+int rep_act_is_seed(const rep_act *a) {
+  return act_rank(a->name) < NSEED;
 }
 
 /* What a file may say about an activation besides the measurements. */
@@ -257,12 +302,16 @@ static void load_stats(rep_stats *s, const json_t *impl, const char *wi, const c
   s->max_ulp_got = v ? xstr_value(v, w, "member \"max_ulp_got\"") : NULL;
   v = json_object_get(o, "max_ulp_want");
   s->max_ulp_want = v ? xstr_value(v, w, "member \"max_ulp_want\"") : NULL;
-  s->mean_ulp = get_num(o, w, "mean_ulp", 1);
+  /* means and error sizes that overflow (a sum of huge ULP errors) may be
+   * missing: jansson writes no infinite number */
+  s->mean_ulp = get_num_opt(o, w, "mean_ulp");
   s->cr_fraction = get_num(o, w, "cr_fraction", 1);
   s->count_gt_1ulp = get_num(o, w, "count_gt_1ulp", 1);
-  s->max_abs_err = get_num(o, w, "max_abs_err", 1);
-  s->max_rel_err = get_num(o, w, "max_rel_err", 1);
+  s->max_abs_err = get_num_opt(o, w, "max_abs_err");
+  s->max_rel_err = get_num_opt(o, w, "max_rel_err");
   s->special_failures = get_num(o, w, "special_failures", 1);
+  s->nan_input_failures = get_num_opt(o, w, "nan_input_failures");
+  s->inputs = get_num_opt(o, w, "inputs");
   s->within_claim = get_bool(o, w, "within_claim", -1);
   json_t *u = get_arr(o, w, "ulp_vs_x");
   if (json_array_size(u) != bins)
@@ -342,14 +391,19 @@ static void load_accuracy(rep_model *m, const json_t *doc) {
       p->available = get_bool(e, wi, "available", 1);
       p->reason = get_str(e, wi, "reason", 1);
       p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
-      act_add_impl(a, p->name);
+      rep_name *nm = act_add_impl(a, p->name, p->origin);
       if (!p->available) continue;
       json_t *c = get_obj(e, wi, "claimed");
       const char *wc = rep_printf("%s, claimed", wi);
       p->claimed_fwd = get_num(c, wc, "fwd_ulp", 1);
-      p->claimed_bwd = get_num(c, wc, "bwd_ulp", 1);
       load_stats(&p->fwd, e, wi, "fwd", r->bins);
-      load_stats(&p->bwd, e, wi, "bwd", r->bins);
+      /* "bwd": null, an implementation without a backward kernel (XNNPACK) */
+      p->has_bwd = !json_is_null(mem(e, wi, "bwd"));
+      nm->bwd = p->has_bwd;
+      if (p->has_bwd) {
+        p->claimed_bwd = get_num(c, wc, "bwd_ulp", 1);
+        load_stats(&p->bwd, e, wi, "bwd", r->bins);
+      }
     }
   }
 }
@@ -443,7 +497,7 @@ static void load_saturation(rep_model *m, const json_t *doc) {
       p->available = get_bool(e, wi, "available", 1);
       p->reason = get_str(e, wi, "reason", 1);
       p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
-      act_add_impl(a, p->name);
+      rep_name *nm = act_add_impl(a, p->name, p->origin);
       if (!p->available) continue;
       p->grad_zero = get_pair(e, wi, "grad_zero");
       p->f_asymptote = get_pair(e, wi, "f_asymptote");
@@ -452,6 +506,13 @@ static void load_saturation(rep_model *m, const json_t *doc) {
       p->premature_neg = get_bool(pr, wp, "neg", -1);
       p->premature_pos = get_bool(pr, wp, "pos", -1);
       p->dead_side = get_str(e, wi, "dead_side", 1);
+      /* saturation.json says nothing of a backward kernel in so many words:
+       * without one, grad_zero is null on both sides, no f' formula is
+       * given and there is no dead side (accuracy.json, read first, says it
+       * for sure where it has the implementation) */
+      if (nm->bwd < 0 && !p->grad_zero.neg && !p->grad_zero.pos && !p->dead_side &&
+          (!p->bwd_formula || !*p->bwd_formula))
+        nm->bwd = 0;
     }
   }
 }
@@ -459,8 +520,7 @@ static void load_saturation(rep_model *m, const json_t *doc) {
 /* ---- speed.json */
 
 typedef struct {
-  rep_act *act;
-  rep_spd_impl *impl;
+  rep_spd_impl *impl; /* of an activation, or a baseline */
   long long n;
   int dir;
   double sum[2], mean[2], median[2]; /* [items/s, bytes/s] */
@@ -468,9 +528,9 @@ typedef struct {
   const char *size_class;
 } spd_acc;
 
-static rep_spd_impl *spd_impl(rep_act *a, const char *name) {
-  if (!a->spd) a->spd = rep_alloc(sizeof *a->spd);
-  rep_spd *s = a->spd;
+static rep_spd_impl *spd_impl(rep_spd **sp, const char *name) {
+  if (!*sp) *sp = rep_alloc(sizeof **sp);
+  rep_spd *s = *sp;
   for (size_t i = 0; i < s->nimpls; i++)
     if (!strcmp(s->impls[i].name, name)) return &s->impls[i];
   s->impls = rep_grow(s->impls, &s->cap, s->nimpls, sizeof *s->impls);
@@ -478,8 +538,20 @@ static rep_spd_impl *spd_impl(rep_act *a, const char *name) {
   memset(p, 0, sizeof *p);
   p->name = name;
   p->available = 1;
-  act_add_impl(a, name);
   return p;
+}
+
+/* The implementation an entry of speed.json is about: a baseline (role
+ * "baseline", or the pseudo-activation "memory") or an activation's. */
+static rep_spd_impl *spd_entry_impl(rep_model *m, const json_t *e, const char *w,
+                                    const char *activation, const char *name, rep_act **act) {
+  const char *role = get_str(e, w, "role", 1);
+  *act = NULL;
+  if ((role && !strcmp(role, "baseline")) || !strcmp(activation, "memory"))
+    return spd_impl(&m->baseline, name);
+  rep_act *a = *act = act_get(m, activation);
+  act_add_impl(a, name, NULL);
+  return spd_impl(&a->spd, name);
 }
 
 static rep_point *spd_point(rep_spd_impl *p, long long n) {
@@ -511,10 +583,13 @@ static void load_speed(rep_model *m, const json_t *doc) {
       if (!json_is_object(e)) bad(wi, "is %s, not an object", type_name(e));
       const char *name = get_str(e, wi, "name", 0);
       wi = rep_printf("actbench, implementation \"%s\"", name);
-      rep_spd_impl *p = spd_impl(act_get(m, get_str(e, wi, "activation", 0)), name);
+      const char *activation = get_str(e, wi, "activation", 0);
+      rep_act *a;
+      rep_spd_impl *p = spd_entry_impl(m, e, wi, activation, name, &a);
       p->isa = get_str(e, wi, "isa", 1);
       p->origin = get_str(e, wi, "origin", 1);
       p->available = get_bool(e, wi, "available", 1);
+      if (a) act_add_impl(a, name, p->origin);
     }
     sizes = json_object_get(ab, "sizes");
     if (sizes && !json_is_array(sizes)) sizes = NULL;
@@ -551,18 +626,19 @@ static void load_speed(rep_model *m, const json_t *doc) {
     json_t *bv = json_object_get(e, "bytes_per_second");
     double bps = bv ? num_value(bv, w, "member \"bytes_per_second\"", 1) : NAN;
     if (isnan(bps)) bps = ips * (dir ? 16.0 : 8.0);
-    rep_act *a = act_get(m, activation);
+    rep_act *a;
+    rep_spd_impl *p = spd_entry_impl(m, e, w, activation, impl, &a);
+    if (!p->isa) p->isa = get_str(e, w, "isa", 1);
+    if (!p->origin) p->origin = get_str(e, w, "origin", 1);
+    if (a && p->origin) act_add_impl(a, impl, p->origin);
     spd_acc *r = NULL;
     for (size_t k = 0; k < nacc && !r; k++)
-      if (acc[k].act == a && !strcmp(acc[k].impl->name, impl) && acc[k].n == (long long)n &&
-          acc[k].dir == dir)
-        r = &acc[k];
+      if (acc[k].impl == p && acc[k].n == (long long)n && acc[k].dir == dir) r = &acc[k];
     if (!r) {
       acc = rep_grow(acc, &cap, nacc, sizeof *acc);
       r = &acc[nacc++];
       memset(r, 0, sizeof *r);
-      r->act = a;
-      r->impl = spd_impl(a, impl);
+      r->impl = p;
       r->n = (long long)n;
       r->dir = dir;
     }
@@ -599,6 +675,17 @@ static void load_speed(rep_model *m, const json_t *doc) {
   }
 }
 
+double rep_copy_bps(const rep_model *m, long long n) {
+  if (!m->baseline) return NAN;
+  for (size_t i = 0; i < m->baseline->nimpls; i++) {
+    const rep_spd_impl *p = &m->baseline->impls[i];
+    if (strcmp(p->name, "memory.copy")) continue;
+    for (size_t k = 0; k < p->npoints; k++)
+      if (p->points[k].n == n && p->points[k].bps[0] > 0) return p->points[k].bps[0];
+  }
+  return NAN;
+}
+
 /* ---- the whole model */
 
 static const char *make_stem(const rep_model *m, size_t upto, const char *name) {
@@ -616,6 +703,61 @@ static const char *make_stem(const rep_model *m, size_t upto, const char *name) 
     while (i < upto && strcmp(m->acts[i].stem, stem)) i++;
     if (i == upto) return stem;
     stem = rep_printf("%s_%d", buf, n);
+  }
+}
+
+/* Peers in a fixed order of origins, so that a library keeps its place (and
+ * its colours) from one activation to the next. */
+static int origin_rank(const char *origin) {
+  static const char *const order[] = {"actbench", "libm", "sleef", "onednn", "xnnpack"};
+  if (rep_origin_is_ours(origin)) return 0;
+  for (int i = 1; i < 5; i++)
+    if (!strcmp(order[i], origin)) return i;
+  return 5;
+}
+
+/* After all files: the activations in the family's order, each one's
+ * implementations ours first (both stable sorts), and what speed.json says
+ * of backward kernels where no other file did. */
+static void finish(rep_model *m) {
+  for (size_t i = 1; i < m->nacts; i++) {
+    rep_act t = m->acts[i];
+    size_t j = i, r = act_rank(t.name);
+    while (j > 0 && act_rank(m->acts[j - 1].name) > r) {
+      m->acts[j] = m->acts[j - 1];
+      j--;
+    }
+    m->acts[j] = t;
+  }
+  /* a speed.json that measured backward kernels at all, and none for an
+   * implementation: it has none */
+  int any_bwd = 0;
+  for (size_t i = 0; i < m->nacts; i++)
+    for (size_t j = 0; m->acts[i].spd && j < m->acts[i].spd->nimpls; j++)
+      for (size_t k = 0; k < m->acts[i].spd->impls[j].npoints; k++)
+        any_bwd |= !isnan(m->acts[i].spd->impls[j].points[k].ips[1]);
+  for (size_t i = 0; i < m->nacts; i++) {
+    rep_act *a = &m->acts[i];
+    for (size_t j = 0; any_bwd && a->spd && j < a->spd->nimpls; j++) {
+      const rep_spd_impl *p = &a->spd->impls[j];
+      int fwd = 0, bwd = 0;
+      for (size_t k = 0; k < p->npoints; k++) {
+        fwd |= !isnan(p->points[k].ips[0]);
+        bwd |= !isnan(p->points[k].ips[1]);
+      }
+      rep_name *nm = act_add_impl(a, p->name, p->origin);
+      if (fwd && nm->bwd < 0) nm->bwd = bwd;
+    }
+    for (size_t j = 1; j < a->nnames; j++) {
+      rep_name t = a->names[j];
+      size_t k = j;
+      int r = origin_rank(t.origin);
+      while (k > 0 && origin_rank(a->names[k - 1].origin) > r) {
+        a->names[k] = a->names[k - 1];
+        k--;
+      }
+      a->names[k] = t;
+    }
   }
 }
 
@@ -637,5 +779,6 @@ void rep_load(rep_model *m, const char *const paths[REP_NFILES]) {
     if (k == REP_ACCURACY) load_accuracy(m, f->doc);
     if (k == REP_SATURATION) load_saturation(m, f->doc);
   }
+  finish(m);
   for (size_t i = 0; i < m->nacts; i++) m->acts[i].stem = make_stem(m, i, m->acts[i].name);
 }

@@ -19,15 +19,85 @@
 #define ACTBENCH_GNUPLOT "gnuplot"
 #endif
 
-/* Colours that stay apart for most readers (Okabe-Ito and Tol's muted set);
- * the dash pattern changes with each implementation as well, so lines that lie
- * on top of each other stay apart. */
-static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
-                                      "#56B4E9", "#882255", "#44AA99", "#999933", "#661100"};
-#define NPAL (sizeof palette / sizeof palette[0])
-static const int point_types[] = {7, 5, 9, 11, 13, 15, 4, 6, 8, 10, 12, 14};
-static const int dash_types[] = {1, 2, 4, 5};
-#define NPT (sizeof point_types / sizeof point_types[0])
+/* How an implementation is drawn: ours (origin "actbench") in solid lines,
+ * cool colours and filled points; the peers dashed, each library in a colour
+ * family of its own (SLEEF orange, oneDNN purple, XNNPACK red, libm olive)
+ * with open points.  Colours from Okabe-Ito and Tol's sets, which stay apart
+ * for most readers. */
+typedef struct {
+  const char *const *colors;
+  int ncolors, dt;
+} family;
+static const char *const ours_colors[] = {"#0072B2", "#009E73", "#56B4E9", "#332288",
+                                          "#44AA99", "#117733", "#88CCEE", "#1F3A93"};
+static const char *const libm_colors[] = {"#8C8C1A", "#5E5E5E"};
+static const char *const sleef_colors[] = {"#E69F00", "#D55E00", "#A65E2E", "#F2B86B"};
+static const char *const onednn_colors[] = {"#CC79A7", "#882255", "#AA4499", "#6F3F8F"};
+static const char *const xnnpack_colors[] = {"#C00000", "#E8746A"};
+static const char *const other_colors[] = {"#666666", "#999999", "#404040"};
+#define FAM(c, dt) \
+  { c, (int)(sizeof c / sizeof c[0]), dt }
+static const family families[] = {FAM(ours_colors, 1),    FAM(libm_colors, 3),
+                                  FAM(sleef_colors, 2),   FAM(onednn_colors, 4),
+                                  FAM(xnnpack_colors, 5), FAM(other_colors, 2)};
+static const int filled_points[] = {7, 5, 9, 11, 13, 15};
+static const int open_points[] = {6, 4, 8, 10, 12, 14};
+#define NPT 6
+
+static int family_of(const char *origin) {
+  static const char *const names[] = {"actbench", "libm", "sleef", "onednn", "xnnpack"};
+  if (rep_origin_is_ours(origin)) return 0;
+  for (int i = 1; i < 5; i++)
+    if (!strcmp(names[i], origin)) return i;
+  return 5;
+}
+
+typedef struct {
+  const char *color;
+  int dt, pt, ours;
+} impl_style;
+
+static impl_style style_at(const rep_act *a, size_t idx) {
+  if (idx >= a->nnames) return (impl_style){"#000000", 1, 7, 1};
+  int fam = family_of(a->names[idx].origin);
+  int k = 0; /* place within the family */
+  for (size_t i = 0; i < idx; i++) k += family_of(a->names[i].origin) == fam;
+  const family *f = &families[fam];
+  impl_style st;
+  st.color = f->colors[k % f->ncolors];
+  st.dt = f->dt;
+  st.ours = fam == 0;
+  st.pt = st.ours ? filled_points[k % NPT] : open_points[k % NPT];
+  return st;
+}
+
+static impl_style style_of(const rep_act *a, const char *impl) {
+  return style_at(a, rep_impl_index(a, impl));
+}
+
+/* The name in a legend: without the activation (the title says it), and a
+ * peer's library after it. */
+static const char *legend_name(const rep_act *a, const char *impl) {
+  size_t n = strlen(a->name);
+  const char *s = impl;
+  if (!strncmp(impl, a->name, n) && impl[n] == '.' && impl[n + 1]) s = impl + n + 1;
+  size_t i = rep_impl_index(a, impl);
+  const char *origin = i < a->nnames ? a->names[i].origin : NULL;
+  if (rep_origin_is_ours(origin)) return s;
+  return rep_printf("%s [%s]", s, origin);
+}
+
+/* Legend entries that say what solid and dashed mean, when both appear. */
+static int has_peers_and_ours(const rep_act *a) {
+  int ours = 0, peers = 0;
+  for (size_t i = 0; i < a->nnames; i++) {
+    if (rep_origin_is_ours(a->names[i].origin))
+      ours = 1;
+    else
+      peers = 1;
+  }
+  return ours && peers;
+}
 
 static const char *png_terminal; /* "pngcairo" or "png" */
 
@@ -157,10 +227,29 @@ static FILE *gp_begin(const char *dir, const char *stem, const char *what, int w
   return f;
 }
 
-static void gp_linetypes(FILE *f, size_t n) {
-  for (size_t k = 0; k < n; k++)
-    fprintf(f, "  set linetype %zu lc rgb '%s' lw 2 dt %d pt %d ps 1\n", k + 1, palette[k % NPAL],
-            dash_types[k % 4], point_types[k % NPT]);
+/* The implementations' line types, from 101 on: gnuplot gives the plain
+ * elements of a plot (the curve, the grid) line types 1, 2, ... and they
+ * must stay solid. */
+#define LT_BASE ((size_t)101)
+
+static void gp_linetypes(FILE *f, const rep_act *a) {
+  for (size_t k = 0; k < a->nnames; k++) {
+    impl_style st = style_at(a, k);
+    fprintf(f, "  set linetype %zu lc rgb '%s' lw %s dt %d pt %d ps 1\n", LT_BASE + k, st.color,
+            st.ours ? "2" : "1.6", st.dt, st.pt);
+  }
+}
+
+/* Rows a legend below the plot needs for n entries of at most len
+ * characters, in a figure w pixels wide (font ',9': about 6 pixels a
+ * character, plus the sample). */
+static int key_rows(size_t n, size_t len, int w, int *cols) {
+  int colw = (int)len * 6 + 60;
+  int c = (w - 40) / (colw > 1 ? colw : 1);
+  if (c < 1) c = 1;
+  if (c > 4) c = 4;
+  *cols = c;
+  return (int)((n + (size_t)c - 1) / (size_t)c);
 }
 
 static void gp_end(FILE *f, const char *dir, const char *stem) {
@@ -188,7 +277,7 @@ static void gp_end(FILE *f, const char *dir, const char *stem) {
 
 typedef struct {
   const char *title; /* NULL: no key entry of its own */
-  int color;         /* implementation index, or -1 for black */
+  const char *color; /* NULL: black */
   int pt;
   double x[2], y[2]; /* up to two points (neg, pos); NAN: none */
   int ygraph[2];     /* y is in graph coordinates (a label at the edge) */
@@ -205,8 +294,8 @@ static double interp(const rep_sat *s, double x) {
   return NAN;
 }
 
-static const char *color_of(int c) {
-  return c < 0 ? "#000000" : palette[c % NPAL];
+static const char *color_of(const char *c) {
+  return c ? c : "#000000";
 }
 
 /* Writes the markers of one panel: the ones inside [xlo, xhi] go into the
@@ -249,7 +338,7 @@ static void plot_markers(FILE *gp, const char *datname, const marker_series *ms,
       fputs(", \\\n    ", gp);
       gp_str(gp, datname);
       fprintf(gp, " index %d using 1:2 with points pt %d ps 1.3 %s ", idx[i], ms[i].pt, lc);
-    } else if (ms[i].title && (ms[i].color >= 0 || !isnan(ms[i].x[0]) || !isnan(ms[i].x[1]))) {
+    } else if (ms[i].title && (ms[i].color || !isnan(ms[i].x[0]) || !isnan(ms[i].x[1]))) {
       fprintf(gp, ", \\\n    keyentry with points pt %d ps 1.3 %s ", ms[i].pt, lc);
     } else {
       continue;
@@ -349,9 +438,14 @@ static void fig_curve(rep_act *a, const char *dir) {
   marker_series *top = rep_alloc((ni + 1) * sizeof *top);
   marker_series *bot = rep_alloc((ni + 1) * sizeof *bot);
   double range = dhi - dlo;
-  double h = range * fmin(0.085, 0.45 / (double)(ni + 1));
-  top[0] = (marker_series){"RN(f) = asymptote (exact)", -1, 12, {NAN, NAN}, {NAN, NAN}, {0, 0}};
-  bot[0] = (marker_series){"RN(f\u2032) = 0 (exact)", -1, 12, {NAN, NAN}, {NAN, NAN}, {0, 0}};
+  /* one row per implementation below the axis, at least 14 pixels high: the
+   * figure grows with the implementations, the curve keeps half the panel */
+  int fig_h = 640 + 22 * (ni > 4 ? (int)ni - 4 : 0);
+  double rows = (double)ni + 1.6, frac = 14.0 / (0.41 * fig_h);
+  if (frac * rows > 0.55) frac = 0.55 / rows;
+  double h = frac * 1.05 * range / (1 - frac * rows);
+  top[0] = (marker_series){"RN(f) = asymptote (exact)", NULL, 12, {NAN, NAN}, {NAN, NAN}, {0, 0}};
+  bot[0] = (marker_series){"RN(f\u2032) = 0 (exact)", NULL, 12, {NAN, NAN}, {NAN, NAN}, {0, 0}};
   const char *ex[2] = {s->exact_asymptote.neg, s->exact_asymptote.pos};
   const char *ez[2] = {s->exact_zero.neg, s->exact_zero.pos};
   for (int side = 0; side < 2; side++) {
@@ -376,9 +470,11 @@ static void fig_curve(rep_act *a, const char *dir) {
   for (size_t j = 0; j < s->nimpls; j++) {
     const rep_sat_impl *p = &s->impls[j];
     if (!p->available) continue;
-    int c = (int)rep_impl_index(a, p->name);
-    top[m] = (marker_series){NULL, c, point_types[c % NPT], {NAN, NAN}, {NAN, NAN}, {0, 0}};
-    bot[m] = (marker_series){p->name, c, point_types[c % NPT], {NAN, NAN}, {NAN, NAN}, {0, 0}};
+    impl_style st = style_of(a, p->name);
+    const char *title = legend_name(a, p->name);
+    if (rep_impl_has_bwd(a, p->name) == 0) title = rep_printf("%s, no bwd", title);
+    top[m] = (marker_series){NULL, st.color, st.pt, {NAN, NAN}, {NAN, NAN}, {0, 0}};
+    bot[m] = (marker_series){title, st.color, st.pt, {NAN, NAN}, {NAN, NAN}, {0, 0}};
     const char *fa[2] = {p->f_asymptote.neg, p->f_asymptote.pos};
     const char *gz[2] = {p->grad_zero.neg, p->grad_zero.pos};
     for (int side = 0; side < 2; side++) {
@@ -393,8 +489,8 @@ static void fig_curve(rep_act *a, const char *dir) {
 
   FILE *g =
       gp_begin(dir, stem, rep_printf("%s, f and f' over x with the saturation thresholds", a->name),
-               900, 640);
-  gp_linetypes(g, a->nimpl_names);
+               960, fig_h);
+  gp_linetypes(g, a);
   d = rep_fopen(dir, markdat);
   fprintf(d, "# %s: saturation points from saturation.json, one block per series\n", a->name);
   int label_no = 0, nblocks = 0;
@@ -404,7 +500,7 @@ static void fig_curve(rep_act *a, const char *dir) {
   gp_str(g, rep_printf("%s: f and f\u2032 (exact, MPFR); shaded: |f\u2032| < \u03b5", a->name));
   fprintf(g,
           " font ',12'\n"
-          "  set lmargin at screen 0.09\n  set rmargin at screen 0.66\n"
+          "  set lmargin at screen 0.085\n  set rmargin at screen 0.635\n"
           "  set xrange [%.9g:%.9g]\n"
           "  set key left top Left reverse samplen 2 font ',9'\n",
           xlo, xhi);
@@ -426,7 +522,7 @@ static void fig_curve(rep_act *a, const char *dir) {
   write_markers(d, g, top, m, itop, &nblocks, xlo, xhi, &label_no);
   fputs(
       "  set tmargin at screen 0.91\n  set bmargin at screen 0.55\n"
-      "  set key at screen 0.69, screen 0.91\n"
+      "  set key at screen 0.655, screen 0.91\n"
       "  set ylabel 'f(x)'\n  set format x ''\n",
       g);
   fputs("  plot ", g);
@@ -462,10 +558,17 @@ static void fig_curve(rep_act *a, const char *dir) {
   rep_fclose(d, dir, markdat);
   fprintf(g,
           "  set tmargin at screen 0.50\n  set bmargin at screen 0.09\n"
-          "  set key at screen 0.69, screen 0.50\n"
+          "  set key at screen 0.655, screen 0.50\n"
           "  set format x '%% g'\n  set xlabel 'x'\n  set ylabel 'f\u2032(x)'\n"
           "  set yrange [%.9g:%.9g]\n  set xzeroaxis lt 1 lc rgb '#a0a0a0'\n",
           dlo - (double)(m + 0.6) * h, dhi + 0.05 * range);
+  /* tics on f' only, not in the rows of markers below it */
+  double step = pow(10, floor(log10(range / 4)));
+  if (range / step > 20)
+    step *= 5;
+  else if (range / step > 8)
+    step *= 2;
+  fprintf(g, "  set ytics %.9g, %.9g\n", ceil(dlo / step - 1e-9) * step, step);
   fputs("  plot ", g);
   gp_str(g, curvedat);
   fputs(" using 1:3 with lines lw 2 lc rgb '#202020' title 'f\u2032(x)'", g);
@@ -506,11 +609,45 @@ static void gp_decade_tics(FILE *g, double lo, double hi) {
   fputs(")\n", g);
 }
 
+/* The implementations of accuracy.json in the legend's order (ours first);
+ * only the available ones, and for bwd only those with a backward kernel. */
+static size_t acc_order(const rep_act *a, int bwd, const rep_acc_impl **out) {
+  const rep_acc *r = a->acc;
+  size_t n = 0;
+  for (size_t k = 0; k < a->nnames; k++)
+    for (size_t j = 0; j < r->nimpls; j++) {
+      const rep_acc_impl *p = &r->impls[j];
+      if (strcmp(p->name, a->names[k].name) || !p->available || (bwd && !p->has_bwd)) continue;
+      out[n++] = p;
+      break;
+    }
+  return n;
+}
+
+/* Entries of the legend that say what solid and dashed mean. */
+static void key_line_kinds(FILE *g, const rep_act *a) {
+  if (!has_peers_and_ours(a)) return;
+  fputs(
+      ", \\\n    keyentry with lines lw 2 dt 1 lc rgb '#303030' title 'ours (actbench): solid'"
+      ", \\\n    keyentry with lines lw 1.6 dt 2 lc rgb '#303030' title 'peers [library]: "
+      "dashed'",
+      g);
+}
+
+static size_t longest_legend(const rep_act *a) {
+  size_t len = 30;
+  for (size_t k = 0; k < a->nnames; k++) {
+    size_t l = strlen(legend_name(a, a->names[k].name));
+    if (l > len) len = l;
+  }
+  return len;
+}
+
 static void fig_ulp(rep_act *a, const char *dir, int bwd) {
   const rep_acc *r = a->acc;
-  size_t avail = 0;
-  for (size_t j = 0; j < r->nimpls; j++) avail += r->impls[j].available;
-  if (!avail || !r->bins) return;
+  const rep_acc_impl **use = rep_alloc((r->nimpls + 1) * sizeof *use);
+  size_t nuse = acc_order(a, bwd, use);
+  if (!nuse || !r->bins) return;
   /* a log axis cannot show 0: errors below 0.001 ULP, 0 included, are
    * drawn at that floor (the tails of tanh and sigmoid go down to 1e-45) */
   const double ULP_FLOOR = 1e-3;
@@ -526,9 +663,8 @@ static void fig_ulp(rep_act *a, const char *dir, int bwd) {
           "# special-value failures) as ?\n",
           a->name, bwd ? "f'" : "f", r->lo, r->hi, r->bins, ULP_FLOOR, ULP_FLOOR);
   double width = (r->hi - r->lo) / (double)r->bins, ymax = ULP_FLOOR;
-  for (size_t j = 0; j < r->nimpls; j++) {
-    const rep_acc_impl *p = &r->impls[j];
-    if (!p->available) continue;
+  for (size_t j = 0; j < nuse; j++) {
+    const rep_acc_impl *p = use[j];
     const rep_stats *s = bwd ? &p->bwd : &p->fwd;
     fprintf(d, "# %s\n", p->name);
     for (size_t k = 0; k <= r->bins; k++) {
@@ -542,37 +678,41 @@ static void fig_ulp(rep_act *a, const char *dir, int bwd) {
   }
   rep_fclose(d, dir, datname);
 
+  /* the legend below the plot, in columns; the figure grows to hold it */
+  int cols, rows = key_rows(nuse + 2 + 2 * has_peers_and_ours(a), longest_legend(a), 900, &cols);
+  int h = 470 + rows * 17;
   FILE *g = gp_begin(
-      dir, stem, rep_printf("%s, ULP error of %s against x", a->name, bwd ? "f'" : "f"), 900, 520);
-  gp_linetypes(g, a->nimpl_names);
+      dir, stem, rep_printf("%s, ULP error of %s against x", a->name, bwd ? "f'" : "f"), 900, h);
+  gp_linetypes(g, a);
   fputs("  set title ", g);
   gp_str(g, rep_printf("%s: ULP error of %s (max per bin of x, %zu bins)", a->name,
                        bwd ? "f\u2032 (backward)" : "f (forward)", r->bins));
   fputs("\n", g);
   gp_decade_tics(g, ULP_FLOOR, ymax * 3);
-  fprintf(g,
-          "  set xlabel 'x'\n  set ylabel 'max error in the bin (ULP, log scale)'\n"
-          "  set logscale y\n"
-          "  set yrange [%g:%.9g]\n  set xrange [%.9g:%.9g]\n"
-          "  set key outside right top Left reverse samplen 3 width -2 font ',9'\n"
-          "  plot ",
-          ULP_FLOOR / 2, ymax * 3, r->lo, r->hi);
-  int block = 0;
-  for (size_t j = 0; j < r->nimpls; j++) {
-    const rep_acc_impl *p = &r->impls[j];
-    if (!p->available) continue;
-    if (block) fputs(", \\\n    ", g);
+  fprintf(
+      g,
+      "  set xlabel 'x'\n  set ylabel 'max error in the bin (ULP, log scale)'\n"
+      "  set logscale y\n"
+      "  set yrange [%g:%.9g]\n  set xrange [%.9g:%.9g]\n"
+      "  set key below Left reverse vertical maxrows %d samplen 2 spacing 1.05 width -3 font ',9'\n"
+      "  plot ",
+      ULP_FLOOR / 2, ymax * 3, r->lo, r->hi, rows);
+  for (size_t j = 0; j < nuse; j++) {
+    const rep_acc_impl *p = use[j];
+    if (j) fputs(", \\\n    ", g);
     gp_str(g, datname);
-    fprintf(g, " index %d using 1:2 with steps lt %zu lw 1.5 title ", block++,
-            rep_impl_index(a, p->name) + 1);
-    gp_str(g, p->name);
+    fprintf(g, " index %zu using 1:2 with steps lt %zu title ", j,
+            LT_BASE + rep_impl_index(a, p->name));
+    gp_str(g, legend_name(a, p->name));
   }
   fprintf(g,
           ", \\\n    0.5 with lines dt 3 lw 1 lc rgb '#606060' title '0.5 ULP (correctly "
           "rounded)'"
           ", \\\n    %g with lines dt 2 lw 1 lc rgb '#b0b0b0' title 'floor: below %g ULP, "
-          "0, empty bin'\n",
+          "0, empty bin'",
           ULP_FLOOR, ULP_FLOOR);
+  key_line_kinds(g, a);
+  fputc('\n', g);
   gp_end(g, dir, stem);
   if (bwd)
     a->fig_ulp_bwd = stem;
@@ -582,25 +722,20 @@ static void fig_ulp(rep_act *a, const char *dir, int bwd) {
 
 /* ---- (3) throughput against n */
 
-/* The open point type that goes with a filled one (bwd beside fwd). */
-static int open_point(int pt) {
-  return pt >= 5 && pt % 2 ? pt - 1 : pt;
-}
-
-static void fig_speed(rep_act *a, const char *dir) {
-  const rep_spd *s = a->spd;
+/* Sizes measured for an activation, sorted, with their size class. */
+static size_t speed_sizes(const rep_spd *s, long long **ns_out, const char ***cls_out) {
   long long *ns = NULL;
   const char **cls = NULL;
   size_t nn = 0, cap = 0, cap2 = 0;
-  double ymax = 0;
   for (size_t j = 0; j < s->nimpls; j++)
     for (size_t k = 0; k < s->impls[j].npoints; k++) {
       const rep_point *q = &s->impls[j].points[k];
-      for (int dir2 = 0; dir2 < 2; dir2++)
-        if (isfinite(q->ips[dir2])) ymax = fmax(ymax, q->ips[dir2] / 1e9);
       size_t i = 0;
       while (i < nn && ns[i] < q->n) i++;
-      if (i < nn && ns[i] == q->n) continue;
+      if (i < nn && ns[i] == q->n) {
+        if (!cls[i]) cls[i] = q->size_class;
+        continue;
+      }
       ns = rep_grow(ns, &cap, nn, sizeof *ns);
       cls = rep_grow(cls, &cap2, nn, sizeof *cls);
       memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
@@ -609,12 +744,109 @@ static void fig_speed(rep_act *a, const char *dir) {
       cls[i] = q->size_class;
       nn++;
     }
+  *ns_out = ns;
+  *cls_out = cls;
+  return nn;
+}
+
+static int is_copy(const char *name) {
+  return !strcmp(name, "memory.copy");
+}
+
+/* One panel of the throughput figure: dir 0 forward, 1 backward. */
+static void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const char *datname,
+                        const int *idx, const int *bidx, int dir, int titles) {
+  const rep_spd *s = a->spd;
+  int first = 1;
+  fputs("  plot ", g);
+  /* the memory limit first, behind the kernels */
+  for (size_t b = 0; mo->baseline && b < mo->baseline->nimpls; b++) {
+    if (bidx[b] < 0) continue;
+    const rep_spd_impl *p = &mo->baseline->impls[b];
+    int col = dir ? 3 : 2;
+    int any = 1;
+    if (!is_copy(p->name)) {
+      any = 0; /* a baseline other than copy: its own throughput, where measured */
+      for (size_t k = 0; k < p->npoints; k++) any |= isfinite(p->points[k].ips[dir]);
+      if (!any && !titles) continue;
+      col = dir ? 5 : 4;
+    }
+    if (!first) fputs(", \\\n    ", g);
+    first = 0;
+    const char *style =
+        rep_printf("with linespoints lw %s dt %s pt %s ps 0.8 lc rgb '%s'",
+                   is_copy(p->name) ? "4" : "2", is_copy(p->name) ? "1" : "3",
+                   is_copy(p->name) ? "2" : "1", is_copy(p->name) ? "#9a9a9a" : "#7a7a7a");
+    if (!any) { /* in the legend only: measured in the other direction */
+      fprintf(g, "keyentry %s title ", style);
+      gp_str(g, rep_printf("baseline %s (%s only)", p->name, dir ? "forward" : "backward"));
+      continue;
+    }
+    gp_str(g, datname);
+    fprintf(g, " index %d using 1:%d %s ", bidx[b], col, style);
+    if (titles) {
+      fputs("title ", g);
+      gp_str(g, is_copy(p->name) ? "memory limit (copy)" : rep_printf("baseline %s", p->name));
+    } else {
+      fputs("notitle", g);
+    }
+  }
+  for (size_t k = 0; k < a->nnames; k++)
+    for (size_t j = 0; j < s->nimpls; j++) {
+      const rep_spd_impl *p = &s->impls[j];
+      if (idx[j] < 0 || strcmp(p->name, a->names[k].name)) continue;
+      int any = 0;
+      for (size_t q = 0; q < p->npoints; q++) any |= isfinite(p->points[q].ips[dir]);
+      const char *title = legend_name(a, p->name);
+      if (!any && (!titles || !p->npoints)) continue;
+      if (!first) fputs(", \\\n    ", g);
+      first = 0;
+      if (!any) { /* only in the legend: measured forward, no backward kernel */
+        fprintf(g, "keyentry with linespoints lt %zu title ", LT_BASE + rep_impl_index(a, p->name));
+        gp_str(g, rep_printf("%s (%s)", title,
+                             rep_impl_has_bwd(a, p->name) == 0 ? "no backward kernel"
+                                                               : "backward not measured"));
+        continue;
+      }
+      gp_str(g, datname);
+      fprintf(g, " index %d using 1:%d with linespoints lt %zu ", idx[j], dir ? 3 : 2,
+              LT_BASE + rep_impl_index(a, p->name));
+      if (titles) {
+        fputs("title ", g);
+        gp_str(g, title);
+      } else {
+        fputs("notitle", g);
+      }
+    }
+  if (titles) key_line_kinds(g, a);
+  if (first) fputs("NaN notitle", g);
+  fputc('\n', g);
+}
+
+static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
+  const rep_spd *s = a->spd;
+  long long *ns;
+  const char **cls;
+  size_t nn = speed_sizes(s, &ns, &cls);
+  double ymax = 0, ymin = INFINITY;
+  int have_bwd = 0;
+  for (size_t j = 0; j < s->nimpls; j++)
+    for (size_t k = 0; k < s->impls[j].npoints; k++)
+      for (int d2 = 0; d2 < 2; d2++) {
+        double v = s->impls[j].points[k].ips[d2] / 1e9;
+        if (!(isfinite(v) && v > 0)) continue;
+        ymax = fmax(ymax, v);
+        ymin = fmin(ymin, v);
+        have_bwd |= d2;
+      }
   if (!nn || !(ymax > 0)) return;
   const char *stem = rep_printf("%s_speed", a->stem);
   const char *datname = rep_printf("data/%s.dat", stem);
   FILE *d = rep_fopen(dir, datname);
   fprintf(d,
-          "# %s: throughput from speed.json; one block per implementation\n"
+          "# %s: throughput from speed.json; one block per implementation, then the\n"
+          "# baselines of speed.json (memory.copy: the memory limit, its bytes/s over the\n"
+          "# bytes a kernel moves per element: 8 forward, 16 backward)\n"
           "# n fwd_G_items_per_s bwd_G_items_per_s fwd_GB_per_s bwd_GB_per_s\n",
           a->name);
   int block = 0;
@@ -636,20 +868,66 @@ static void fig_speed(rep_act *a, const char *dir) {
     fputs("\n\n", d);
     idx[j] = block++;
   }
+  /* baselines, at the sizes of this activation */
+  size_t nb = mo->baseline ? mo->baseline->nimpls : 0;
+  int *bidx = rep_alloc((nb ? nb : 1) * sizeof *bidx);
+  int nkeyb = 0;
+  for (size_t b = 0; b < nb; b++) {
+    const rep_spd_impl *p = &mo->baseline->impls[b];
+    bidx[b] = -1;
+    int any = 0;
+    for (size_t k = 0; k < p->npoints; k++)
+      for (size_t i = 0; i < nn; i++) any |= p->points[k].n == ns[i];
+    if (!any) continue;
+    if (is_copy(p->name))
+      fprintf(d,
+              "# %s: n, limit fwd (G elements/s = bytes/s / 8), limit bwd (bytes/s / 16),\n"
+              "# its own G items/s fwd and bwd\n",
+              p->name);
+    else
+      fprintf(d, "# %s: n, -, -, its own G items/s fwd and bwd\n", p->name);
+    for (size_t k = 0; k < p->npoints; k++) {
+      const rep_point *q = &p->points[k];
+      int at = 0;
+      for (size_t i = 0; i < nn; i++) at |= q->n == ns[i];
+      if (!at) continue;
+      fprintf(d, "%lld", q->n);
+      double lf = is_copy(p->name) ? q->bps[0] / 8 / 1e9 : NAN;
+      double lb = is_copy(p->name) ? q->bps[0] / 16 / 1e9 : NAN;
+      dat_num(d, lf);
+      dat_num(d, lb);
+      dat_num(d, q->ips[0] / 1e9);
+      dat_num(d, q->ips[1] / 1e9);
+      fputc('\n', d);
+      double vals[4] = {lf, have_bwd ? lb : NAN, q->ips[0] / 1e9, q->ips[1] / 1e9};
+      for (int t = 0; t < 4; t++)
+        if (isfinite(vals[t]) && vals[t] > 0) {
+          ymax = fmax(ymax, vals[t]);
+          ymin = fmin(ymin, vals[t]);
+        }
+    }
+    fputs("\n\n", d);
+    bidx[b] = block++;
+    nkeyb++;
+  }
   rep_fclose(d, dir, datname);
 
-  FILE *g = gp_begin(dir, stem, rep_printf("%s, throughput against n", a->name), 900, 520);
-  gp_linetypes(g, a->nimpl_names);
-  fputs("  set title ", g);
-  gp_str(g, rep_printf("%s: throughput (speed.json); forward: solid, filled; backward: dashed, "
-                       "open",
-                       a->name));
+  /* a log axis when the kernels lie far apart (scalar against AVX-512) */
+  int logy = ymax / ymin > 20;
+  size_t nkey = (size_t)nkeyb + 2 * (size_t)has_peers_and_ours(a);
+  for (size_t j = 0; j < s->nimpls; j++) nkey += s->impls[j].npoints > 0;
+  int w = have_bwd ? 1100 : 900, cols;
+  int rows = key_rows(nkey, longest_legend(a) + 20, w, &cols);
+  int keyh = rows * 17 + 12;
+  int h = 430 + keyh;
+  FILE *g = gp_begin(dir, stem, rep_printf("%s, throughput against n", a->name), w, h);
+  gp_linetypes(g, a);
+  /* x: the sizes, as tic labels on two lines ("\n" needs a double-quoted
+   * gnuplot string) */
   fprintf(g,
-          "\n  set xlabel 'n (elements per array, log scale)' offset 0,-0.9\n"
-          "  set ylabel 'throughput (G elements/s)'\n"
-          "  set logscale x\n  set xrange [%.9g:%.9g]\n  set yrange [0:%.9g]\n",
-          (double)ns[0] / 1.6, (double)ns[nn - 1] * 1.6, ymax * 1.08);
-  /* tic labels on two lines ("\n" needs a double-quoted gnuplot string) */
+          "  set logscale x\n  set xrange [%.9g:%.9g]\n"
+          "  set xlabel 'n (elements per array, log scale)' offset 0,-0.6\n",
+          (double)ns[0] / 1.6, (double)ns[nn - 1] * 1.6);
   fputs("  set xtics (", g);
   for (size_t i = 0; i < nn; i++) {
     if (i) fputs(", ", g);
@@ -661,30 +939,54 @@ static void fig_speed(rep_act *a, const char *dir) {
     }
     fprintf(g, "\" %lld", ns[i]);
   }
-  fprintf(g,
-          ")%s\n  set mxtics default\n  set grid xtics ytics\n"
-          "  set key outside right top Left reverse samplen 3 width -2 font ',9'\n"
-          "  plot ",
-          nn > 6 ? " rotate by -30" : "");
-  int first = 1;
-  for (size_t j = 0; j < s->nimpls; j++) {
-    if (idx[j] < 0) continue;
-    size_t c = rep_impl_index(a, s->impls[j].name) + 1;
-    if (!first) fputs(", \\\n    ", g);
-    first = 0;
-    gp_str(g, datname);
-    fprintf(g, " index %d using 1:2 with linespoints lt %zu dt 1 title ", idx[j], c);
-    gp_str(g, s->impls[j].name);
-    fputs(", \\\n    ", g);
-    gp_str(g, datname);
-    fprintf(g, " index %d using 1:3 with linespoints lt %zu dt 2 pt %d notitle", idx[j], c,
-            open_point(point_types[(c - 1) % NPT]));
+  fprintf(g, ")%s\n  set mxtics default\n  set grid xtics ytics\n", nn > 6 ? " rotate by -30" : "");
+  if (logy) {
+    fprintf(g,
+            "  set logscale y\n  set yrange [%.9g:%.9g]\n"
+            "  set ylabel 'throughput (G elements/s, log scale)'\n  set ytics (",
+            ymin / 1.5, ymax * 1.5);
+    /* tics at 1, 2, 5 times the powers of ten */
+    int first = 1;
+    for (int e = (int)floor(log10(ymin / 1.5)); e <= (int)ceil(log10(ymax * 1.5)); e++)
+      for (int k = 0; k < 3; k++) {
+        double v = (k == 0 ? 1 : k == 1 ? 2 : 5) * pow(10, e);
+        if (v < ymin / 1.5 || v > ymax * 1.5) continue;
+        fprintf(g, "%s'%g' %.9g", first ? "" : ", ", v, v);
+        first = 0;
+      }
+    fputs(")\n", g);
+  } else
+    fprintf(g, "  set yrange [0:%.9g]\n  set ylabel 'throughput (G elements/s)'\n", ymax * 1.08);
+  const char *title =
+      rep_printf("%s: throughput (speed.json)%s", a->name,
+                 nkeyb ? "; grey: the memory limit, memory.copy's bytes/s as elements/s" : "");
+  double bot = (double)(keyh + 75) / h, top = 1.0 - 62.0 / h;
+  if (!have_bwd) {
+    fputs("  set title ", g);
+    gp_str(g, rep_printf("%s\nforward (x \u2192 y)", title));
+    fprintf(g,
+            "\n  set key below Left reverse vertical maxrows %d samplen 2 spacing 1.05 width -3 "
+            "font ',9'\n",
+            rows);
+    speed_panel(g, mo, a, datname, idx, bidx, 0, 1);
+  } else {
+    fputs("  set multiplot title ", g);
+    gp_str(g, title);
+    fprintf(g,
+            " font ',12'\n  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n"
+            "  set lmargin at screen 0.07\n  set rmargin at screen 0.49\n  unset key\n"
+            "  set title 'forward (x \u2192 y): 8 bytes per element'\n",
+            top, bot);
+    speed_panel(g, mo, a, datname, idx, bidx, 0, 0);
+    fprintf(g,
+            "  set lmargin at screen 0.565\n  set rmargin at screen 0.985\n"
+            "  set title 'backward (x, y, dy \u2192 dx): 16 bytes per element'\n"
+            "  set key at screen 0.5, screen %.4f center top Left reverse vertical maxrows %d "
+            "samplen 2 spacing 1.05 width -3 font ',9'\n",
+            (double)(keyh + 8) / h, rows);
+    speed_panel(g, mo, a, datname, idx, bidx, 1, 1);
+    fputs("  unset multiplot\n", g);
   }
-  fputs(
-      ", \\\n    keyentry with linespoints lw 2 pt 7 lc rgb '#303030' title 'forward (fwd)'"
-      ", \\\n    keyentry with linespoints lw 2 dt 2 pt 6 lc rgb '#303030' "
-      "title 'backward (bwd)'\n",
-      g);
   gp_end(g, dir, stem);
   a->fig_speed = stem;
 }
@@ -699,6 +1001,7 @@ static void fig_satbars(rep_act *a, const char *dir) {
   const char **names = rep_alloc(n * sizeof *names);
   double(*v)[4] = rep_alloc(n * sizeof *v);
   int(*prem)[2] = rep_alloc(n * sizeof *prem);
+  int *nobwd = rep_alloc(n * sizeof *nobwd);
   names[0] = "exact (RN)";
   const char *e4[4] = {s->exact_zero.neg, s->exact_zero.pos, s->exact_asymptote.neg,
                        s->exact_asymptote.pos};
@@ -707,7 +1010,8 @@ static void fig_satbars(rep_act *a, const char *dir) {
   for (size_t j = 0; j < s->nimpls; j++) {
     const rep_sat_impl *p = &s->impls[j];
     if (!p->available) continue;
-    names[c] = p->name;
+    names[c] = legend_name(a, p->name);
+    nobwd[c] = rep_impl_has_bwd(a, p->name) == 0;
     const char *p4[4] = {p->grad_zero.neg, p->grad_zero.pos, p->f_asymptote.neg,
                          p->f_asymptote.pos};
     for (int t = 0; t < 4; t++) v[c][t] = rep_parse_x(p4[t]);
@@ -715,8 +1019,12 @@ static void fig_satbars(rep_act *a, const char *dir) {
     prem[c][1] = p->premature_pos;
     c++;
   }
+  /* a series with no value at all (f' never 0 on that side, f unbounded
+   * there) is left out and said so in the legend */
+  int has[4] = {0, 0, 0, 0};
   for (size_t i = 0; i < n; i++)
-    for (int t = 0; t < 4; t++) any |= isfinite(v[i][t]);
+    for (int t = 0; t < 4; t++) has[t] |= isfinite(v[i][t]);
+  for (int t = 0; t < 4; t++) any |= has[t];
   if (!any) return;
   static const char *const series[4] = {"f\u2032 = 0, x < 0", "f\u2032 = 0, x > 0",
                                         "f = asymptote, x < 0", "f = asymptote, x > 0"};
@@ -744,8 +1052,9 @@ static void fig_satbars(rep_act *a, const char *dir) {
   rep_fclose(d, dir, datname);
   if (!(ymax > 0)) ymax = 1;
 
-  FILE *g = gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name),
-                     900, 560);
+  int w = n > 7 ? 900 + (int)(n - 7) * 80 : 900;
+  FILE *g =
+      gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name), w, 600);
   fputs("  set title ", g);
   gp_str(g, rep_printf("%s: where the computed f\u2032 becomes 0 and f reaches its asymptote",
                        a->name));
@@ -754,9 +1063,9 @@ static void fig_satbars(rep_act *a, const char *dir) {
           "  set xrange [-0.6:%.1f]\n  set yrange [%.9g:%.9g]\n"
           "  set boxwidth 0.18 absolute\n  set style fill solid 0.85 border lc rgb '#404040'\n"
           "  set xzeroaxis lt 1 lc rgb '#606060'\n  set grid noxtics ytics\n"
-          "  set key below horizontal font ',9'\n  set bmargin 9\n",
+          "  set key below horizontal font ',9'\n  set bmargin 11\n",
           (double)n - 0.4, -ymax * 1.12, ymax * 1.12);
-  fputs("  set xtics rotate by -25 nomirror font ',9' (", g);
+  fputs("  set xtics rotate by -30 nomirror font ',9' (", g);
   for (size_t i = 0; i < n; i++) {
     if (i) fputs(", ", g);
     gp_str(g, names[i]);
@@ -766,11 +1075,12 @@ static void fig_satbars(rep_act *a, const char *dir) {
   int label_no = 0;
   for (size_t i = 0; i < n; i++)
     for (int t = 0; t < 4; t++) {
+      if (!has[t]) continue;
       if (!isfinite(v[i][t])) {
         fprintf(g,
-                "  set label %d 'never' at %.2f, 0 rotate by 90 %s font ',7' "
+                "  set label %d '%s' at %.2f, 0 rotate by 90 %s font ',7' "
                 "tc rgb '#808080'\n",
-                ++label_no, (double)i + off[t],
+                ++label_no, t < 2 && nobwd[i] ? "no bwd kernel" : "never", (double)i + off[t],
                 t % 2 ? "left offset 0,0.3" : "right offset 0,-0.3");
       } else {
         int p = t < 2 && i > 0 && prem[i][t];
@@ -786,6 +1096,11 @@ static void fig_satbars(rep_act *a, const char *dir) {
   fputs("  plot ", g);
   for (int t = 0; t < 4; t++) {
     if (t) fputs(", \\\n    ", g);
+    if (!has[t]) {
+      fputs("keyentry with boxes fc rgb '#ffffff' lc rgb '#ffffff' title ", g);
+      gp_str(g, rep_printf("%s: never", series[t]));
+      continue;
+    }
     gp_str(g, datname);
     fprintf(g, " index %d using 1:2 with boxes fc rgb '%s' title ", t, colors[t]);
     gp_str(g, series[t]);
@@ -804,7 +1119,7 @@ void rep_plot(rep_model *m, const char *dir) {
       fig_ulp(a, dir, 0);
       fig_ulp(a, dir, 1);
     }
-    if (a->spd) fig_speed(a, dir);
+    if (a->spd) fig_speed(m, a, dir);
     if (a->sat) fig_satbars(a, dir);
   }
 }

@@ -45,11 +45,27 @@ done
 check "report: each .png is PNG$bad_png" [ -z "$bad_png" ]
 ngp=$(ls "$S"/rep/gp/*.gp 2>/dev/null | wc -l)
 check "report: a gnuplot script per figure ($ngp)" [ "$ngp" -eq "$nsvg" ]
-for act in sigmoid tanh relu leaky_relu; do
-  if grep -q "\"$act\"" "$R/accuracy.json" 2>/dev/null; then
-    check "report: $act has its page" test -s "$S/rep/$act.html"
-  fi
-done
+# a page for every activation the suites wrote about, and none for the baselines
+acts=$(cat "$R"/*.json 2>/dev/null | grep -o '"activation": *"[A-Za-z0-9_]*"' |
+  sed 's/.*"\([A-Za-z0-9_]*\)"$/\1/' | grep -vx memory | sort -u)
+missing=""
+for act in $acts; do [ -s "$S/rep/$act.html" ] || missing+=" $act"; done
+check "report: a page for each of the $(echo $acts | wc -w) activations$missing" [ -z "$missing" ]
+check "report: no page for the baselines" test ! -e "$S/rep/memory.html"
+# an implementation without a backward kernel (XNNPACK, when it is built in)
+if grep -q '"bwd": *null' "$R/accuracy.json" 2>/dev/null; then
+  check "report: an implementation without a backward kernel is shown as such" \
+    grep -q 'no backward kernel' "$S/rep/summary.md"
+fi
+# the memory limit, when speed.json has the copy baseline
+if grep -q '"memory.copy' "$R/speed.json" 2>/dev/null; then
+  check "report: the memory limit on the throughput figures" \
+    grep -q 'memory limit (copy)' "$S/rep/gp/sigmoid_speed.gp"
+  check "report: % of copy bandwidth in the speed tables" \
+    grep -q '% of copy bandwidth' "$S/rep/sigmoid.html"
+fi
+check "report: the origin of the implementations" grep -q '^| sigmoid\.[^ ]* | actbench |' \
+  "$S/rep/summary.md"
 check "report: no temporary folder left" no_leftovers "$S/rep"
 
 # bad input: exit status 2, one line on stderr, and the good report intact

@@ -31,6 +31,48 @@ check "full: the machine context" grep -q 'Fixture CPU @ 3.0GHz' "$S/full/index.
 check "full: the command of each results file" \
   grep -q 'actbench saturation --stride 65536' "$S/full/index.html"
 check "full: a special-value failure is shown" grep -q '>FAIL<' "$S/full/sigmoid.html"
+check "full: the index groups the seed's four and the family" \
+  grep -q "The seed's four.*The family added to the seed" <(tr -d '\n' <"$S/full/index.html")
+check "full: a page for an activation of the family with only a peer" test -s "$S/full/gelu.html"
+check "full: gelu comes after the seed's four" \
+  grep -q 'sigmoid.html.*leaky_relu.html.*gelu.html' <(tr -d '\n' <"$S/full/index.html")
+check "full: the baselines get no page of their own" test ! -e "$S/full/memory.html"
+# an implementation without a backward kernel (XNNPACK)
+check "full: no backward kernel, in each table (accuracy, saturation, speed)" \
+  [ "$(grep -o 'no backward kernel' "$S/full/sigmoid.html" | wc -l)" -ge 4 ]
+check "full: ... and in summary.md" grep -q 'xnnpack-auto | — | no backward kernel' "$S/full/summary.md"
+check "full: left out of the f' ULP figure" \
+  bash -c "! grep -q xnnpack '$S/full/data/sigmoid_ulp_bwd.dat'"
+check "full: ... but in the f ULP figure" grep -q 'sigmoid.xnnpack' "$S/full/data/sigmoid_ulp_fwd.dat"
+check "full: ... and in the throughput legend as such" \
+  grep -q 'xnnpack.sigmoid-nc-f32 \[xnnpack\] (no backward kernel)' "$S/full/gp/sigmoid_speed.gp"
+# peers: origin in every table, dashed in the figures, in their library's colours
+check "full: the origin of every implementation in every table" \
+  [ "$(grep -c '<td>sleef</td>' "$S/full/sigmoid.html")" -ge 4 ]
+check "full: peers named with their library in the legends" \
+  grep -q "'avx2.sleef-expf-u10 \[sleef\]'" "$S/full/gp/sigmoid_ulp_fwd.gp"
+check "full: ours solid, peers dashed" \
+  bash -c "grep -q \"lc rgb '#0072B2' lw 2 dt 1\" '$S/full/gp/sigmoid_speed.gp' &&
+           grep -q \"lc rgb '#E69F00' lw 1.6 dt 2\" '$S/full/gp/sigmoid_speed.gp'"
+# the baselines of speed.json
+check "full: the memory limit on the throughput figure" \
+  grep -q "memory limit (copy)" "$S/full/gp/sigmoid_speed.gp"
+check "full: ... as the copy's bytes/s over 8 (fwd) and 16 (bwd)" \
+  grep -q '^4096 10.1 5.05 ' "$S/full/data/sigmoid_speed.dat"
+check "full: ... on every activation's figure" grep -q "memory limit (copy)" "$S/full/gp/gelu_speed.gp"
+check "full: % of copy bandwidth in the speed table" \
+  grep -q '% of copy bandwidth, n = 4096' "$S/full/sigmoid.html"
+check "full: ... the kernel's bytes/s over the copy's (40.4 / 80.8 GB/s)" \
+  grep -q '| sigmoid.avx2.rr2-p5-div | actbench | avx2 | fwd | 5.05 G/s (40.4 GB/s) | 50% |' \
+  "$S/full/summary.md"
+check "full: the baselines listed in the speed table" grep -q '| memory.copy | baseline |' \
+  "$S/full/summary.md"
+# saturation: sides without an asymptote, dead sides; accuracy: NaN inputs
+check "full: gelu has no asymptote for x > 0" \
+  grep -q '| gelu.onednn.gelu-erf | onednn | jit | -6.15135145 | never | x < 0 | -5.54304075 | — |' \
+  "$S/full/summary.md"
+check "full: leaky_relu's dead side" grep -q "f&#39; = 0.01 for all x &lt;= 0" "$S/full/leaky_relu.html"
+check "full: special failures from NaN inputs" grep -q '1 of them NaN inputs' "$S/full/sigmoid.html"
 check "full: no temporary folder left" no_leftovers "$S/full"
 # a figure redraws from its script in the report folder
 if command -v gnuplot >/dev/null; then
@@ -52,6 +94,11 @@ check "speed only: no saturation section" \
   bash -c "! grep -q '<h2>Saturation' '$S/speed/sigmoid.html'"
 check "speed only: unavailable implementation listed" \
   grep -q 'not available on the machine that ran the suite' "$S/speed/sigmoid.html"
+check "speed only: no backward kernel, from speed.json alone" \
+  grep -q 'no backward kernel' "$S/speed/sigmoid.html"
+check "speed only: the memory limit" grep -q "memory limit (copy)" "$S/speed/gp/sigmoid_speed.gp"
+check "speed only: one page, none for the baselines" \
+  [ "$(ls "$S/speed"/*.html | wc -l)" -eq 2 ]
 
 # 3. explicit files: only those are read
 "$BIN" report --accuracy "$DATA/full/accuracy.json" --out "$S/acc" >/dev/null 2>"$S/err"

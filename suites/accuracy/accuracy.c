@@ -95,27 +95,34 @@ static json_t *jfloat(float v) {
   return json_string(act_fmt_float(b, v));
 }
 
+/* a number, or "inf" / "nan" where JSON has none */
+static json_t *jnum(double v) {
+  if (isnan(v)) return json_string("nan");
+  if (isinf(v)) return json_string(v > 0 ? "inf" : "-inf");
+  return json_real(v);
+}
+
 static json_t *stats_json(const act_acc_stats *s, double claim, int claims_nan) {
   json_t *o = json_object();
   char b[40];
-  json_object_set_new(o, "max_ulp", json_real(s->max_ulp < 0 ? 0 : s->max_ulp));
+  json_object_set_new(o, "max_ulp", jnum(s->max_ulp < 0 ? 0 : s->max_ulp));
   json_object_set_new(o, "max_ulp_x", jfloat(s->max_x));
   json_object_set_new(o, "max_ulp_x_hex", json_string(act_fmt_hex(b, s->max_x)));
   json_object_set_new(o, "max_ulp_got", jfloat(s->max_got));
   json_object_set_new(o, "max_ulp_want", jfloat(s->max_want));
-  json_object_set_new(o, "mean_ulp", json_real(s->finite ? s->sum_ulp / (double)s->finite : 0.0));
+  json_object_set_new(o, "mean_ulp", jnum(s->finite ? s->sum_ulp / (double)s->finite : 0.0));
   json_object_set_new(o, "cr_fraction",
-                      json_real(s->inputs ? (double)s->cr / (double)s->inputs : 0.0));
+                      jnum(s->inputs ? (double)s->cr / (double)s->inputs : 0.0));
   json_object_set_new(o, "count_gt_1ulp", json_integer((json_int_t)s->gt1));
-  json_object_set_new(o, "max_abs_err", json_real(s->max_abs));
-  json_object_set_new(o, "max_rel_err", json_real(s->max_rel));
+  json_object_set_new(o, "max_abs_err", jnum(s->max_abs));
+  json_object_set_new(o, "max_rel_err", jnum(s->max_rel));
   json_object_set_new(o, "special_failures", json_integer((json_int_t)s->special_fail));
   json_object_set_new(o, "nan_input_failures", json_integer((json_int_t)s->nan_in_fail));
   json_object_set_new(o, "inputs", json_integer((json_int_t)s->inputs));
   json_object_set_new(o, "within_claim", json_boolean(act_acc_within(s, claim, claims_nan)));
   json_t *bins = json_array();
   for (int i = 0; i < s->bins; i++)
-    json_array_append_new(bins, s->bin_max[i] < 0 ? json_null() : json_real(s->bin_max[i]));
+    json_array_append_new(bins, s->bin_max[i] < 0 ? json_null() : jnum(s->bin_max[i]));
   json_object_set_new(o, "ulp_vs_x", bins);
   return o;
 }

@@ -429,10 +429,11 @@ static int tail(int id, int deriv, float xf, const act_params *p, act_ref *out) 
     out->rn = (float)F, out->hi = F, out->lo = 0, out->cls = ACT_REF_INF;
     return 1;
   }
+  if (isinf(x) || !isfinite(d)) d = 0; /* the limit itself, exactly */
   if (F == 0) { /* below every float: RN is a zero with the sign of the value */
     out->rn = signbit(d) ? -0.0f : 0.0f, out->hi = 0, out->lo = 0;
   } else {
-    if (d == 0) d = copysign(0x1p-1074, d); /* below the doubles: keep the side */
+    if (d == 0 && !isinf(x)) d = copysign(0x1p-1074, d); /* below the doubles: keep the side */
     out->rn = (float)F, out->hi = F, out->lo = d;
   }
   out->cls = ACT_REF_FINITE;

@@ -284,6 +284,8 @@ int act_saturation_main(int argc, char **argv) {
       /* f' rounds to 0 far out on this side (and is not 0 all along it) */
       if (!dead[s] && exact_rn(act, &p, 1, dir * FLT_MAX) == 0)
         ez[s] = act_ref_first_equal(act->name, 1, &p, dir, 0.0f);
+      else if (dead[s] && exact_rn(act, &p, 1, dir * 1.0f) == 0)
+        ez[s] = dir * 0x1p-149f; /* a dead side: f' = 0 from the first float on */
       if (bounded(act, dir))
         ea[s] = act_ref_first_equal(act->name, 0, &p, dir, asymptote(act, &p, dir));
     }
