@@ -35,6 +35,9 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 /* flags */
 #define ACT_NAN_FWD 1u /* fwd returns NaN for a NaN input */
 #define ACT_NAN_BWD 2u /* bwd returns NaN for a NaN input x */
+#define ACT_FTZ 4u     /* runs with subnormals flushed to zero (DAZ|FTZ), as XNNPACK does */
+#define ACT_NAN_SPURIOUS 8u /* NaN for some non-NaN inputs far outside the useful range \
+                               (a library defect that the implementation's note describes) */
 
 typedef struct {
   const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */

@@ -1,7 +1,14 @@
 /* Every available implementation within its claimed ULP bounds on the sampled
  * sweep (forward and derivative); its NaN behaviour as its flags declare; and
- * the IEEE special values (infinities, zeros, subnormals, FLT_MIN, FLT_MAX)
- * equal to the correctly rounded limit. */
+ * for ours, the limits (infinities, zeros, FLT_MAX) equal to the correctly
+ * rounded ones and the subnormal and FLT_MIN inputs within the claim.
+ *
+ * What a peer library's flags excuse, and nothing else:
+ * - bwd == NULL (an inference library): only the forward checks.
+ * - ACT_NAN_SPURIOUS (NaN for some non-NaN inputs, a defect the note
+ *   describes): such inputs are counted and left out of the claim, but only
+ *   outside the activation's interesting range [sample_lo, sample_hi]; one
+ *   inside it fails. */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -36,32 +43,78 @@ int main(int argc, char **argv) {
       act_acc_stats_init(&fs, 0, 0, 1);
       act_acc_stats_init(&ds, 0, 0, 1);
       act_acc_run_impl(m, &p, x, y, dx, n);
-      act_acc_stats_add(&fs, x, y, rf, n);
-      act_acc_stats_add(&ds, x, dx, rd, n);
+      size_t nn = n, spurious = 0, inside = 0;
+      const float *xs = x, *ys = y, *dxs = dx;
+      const act_ref *rfs = rf, *rds = rd;
+      float *xk = NULL, *yk = NULL, *dxk = NULL;
+      act_ref *rfk = NULL, *rdk = NULL;
+      if (m->flags & ACT_NAN_SPURIOUS) { /* keep the inputs that did not give NaN */
+        xk = malloc(sizeof(float) * n), yk = malloc(sizeof(float) * n);
+        dxk = malloc(sizeof(float) * n);
+        rfk = malloc(sizeof(act_ref) * n), rdk = malloc(sizeof(act_ref) * n);
+        nn = 0;
+        for (size_t i = 0; i < n; i++) {
+          if (!isnan(x[i]) && isnan(y[i])) {
+            spurious++;
+            inside += x[i] >= act->sample_lo && x[i] <= act->sample_hi;
+            continue;
+          }
+          xk[nn] = x[i], yk[nn] = y[i], dxk[nn] = dx[i], rfk[nn] = rf[i], rdk[nn] = rd[i];
+          nn++;
+        }
+        xs = xk, ys = yk, dxs = dxk, rfs = rfk, rds = rdk;
+        CHECK(inside == 0, "%s: NaN for %zu non-NaN inputs inside [%g, %g]", m->name, inside,
+              act->sample_lo, act->sample_hi);
+      }
+      act_acc_stats_add(&fs, xs, ys, rfs, nn);
       CHECK(act_acc_within(&fs, m->fwd_ulp, (m->flags & ACT_NAN_FWD) != 0),
             "%s: f max %.4g ulp at x = %a (claim %g), special failures %zu", m->name, fs.max_ulp,
             (double)fs.max_x, m->fwd_ulp, fs.special_fail);
-      CHECK(act_acc_within(&ds, m->bwd_ulp, (m->flags & ACT_NAN_BWD) != 0),
-            "%s: f' max %.4g ulp at x = %a (claim %g), special failures %zu", m->name, ds.max_ulp,
-            (double)ds.max_x, m->bwd_ulp, ds.special_fail);
-      printf("%-40s f %10.4g ulp (claim %-8g)  f' %10.4g ulp (claim %g)\n", m->name, fs.max_ulp,
-             m->fwd_ulp, ds.max_ulp, m->bwd_ulp);
+      if (m->bwd) {
+        act_acc_stats_add(&ds, xs, dxs, rds, nn);
+        CHECK(act_acc_within(&ds, m->bwd_ulp, (m->flags & ACT_NAN_BWD) != 0),
+              "%s: f' max %.4g ulp at x = %a (claim %g), special failures %zu", m->name, ds.max_ulp,
+              (double)ds.max_x, m->bwd_ulp, ds.special_fail);
+        printf("%-40s f %10.4g ulp (claim %-8g)  f' %10.4g ulp (claim %g)\n", m->name, fs.max_ulp,
+               m->fwd_ulp, ds.max_ulp, m->bwd_ulp);
+      } else {
+        printf("%-40s f %10.4g ulp (claim %-8g)  no backward kernel\n", m->name, fs.max_ulp,
+               m->fwd_ulp);
+      }
+      if (spurious)
+        printf("%-40s NaN for %zu non-NaN inputs, all outside [%g, %g] (ACT_NAN_SPURIOUS)\n",
+               m->name, spurious, act->sample_lo, act->sample_hi);
+      free(xk), free(yk), free(dxk), free(rfk), free(rdk);
       act_acc_stats_free(&fs);
       act_acc_stats_free(&ds);
       /* special values */
       float sy[16], sdx[16];
       act_acc_run_impl(m, &p, sp, sy, sdx, ns);
-      for (size_t i = 0; i + 1 < ns; i++) {
-        CHECK(sy[i] == sf[i].rn, "%s: f(%a) = %a, want %a", m->name, (double)sp[i], (double)sy[i],
-              (double)sf[i].rn);
-        CHECK(sdx[i] == sd[i].rn, "%s: f'(%a) = %a, want %a", m->name, (double)sp[i],
-              (double)sdx[i], (double)sd[i].rn);
+      /* Ours (origin actbench or libm): the limits (+-inf, +-0, +-FLT_MAX) are
+       * the correctly rounded ones, and the subnormal and FLT_MIN inputs within
+       * the claim.  A peer library's conventions there are reported by the
+       * accuracy suite's specials table, not held to ours. */
+      int ours = !strcmp(m->origin, "actbench") || !strcmp(m->origin, "libm");
+      for (size_t i = 0; ours && i + 1 < ns; i++) {
+        int limit = isinf(sp[i]) || sp[i] == 0 || fabsf(sp[i]) == FLT_MAX;
+        for (int d = 0; d < 2; d++) {
+          if (d && !m->bwd) break;
+          float got = d ? sdx[i] : sy[i];
+          const act_ref *want = d ? &sd[i] : &sf[i];
+          double e = 0;
+          int ok = limit ? got == want->rn
+                         : act_ulp_error(got, want, &act_binary32, &e) == ACT_ULP_OK &&
+                               e <= (d ? m->bwd_ulp : m->fwd_ulp);
+          CHECK(ok, "%s: f%s(%a) = %a, want %a (%.3g ulp)", m->name, d ? "'" : "", (double)sp[i],
+                (double)got, (double)want->rn, e);
+        }
       }
       /* NaN: exactly what the flags declare */
       CHECK(!!isnan(sy[ns - 1]) == !!(m->flags & ACT_NAN_FWD), "%s: f(NaN) = %g, flags say %s",
             m->name, (double)sy[ns - 1], (m->flags & ACT_NAN_FWD) ? "NaN" : "not NaN");
-      CHECK(!!isnan(sdx[ns - 1]) == !!(m->flags & ACT_NAN_BWD), "%s: f'(NaN) = %g, flags say %s",
-            m->name, (double)sdx[ns - 1], (m->flags & ACT_NAN_BWD) ? "NaN" : "not NaN");
+      if (m->bwd)
+        CHECK(!!isnan(sdx[ns - 1]) == !!(m->flags & ACT_NAN_BWD), "%s: f'(NaN) = %g, flags say %s",
+              m->name, (double)sdx[ns - 1], (m->flags & ACT_NAN_BWD) ? "NaN" : "not NaN");
     }
     free(x);
     free(rf);

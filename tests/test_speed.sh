@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # actbench speed: a short run writes a whole speed.json (fwd and bwd for every
-# available implementation at every size, with throughput counters, and no
-# temporary left behind); bad input exits 2 with one line on stderr and
-# writes nothing.
+# available implementation at every size, fwd only for one without a backward
+# kernel, the baselines memory.copy and memory.relu at every size, with
+# throughput counters, and no temporary left behind); bad input exits 2 with
+# one line on stderr and writes nothing.
 # usage: test_speed.sh ACTBENCH SCRATCH_DIR
 set -u
 bin=${1:?usage: test_speed.sh ACTBENCH SCRATCH_DIR}
@@ -22,7 +23,10 @@ bad() {
 }
 
 # check_json FILE SIZE... : kind, and fwd+bwd per available implementation
-# and size with items_per_second > 0 and bytes_per_second > 0.
+# and size with items_per_second > 0 and bytes_per_second > 0; no bwd entry
+# for an implementation without a backward kernel (bwd_kernel false); the
+# baselines memory.copy and memory.relu (fwd, role baseline, activation
+# memory, origin baseline) at every size.
 check_json() {
   python3 - "$@" <<'EOF'
 import json, sys
@@ -44,9 +48,22 @@ for s in sizes:
         if not m:
             errs.append("size class %s missing from actbench.sizes" % s)
         ns += m
-impls = [m["name"] for m in ab.get("implementations", []) if m.get("available")]
+allimpls = ab.get("implementations", [])
+impls = [m["name"] for m in allimpls if m.get("available") and m.get("role") != "baseline"]
 if not impls:
     errs.append("no available implementation")
+nobwd = {m["name"] for m in allimpls if m.get("bwd_kernel") is False}
+for m in allimpls:
+    if "bwd_kernel" not in m:
+        errs.append("implementation %s has no bwd_kernel member" % m.get("name"))
+baselines = {"memory.copy", "memory.relu"}
+for name in baselines:
+    e = [m for m in allimpls if m.get("name") == name]
+    if len(e) != 1:
+        errs.append("baseline %s listed %d times in actbench.implementations" % (name, len(e)))
+    elif not (e[0].get("activation") == "memory" and e[0].get("origin") == "baseline" and
+              e[0].get("role") == "baseline" and e[0].get("available") is True):
+        errs.append("baseline %s listed as %r" % (name, e[0]))
 runs = {}
 for b in d.get("benchmarks", []):
     if b.get("run_type") == "iteration":
@@ -54,13 +71,20 @@ for b in d.get("benchmarks", []):
         for k in ("activation", "size_class"):
             if k not in b:
                 errs.append("%s has no %s" % (b.get("name"), k))
-for m in impls:
+for m in impls + sorted(baselines):
     for n in ns:
         for dirn in ("fwd", "bwd"):
             b = runs.get((m, dirn, n))
             name = "%s/%s/%d" % (m, dirn, n)
+            if dirn == "bwd" and (m in nobwd or m in baselines):
+                if b is not None:
+                    errs.append("%s has no backward kernel, yet %s exists" % (m, name))
+                continue
             if b is None:
                 errs.append("missing " + name)
+            elif m in baselines and not (b.get("role") == "baseline" and
+                                         b.get("activation") == "memory"):
+                errs.append("%s: role %r, activation %r" % (name, b.get("role"), b.get("activation")))
             elif b.get("name") != name:
                 errs.append("entry named %s, expected %s" % (b.get("name"), name))
             elif not (b.get("items_per_second", 0) > 0 and b.get("bytes_per_second", 0) > 0):
@@ -69,7 +93,8 @@ for m in impls:
                 errs.append("wrong bytes per item for " + name)
 for e in errs[:20]:
     print("  " + e)
-print("  %d implementations x %d sizes checked" % (len(impls), len(ns)))
+print("  %d implementations (%d without bwd) and %d baselines x %d sizes checked"
+      % (len(impls), len(nobwd & set(impls)), len(baselines), len(ns)))
 sys.exit(1 if errs else 0)
 EOF
 }

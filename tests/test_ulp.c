@@ -52,6 +52,9 @@ int main(void) {
   /* a returned infinity counts as 2^128 */
   CHECK(E(INFINITY, R(FLT_MAX, 0), b32, &st) == 1.0 && st == ACT_ULP_OK, "inf vs FLT_MAX");
   CHECK(E(-INFINITY, R(-FLT_MAX, 0), b32, &st) == 1.0, "-inf vs -FLT_MAX");
+  /* an exact value beyond the format: its infinity is correctly rounded */
+  CHECK(E(INFINITY, R(0x1.1p128, 0), b32, &st) == 0.0, "inf vs 1.06 * 2^128");
+  CHECK(E(FLT_MAX, R(0x1.1p128, 0), b32, &st) > 1e5, "FLT_MAX vs 1.06 * 2^128");
   /* negative values */
   CHECK(E(-1.5 - 0x1p-23, R(-1.5, 0), b32, &st) == 1.0, "-1.5");
   /* NaN and infinities: special values, counted apart */

@@ -55,6 +55,7 @@ typedef struct {
   size_t gt1;          /* error > 1 ulp */
   size_t special_fail; /* special-value failures, all */
   size_t nan_in_fail;  /* of them: a NaN input that did not give NaN */
+  size_t nan_out_fail; /* of them: a NaN for a non-NaN input */
   double max_ulp, sum_ulp;
   float max_x, max_got, max_want;
   double max_abs, max_rel;
@@ -72,6 +73,9 @@ void act_acc_stats_merge(act_acc_stats *into, const act_acc_stats *from);
 /* max_ulp <= claim, no special failure but those a NaN input makes when the
  * implementation does not claim NaN propagation. */
 int act_acc_within(const act_acc_stats *s, double claim, int claims_nan);
+/* The same with the implementation's flags for direction bwd (0 or 1):
+ * ACT_NAN_SPURIOUS excuses NaN for non-NaN inputs (counted apart). */
+int act_acc_within_impl(const act_acc_stats *s, const act_impl *m, int bwd);
 
 /* ---- inputs */
 /* The sampled sweep's inputs: the special values, a dense grid over the

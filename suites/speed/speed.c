@@ -1,5 +1,14 @@
 /* actbench speed: throughput of every implementation, forward and backward,
  * at sizes chosen from the machine's caches, measured by Google Benchmark.
+ * An implementation without a backward kernel (bwd == NULL, an inference
+ * library) gets a forward benchmark only.
+ *
+ * At every size two baselines run as well, so that each kernel can be set
+ * against what memory allows: memory.copy (memcpy of x to y: glibc's, chosen
+ * for this CPU; for large n it may use non-temporal stores) and memory.relu
+ * (the fastest ReLU of the registry that runs here: relu.avx512.autovec, else
+ * relu.avx2.autovec, else relu.stable), both forward, 8 bytes per element,
+ * activation "memory", origin and role "baseline".
  *
  * Google Benchmark writes its JSON to a temporary file in the output folder;
  * this suite then adds what docs/results.md asks for (kind, version, the
@@ -50,12 +59,40 @@ typedef struct {
 enum { FWD = 0, BWD = 1 };
 
 typedef struct {
-  const act_impl *impl;
+  const act_impl *impl; /* NULL for a baseline */
+  const char *impl_name, *activation, *isa;
+  act_fwd *fwd;
   act_params p;
   size_buf *buf;
   int dir;
   char name[256];
 } bench;
+
+/* The baselines (see the top of this file). */
+typedef struct {
+  const char *name, *isa, *kernel;
+  act_fwd *fwd;
+} baseline;
+
+static void copy_fwd(const float *x, float *y, size_t n, const act_params *p) {
+  (void)p;
+  if (x != y) memcpy(y, x, n * sizeof(float));
+}
+
+/* memory.copy and memory.relu; out must hold 2. */
+static size_t baselines(baseline *out) {
+  static const char *const relus[] = {"relu.avx512.autovec", "relu.avx2.autovec", "relu.stable"};
+  size_t nb = 0;
+  out[nb++] = (baseline){"memory.copy", "glibc", "memcpy", copy_fwd};
+  for (size_t k = 0; k < sizeof relus / sizeof relus[0]; k++) {
+    const act_impl *r = act_find_impl(relus[k]);
+    if (r && r->fwd && act_impl_available(r)) {
+      out[nb++] = (baseline){"memory.relu", r->isa, r->name, r->fwd};
+      break;
+    }
+  }
+  return nb;
+}
 
 static uint64_t g_seed = 1;
 static size_buf *g_live; /* the size whose buffers are allocated */
@@ -89,7 +126,10 @@ static void usage(FILE *f) {
           "  --benchmark_*=...  passed to Google Benchmark, e.g. --benchmark_filter=avx2\n"
           "\n"
           "Inputs x are uniform over [%g, %g], dy over [%g, %g].  Benchmarks are named\n"
-          "<impl>/fwd/<n> and <impl>/bwd/<n>; bytes counted: fwd %d, bwd %d per element.\n",
+          "<impl>/fwd/<n> and <impl>/bwd/<n>; bytes counted: fwd %d, bwd %d per element.\n"
+          "An implementation without a backward kernel gets no bwd benchmark.  At every\n"
+          "size the baselines memory.copy/fwd/<n> (memcpy) and memory.relu/fwd/<n> (the\n"
+          "fastest ReLU here) show what memory allows.\n",
           X_LO, X_HI, DY_LO, DY_HI, FWD_BYTES, BWD_BYTES);
 }
 
@@ -233,7 +273,7 @@ static void setup_bwd(void *user) {
 
 static void iter_fwd(void *user) {
   bench *b = user;
-  b->impl->fwd(b->buf->x, b->buf->y, b->buf->n, &b->p);
+  b->fwd(b->buf->x, b->buf->y, b->buf->n, &b->p);
 }
 
 static void iter_bwd(void *user) {
@@ -455,11 +495,27 @@ int act_speed_main(int argc, char **argv) {
   }
   if (nrun == 0) act_die("speed: none of the selected implementations runs on this CPU");
 
-  /* Register, size by size. */
+  /* Register, size by size: the baselines first, then the kernels. */
+  baseline base[2];
+  size_t nbase = baselines(base);
   size_t nb = 0;
-  bench *bs = calloc(nrun * nsizes * 2 + 1, sizeof *bs);
+  bench *bs = calloc((nrun * 2 + nbase) * nsizes + 1, sizeof *bs);
   if (!bs) act_die("out of memory");
   for (size_t s = 0; s < nsizes; s++) {
+    for (size_t k = 0; k < nbase; k++) {
+      bench *b = &bs[nb++];
+      b->impl_name = base[k].name;
+      b->activation = "memory";
+      b->isa = base[k].isa;
+      b->fwd = base[k].fwd;
+      b->p = (act_params){0.0f, 0.0f};
+      b->buf = &sizes[s];
+      b->dir = FWD;
+      snprintf(b->name, sizeof b->name, "%s/fwd/%zu", base[k].name, sizes[s].n);
+      if (act_gb_register(b->name, iter_fwd, setup_fwd, b, (int64_t)sizes[s].n,
+                          (int64_t)sizes[s].n * FWD_BYTES, sizes[s].cls) != 0)
+        act_die("speed: cannot register benchmark %s", b->name);
+    }
     for (size_t k = 0; k < nrun; k++) {
       const act_impl *m = run[k];
       const act_activation *act = act_find_activation(m->activation);
@@ -467,11 +523,17 @@ int act_speed_main(int argc, char **argv) {
       if (have_a) p.a = a_value;
       for (int dir = FWD; dir <= BWD; dir++) {
         if ((dir == FWD && !m->fwd) || (dir == BWD && (!m->bwd || !m->fwd))) {
-          if (s == 0) act_warn("speed: %s has no %s kernel", m->name, dir == FWD ? "fwd" : "bwd");
+          if (s == 0 && (dir == FWD || m->fwd))
+            act_warn("speed: %s has no %s kernel: no %s benchmark", m->name,
+                     dir == FWD ? "fwd" : "bwd", dir == FWD ? "fwd" : "bwd");
           continue;
         }
         bench *b = &bs[nb++];
         b->impl = m;
+        b->impl_name = m->name;
+        b->activation = m->activation;
+        b->isa = m->isa;
+        b->fwd = m->fwd;
         b->p = p;
         b->buf = &sizes[s];
         b->dir = dir;
@@ -536,9 +598,16 @@ int act_speed_main(int argc, char **argv) {
   json_object_set_new(ab, "sizes", jsizes);
   json_t *jimpls = json_array();
   for (size_t k = 0; k < nsel; k++)
-    json_array_append_new(jimpls, json_pack("{s:s, s:s, s:s, s:s, s:b}", "name", sel[k]->name,
-                                            "activation", sel[k]->activation, "isa", sel[k]->isa,
-                                            "origin", sel[k]->origin, "available", avail[k]));
+    json_array_append_new(
+        jimpls, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b}", "name", sel[k]->name, "activation",
+                          sel[k]->activation, "isa", sel[k]->isa, "origin", sel[k]->origin,
+                          "available", avail[k], "bwd_kernel", sel[k]->bwd != NULL));
+  for (size_t k = 0; k < nbase; k++)
+    json_array_append_new(
+        jimpls,
+        json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s}", "name", base[k].name, "activation",
+                  "memory", "isa", base[k].isa, "origin", "baseline", "available", 1, "bwd_kernel",
+                  0, "role", "baseline", "kernel", base[k].kernel));
   json_object_set_new(ab, "implementations", jimpls);
   json_t *jacts = json_array();
   for (size_t k = 0; k < nsel; k++) {
@@ -572,12 +641,13 @@ int act_speed_main(int argc, char **argv) {
   json_array_foreach(benches, idx, val) {
     const bench *b = find_bench(bs, nb, val);
     if (!b) continue;
-    json_object_set_new(val, "impl", json_string(b->impl->name));
-    json_object_set_new(val, "activation", json_string(b->impl->activation));
-    json_object_set_new(val, "isa", json_string(b->impl->isa));
+    json_object_set_new(val, "impl", json_string(b->impl_name));
+    json_object_set_new(val, "activation", json_string(b->activation));
+    json_object_set_new(val, "isa", json_string(b->isa));
     json_object_set_new(val, "direction", json_string(b->dir == FWD ? "fwd" : "bwd"));
     json_object_set_new(val, "n", json_integer((json_int_t)b->buf->n));
     json_object_set_new(val, "size_class", json_string(b->buf->cls));
+    if (!b->impl) json_object_set_new(val, "role", json_string("baseline"));
   }
 
   act_write_json(doc, json_path);
