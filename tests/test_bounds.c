@@ -19,7 +19,7 @@
 #include "util.h"
 
 int main(int argc, char **argv) {
-  size_t samples = argc > 1 ? (size_t)atol(argv[1]) : (size_t)1 << 19;
+  size_t samples = argc > 1 ? (size_t)atol(argv[1]) : (size_t)1 << 18;
   for (size_t ai = 0; ai < act_activation_count; ai++) {
     const act_activation *act = &act_activations[ai];
     act_params p = act->defaults;

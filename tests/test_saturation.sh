@@ -65,7 +65,7 @@ check(stable["grad_zero_premature"]["pos"] is False and stable["grad_zero_premat
       f"the stable derivative has no premature zero: {stable['grad_zero']}")
 check(float(stable["grad_zero"]["pos"]) > 100, "stable sigma' nonzero beyond x = 100")
 for m in acts["relu"]["implementations"]:
-    if m.get("grad_zero") is None or not m.get("available", True):
+    if m.get("bwd_kernel") is False or not m.get("available", True):
         continue  # no backward kernel (an inference library), or not on this CPU
     check(m.get("dead_side") and "f' = 0 for all x <= 0" in m["dead_side"] and ", 0 differ" in m["dead_side"],
           f"{m['name']} dead side: {m.get('dead_side')}")
