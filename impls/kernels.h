@@ -40,6 +40,22 @@ ACT_DECLARE_ACTIVATION(tanh)
 ACT_DECLARE_ACTIVATION(relu)
 ACT_DECLARE_ACTIVATION(leaky_relu)
 
+/* The scalar kernels of the ten further activations (impls/<act>/naive.c and
+ * stable.c). */
+#define ACT_DECLARE_SCALAR(act)            \
+  ACT_DECLARE_KERNELS(act_##act##_naive, ) \
+  ACT_DECLARE_KERNELS(act_##act##_stable, )
+ACT_DECLARE_SCALAR(elu)
+ACT_DECLARE_SCALAR(selu)
+ACT_DECLARE_SCALAR(gelu)
+ACT_DECLARE_SCALAR(gelu_tanh)
+ACT_DECLARE_SCALAR(silu)
+ACT_DECLARE_SCALAR(softplus)
+ACT_DECLARE_SCALAR(mish)
+ACT_DECLARE_SCALAR(hardsigmoid)
+ACT_DECLARE_SCALAR(hardswish)
+ACT_DECLARE_SCALAR(logsigmoid)
+
 #ifdef __cplusplus
 }
 #endif

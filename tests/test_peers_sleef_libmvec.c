@@ -10,6 +10,12 @@
  *   Sleef_tanhf{16,8}_u{10,35}... give, and for every SLEEF entry the AVX2
  *   and AVX-512 versions agree bit for bit (SLEEF computes the same
  *   algorithm on both; a lane or tail bug would show), fwd and bwd.
+ * - both: selu.<isa>.{libmvec-expm1f,sleef-expm1f-u10} and
+ *   gelu_tanh.<isa>.{libmvec-tanhf,sleef-tanhf-u10}, fwd and bwd, give for
+ *   every n up to 70 what PyTorch's formula gives on direct calls of the
+ *   vector functions (_ZGV*_expm1f/expf/tanhf, Sleef_*_u10*), lane by lane;
+ *   for libmvec the same formula on the scalar libm functions differs
+ *   somewhere on a dense grid (so the check proves something).
  * Parts whose library is not compiled in, or whose ISA this CPU lacks (or
  * ACTBENCH_ISA caps), are skipped and say so. */
 #include <float.h>
@@ -25,6 +31,7 @@
 
 #define MAXN 70
 
+#if defined(ACT_HAVE_LIBMVEC) || defined(ACT_HAVE_SLEEF)
 /* inputs: a grid over [-20, 20] and the specials, fixed */
 static void fill(float *x, size_t n, unsigned seed) {
   uint32_t s = 2463534242u + seed;
@@ -47,6 +54,7 @@ static const act_impl *find(const char *name) {
   CHECK(m != NULL, "%s is in the registry", name);
   return m;
 }
+#endif
 
 #ifdef ACT_HAVE_LIBMVEC
 /* glibc's libmvec, the x86_64 vector function ABI names */
@@ -230,6 +238,173 @@ static void test_sleef(void) {
 }
 #endif
 
+#if defined(ACT_HAVE_LIBMVEC) || defined(ACT_HAVE_SLEEF)
+/* selu and gelu_tanh: the kernels against PyTorch's formulas (as the peer
+ * files write them, the same limits included) evaluated here lane by lane,
+ * each vector function called on a broadcast input and lane 0 kept (the
+ * functions are elementwise).  Float arithmetic without contraction (ISO C,
+ * no -ffp-contract=fast) rounds like the kernels' vector operations. */
+typedef float lane_fn(float);
+/* declares fn (again, for those declared above) and defines lane_fn */
+#define LANE_AVX2(fn)                                                   \
+  __m256 fn(__m256);                                                    \
+  __attribute__((target("avx2,fma"))) static float lane_##fn(float x) { \
+    return _mm256_cvtss_f32(fn(_mm256_set1_ps(x)));                     \
+  }
+#define LANE_AVX512(fn)                                                                          \
+  __m512 fn(__m512);                                                                             \
+  __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma"))) static float lane_##fn( \
+      float x) {                                                                                 \
+    return _mm512_cvtss_f32(fn(_mm512_set1_ps(x)));                                              \
+  }
+#ifdef ACT_HAVE_LIBMVEC
+LANE_AVX2(_ZGVdN8v_expm1f)
+LANE_AVX2(_ZGVdN8v_expf)
+LANE_AVX2(_ZGVdN8v_tanhf)
+LANE_AVX512(_ZGVeN16v_expm1f)
+LANE_AVX512(_ZGVeN16v_expf)
+LANE_AVX512(_ZGVeN16v_tanhf)
+static float libm_expm1f(float x) {
+  return expm1f(x);
+}
+static float libm_expf(float x) {
+  return expf(x);
+}
+static float libm_tanhf(float x) {
+  return tanhf(x);
+}
+#endif
+#ifdef ACT_HAVE_SLEEF
+LANE_AVX2(Sleef_expm1f8_u10avx2)
+LANE_AVX2(Sleef_expf8_u10avx2)
+LANE_AVX512(Sleef_expm1f16_u10avx512f)
+LANE_AVX512(Sleef_expf16_u10avx512f)
+LANE_AVX2(Sleef_tanhf8_u10avx2)
+LANE_AVX512(Sleef_tanhf16_u10avx512f)
+#endif
+
+/* PyTorch's constants as float (impls/peers/sleef.c, libmvec.c) */
+#define SELU_SCALE ((float)1.0507009873554804934193349852946)
+#define SELU_NEGCOEF ((float)1.6732632423543772848170429916717 * SELU_SCALE)
+#define GT_BETA ((float)(1.41421356237309504880 * 1.12837916709551257390 * 0.5))
+#define GT_KAPPA ((float)0.044715)
+
+/* fn[0]: expm1 (selu) or tanh (gelu_tanh); fn[1]: exp (selu) */
+static float selu_f(float x, lane_fn *const *fn) {
+  return x > 0.0f ? x * SELU_SCALE : fn[0](x) * SELU_NEGCOEF;
+}
+static float selu_b(float x, float dy, lane_fn *const *fn) {
+  return x > 0.0f ? dy * SELU_SCALE : dy * SELU_NEGCOEF * fn[1](x);
+}
+static float gelu_tanh_f(float x, lane_fn *const *fn) {
+  float right = 1.0f + fn[0](GT_BETA * (x + GT_KAPPA * (x * x * x)));
+  return right == 0.0f ? copysignf(0.0f, x) : 0.5f * x * right; /* limit at -inf */
+}
+static float gelu_tanh_b(float x, float dy, lane_fn *const *fn) {
+  float xsq = x * x;
+  float t = fn[0](GT_BETA * (x + GT_KAPPA * (x * xsq)));
+  float left = 0.5f * x, dleft = 0.5f * (1.0f + t), dt = 1.0f - t * t;
+  float dinner = GT_BETA * (1.0f + 3.0f * GT_KAPPA * xsq);
+  float dright = dt == 0.0f ? 0.0f : left * dt * dinner; /* limits at +-inf, |x| >= 2^64 */
+  return dy * (dleft + dright);
+}
+
+typedef struct {
+  const char *name; /* with %s for the ISA */
+  int gelu_tanh;    /* 0: selu */
+  lane_fn *avx2[2], *avx512[2];
+  lane_fn *scalar[2]; /* libm's scalar functions (libmvec), to show they differ */
+} formula_case;
+
+static const formula_case formula_cases[] = {
+#ifdef ACT_HAVE_LIBMVEC
+    {"selu.%s.libmvec-expm1f",
+     0,
+     {lane__ZGVdN8v_expm1f, lane__ZGVdN8v_expf},
+     {lane__ZGVeN16v_expm1f, lane__ZGVeN16v_expf},
+     {libm_expm1f, libm_expf}},
+    {"gelu_tanh.%s.libmvec-tanhf",
+     1,
+     {lane__ZGVdN8v_tanhf, NULL},
+     {lane__ZGVeN16v_tanhf, NULL},
+     {libm_tanhf, NULL}},
+#endif
+#ifdef ACT_HAVE_SLEEF
+    {"selu.%s.sleef-expm1f-u10",
+     0,
+     {lane_Sleef_expm1f8_u10avx2, lane_Sleef_expf8_u10avx2},
+     {lane_Sleef_expm1f16_u10avx512f, lane_Sleef_expf16_u10avx512f},
+     {NULL, NULL}},
+    {"gelu_tanh.%s.sleef-tanhf-u10",
+     1,
+     {lane_Sleef_tanhf8_u10avx2, NULL},
+     {lane_Sleef_tanhf16_u10avx512f, NULL},
+     {NULL, NULL}},
+#endif
+};
+
+static float case_f(const formula_case *c, lane_fn *const *fn, float x) {
+  return c->gelu_tanh ? gelu_tanh_f(x, fn) : selu_f(x, fn);
+}
+static float case_b(const formula_case *c, lane_fn *const *fn, float x, float dy) {
+  return c->gelu_tanh ? gelu_tanh_b(x, dy, fn) : selu_b(x, dy, fn);
+}
+
+static void test_formulas(void) {
+  static const char *const isas[] = {"avx2", "avx512"};
+  for (size_t ci = 0; ci < sizeof formula_cases / sizeof formula_cases[0]; ci++) {
+    const formula_case *c = &formula_cases[ci];
+    for (int k = 0; k < 2; k++) {
+      char name[64];
+      snprintf(name, sizeof name, c->name, isas[k]);
+      const act_impl *m = find(name);
+      if (m == NULL) continue;
+      if (!act_impl_available(m)) {
+        printf("skip %s (not available here)\n", name);
+        continue;
+      }
+      lane_fn *const *fn = k == 0 ? c->avx2 : c->avx512;
+      act_params p = {0.0f, 0.0f};
+      float x[MAXN], y[MAXN], dy[MAXN], dx[MAXN];
+      size_t badf = 0, badb = 0;
+      int differs[2] = {0, 0}; /* scalar libm against the vector function, f and f' */
+      for (size_t n = 0; n <= MAXN; n++) {
+        fill(x, n, (unsigned)(n + 2000));
+        for (size_t j = 0; j < n; j++) dy[j] = 1.0f + (float)j / 64.0f;
+        m->fwd(x, y, n, &p);
+        m->bwd(x, y, dy, dx, n, &p);
+        for (size_t j = 0; j < n; j++) {
+          float wf = case_f(c, fn, x[j]), wb = case_b(c, fn, x[j], dy[j]);
+          if (!same(y[j], wf) || !same(dx[j], wb)) {
+            if (badf + badb < 3)
+              fprintf(stderr, "  %s x = %a: f %a want %a, f' %a want %a\n", name, (double)x[j],
+                      (double)y[j], (double)wf, (double)dx[j], (double)wb);
+          }
+          badf += !same(y[j], wf);
+          badb += !same(dx[j], wb);
+        }
+      }
+      CHECK(badf == 0 && badb == 0,
+            "%s: %zu f and %zu f' results differ from the formula on direct calls", name, badf,
+            badb);
+      if (c->scalar[0] != NULL) {
+        /* on a dense grid the scalar libm rounds differently somewhere */
+        for (int i = 0; i < 1 << 16 && !(differs[0] && differs[1]); i++) {
+          float g = -9.0f + (float)i * (18.0f / 65536.0f);
+          lane_fn *const *s = c->scalar;
+          differs[0] |= !same(case_f(c, s, g), case_f(c, fn, g));
+          differs[1] |= !same(case_b(c, s, g, 1.0f), case_b(c, fn, g, 1.0f));
+        }
+        CHECK(differs[0] && differs[1],
+              "%s: libmvec and scalar libm never differ (f %d, f' %d), the check proves nothing",
+              name, differs[0], differs[1]);
+      }
+      printf("ok   %s == PyTorch's formula on direct calls\n", name);
+    }
+  }
+}
+#endif
+
 int main(void) {
 #ifdef ACT_HAVE_LIBMVEC
   test_libmvec();
@@ -240,6 +415,9 @@ int main(void) {
   test_sleef();
 #else
   printf("skip SLEEF (not compiled in)\n");
+#endif
+#if defined(ACT_HAVE_LIBMVEC) || defined(ACT_HAVE_SLEEF)
+  test_formulas();
 #endif
   return check_done();
 }

@@ -9,7 +9,9 @@
  *   sigmoid     1/(1 + expf(-a x))                      f' = a y (1 - y)
  *   tanh        tanhf x                                 f' = 1 - y^2
  *   elu         x > 0 ? x : a expm1f(x)                 f' = x > 0 ? 1 : a expf(x)
+ *   selu        x > 0 ? l x : l al expm1f(x)            f' = x > 0 ? l : l al expf(x)
  *   gelu        x/2 (1 + erff(x/sqrt 2))                f' = cdf + x expf(-x^2/2)/sqrt(2 pi)
+ *   gelu_tanh   x/2 (1 + tanhf(k (x + c x^3)))          f' = (1+t)/2 + x/2 (1-t^2) k (1+3c x^2)
  *   silu        x / (1 + expf(-a x))                    f' = s (1 + a x (1 - s))
  *   softplus    a x > b ? x : log1pf(expf(a x)) / a     f' = a x > b ? 1 : z/(z + 1)
  *   mish        x tanhf(log1pf(expf x))                 f' = t + x s (1 - t^2)
@@ -116,6 +118,24 @@ INLINE float elu_b(float x, float y, float dy, float a, float b) {
   return sel(x > 0.0f, dy, e);
 }
 
+/* selu: PyTorch's elu_kernel with alpha = SELU_ALPHA, scale = SELU_SCALE,
+ * input_scale = 1, the constants taken as float and negcoef = alpha scale
+ * multiplied in float; f' from x (elu_backward, is_result = false), the
+ * x <= 0 branch at 0 */
+#define SELU_SCALE ((float)1.0507009873554804934193349852946)
+#define SELU_ALPHA ((float)1.6732632423543772848170429916717)
+#define SELU_NEGCOEF (SELU_ALPHA * SELU_SCALE)
+INLINE float selu_f(float x, float a, float b) {
+  (void)a, (void)b;
+  float e = act_mvec_expm1f(x) * SELU_NEGCOEF;
+  return sel(x > 0.0f, x * SELU_SCALE, e);
+}
+INLINE float selu_b(float x, float y, float dy, float a, float b) {
+  (void)y, (void)a, (void)b;
+  float e = dy * SELU_NEGCOEF * act_mvec_expf(x);
+  return sel(x > 0.0f, dy * SELU_SCALE, e);
+}
+
 /* gelu: x * 0 taken as 0 where x = +-inf (cdf = 0, pdf = 0) */
 INLINE float gelu_f(float x, float a, float b) {
   (void)a, (void)b;
@@ -129,6 +149,33 @@ INLINE float gelu_b(float x, float y, float dy, float a, float b) {
   float pdf = (float)0.39894228040143267794 * act_mvec_expf(x * x * -0.5f);
   float xp = sel(pdf == 0.0f, 0.0f, x * pdf);
   return dy * (cdf + xp);
+}
+
+/* gelu_tanh (PyTorch's GeluKernel, approximate = 'tanh'): kBeta = M_SQRT2 *
+ * M_2_SQRTPI * 0.5 (sqrt(2/pi)) in double, then float; kKappa = 0.044715.
+ * Limits where the formula computes inf * 0 = NaN: f(-inf) = -0 (1 + t = 0);
+ * f' takes its second term as 0 where 1 - t^2 = 0 (no finite result
+ * changes; f'(+-inf) = 1 / 0, and a number for |x| >= 2^64, where x^2
+ * overflows) */
+#define GT_BETA ((float)(1.41421356237309504880 * 1.12837916709551257390 * 0.5))
+#define GT_KAPPA ((float)0.044715)
+INLINE float gelu_tanh_f(float x, float a, float b) {
+  (void)a, (void)b;
+  float inner = GT_BETA * (x + GT_KAPPA * (x * x * x));
+  float right = 1.0f + act_mvec_tanhf(inner);
+  float r = 0.5f * x * right;
+  return sel(right == 0.0f, copysignf(0.0f, x), r);
+}
+INLINE float gelu_tanh_b(float x, float y, float dy, float a, float b) {
+  (void)y, (void)a, (void)b;
+  float xsq = x * x;
+  float t = act_mvec_tanhf(GT_BETA * (x + GT_KAPPA * (x * xsq)));
+  float left = 0.5f * x;
+  float dleft = 0.5f * (1.0f + t);
+  float dt = 1.0f - t * t;
+  float dinner = GT_BETA * (1.0f + 3.0f * GT_KAPPA * xsq);
+  float dright = sel(dt == 0.0f, 0.0f, left * dt * dinner);
+  return dy * (dleft + dright);
 }
 
 /* silu (beta a): limits f(-inf) = -0, f'(-inf) = 0, f'(+inf) = 1 */
@@ -243,7 +290,9 @@ INLINE float logsigmoid_b(float x, float y, float dy, float a, float b) {
 ACT_MVEC_BOTH(sigmoid, ACT_MVEC_BWD_PLAIN)
 ACT_MVEC_BOTH(tanh, ACT_MVEC_BWD_PLAIN)
 ACT_MVEC_BOTH(elu, ACT_MVEC_BWD)
+ACT_MVEC_BOTH(selu, ACT_MVEC_BWD)
 ACT_MVEC_BOTH(gelu, ACT_MVEC_BWD)
+ACT_MVEC_BOTH(gelu_tanh, ACT_MVEC_BWD)
 ACT_MVEC_BOTH(silu, ACT_MVEC_BWD)
 ACT_MVEC_BOTH(softplus, ACT_MVEC_BWD)
 ACT_MVEC_BOTH(mish, ACT_MVEC_BWD)
@@ -274,8 +323,11 @@ static int act_mvec_has_avx2(void) {
  *      sampled 2^20 sweep against MPFR),
  *   R: build/actbench accuracy ... --lo X --hi Y (every float of the range
  *      against MPFR) around the worst spots,
+ *   M11: the same with --samples 4194304 --seed 11,
  *   S: a screen against long double libm over every float with
- *      1/2 <= |x| < 128 and every 16th bit pattern elsewhere, to find them.
+ *      1/2 <= |x| < 128 and every 16th bit pattern elsewhere (selu: every
+ *      x < 0 with 2^-30 <= |x| < 128; gelu_tanh: every float with
+ *      2^-12 <= |x| < 32), to find them.
  * libmvec's AVX2 and AVX-512 variants are different code and round
  * differently: where their maxima differ they have their own claims.
  * "2^24-class" errors are a tiny exact value computed as 0 or with the
@@ -300,10 +352,38 @@ static const act_impl libmvec_impls[] = {
     /* AVX2: M 1.392 / 2.509, S 1.454 / 2.637 */
     MVEC(elu, avx2, elu, "expm1f", 1.5, 2.7, "x > 0 ? 1 : a*exp(x)",
          "x > 0 ? x : a expm1f(x); f' with expf; gcc -O2 + simd decl: _ZGVdN8v_*"),
+    /* AVX-512: M 2.900 / 2.667, M11 3.191 / 2.730, S 3.2816 / 2.9258;
+     * R [-2^-6, -2^-7] 3.2816 (x = -0x1.23782ap-7, expm1f), [-1, -0.5]
+     * 2.493 / 2.405, [-18, -16] f' 2.9258 (x = -16.982, expf), [1, 2] 1.0555
+     * (x > 0: scale rounded to float) */
+    MVEC(selu, avx512, selu, "expm1f", 3.3, 3.0, "x > 0 ? l : l*a*exp(x)",
+         "x > 0 ? l x : l a expm1f(x); f' with expf; gcc -O2 + simd decl: _ZGVeN16v_*"),
+    /* AVX2: M 2.316 / 2.667, M11 2.353 / 2.730, S 2.3837 / 2.9258;
+     * R [-1, -0.5] 2.3837 (x = -0.73828) / 2.405, [-2^-6, -2^-7] 1.752,
+     * [-18, -16] f' 2.9258 (x = -16.982), [1, 2] 1.0555 */
+    MVEC(selu, avx2, selu, "expm1f", 2.4, 3.0, "x > 0 ? l : l*a*exp(x)",
+         "x > 0 ? l x : l a expm1f(x); f' with expf; gcc -O2 + simd decl: _ZGVdN8v_*"),
     /* M 16777126 / 605824, S 16777215 / 55338004 (f' at its zero,
      * x = -0.7518, where cdf + x pdf cancels) */
     MVEC2(gelu, gelu, "erff", 0x1p24, 0x1p26, "cdf + x*exp(-x^2/2)/sqrt(2 pi)",
           "x/2 (1 + erff(x/sqrt2)); f' with expf"),
+    /* AVX-512: M 169243097 / 162824580, M11 169245210 / 162827422,
+     * S 169246640 / 162829347; R [-5.6, -5.2] the same (x = -5.41871):
+     * tanhf returns -(1 - 2^-24) down to -10 (see tanh above), so
+     * 1 + t = 2^-24 where the exact value is 14 times smaller (f, f' = 0
+     * from x = -5.42 on; exact: normal down to x = -10.1);
+     * [-0.76, -0.745] 3.04 / 11694311 (f' at its zero, x = -0.75246) */
+    MVEC(gelu_tanh, avx512, gelu_tanh, "tanhf", 1.7e8, 1.7e8,
+         "0.5(1+t) + 0.5x(1-t*t)k(1+3c x^2), t=tanh(k(x+c x^3))",
+         "0.5 x (1 + tanhf(k (x + c x^3))); gcc -O2 + simd decl, no fast-math: _ZGVeN16v_*"),
+    /* AVX2: M 16777168 / 16777157, M11 16777205 / 16777211, S 16777215.1 /
+     * 56118782; R [-9.6, -9.1] 16777215.1 / 16777212 (f, f' = 0 from
+     * x = -5.16 on, where the exact values are normal down to x = -10.1,
+     * as sleef.c), [-0.76, -0.745] 2.39 / 56118782
+     * (f' at its zero, x = -0.75246, where its two terms cancel) */
+    MVEC(gelu_tanh, avx2, gelu_tanh, "tanhf", 0x1p24, 5.7e7,
+         "0.5(1+t) + 0.5x(1-t*t)k(1+3c x^2), t=tanh(k(x+c x^3))",
+         "0.5 x (1 + tanhf(k (x + c x^3))); gcc -O2 + simd decl, no fast-math: _ZGVdN8v_*"),
     /* M 16776798 / 16775259, S 16777178 / 16777194 */
     MVEC2(silu, silu, "expf", 0x1p24, 0x1p24, "s*(1+a*x*(1-s)), s=1/(1+exp(-a x))",
           "x/(1+expf(-a x))"),

@@ -9,17 +9,22 @@
  *   sigmoid     1/(1 + exp(-a x))                       f' = a y (1 - y)
  *   tanh        tanh x                                  f' = 1 - y^2
  *   elu         x > 0 ? x : a expm1(x)                  f' = x > 0 ? 1 : a exp(x)
+ *   selu        x > 0 ? l x : l al expm1(x)             f' = x > 0 ? l : l al exp(x)
  *   gelu        x/2 (1 + erf(x/sqrt 2))                 f' = cdf + x exp(-x^2/2)/sqrt(2 pi)
+ *   gelu_tanh   x/2 (1 + tanh(k (x + c x^3)))           f' = (1+t)/2 + x/2 (1-t^2) k (1+3c x^2)
  *   silu        x / (1 + exp(-a x))                     f' = s (1 + a x (1 - s)), s = sigmoid
  *   softplus    a x > b ? x : log1p(exp(a x)) / a       f' = a x > b ? 1 : z/(z + 1), z = exp(a x)
  *   mish        x tanh(log1p(exp x))                    f' = t + x s (1 - t^2)
  *   logsigmoid  min(0, x) - log1p(exp(-|x|))           f' = x < 0 ? 1 - z/(1+z) : z/(1+z)
+ * (selu: l, al the SELU constants as float, l al multiplied in float;
+ * gelu_tanh: k = sqrt(2/pi), c = 0.044715, t = tanh(k (x + c x^3)), tanh u10.)
  * Deviations from PyTorch: at x = +-inf, where its formulas compute
- * inf * 0 = NaN, gelu, silu and mish (f and f') return the limit (a blend
- * that changes no finite input's result but, at most, the sign of a zero),
- * so the suite's special-value check holds; and PyTorch's
- * Vectorized<float>::erf is its own polynomial, gelu here calls SLEEF's
- * erff (u10).
+ * inf * 0 = NaN, gelu, gelu_tanh, silu and mish (f and f') return the limit
+ * (a blend that changes no finite input's result but, at most, the sign of
+ * a zero; gelu_tanh's f' also for finite |x| >= 2^64, where x^2 overflows
+ * and PyTorch's f' is NaN), so the suite's special-value check holds; and
+ * PyTorch's Vectorized<float>::erf is its own polynomial, gelu here calls
+ * SLEEF's erff (u10).
  *
  * Two versions of every kernel, chosen by actbench's dispatch (never by
  * SLEEF's own): AVX-512 on SLEEF's 16-lane ...f16_u10avx512f functions with
@@ -56,6 +61,17 @@
   ACT_SLEEF_STR(SLEEF_VERSION_MAJOR) \
   "." ACT_SLEEF_STR(SLEEF_VERSION_MINOR) "." ACT_SLEEF_STR(SLEEF_VERSION_PATCHLEVEL)
 #endif
+
+/* PyTorch's constants, taken as float as its float kernels take them.
+ * selu: at::elu(x, SELU_ALPHA, SELU_SCALE) with the two as double constants,
+ * negcoef = alpha * scale multiplied in float (elu_kernel).
+ * gelu_tanh: kBeta = M_SQRT2 * M_2_SQRTPI * 0.5 (= sqrt(2/pi)) in double,
+ * then float; kKappa = 0.044715. */
+#define ACT_SELU_SCALE ((float)1.0507009873554804934193349852946)
+#define ACT_SELU_ALPHA ((float)1.6732632423543772848170429916717)
+#define ACT_SELU_NEGCOEF (ACT_SELU_ALPHA * ACT_SELU_SCALE)
+#define ACT_GT_BETA ((float)(1.41421356237309504880 * 1.12837916709551257390 * 0.5))
+#define ACT_GT_KAPPA ((float)0.044715)
 
 /* SLEEF's functions used here (sleef.h hides them without -mavx2/-mavx512f) */
 #define ACT_SLEEF_DECLARE(V, name) extern V name(V) __attribute__((const));
@@ -170,9 +186,11 @@ static int act_sleef_has_avx2(void) {
  *      2^20 sweep against MPFR),
  *   R: build/actbench accuracy ... --lo X --hi Y (every float of the range
  *      against MPFR) around the worst spots,
+ *   M11: the same with --samples 4194304 --seed 11,
  *   S: a screen against long double libm over every float with
  *      1/2 <= |x| < 128 and every 16th bit pattern elsewhere (tanh: every
- *      float below 16), to find those spots;
+ *      float below 16; selu: every x < 0 with 2^-30 <= |x| < 128;
+ *      gelu_tanh: every float with 2^-12 <= |x| < 32), to find those spots;
  * the AVX2 and AVX-512 kernels give the same bits (test_peers_sleef_libmvec).
  * "2^24-class" errors are a tiny exact value computed as 0 or with the
  * wrong size: f' = y(1-y) or 1-y^2 once y has rounded to 1, exp(-x)
@@ -195,10 +213,26 @@ static const act_impl sleef_impls[] = {
      * S 0.999998 / 0.986 */
     SLEEF2(elu, elu, "expm1f-u10", 1.0, 1.0, "x > 0 ? 1 : a*exp(x)",
            "PyTorch: x > 0 ? x : a Sleef_expm1f_u10(x); f' from x with Sleef_expf_u10"),
+    /* M 1.5726 / 1.9451, M11 1.5880 / 1.8895, S 1.6036 / 1.9451;
+     * R [-2^-20, -2^-21] 1.6036 (x = -0x1.1dff96p-21: expm1's error and the
+     * product's rounding), [-104, -80] f' 1.9451 (x = -87.364, exp(x) near
+     * FLT_MIN), [1, 2] 1.0555 (x > 0: scale rounded to float) */
+    SLEEF2(selu, selu, "expm1f-u10", 1.7, 2.0, "x > 0 ? l : l*a*exp(x)",
+           "PyTorch: x > 0 ? l x : l a Sleef_expm1f_u10(x); f' from x with Sleef_expf_u10"),
     /* M 16777126 / 524259, S 16777215 / 11770860 (f' at its zero,
      * x = -0.7518, where cdf + x pdf cancels) */
     SLEEF2(gelu, gelu, "erff-u10", 0x1p24, 0x1p24, "cdf + x*exp(-x^2/2)/sqrt(2 pi)",
            "PyTorch's formula on Sleef_erff_u10/expf_u10; limit at -inf instead of NaN"),
+    /* M 16777168 / 16777157, M11 16777205 / 16777211, S 16777215.1 /
+     * 56118782; R [-9.6, -9.1] 16777215.1 / 16777212 (f, f' = 0 from
+     * x = -5.06 on, 1 + t = 0, where the exact values are normal down to
+     * x = -10.1),
+     * [-0.76, -0.745] 2.39 / 56118782 (f' at its zero, x = -0.75246, where
+     * its two terms cancel) */
+    SLEEF2(gelu_tanh, gelu_tanh, "tanhf-u10", 0x1p24, 5.7e7,
+           "0.5(1+t) + 0.5x(1-t*t)k(1+3c x^2), t=tanh(k(x+c x^3))",
+           "PyTorch: 0.5 x (1 + Sleef_tanhf_u10(k (x + c x^3))); limits instead of NaN at -inf "
+           "(f), +-inf and |x| >= 2^64 (f')"),
     /* M 16776798 / 16775259, S 16777178 / 16777194 */
     SLEEF2(silu, silu, "expf-u10", 0x1p24, 0x1p24, "s*(1+a*x*(1-s)), s=1/(1+exp(-a x))",
            "PyTorch: x/(1+Sleef_expf_u10(-a x)); limits at +-inf instead of NaN"),
@@ -327,6 +361,24 @@ TARGET static inline V N(elu_b)(V x, V y, V dy, float a, float b) {
 }
 ACT_SLEEF_LOOPS(elu)
 
+/* ---- selu: PyTorch's selu is elu_kernel with alpha = SELU_ALPHA, scale =
+ * SELU_SCALE, input_scale = 1 (Activation.cpp):
+ * x > 0 ? scale x : expm1(x) negcoef, negcoef = alpha scale (in float);
+ * f' (elu_backward, is_result = false) = x > 0 ? dy scale : dy negcoef exp(x)
+ * (the x <= 0 branch at 0) */
+TARGET static inline V N(selu_f)(V x, float a, float b) {
+  (void)a, (void)b;
+  M pos = vcmp(x, vzero(), _CMP_GT_OQ);
+  return vsel(pos, vmul(x, vset1(ACT_SELU_SCALE)), vmul(S_EXPM1(x), vset1(ACT_SELU_NEGCOEF)));
+}
+TARGET static inline V N(selu_b)(V x, V y, V dy, float a, float b) {
+  (void)y, (void)a, (void)b;
+  M pos = vcmp(x, vzero(), _CMP_GT_OQ);
+  V neg = vmul(vmul(dy, vset1(ACT_SELU_NEGCOEF)), S_EXP(x));
+  return vsel(pos, vmul(dy, vset1(ACT_SELU_SCALE)), neg);
+}
+ACT_SLEEF_LOOPS(selu)
+
 /* ---- gelu: x/2 (1 + erf(x/sqrt 2)); f' = cdf + x pdf,
  * pdf = exp(-x^2/2)/sqrt(2 pi).  At x = -inf (cdf = 0) and x = +-inf
  * (pdf = 0) the products are taken as 0. */
@@ -346,6 +398,36 @@ TARGET static inline V N(gelu_b)(V x, V y, V dy, float a, float b) {
   return vmul(dy, vadd(cdf, xp));
 }
 ACT_SLEEF_LOOPS(gelu)
+
+/* ---- gelu_tanh (GeluKernel.cpp, approximate = 'tanh', Vectorized<float>):
+ * inner = kBeta (x + kKappa x^3), t = tanh(inner), y = (0.5 x)(1 + t);
+ * f' = 0.5 (1 + t) + (0.5 x)(1 - t^2) kBeta (1 + 3 kKappa x^2).
+ * Limits where PyTorch's formula computes inf * 0 = NaN: f(-inf) = -0
+ * (1 + t = 0); in f' the second term is taken as 0 where 1 - t^2 = 0,
+ * which changes no finite result but gives f'(+-inf) = 1 / 0 and a number
+ * for |x| >= 2^64, where x^2 and so the last factor overflow. */
+TARGET static inline V N(gelu_tanh_f)(V x, float a, float b) {
+  (void)a, (void)b;
+  V x3 = vmul(vmul(x, x), x);
+  V inner = vmul(vset1(ACT_GT_BETA), vadd(x, vmul(vset1(ACT_GT_KAPPA), x3)));
+  V right = vadd(vset1(1.0f), S_TANH_U10(inner));
+  V r = vmul(vmul(vset1(0.5f), x), right);
+  return vsel(vcmp(right, vzero(), _CMP_EQ_OQ), N(signed_zero)(x), r);
+}
+TARGET static inline V N(gelu_tanh_b)(V x, V y, V dy, float a, float b) {
+  (void)y, (void)a, (void)b;
+  const V one = vset1(1.0f), half = vset1(0.5f), beta = vset1(ACT_GT_BETA);
+  V xsq = vmul(x, x);
+  V x3 = vmul(x, xsq);
+  V t = S_TANH_U10(vmul(beta, vadd(x, vmul(vset1(ACT_GT_KAPPA), x3))));
+  V left = vmul(half, x);
+  V dleft = vmul(half, vadd(one, t));
+  V dt = vsub(one, vmul(t, t));
+  V dinner = vmul(beta, vadd(one, vmul(vmul(vset1(3.0f), vset1(ACT_GT_KAPPA)), xsq)));
+  V dright = vsel(vcmp(dt, vzero(), _CMP_EQ_OQ), vzero(), vmul(vmul(left, dt), dinner));
+  return vmul(dy, vadd(dleft, dright));
+}
+ACT_SLEEF_LOOPS(gelu_tanh)
 
 /* ---- silu (beta a): x / (1 + exp(-a x)); f' = s (1 + a x (1 - s)).
  * Limits where inf * 0 would appear: f(-inf) = -0, f'(-inf) = 0,
