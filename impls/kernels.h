@@ -20,6 +20,16 @@ extern "C" {
 #define ACT_PASTE(a, b) ACT_PASTE_(a, b)
 #define ACT_AUTOVEC_NAME(base) ACT_PASTE(base, ACT_AUTOVEC_SUFFIX)
 
+/* Inside a stable.c: ACT_SCALAR_NAME(act_sigmoid_stable_fwd) is the plain
+ * name in the build for any x86-64, and act_sigmoid_stable_fwd_fma in the
+ * second build of the same file with -mfma (CMake), where fmaf is one
+ * instruction instead of a libm call; the registry calls the second where the
+ * CPU has FMA.  fmaf is exact either way: both give the same bits. */
+#ifndef ACT_SCALAR_SUFFIX
+#define ACT_SCALAR_SUFFIX
+#endif
+#define ACT_SCALAR_NAME(base) ACT_PASTE(base, ACT_SCALAR_SUFFIX)
+
 /* Declares name's forward kernel (suffix _fwd) and backward kernel (_bwd),
  * with an optional ISA suffix after them. */
 #define ACT_DECLARE_KERNELS(name, isa)                                                       \
@@ -30,6 +40,7 @@ extern "C" {
 #define ACT_DECLARE_ACTIVATION(act)               \
   ACT_DECLARE_KERNELS(act_##act##_naive, )        \
   ACT_DECLARE_KERNELS(act_##act##_stable, )       \
+  ACT_DECLARE_KERNELS(act_##act##_stable, _fma)   \
   ACT_DECLARE_KERNELS(act_##act##_autovec, _avx2) \
   ACT_DECLARE_KERNELS(act_##act##_autovec, _avx512)
 
@@ -42,9 +53,10 @@ ACT_DECLARE_ACTIVATION(leaky_relu)
 
 /* The scalar kernels of the ten further activations (impls/<act>/naive.c and
  * stable.c). */
-#define ACT_DECLARE_SCALAR(act)            \
-  ACT_DECLARE_KERNELS(act_##act##_naive, ) \
-  ACT_DECLARE_KERNELS(act_##act##_stable, )
+#define ACT_DECLARE_SCALAR(act)             \
+  ACT_DECLARE_KERNELS(act_##act##_naive, )  \
+  ACT_DECLARE_KERNELS(act_##act##_stable, ) \
+  ACT_DECLARE_KERNELS(act_##act##_stable, _fma)
 ACT_DECLARE_SCALAR(elu)
 ACT_DECLARE_SCALAR(selu)
 ACT_DECLARE_SCALAR(gelu)

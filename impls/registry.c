@@ -37,6 +37,43 @@ static int always(void) {
 #act, #act ".scalar." #alg, "scalar", origin, fu, bu, act_##act##_##alg##_fwd, \
         act_##act##_##alg##_bwd, always, bwdf, flags, note                         \
   }
+/* The stable kernels: the copy built with FMA where the CPU has it (and
+ * ACTBENCH_ISA does not cap it away), the plain one elsewhere; both give the
+ * same bits (impls/kernels.h, ACT_SCALAR_NAME). */
+#define STABLE_DISPATCH(act)                                                                       \
+  static void act_##act##_stable_fwd_d(const float *x, float *y, size_t n, const act_params *p) {  \
+    if (act_cpu_features() & ACT_CPU_AVX2)                                                         \
+      act_##act##_stable_fwd_fma(x, y, n, p);                                                      \
+    else                                                                                           \
+      act_##act##_stable_fwd(x, y, n, p);                                                          \
+  }                                                                                                \
+  static void act_##act##_stable_bwd_d(const float *x, const float *y, const float *dy, float *dx, \
+                                       size_t n, const act_params *p) {                            \
+    if (act_cpu_features() & ACT_CPU_AVX2)                                                         \
+      act_##act##_stable_bwd_fma(x, y, dy, dx, n, p);                                              \
+    else                                                                                           \
+      act_##act##_stable_bwd(x, y, dy, dx, n, p);                                                  \
+  }
+STABLE_DISPATCH(sigmoid)
+STABLE_DISPATCH(tanh)
+STABLE_DISPATCH(relu)
+STABLE_DISPATCH(leaky_relu)
+STABLE_DISPATCH(elu)
+STABLE_DISPATCH(selu)
+STABLE_DISPATCH(gelu)
+STABLE_DISPATCH(gelu_tanh)
+STABLE_DISPATCH(silu)
+STABLE_DISPATCH(softplus)
+STABLE_DISPATCH(mish)
+STABLE_DISPATCH(hardsigmoid)
+STABLE_DISPATCH(hardswish)
+STABLE_DISPATCH(logsigmoid)
+#define STABLE(act, origin, fu, bu, bwdf, flags, note)                               \
+  {                                                                                  \
+#act, #act ".scalar.stable", "scalar", origin, fu, bu, act_##act##_stable_fwd_d, \
+        act_##act##_stable_bwd_d, always, bwdf, flags, note                          \
+  }
+
 /* One autovec entry per ISA: kernels act_<act>_autovec_fwd_<isa>. */
 #define AUTOVEC(act, isa, algname, fu, bu, bwdf, flags, note)                                 \
   {                                                                                           \
@@ -49,7 +86,7 @@ static const act_impl own_impls[] = {
     /* ---- sigmoid */
     SCALAR(sigmoid, naive, "libm", 0x1p21, 0x1p24, "a*y*(1-y)", NAN_BOTH,
            "1/(1+expf(-a x)); f' from y cancels as y -> 1"),
-    SCALAR(sigmoid, stable, "actbench", 2.0, 2.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
+    STABLE(sigmoid, "actbench", 2.0, 2.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
            "expf(-|ax|), double-float 1/(1+e)"),
     AUTOVEC(sigmoid, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
             "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
@@ -58,7 +95,7 @@ static const act_impl own_impls[] = {
     /* ---- tanh */
     SCALAR(tanh, naive, "libm", 2.5, 0x1p24, "1-y*y", NAN_BOTH,
            "tanhf; f' from y cancels as |y| -> 1"),
-    SCALAR(tanh, stable, "actbench", 2.0, 2.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
+    STABLE(tanh, "actbench", 2.0, 2.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
            "expm1f for |x| < atanh(1/2), expf beyond"),
     AUTOVEC(tanh, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
             "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
@@ -66,14 +103,13 @@ static const act_impl own_impls[] = {
             "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
     /* ---- relu: exact */
     SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u, "x > 0 ? x : 0; NaN gives 0"),
-    SCALAR(relu, stable, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
+    STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
     AUTOVEC(relu, avx2, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
     AUTOVEC(relu, avx512, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
     /* ---- leaky_relu: one rounding of a x */
     SCALAR(leaky_relu, naive, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", ACT_NAN_FWD,
            "x > 0 ? x : a x; NaN gives a*dy backward"),
-    SCALAR(leaky_relu, stable, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
-           "NaN passed through"),
+    STABLE(leaky_relu, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH, "NaN passed through"),
     AUTOVEC(leaky_relu, avx2, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
             "gcc-vectorized select"),
     AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
@@ -90,52 +126,51 @@ static const act_impl own_impls[] = {
     /* naive 0.76 / 1.68e7; stable 0.76 / 0.502 */
     SCALAR(elu, naive, "libm", 1.0, 0x1p25, "x > 0 ? 1 : y + a", NAN_BOTH,
            "a expm1f(x); f' from y: y + a cancels as y -> -a"),
-    SCALAR(elu, stable, "libm", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH,
+    STABLE(elu, "libm", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH,
            "a expm1f(x); f' = a expf(x) from x"),
     /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
     SCALAR(selu, naive, "libm", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
            "float constants, la expm1f(x); f' from y cancels as y -> -la"),
-    SCALAR(selu, stable, "actbench", 1.0, 1.0, "x > 0 ? l : l*a*e^x", NAN_BOTH,
+    STABLE(selu, "actbench", 1.0, 1.0, "x > 0 ? l : l*a*e^x", NAN_BOTH,
            "double-float constants, inline exp, expm1 series near 0"),
     /* naive 1.68e7 / 1.99e7 (root); stable 3.13 (glibc erfcf) / 0.806 */
     SCALAR(gelu, naive, "libm", 0x1p25, 0x1p25, "Phi + x*phi", NAN_BOTH,
            "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"),
-    SCALAR(gelu, stable, "libm", 4.0, 1.0, "Phi + x*phi", NAN_BOTH,
+    STABLE(gelu, "libm", 4.0, 1.0, "Phi + x*phi", NAN_BOTH,
            "erfcf/erff with a double-float argument, Mills-ratio tail"),
     /* naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
     SCALAR(gelu_tanh, naive, "libm", 0x1p25, 0x1p26, "textbook", NAN_BOTH,
            "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"),
-    SCALAR(gelu_tanh, stable, "actbench", 1.0, 1.0, "s(2u)(1 + 2xu's(-2u))", NAN_BOTH,
+    STABLE(gelu_tanh, "actbench", 1.0, 1.0, "s(2u)(1 + 2xu's(-2u))", NAN_BOTH,
            "x sigma(2u) with a double-float 2u"),
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
     SCALAR(silu, naive, "libm", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH,
            "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"),
-    SCALAR(silu, stable, "actbench", 1.0, 1.0, "s(t)(1+t s(-t))", NAN_BOTH,
+    STABLE(silu, "actbench", 1.0, 1.0, "s(t)(1+t s(-t))", NAN_BOTH,
            "inline exp, double-float 1/(1+e), no overflow"),
     /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
     SCALAR(softplus, naive, "libm", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH,
            "log1pf(expf(bx))/b below the threshold, x above"),
-    SCALAR(softplus, stable, "libm", 1.5, 1.0, "s(bx)", NAN_BOTH,
+    STABLE(softplus, "libm", 1.5, 1.0, "s(bx)", NAN_BOTH,
            "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"),
     /* naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
     SCALAR(mish, naive, "libm", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH,
            "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"),
-    SCALAR(mish, stable, "actbench", 1.0, 1.0, "n/D + 4xe(1+e)/D^2", NAN_BOTH,
+    STABLE(mish, "actbench", 1.0, 1.0, "n/D + 4xe(1+e)/D^2", NAN_BOTH,
            "tanh(softplus) as a rational function of e^-|x|"),
     /* naive 1.0 / 0.333; stable 0.5 / 0.333 (correctly rounded) */
     SCALAR(hardsigmoid, naive, "actbench", 1.25, 0.5, "1/6 inside", ACT_NAN_FWD,
            "min(max(x+3,0),6)/6: two roundings; NaN gives 0 backward"),
-    SCALAR(hardsigmoid, stable, "actbench", 0.5, 0.5, "1/6 inside", NAN_BOTH,
-           "(x+3)/6 with one rounding"),
+    STABLE(hardsigmoid, "actbench", 0.5, 0.5, "1/6 inside", NAN_BOTH, "(x+3)/6 with one rounding"),
     /* naive 1.84 / 5.59e6 (root); stable 0.5 / 0.5 (correctly rounded) */
     SCALAR(hardswish, naive, "actbench", 2.0, 0x1p23, "x/3 + 1/2", ACT_NAN_FWD,
            "x hardsigmoid(x); f' = x/3 + 1/2 cancels at -3/2"),
-    SCALAR(hardswish, stable, "actbench", 0.5, 0.5, "(2x+3)/6", NAN_BOTH,
+    STABLE(hardswish, "actbench", 0.5, 0.5, "(2x+3)/6", NAN_BOTH,
            "x(x+3)/6 and (2x+3)/6 with one rounding"),
     /* naive 1.68e7 / 2.1e6; stable 1.2 / 0.799 */
     SCALAR(logsigmoid, naive, "libm", 0x1p25, 0x1p21, "1/(1+expf(x))", NAN_BOTH,
            "logf(1/(1+expf(-x))): 0 for x > 16.6"),
-    SCALAR(logsigmoid, stable, "libm", 1.5, 1.0, "s(-x)", NAN_BOTH,
+    STABLE(logsigmoid, "libm", 1.5, 1.0, "s(-x)", NAN_BOTH,
            "min(x,0) - log1p(e^-|x|), no overflow"),
 };
 

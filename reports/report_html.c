@@ -452,6 +452,61 @@ static table *accuracy_table(const rep_act *a, int bwd) {
   return t;
 }
 
+static void p_note(FILE *f, const char *text);
+
+/* bfloat16 and binary16: one row per implementation, the formats side by side */
+static table *narrow_table(const rep_act *a) {
+  const rep_acc *r = a->acc;
+  const char **head = rep_alloc((1 + 4 * r->nnarrow) * sizeof *head);
+  head[0] = "implementation";
+  for (size_t k = 0; k < r->nnarrow; k++) {
+    const char *fm = r->narrow[k].format;
+    head[1 + 4 * k] = rep_printf("%s f max ULP", fm);
+    head[2 + 4 * k] = rep_printf("%s f correctly rounded", fm);
+    head[3 + 4 * k] = rep_printf("%s f\u2032 max ULP", fm);
+    head[4 + 4 * k] = rep_printf("%s f\u2032 correctly rounded", fm);
+  }
+  table *t = tab_new_v(1 + 4 * r->nnarrow, head);
+  const rep_narrow *q0 = &r->narrow[0];
+  for (size_t j = 0; j < q0->nimpls; j++) {
+    tab_row(t);
+    tab_cell(t, "code", q0->impls[j].name);
+    for (size_t k = 0; k < r->nnarrow; k++) {
+      const rep_narrow *q = &r->narrow[k];
+      const rep_narrow_impl *p = NULL;
+      for (size_t i = 0; i < q->nimpls; i++)
+        if (!strcmp(q->impls[i].name, q0->impls[j].name)) p = &q->impls[i];
+      if (!p) {
+        for (int c = 0; c < 4; c++) tab_cell(t, "muted", "\u2014");
+        continue;
+      }
+      tab_cell(t, p->fspecial > 0 ? "num bad" : "num", fulp(p->fmax));
+      tab_cell(t, "num", fpct(p->fcr));
+      tab_cell(t, p->has_bwd && p->bspecial > 0 ? "num bad" : "num",
+               p->has_bwd ? fulp(p->bmax) : "\u2014");
+      tab_cell(t, "num", p->has_bwd ? fpct(p->bcr) : "\u2014");
+    }
+  }
+  return t;
+}
+
+/* how often rounding the correctly rounded float once more misses */
+static const char *double_rounding_note(const rep_act *a) {
+  const rep_acc *r = a->acc;
+  const char *s =
+      "Each float kernel is fed every input of the narrow format and its result is "
+      "rounded to nearest in that format; errors are in the narrow format's ulps. "
+      "Computing in float and rounding once more is not always correctly rounded: ";
+  for (size_t k = 0; k < r->nnarrow; k++) {
+    const rep_narrow *q = &r->narrow[k];
+    s = rep_printf(
+        "%s%s%s: RN(RN32(y)) differs from RN(y) for %s f and %s f\u2032 of the %s "
+        "inputs",
+        s, k ? "; " : "", q->format, fcount(q->dr_fwd), fcount(q->dr_bwd), fcount(q->inputs));
+  }
+  return rep_printf("%s.", s);
+}
+
 /* fwd and bwd side by side when they were run on the same inputs */
 static table *specials_table(const rep_acc_impl *p, int *failures) {
   const rep_stats *f = &p->fwd, *b = &p->bwd;
@@ -907,6 +962,11 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
     tab_html(f, accuracy_table(a, 0), NULL);
     fputs("<h3>f\u2032 (backward)</h3>\n", f);
     tab_html(f, accuracy_table(a, 1), NULL);
+    if (a->acc->nnarrow) {
+      fputs("<h3>bfloat16 and binary16</h3>\n", f);
+      p_note(f, double_rounding_note(a));
+      tab_html(f, narrow_table(a), NULL);
+    }
     fputs("<h3>Special values</h3>\n", f);
     for (size_t j = 0; j < a->acc->nimpls; j++) {
       const rep_acc_impl *p = &a->acc->impls[j];
@@ -1085,6 +1145,10 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
       tab_md(f, accuracy_table(a, 0));
       fputs("f\u2032 (backward):\n\n", f);
       tab_md(f, accuracy_table(a, 1));
+      if (a->acc->nnarrow) {
+        fprintf(f, "bfloat16 and binary16: %s\n\n", double_rounding_note(a));
+        tab_md(f, narrow_table(a));
+      }
       for (size_t j = 0; j < a->acc->nimpls; j++) {
         const rep_acc_impl *p = &a->acc->impls[j];
         if (!p->available) continue;

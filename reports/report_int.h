@@ -57,12 +57,30 @@ typedef struct {
   rep_stats fwd, bwd; /* bwd only when has_bwd */
 } rep_acc_impl;
 
+/* a narrow format's sweep (bfloat16, binary16): the float kernels' results
+ * rounded to the format */
+typedef struct {
+  const char *name;
+  int has_bwd;
+  double fmax, fmean, fcr, fspecial; /* NAN where absent */
+  double bmax, bmean, bcr, bspecial;
+} rep_narrow_impl;
+
+typedef struct {
+  const char *format;
+  double inputs, dr_fwd, dr_bwd; /* double rounding: RN(RN32(y)) != RN(y) */
+  rep_narrow_impl *impls;
+  size_t nimpls;
+} rep_narrow;
+
 typedef struct {
   double lo, hi;
   size_t bins;
   double inputs; /* NAN when absent */
   rep_acc_impl *impls;
   size_t nimpls;
+  rep_narrow *narrow; /* bfloat16, binary16: may be absent (nnarrow 0) */
+  size_t nnarrow;
 } rep_acc;
 
 /* ---- saturation.json */

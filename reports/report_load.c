@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report_int.h"
 #include "util.h"
@@ -341,11 +342,12 @@ static void load_accuracy(rep_model *m, const json_t *doc) {
     json_t *in = json_object_get(sw, "inputs");
     char inputs[64] = "";
     if (json_is_number(in)) snprintf(inputs, sizeof inputs, ", %.0f inputs", json_number_value(in));
-    if (mode && !strcmp(mode, "range")) {
+    if (mode && (!strcmp(mode, "range") || !strcmp(mode, "exhaustive"))) {
       json_t *lo = json_object_get(sw, "lo"), *hi = json_object_get(sw, "hi");
-      m->acc_sweep =
-          rep_printf("every float in [%s, %s]%s", lo ? xstr_value(lo, "sweep", "lo") : "?",
-                     hi ? xstr_value(hi, "sweep", "hi") : "?", inputs);
+      m->acc_sweep = lo && hi
+                         ? rep_printf("every float in [%s, %s]%s", xstr_value(lo, "sweep", "lo"),
+                                      xstr_value(hi, "sweep", "hi"), inputs)
+                         : rep_printf("every float, NaN payloads included%s", inputs);
     } else if (mode) {
       json_t *n = json_object_get(sw, "samples"), *seed = json_object_get(sw, "seed");
       m->acc_sweep = rep_printf("%s: %.0f samples, seed %.0f%s", mode,
@@ -403,6 +405,53 @@ static void load_accuracy(rep_model *m, const json_t *doc) {
       if (p->has_bwd) {
         p->claimed_bwd = get_num(c, wc, "bwd_ulp", 1);
         load_stats(&p->bwd, e, wi, "bwd", r->bins);
+      }
+    }
+    /* bfloat16 and binary16, when the file has them */
+    json_t *nw = json_object_get(o, "narrow");
+    if (nw) {
+      const char *wn0 = rep_printf("%s, narrow", wa);
+      if (!json_is_array(nw)) bad(wn0, "is %s, not an array", type_name(nw));
+      r->nnarrow = json_array_size(nw);
+      r->narrow = rep_alloc((r->nnarrow ? r->nnarrow : 1) * sizeof *r->narrow);
+      for (size_t k = 0; k < r->nnarrow; k++) {
+        json_t *e = json_array_get(nw, k);
+        const char *wn = rep_printf("%s[%zu]", wn0, k);
+        if (!json_is_object(e)) bad(wn, "is %s, not an object", type_name(e));
+        rep_narrow *q = &r->narrow[k];
+        q->format = get_str(e, wn, "format", 0);
+        q->inputs = get_num(e, wn, "inputs", 0);
+        json_t *dr = get_obj(e, wn, "double_rounding");
+        const char *wd = rep_printf("%s, double_rounding", wn);
+        q->dr_fwd = get_num(dr, wd, "fwd", 0);
+        q->dr_bwd = get_num(dr, wd, "bwd", 0);
+        json_t *ni = get_arr(e, wn, "implementations");
+        q->nimpls = json_array_size(ni);
+        q->impls = rep_alloc((q->nimpls ? q->nimpls : 1) * sizeof *q->impls);
+        for (size_t j = 0; j < q->nimpls; j++) {
+          json_t *ie = json_array_get(ni, j);
+          const char *wi = rep_printf("%s, implementations[%zu]", wn, j);
+          if (!json_is_object(ie)) bad(wi, "is %s, not an object", type_name(ie));
+          rep_narrow_impl *p = &q->impls[j];
+          p->name = get_str(ie, wi, "name", 0);
+          for (int d = 0; d < 2; d++) {
+            json_t *st = mem(ie, wi, d ? "bwd" : "fwd");
+            if (d) p->has_bwd = !json_is_null(st);
+            if (json_is_null(st)) {
+              p->bmax = p->bmean = p->bcr = p->bspecial = NAN;
+              continue;
+            }
+            const char *ws = rep_printf("%s, %s", wi, d ? "bwd" : "fwd");
+            if (!json_is_object(st)) bad(ws, "is %s, not an object", type_name(st));
+            double mx = get_num(st, ws, "max_ulp", 1), mn = get_num_opt(st, ws, "mean_ulp");
+            double cr = get_num(st, ws, "cr_fraction", 1);
+            double sf = get_num(st, ws, "special_failures", 1);
+            if (d)
+              p->bmax = mx, p->bmean = mn, p->bcr = cr, p->bspecial = sf;
+            else
+              p->fmax = mx, p->fmean = mn, p->fcr = cr, p->fspecial = sf;
+          }
+        }
       }
     }
   }
@@ -775,6 +824,21 @@ void rep_load(rep_model *m, const char *const paths[REP_NFILES]) {
     json_t *c = json_object_get(f->doc, "context");
     f->context = json_is_object(c) ? c : NULL;
     f->version = get_str(f->doc, "", "actbench_version", 1);
+    /* a range or exhaustive accuracy file keeps its date and command in
+     * accuracy.run.json beside it: take them from there when it is whole */
+    if (k == REP_ACCURACY && f->context && !json_object_get(f->context, "date")) {
+      const char *slash = strrchr(paths[k], '/');
+      char *run = slash ? rep_printf("%.*s/accuracy.run.json", (int)(slash - paths[k]), paths[k])
+                        : rep_strdup("accuracy.run.json");
+      json_error_t err;
+      json_t *rd = access(run, R_OK) == 0 ? json_load_file(run, 0, &err) : NULL;
+      if (json_is_object(rd)) {
+        json_t *d = json_object_get(rd, "date"), *cm = json_object_get(rd, "command");
+        if (json_is_string(d)) json_object_set(f->context, "date", d);
+        if (json_is_string(cm)) json_object_set(f->context, "command", cm);
+      }
+      json_decref(rd);
+    }
     if (k == REP_SPEED) load_speed(m, f->doc);
     if (k == REP_ACCURACY) load_accuracy(m, f->doc);
     if (k == REP_SATURATION) load_saturation(m, f->doc);

@@ -14,6 +14,8 @@ PACKAGES=(
   libsleef-dev                       # peer: SLEEF vector math
   libdnnl-dev                        # peer: oneDNN eltwise primitives
   libxnnpack-dev libpthreadpool-dev  # peer: XNNPACK operators
+  libopenmpi-dev openmpi-bin         # the exhaustive accuracy sweep over MPI ranks
+  sollya                             # kernel coefficients (scripts/gen-coeffs.sh)
   python3                            # tests read the JSON results with python3's json module
 )
 

@@ -9,6 +9,7 @@
 #include "report.h"
 #include "saturation.h"
 #include "speed.h"
+#include "sweep.h"
 #include "util.h"
 
 static void usage(FILE *f) {
@@ -79,7 +80,12 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "list")) return list_main(argc - 1, argv + 1);
   if (!strcmp(cmd, "speed")) return act_speed_main(argc - 1, argv + 1);
-  if (!strcmp(cmd, "accuracy")) return act_accuracy_main(argc - 1, argv + 1);
+  if (!strcmp(cmd, "accuracy")) {
+    act_mpi_init(&argc, &argv); /* a no-op unless run under mpirun */
+    int rc = act_accuracy_main(argc - 1, argv + 1);
+    act_mpi_finalize();
+    return rc;
+  }
   if (!strcmp(cmd, "saturation")) return act_saturation_main(argc - 1, argv + 1);
   if (!strcmp(cmd, "report")) return act_report_main(argc - 1, argv + 1);
   act_die("unknown command '%s' (commands: list, speed, accuracy, saturation, report)", cmd);

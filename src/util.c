@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+void (*act_die_hook)(int code);
+
 _Noreturn void act_die(const char *fmt, ...) {
   va_list ap;
   fflush(stdout);
@@ -20,6 +22,7 @@ _Noreturn void act_die(const char *fmt, ...) {
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   fputc('\n', stderr);
+  if (act_die_hook) act_die_hook(2);
   exit(2);
 }
 

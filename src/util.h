@@ -12,6 +12,8 @@
 extern "C" {
 #endif
 
+/* Called by act_die before it exits, when set (MPI: abort every rank). */
+extern void (*act_die_hook)(int code);
 /* Bad input: print "actbench: <message>" as one line on stderr and exit 2. */
 _Noreturn void act_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "actbench: warning: <message>" on stderr. */

@@ -43,9 +43,13 @@ int main(void) {
   near("tanh(1)", ref("tanh", 0, 1, 0), 0.76159415595576488812, 1e-16);
   near("tanh'(1)", ref("tanh", 1, 1, 0), 0.41997434161402606939, 1e-16);
   near("tanh(-0.5)", ref("tanh", 0, -0.5f, 0), -0.46211715726000975850, 1e-16);
-  /* rounding into the subnormals: sigmoid(-100) = 3.7200759760208e-44 = 26.55 * 2^-149 */
+  /* rounding into the subnormals: sigmoid(-100) = 3.7200759760208e-44 = 26.55 * 2^-149;
+   * the canonical value is the exact one rounded to a multiple of 2^-189 */
   r = ref("sigmoid", 0, -100, 1);
-  CHECK(fabs(r.hi - 3.7200759760208361e-44) < 1e-58, "sigmoid(-100) = %.17g", r.hi);
+  CHECK(fabs(r.hi + r.lo - 3.7200759760208361e-44) <= 0x1p-190 + 1e-60, "sigmoid(-100) = %.17g",
+        r.hi);
+  CHECK(ldexp(r.hi, 189) == floor(ldexp(r.hi, 189)) && r.lo == 0,
+        "sigmoid(-100): canonical value on the 2^-189 grid (%a)", r.hi);
   CHECK(r.rn == 27 * 0x1p-149f, "sigmoid(-100) rounds to 27 * 2^-149, got %a", (double)r.rn);
   /* near the asymptote: sigmoid(17) = 1 - 4.14e-8 rounds below 1, sigmoid(17.5) to 1 */
   CHECK(ref("sigmoid", 0, 17, 1).rn == 1 - 0x1p-24f, "sigmoid(17)");

@@ -9,7 +9,8 @@
 
 #include "kernels.h"
 
-void act_leaky_relu_stable_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_leaky_relu_stable_fwd)(const float *x, float *y, size_t n,
+                                                const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -17,8 +18,8 @@ void act_leaky_relu_stable_fwd(const float *x, float *y, size_t n, const act_par
   }
 }
 
-void act_leaky_relu_stable_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                               const act_params *p) {
+void ACT_SCALAR_NAME(act_leaky_relu_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                float *dx, size_t n, const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {

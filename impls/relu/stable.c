@@ -9,7 +9,7 @@
 
 #include "kernels.h"
 
-void act_relu_stable_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_relu_stable_fwd)(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -17,8 +17,8 @@ void act_relu_stable_fwd(const float *x, float *y, size_t n, const act_params *p
   }
 }
 
-void act_relu_stable_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                         const act_params *p) {
+void ACT_SCALAR_NAME(act_relu_stable_bwd)(const float *x, const float *y, const float *dy,
+                                          float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

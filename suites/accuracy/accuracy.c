@@ -8,11 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
+#include "sweep.h"
 #include "util.h"
 
 #define MAX_IMPLS 512
-#define CHUNK ((size_t)1 << 20)
 
 size_t act_acc_special_inputs(const act_activation *act, const act_params *p, float *out,
                               size_t cap) {
@@ -110,8 +113,9 @@ static json_t *stats_json(const act_acc_stats *s, const act_impl *m, int bwd) {
   json_object_set_new(o, "max_ulp_x_hex", json_string(act_fmt_hex(b, s->max_x)));
   json_object_set_new(o, "max_ulp_got", jfloat(s->max_got));
   json_object_set_new(o, "max_ulp_want", jfloat(s->max_want));
-  json_object_set_new(o, "mean_ulp", jnum(s->finite ? s->sum_ulp / (double)s->finite : 0.0));
+  json_object_set_new(o, "mean_ulp", jnum(act_acc_mean(s)));
   json_object_set_new(o, "cr_fraction", jnum(s->inputs ? (double)s->cr / (double)s->inputs : 0.0));
+  json_object_set_new(o, "cr_count", json_integer((json_int_t)s->cr));
   json_object_set_new(o, "count_gt_1ulp", json_integer((json_int_t)s->gt1));
   json_object_set_new(o, "max_abs_err", jnum(s->max_abs));
   json_object_set_new(o, "max_rel_err", jnum(s->max_rel));
@@ -119,7 +123,51 @@ static json_t *stats_json(const act_acc_stats *s, const act_impl *m, int bwd) {
   json_object_set_new(o, "nan_input_failures", json_integer((json_int_t)s->nan_in_fail));
   json_object_set_new(o, "inputs", json_integer((json_int_t)s->inputs));
   json_object_set_new(o, "nan_output_failures", json_integer((json_int_t)s->nan_out_fail));
-  json_object_set_new(o, "within_claim", json_boolean(act_acc_within_impl(s, m, bwd)));
+  if (m) json_object_set_new(o, "within_claim", json_boolean(act_acc_within_impl(s, m, bwd)));
+  /* the histogram of errors, up to its last nonempty bin */
+  json_t *h = json_array();
+  int last = 0;
+  for (int i = 0; i < ACT_HIST_BINS; i++)
+    if (s->hist[i]) last = i;
+  for (int i = 0; i <= last; i++) {
+    double lo = i == 0 ? 0 : i == 1 ? 0.5 : ldexp(1.0, i - 2);
+    double hi = i == 0 ? 0.5 : i == ACT_HIST_BINS - 1 ? INFINITY : ldexp(1.0, i - 1);
+    json_array_append_new(h, json_pack("{s:o, s:o, s:I}", "lo", jnum(lo), "hi", jnum(hi), "count",
+                                       (json_int_t)s->hist[i]));
+  }
+  json_object_set_new(o, "histogram", h);
+  json_t *wl = json_array();
+  for (int i = 0; i < s->nworst; i++) {
+    const act_worst *w = &s->worst[i];
+    json_t *e = json_object();
+    json_object_set_new(e, "x", jfloat(w->x));
+    json_object_set_new(e, "x_hex", json_string(act_fmt_hex(b, w->x)));
+    json_object_set_new(e, "ulp", jnum(w->ulp));
+    json_object_set_new(e, "got", jfloat(w->got));
+    json_object_set_new(e, "want", jfloat(w->want));
+    json_array_append_new(wl, e);
+  }
+  json_object_set_new(o, "worst", wl);
+  if (s->binade) {
+    json_t *bl = json_array();
+    for (int i = 0; i < ACT_BINADES; i++) {
+      const act_binade_stats *bd = &s->binade[i];
+      if (!bd->count) continue;
+      int e = i & 255, neg = i >> 8;
+      json_t *jb = json_object();
+      json_object_set_new(jb, "sign", json_string(neg ? "-" : "+"));
+      json_object_set_new(jb, "exponent",
+                          e == 0     ? json_string("subnormal")
+                          : e == 255 ? json_string("inf/nan")
+                                     : json_integer(e - 127));
+      json_object_set_new(jb, "inputs", json_integer((json_int_t)bd->count));
+      json_object_set_new(jb, "cr", json_integer((json_int_t)bd->cr));
+      json_object_set_new(jb, "max_ulp", jnum(bd->max_ulp < 0 ? 0 : bd->max_ulp));
+      json_object_set_new(jb, "mean_ulp", jnum(act_xsum_mean(&bd->sum, bd->count)));
+      json_array_append_new(bl, jb);
+    }
+    json_object_set_new(o, "by_binade", bl);
+  }
   json_t *bins = json_array();
   for (int i = 0; i < s->bins; i++)
     json_array_append_new(bins, s->bin_max[i] < 0 ? json_null() : jnum(s->bin_max[i]));
@@ -156,95 +204,209 @@ static void usage(FILE *f) {
           "usage: actbench accuracy [options]\n"
           "ULP error of every implementation against MPFR references (docs/accuracy.md), for f and "
           "f'.\n"
-          "  --activation A   only this activation (default: all)\n"
-          "  --impl PATTERN   only these implementations (full name, glob, or name without\n"
-          "                   the activation, e.g. 'stable' or 'avx2.*')\n"
-          "  --samples N      sampled sweep size (default 1048576): the special values, a dense\n"
-          "                   grid over the interesting range and random bit patterns\n"
-          "  --seed S         seed of the random part (default 1)\n"
-          "  --lo X --hi Y    instead: every float in [X, Y] (exhaustive over the range)\n"
-          "  --a VALUE        the slope parameter a (default: the activation's default)\n"
-          "  --bins N         bins of the ULP-against-x curves (default 400)\n"
-          "  --out DIR        write DIR/accuracy.json (default: results)\n");
+          "  --activation A    only this activation (default: all)\n"
+          "  --impl PATTERN    only these implementations (full name, glob, or name without\n"
+          "                    the activation, e.g. 'stable' or 'avx2.*')\n"
+          "  --samples N       sampled sweep size (default 1048576): the special values, a dense\n"
+          "                    grid over the interesting range and random bit patterns\n"
+          "  --seed S          seed of the random part (default 1)\n"
+          "  --lo X --hi Y     instead: every float in [X, Y]\n"
+          "  --exhaustive      instead: every one of the 2^32 floats (NaNs included), or with\n"
+          "                    --lo/--hi every float of that range; per-binade statistics,\n"
+          "                    checkpoints (a rerun of the same command resumes)\n"
+          "  --with-nans       with --lo/--hi: every NaN bit pattern too\n"
+          "  --reference R     screen (default: a proven double-double screen, MPFR where it\n"
+          "                    cannot decide) or mpfr (MPFR for every input); the statistics\n"
+          "                    are the same bit for bit\n"
+          "  --formats LIST    binary32, bfloat16, binary16, comma-separated (default: all three;\n"
+          "                    the narrow formats sweep all 65536 of their inputs)\n"
+          "  --threads N       OpenMP threads (default: all cores)\n"
+          "  --checkpoint-every S  seconds between checkpoints (default 30)\n"
+          "  --a VALUE         the slope parameter a (default: the activation's default)\n"
+          "  --bins N          bins of the ULP-against-x curves (default 400)\n"
+          "  --out DIR         write DIR/accuracy.json (default: results)\n"
+          "Under mpirun (Open MPI) the ranks share the sweep and rank 0 writes the results,\n"
+          "identical to a single process's.\n");
 }
 
 typedef struct {
   const char *activation, *pattern, *out;
   size_t samples;
   uint64_t seed;
-  int range, bins, have_a;
+  int range, exhaustive, bins, have_a, ref_mpfr, threads, with_nans;
+  int fmt32, fmtbf16, fmthalf;
+  double ckpt_every;
   float lo, hi, a;
 } acc_opts;
 
 static void print_row(const act_impl *m, const act_acc_stats *f, const act_acc_stats *d, int ok) {
   if (!d) {
     printf("  %-38s %10.3g %9.3g %7.3f%%   %31s  %s\n", m->name, f->max_ulp < 0 ? 0 : f->max_ulp,
-           f->finite ? f->sum_ulp / (double)f->finite : 0,
-           100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1), "(no backward kernel)",
-           ok ? "yes" : "NO");
+           act_acc_mean(f), 100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1),
+           "(no backward kernel)", ok ? "yes" : "NO");
     return;
   }
   printf("  %-38s %10.3g %9.3g %7.3f%%   %10.3g %9.3g %7.3f%%  %s\n", m->name,
-         f->max_ulp < 0 ? 0 : f->max_ulp, f->finite ? f->sum_ulp / (double)f->finite : 0,
+         f->max_ulp < 0 ? 0 : f->max_ulp, act_acc_mean(f),
          100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1),
-         d->max_ulp < 0 ? 0 : d->max_ulp, d->finite ? d->sum_ulp / (double)d->finite : 0,
+         d->max_ulp < 0 ? 0 : d->max_ulp, act_acc_mean(d),
          100.0 * (double)d->cr / (double)(d->inputs ? d->inputs : 1), ok ? "yes" : "NO");
 }
 
-static json_t *run_activation(const act_activation *act, const acc_opts *o) {
+/* ---- the narrow formats: all 65536 inputs, the float kernels' results
+ * rounded to the format, errors in the format's ulps */
+static float narrow_input(unsigned u, const act_format *fmt) {
+  if (fmt == &act_bfloat16) return act_bits_float((uint32_t)u << 16);
+  /* binary16: sign, 5 exponent bits, 10 fraction bits */
+  int sign = (u >> 15) & 1, e = (u >> 10) & 31, m = (int)(u & 1023);
+  double v;
+  if (e == 31)
+    v = m ? NAN : INFINITY;
+  else if (e == 0)
+    v = ldexp(m, -24);
+  else
+    v = ldexp(1024 + m, e - 25);
+  return (float)(sign ? -v : v);
+}
+
+static json_t *run_narrow(const act_activation *act, const act_params *p,
+                          const act_impl *const *sel, size_t nsel, const act_format *fmt) {
+  int id = act_activation_id(act->name);
+  act_screen_init(id);
+  enum { N = 65536 };
+  float *x = act_alloc(sizeof(float) * N), *y = act_alloc(sizeof(float) * N),
+        *dx = act_alloc(sizeof(float) * N);
+  act_ref *rf = malloc(sizeof(act_ref) * N), *rd = malloc(sizeof(act_ref) * N);
+  if (!rf || !rd) act_die("out of memory");
+  uint64_t dr[2] = {0, 0}, mp = 0;
+#pragma omp parallel for schedule(dynamic, 256) reduction(+ : mp)
+  for (int i = 0; i < N; i++) {
+    x[i] = narrow_input((unsigned)i, fmt);
+    unsigned m = act_screen(id, x[i], p, &rf[i], &rd[i]);
+    for (int d = 0; d < 2; d++) {
+      act_ref *r = d ? &rd[i] : &rf[i];
+      if (!(m & (1u << d))) act_reference_id(id, d, x[i], p, r), mp++;
+      int tie;
+      float rn = act_narrow_rn(r, fmt, &tie);
+      if (tie) rn = act_reference_narrow(id, d, x[i], p, fmt), mp++;
+      /* keep RN in binary32 in hi's place? no: the ref now speaks of fmt */
+      float r32 = r->rn;
+      r->rn = rn;
+      /* double rounding: RN_fmt(RN_binary32(y)) against RN_fmt(y) */
+      float twice = isnan(r32) ? r32 : act_round_to_format((double)r32, fmt);
+      if (!(isnan(twice) && isnan(rn)) && act_float_bits(twice) != act_float_bits(rn)) {
+#pragma omp atomic
+        dr[d]++;
+      }
+    }
+  }
+  json_t *jn = json_object();
+  json_object_set_new(jn, "format", json_string(fmt->name));
+  json_object_set_new(jn, "inputs", json_integer(N));
+  json_object_set_new(jn, "double_rounding",
+                      json_pack("{s:I, s:I}", "fwd", (json_int_t)dr[0], "bwd", (json_int_t)dr[1]));
+  json_t *impls = json_array();
+  for (size_t k = 0; k < nsel; k++) {
+    const act_impl *m = sel[k];
+    if (!act_impl_available(m)) continue;
+    act_acc_run_impl(m, p, x, y, dx, N);
+    json_t *ji = json_object();
+    json_object_set_new(ji, "name", json_string(m->name));
+    for (int d = 0; d < 2; d++) {
+      if (d && !m->bwd) {
+        json_object_set_new(ji, "bwd", json_null());
+        continue;
+      }
+      act_acc_stats st;
+      act_acc_stats_init(&st, 0, 0, 1);
+      const float *got = d ? dx : y;
+      for (int i = 0; i < N; i++) {
+        float g = isnan(got[i]) ? got[i] : act_round_to_format((double)got[i], fmt);
+        act_acc_stats_add_one_fmt(&st, x[i], g, d ? &rd[i] : &rf[i], (uint64_t)i, fmt);
+      }
+      json_t *js = stats_json(&st, NULL, d);
+      json_object_del(js, "ulp_vs_x");
+      json_object_set_new(ji, d ? "bwd" : "fwd", js);
+      act_acc_stats_free(&st);
+    }
+    json_array_append_new(impls, ji);
+  }
+  json_object_set_new(jn, "implementations", impls);
+  printf("  %s: %d inputs; float rounded once is not RN in %s for %llu f / %llu f' inputs\n",
+         fmt->name, N, fmt->name, (unsigned long long)dr[0], (unsigned long long)dr[1]);
+  act_free(x), act_free(y), act_free(dx);
+  free(rf), free(rd);
+  return jn;
+}
+
+typedef struct {
+  double wall_s;
+  uint64_t inputs, screened, mpfr;
+  int resumed;
+} run_info;
+
+/* the checkpoint folder of the exhaustive and range sweeps */
+static void ckpt_dir(const acc_opts *o, char *buf, size_t n) {
+  snprintf(buf, n, "%s/.accuracy-checkpoint", o->out);
+}
+
+static json_t *run_activation(const act_activation *act, const acc_opts *o, run_info *ri,
+                              int *interrupted) {
   act_params p = act->defaults;
   if (o->have_a) p.a = o->a;
-  const act_impl *sel[MAX_IMPLS];
-  size_t nsel = act_select(act->name, o->pattern, sel, MAX_IMPLS);
+  const act_impl *sel[MAX_IMPLS], *avail[MAX_IMPLS];
+  size_t nsel = act_select(act->name, o->pattern, sel, MAX_IMPLS), navail = 0;
   if (nsel == 0) return NULL;
-  double glo = act->sample_lo, ghi = act->sample_hi;
-  if (o->range) {
-    glo = isinf(o->lo) ? -FLT_MAX : o->lo;
-    ghi = isinf(o->hi) ? FLT_MAX : o->hi;
-    if (glo == ghi) ghi = glo + 1;
-  }
-  act_acc_stats *fs = calloc(nsel, sizeof *fs), *ds = calloc(nsel, sizeof *ds);
-  if (!fs || !ds) act_die("out of memory");
-  for (size_t k = 0; k < nsel; k++) {
-    act_acc_stats_init(&fs[k], o->bins, glo, ghi);
-    act_acc_stats_init(&ds[k], o->bins, glo, ghi);
-  }
-  /* the inputs, in chunks; references computed once and shared */
+  for (size_t k = 0; k < nsel; k++)
+    if (act_impl_available(sel[k])) avail[navail++] = sel[k];
+  act_sweep_cfg c;
+  memset(&c, 0, sizeof c);
+  c.act = act, c.p = p, c.impls = avail, c.nimpl = navail, c.ref_mpfr = o->ref_mpfr;
+  c.bins = o->bins;
+  c.glo = act->sample_lo, c.ghi = act->sample_hi;
   float *xs = NULL;
-  size_t total;
-  int64_t k0 = 0;
-  if (o->range) {
-    k0 = act_float_order(o->lo);
-    total = (size_t)(act_float_order(o->hi) - k0 + 1);
-  } else {
-    xs = act_acc_sampled_inputs(act, &p, o->samples, o->seed, &total);
-  }
-  size_t cap = total < CHUNK ? total : CHUNK;
-  float *x = act_alloc(sizeof(float) * cap), *y = act_alloc(sizeof(float) * cap),
-        *dx = act_alloc(sizeof(float) * cap);
-  act_ref *rf = malloc(sizeof(act_ref) * cap), *rd = malloc(sizeof(act_ref) * cap);
-  if (!rf || !rd) act_die("out of memory");
-  int tty = isatty(2);
-  for (size_t done = 0; done < total;) {
-    size_t n = total - done < cap ? total - done : cap;
-    if (o->range)
-      for (size_t i = 0; i < n; i++) x[i] = act_order_float(k0 + (int64_t)(done + i));
-    else
-      memcpy(x, xs + done, sizeof(float) * n);
-    act_reference_many(act->name, 0, x, n, &p, rf);
-    act_reference_many(act->name, 1, x, n, &p, rd);
-    for (size_t k = 0; k < nsel; k++) {
-      if (!act_impl_available(sel[k])) continue;
-      act_acc_run_impl(sel[k], &p, x, y, dx, n);
-      act_acc_stats_add(&fs[k], x, y, rf, n);
-      act_acc_stats_add(&ds[k], x, dx, rd, n);
+  char ck[4400];
+  if (o->range || o->exhaustive) {
+    if (o->range) {
+      c.glo = isinf(o->lo) ? -FLT_MAX : o->lo;
+      c.ghi = isinf(o->hi) ? FLT_MAX : o->hi;
+      if (c.glo == c.ghi) c.ghi = c.glo + 1;
+      c.k0 = act_float_order(o->lo), c.k1 = act_float_order(o->hi);
+      c.nans = o->with_nans;
+    } else {
+      c.k0 = act_float_order(-INFINITY), c.k1 = act_float_order(INFINITY);
+      c.nans = 1;
     }
-    done += n;
-    if (tty && total > cap)
-      fprintf(stderr, "\r%s: %zu / %zu inputs (%.1f%%)", act->name, done, total,
-              100.0 * (double)done / (double)total);
+    c.binades = o->exhaustive;
+    if (o->exhaustive || act_sweep_inputs(&c) > ((uint64_t)1 << 26)) {
+      char dir[4200];
+      ckpt_dir(o, dir, sizeof dir);
+      act_ensure_dir(dir);
+      snprintf(ck, sizeof ck, "%s/%s.rank%dof%d.sweep", dir, act->name, act_mpi_rank(),
+               act_mpi_size());
+      c.ckpt = ck;
+      c.ckpt_every_s = o->ckpt_every;
+    }
+    c.progress = isatty(2);
+  } else {
+    size_t n;
+    xs = act_acc_sampled_inputs(act, &p, o->samples, o->seed, &n);
+    c.list = xs, c.nlist = n;
   }
-  if (tty && total > cap) fputc('\n', stderr);
+  act_sweep_result r;
+  act_sweep_run(&c, &r);
+  free(xs);
+  ri->wall_s = r.wall_s, ri->inputs = r.inputs, ri->screened = r.screened, ri->mpfr = r.mpfr;
+  ri->resumed = r.resumed;
+  if (!r.complete) {
+    *interrupted = 1;
+    act_sweep_free(&c, &r);
+    return NULL;
+  }
+  if (act_mpi_rank() != 0) {
+    act_sweep_free(&c, &r);
+    return json_object(); /* only rank 0 reports */
+  }
 
   /* specials table */
   float sx[64];
@@ -254,17 +416,16 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o) {
   act_reference_many(act->name, 1, sx, ns, &p, srd);
 
   json_t *ja = act_activation_json(act, &p);
-  json_object_set_new(ja, "inputs", json_integer((json_int_t)total));
-  json_t *jg = json_object();
-  json_object_set_new(jg, "lo", json_real(glo));
-  json_object_set_new(jg, "hi", json_real(ghi));
-  json_object_set_new(jg, "bins", json_integer(o->bins));
-  json_object_set_new(ja, "grid", jg);
+  json_object_set_new(ja, "inputs", json_integer((json_int_t)r.inputs));
+  json_object_set_new(ja, "grid",
+                      json_pack("{s:f, s:f, s:i}", "lo", c.glo, "hi", c.ghi, "bins", o->bins));
   json_t *impls = json_array();
   char pa[48] = "";
   if (act->param_names[0]) snprintf(pa, sizeof pa, " (a = %g)", (double)p.a);
-  printf("%s%s: %zu inputs\n  %-38s %10s %9s %8s   %10s %9s %8s  %s\n", act->name, pa, total,
-         "implementation", "f max ulp", "mean", "CR", "f' max ulp", "mean", "CR", "within claim");
+  printf("%s%s: %llu inputs\n  %-38s %10s %9s %8s   %10s %9s %8s  %s\n", act->name, pa,
+         (unsigned long long)r.inputs, "implementation", "f max ulp", "mean", "CR", "f' max ulp",
+         "mean", "CR", "within claim");
+  size_t ka = 0;
   for (size_t k = 0; k < nsel; k++) {
     const act_impl *m = sel[k];
     json_t *ji = act_impl_json(m);
@@ -272,51 +433,80 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o) {
     json_object_set_new(jc, "fwd_ulp", json_real(m->fwd_ulp));
     json_object_set_new(jc, "bwd_ulp", json_real(m->bwd_ulp));
     json_object_set_new(ji, "claimed", jc);
-    int avail = act_impl_available(m);
-    if (!avail) {
+    if (!act_impl_available(m)) {
       json_object_set_new(
           ji, "reason",
           json_string("this CPU lacks its instruction set (or ACTBENCH_ISA caps it)"));
       printf("  %-38s unavailable on this CPU\n", m->name);
     } else {
-      json_t *jf = stats_json(&fs[k], m, 0);
+      const act_acc_stats *fs = &r.fs[ka], *ds = &r.ds[ka];
+      ka++;
+      json_t *jf = stats_json(fs, m, 0);
       json_object_set_new(jf, "specials", specials_json(m, &p, sx, ns, srf, 0));
       json_object_set_new(ji, "fwd", jf);
-      int ok = act_acc_within_impl(&fs[k], m, 0);
+      int ok = act_acc_within_impl(fs, m, 0);
       if (m->bwd) {
-        json_t *jd = stats_json(&ds[k], m, 1);
+        json_t *jd = stats_json(ds, m, 1);
         json_object_set_new(jd, "specials", specials_json(m, &p, sx, ns, srd, 1));
         json_object_set_new(ji, "bwd", jd);
-        ok = ok && act_acc_within_impl(&ds[k], m, 1);
+        ok = ok && act_acc_within_impl(ds, m, 1);
       } else {
         json_object_set_new(ji, "bwd", json_null()); /* no backward kernel */
       }
-      print_row(m, &fs[k], m->bwd ? &ds[k] : NULL, ok);
+      print_row(m, fs, m->bwd ? ds : NULL, ok);
     }
     json_array_append_new(impls, ji);
-    act_acc_stats_free(&fs[k]);
-    act_acc_stats_free(&ds[k]);
   }
   json_object_set_new(ja, "implementations", impls);
-  free(fs);
-  free(ds);
-  free(xs);
-  free(rf);
-  free(rd);
-  act_free(x);
-  act_free(y);
-  act_free(dx);
+  act_sweep_free(&c, &r);
+  /* bfloat16 and binary16 */
+  json_t *nw = json_array();
+  if (o->fmtbf16) json_array_append_new(nw, run_narrow(act, &p, avail, navail, &act_bfloat16));
+  if (o->fmthalf) json_array_append_new(nw, run_narrow(act, &p, avail, navail, &act_binary16));
+  json_object_set_new(ja, "narrow", nw);
   return ja;
 }
 
+static void parse_formats(acc_opts *o, const char *v) {
+  o->fmt32 = o->fmtbf16 = o->fmthalf = 0;
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", v);
+  for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+    if (!strcmp(t, "binary32"))
+      o->fmt32 = 1;
+    else if (!strcmp(t, "bfloat16"))
+      o->fmtbf16 = 1;
+    else if (!strcmp(t, "binary16"))
+      o->fmthalf = 1;
+    else
+      act_die("accuracy: --formats: unknown format '%s' (binary32, bfloat16, binary16)", t);
+  }
+  if (!o->fmt32) act_die("accuracy: --formats must include binary32");
+}
+
 int act_accuracy_main(int argc, char **argv) {
-  acc_opts o = {.out = "results", .samples = 1u << 20, .seed = 1, .bins = 400};
+  acc_opts o = {.out = "results",
+                .samples = 1u << 20,
+                .seed = 1,
+                .bins = 400,
+                .fmt32 = 1,
+                .fmtbf16 = 1,
+                .fmthalf = 1,
+                .ckpt_every = 30};
   int have_lo = 0, have_hi = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       usage(stdout);
       return 0;
+    }
+    if (!strcmp(a, "--exhaustive")) {
+      o.exhaustive = 1;
+      continue;
+    }
+    if (!strcmp(a, "--with-nans")) {
+      o.with_nans = 1;
+      continue;
     }
     if (i + 1 >= argc) act_die("accuracy: unknown or incomplete option '%s' (see --help)", a);
     const char *v = argv[++i];
@@ -341,16 +531,36 @@ int act_accuracy_main(int argc, char **argv) {
       o.bins = (int)act_parse_int("--bins", v, 1, 100000);
     else if (!strcmp(a, "--out"))
       o.out = v;
+    else if (!strcmp(a, "--reference")) {
+      if (!strcmp(v, "mpfr"))
+        o.ref_mpfr = 1;
+      else if (!strcmp(v, "screen"))
+        o.ref_mpfr = 0;
+      else
+        act_die("accuracy: --reference must be screen or mpfr, not '%s'", v);
+    } else if (!strcmp(a, "--formats"))
+      parse_formats(&o, v);
+    else if (!strcmp(a, "--threads"))
+      o.threads = (int)act_parse_int("--threads", v, 1, 4096);
+    else if (!strcmp(a, "--checkpoint-every"))
+      o.ckpt_every = act_parse_double("--checkpoint-every", v, 0, 1e6);
     else
       act_die("accuracy: unknown option '%s' (see actbench accuracy --help)", a);
   }
   if (have_lo != have_hi) act_die("accuracy: --lo and --hi go together");
+  if (o.with_nans && !have_lo)
+    act_die("accuracy: --with-nans goes with --lo/--hi (--exhaustive has every NaN)");
   if (have_lo) {
     if (isnan(o.lo) || isnan(o.hi)) act_die("accuracy: --lo and --hi must be numbers, not NaN");
     if (o.lo > o.hi) act_die("accuracy: --lo %g is above --hi %g", (double)o.lo, (double)o.hi);
     o.range = 1;
   }
   if (o.have_a && !isfinite(o.a)) act_die("accuracy: --a must be finite");
+#ifdef _OPENMP
+  if (o.threads) omp_set_num_threads(o.threads);
+#else
+  if (o.threads > 1) act_warn("accuracy: built without OpenMP, --threads is ignored");
+#endif
   /* validate everything before measuring anything */
   const act_impl *tmp[MAX_IMPLS];
   size_t nsel = act_select(o.activation, o.pattern, tmp, MAX_IMPLS);
@@ -363,25 +573,42 @@ int act_accuracy_main(int argc, char **argv) {
         act_die("accuracy: leaky_relu needs 0 <= a < 1, got %g", (double)o.a);
     }
   }
+  int root = act_mpi_rank() == 0;
+  int deterministic = o.range || o.exhaustive; /* the run's facts go beside the file */
   act_ensure_dir(o.out);
-  char path[4096];
+  char path[4096], runpath[4096];
   snprintf(path, sizeof path, "%s/accuracy.json", o.out);
+  snprintf(runpath, sizeof runpath, "%s/accuracy.run.json", o.out);
+  if (deterministic) act_sweep_catch_signals();
 
   json_t *doc = json_object();
   json_object_set_new(doc, "kind", json_string("accuracy"));
   json_object_set_new(doc, "actbench_version", json_string(ACTBENCH_VERSION));
-  json_object_set_new(doc, "context", act_context_json());
+  json_t *ctx = act_context_json();
+  /* a deterministic sweep's file is the same bits for the same question,
+   * wherever and however it ran: the date and the command line (its --out,
+   * --threads, --reference) go to accuracy.run.json */
+  json_t *date = json_incref(json_object_get(ctx, "date"));
+  if (deterministic) json_object_del(ctx, "date"), json_object_del(ctx, "command");
+  json_object_set_new(doc, "context", ctx);
   json_t *sw = json_object();
-  json_object_set_new(sw, "mode", json_string(o.range ? "range" : "sampled"));
+  json_object_set_new(sw, "mode",
+                      json_string(o.exhaustive ? "exhaustive"
+                                  : o.range    ? "range"
+                                               : "sampled"));
   if (o.range) {
     char b[40];
     json_object_set_new(sw, "lo", jfloat(o.lo));
     json_object_set_new(sw, "hi", jfloat(o.hi));
     json_object_set_new(sw, "lo_hex", json_string(act_fmt_hex(b, o.lo)));
     json_object_set_new(sw, "hi_hex", json_string(act_fmt_hex(b, o.hi)));
-    json_object_set_new(
-        sw, "inputs",
-        json_integer((json_int_t)(act_float_order(o.hi) - act_float_order(o.lo) + 1)));
+  }
+  if (o.range || o.exhaustive) {
+    json_int_t n = o.range ? (json_int_t)(act_float_order(o.hi) - act_float_order(o.lo) + 1) +
+                                 (o.with_nans ? 2 * 0x7fffff : 0)
+                           : (json_int_t)1 << 32;
+    if (o.with_nans) json_object_set_new(sw, "nans", json_true());
+    json_object_set_new(sw, "inputs", json_integer(n));
   } else {
     json_object_set_new(sw, "samples", json_integer((json_int_t)o.samples));
     json_object_set_new(sw, "seed", json_integer((json_int_t)o.seed));
@@ -391,11 +618,15 @@ int act_accuracy_main(int argc, char **argv) {
       doc, "conventions",
       json_string("ULP error as in docs/accuracy.md (binary32: p = 24, emin_sub = -149; a returned "
                   "infinity counts as 2^128); exact values from MPFR, correctly rounded with "
-                  "Ziv's strategy; f' measured with dy = 1 and y from the implementation's own "
-                  "forward kernel; relative error over inputs with |exact| >= FLT_MIN; NaN and "
-                  "infinity mismatches counted apart as special-value failures"));
-  json_t *acts = json_array();
-  for (size_t i = 0; i < act_activation_count; i++) {
+                  "Ziv's strategy, held rounded to 64 bits (2^-189 below): every error is within "
+                  "2^-40 ulp of the exact one; f' measured with dy = 1 and y from the "
+                  "implementation's own forward kernel; relative error over inputs with "
+                  "|exact| >= FLT_MIN; NaN and infinity mismatches counted apart as special-value "
+                  "failures; bfloat16 and binary16: the float kernels' results rounded to nearest "
+                  "in the format, errors in its ulps"));
+  json_t *acts = json_array(), *runs = json_array();
+  int interrupted = 0;
+  for (size_t i = 0; i < act_activation_count && !interrupted; i++) {
     const act_activation *act = &act_activations[i];
     if (o.activation && strcmp(o.activation, act->name)) continue;
     if (o.pattern) {
@@ -405,12 +636,91 @@ int act_accuracy_main(int argc, char **argv) {
         if (!strcmp(tmp[t]->activation, act->name)) any = 1;
       if (!any) continue;
     }
-    json_t *ja = run_activation(act, &o);
-    if (ja) json_array_append_new(acts, ja);
+    /* an activation a previous, interrupted run finished */
+    char dir[4200], frag[4400];
+    ckpt_dir(&o, dir, sizeof dir);
+    snprintf(frag, sizeof frag, "%s/%s.json", dir, act->name);
+    json_t *ja = NULL;
+    run_info ri = {0};
+    if (deterministic && root && access(frag, R_OK) == 0) {
+      json_t *fd = act_read_json(frag, NULL);
+      ja = json_incref(json_object_get(fd, "activation"));
+      json_t *jr = json_object_get(fd, "run");
+      if (jr) json_array_append(runs, jr);
+      json_decref(fd);
+      printf("%s: finished by the interrupted run, kept (%s)\n", act->name, frag);
+    }
+    int skip = act_mpi_any(ja != NULL); /* every rank skips what rank 0 has */
+    if (!skip) {
+      ja = run_activation(act, &o, &ri, &interrupted);
+      if (interrupted) break;
+      if (ja && root) {
+        json_t *jr = json_pack("{s:s, s:I, s:f, s:f, s:I, s:I, s:b, s:i, s:i}", "activation",
+                               act->name, "inputs", (json_int_t)ri.inputs, "wall_s", ri.wall_s,
+                               "inputs_per_s", ri.wall_s > 0 ? (double)ri.inputs / ri.wall_s : 0,
+                               "screen_decided", (json_int_t)ri.screened, "mpfr_references",
+                               (json_int_t)ri.mpfr, "resumed", ri.resumed, "threads",
+#ifdef _OPENMP
+                               omp_get_max_threads(),
+#else
+                               1,
+#endif
+                               "ranks", act_mpi_size());
+        json_array_append(runs, jr);
+        if (deterministic) { /* keep it, in case a later activation is interrupted */
+          act_ensure_dir(dir);
+          json_t *fd = json_pack("{s:O, s:O}", "activation", ja, "run", jr);
+          act_write_json(fd, frag);
+          json_decref(fd);
+        }
+        json_decref(jr);
+      }
+    }
+    if (ja && root)
+      json_array_append_new(acts, ja);
+    else if (ja)
+      json_decref(ja);
   }
   json_object_set_new(doc, "activations", acts);
-  act_write_json(doc, path);
+  if (interrupted) {
+    json_decref(doc), json_decref(runs), json_decref(date);
+    if (root)
+      fprintf(stderr,
+              "actbench: accuracy: interrupted; the work done is in %s/.accuracy-checkpoint, "
+              "run the same command again to resume\n",
+              o.out);
+    act_mpi_finalize();
+    exit(130);
+  }
+  if (root) {
+    act_write_json(doc, path);
+    printf("accuracy: wrote %s\n", path);
+    if (deterministic) {
+      json_t *run = json_object();
+      json_object_set_new(run, "kind", json_string("accuracy-run"));
+      json_object_set_new(run, "date", date ? date : json_string(""));
+      date = NULL;
+      json_object_set_new(run, "command", json_string(act_command_line()));
+      json_object_set_new(run, "reference", json_string(o.ref_mpfr ? "mpfr" : "screen"));
+      json_object_set_new(run, "target_s_per_activation_2p32", json_real(180));
+      json_object_set_new(run, "activations", runs);
+      runs = NULL;
+      act_write_json(run, runpath);
+      json_decref(run);
+      printf("accuracy: wrote %s\n", runpath);
+      /* the checkpoints are spent */
+      char dir[4200];
+      ckpt_dir(&o, dir, sizeof dir);
+      for (size_t i = 0; i < act_activation_count; i++) {
+        char f[4400];
+        snprintf(f, sizeof f, "%s/%s.json", dir, act_activations[i].name);
+        unlink(f);
+      }
+      rmdir(dir);
+    }
+  }
   json_decref(doc);
-  printf("accuracy: wrote %s\n", path);
+  json_decref(runs);
+  json_decref(date);
   return 0;
 }

@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /* ---- number formats (docs/accuracy.md) */
-typedef struct {
+typedef struct act_format_s {
   const char *name;
   int p;        /* significand bits */
   int emin_sub; /* exponent of the smallest subnormal */
@@ -21,13 +21,59 @@ typedef struct {
 } act_format;
 extern const act_format act_binary32, act_bfloat16, act_binary16;
 
+/* 2^k for -1022 <= k <= 1023, built from its bits (no libm call) */
+static inline double act_pow2(int k) {
+  union {
+    uint64_t u;
+    double d;
+  } v = {(uint64_t)(k + 1023) << 52};
+  return v.d;
+}
+/* the exponent e of a normal double: 2^(e-1) <= |v| < 2^e (frexp's) */
+static inline int act_exp_of(double v) {
+  union {
+    double d;
+    uint64_t u;
+  } b = {v};
+  return (int)((b.u >> 52) & 0x7ff) - 1022;
+}
+
+/* ---- the activations the references know, by number (act_activation_id) */
+enum {
+  ACT_SIGMOID,
+  ACT_TANH,
+  ACT_RELU,
+  ACT_LEAKY,
+  ACT_ELU,
+  ACT_SELU,
+  ACT_GELU,
+  ACT_GELU_TANH,
+  ACT_SILU,
+  ACT_SOFTPLUS,
+  ACT_MISH,
+  ACT_HARDSIGMOID,
+  ACT_HARDSWISH,
+  ACT_LOGSIGMOID,
+  ACT_UNKNOWN
+};
+
 /* ---- the exact value */
 enum { ACT_REF_FINITE = 0, ACT_REF_NAN = 1, ACT_REF_INF = 2 };
+/* The exact value is recorded as its rounding to a "canonical" binary
+ * format with p = 64 and emin_sub = -189 (40 bits below binary32 at every
+ * magnitude): every ULP figure computed from it is within 2^-40 ulp of the
+ * one computed from the exact value, and the sampled sweep, the exhaustive
+ * sweep's screen and its MPFR mode all produce the same canonical value, so
+ * their statistics agree bit for bit (docs/accuracy.md). */
+#define ACT_CANON_P 64
+#define ACT_CANON_EMIN (-189)
 typedef struct {
-  double hi, lo; /* the exact value as an unevaluated sum hi + lo (|lo| <= ulp(hi)/2);
-                    an infinite exact value has hi = +-inf, lo = 0 */
-  float rn;      /* RN(exact) in binary32, subnormals included */
-  int cls;       /* ACT_REF_* */
+  double hi, lo;            /* the exact value rounded to the canonical format, held
+                               exactly as hi + lo (hi = RN53 of it); +-inf for an
+                               infinite exact value */
+  float rn;                 /* RN(exact) in binary32, subnormals included */
+  unsigned char cls;        /* ACT_REF_* */
+  unsigned char exact_zero; /* the exact value is 0 (either zero is right) */
 } act_ref;
 
 /* Exact f(x) (deriv = 0) or f'(x) (deriv = 1) of the named activation at the
@@ -35,9 +81,34 @@ typedef struct {
  * them.  Returns 0, or -1 for an activation without a reference. Thread-safe
  * (MPFR built with thread-local storage). */
 int act_reference(const char *activation, int deriv, float x, const act_params *p, act_ref *out);
+/* The same for an activation number (act_activation_id). */
+int act_reference_id(int id, int deriv, float x, const act_params *p, act_ref *out);
 /* Same for many inputs, in parallel when OpenMP is there. */
 int act_reference_many(const char *activation, int deriv, const float *x, size_t n,
                        const act_params *p, act_ref *out);
+/* The activation's number for the references and the screen, -1 if none. */
+int act_activation_id(const char *activation);
+/* RN(exact) in a narrow format (act_bfloat16 or act_binary16) as a float
+ * value (the narrow format's values are floats), MPFR with Ziv's strategy;
+ * NaN for NaN, +-inf beyond the format's range. */
+float act_reference_narrow(int id, int deriv, float x, const act_params *p, const act_format *fmt);
+
+/* The fast screen of the exhaustive sweep (screen.c): the canonical
+ * references of f and f' at x from double-double evaluations with proven
+ * error bounds.  Returns a mask: bit 0 set when f was decided (written to
+ * *f), bit 1 for f' (*d); what it cannot decide is left to MPFR. */
+unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d);
+/* Prepare the screen's tables for activation id (before threads start). */
+void act_screen_init(int id);
+/* the screen for any x86-64, whatever the CPU (tests compare it with the
+ * FMA copy that act_screen uses where it can) */
+unsigned act_screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d);
+/* v rounded to nearest (ties to even) in fmt, +-inf beyond its range */
+float act_round_to_format(double v, const act_format *fmt);
+/* RN(exact) in fmt from the canonical value of ref; *tie is set (and the
+ * result not to be trusted) when the canonical value is exactly a midpoint
+ * of fmt, where only the exact value can tell (act_reference_narrow). */
+float act_narrow_rn(const act_ref *ref, const act_format *fmt, int *tie);
 
 /* ---- ULP error (docs/accuracy.md): ulp(y) = 2^max(e - p, emin_sub) for
  * 2^(e-1) <= |y| < 2^e; ulp(0) = 2^emin_sub; a returned infinity counts as
@@ -47,7 +118,46 @@ enum { ACT_ULP_OK = 0, ACT_ULP_MATCH_SPECIAL = 1, ACT_ULP_SPECIAL_FAIL = 2 };
 double act_ulp(double y_hi, double y_lo, const act_format *fmt);
 int act_ulp_error(double got, const act_ref *ref, const act_format *fmt, double *err);
 
+/* ---- exact sums of ULP errors, so that statistics merge in any order
+ * (threads, MPI ranks, a resumed run) to the same bits.  An error below 2^23
+ * is counted in units of 2^-40 ulp (rounded to nearest); a larger one is a
+ * double, hence a multiple of 2^-29, counted exactly in a wide integer. */
+typedef struct {
+  unsigned __int128 small; /* units of 2^-40 */
+  uint64_t big[6];         /* units of 2^-29, little-endian limbs */
+} act_xsum;
+void act_xsum_add(act_xsum *s, double e);
+void act_xsum_merge(act_xsum *into, const act_xsum *from);
+/* the sum divided by n, as a double (0 for n = 0) */
+double act_xsum_mean(const act_xsum *s, uint64_t n);
+/* v rounded to an integer, to nearest even (the default rounding mode),
+ * without a libm call: adding 2^52 to |v| < 2^52 leaves an ulp of 1; from
+ * 2^52 on v is an integer */
+static inline double act_rint(double v) {
+  double a = __builtin_fabs(v);
+  if (!(a < 0x1p52)) return v;
+  double r = (a + 0x1p52) - 0x1p52;
+  return v < 0 ? -r : r;
+}
+/* e < 2^23 quantized to units of 2^-40, as act_xsum_add counts it */
+static inline uint64_t act_xsum_q(double e) {
+  return (uint64_t)act_rint(e * 0x1p40); /* the scaling is exact */
+}
+
 /* ---- statistics of one implementation in one direction */
+#define ACT_HIST_BINS 42 /* [0,0.5], (0.5,1], (1,2], (2,4], ... (2^38,2^39], above */
+#define ACT_WORST_K 10   /* the worst incorrectly rounded inputs kept */
+#define ACT_BINADES 512  /* x's sign and biased exponent */
+typedef struct {
+  double ulp;
+  uint64_t idx; /* the input's index in the sweep: ties go to the lower */
+  float x, got, want;
+} act_worst;
+typedef struct {
+  uint64_t count, cr;
+  double max_ulp;
+  act_xsum sum;
+} act_binade_stats;
 typedef struct {
   size_t inputs;       /* all inputs */
   size_t finite;       /* inputs whose error was measured (no special failure) */
@@ -56,22 +166,67 @@ typedef struct {
   size_t special_fail; /* special-value failures, all */
   size_t nan_in_fail;  /* of them: a NaN input that did not give NaN */
   size_t nan_out_fail; /* of them: a NaN for a non-NaN input */
-  double max_ulp, sum_ulp;
+  double max_ulp;      /* -1 before any input */
+  uint64_t max_idx;    /* ties of max_ulp go to the lowest sweep index */
   float max_x, max_got, max_want;
+  act_xsum sum; /* of the errors of the finite inputs */
   double max_abs, max_rel;
-  int bins; /* ulp_vs_x bins over [bin_lo, bin_hi] */
+  uint64_t hist[ACT_HIST_BINS];
+  int nworst;
+  act_worst worst[ACT_WORST_K]; /* worst first */
+  int bins;                     /* ulp_vs_x bins over [bin_lo, bin_hi] */
   double bin_lo, bin_hi;
-  double *bin_max; /* bins entries, -1 = empty */
+  double *bin_max;          /* bins entries, -1 = empty */
+  act_binade_stats *binade; /* ACT_BINADES entries, or NULL */
 } act_acc_stats;
 
 void act_acc_stats_init(act_acc_stats *s, int bins, double lo, double hi);
+/* per-binade statistics as well (the exhaustive sweep) */
+void act_acc_stats_want_binades(act_acc_stats *s);
 void act_acc_stats_free(act_acc_stats *s);
-/* Fold one batch: x inputs, got results, exact references. */
+/* Fold one batch: x inputs, got results, exact references; idx0 is the
+ * sweep index of x[0] (act_acc_stats_add numbers inputs in arrival order). */
 void act_acc_stats_add(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
                        size_t n);
+void act_acc_stats_add_idx(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
+                           size_t n, uint64_t idx0);
+/* One input that is correctly rounded with error e (the caller has checked
+ * got == RN), and one that is not: the building blocks of the fast path. */
+void act_acc_stats_add_one(act_acc_stats *s, float x, float got, const act_ref *ref, uint64_t idx);
+/* the same in another format: got and ref->rn are values of fmt, the error
+ * in fmt's ulps */
+void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_ref *ref,
+                               uint64_t idx, const act_format *fmt);
 void act_acc_stats_merge(act_acc_stats *into, const act_acc_stats *from);
-/* max_ulp <= claim, no special failure but those a NaN input makes when the
- * implementation does not claim NaN propagation. */
+/* n inputs, all correctly rounded (errors <= 1/2, quantized sum qsum), with
+ * their maxima: what act_acc_stats_add_one would have done for each.  bin
+ * (ulp_vs_x) and binade are -1 where the inputs do not share one. */
+typedef struct {
+  uint64_t n, qsum;
+  double max_e; /* -1 for none */
+  uint64_t max_idx;
+  float max_x, max_got, max_want;
+  double max_abs, max_rel;
+  int bin, binade;
+} act_cr_block;
+void act_acc_stats_fold_cr(act_acc_stats *s, const act_cr_block *c);
+/* the ulp_vs_x bin of x, -1 outside */
+int act_acc_stats_bin(const act_acc_stats *s, float x);
+/* the histogram bin of an error */
+int act_hist_bin(double e);
+/* the binade index of an input: sign * 256 + biased exponent */
+static inline int act_binade_of(uint32_t bits) {
+  return (int)(bits >> 23);
+}
+/* mean error over the finite inputs */
+double act_acc_mean(const act_acc_stats *s);
+/* Flatten to bytes and back (checkpoints, MPI): act_acc_stats_pack writes
+ * at most act_acc_stats_packed_size(s) bytes; unpack reads into an
+ * initialized s with the same bins and binade setting, returns bytes read or
+ * 0 on a mismatch. */
+size_t act_acc_stats_packed_size(const act_acc_stats *s);
+size_t act_acc_stats_pack(const act_acc_stats *s, unsigned char *buf);
+size_t act_acc_stats_unpack(act_acc_stats *s, const unsigned char *buf, size_t len);
 int act_acc_within(const act_acc_stats *s, double claim, int claims_nan);
 /* The same with the implementation's flags for direction bwd (0 or 1):
  * ACT_NAN_SPURIOUS excuses NaN for non-NaN inputs (counted apart). */

@@ -10,6 +10,7 @@
  * activations) are recognised from the ternary values and need no loop.
  */
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <mpfr.h>
 #include <stdio.h>
@@ -19,32 +20,21 @@
 #include "accuracy.h"
 #include "util.h"
 
-enum {
-  ACT_SIGMOID,
-  ACT_TANH,
-  ACT_RELU,
-  ACT_LEAKY,
-  ACT_ELU,
-  ACT_SELU,
-  ACT_GELU,
-  ACT_GELU_TANH,
-  ACT_SILU,
-  ACT_SOFTPLUS,
-  ACT_MISH,
-  ACT_HARDSIGMOID,
-  ACT_HARDSWISH,
-  ACT_LOGSIGMOID,
-  ACT_UNKNOWN
-};
-
 static const char *const k_names[] = {
     "sigmoid",   "tanh", "relu",     "leaky_relu", "elu",         "selu",      "gelu",
     "gelu_tanh", "silu", "softplus", "mish",       "hardsigmoid", "hardswish", "logsigmoid"};
+
+_Static_assert(sizeof k_names / sizeof k_names[0] == ACT_UNKNOWN, "one name per activation id");
 
 static int activation_id(const char *name) {
   for (int i = 0; i < ACT_UNKNOWN; i++)
     if (!strcmp(name, k_names[i])) return i;
   return ACT_UNKNOWN;
+}
+
+int act_activation_id(const char *activation) {
+  int id = activation ? activation_id(activation) : ACT_UNKNOWN;
+  return id == ACT_UNKNOWN ? -1 : id;
 }
 
 /* SELU's constants, as defined (Klambauer et al. 2017), to 32 digits */
@@ -426,122 +416,194 @@ static int tail(int id, int deriv, float xf, const act_params *p, act_ref *out) 
   }
   if (isnan(F)) return 0;
   if (isinf(F)) { /* f(+-inf) = +-inf for the ones that tend to x */
-    out->rn = (float)F, out->hi = F, out->lo = 0, out->cls = ACT_REF_INF;
+    out->rn = (float)F, out->hi = F, out->lo = 0, out->cls = ACT_REF_INF, out->exact_zero = 0;
     return 1;
   }
-  if (isinf(x) || !isfinite(d)) d = 0; /* the limit itself, exactly */
-  if (F == 0) { /* below every float: RN is a zero with the sign of the value */
-    out->rn = signbit(d) ? -0.0f : 0.0f, out->hi = 0, out->lo = 0;
-  } else {
-    if (d == 0 && !isinf(x)) d = copysign(0x1p-1074, d); /* below the doubles: keep the side */
-    out->rn = (float)F, out->hi = F, out->lo = d;
-  }
+  /* At x = +-inf the value is the limit itself, exactly.  Elsewhere
+   * |d| < 2^-150 |F| (or the value is below 2^-280): the canonical value
+   * (64 bits, 2^-189) is F itself, or a zero with the value's sign. */
+  int at_limit = isinf(x) || !isfinite(d);
+  if (at_limit) d = 0;
   out->cls = ACT_REF_FINITE;
+  out->lo = 0;
+  if (F == 0) {
+    out->rn = signbit(d) ? -0.0f : 0.0f;
+    out->hi = signbit(d) ? -0.0 : 0.0;
+    out->exact_zero = (unsigned char)at_limit;
+  } else {
+    out->rn = (float)F, out->hi = F;
+    out->exact_zero = 0;
+  }
   return 1;
 }
 
-/* Round v (exact when exact != 0) to binary32 with subnormals, or report that
- * the approximation cannot decide (returns 0). */
-static int round_float(mpfr_srcptr v, int exact, int lost, float *out) {
-  if (mpfr_nan_p(v)) {
-    *out = NAN;
-    return 1;
-  }
-  if (mpfr_inf_p(v)) {
-    *out = mpfr_sgn(v) > 0 ? INFINITY : -INFINITY;
-    return 1;
-  }
-  if (mpfr_zero_p(v)) {
-    /* exact zero, or an underflow of the working exponent range: far below
-     * 2^-150 either way */
-    *out = mpfr_signbit(v) ? -0.0f : 0.0f;
+/* Round v (exact when exact != 0, else within a relative 2^(lost - prec) of
+ * the exact value) to the binary format with p significand bits and
+ * smallest subnormal 2^emin_sub, values from 2^(emax+1) on (after rounding)
+ * becoming infinities (emax = INT_MAX: no overflow).  The result goes to r
+ * (its precision is set here).  Returns 0 when the approximation cannot
+ * decide the rounding (Ziv's loop then raises the precision). */
+/* sign of |v| - 2^k for a nonzero finite v */
+static int cmpabs_2exp(mpfr_srcptr v, mpfr_exp_t k) {
+  mpfr_exp_t e = mpfr_get_exp(v);
+  if (e - 1 != k) return e - 1 > k ? 1 : -1;
+  return mpfr_signbit(v) ? -mpfr_cmp_si_2exp(v, -1, k) : mpfr_cmp_ui_2exp(v, 1, k);
+}
+
+static int round_fmt(mpfr_srcptr v, int exact, int lost, int p, int emin_sub, int emax, mpfr_t r) {
+  if (mpfr_nan_p(v) || mpfr_inf_p(v) || mpfr_zero_p(v)) {
+    /* a zero: exact, or an underflow of the working exponent range (far below
+     * 2^-300 either way) */
+    mpfr_set_prec(r, p);
+    mpfr_set(r, v, MPFR_RNDN);
     return 1;
   }
   mpfr_exp_t ex = mpfr_get_exp(v); /* 2^(ex-1) <= |v| < 2^ex */
   int neg = mpfr_signbit(v) != 0;
-  if (ex < -200) { /* |exact| < 2^-199: rounds to zero */
-    *out = neg ? -0.0f : 0.0f;
+  if (emax != INT_MAX && ex > emax + 2) {
+    mpfr_set_prec(r, p);
+    mpfr_set_inf(r, neg ? -1 : 1);
     return 1;
   }
-  if (ex > 129) {
-    *out = neg ? -INFINITY : INFINITY;
+  if (ex < emin_sub - 1) { /* |v| < 2^(emin_sub - 2): rounds to a zero */
+    mpfr_set_prec(r, p);
+    mpfr_set_zero(r, neg ? -1 : 1);
     return 1;
   }
-  long q = ex >= -125 ? 24 : ex + 149; /* bits the float has at this magnitude */
-  long qc = q < 1 ? 1 : q;
-  if (!exact) {
-    mpfr_prec_t pv = mpfr_get_prec(v);
-    if (!mpfr_can_round(v, pv - lost, MPFR_RNDN, MPFR_RNDZ, qc + 1)) return 0;
+  long q = ex - emin_sub >= p ? p : ex - emin_sub; /* bits at this magnitude */
+  mpfr_prec_t pv = mpfr_get_prec(v);
+  if (q <= 0) {
+    /* 2^(emin_sub-2) <= |v| < 2^emin_sub: 0 or 2^emin_sub, the tie at
+     * 2^(emin_sub-1) going to 0 (even) */
+    int c = cmpabs_2exp(v, emin_sub - 1);
+    if (!exact) {
+      /* decided only if |v| is off the tie by more than the error bound */
+      mpfr_t d;
+      mpfr_init2(d, pv + 8);
+      mpfr_set_ui_2exp(d, 1, emin_sub - 1, MPFR_RNDN);
+      mpfr_sub(d, d, v, MPFR_RNDN);
+      if (neg) mpfr_neg(d, d, MPFR_RNDN);
+      mpfr_abs(d, d, MPFR_RNDN);
+      int ok = c != 0 && mpfr_cmp_ui_2exp(d, 1, ex - (mpfr_exp_t)pv + lost + 2) > 0;
+      mpfr_clear(d);
+      if (!ok) return 0;
+    }
+    mpfr_set_prec(r, p);
+    if (c > 0)
+      mpfr_set_ui_2exp(r, 1, emin_sub, MPFR_RNDN);
+    else
+      mpfr_set_zero(r, 1);
+    if (neg) mpfr_neg(r, r, MPFR_RNDN);
+    return 1;
   }
-  if (q >= 1) {
-    mpfr_t r;
-    mpfr_init2(r, q);
-    mpfr_set(r, v, MPFR_RNDN); /* the one rounding; r is then a float value */
-    *out = mpfr_get_flt(r, MPFR_RNDN);
-    mpfr_clear(r);
-  } else if (q == 0) { /* 2^-150 <= |v| < 2^-149: 2^-149 above the tie, 0 at it */
-    int tie = exact && mpfr_cmp_si_2exp(v, neg ? -1 : 1, -150) == 0;
-    float m = tie ? 0.0f : 0x1p-149f;
-    *out = neg ? -m : m;
-  } else {
-    *out = neg ? -0.0f : 0.0f;
-  }
+  if (!exact && !mpfr_can_round(v, pv - lost, MPFR_RNDN, MPFR_RNDZ, q + 1)) return 0;
+  mpfr_set_prec(r, q);
+  mpfr_set(r, v, MPFR_RNDN); /* the one rounding */
+  if (emax != INT_MAX && cmpabs_2exp(r, emax + 1) >= 0) mpfr_set_inf(r, neg ? -1 : 1);
   return 1;
 }
 
-int act_reference(const char *activation, int deriv, float x, const act_params *p, act_ref *out) {
-  int id = activation_id(activation);
-  if (id == ACT_UNKNOWN) return -1;
+static void set_nan(act_ref *out) {
+  out->hi = NAN;
+  out->lo = 0;
+  out->rn = NAN;
+  out->cls = ACT_REF_NAN;
+  out->exact_zero = 0;
+}
+
+int act_reference_id(int id, int deriv, float x, const act_params *p, act_ref *out) {
+  if (id < 0 || id >= ACT_UNKNOWN) return -1;
   if (isnan(x)) {
-    out->hi = NAN;
-    out->lo = 0;
-    out->rn = NAN;
-    out->cls = ACT_REF_NAN;
+    set_nan(out);
     return 0;
   }
   if (tail(id, deriv, x, p, out)) return 0;
-  mpfr_t v, r;
+  mpfr_t v, rf, rc;
   mpfr_init2(v, 64);
-  mpfr_init2(r, 64);
-  for (mpfr_prec_t prec = 64;; prec *= 2) {
-    int lost = eval(id, deriv, x, p, v, prec);
-    float rn;
-    if (round_float(v, lost < 0, lost < 0 ? 0 : lost, &rn)) {
-      out->rn = rn;
+  mpfr_init2(rf, 64);
+  mpfr_init2(rc, 64);
+  int lost;
+  for (mpfr_prec_t prec = 128;; prec *= 2) {
+    lost = eval(id, deriv, x, p, v, prec);
+    if (round_fmt(v, lost < 0, lost < 0 ? 0 : lost, act_binary32.p, act_binary32.emin_sub,
+                  act_binary32.emax, rf) &&
+        round_fmt(v, lost < 0, lost < 0 ? 0 : lost, ACT_CANON_P, ACT_CANON_EMIN, INT_MAX, rc))
       break;
-    }
-    if (prec > 4096) { /* cannot happen for these functions; fail loudly */
-      fprintf(stderr, "actbench: reference for %s%s(%a) did not settle\n", activation,
+    if (prec > 8192) { /* cannot happen for these functions; fail loudly */
+      fprintf(stderr, "actbench: reference for %s%s(%a) did not settle\n", k_names[id],
               deriv ? "'" : "", (double)x);
       abort();
     }
   }
+  out->exact_zero = 0;
   if (mpfr_nan_p(v)) {
-    out->hi = NAN;
-    out->lo = 0;
-    out->cls = ACT_REF_NAN;
+    set_nan(out);
   } else if (mpfr_inf_p(v)) {
     out->hi = mpfr_sgn(v) > 0 ? INFINITY : -INFINITY;
     out->lo = 0;
+    out->rn = (float)out->hi;
     out->cls = ACT_REF_INF;
   } else {
-    out->hi = mpfr_get_d(v, MPFR_RNDN);
-    mpfr_set_prec(r, mpfr_get_prec(v));
-    mpfr_sub_d(r, v, out->hi, MPFR_RNDN);
-    out->lo = mpfr_get_d(r, MPFR_RNDN);
+    out->rn = mpfr_get_flt(rf, MPFR_RNDN);
+    out->hi = mpfr_get_d(rc, MPFR_RNDN);
+    mpfr_sub_d(rc, rc, out->hi, MPFR_RNDN); /* exact: rc has at most 64 bits */
+    out->lo = mpfr_get_d(rc, MPFR_RNDN);
     out->cls = ACT_REF_FINITE;
+    out->exact_zero = lost < 0 && mpfr_zero_p(v);
   }
-  mpfr_clear(v);
-  mpfr_clear(r);
+  mpfr_clears(v, rf, rc, (mpfr_ptr)0);
   return 0;
+}
+
+int act_reference(const char *activation, int deriv, float x, const act_params *p, act_ref *out) {
+  return act_reference_id(activation_id(activation), deriv, x, p, out);
+}
+
+float act_reference_narrow(int id, int deriv, float x, const act_params *p, const act_format *fmt) {
+  if (id < 0 || id >= ACT_UNKNOWN) return NAN;
+  if (isnan(x)) return NAN;
+  act_ref t;
+  if (tail(id, deriv, x, p, &t)) {
+    /* the value is F + d with |d| < 2^-150 |F|, or a signed zero: RN in the
+     * narrow format is RN of F there (F is 0, +-1, an integer-like limit or
+     * x itself, far from a narrow tie by construction) */
+    if (t.cls == ACT_REF_INF) return t.rn;
+    mpfr_t v, r;
+    mpfr_init2(v, 64);
+    mpfr_init2(r, 64);
+    mpfr_set_d(v, t.hi, MPFR_RNDN);
+    round_fmt(v, 1, 0, fmt->p, fmt->emin_sub, fmt->emax, r);
+    float out = mpfr_get_flt(r, MPFR_RNDN);
+    mpfr_clears(v, r, (mpfr_ptr)0);
+    return out;
+  }
+  mpfr_t v, r;
+  mpfr_init2(v, 64);
+  mpfr_init2(r, 64);
+  float out;
+  for (mpfr_prec_t prec = 64;; prec *= 2) {
+    int lost = eval(id, deriv, x, p, v, prec);
+    if (round_fmt(v, lost < 0, lost < 0 ? 0 : lost, fmt->p, fmt->emin_sub, fmt->emax, r)) {
+      out = mpfr_get_flt(r, MPFR_RNDN);
+      break;
+    }
+    if (prec > 8192) {
+      fprintf(stderr, "actbench: %s reference for %s%s(%a) did not settle\n", fmt->name,
+              k_names[id], deriv ? "'" : "", (double)x);
+      abort();
+    }
+  }
+  mpfr_clears(v, r, (mpfr_ptr)0);
+  return out;
 }
 
 int act_reference_many(const char *activation, int deriv, const float *x, size_t n,
                        const act_params *p, act_ref *out) {
   if (activation_id(activation) == ACT_UNKNOWN) return -1;
+  int id = activation_id(activation);
   long long nn = (long long)n;
 #pragma omp parallel for schedule(dynamic, 4096)
-  for (long long i = 0; i < nn; i++) act_reference(activation, deriv, x[i], p, &out[i]);
+  for (long long i = 0; i < nn; i++) act_reference_id(id, deriv, x[i], p, &out[i]);
   mpfr_free_cache();
   return 0;
 }

@@ -1,0 +1,788 @@
+/* actbench: the exhaustive sweep's fast screen.
+ *
+ * For an input x, f(x) and f'(x) are evaluated in double-double with a
+ * running bound on the error (dd.h, ddmath.c): an interval [v - e, v + e]
+ * that contains the exact value.  If both ends of the interval round to the
+ * same binary32 value and to the same canonical value (64 bits, 2^-189;
+ * accuracy.h), those roundings are the exact value's, and the reference is
+ * decided; otherwise (an end exactly on a tie, a tie or a rounding boundary
+ * inside the interval) the input goes to MPFR (reference.c).  With bounds
+ * near 2^-100 relative, the interval straddles a 64-bit rounding boundary
+ * for about one input in 2^35, so MPFR sees the exactly representable and
+ * tie cases, and the points where a derivative crosses zero.
+ *
+ * What the screen decides directly, without an interval:
+ * - the piecewise-linear activations, from exact double-double values (the
+ *   rounding of an exact value, ties to even);
+ * - the far tails, where the value is a float F times (1 - d) or plus d with
+ *   |d| below 2^-66 |F| and its sign known (then both roundings are F's),
+ *   or a value below 2^-700 (both roundings a zero of the value's sign).
+ * It leaves to MPFR: x = +-0, +-inf and NaN (the exact zeros and limits are
+ * MPFR's conventions, reference.c), and parameters outside the ones it
+ * knows (a slope a <= 0 where the activation has one).
+ *
+ * The formulas are those of the stable kernels, in exact arithmetic: with
+ * t = a x (exact in double), E = e^-|t| and W = 1/(1 + E),
+ *   sigma(t) = W (t >= 0) or E W (t < 0),  sigma'(t) = E W^2;
+ *   tanh |x| = -M/(2 + M), M = expm1(-2|x|), tanh' = 4(1 + M)/(2 + M)^2
+ *              (|x| < 1/2), or (1 - E)/(1 + E), 4E/(1 + E)^2 (E = e^-2|x|);
+ *   softplus = (max(t, 0) + log1p(E)) / a;  logsigmoid = min(x, 0) - log1p(E);
+ *   gelu = x Phi(x), Phi from ddmath.c, Phi(x) = 1 - Phi(-x) for x > 0;
+ *   gelu_tanh = x sigma(2u), u = k (x + c x^3);
+ *   mish = x T, T = tanh(softplus x) = n/(n + 2), n = e^x (e^x + 2) (x < 0),
+ *          1 - 2e^2/D', D' = 1 + 2e + 2e^2, e = e^-x (x >= 0);
+ * and every cancellation (the derivatives' roots) is covered by the
+ * running bound, which then grows and sends the input to MPFR. */
+#include <float.h>
+#include <math.h>
+#include <mpfr.h>
+#include <pthread.h>
+
+#include "accuracy.h"
+#include "registry.h"
+/* the double-double functions, as a private copy of this file's */
+#define DDM_API static
+#include "ddmath.c"
+
+/* This file is compiled twice: for any x86-64 (the public names), and with
+ * -mfma and ACT_SCREEN_VARIANT=_fma, where the fused multiply-adds of the
+ * double-double arithmetic become single instructions instead of calls into
+ * libm; fma is exact either way, so both copies give the same bits, and
+ * act_screen takes the second where the CPU has FMA (act_cpu_has_avx2). */
+#ifdef ACT_SCREEN_VARIANT
+#define SCREEN_CAT_(a, b) a##b
+#define SCREEN_CAT(a, b) SCREEN_CAT_(a, b)
+#define act_screen SCREEN_CAT(act_screen, ACT_SCREEN_VARIANT)
+#define act_screen_init SCREEN_CAT(act_screen_init, ACT_SCREEN_VARIANT)
+#define act_round_to_format SCREEN_CAT(act_round_to_format, ACT_SCREEN_VARIANT)
+#define act_narrow_rn SCREEN_CAT(act_narrow_rn, ACT_SCREEN_VARIANT)
+#else
+unsigned act_screen_fma(int id, float x, const act_params *p, act_ref *f, act_ref *d);
+void act_screen_init_fma(int id);
+static int use_fma = -1; /* -1: not decided yet */
+#endif
+
+/* ---- constants (MPFR, correctly rounded to double-double) */
+static ddr K_LAMBDA, K_LA, K_SQ2PI, K_C, K_RSQ2PI; /* selu lambda, lambda alpha,
+                                                      sqrt(2/pi), 0.044715, 1/sqrt(2 pi) */
+
+static ddr const_of(const char *dec, int op) {
+  mpfr_t v, w;
+  mpfr_inits2(256, v, w, (mpfr_ptr)0);
+  switch (op) {
+    case 0:
+      mpfr_set_str(v, dec, 10, MPFR_RNDN);
+      break;
+    case 1: /* lambda alpha */
+      mpfr_set_str(v, "1.0507009873554804934193349852946", 10, MPFR_RNDN);
+      mpfr_set_str(w, "1.6732632423543772848170429916717", 10, MPFR_RNDN);
+      mpfr_mul(v, v, w, MPFR_RNDN);
+      break;
+    case 2: /* sqrt(2/pi) */
+      mpfr_const_pi(w, MPFR_RNDN);
+      mpfr_ui_div(v, 2, w, MPFR_RNDN);
+      mpfr_sqrt(v, v, MPFR_RNDN);
+      break;
+    default: /* 1/sqrt(2 pi) */
+      mpfr_const_pi(w, MPFR_RNDN);
+      mpfr_mul_2ui(w, w, 1, MPFR_RNDN);
+      mpfr_rec_sqrt(v, w, MPFR_RNDN);
+      break;
+  }
+  ddr r;
+  r.h = mpfr_get_d(v, MPFR_RNDN);
+  mpfr_sub_d(w, v, r.h, MPFR_RNDN);
+  r.l = mpfr_get_d(w, MPFR_RNDN);
+  /* the constant as defined (SELU's to 32 digits, 0.044715 exactly) rounded
+   * to double-double: within u^2 of it */
+  r.e = DD_U2 * fabs(r.h) * DD_MAG;
+  mpfr_clears(v, w, (mpfr_ptr)0);
+  return r;
+}
+
+static void init_constants(void) {
+  ddmath_init();
+  K_LAMBDA = const_of("1.0507009873554804934193349852946", 0);
+  K_LA = const_of(NULL, 1);
+  K_SQ2PI = const_of(NULL, 2);
+  K_C = const_of("0.044715", 0);
+  K_RSQ2PI = const_of(NULL, 3);
+  mpfr_free_cache();
+}
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+void act_screen_init(int id) {
+  pthread_once(&once, init_constants);
+  if (id == ACT_GELU) ddmath_init_phi();
+#ifndef ACT_SCREEN_VARIANT
+  if (use_fma < 0) use_fma = act_cpu_has_avx2() != 0; /* AVX2 comes with FMA here */
+  if (use_fma) act_screen_init_fma(id);
+#endif
+}
+
+/* ---- rounding a double-double to a binary format, exactly */
+
+/* v rounded to nearest in the format with p bits and smallest subnormal
+ * 2^emin_sub (no overflow: the caller handles binary32's).  Exactly halfway,
+ * tie_dir = 0 rounds to even and sets *tie; tie_dir = +1 / -1 takes the
+ * neighbour above / below (the caller knows the value lies strictly on
+ * that side of v) and leaves *tie clear. */
+static dd round_dd_f(dd v, int p, int emin_sub, int tie_dir, int *tie, double *frac, double *gout);
+static dd round_dd(dd v, int p, int emin_sub, int tie_dir, int *tie) {
+  double f, g;
+  return round_dd_f(v, p, emin_sub, tie_dir, tie, &f, &g);
+}
+
+/* the same, with (v - result)/g in *frac (approximately: for margins) and the
+ * grid g in *gout */
+static dd round_dd_f(dd v, int p, int emin_sub, int tie_dir, int *tie, double *frac, double *gout) {
+  *tie = 0;
+  *frac = 0, *gout = 0;
+  if (v.h == 0) {
+    dd z = {v.h, 0.0};
+    return z;
+  }
+  /* canonical values are above 2^-200 and below 2^1000 (normal doubles) */
+  int eh = act_exp_of(v.h) - 1; /* ilogb */
+  int E = eh + 1;               /* 2^(E-1) <= |v.h| < 2^E */
+  if (v.l != 0 && fabs(v.h) == act_pow2(eh) && (v.l < 0) != (v.h < 0)) E -= 1;
+  int ge = E - p > emin_sub ? E - p : emin_sub;
+  double g = act_pow2(ge), ig = act_pow2(-ge);
+  *gout = g;
+  if (eh - 52 >= ge) { /* v.h is on the grid: round v.l */
+    double s = v.l * ig, k = act_rint(s);
+    *frac = s - k;
+    if (fabs(s - k) == 0.5) {           /* exactly halfway */
+      double k0 = s - 0.5, k1 = k0 + 1; /* exact: s is a half-integer */
+      if (tie_dir) {
+        k = tie_dir > 0 ? k1 : k0;
+      } else { /* make the total even: v.h/g is an integer */
+        *tie = 1;
+        double H = fmod(v.h * ig, 2.0);
+        k = fmod(fabs(H + k0), 2.0) == 0 ? k0 : k1;
+      }
+    }
+    dd r = dd_two_sum(v.h, k * g);
+    if (r.l == 0) r.l = 0.0;
+    return r;
+  }
+  /* (frac below) */
+  /* the grid is coarser than v.h's ulp */
+  double hs = v.h * ig, hk = act_rint(hs);
+  dd rs = dd_two_sum(hs - hk, v.l * ig); /* |rs| < 1, exact */
+  double k = hk;
+  if (rs.h > 0.5 || (rs.h == 0.5 && rs.l > 0))
+    k = hk + 1;
+  else if (rs.h < -0.5 || (rs.h == -0.5 && rs.l < 0))
+    k = hk - 1;
+  else if (fabs(rs.h) == 0.5 && rs.l == 0) {
+    double kb = rs.h > 0 ? hk : hk - 1, ka = kb + 1; /* below, above */
+    if (tie_dir) {
+      k = tie_dir > 0 ? ka : kb;
+    } else {
+      *tie = 1;
+      k = fmod(fabs(kb), 2.0) == 0 ? kb : ka;
+    }
+  }
+  *frac = (rs.h - (k - hk)) + rs.l;
+  dd r = {k == 0 ? copysign(0.0, v.h) : k * g, 0.0};
+  return r;
+}
+
+static float to_binary32(dd r24) { /* r24 already rounded to binary32's grid */
+  if (fabs(r24.h) >= 0x1p128) return r24.h > 0 ? INFINITY : -INFINITY;
+  return (float)r24.h;
+}
+
+static int same_dd(dd a, dd b) {
+  return a.h == b.h && a.l == b.l && signbit(a.h) == signbit(b.h);
+}
+
+/* Decide the reference from an enclosure; 1 when decided.  side = +1 / -1
+ * adds the knowledge that the exact value lies strictly above / below base
+ * (an exact double-double); side = 0: nothing known. */
+/* The common case, quickly: a value in binary32's normal range, away from
+ * powers of two, with an error bound far inside both rounding cells.
+ * Returns 1 with the roundings, 0 when the general method must decide. */
+static inline int decide_fast(ddr v, dd *r24, dd *r64) {
+  double av = fabs(v.h);
+  if (!(av > 0x1p-125 && av < 0x1p127)) return 0;
+  int eh = act_exp_of(v.h); /* 2^(eh-1) <= |v.h| < 2^eh */
+  double e = (v.e + 0x1p-103 * (av + v.e)) * DD_BUMP;
+  double lo = act_pow2(eh - 1), hi = act_pow2(eh);
+  if (av == lo) {
+    /* v.h = +-2^(eh-1), a grid point of both formats, whose cells below are
+     * half the size of those above: within a quarter cell it is the answer */
+    if (fabs(v.l) + e < act_pow2(eh - 1 - 26) * (1 - 0x1p-20) &&
+        fabs(v.l) + e < act_pow2(eh - 1 - 66) * (1 - 0x1p-20)) {
+      r24->h = v.h, r24->l = 0, r64->h = v.h, r64->l = 0;
+      return 1;
+    }
+    return 0;
+  }
+  if (!(av - 4 * e > lo && av + 4 * e < hi)) return 0; /* one binade */
+  /* binary32: cells of 2^(eh-24) */
+  double g24 = act_pow2(eh - 24), s24 = v.h * act_pow2(24 - eh); /* |s24| < 2^24 */
+  double k24 = act_rint(s24), f24 = (s24 - k24) + v.l * act_pow2(24 - eh);
+  if (!(fabs(f24) + e / g24 < 0.5 - 0x1p-20)) return 0;
+  /* canonical: cells of 2^(eh-64), v.h on the grid (|v.h| > 2^-125) */
+  double i64 = act_pow2(64 - eh), s64 = v.l * i64, k64 = act_rint(s64);
+  if (!(fabs(s64 - k64) + e * i64 < 0.5 - 0x1p-20)) return 0;
+  r24->h = k24 * g24, r24->l = 0;
+  *r64 = dd_two_sum(v.h, k64 * act_pow2(eh - 64));
+  if (r64->l == 0) r64->l = 0.0;
+  return 1;
+}
+
+static int decide_side(ddr v, int side, dd base, act_ref *out) {
+  if (!(v.e < INFINITY) || !isfinite(v.h)) return 0;
+  if (v.e > 0) {
+    dd a, b;
+    if (decide_fast(v, &a, &b)) {
+      out->rn = (float)a.h;
+      out->hi = b.h;
+      out->lo = b.l;
+      out->cls = ACT_REF_FINITE;
+      out->exact_zero = 0;
+      return 1;
+    }
+  }
+  dd r24, r64;
+  int t1, t2, t3, t4;
+  if (v.e == 0) { /* exact */
+    r24 = round_dd(ddr_val(v), 24, -149, 0, &t1);
+    r64 = round_dd(ddr_val(v), ACT_CANON_P, ACT_CANON_EMIN, 0, &t2);
+  } else {
+    /* the centre's rounding, if the interval stays well inside its cell and
+     * inside one binade (where the grid is the same) */
+    double f24, g24, f64, g64;
+    double e = (v.e + 0x1p-103 * (fabs(v.h) + v.e)) * DD_BUMP;
+    r24 = round_dd_f(ddr_val(v), 24, -149, 0, &t1, &f24, &g24);
+    r64 = round_dd_f(ddr_val(v), ACT_CANON_P, ACT_CANON_EMIN, 0, &t3, &f64, &g64);
+    double av = fabs(v.h);
+    int eh = av > 0 ? act_exp_of(v.h) : 0;
+    int inside = av > 0 && av - 4 * e >= act_pow2(eh - 1) * (1 + 0x1p-50) &&
+                 av + 4 * e < act_pow2(eh) * (1 - 0x1p-50);
+    if (inside && !t1 && !t3 && fabs(f24) + e / g24 < 0.5 - 0x1p-20 &&
+        fabs(f64) + e / g64 < 0.5 - 0x1p-20)
+      goto decided;
+    /* outward ends: the additions below round by at most 2u^2 of the result */
+    dd lo = dd_add_d(ddr_val(v), -e), hi = dd_add_d(ddr_val(v), e);
+    int dlo = 0, dhi = 0; /* the value is strictly inside this end */
+    if (side > 0 && dd_add(lo, dd_neg(base)).h <= 0) lo = base, dlo = 1;
+    if (side < 0 && dd_add(hi, dd_neg(base)).h >= 0) hi = base, dhi = -1;
+    r24 = round_dd(lo, 24, -149, dlo, &t1);
+    dd b = round_dd(hi, 24, -149, dhi, &t2);
+    if (t1 || t2 || !same_dd(r24, b)) return 0;
+    r64 = round_dd(lo, ACT_CANON_P, ACT_CANON_EMIN, dlo, &t3);
+    b = round_dd(hi, ACT_CANON_P, ACT_CANON_EMIN, dhi, &t4);
+    if (t3 || t4 || !same_dd(r64, b)) return 0;
+  }
+decided:
+  out->rn = to_binary32(r24);
+  out->hi = r64.h;
+  out->lo = r64.l == 0 ? 0.0 : r64.l;
+  out->cls = ACT_REF_FINITE;
+  out->exact_zero = 0;
+  return 1;
+}
+
+/* a value decided without an interval: F exactly (F a float value), or a
+ * zero of the given sign (exact or not) */
+static void set_final(act_ref *out, double F, int exact_zero) {
+  out->rn = (float)F;
+  out->hi = F;
+  out->lo = 0.0;
+  out->cls = ACT_REF_FINITE;
+  out->exact_zero = (unsigned char)exact_zero;
+}
+
+/* ---- the activations.  Each fills vf/vd (enclosures) or sets *done bits
+ * for values decided directly; returns the mask of directions it handled
+ * (the others go to MPFR). */
+enum { F_BIT = 1, D_BIT = 2 };
+
+/* a hint for the decision of f: the exact value lies strictly on side
+ * (+1 above, -1 below) of base */
+typedef struct {
+  int side;
+  dd base;
+} hint;
+
+static ddr X(double x) {
+  return ddr_exact(x, 0);
+}
+
+/* E = e^-|t|, W = 1/(1 + E) for an exact t, |t| <= DD_EXP_MAX */
+static void sig_parts(double t, ddr *E, ddr *W) {
+  *E = ddr_exp(X(-fabs(t)));
+  *W = ddr_div(X(1.0), ddr_add_d(*E, 1.0));
+}
+
+/* sigma(t) for |t| < 2^-40 and an exact t: 1/2 + t/4 - t^3/48 + t^5/480 - ...
+ * (an alternating series here), strictly on the side of 1/2 + t/4 that
+ * -t^3 points to */
+static ddr tiny_sigma(double t, hint *h) {
+  h->side = t > 0 ? -1 : 1;
+  h->base = dd_two_sum(0.5, 0.25 * t);
+  double c = -t * t * t / 48;
+  ddr v = ddr_of(dd_add_d(h->base, c), 0);
+  v.e = (2.0001 * DD_U2 * 0.5 + 0x1p-52 * fabs(c) + t * t * t * t * fabs(t) / 400) * DD_BUMP;
+  return v;
+}
+
+static unsigned sigmoid(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf,
+                        hint *hd) {
+  if (!(a > 0)) return 0;
+  double t = (double)a * x; /* exact */
+  if (fabs(t) < 0x1p-40) {
+    /* a sigma'(t) = a/4 - a t^2/16 + a t^4/96 - ...: below a/4 */
+    *vf = tiny_sigma(t, hf);
+    hd->side = -1, hd->base = dd_from(0.25 * a);
+    ddr q = ddr_of(dd_mul_d(dd_two_prod(t, t), -a / 16.0), 0);
+    q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs(a) * (t * t) * (t * t) / 90) * DD_BUMP;
+    *vd = ddr_add_d(q, 0.25 * a);
+    return 0;
+  }
+  if (fabs(t) > DD_EXP_MAX) {
+    /* sigma(t) is 1 - E or E with E < 2^-865, a sigma'(t) < a 2^-865 */
+    set_final(f, t > 0 ? 1.0 : 0.0, 0);
+    set_final(d, 0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  ddr E, W;
+  sig_parts(t, &E, &W);
+  *vf = t >= 0 ? W : ddr_mul(E, W);
+  *vd = ddr_mul_d(ddr_mul(E, ddr_mul(W, W)), a);
+  return 0;
+}
+
+static unsigned tanh_s(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hd) {
+  double ax = fabs((double)x), s = x < 0 ? -1.0 : 1.0;
+  if (ax > DD_EXP_MAX / 2) {
+    set_final(f, s, 0); /* 1 - 2E/(1 + E), E < 2^-865 */
+    set_final(d, 0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  if (ax < 0x1p-16) {
+    /* x - x^3/3 + 2x^5/15 - 17x^7/315 + R, |R| <= 62 |x|^9 / 2835;
+     * 1 - x^2 + 2x^4/3 - 17x^6/45 + R', |R'| <= 62 |x|^8 / 315 */
+    dd x2 = dd_two_prod(x, x);
+    ddr x3 = ddr_of(dd_mul_d(x2, x), 0);
+    x3.e = 2.0001 * DD_U2 * fabs(x3.h);
+    ddr t3 = ddr_div_d(x3, -3.0);
+    double x4 = x2.h * x2.h, x5 = x3.h * x2.h;
+    double c5 = 2.0 / 15 * x5 - 17.0 / 315 * x5 * x2.h;
+    double r5 = 0x1p-50 * fabs(c5) + 62.0 / 2835 * fabs(x5 * x4) * 1.01;
+    *vf = ddr_add(ddr_add_d(t3, x), ddr_of(dd_from(c5), r5));
+    double c4 = 2.0 / 3 * x4 - 17.0 / 45 * x4 * x2.h;
+    double r4 = 0x1p-50 * fabs(c4) + 62.0 / 315 * x4 * x4 * 1.01;
+    dd om = dd_add_d(dd_neg(x2), 1.0); /* 1 - x^2: exact (|x| < 2^-16) */
+    hd->side = 1, hd->base = om;       /* 2x^4/3 dominates the rest */
+    *vd = ddr_add(ddr_of(om, 0), ddr_of(dd_from(c4), r4));
+    return 0;
+  }
+  ddr vfa;
+  if (ax < 0.5) {
+    ddr M = ddr_expm1(X(-2 * ax));
+    ddr den = ddr_add_d(M, 2.0);
+    vfa = ddr_div(ddr_neg(M), den);
+    *vd = ddr_mul_d(ddr_div(ddr_add_d(M, 1.0), ddr_mul(den, den)), 4.0);
+  } else {
+    ddr E = ddr_exp(X(-2 * ax));
+    ddr den = ddr_add_d(E, 1.0);
+    vfa = ddr_div(ddr_add_d(ddr_neg(E), 1.0), den);
+    *vd = ddr_mul_d(ddr_div(E, ddr_mul(den, den)), 4.0);
+  }
+  *vf = s > 0 ? vfa : ddr_neg(vfa);
+  return 0;
+}
+
+static unsigned relu(float x, act_ref *f, act_ref *d) {
+  if (x > 0) {
+    set_final(f, x, 0);
+    set_final(d, 1.0, 0);
+  } else {
+    set_final(f, 0.0, 1);
+    set_final(d, 0.0, 1);
+  }
+  return F_BIT | D_BIT;
+}
+
+static unsigned leaky(float x, float a, ddr *vf, act_ref *f, act_ref *d) {
+  if (!(a >= 0) || !isfinite(a)) return 0;
+  if (x > 0) {
+    set_final(f, x, 0);
+    set_final(d, 1.0, 0);
+    return F_BIT | D_BIT;
+  }
+  set_final(d, a, a == 0);
+  if (a == 0) {
+    set_final(f, 0.0, 1);
+    return F_BIT | D_BIT;
+  }
+  dd p = dd_two_prod(a, x);
+  *vf = ddr_of(p, 0); /* exact: rounded with ties to even */
+  return D_BIT;
+}
+
+/* elu (a = alpha, lam = NULL) and selu (the constants) */
+static unsigned elu(float x, const ddr *A, double af, ddr *vf, ddr *vd, act_ref *f, act_ref *d,
+                    hint *hf) {
+  if (x > 0) {
+    if (!A) {
+      set_final(f, x, 0);
+      set_final(d, 1.0, 0);
+      return F_BIT | D_BIT;
+    }
+    *vf = ddr_mul_d(K_LAMBDA, x);
+    *vd = K_LAMBDA;
+    return 0;
+  }
+  ddr a = A ? *A : X(af);
+  if (x < -DD_EXP_MAX) {
+    /* -a (1 - e^x), e^x < 2^-865: rounds as -a; a e^x rounds as +0 */
+    set_final(d, 0.0, 0);
+    if (!A) {
+      set_final(f, -af, 0);
+      return F_BIT | D_BIT;
+    }
+    *vf = ddr_neg(a);
+    return D_BIT;
+  }
+  if (!A && x > -0x1p-40f) {
+    /* a expm1(x) = a x + a x^2/2 + a x^3/6 + ..., strictly above a x (exact) */
+    dd ax = dd_two_prod(af, x);
+    hf->side = 1, hf->base = ax;
+    ddr q = ddr_of(dd_mul_d(dd_two_prod(x, x), 0.5 * af), 0);
+    q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs(af * x * x * x) * 0.17) * DD_BUMP;
+    *vf = ddr_add(q, ddr_of(ax, 0));
+  } else {
+    *vf = ddr_mul(a, ddr_expm1(X(x)));
+  }
+  *vd = ddr_mul(a, ddr_exp(X(x)));
+  return 0;
+}
+
+/* gelu for |x| < 2^-40: x/2 + x^2/sqrt(2 pi) - x^4/(6 sqrt(2 pi)) + ...,
+ * f' = 1/2 + 2x/sqrt(2 pi) - 2x^3/(3 sqrt(2 pi)) + ... */
+static unsigned gelu(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
+  double xd = x;
+  if (fabs(xd) < 0x1p-40) {
+    hf->side = 1, hf->base = dd_from(0.5 * xd); /* x^2/sqrt(2 pi) dominates the rest */
+    ddr q = ddr_mul(K_RSQ2PI, ddr_of(dd_two_prod(xd, xd), 0));
+    q.e += 0.07 * xd * xd * xd * xd;
+    *vf = ddr_add_d(q, 0.5 * xd);
+    ddr l = ddr_mul_d(K_RSQ2PI, 2 * xd);
+    l.e += 0.3 * fabs(xd * xd * xd);
+    *vd = ddr_add_d(l, 0.5);
+    return 0;
+  }
+  if (xd <= -17.99) {
+    /* |x Phi(x)| and |Phi + x phi| < 2^-230, both negative */
+    set_final(f, -0.0, 0);
+    set_final(d, -0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  unsigned done = 0;
+  /* phi(x) = e^(-x^2/2) / sqrt(2 pi) */
+  ddr ph = {0, 0, 0};
+  if (xd < 18) {
+    ddr hx2 = ddr_of(dd_mul_d(dd_two_prod(xd, xd), -0.5), 0);
+    ph = ddr_mul(K_RSQ2PI, ddr_exp(hx2));
+  } else {
+    set_final(d, 1.0, 0); /* 1 - Q + x phi, both below 2^-230 */
+    done |= D_BIT;
+  }
+  if (xd <= 0) {
+    ddr P = ddr_Phi_neg(xd);
+    *vf = ddr_mul_d(P, xd);
+    *vd = ddr_add(P, ddr_mul_d(ph, xd));
+    return done;
+  }
+  if (xd >= 9.5) {
+    set_final(f, x, 0); /* x (1 - Q), 0 < Q < 2^-69 */
+    done |= F_BIT;
+    if (!(done & D_BIT)) {
+      ddr Q = ddr_Phi_neg(-xd);
+      *vd = ddr_add(ddr_add_d(ddr_neg(Q), 1.0), ddr_mul_d(ph, xd));
+    }
+    return done;
+  }
+  ddr Q = ddr_Phi_neg(-xd);
+  ddr P = ddr_add_d(ddr_neg(Q), 1.0);
+  *vf = ddr_mul_d(P, xd);
+  *vd = ddr_add(P, ddr_mul_d(ph, xd));
+  return done;
+}
+
+static unsigned gelu_tanh(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
+  double xd = x;
+  if (fabs(xd) < 0x1p-40) {
+    hf->side = 1, hf->base = dd_from(0.5 * xd); /* k x^2/2 dominates the rest */
+    /* x sigma(2u) = x/2 + k x^2/2 + O(x^4), f' = 1/2 + k x + O(x^3) */
+    ddr q = ddr_mul(K_SQ2PI, ddr_of(dd_mul_d(dd_two_prod(xd, xd), 0.5), 0));
+    q.e += 0.2 * xd * xd * xd * xd;
+    *vf = ddr_add_d(q, 0.5 * xd);
+    ddr l = ddr_mul_d(K_SQ2PI, xd);
+    l.e += 0.5 * fabs(xd * xd * xd);
+    *vd = ddr_add_d(l, 0.5);
+    return 0;
+  }
+  double x2 = xd * xd; /* exact */
+  ddr x3 = ddr_of(dd_two_prod(x2, xd), 0);
+  ddr inner = ddr_add_d(ddr_mul(K_C, x3), xd);
+  ddr v = ddr_mul_d(ddr_mul(K_SQ2PI, inner), 2.0); /* 2u */
+  if (fabs(v.h) > DD_EXP_MAX) {
+    /* x > 0: x (1 - E W), f' = 1 + (2xu' - 1) E W (roughly): both within
+     * 2^-500 of x and 1; x < 0: both tiny and negative */
+    set_final(f, xd > 0 ? xd : -0.0, 0);
+    set_final(d, xd > 0 ? 1.0 : -0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  ddr E = ddr_exp(v.h >= 0 ? ddr_neg(v) : v); /* e^-|2u|, 2u's error carried */
+  ddr W = ddr_div(X(1.0), ddr_add_d(E, 1.0));
+  ddr sp = v.h >= 0 ? W : ddr_mul(E, W); /* sigma(2u) */
+  ddr sm = v.h >= 0 ? ddr_mul(E, W) : W; /* sigma(-2u) */
+  *vf = ddr_mul_d(sp, xd);
+  /* 2u' = 2k (1 + 3c x^2) */
+  ddr up = ddr_mul_d(ddr_mul(K_SQ2PI, ddr_add_d(ddr_mul_d(K_C, 3 * x2), 1.0)), 2.0);
+  ddr g = ddr_mul(ddr_mul_d(up, xd), sm); /* 2 x u' sigma(-2u) */
+  *vd = ddr_mul(sp, ddr_add_d(g, 1.0));
+  return 0;
+}
+
+static unsigned silu(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf,
+                     hint *hd) {
+  if (!(a > 0)) return 0;
+  double xd = x;
+  dd tt = dd_two_prod(a, xd); /* exact: t = tt.h */
+  double t = tt.h;
+  if (fabs(t) < 0x1p-40) {
+    hf->side = 1, hf->base = dd_from(0.5 * xd); /* x t/4 = a x^2/4 dominates the rest */
+    /* x sigma(t) = x/2 + x t/4 - x t^3/48, f' = 1/2 + t/2 - t^3 ... */
+    dd xt = dd_two_prod(t, xd); /* exact */
+    *vf = ddr_of(dd_add_d(dd_mul_d(xt, 0.25), 0.5 * xd), 0);
+    vf->e = (2.0001 * DD_U2 * fabs(vf->h) + fabs(xd * t * t * t) / 40) * DD_BUMP;
+    /* 1/2 + t/2 - t^3/12 + ...: on the side of 1/2 + t/2 that -t points to */
+    hd->side = t > 0 ? -1 : 1, hd->base = dd_two_sum(0.5, 0.5 * t);
+    *vd = ddr_of(hd->base, fabs(t * t * t) * 0.1);
+    return 0;
+  }
+  if (fabs(t) > DD_EXP_MAX) {
+    set_final(f, t > 0 ? xd : -0.0, 0);
+    set_final(d, t > 0 ? 1.0 : -0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  ddr E, W;
+  sig_parts(t, &E, &W);
+  ddr sp = t >= 0 ? W : ddr_mul(E, W), sm = t >= 0 ? ddr_mul(E, W) : W;
+  *vf = ddr_mul_d(sp, xd);
+  *vd = ddr_mul(sp, ddr_add_d(ddr_mul_d(sm, t), 1.0));
+  return 0;
+}
+
+static unsigned softplus(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hd) {
+  if (!(a > 0)) return 0;
+  double t = (double)a * x; /* exact */
+  if (fabs(t) > DD_EXP_MAX) {
+    /* t > 0: x + log1p(e^-t)/a, the term below 2^-700; t < 0: below 2^-700 */
+    set_final(f, t > 0 ? (double)x : 0.0, 0);
+    set_final(d, t > 0 ? 1.0 : 0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  ddr E, W;
+  sig_parts(t, &E, &W);
+  ddr L = ddr_log1p(E);
+  ddr S = t > 0 ? ddr_add_d(L, t) : L;
+  *vf = ddr_div_d(S, a);
+  *vd = fabs(t) < 0x1p-40 ? tiny_sigma(t, hd) : t >= 0 ? W : ddr_mul(E, W);
+  return 0;
+}
+
+static unsigned mish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d) {
+  double xd = x;
+  if (fabs(xd) > DD_EXP_MAX / 2) {
+    /* x > 0: x (1 - 2e^2/D'), f' = 1 - ..., e^2 < 2^-865; x < 0: tiny,
+     * negative (f ~ 2x e^x, f' ~ (x + 2) e^x) */
+    set_final(f, xd > 0 ? xd : -0.0, 0);
+    set_final(d, xd > 0 ? 1.0 : -0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  if (xd < 0) {
+    ddr e = ddr_exp(X(xd));
+    ddr n = ddr_mul(e, ddr_add_d(e, 2.0));
+    ddr D = ddr_add_d(n, 2.0);
+    ddr T = ddr_div(n, D);
+    *vf = ddr_mul_d(T, xd);
+    /* T + 4 x e (1 + e) / D^2 */
+    ddr g = ddr_div(ddr_mul_d(ddr_mul(e, ddr_add_d(e, 1.0)), 4 * xd), ddr_mul(D, D));
+    *vd = ddr_add(T, g);
+  } else {
+    ddr e = ddr_exp(X(-xd));
+    ddr e2 = ddr_mul(e, e);
+    ddr Dp = ddr_add_d(ddr_add(ddr_mul_d(e, 2.0), ddr_mul_d(e2, 2.0)), 1.0);
+    ddr T = ddr_add_d(ddr_neg(ddr_div(ddr_mul_d(e2, 2.0), Dp)), 1.0);
+    *vf = ddr_mul_d(T, xd);
+    /* T + 4 x e^2 (1 + e) / D'^2 */
+    ddr g = ddr_div(ddr_mul_d(ddr_mul(e2, ddr_add_d(e, 1.0)), 4 * xd), ddr_mul(Dp, Dp));
+    *vd = ddr_add(T, g);
+  }
+  return 0;
+}
+
+static unsigned hardsigmoid(float x, ddr *vf, act_ref *f, act_ref *d) {
+  unsigned done = 0; /* inside (-3, 3), f' = 1/6 is an interval (act_screen) */
+  if (!(x > -3 && x < 3)) {
+    set_final(d, 0.0, 1);
+    done = D_BIT;
+  }
+  if (x <= -3) {
+    set_final(f, 0.0, 1);
+    return done | F_BIT;
+  }
+  if (x >= 3) {
+    set_final(f, 1.0, 0);
+    return done | F_BIT;
+  }
+  *vf = ddr_div_d(ddr_of(dd_two_sum(x, 3.0), 0), 6.0); /* x + 3 exact as a dd */
+  return done;
+}
+
+static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
+  unsigned done = 0;
+  if (x < -3) {
+    set_final(d, 0.0, 1);
+    done |= D_BIT;
+  } else if (x > 3) {
+    set_final(d, 1.0, 0);
+    done |= D_BIT;
+  } else {
+    *vd = ddr_div_d(ddr_of(dd_two_sum(2.0 * x, 3.0), 0), 6.0); /* 2x + 3 exact as a dd */
+  }
+  if (x <= -3) {
+    set_final(f, 0.0, 1);
+    return done | F_BIT;
+  }
+  if (x >= 3) {
+    set_final(f, x, 0);
+    return done | F_BIT;
+  }
+  /* x (x + 3) / 6 = x/2 + x^2/6: strictly above x/2 */
+  hf->side = 1, hf->base = dd_from(0.5 * x);
+  /* x (x + 3): x + 3 exact as a dd, the product rounded (2u^2) */
+  ddr p = ddr_of(dd_mul_d(dd_two_sum(x, 3.0), x), 0);
+  p.e = 2.0001 * DD_U2 * fabs(p.h) * DD_BUMP;
+  *vf = ddr_div_d(p, 6.0);
+  return done;
+}
+
+static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hd) {
+  double xd = x;
+  if (fabs(xd) > DD_EXP_MAX) {
+    /* x > 0: -log1p(e^-x) tiny negative, sigma(-x) tiny; x < 0: x - tiny, 1 */
+    set_final(f, xd > 0 ? -0.0 : xd, 0);
+    set_final(d, xd > 0 ? 0.0 : 1.0, 0);
+    return F_BIT | D_BIT;
+  }
+  ddr E, W;
+  sig_parts(xd, &E, &W);
+  ddr L = ddr_log1p(E);
+  *vf = xd < 0 ? ddr_sub(X(xd), L) : ddr_neg(L);
+  *vd = fabs(xd) < 0x1p-40 ? tiny_sigma(-xd, hd) : xd >= 0 ? ddr_mul(E, W) : W;
+  return 0;
+}
+
+#ifndef ACT_SCREEN_VARIANT
+static int screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d);
+unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
+  if (use_fma > 0) return act_screen_fma(id, x, p, f, d);
+  return (unsigned)screen_generic(id, x, p, f, d);
+}
+unsigned act_screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
+  return (unsigned)screen_generic(id, x, p, f, d);
+}
+static int screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
+#else
+unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
+#endif
+  if (!isfinite(x) || x == 0) return 0;
+  ddr vf = {0, 0, INFINITY}, vd = {0, 0, INFINITY};
+  hint hf = {0, {0, 0}}, hd = {0, {0, 0}};
+  unsigned done = 0;
+  switch (id) {
+    case ACT_SIGMOID:
+      done = sigmoid(x, p->a, &vf, &vd, f, d, &hf, &hd);
+      break;
+    case ACT_TANH:
+      done = tanh_s(x, &vf, &vd, f, d, &hd);
+      break;
+    case ACT_RELU:
+      done = relu(x, f, d);
+      break;
+    case ACT_LEAKY:
+      done = leaky(x, p->a, &vf, f, d);
+      break;
+    case ACT_ELU:
+      if (!(p->a > 0) || !isfinite(p->a)) return 0;
+      done = elu(x, NULL, p->a, &vf, &vd, f, d, &hf);
+      break;
+    case ACT_SELU:
+      done = elu(x, &K_LA, 0, &vf, &vd, f, d, &hf);
+      break;
+    case ACT_GELU:
+      done = gelu(x, &vf, &vd, f, d, &hf);
+      break;
+    case ACT_GELU_TANH:
+      done = gelu_tanh(x, &vf, &vd, f, d, &hf);
+      break;
+    case ACT_SILU:
+      done = silu(x, p->a, &vf, &vd, f, d, &hf, &hd);
+      break;
+    case ACT_SOFTPLUS:
+      done = softplus(x, p->a, &vf, &vd, f, d, &hd);
+      break;
+    case ACT_MISH:
+      done = mish(x, &vf, &vd, f, d);
+      break;
+    case ACT_HARDSIGMOID:
+      done = hardsigmoid(x, &vf, f, d);
+      if (!(done & D_BIT)) vd = ddr_div_d(X(1.0), 6.0);
+      break;
+    case ACT_HARDSWISH:
+      done = hardswish(x, &vf, &vd, f, d, &hf);
+      break;
+    case ACT_LOGSIGMOID:
+      done = logsigmoid(x, &vf, &vd, f, d, &hd);
+      break;
+    default:
+      return 0;
+  }
+  if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT;
+  if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT;
+  return done;
+}
+
+/* ---- narrow formats */
+static float narrow_of(dd v, const act_format *fmt, int *tie) {
+  if (v.h != 0 && !(fabs(v.h) >= 0x1p-1000 && fabs(v.h) < 0x1p1000)) { /* not canonical */
+    *tie = 1;
+    return (float)v.h;
+  }
+  dd r = round_dd(v, fmt->p, fmt->emin_sub, 0, tie);
+  if (fabs(r.h) >= ldexp(1.0, fmt->emax + 1)) return r.h > 0 ? INFINITY : -INFINITY;
+  return (float)r.h;
+}
+
+float act_round_to_format(double v, const act_format *fmt) {
+  if (isnan(v) || isinf(v)) return (float)v;
+  int tie;
+  return narrow_of(dd_from(v), fmt, &tie);
+}
+
+float act_narrow_rn(const act_ref *ref, const act_format *fmt, int *tie) {
+  *tie = 0;
+  if (ref->cls != ACT_REF_FINITE) return ref->rn;
+  dd v = {ref->hi, ref->lo};
+  return narrow_of(v, fmt, tie);
+}

@@ -1,0 +1,300 @@
+/* actbench: the statistics of one implementation in one direction, exactly
+ * as docs/accuracy.md defines them, in a form that merges in any order to
+ * the same bits (integer counts, exact sums, maxima with a fixed tie-break),
+ * so that threads, MPI ranks and resumed runs all give one answer. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accuracy.h"
+#include "util.h"
+
+/* ---- exact sums */
+void act_xsum_add(act_xsum *s, double e) {
+  if (e < 0x1p23) {
+    s->small += act_xsum_q(e);
+    return;
+  }
+  /* e = M 2^(ex - 53), 2^52 <= M < 2^53 (e is a normal double here); in
+   * units of 2^-29: M << (ex - 24) */
+  union {
+    double d;
+    uint64_t u;
+  } b = {e};
+  int ex = (int)((b.u >> 52) & 0x7ff) - 1022;
+  uint64_t M = (b.u & 0xfffffffffffffull) | 0x10000000000000ull;
+  int shift = ex - 24;
+  int limb = shift / 64, off = shift % 64;
+  if (limb >= 6) return; /* beyond 2^355: cannot happen for float errors */
+  uint64_t lo = M << off, hi = off ? M >> (64 - off) : 0;
+  unsigned __int128 t = (unsigned __int128)s->big[limb] + lo;
+  s->big[limb] = (uint64_t)t;
+  uint64_t carry = (uint64_t)(t >> 64);
+  for (int i = limb + 1; i < 6 && (hi || carry); i++) {
+    t = (unsigned __int128)s->big[i] + hi + carry;
+    s->big[i] = (uint64_t)t;
+    carry = (uint64_t)(t >> 64);
+    hi = 0;
+  }
+}
+
+void act_xsum_merge(act_xsum *into, const act_xsum *from) {
+  into->small += from->small;
+  uint64_t carry = 0;
+  for (int i = 0; i < 6; i++) {
+    unsigned __int128 t = (unsigned __int128)into->big[i] + from->big[i] + carry;
+    into->big[i] = (uint64_t)t;
+    carry = (uint64_t)(t >> 64);
+  }
+}
+
+double act_xsum_mean(const act_xsum *s, uint64_t n) {
+  if (n == 0) return 0.0;
+  long double v = ldexpl((long double)s->small, -40);
+  for (int i = 5; i >= 0; i--)
+    if (s->big[i]) v += ldexpl((long double)s->big[i], 64 * i - 29);
+  return (double)(v / (long double)n);
+}
+
+/* ---- statistics */
+void act_acc_stats_init(act_acc_stats *s, int bins, double lo, double hi) {
+  memset(s, 0, sizeof *s);
+  s->max_ulp = -1;
+  s->max_x = NAN;
+  s->max_idx = UINT64_MAX;
+  s->bins = bins;
+  s->bin_lo = lo;
+  s->bin_hi = hi;
+  if (bins > 0) {
+    s->bin_max = malloc(sizeof(double) * (size_t)bins);
+    if (!s->bin_max) act_die("out of memory");
+    for (int i = 0; i < bins; i++) s->bin_max[i] = -1;
+  }
+}
+
+void act_acc_stats_want_binades(act_acc_stats *s) {
+  if (s->binade) return;
+  s->binade = calloc(ACT_BINADES, sizeof *s->binade);
+  if (!s->binade) act_die("out of memory");
+  for (int i = 0; i < ACT_BINADES; i++) s->binade[i].max_ulp = -1;
+}
+
+void act_acc_stats_free(act_acc_stats *s) {
+  free(s->bin_max);
+  free(s->binade);
+  s->bin_max = NULL;
+  s->binade = NULL;
+}
+
+int act_hist_bin(double e) {
+  if (e <= 0.5) return 0;
+  if (e <= 1.0) return 1;
+  if (!(e <= 0x1p39)) return ACT_HIST_BINS - 1;
+  int ex;
+  double m = frexp(e, &ex);       /* e = m 2^ex, 1/2 <= m < 1: e in [2^(ex-1), 2^ex) */
+  int k = m == 0.5 ? ex - 1 : ex; /* e in (2^(k-1), 2^k] */
+  return k + 1;                   /* (1,2] -> 2, (2,4] -> 3, ... */
+}
+
+static int same_bits_or_nan(float a, float b) {
+  if (isnan(a) && isnan(b)) return 1;
+  return act_float_bits(a) == act_float_bits(b);
+}
+
+/* (ulp, idx) is worse than w: a larger error, or the same at a lower index */
+static int worse(double ulp, uint64_t idx, const act_worst *w) {
+  return ulp > w->ulp || (ulp == w->ulp && idx < w->idx);
+}
+
+static void worst_insert(act_acc_stats *s, const act_worst *w) {
+  int n = s->nworst;
+  if (n == ACT_WORST_K && !worse(w->ulp, w->idx, &s->worst[n - 1])) return;
+  int i = n < ACT_WORST_K ? n : n - 1;
+  while (i > 0 && worse(w->ulp, w->idx, &s->worst[i - 1])) {
+    s->worst[i] = s->worst[i - 1];
+    i--;
+  }
+  s->worst[i] = *w;
+  if (n < ACT_WORST_K) s->nworst++;
+}
+
+static void take_max(act_acc_stats *s, double e, uint64_t idx, float x, float got, float want) {
+  if (e > s->max_ulp || (e == s->max_ulp && idx < s->max_idx)) {
+    s->max_ulp = e;
+    s->max_idx = idx;
+    s->max_x = x;
+    s->max_got = got;
+    s->max_want = want;
+  }
+}
+
+void act_acc_stats_add_one(act_acc_stats *s, float x, float got, const act_ref *ref, uint64_t idx) {
+  act_acc_stats_add_one_fmt(s, x, got, ref, idx, &act_binary32);
+}
+
+void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_ref *ref,
+                               uint64_t idx, const act_format *fmt) {
+  s->inputs++;
+  double err;
+  int r = act_ulp_error((double)got, ref, fmt, &err);
+  /* an exact zero has no sign to round to: either zero is right */
+  int cr = same_bits_or_nan(got, ref->rn) || (ref->exact_zero && got == 0);
+  s->cr += (size_t)cr;
+  act_binade_stats *b = s->binade ? &s->binade[act_binade_of(act_float_bits(x))] : NULL;
+  if (b) b->count++, b->cr += (uint64_t)cr;
+  if (r == ACT_ULP_SPECIAL_FAIL) {
+    s->special_fail++;
+    if (isnan(x)) s->nan_in_fail++;
+    if (!isnan(x) && isnan(got)) s->nan_out_fail++;
+    return;
+  }
+  s->finite++;
+  if (r == ACT_ULP_MATCH_SPECIAL) err = 0; /* NaN for NaN, the right infinity */
+  act_xsum_add(&s->sum, err);
+  s->hist[act_hist_bin(err)]++;
+  if (err > 1.0) s->gt1++;
+  take_max(s, err, idx, x, got, ref->rn);
+  if (!cr) {
+    act_worst w = {err, idx, x, got, ref->rn};
+    worst_insert(s, &w);
+  }
+  if (b) {
+    act_xsum_add(&b->sum, err);
+    if (err > b->max_ulp) b->max_ulp = err;
+  }
+  if (r == ACT_ULP_MATCH_SPECIAL) return;
+  double g = isinf(got) ? copysign(act_pow2(fmt->emax + 1), (double)got) : (double)got;
+  double abs_err = fabs((g - ref->hi) - ref->lo);
+  if (abs_err > s->max_abs) s->max_abs = abs_err;
+  if (fabs(ref->hi) >= act_pow2(fmt->emin_sub + fmt->p - 1)) { /* the least normal */
+    double rel = abs_err / fabs(ref->hi);
+    if (rel > s->max_rel) s->max_rel = rel;
+  }
+  int bi = act_acc_stats_bin(s, x);
+  if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
+}
+
+void act_acc_stats_add_idx(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
+                           size_t n, uint64_t idx0) {
+  for (size_t i = 0; i < n; i++) act_acc_stats_add_one(s, x[i], got[i], &ref[i], idx0 + i);
+}
+
+void act_acc_stats_add(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
+                       size_t n) {
+  act_acc_stats_add_idx(s, x, got, ref, n, s->inputs);
+}
+
+void act_acc_stats_merge(act_acc_stats *into, const act_acc_stats *from) {
+  into->inputs += from->inputs;
+  into->finite += from->finite;
+  into->cr += from->cr;
+  into->gt1 += from->gt1;
+  into->special_fail += from->special_fail;
+  into->nan_in_fail += from->nan_in_fail;
+  into->nan_out_fail += from->nan_out_fail;
+  act_xsum_merge(&into->sum, &from->sum);
+  if (from->max_ulp >= 0)
+    take_max(into, from->max_ulp, from->max_idx, from->max_x, from->max_got, from->max_want);
+  if (from->max_abs > into->max_abs) into->max_abs = from->max_abs;
+  if (from->max_rel > into->max_rel) into->max_rel = from->max_rel;
+  for (int i = 0; i < ACT_HIST_BINS; i++) into->hist[i] += from->hist[i];
+  for (int i = 0; i < from->nworst; i++) worst_insert(into, &from->worst[i]);
+  for (int i = 0; i < into->bins && i < from->bins; i++)
+    if (from->bin_max[i] > into->bin_max[i]) into->bin_max[i] = from->bin_max[i];
+  if (into->binade && from->binade)
+    for (int i = 0; i < ACT_BINADES; i++) {
+      act_binade_stats *a = &into->binade[i];
+      const act_binade_stats *b = &from->binade[i];
+      a->count += b->count;
+      a->cr += b->cr;
+      if (b->max_ulp > a->max_ulp) a->max_ulp = b->max_ulp;
+      act_xsum_merge(&a->sum, &b->sum);
+    }
+}
+
+double act_acc_mean(const act_acc_stats *s) {
+  return act_xsum_mean(&s->sum, s->finite);
+}
+
+int act_acc_within(const act_acc_stats *s, double claim, int claims_nan) {
+  if (s->max_ulp > claim) return 0;
+  size_t allowed = claims_nan ? 0 : s->nan_in_fail;
+  return s->special_fail <= allowed;
+}
+
+int act_acc_within_impl(const act_acc_stats *s, const act_impl *m, int bwd) {
+  double claim = bwd ? m->bwd_ulp : m->fwd_ulp;
+  int claims_nan = (m->flags & (bwd ? ACT_NAN_BWD : ACT_NAN_FWD)) != 0;
+  if (s->max_ulp > claim) return 0;
+  size_t allowed =
+      (claims_nan ? 0 : s->nan_in_fail) + ((m->flags & ACT_NAN_SPURIOUS) ? s->nan_out_fail : 0);
+  return s->special_fail <= allowed;
+}
+
+/* ---- flat form: the struct's plain part, then the variable arrays */
+#define PACK_MAGIC 0x41435453u /* "ACTS" */
+
+size_t act_acc_stats_packed_size(const act_acc_stats *s) {
+  return sizeof(uint32_t) * 3 + sizeof *s + (size_t)(s->bins > 0 ? s->bins : 0) * sizeof(double) +
+         (s->binade ? ACT_BINADES * sizeof(act_binade_stats) : 0);
+}
+
+size_t act_acc_stats_pack(const act_acc_stats *s, unsigned char *buf) {
+  unsigned char *p = buf;
+  uint32_t hdr[3] = {PACK_MAGIC, (uint32_t)s->bins, s->binade != NULL};
+  memcpy(p, hdr, sizeof hdr), p += sizeof hdr;
+  memcpy(p, s, sizeof *s), p += sizeof *s; /* the pointers in it are ignored on unpack */
+  if (s->bins > 0)
+    memcpy(p, s->bin_max, sizeof(double) * (size_t)s->bins), p += sizeof(double) * (size_t)s->bins;
+  if (s->binade)
+    memcpy(p, s->binade, ACT_BINADES * sizeof *s->binade), p += ACT_BINADES * sizeof *s->binade;
+  return (size_t)(p - buf);
+}
+
+size_t act_acc_stats_unpack(act_acc_stats *s, const unsigned char *buf, size_t len) {
+  uint32_t hdr[3];
+  if (len < sizeof hdr + sizeof *s) return 0;
+  memcpy(hdr, buf, sizeof hdr);
+  if (hdr[0] != PACK_MAGIC || (int)hdr[1] != s->bins || hdr[2] != (s->binade != NULL)) return 0;
+  size_t need = act_acc_stats_packed_size(s);
+  if (len < need) return 0;
+  const unsigned char *p = buf + sizeof hdr;
+  double *bm = s->bin_max;
+  act_binade_stats *bd = s->binade;
+  memcpy(s, p, sizeof *s), p += sizeof *s;
+  s->bin_max = bm, s->binade = bd;
+  if (s->bins > 0)
+    memcpy(s->bin_max, p, sizeof(double) * (size_t)s->bins), p += sizeof(double) * (size_t)s->bins;
+  if (s->binade)
+    memcpy(s->binade, p, ACT_BINADES * sizeof *s->binade), p += ACT_BINADES * sizeof *s->binade;
+  return (size_t)(p - buf);
+}
+
+void act_acc_stats_fold_cr(act_acc_stats *s, const act_cr_block *c) {
+  if (c->n == 0) return;
+  s->inputs += c->n;
+  s->cr += c->n;
+  s->finite += c->n;
+  s->sum.small += c->qsum;
+  s->hist[0] += c->n;
+  if (c->max_e >= 0) take_max(s, c->max_e, c->max_idx, c->max_x, c->max_got, c->max_want);
+  if (c->max_abs > s->max_abs) s->max_abs = c->max_abs;
+  if (c->max_rel > s->max_rel) s->max_rel = c->max_rel;
+  if (c->bin >= 0 && c->bin < s->bins && c->max_e > s->bin_max[c->bin])
+    s->bin_max[c->bin] = c->max_e;
+  if (s->binade && c->binade >= 0) {
+    act_binade_stats *b = &s->binade[c->binade];
+    b->count += c->n;
+    b->cr += c->n;
+    b->sum.small += c->qsum;
+    if (c->max_e > b->max_ulp) b->max_ulp = c->max_e;
+  }
+}
+
+int act_acc_stats_bin(const act_acc_stats *s, float x) {
+  if (s->bins <= 0 || !(x >= s->bin_lo && x <= s->bin_hi)) return -1;
+  int bi = (int)((x - s->bin_lo) / (s->bin_hi - s->bin_lo) * s->bins);
+  if (bi >= s->bins) bi = s->bins - 1;
+  if (bi < 0) bi = 0;
+  return bi;
+}

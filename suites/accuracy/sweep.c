@@ -1,0 +1,733 @@
+/* actbench: the accuracy sweep engine.
+ *
+ * The domain (an explicit list, or every float of an ordered range and
+ * optionally every NaN) is cut into blocks of BLOCK inputs, aligned in the
+ * order of floats so that a block never spans two binades.  For each block:
+ * the references of f and f' (the screen, screen.c, and MPFR for what it
+ * cannot decide; or MPFR for all), once, shared by every implementation;
+ * then each implementation's fwd and bwd on the block; then the statistics.
+ * Most results are correctly rounded, and those are folded in a
+ * vectorizable pass (a count, a quantized sum and maxima); the others go
+ * through act_acc_stats_add_one.  Both give exactly what add_one would have
+ * given for every input (stats.c), so the statistics do not depend on the
+ * path, the order, the threads or the ranks.
+ *
+ * Blocks are grouped in rounds: OpenMP threads share a round, each with its
+ * own statistics, merged at the end of the round.  A checkpoint (the merged
+ * statistics and the next round) is written atomically every ckpt_every_s
+ * seconds; SIGINT/SIGTERM stop the sweep at the end of the round in flight,
+ * whose partial work is dropped, so a rerun resumes without losing or
+ * counting twice any input.  Under MPI, rank r takes the rounds r, r + N,
+ * ...; at the end rank 0 gathers and merges everyone's statistics. */
+#include "sweep.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+#ifdef ACT_HAVE_MPI
+#include <mpi.h>
+#endif
+
+#include "util.h"
+
+#define BLOCK 8192
+#define ROUND 256 /* blocks per round: 2^21 inputs */
+
+/* ---- signals */
+static volatile sig_atomic_t g_stop;
+static void on_signal(int sig) {
+  (void)sig;
+  g_stop = 1;
+}
+void act_sweep_catch_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+}
+int act_sweep_stopped(void) {
+  return g_stop != 0;
+}
+
+/* ---- MPI */
+static int g_rank = 0, g_size = 1;
+#ifdef ACT_HAVE_MPI
+static int g_mpi = 0;
+#endif
+int act_mpi_compiled(void) {
+#ifdef ACT_HAVE_MPI
+  return 1;
+#else
+  return 0;
+#endif
+}
+#ifdef ACT_HAVE_MPI
+static void mpi_abort(int code) {
+  MPI_Abort(MPI_COMM_WORLD, code);
+}
+#endif
+
+void act_mpi_init(int *argc, char ***argv) {
+  (void)argc, (void)argv;
+#ifdef ACT_HAVE_MPI
+  /* only under a launcher: a plain run stays a single process */
+  if (getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK")) {
+    int provided;
+    MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
+    MPI_Comm_rank(MPI_COMM_WORLD, &g_rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &g_size);
+    g_mpi = 1;
+    act_die_hook = mpi_abort;
+  }
+#endif
+}
+void act_mpi_finalize(void) {
+#ifdef ACT_HAVE_MPI
+  if (g_mpi) MPI_Finalize();
+  g_mpi = 0;
+  act_die_hook = NULL;
+#endif
+}
+int act_mpi_rank(void) {
+  return g_rank;
+}
+int act_mpi_size(void) {
+  return g_size;
+}
+int act_mpi_any(int v) {
+#ifdef ACT_HAVE_MPI
+  if (g_mpi) {
+    int out = 0;
+    MPI_Allreduce(&v, &out, 1, MPI_INT, MPI_LOR, MPI_COMM_WORLD);
+    return out;
+  }
+#endif
+  return v != 0;
+}
+
+/* ---- the domain */
+#define NAN_PER_SIGN ((uint64_t)0x7fffff) /* NaN patterns of one sign */
+
+static uint64_t nord(const act_sweep_cfg *c) {
+  return c->list ? 0 : (uint64_t)(c->k1 - c->k0 + 1);
+}
+
+uint64_t act_sweep_inputs(const act_sweep_cfg *c) {
+  if (c->list) return c->nlist;
+  return nord(c) + (c->nans ? 2 * NAN_PER_SIGN : 0);
+}
+
+float act_sweep_input(const act_sweep_cfg *c, uint64_t i) {
+  if (c->list) return c->list[i];
+  uint64_t no = nord(c);
+  if (i < no) return act_order_float(c->k0 + (int64_t)i);
+  uint64_t j = i - no;
+  if (j < NAN_PER_SIGN) return act_bits_float(0x7f800001u + (uint32_t)j);
+  return act_bits_float(0xff800001u + (uint32_t)(j - NAN_PER_SIGN));
+}
+
+/* Blocks: the ordered part is cut at multiples of BLOCK in float order (so a
+ * block stays inside one binade), the NaN part and a list in plain steps. */
+typedef struct {
+  uint64_t nblocks, nblocks_ord;
+  int64_t kbase; /* BLOCK-aligned order at or below k0 */
+} blocking;
+
+static blocking make_blocking(const act_sweep_cfg *c) {
+  blocking b = {0, 0, 0};
+  if (c->list) {
+    b.nblocks = (c->nlist + BLOCK - 1) / BLOCK;
+    return b;
+  }
+  int64_t k0 = c->k0;
+  b.kbase = k0 >= 0 ? k0 / BLOCK * BLOCK : -((-k0 + BLOCK - 1) / BLOCK) * BLOCK;
+  b.nblocks_ord = (uint64_t)((c->k1 - b.kbase) / BLOCK + 1);
+  b.nblocks = b.nblocks_ord + (c->nans ? 2 * ((NAN_PER_SIGN + BLOCK - 1) / BLOCK) : 0);
+  return b;
+}
+
+/* the sweep indices [*i0, *i1) of block b */
+static void block_range(const act_sweep_cfg *c, const blocking *bl, uint64_t b, uint64_t *i0,
+                        uint64_t *i1) {
+  if (c->list) {
+    *i0 = b * BLOCK;
+    *i1 = *i0 + BLOCK < c->nlist ? *i0 + BLOCK : c->nlist;
+    return;
+  }
+  uint64_t no = nord(c);
+  if (b < bl->nblocks_ord) {
+    int64_t s = bl->kbase + (int64_t)b * BLOCK, e = s + BLOCK - 1;
+    if (s < c->k0) s = c->k0;
+    if (e > c->k1) e = c->k1;
+    *i0 = (uint64_t)(s - c->k0);
+    *i1 = (uint64_t)(e - c->k0) + 1;
+    return;
+  }
+  uint64_t nb = (NAN_PER_SIGN + BLOCK - 1) / BLOCK, j = b - bl->nblocks_ord;
+  uint64_t sign = j / nb, k = j % nb;
+  uint64_t s = sign * NAN_PER_SIGN + k * BLOCK, e = s + BLOCK;
+  if (e > (sign + 1) * NAN_PER_SIGN) e = (sign + 1) * NAN_PER_SIGN;
+  *i0 = no + s;
+  *i1 = no + e;
+}
+
+/* ACTBENCH_SWEEP_SLOWPATH=1 sends every result through act_acc_stats_add_one
+ * instead of the fast pass: tests check that both give the same bits */
+static int g_slow;
+
+/* ---- per-thread work */
+enum { FL_EZ = 1, FL_RNAN = 2 };
+
+typedef struct {
+  uint64_t qsum, mi;
+  double mx, ma, mr;
+  size_t mpos;
+  int nruns;
+  int *run_bin;
+  double *run_max;
+} block_agg;
+
+typedef struct {
+  float *x, *y, *dx, *dy;
+  act_ref *rf, *rd;
+  uint32_t *eq;
+  block_agg agg[2];
+  uint32_t *rb[2];
+  uint32_t *fl[2];
+  double *ecr[2], *acr[2], *rcr[2];
+  uint64_t *q[2];
+  int *bin;
+  act_acc_stats *fs, *ds;
+  uint64_t screened, mpfr;
+} worker;
+
+static void stats_init_all(const act_sweep_cfg *c, act_acc_stats *s, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    act_acc_stats_init(&s[k], c->bins, c->glo, c->ghi);
+    if (c->binades) act_acc_stats_want_binades(&s[k]);
+  }
+}
+
+static void stats_reset_all(const act_sweep_cfg *c, act_acc_stats *s, size_t n) {
+  for (size_t k = 0; k < n; k++) act_acc_stats_free(&s[k]);
+  stats_init_all(c, s, n);
+}
+
+static void worker_init(const act_sweep_cfg *c, worker *w) {
+  memset(w, 0, sizeof *w);
+  w->x = act_alloc(sizeof(float) * BLOCK);
+  w->y = act_alloc(sizeof(float) * BLOCK);
+  w->dx = act_alloc(sizeof(float) * BLOCK);
+  w->dy = act_alloc(sizeof(float) * BLOCK);
+  for (int i = 0; i < BLOCK; i++) w->dy[i] = 1.0f;
+  w->rf = act_alloc(sizeof(act_ref) * BLOCK);
+  w->rd = act_alloc(sizeof(act_ref) * BLOCK);
+  for (int d = 0; d < 2; d++) {
+    w->rb[d] = act_alloc(sizeof(uint32_t) * BLOCK);
+    w->fl[d] = act_alloc(sizeof(uint32_t) * BLOCK);
+    w->ecr[d] = act_alloc(sizeof(double) * BLOCK);
+    w->acr[d] = act_alloc(sizeof(double) * BLOCK);
+    w->rcr[d] = act_alloc(sizeof(double) * BLOCK);
+    w->q[d] = act_alloc(sizeof(uint64_t) * BLOCK);
+  }
+  w->bin = act_alloc(sizeof(int) * BLOCK);
+  w->eq = act_alloc(sizeof(uint32_t) * BLOCK);
+  for (int d = 0; d < 2; d++) {
+    w->agg[d].run_bin = act_alloc(sizeof(int) * BLOCK);
+    w->agg[d].run_max = act_alloc(sizeof(double) * BLOCK);
+  }
+  w->fs = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->fs);
+  w->ds = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->ds);
+  if (!w->fs || !w->ds) act_die("out of memory");
+  stats_init_all(c, w->fs, c->nimpl);
+  stats_init_all(c, w->ds, c->nimpl);
+}
+
+static void worker_free(const act_sweep_cfg *c, worker *w) {
+  act_free(w->x), act_free(w->y), act_free(w->dx), act_free(w->dy);
+  act_free(w->rf), act_free(w->rd);
+  for (int d = 0; d < 2; d++) {
+    act_free(w->rb[d]), act_free(w->fl[d]), act_free(w->ecr[d]);
+    act_free(w->acr[d]), act_free(w->rcr[d]), act_free(w->q[d]);
+  }
+  act_free(w->bin);
+  act_free(w->eq);
+  for (int d = 0; d < 2; d++) act_free(w->agg[d].run_bin), act_free(w->agg[d].run_max);
+  for (size_t k = 0; k < c->nimpl; k++) {
+    act_acc_stats_free(&w->fs[k]);
+    act_acc_stats_free(&w->ds[k]);
+  }
+  free(w->fs);
+  free(w->ds);
+}
+
+/* what a correctly rounded result contributes, per input and direction */
+static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
+  const act_ref *ref = d ? w->rd : w->rf;
+  const act_acc_stats *s0 = &w->fs[0];
+  if (d == 0)
+    for (size_t i = 0; i < n; i++) w->bin[i] = c->nimpl ? act_acc_stats_bin(s0, w->x[i]) : -1;
+  for (size_t i = 0; i < n; i++) {
+    const act_ref *r = &ref[i];
+    w->rb[d][i] = act_float_bits(r->rn);
+    w->fl[d][i] = (uint32_t)((r->exact_zero ? FL_EZ : 0) | (isnan(r->rn) ? FL_RNAN : 0));
+    if (i > 0 && w->rb[d][i] == w->rb[d][i - 1] && r->hi == r[-1].hi && r->lo == r[-1].lo &&
+        r->cls == r[-1].cls && w->fl[d][i] == w->fl[d][i - 1]) {
+      /* the same reference as the input before (a saturated tail) */
+      w->ecr[d][i] = w->ecr[d][i - 1], w->q[d][i] = w->q[d][i - 1];
+      w->acr[d][i] = w->acr[d][i - 1], w->rcr[d][i] = w->rcr[d][i - 1];
+      continue;
+    }
+    double e;
+    int st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
+    if (st == ACT_ULP_OK) {
+      w->ecr[d][i] = e;
+      w->q[d][i] = act_xsum_q(e);
+      double g = isinf(r->rn) ? copysign(0x1p128, (double)r->rn) : (double)r->rn;
+      double ae = fabs((g - r->hi) - r->lo);
+      w->acr[d][i] = ae;
+      w->rcr[d][i] = fabs(r->hi) >= 0x1p-126 ? ae / fabs(r->hi) : -1;
+    } else { /* NaN for NaN, the right infinity: error 0, no abs/rel/bin */
+      w->ecr[d][i] = 0;
+      w->q[d][i] = 0;
+      w->acr[d][i] = -1;
+      w->rcr[d][i] = -1;
+    }
+  }
+}
+
+/* the fast pass over one implementation's results in one direction */
+/* correctly rounded: the same bits, either zero for an exact zero, any NaN
+ * for NaN */
+static inline uint32_t is_cr(uint32_t g, uint32_t r, uint32_t f) {
+  return (uint32_t)(g == r) | ((f & FL_EZ) & (uint32_t)((g << 1) == 0)) |
+         ((f >> 1) & (uint32_t)((g & 0x7fffffffu) > 0x7f800000u));
+}
+
+/* pass 1: which results are correctly rounded, four lanes at a time with
+ * gcc's vector extensions (SSE2, every x86-64) */
+typedef uint32_t v4u __attribute__((vector_size(16)));
+static uint32_t cr_mask(const uint32_t *restrict gb, const uint32_t *restrict rb,
+                        const uint32_t *restrict fl, uint32_t *restrict eq, size_t n) {
+  v4u acc = {0, 0, 0, 0};
+  const v4u one = {1, 1, 1, 1}, ez = {FL_EZ, FL_EZ, FL_EZ, FL_EZ},
+            rnan = {FL_RNAN, FL_RNAN, FL_RNAN, FL_RNAN}, zero = {0, 0, 0, 0},
+            absm = {0x7fffffffu, 0x7fffffffu, 0x7fffffffu, 0x7fffffffu},
+            inf = {0x7f800000u, 0x7f800000u, 0x7f800000u, 0x7f800000u};
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v4u g, r, f;
+    memcpy(&g, gb + i, sizeof g);
+    memcpy(&r, rb + i, sizeof r);
+    memcpy(&f, fl + i, sizeof f);
+    v4u c = (v4u)(g == r) | ((v4u)((f & ez) != zero) & (v4u)((g << 1) == zero)) |
+            ((v4u)((f & rnan) != zero) & (v4u)((g & absm) > inf));
+    c &= one;
+    memcpy(eq + i, &c, sizeof c);
+    acc += c;
+  }
+  uint32_t ncr = acc[0] + acc[1] + acc[2] + acc[3];
+  for (; i < n; i++) {
+    uint32_t c = is_cr(gb[i], rb[i], fl[i]);
+    eq[i] = c;
+    ncr += c;
+  }
+  return ncr;
+}
+
+/* what every input of the block contributes when it is correctly rounded,
+ * shared by the implementations that round all of them correctly */
+static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
+  const double *e = w->ecr[d], *ae = w->acr[d], *re = w->rcr[d];
+  const uint64_t *q = w->q[d];
+  block_agg *a = &w->agg[d];
+  uint64_t qs = 0;
+  double mx = -1, ma = 0, mr = 0;
+  size_t mi = 0;
+  for (size_t i = 0; i < n; i++) {
+    qs += q[i];
+    if (e[i] > mx) mx = e[i], mi = i;
+    ma = ae[i] > ma ? ae[i] : ma;
+    mr = re[i] > mr ? re[i] : mr;
+  }
+  a->qsum = qs, a->mx = mx, a->mi = idx0 + mi, a->mpos = mi, a->ma = ma, a->mr = mr;
+  /* runs of one ulp_vs_x bin (the inputs are in order of x) */
+  a->nruns = 0;
+  for (size_t i = 0; i < n; i++) {
+    int bi = w->bin[i];
+    if (bi < 0 || ae[i] < 0) continue;
+    if (a->nruns && a->run_bin[a->nruns - 1] == bi) {
+      if (e[i] > a->run_max[a->nruns - 1]) a->run_max[a->nruns - 1] = e[i];
+    } else {
+      a->run_bin[a->nruns] = bi, a->run_max[a->nruns] = e[i], a->nruns++;
+    }
+  }
+}
+
+/* the statistics of one implementation's results in one direction */
+static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, act_acc_stats *s,
+                 int binade) {
+  const uint32_t *gb = (const uint32_t *)(const void *)got;
+  const uint32_t *rb = w->rb[d];
+  const uint32_t *fl = w->fl[d];
+  const double *e = w->ecr[d], *ae = w->acr[d], *re = w->rcr[d];
+  const uint64_t *q = w->q[d];
+  const act_ref *ref = d ? w->rd : w->rf;
+  uint32_t *eq = w->eq;
+  uint64_t ncr = cr_mask(gb, rb, fl, eq, n);
+  if (g_slow) { /* every input through add_one (tests compare the paths) */
+    for (size_t i = 0; i < n; i++) act_acc_stats_add_one(s, w->x[i], got[i], &ref[i], idx0 + i);
+    return;
+  }
+  const block_agg *a = &w->agg[d];
+  if (ncr == n) { /* all correctly rounded: the shared aggregates */
+    act_cr_block cb = {n,     a->qsum, a->mx, a->mi, w->x[a->mpos], got[a->mpos], ref[a->mpos].rn,
+                       a->ma, a->mr,   -1,    binade};
+    act_acc_stats_fold_cr(s, &cb);
+    if (s->bins > 0)
+      for (int k = 0; k < a->nruns; k++)
+        if (a->run_max[k] > s->bin_max[a->run_bin[k]]) s->bin_max[a->run_bin[k]] = a->run_max[k];
+    if (binade < 0 && s->binade)
+      for (size_t i = 0; i < n; i++) {
+        act_binade_stats *bd = &s->binade[act_binade_of(act_float_bits(w->x[i]))];
+        bd->count++, bd->cr++, bd->sum.small += q[i];
+        if (e[i] > bd->max_ulp) bd->max_ulp = e[i];
+      }
+    return;
+  }
+  uint64_t qs = 0;
+  double mx = -1, ma = 0, mr = 0;
+  size_t mi = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!eq[i]) continue;
+    qs += q[i];
+    if (e[i] > mx) mx = e[i], mi = i;
+    ma = ae[i] > ma ? ae[i] : ma;
+    mr = re[i] > mr ? re[i] : mr;
+  }
+  if (ncr) {
+    act_cr_block cb = {ncr, qs, mx, idx0 + mi, w->x[mi], got[mi], ref[mi].rn, ma, mr, -1, binade};
+    act_acc_stats_fold_cr(s, &cb);
+    for (size_t i = 0; i < n && s->bins > 0; i++) {
+      int bi = w->bin[i];
+      if (eq[i] && bi >= 0 && ae[i] >= 0 && e[i] > s->bin_max[bi]) s->bin_max[bi] = e[i];
+    }
+    if (binade < 0 && s->binade)
+      for (size_t i = 0; i < n; i++) {
+        if (!eq[i]) continue;
+        act_binade_stats *bd = &s->binade[act_binade_of(act_float_bits(w->x[i]))];
+        bd->count++, bd->cr++, bd->sum.small += q[i];
+        if (e[i] > bd->max_ulp) bd->max_ulp = e[i];
+      }
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!eq[i]) act_acc_stats_add_one(s, w->x[i], got[i], &ref[i], idx0 + i);
+}
+
+static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, worker *w) {
+  uint64_t i0, i1;
+  block_range(c, bl, b, &i0, &i1);
+  size_t n = (size_t)(i1 - i0);
+  int id = act_activation_id(c->act->name);
+  for (size_t i = 0; i < n; i++) w->x[i] = act_sweep_input(c, i0 + i);
+  for (size_t i = 0; i < n; i++) {
+    if (isnan(w->x[i])) { /* NaN in, NaN out: no evaluation at all */
+      act_reference_id(id, 0, w->x[i], &c->p, &w->rf[i]);
+      act_reference_id(id, 1, w->x[i], &c->p, &w->rd[i]);
+      continue;
+    }
+    unsigned m = c->ref_mpfr ? 0 : act_screen(id, w->x[i], &c->p, &w->rf[i], &w->rd[i]);
+    if (!(m & 1)) act_reference_id(id, 0, w->x[i], &c->p, &w->rf[i]);
+    if (!(m & 2)) act_reference_id(id, 1, w->x[i], &c->p, &w->rd[i]);
+    w->screened += (m & 1) + (m >> 1);
+    w->mpfr += !(m & 1) + !(m & 2);
+  }
+  precompute(c, w, 0, n);
+  precompute(c, w, 1, n);
+  aggregate(w, 0, n, i0);
+  aggregate(w, 1, n, i0);
+  /* one binade for the whole block? (always, in a range: blocks are aligned) */
+  int binade = act_binade_of(act_float_bits(w->x[0]));
+  for (size_t i = 1; i < n && binade >= 0; i++)
+    if (act_binade_of(act_float_bits(w->x[i])) != binade) binade = -1;
+  for (size_t k = 0; k < c->nimpl; k++) {
+    const act_impl *m = c->impls[k];
+    m->fwd(w->x, w->y, n, &c->p);
+    fold(w, 0, w->y, n, i0, &w->fs[k], binade);
+    if (m->bwd) {
+      m->bwd(w->x, w->y, w->dy, w->dx, n, &c->p);
+      fold(w, 1, w->dx, n, i0, &w->ds[k], binade);
+    }
+  }
+}
+
+/* ---- checkpoints: a header line naming the configuration, the next round,
+ * the counters, then every implementation's packed statistics */
+static char *cfg_string(const act_sweep_cfg *c, uint64_t total) {
+  size_t cap = 4096 + c->nimpl * 80;
+  char *s = malloc(cap);
+  if (!s) act_die("out of memory");
+  int n = snprintf(s, cap,
+                   "actbench %s sweep %s a=%a b=%a ref=%s bins=%d lo=%a hi=%a binades=%d "
+                   "k0=%lld k1=%lld nans=%d list=%llu total=%llu rank=%d/%d impls=",
+                   ACTBENCH_VERSION, c->act->name, (double)c->p.a, (double)c->p.b,
+                   c->ref_mpfr ? "mpfr" : "screen", c->bins, c->glo, c->ghi, c->binades,
+                   (long long)c->k0, (long long)c->k1, c->nans, (unsigned long long)c->nlist,
+                   (unsigned long long)total, g_rank, g_size);
+  for (size_t k = 0; k < c->nimpl && n > 0 && (size_t)n < cap - 80; k++)
+    n += snprintf(s + n, cap - (size_t)n, "%s,", c->impls[k]->name);
+  return s;
+}
+
+static void ckpt_write(const act_sweep_cfg *c, const char *cfgs, uint64_t next_round,
+                       const act_sweep_result *r) {
+  size_t size = strlen(cfgs) + 64;
+  for (size_t k = 0; k < c->nimpl; k++)
+    size += act_acc_stats_packed_size(&r->fs[k]) + act_acc_stats_packed_size(&r->ds[k]);
+  unsigned char *buf = malloc(size), *p = buf;
+  if (!buf) act_die("out of memory");
+  size_t L = strlen(cfgs);
+  memcpy(p, cfgs, L), p += L;
+  *p++ = '\n';
+  uint64_t hdr[4] = {next_round, r->screened, r->mpfr, (uint64_t)c->nimpl};
+  memcpy(p, hdr, sizeof hdr), p += sizeof hdr;
+  for (size_t k = 0; k < c->nimpl; k++) {
+    p += act_acc_stats_pack(&r->fs[k], p);
+    p += act_acc_stats_pack(&r->ds[k], p);
+  }
+  char tmp[4200];
+  snprintf(tmp, sizeof tmp, "%s.tmp.%ld", c->ckpt, (long)getpid());
+  FILE *f = fopen(tmp, "wb");
+  int bad = !f;
+  if (f) {
+    bad |= fwrite(buf, 1, (size_t)(p - buf), f) != (size_t)(p - buf);
+    bad |= fflush(f) != 0;
+    bad |= fsync(fileno(f)) != 0;
+    bad |= fclose(f) != 0;
+  }
+  free(buf);
+  if (bad || rename(tmp, c->ckpt) != 0) {
+    int e = errno;
+    unlink(tmp);
+    act_die("cannot write the checkpoint %s: %s", c->ckpt, strerror(e));
+  }
+}
+
+/* 1 and the state when the checkpoint matches this configuration */
+static int ckpt_read(const act_sweep_cfg *c, const char *cfgs, uint64_t *next_round,
+                     act_sweep_result *r) {
+  FILE *f = fopen(c->ckpt, "rb");
+  if (!f) return 0;
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  unsigned char *buf = len > 0 ? malloc((size_t)len) : NULL;
+  int ok = buf && fread(buf, 1, (size_t)len, f) == (size_t)len;
+  fclose(f);
+  size_t L = strlen(cfgs);
+  ok = ok && (size_t)len > L + 1 + 32 && !memcmp(buf, cfgs, L) && buf[L] == '\n';
+  if (ok) {
+    const unsigned char *p = buf + L + 1, *end = buf + len;
+    uint64_t hdr[4];
+    memcpy(hdr, p, sizeof hdr), p += sizeof hdr;
+    ok = hdr[3] == c->nimpl;
+    for (size_t k = 0; ok && k < c->nimpl; k++) {
+      size_t u = act_acc_stats_unpack(&r->fs[k], p, (size_t)(end - p));
+      ok = u > 0, p += u;
+      if (ok) {
+        u = act_acc_stats_unpack(&r->ds[k], p, (size_t)(end - p));
+        ok = u > 0, p += u;
+      }
+    }
+    if (ok) *next_round = hdr[0], r->screened = hdr[1], r->mpfr = hdr[2];
+  }
+  free(buf);
+  return ok;
+}
+
+/* ---- gathering the ranks' statistics on rank 0 */
+static void mpi_gather(const act_sweep_cfg *c, act_sweep_result *r) {
+#ifdef ACT_HAVE_MPI
+  if (!g_mpi || g_size == 1) return;
+  size_t size = 64;
+  for (size_t k = 0; k < c->nimpl; k++)
+    size += act_acc_stats_packed_size(&r->fs[k]) + act_acc_stats_packed_size(&r->ds[k]);
+  unsigned char *buf = malloc(size), *p = buf;
+  if (!buf) act_die("out of memory");
+  uint64_t hdr[2] = {r->screened, r->mpfr};
+  memcpy(p, hdr, sizeof hdr), p += sizeof hdr;
+  for (size_t k = 0; k < c->nimpl; k++) {
+    p += act_acc_stats_pack(&r->fs[k], p);
+    p += act_acc_stats_pack(&r->ds[k], p);
+  }
+  int len = (int)(p - buf);
+  int *lens = NULL, *offs = NULL;
+  unsigned char *all = NULL;
+  if (g_rank == 0) {
+    lens = malloc(sizeof(int) * (size_t)g_size);
+    offs = malloc(sizeof(int) * (size_t)g_size);
+  }
+  MPI_Gather(&len, 1, MPI_INT, lens, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  if (g_rank == 0) {
+    long tot = 0;
+    for (int i = 0; i < g_size; i++) offs[i] = (int)tot, tot += lens[i];
+    all = malloc((size_t)tot);
+    if (!all) act_die("out of memory");
+  }
+  MPI_Gatherv(buf, len, MPI_BYTE, all, lens, offs, MPI_BYTE, 0, MPI_COMM_WORLD);
+  if (g_rank == 0) {
+    act_acc_stats tf, td;
+    act_acc_stats_init(&tf, c->bins, c->glo, c->ghi);
+    act_acc_stats_init(&td, c->bins, c->glo, c->ghi);
+    if (c->binades) act_acc_stats_want_binades(&tf), act_acc_stats_want_binades(&td);
+    for (int i = 1; i < g_size; i++) {
+      const unsigned char *q = all + offs[i], *end = q + lens[i];
+      uint64_t h[2];
+      memcpy(h, q, sizeof h), q += sizeof h;
+      r->screened += h[0], r->mpfr += h[1];
+      for (size_t k = 0; k < c->nimpl; k++) {
+        size_t u = act_acc_stats_unpack(&tf, q, (size_t)(end - q));
+        if (!u) act_die("MPI: rank %d sent statistics that do not match", i);
+        q += u;
+        u = act_acc_stats_unpack(&td, q, (size_t)(end - q));
+        if (!u) act_die("MPI: rank %d sent statistics that do not match", i);
+        q += u;
+        act_acc_stats_merge(&r->fs[k], &tf);
+        act_acc_stats_merge(&r->ds[k], &td);
+      }
+    }
+    act_acc_stats_free(&tf);
+    act_acc_stats_free(&td);
+  }
+  free(buf), free(lens), free(offs), free(all);
+#else
+  (void)c, (void)r;
+#endif
+}
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static void fmt_time(char *b, size_t n, double s) {
+  if (s < 60)
+    snprintf(b, n, "%.0fs", s);
+  else if (s < 3600)
+    snprintf(b, n, "%dm%02ds", (int)(s / 60), (int)fmod(s, 60));
+  else
+    snprintf(b, n, "%dh%02dm", (int)(s / 3600), (int)fmod(s / 60, 60));
+}
+
+void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
+  memset(r, 0, sizeof *r);
+  r->fs = calloc(c->nimpl ? c->nimpl : 1, sizeof *r->fs);
+  r->ds = calloc(c->nimpl ? c->nimpl : 1, sizeof *r->ds);
+  if (!r->fs || !r->ds) act_die("out of memory");
+  stats_init_all(c, r->fs, c->nimpl);
+  stats_init_all(c, r->ds, c->nimpl);
+  uint64_t total = act_sweep_inputs(c);
+  r->inputs = total;
+  const char *sp = getenv("ACTBENCH_SWEEP_SLOWPATH");
+  g_slow = sp && *sp == '1';
+  if (!c->ref_mpfr) act_screen_init(act_activation_id(c->act->name));
+  blocking bl = make_blocking(c);
+  uint64_t nrounds = (bl.nblocks + ROUND - 1) / ROUND, next = 0;
+  char *cfgs = c->ckpt ? cfg_string(c, total) : NULL;
+  if (cfgs && ckpt_read(c, cfgs, &next, r)) r->resumed = 1;
+  /* this rank's rounds: r, r + N, ...; next counts this rank's rounds */
+  uint64_t mine =
+      nrounds > (uint64_t)g_rank ? (nrounds - (uint64_t)g_rank + g_size - 1) / g_size : 0;
+  uint64_t done_inputs = 0; /* for the progress line, this rank */
+  int nth = 1;
+#ifdef _OPENMP
+  nth = omp_get_max_threads();
+#endif
+  worker *w = calloc((size_t)nth, sizeof *w);
+  if (!w) act_die("out of memory");
+  for (int t = 0; t < nth; t++) worker_init(c, &w[t]);
+  double t0 = now_s(), last_ckpt = t0, last_prog = 0;
+  uint64_t start_round = next;
+  for (uint64_t j = next; j < mine && !g_stop; j++) {
+    uint64_t rd = j * (uint64_t)g_size + (uint64_t)g_rank;
+    uint64_t b0 = rd * ROUND, b1 = b0 + ROUND < bl.nblocks ? b0 + ROUND : bl.nblocks;
+    long long nb = (long long)(b1 - b0);
+#pragma omp parallel for schedule(dynamic, 1)
+    for (long long k = 0; k < nb; k++) {
+      if (g_stop) continue;
+      int t = 0;
+#ifdef _OPENMP
+      t = omp_get_thread_num();
+#endif
+      do_block(c, &bl, b0 + (uint64_t)k, &w[t]);
+    }
+    if (g_stop) break; /* drop the round in flight */
+    for (int t = 0; t < nth; t++) {
+      for (size_t k = 0; k < c->nimpl; k++) {
+        act_acc_stats_merge(&r->fs[k], &w[t].fs[k]);
+        act_acc_stats_merge(&r->ds[k], &w[t].ds[k]);
+      }
+      stats_reset_all(c, w[t].fs, c->nimpl);
+      stats_reset_all(c, w[t].ds, c->nimpl);
+      r->screened += w[t].screened, r->mpfr += w[t].mpfr;
+      w[t].screened = w[t].mpfr = 0;
+    }
+    next = j + 1;
+    uint64_t i0, i1, e0, e1;
+    block_range(c, &bl, b0, &i0, &i1);
+    block_range(c, &bl, b1 - 1, &e0, &e1);
+    done_inputs += e1 - i0;
+    double tn = now_s();
+    if (cfgs && tn - last_ckpt >= c->ckpt_every_s && next < mine) {
+      ckpt_write(c, cfgs, next, r);
+      last_ckpt = tn;
+    }
+    if (c->progress && g_rank == 0 && (tn - last_prog >= 0.5 || next == mine)) {
+      last_prog = tn;
+      double frac = (double)next / (double)(mine ? mine : 1);
+      double rate = (double)done_inputs * g_size / (tn - t0 > 1e-9 ? tn - t0 : 1e-9);
+      double eta =
+          next > start_round ? (tn - t0) / (double)(next - start_round) * (double)(mine - next) : 0;
+      char eb[32];
+      fmt_time(eb, sizeof eb, eta);
+      fprintf(stderr, "\r%s: %llu / %llu inputs (%.1f%%), %.1f M/s, ETA %s   ", c->act->name,
+              (unsigned long long)((double)total * frac), (unsigned long long)total, 100.0 * frac,
+              rate * 1e-6, eb);
+    }
+  }
+  if (c->progress && g_rank == 0) fputc('\n', stderr);
+  for (int t = 0; t < nth; t++) worker_free(c, &w[t]);
+  free(w);
+  r->wall_s = now_s() - t0;
+  int stopped = act_mpi_any(g_stop != 0);
+  if (stopped) {
+    if (cfgs) ckpt_write(c, cfgs, next, r);
+    r->complete = 0;
+  } else {
+    mpi_gather(c, r);
+    r->complete = 1;
+    if (cfgs) unlink(c->ckpt);
+  }
+  free(cfgs);
+}
+
+void act_sweep_free(const act_sweep_cfg *c, act_sweep_result *r) {
+  for (size_t k = 0; k < c->nimpl; k++) {
+    act_acc_stats_free(&r->fs[k]);
+    act_acc_stats_free(&r->ds[k]);
+  }
+  free(r->fs);
+  free(r->ds);
+  r->fs = r->ds = NULL;
+}

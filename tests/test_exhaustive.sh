@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The exhaustive accuracy engine: its statistics must not depend on how the
+# references were found or how the work was split.
+#   1. --reference mpfr (MPFR at every input) and the screen give the same
+#      statistics, bit for bit, for every activation on ranges of 2^22 inputs
+#      (ACTBENCH_EXH_BITS, default 22; ctest sets a smaller size, see
+#      tests/CMakeLists.txt) in the middle, a tail and the subnormals;
+#   2. the fast pass and add_one for every result (ACTBENCH_SWEEP_SLOWPATH)
+#      agree;
+#   3. a sweep killed part way and resumed gives the same file as one that
+#      ran through;
+#   4. two MPI ranks give the same file as one process (where mpirun is);
+#   5. the counts add up: histogram + special failures = inputs, binades
+#      sum to the inputs, the NaN patterns are all there.
+# usage: test_exhaustive.sh ACTBENCH SCRATCH
+set -u
+BIN=$1
+S=$2
+rm -rf "$S"
+mkdir -p "$S"
+fail=0
+ok() { echo "ok: $*"; }
+bad() {
+  echo "FAIL: $*"
+  fail=1
+}
+BITS=${ACTBENCH_EXH_BITS:-22}
+# the JSON member "activations" of a results file, canonical text
+acts() { python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["activations"], sort_keys=True))' "$1"; }
+
+# ranges of 2^BITS floats: [-1.5, -1] (roots of silu', mish'), [-24, -16] (tails),
+# the negative subnormals; python computes their ends
+ranges=$(python3 - "$BITS" <<'EOF'
+import struct, sys
+b = int(sys.argv[1])
+def f(bits): return struct.unpack('<f', struct.pack('<I', bits))[0]
+def b_(x): return struct.unpack('<I', struct.pack('<f', x))[0]
+n = 1 << b
+out = []
+# middle: from -1 downward (the bits of negative floats grow with |x|)
+lo = b_(-1.0); out.append((f(lo + n - 1), -1.0))
+# tail: from -16 downward
+lo = b_(-16.0); out.append((f(lo + n - 1), -16.0))
+# subnormals: the n smallest negative ones
+out.append((f(0x80000000 + n), f(0x80000001)))
+for a, c in out: print(float(a).hex(), float(c).hex())
+EOF
+)
+for act in sigmoid tanh relu leaky_relu elu selu gelu gelu_tanh silu softplus mish hardsigmoid \
+  hardswish logsigmoid; do
+  while read -r lo hi; do
+    "$BIN" accuracy --activation "$act" --lo "$lo" --hi "$hi" --formats binary32 --bins 64 \
+      --out "$S/scr" >/dev/null 2>"$S/err" || {
+      bad "$act [$lo, $hi]: screen run failed: $(head -c 300 "$S/err")"
+      continue
+    }
+    "$BIN" accuracy --activation "$act" --lo "$lo" --hi "$hi" --formats binary32 --bins 64 \
+      --reference mpfr --out "$S/mp" >/dev/null 2>"$S/err" || {
+      bad "$act [$lo, $hi]: mpfr run failed: $(head -c 300 "$S/err")"
+      continue
+    }
+    if [ "$(acts "$S/scr/accuracy.json")" = "$(acts "$S/mp/accuracy.json")" ]; then
+      n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["activations"][0]["inputs"])' "$S/scr/accuracy.json")
+      ok "$act [$lo, $hi]: $n inputs, screen = MPFR"
+    else
+      bad "$act [$lo, $hi]: the screen's statistics differ from MPFR's"
+    fi
+  done <<<"$ranges"
+done
+
+# 2. fast pass against add_one
+"$BIN" accuracy --activation gelu --lo -4 --hi -1 --formats binary32 --out "$S/fast" >/dev/null 2>&1
+ACTBENCH_SWEEP_SLOWPATH=1 "$BIN" accuracy --activation gelu --lo -4 --hi -1 --formats binary32 \
+  --out "$S/slow" >/dev/null 2>&1
+if [ -s "$S/fast/accuracy.json" ] && [ "$(acts "$S/fast/accuracy.json")" = "$(acts "$S/slow/accuracy.json")" ]; then
+  ok "fast pass = add_one for every result"
+else
+  bad "the fast pass and add_one disagree"
+fi
+
+# 3. kill and resume: the same command, once straight through and once killed
+#    part way (a checkpoint after every round) and rerun
+run=(accuracy --exhaustive --activation silu --lo 1 --hi 64 --formats binary32 --checkpoint-every 0)
+"$BIN" "${run[@]}" --out "$S/whole" >/dev/null 2>&1
+mkdir -p "$S/resumed"
+"$BIN" "${run[@]}" --out "$S/resumed" >/dev/null 2>"$S/kill.err" &
+pid=$!
+for _ in $(seq 1 200); do # wait for a checkpoint, then interrupt
+  ls "$S/resumed/.accuracy-checkpoint/"*.sweep >/dev/null 2>&1 && break
+  sleep 0.05
+done
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+rc=$?
+if [ "$rc" -eq 130 ] && ls "$S/resumed/.accuracy-checkpoint/"*.sweep >/dev/null 2>&1 &&
+  [ ! -e "$S/resumed/accuracy.json" ]; then
+  ok "interrupted: exit 130, a checkpoint, no results file"
+else
+  bad "interrupt: rc $rc, checkpoint $(ls "$S/resumed/.accuracy-checkpoint" 2>&1), $(cat "$S/kill.err")"
+fi
+"$BIN" "${run[@]}" --out "$S/resumed" >/dev/null 2>&1
+if cmp -s "$S/whole/accuracy.json" "$S/resumed/accuracy.json" &&
+  python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["activations"][0]["resumed"]' "$S/resumed/accuracy.run.json" &&
+  [ ! -e "$S/resumed/.accuracy-checkpoint" ]; then
+  ok "resumed run = uninterrupted run, byte for byte; checkpoint removed"
+else
+  bad "the resumed run differs from the uninterrupted one"
+fi
+
+# 4. MPI: two ranks against one process
+if command -v mpirun >/dev/null 2>&1 && "$BIN" accuracy --help | grep -q mpirun; then
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1
+  # (Open MPI's own allocations outlive MPI_Finalize: not ours to report)
+  ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+    mpirun -np 2 "$BIN" "${run[@]}" --out "$S/mpi" >"$S/mpi.out" 2>&1
+  if cmp -s "$S/whole/accuracy.json" "$S/mpi/accuracy.json"; then
+    ok "mpirun -np 2 = one process, byte for byte"
+  else
+    bad "mpirun -np 2 differs from one process: $(tail -5 "$S/mpi.out")"
+  fi
+else
+  echo "skip: no mpirun (MPI not built in or not installed)"
+fi
+
+# 5. counts: every input lands in one histogram bin or is a special failure;
+#    the binades add up; the NaN patterns of a --with-nans sweep are counted
+"$BIN" accuracy --exhaustive --activation relu --lo -1 --hi 1 --with-nans --formats binary32 \
+  --out "$S/cnt" >/dev/null 2>&1
+if python3 - "$S/cnt/accuracy.json" <<'EOF'; then
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d["activations"][0]
+n = a["inputs"]
+want = 2 * 0x3f800000 + 2 + 2 * (2**23 - 1)  # [-1, 1] and every NaN pattern
+assert n == want, (n, want)
+for m in a["implementations"]:
+    for k in ("fwd", "bwd"):
+        s = m[k]
+        assert s["inputs"] == n
+        h = sum(b["count"] for b in s["histogram"])
+        assert h + s["special_failures"] == n, (m["name"], k, h, s["special_failures"])
+        assert sum(b["inputs"] for b in s["by_binade"]) == n
+        assert sum(b["cr"] for b in s["by_binade"]) == s["cr_count"]
+EOF
+  ok "counts add up ($S/cnt)"
+else
+  bad "counts do not add up"
+fi
+exit $fail
