@@ -38,6 +38,13 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 #define ACT_FTZ 4u     /* runs with subnormals flushed to zero (DAZ|FTZ), as XNNPACK does */
 #define ACT_NAN_SPURIOUS 8u /* NaN for some non-NaN inputs far outside the useful range \
                                (a library defect that the implementation's note describes) */
+/* Works natively in a narrow format: its inputs are rounded to the format, it
+ * computes there and its results are values of the format (the kernel's
+ * float interface converts).  Measured over the format's inputs only, with
+ * claims in the format's ulps; the binary32 suites leave it out. */
+#define ACT_NATIVE_BF16 16u
+#define ACT_NATIVE_F16 32u
+#define ACT_NATIVE (ACT_NATIVE_BF16 | ACT_NATIVE_F16)
 
 typedef struct {
   const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */

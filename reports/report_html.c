@@ -467,15 +467,33 @@ static table *narrow_table(const rep_act *a) {
     head[4 + 4 * k] = rep_printf("%s f\u2032 correctly rounded", fm);
   }
   table *t = tab_new_v(1 + 4 * r->nnarrow, head);
-  const rep_narrow *q0 = &r->narrow[0];
-  for (size_t j = 0; j < q0->nimpls; j++) {
+  /* the union of the implementations over the formats (a native kernel is
+   * in its own format's list only) */
+  const char **names = NULL;
+  size_t nn = 0, cap = 0;
+  for (size_t k = 0; k < r->nnarrow; k++)
+    for (size_t i = 0; i < r->narrow[k].nimpls; i++) {
+      const char *nm = r->narrow[k].impls[i].name;
+      size_t u = 0;
+      while (u < nn && strcmp(names[u], nm)) u++;
+      if (u < nn) continue;
+      names = rep_grow(names, &cap, nn, sizeof *names);
+      names[nn++] = nm;
+    }
+  for (size_t j = 0; j < nn; j++) {
     tab_row(t);
-    tab_cell(t, "code", q0->impls[j].name);
+    int native = 0;
+    for (size_t k = 0; k < r->nnarrow; k++)
+      for (size_t i = 0; i < r->narrow[k].nimpls; i++)
+        if (!strcmp(r->narrow[k].impls[i].name, names[j]) && r->narrow[k].impls[i].native)
+          native = 1;
+    cell *nc = tab_cell(t, "code", names[j]);
+    if (native) nc->sub = "computes in bfloat16 itself";
     for (size_t k = 0; k < r->nnarrow; k++) {
       const rep_narrow *q = &r->narrow[k];
       const rep_narrow_impl *p = NULL;
       for (size_t i = 0; i < q->nimpls; i++)
-        if (!strcmp(q->impls[i].name, q0->impls[j].name)) p = &q->impls[i];
+        if (!strcmp(q->impls[i].name, names[j])) p = &q->impls[i];
       if (!p) {
         for (int c = 0; c < 4; c++) tab_cell(t, "muted", "\u2014");
         continue;

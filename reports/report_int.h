@@ -62,6 +62,7 @@ typedef struct {
 typedef struct {
   const char *name;
   int has_bwd;
+  int native;                        /* computes in the narrow format itself (a bf16 kernel) */
   double fmax, fmean, fcr, fspecial; /* NAN where absent */
   double bmax, bmean, bcr, bspecial;
 } rep_narrow_impl;

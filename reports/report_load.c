@@ -434,6 +434,7 @@ static void load_accuracy(rep_model *m, const json_t *doc) {
           if (!json_is_object(ie)) bad(wi, "is %s, not an object", type_name(ie));
           rep_narrow_impl *p = &q->impls[j];
           p->name = get_str(ie, wi, "name", 0);
+          p->native = get_bool(ie, wi, "native", 0);
           for (int d = 0; d < 2; d++) {
             json_t *st = mem(ie, wi, d ? "bwd" : "fwd");
             if (d) p->has_bwd = !json_is_null(st);

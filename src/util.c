@@ -210,6 +210,13 @@ size_t act_select(const char *activation, const char *pattern, const act_impl **
   return n < cap ? n : cap;
 }
 
+size_t act_drop_native(const act_impl **sel, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!(sel[i]->flags & ACT_NATIVE)) sel[k++] = sel[i];
+  return k;
+}
+
 void act_rng_seed(act_rng *r, uint64_t seed) {
   r->s = seed;
 }

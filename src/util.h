@@ -48,6 +48,11 @@ const char *act_command_line(void);
  * or pattern matches nothing. */
 size_t act_select(const char *activation, const char *pattern, const act_impl **out, size_t cap);
 
+/* Drop from a selection the kernels that work natively in a narrow format
+ * (ACT_NATIVE: measured by the accuracy suite's narrow sweeps only);
+ * returns the new count. */
+size_t act_drop_native(const act_impl **sel, size_t n);
+
 /* Deterministic generator (splitmix64), so that results are reproducible
  * from a seed. */
 typedef struct {

@@ -39,6 +39,7 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < act_registry_count; k++) {
       const act_impl *m = &act_registry[k];
       if (strcmp(m->activation, act->name) || !act_impl_available(m)) continue;
+      if (m->flags & ACT_NATIVE) continue; /* below, in their format */
       act_acc_stats fs, ds;
       act_acc_stats_init(&fs, 0, 0, 1);
       act_acc_stats_init(&ds, 0, 0, 1);
@@ -121,6 +122,44 @@ int main(int argc, char **argv) {
     free(rd);
     act_free(y);
     act_free(dx);
+  }
+  /* kernels native to bfloat16: every one of its 65536 inputs, errors in its
+   * ulps, within the claims */
+  for (size_t k = 0; k < act_registry_count; k++) {
+    const act_impl *m = &act_registry[k];
+    if (!(m->flags & ACT_NATIVE_BF16) || !act_impl_available(m)) continue;
+    const act_activation *act = act_find_activation(m->activation);
+    act_params p = act->defaults;
+    enum { NB = 65536 };
+    float *x = act_alloc(sizeof(float) * NB), *y = act_alloc(sizeof(float) * NB),
+          *dx = act_alloc(sizeof(float) * NB);
+    act_ref *rf = malloc(sizeof(act_ref) * NB), *rd = malloc(sizeof(act_ref) * NB);
+    for (int i = 0; i < NB; i++) x[i] = act_bits_float((uint32_t)i << 16);
+    act_reference_many(act->name, 0, x, NB, &p, rf);
+    act_reference_many(act->name, 1, x, NB, &p, rd);
+    int id = act_activation_id(act->name);
+    for (int i = 0; i < NB; i++)
+      for (int d = 0; d < 2; d++) {
+        act_ref *r = d ? &rd[i] : &rf[i];
+        int tie;
+        float rn = act_narrow_rn(r, &act_bfloat16, &tie);
+        r->rn = tie ? act_reference_narrow(id, d, x[i], &p, &act_bfloat16) : rn;
+      }
+    act_acc_run_impl(m, &p, x, y, dx, NB);
+    for (int d = 0; d < 2; d++) {
+      act_acc_stats s;
+      act_acc_stats_init(&s, 0, 0, 1);
+      for (int i = 0; i < NB; i++)
+        act_acc_stats_add_one_fmt(&s, x[i], d ? dx[i] : y[i], d ? &rd[i] : &rf[i], (uint64_t)i,
+                                  &act_bfloat16);
+      CHECK(act_acc_within_impl(&s, m, d), "%s (bfloat16): f%s max %.4g ulp (claim %g)", m->name,
+            d ? "'" : "", s.max_ulp, d ? m->bwd_ulp : m->fwd_ulp);
+      printf("%-40s bfloat16 f%s %10.4g ulp (claim %g)\n", m->name, d ? "'" : " ", s.max_ulp,
+             d ? m->bwd_ulp : m->fwd_ulp);
+      act_acc_stats_free(&s);
+    }
+    act_free(x), act_free(y), act_free(dx);
+    free(rf), free(rd);
   }
   return check_done();
 }

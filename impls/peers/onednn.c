@@ -83,6 +83,7 @@ typedef struct {
   int dir;
   size_t n;
   float alpha, beta;
+  dnnl_data_type_t dt; /* dnnl_f32, or dnnl_bf16 for the native bfloat16 kernels */
   dnnl_primitive_t prim;
   dnnl_memory_t mem[3]; /* fwd: src, dst; bwd: src (or dst), diff_dst, diff_src */
   int arg[3];
@@ -99,6 +100,8 @@ static int cache_n;
 static unsigned long long clock_now;
 static float *scratch;
 static size_t scratch_n;
+static uint16_t *scratch16; /* three arrays of bfloat16 for the native kernels */
+static size_t scratch16_n;
 
 /* OpenMP's thread count, through the runtime libdnnl loaded */
 static int (*omp_get_max_threads_p)(void);
@@ -170,6 +173,9 @@ static void shutdown_all(void) {
   free(scratch);
   scratch = NULL;
   scratch_n = 0;
+  free(scratch16);
+  scratch16 = NULL;
+  scratch16_n = 0;
   state = -2;
   pthread_mutex_unlock(&lock);
 }
@@ -181,15 +187,15 @@ static int uses_dst(dnnl_alg_kind_t alg) {
 
 /* Create the primitive and memory objects of one key into e (lock held). */
 static dnnl_status_t entry_make(entry *e, dnnl_alg_kind_t alg, int dir, size_t n, float alpha,
-                                float beta) {
+                                float beta, dnnl_data_type_t dt) {
   dnnl_status_t st;
   dnnl_memory_desc_t md;
   dnnl_dims_t dims = {(dnnl_dim_t)n};
   dnnl_eltwise_desc_t fd, bd;
   dnnl_primitive_desc_t fpd = NULL, bpd = NULL;
   memset(e, 0, sizeof *e);
-  e->alg = alg, e->dir = dir, e->n = n, e->alpha = alpha, e->beta = beta;
-  if ((st = dnnl_memory_desc_init_by_tag(&md, 1, dims, dnnl_f32, dnnl_a)) != dnnl_success ||
+  e->alg = alg, e->dir = dir, e->n = n, e->alpha = alpha, e->beta = beta, e->dt = dt;
+  if ((st = dnnl_memory_desc_init_by_tag(&md, 1, dims, dt, dnnl_a)) != dnnl_success ||
       (st = dnnl_eltwise_forward_desc_init(&fd, dnnl_forward_training, alg, &md, alpha, beta)) !=
           dnnl_success ||
       (st = dnnl_primitive_desc_create(&fpd, &fd, NULL, engine, NULL)) != dnnl_success)
@@ -225,13 +231,13 @@ fail:
 
 /* The cached primitive of a key, created on first use (lock held). */
 static entry *lookup(dnnl_alg_kind_t alg, int dir, size_t n, float alpha, float beta,
-                     dnnl_status_t *st) {
+                     dnnl_data_type_t dt, dnnl_status_t *st) {
   *st = dnnl_runtime_error;
   if (!ready()) return NULL;
   clock_now++;
   for (int i = 0; i < cache_n; i++) {
     entry *e = &cache[i];
-    if (e->alg == alg && e->dir == dir && e->n == n &&
+    if (e->alg == alg && e->dir == dir && e->n == n && e->dt == dt &&
         memcmp(&e->alpha, &alpha, sizeof alpha) == 0 && memcmp(&e->beta, &beta, sizeof beta) == 0) {
       e->used = clock_now;
       *st = dnnl_success;
@@ -239,7 +245,7 @@ static entry *lookup(dnnl_alg_kind_t alg, int dir, size_t n, float alpha, float 
     }
   }
   entry fresh;
-  if ((*st = entry_make(&fresh, alg, dir, n, alpha, beta)) != dnnl_success) return NULL;
+  if ((*st = entry_make(&fresh, alg, dir, n, alpha, beta, dt)) != dnnl_success) return NULL;
   int slot = cache_n;
   if (cache_n < CACHE_MAX) {
     cache_n++;
@@ -265,28 +271,37 @@ static void fail_nan(float *out, size_t n, dnnl_alg_kind_t alg, int dir, dnnl_st
 }
 
 /* Run one primitive (lock held): fwd in0 -> out; bwd (in0 = x or y, in1 = dy) -> out. */
-static void run(dnnl_alg_kind_t alg, int dir, size_t n, float alpha, float beta, const float *in0,
-                const float *in1, float *out) {
+/* Run one primitive on data of type dt; on a failure out_f (the caller's
+ * float output) is filled with NaN and 0 returned. */
+static int run_dt(dnnl_alg_kind_t alg, int dir, size_t n, float alpha, float beta,
+                  dnnl_data_type_t dt, const void *in0, const void *in1, void *out, float *out_f) {
   dnnl_status_t st;
-  entry *e = lookup(alg, dir, n, alpha, beta, &st);
+  entry *e = lookup(alg, dir, n, alpha, beta, dt, &st);
   if (e == NULL) {
-    fail_nan(out, n, alg, dir, st);
-    return;
+    fail_nan(out_f, n, alg, dir, st);
+    return 0;
   }
-  /* oneDNN's data handles are non-const; the inputs are only read */
-  void *h[3] = {(void *)in0, dir == DIR_FWD ? (void *)out : (void *)in1, (void *)out};
+  void *h[3] = {(void *)in0, dir == DIR_FWD ? out : (void *)in1, out};
   dnnl_exec_arg_t args[3];
   for (int i = 0; i < e->nmem; i++) {
     if ((st = dnnl_memory_set_data_handle(e->mem[i], h[i])) != dnnl_success) {
-      fail_nan(out, n, alg, dir, st);
-      return;
+      fail_nan(out_f, n, alg, dir, st);
+      return 0;
     }
     args[i].arg = e->arg[i];
     args[i].memory = e->mem[i];
   }
   if ((st = dnnl_primitive_execute(e->prim, stream, e->nmem, args)) != dnnl_success ||
-      (st = dnnl_stream_wait(stream)) != dnnl_success)
-    fail_nan(out, n, alg, dir, st);
+      (st = dnnl_stream_wait(stream)) != dnnl_success) {
+    fail_nan(out_f, n, alg, dir, st);
+    return 0;
+  }
+  return 1;
+}
+
+static void run(dnnl_alg_kind_t alg, int dir, size_t n, float alpha, float beta, const float *in0,
+                const float *in1, float *out) {
+  run_dt(alg, dir, n, alpha, beta, dnnl_f32, in0, in1, out, out);
 }
 
 static void fwd(dnnl_alg_kind_t alg, float alpha, float beta, const float *x, float *y, size_t n) {
@@ -372,8 +387,8 @@ static int probe(dnnl_alg_kind_t alg, float alpha) {
     if (seen[i].alg == alg) ok = seen[i].ok;
   if (ok < 0) {
     dnnl_status_t st;
-    ok = lookup(alg, DIR_FWD, 1, alpha, 0.0f, &st) != NULL &&
-         lookup(alg, DIR_BWD, 1, alpha, 0.0f, &st) != NULL;
+    ok = lookup(alg, DIR_FWD, 1, alpha, 0.0f, dnnl_f32, &st) != NULL &&
+         lookup(alg, DIR_BWD, 1, alpha, 0.0f, dnnl_f32, &st) != NULL;
     if (nseen < 32) seen[nseen].alg = alg, seen[nseen++].ok = ok;
   }
   leave(t);
@@ -382,6 +397,75 @@ static int probe(dnnl_alg_kind_t alg, float alpha) {
 
 __attribute__((constructor)) static void onednn_init(void) {
   resolve_omp();
+}
+
+/* ---- bfloat16: oneDNN's eltwise on bf16 data (its bf16 kernels, or its
+ * emulation on AVX-512 without the BF16 instructions).  The float interface
+ * of the contract rounds each input to bfloat16 (to nearest even; a
+ * bfloat16 input is exact), runs the bf16 primitive, and widens the bf16
+ * results (exactly). */
+static uint16_t bf16_of(float v) {
+  uint32_t u;
+  memcpy(&u, &v, sizeof u);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((u >> 16) | 0x40u); /* quiet NaN */
+  u += 0x7fffu + ((u >> 16) & 1u);
+  return (uint16_t)(u >> 16);
+}
+static float float_of_bf16(uint16_t h) {
+  uint32_t u = (uint32_t)h << 16;
+  float v;
+  memcpy(&v, &u, sizeof v);
+  return v;
+}
+
+/* three bf16 arrays of n (lock held); NULL if out of memory */
+static uint16_t *scratch16_get(size_t n) {
+  if (3 * n > scratch16_n) {
+    uint16_t *s = realloc(scratch16, 3 * n * sizeof *s);
+    if (s == NULL) return NULL;
+    scratch16 = s;
+    scratch16_n = 3 * n;
+  }
+  return scratch16;
+}
+
+static void run_bf16(dnnl_alg_kind_t alg, int dir, size_t n, float alpha, const float *in0,
+                     const float *in1, float *out) {
+  if (n == 0) return;
+  int t = enter();
+  uint16_t *b = scratch16_get(n);
+  if (b == NULL) {
+    fail_nan(out, n, alg, dir, dnnl_out_of_memory);
+    leave(t);
+    return;
+  }
+  uint16_t *b0 = b, *b1 = b + n, *bo = b + 2 * n;
+  for (size_t i = 0; i < n; i++) b0[i] = bf16_of(in0[i]);
+  if (in1)
+    for (size_t i = 0; i < n; i++) b1[i] = bf16_of(in1[i]);
+  if (run_dt(alg, dir, n, alpha, 0.0f, dnnl_bf16, b0, in1 ? b1 : NULL, bo, out))
+    for (size_t i = 0; i < n; i++) out[i] = float_of_bf16(bo[i]);
+  leave(t);
+}
+
+static int probe_bf16(dnnl_alg_kind_t alg) {
+  static struct {
+    dnnl_alg_kind_t alg;
+    int ok;
+  } seen[32];
+  static int nseen;
+  int t = enter();
+  int ok = -1;
+  for (int i = 0; i < nseen; i++)
+    if (seen[i].alg == alg) ok = seen[i].ok;
+  if (ok < 0) {
+    dnnl_status_t st;
+    ok = lookup(alg, DIR_FWD, 1, 0.0f, 0.0f, dnnl_bf16, &st) != NULL &&
+         lookup(alg, DIR_BWD, 1, 0.0f, 0.0f, dnnl_bf16, &st) != NULL;
+    if (nseen < 32) seen[nseen].alg = alg, seen[nseen++].ok = ok;
+  }
+  leave(t);
+  return ok;
 }
 
 /* ---- the kernels: id, algorithm, alpha from the parameters */
@@ -411,6 +495,31 @@ __attribute__((constructor)) static void onednn_init(void) {
     return probe(ALG, 0.0f);                                                                 \
   }
 
+/* native bfloat16: the defaults' parameters (alpha 0 or the activation's
+ * default; sigmoid and softplus with a = 1 only: the scaled path is f32) */
+#define ELTWISE_BF16(id, ALG, ALPHA)                                                              \
+  static void id##_bf16_fwd(const float *x, float *y, size_t n, const act_params *p) {            \
+    (void)p;                                                                                      \
+    run_bf16(ALG, DIR_FWD, n, ALPHA, x, NULL, y);                                                 \
+  }                                                                                               \
+  static void id##_bf16_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n, \
+                            const act_params *p) {                                                \
+    (void)p;                                                                                      \
+    run_bf16(ALG, DIR_BWD, n, ALPHA, uses_dst(ALG) ? y : x, dy, dx);                              \
+  }                                                                                               \
+  static int id##_bf16_avail(void) {                                                              \
+    return probe_bf16(ALG);                                                                       \
+  }
+ELTWISE_BF16(logistic, dnnl_eltwise_logistic, 0.0f)
+ELTWISE_BF16(tanh, dnnl_eltwise_tanh, 0.0f)
+ELTWISE_BF16(elu, dnnl_eltwise_elu, p->a)
+ELTWISE_BF16(gelu_tanh, dnnl_eltwise_gelu_tanh, 0.0f)
+ELTWISE_BF16(gelu_erf, dnnl_eltwise_gelu_erf, 0.0f)
+ELTWISE_BF16(swish, dnnl_eltwise_swish, p->a)
+ELTWISE_BF16(soft_relu, dnnl_eltwise_soft_relu, 0.0f)
+ELTWISE_BF16(mish, dnnl_eltwise_mish, 0.0f)
+ELTWISE_BF16(logsigmoid, dnnl_eltwise_logsigmoid, 0.0f)
+
 ELTWISE(relu, dnnl_eltwise_relu, 0.0f)
 ELTWISE(relu_dst, dnnl_eltwise_relu_use_dst_for_bwd, 0.0f)
 ELTWISE(leaky, dnnl_eltwise_relu, p->a)
@@ -437,6 +546,12 @@ ELTWISE(logsigmoid, dnnl_eltwise_logsigmoid, 0.0f)
   {                                                                                             \
     act, act ".onednn." algname, "jit", "onednn", fu, bu, id##_fwd, id##_bwd, id##_avail, bwdf, \
         flags, note                                                                             \
+  }
+/* native bfloat16: claims in bfloat16's ulps, over its 65536 inputs */
+#define ONEDNN_BF16(act, algname, id, fu, bu, bwdf, flags, note)                      \
+  {                                                                                   \
+    act, act ".onednn." algname "-bf16", "jit-bf16", "onednn", fu, bu, id##_bf16_fwd, \
+        id##_bf16_bwd, id##_bf16_avail, bwdf, (flags) | ACT_NATIVE_BF16, note         \
   }
 
 /* Claimed bounds: the maxima measured against MPFR, rounded up, over
@@ -522,6 +637,37 @@ static const act_impl onednn_impls[] = {
            "eltwise_hardswish; f'(-3) = 0, f'(3) = 1 (PyTorch: -1/2, 3/2); f(-inf) = NaN"),
     ONEDNN("logsigmoid", "logsigmoid", logsigmoid, 0x1p132, 1.2e7, "logistic(-x)", NAN_BOTH,
            "eltwise_logsigmoid; abs error ~7.6e-6 in the right tail"),
+    /* ---- native bfloat16 (dnnl_bf16 data).  Claims in bfloat16 ulps: the
+     * maxima over all 65536 bfloat16 inputs (the accuracy suite's bfloat16
+     * sweep: build/actbench accuracy --impl '*bf16*' --formats binary32,bfloat16),
+     * rounded up.  oneDNN flushes subnormal inputs and results to zero on
+     * bf16 data (ACT_FTZ): a zero for a subnormal bfloat16 value is up to
+     * 127 ulp, for a value just above the least normal up to 255; the rest is
+     * the f32 kernels' behaviour at bfloat16 precision (1 - t^2, y (1 - y) and
+     * the tails flushed to 0: ~255 ulp, softplus/logsigmoid's ~7.6e-6 floor:
+     * 4.2e34 ulp, mish' = inf for x >= 2^44: 4.4e40). */
+    ONEDNN_BF16("sigmoid", "logistic", logistic, 180, 256, "s*(1-s) in bf16", NAN_BOTH | ACT_FTZ,
+                "eltwise_logistic on bf16 data; a = 1 only"),
+    ONEDNN_BF16("tanh", "tanh", tanh, 127, 256, "1-t*t in bf16", NAN_BOTH | ACT_FTZ,
+                "eltwise_tanh on bf16 data"),
+    ONEDNN_BF16("elu", "elu", elu, 256, 180, "x > 0 ? 1 : a exp(x)", ACT_NAN_FWD | ACT_FTZ,
+                "eltwise_elu on bf16 data; NaN gives dy backward"),
+    ONEDNN_BF16("gelu_tanh", "gelu-tanh", gelu_tanh, 256, 255, "(1+T)(1+G2(1-T))/2",
+                NAN_BOTH | ACT_NAN_SPURIOUS | ACT_FTZ,
+                "eltwise_gelu_tanh on bf16 data; f' NaN for huge |x|, f(-inf) NaN"),
+    ONEDNN_BF16("gelu", "gelu-erf", gelu_erf, 255, 256, "Phi + x phi",
+                NAN_BOTH | ACT_NAN_SPURIOUS | ACT_FTZ,
+                "eltwise_gelu_erf on bf16 data; NaN at -inf, f' at +-inf"),
+    ONEDNN_BF16("silu", "swish", swish, 245, 243, "Q(1 + a x (1-Q))",
+                NAN_BOTH | ACT_NAN_SPURIOUS | ACT_FTZ,
+                "eltwise_swish on bf16 data; NaN at -inf, f' at +-inf"),
+    ONEDNN_BF16("softplus", "soft-relu", soft_relu, 4.2e34, 180, "logistic(x)", NAN_BOTH | ACT_FTZ,
+                "eltwise_soft_relu on bf16 data; a = 1 only"),
+    ONEDNN_BF16("mish", "mish", mish, 256, 4.4e40, "closed form in exp(x)",
+                NAN_BOTH | ACT_NAN_SPURIOUS | ACT_FTZ,
+                "eltwise_mish on bf16 data; f' = inf from x = 2^44"),
+    ONEDNN_BF16("logsigmoid", "logsigmoid", logsigmoid, 4.2e34, 180, "logistic(-x)",
+                NAN_BOTH | ACT_FTZ, "eltwise_logsigmoid on bf16 data"),
 };
 
 const act_impl_table act_peer_onednn = {

@@ -306,12 +306,19 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
   json_object_set_new(jn, "double_rounding",
                       json_pack("{s:I, s:I}", "fwd", (json_int_t)dr[0], "bwd", (json_int_t)dr[1]));
   json_t *impls = json_array();
+  unsigned mine = fmt == &act_bfloat16 ? ACT_NATIVE_BF16 : ACT_NATIVE_F16;
   for (size_t k = 0; k < nsel; k++) {
     const act_impl *m = sel[k];
     if (!act_impl_available(m)) continue;
+    if ((m->flags & ACT_NATIVE) && !(m->flags & mine)) continue; /* another format's */
     act_acc_run_impl(m, p, x, y, dx, N);
     json_t *ji = json_object();
     json_object_set_new(ji, "name", json_string(m->name));
+    if (m->flags & mine) { /* works in this format: its claims are in its ulps */
+      json_object_set_new(ji, "native", json_true());
+      json_object_set_new(ji, "claimed",
+                          json_pack("{s:f, s:f}", "fwd_ulp", m->fwd_ulp, "bwd_ulp", m->bwd_ulp));
+    }
     for (int d = 0; d < 2; d++) {
       if (d && !m->bwd) {
         json_object_set_new(ji, "bwd", json_null());
@@ -324,7 +331,7 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
         float g = isnan(got[i]) ? got[i] : act_round_to_format((double)got[i], fmt);
         act_acc_stats_add_one_fmt(&st, x[i], g, d ? &rd[i] : &rf[i], (uint64_t)i, fmt);
       }
-      json_t *js = stats_json(&st, NULL, d);
+      json_t *js = stats_json(&st, (m->flags & mine) ? m : NULL, d);
       json_object_del(js, "ulp_vs_x");
       json_object_set_new(ji, d ? "bwd" : "fwd", js);
       act_acc_stats_free(&st);
@@ -354,11 +361,18 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
                               int *interrupted) {
   act_params p = act->defaults;
   if (o->have_a) p.a = o->a;
-  const act_impl *sel[MAX_IMPLS], *avail[MAX_IMPLS];
-  size_t nsel = act_select(act->name, o->pattern, sel, MAX_IMPLS), navail = 0;
-  if (nsel == 0) return NULL;
-  for (size_t k = 0; k < nsel; k++)
-    if (act_impl_available(sel[k])) avail[navail++] = sel[k];
+  const act_impl *all[MAX_IMPLS], *sel[MAX_IMPLS], *avail[MAX_IMPLS], *natives[MAX_IMPLS];
+  size_t nall = act_select(act->name, o->pattern, all, MAX_IMPLS), nsel = 0, navail = 0, nnat = 0;
+  if (nall == 0) return NULL;
+  /* kernels that work natively in a narrow format are measured there only */
+  for (size_t k = 0; k < nall; k++) {
+    if (all[k]->flags & ACT_NATIVE) {
+      if (act_impl_available(all[k])) natives[nnat++] = all[k];
+      continue;
+    }
+    sel[nsel++] = all[k];
+    if (act_impl_available(all[k])) avail[navail++] = all[k];
+  }
   act_sweep_cfg c;
   memset(&c, 0, sizeof c);
   c.act = act, c.p = p, c.impls = avail, c.nimpl = navail, c.ref_mpfr = o->ref_mpfr;
@@ -394,7 +408,14 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
     c.list = xs, c.nlist = n;
   }
   act_sweep_result r;
-  act_sweep_run(&c, &r);
+  if (navail) {
+    act_sweep_run(&c, &r);
+  } else { /* nothing to sweep in binary32 (only native narrow kernels) */
+    memset(&r, 0, sizeof r);
+    r.fs = calloc(1, sizeof *r.fs), r.ds = calloc(1, sizeof *r.ds);
+    r.complete = 1;
+    if (!r.fs || !r.ds) act_die("out of memory");
+  }
   free(xs);
   ri->wall_s = r.wall_s, ri->inputs = r.inputs, ri->screened = r.screened, ri->mpfr = r.mpfr;
   ri->resumed = r.resumed;
@@ -461,8 +482,11 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   act_sweep_free(&c, &r);
   /* bfloat16 and binary16 */
   json_t *nw = json_array();
-  if (o->fmtbf16) json_array_append_new(nw, run_narrow(act, &p, avail, navail, &act_bfloat16));
-  if (o->fmthalf) json_array_append_new(nw, run_narrow(act, &p, avail, navail, &act_binary16));
+  for (size_t k = 0; k < nnat; k++) avail[navail + k] = natives[k];
+  if (o->fmtbf16)
+    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_bfloat16));
+  if (o->fmthalf)
+    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_binary16));
   json_object_set_new(ja, "narrow", nw);
   return ja;
 }

@@ -201,8 +201,11 @@ int act_saturation_main(int argc, char **argv) {
       act_die("saturation: unknown option '%s' (see actbench saturation --help)", o);
   }
   const act_impl *sel[MAX_IMPLS];
-  size_t nsel = act_select(activation, pattern, sel, MAX_IMPLS);
-  if (nsel == 0) act_die("saturation: nothing selected");
+  size_t nsel = act_drop_native(sel, act_select(activation, pattern, sel, MAX_IMPLS));
+  if (nsel == 0)
+    act_die(
+        "saturation: nothing selected (kernels native to bfloat16/binary16 are measured by "
+        "the accuracy suite only)");
   if (have_a && (!activation || !strcmp(activation, "leaky_relu")) && (a < 0 || a >= 1)) {
     if (activation || pattern == NULL)
       act_die("saturation: leaky_relu needs 0 <= a < 1, got %g", (double)a);
