@@ -289,7 +289,7 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
       int tie;
       float rn = act_narrow_rn(r, fmt, &tie);
       if (tie) rn = act_reference_narrow(id, d, x[i], p, fmt), mp++;
-      /* keep RN in binary32 in hi's place? no: the ref now speaks of fmt */
+      /* from here on the reference speaks of fmt: rn is RN in fmt */
       float r32 = r->rn;
       r->rn = rn;
       /* double rounding: RN_fmt(RN_binary32(y)) against RN_fmt(y) */
