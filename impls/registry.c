@@ -106,6 +106,21 @@ static const act_impl own_impls[] = {
     STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
     AUTOVEC(relu, avx2, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
     AUTOVEC(relu, avx512, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
+    /* relu: AVX2 / AVX-512 intrinsics (impls/relu/avx2_relu.c, avx512_relu.c); exact, so the
+     * claims are 0 (every float checked by the exhaustive sweep, see the comment above each) */
+    {"relu", "relu.avx2.max-nan0", "avx2", "actbench", 0.0, 0.0, act_relu_max_nan0_fwd_avx2,
+     act_relu_max_nan0_bwd_avx2, act_cpu_has_avx2, "x > 0 ? 1 : 0", 0u,
+     "max(x, 0): NaN gives 0 forward and backward"},
+    {"relu", "relu.avx512.max-nan0", "avx512", "actbench", 0.0, 0.0, act_relu_max_nan0_fwd_avx512,
+     act_relu_max_nan0_bwd_avx512, act_cpu_has_avx512, "x > 0 ? 1 : 0", 0u,
+     "max(x, 0): NaN gives 0 forward and backward"},
+    {"relu", "relu.avx2.cmp-nanprop", "avx2", "actbench", 0.0, 0.0, act_relu_cmp_nanprop_fwd_avx2,
+     act_relu_cmp_nanprop_bwd_avx2, act_cpu_has_avx2, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+     "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
+    {"relu", "relu.avx512.cmp-nanprop", "avx512", "actbench", 0.0, 0.0,
+     act_relu_cmp_nanprop_fwd_avx512, act_relu_cmp_nanprop_bwd_avx512, act_cpu_has_avx512,
+     "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+     "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
     /* ---- leaky_relu: one rounding of a x */
     SCALAR(leaky_relu, naive, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", ACT_NAN_FWD,
            "x > 0 ? x : a x; NaN gives a*dy backward"),
@@ -114,6 +129,24 @@ static const act_impl own_impls[] = {
             "gcc-vectorized select"),
     AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
             "gcc-vectorized select"),
+    /* leaky_relu: AVX2 / AVX-512 intrinsics (impls/leaky_relu/avx2_leaky.c, avx512_leaky.c);
+     * f is the one rounding of a x (correctly rounded: 0.5), f' = a exactly for dy = 1 */
+    {"leaky_relu", "leaky_relu.avx2.max-ax-x-nanfwd", "avx2", "actbench", 0.5, 0.0,
+     act_leaky_relu_max_ax_x_fwd_avx2, act_leaky_relu_max_ax_x_bwd_avx2, act_cpu_has_avx2,
+     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
+     "max(a x, x): NaN gives NaN forward, a dy backward"},
+    {"leaky_relu", "leaky_relu.avx512.max-ax-x-nanfwd", "avx512", "actbench", 0.5, 0.0,
+     act_leaky_relu_max_ax_x_fwd_avx512, act_leaky_relu_max_ax_x_bwd_avx512, act_cpu_has_avx512,
+     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
+     "max(a x, x): NaN gives NaN forward, a dy backward"},
+    {"leaky_relu", "leaky_relu.avx2.blend-nanprop", "avx2", "actbench", 0.5, 0.0,
+     act_leaky_relu_blend_nanprop_fwd_avx2, act_leaky_relu_blend_nanprop_bwd_avx2,
+     act_cpu_has_avx2, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
+     "x <= 0 ? a x : x: NaN passed through forward and backward"},
+    {"leaky_relu", "leaky_relu.avx512.blend-nanprop", "avx512", "actbench", 0.5, 0.0,
+     act_leaky_relu_blend_nanprop_fwd_avx512, act_leaky_relu_blend_nanprop_bwd_avx512,
+     act_cpu_has_avx512, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
+     "x <= 0 ? a x : x: NaN passed through forward and backward"},
     /* ---- the rest of the family: scalar kernels.  Claims from the sampled
      * sweep at 2^22 inputs with seeds 11 and 12 (actbench accuracy
      * --activation A --impl 'scalar.*' --samples 4194304 --seed S) and every
