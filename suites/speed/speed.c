@@ -7,7 +7,7 @@
  * against what memory allows: memory.copy (memcpy of x to y: glibc's, chosen
  * for this CPU; for large n it may use non-temporal stores) and memory.relu
  * (the fastest ReLU of the registry that runs here: relu.avx512.autovec, else
- * relu.avx2.autovec, else relu.stable), both forward, 8 bytes per element,
+ * relu.avx2.autovec, else relu.scalar.stable), both forward, 8 bytes per element,
  * activation "memory", origin and role "baseline".
  *
  * Google Benchmark writes its JSON to a temporary file in the output folder;
@@ -81,7 +81,8 @@ static void copy_fwd(const float *x, float *y, size_t n, const act_params *p) {
 
 /* memory.copy and memory.relu; out must hold 2. */
 static size_t baselines(baseline *out) {
-  static const char *const relus[] = {"relu.avx512.autovec", "relu.avx2.autovec", "relu.stable"};
+  static const char *const relus[] = {"relu.avx512.autovec", "relu.avx2.autovec",
+                                      "relu.scalar.stable"};
   size_t nb = 0;
   out[nb++] = (baseline){"memory.copy", "glibc", "memcpy", copy_fwd};
   for (size_t k = 0; k < sizeof relus / sizeof relus[0]; k++) {
