@@ -471,8 +471,8 @@ static double claim(const act_impl *m, int dir) {
   return dir == FWD ? m->fwd_ulp : m->bwd_ulp;
 }
 
-/* items/s and bytes/s of an implementation (NULL name: by impl) in one
- * direction at one size; NAN when it was not measured */
+/* What was measured of the implementation or baseline called name, in one
+ * direction at one size; NULL when nothing was. */
 static const meas *find_meas(const bench *bs, const meas *ms, size_t nb, const char *name, int dir,
                              const size_buf *buf) {
   for (size_t i = 0; i < nb; i++)
@@ -712,7 +712,7 @@ static json_t *bw_target_json(const char *activation, int dir, const act_impl **
     json_object_set_new(e, "worst", worst ? json_string(worst) : json_null());
     json_object_set_new(e, "ratio", jnum(wr));
     const char *st = !(copy > 0)            ? "memory.copy not measured"
-                     : !json_array_size(ks) ? "no kernel of ours measured"
+                     : !json_array_size(ks) ? "our kernels not measured"
                      : fails                ? "not met"
                                             : "met";
     json_object_set_new(e, "met",
