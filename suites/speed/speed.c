@@ -577,11 +577,11 @@ static json_t *peer_target_json(const peer_target *pt, const act_impl **run, siz
     const act_impl *m = run[k];
     if (strcmp(m->activation, pt->activation) || !has_dir(m, pt->dir)) continue;
     if (is_ours_vector(m))
-      json_array_append_new(jours, json_pack("{s:s, s:s, s:f}", "name", m->name, "isa", m->isa,
-                                             "claimed_ulp", claim(m, pt->dir)));
+      json_array_append_new(jours, json_pack("{s:s, s:s, s:o}", "name", m->name, "isa", m->isa,
+                                             "claimed_ulp", jnum(claim(m, pt->dir))));
     else if (is_peer(m) && (!pt->origin || !strcmp(m->origin, pt->origin)))
-      json_array_append_new(jpeers, json_pack("{s:s, s:s, s:f}", "name", m->name, "origin",
-                                              m->origin, "claimed_ulp", claim(m, pt->dir)));
+      json_array_append_new(jpeers, json_pack("{s:s, s:s, s:o}", "name", m->name, "origin",
+                                              m->origin, "claimed_ulp", jnum(claim(m, pt->dir))));
   }
   json_object_set_new(t, "ours", jours);
   json_object_set_new(t, "peers", jpeers);
@@ -624,13 +624,11 @@ static json_t *peer_target_json(const peer_target *pt, const act_impl **run, siz
     }
     json_t *e = json_pack("{s:I, s:s}", "n", (json_int_t)sizes[s].n, "class", cls);
     json_object_set_new(e, "peer", peer ? json_string(peer->name) : json_null());
-    json_object_set_new(e, "peer_claimed_ulp",
-                        peer ? json_real(claim(peer, pt->dir)) : json_null());
+    json_object_set_new(e, "peer_claimed_ulp", peer ? jnum(claim(peer, pt->dir)) : json_null());
     json_object_set_new(e, "peer_items_per_second", jnum(peer_ips));
     json_object_set_new(e, "qualifying", qual);
     json_object_set_new(e, "ours", ours ? json_string(ours->name) : json_null());
-    json_object_set_new(e, "ours_claimed_ulp",
-                        ours ? json_real(claim(ours, pt->dir)) : json_null());
+    json_object_set_new(e, "ours_claimed_ulp", ours ? jnum(claim(ours, pt->dir)) : json_null());
     json_object_set_new(e, "ours_items_per_second", jnum(ours_ips));
     double ratio = ours && peer ? ours_ips / peer_ips : NAN;
     json_object_set_new(e, "ratio", jnum(ratio));
@@ -676,8 +674,8 @@ static json_t *bw_target_json(const char *activation, int dir, const act_impl **
   json_t *jours = json_array();
   for (size_t k = 0; k < nrun; k++)
     if (!strcmp(run[k]->activation, activation) && has_dir(run[k], dir) && is_ours_vector(run[k]))
-      json_array_append_new(jours, json_pack("{s:s, s:s, s:f}", "name", run[k]->name, "isa",
-                                             run[k]->isa, "claimed_ulp", claim(run[k], dir)));
+      json_array_append_new(jours, json_pack("{s:s, s:s, s:o}", "name", run[k]->name, "isa",
+                                             run[k]->isa, "claimed_ulp", jnum(claim(run[k], dir))));
   json_object_set_new(t, "ours", jours);
   json_t *jsizes = json_array();
   for (size_t s = 0; s < nsizes; s++) {
@@ -1045,10 +1043,11 @@ int act_speed_main(int argc, char **argv) {
   json_t *jimpls = json_array();
   for (size_t k = 0; k < nsel; k++)
     json_array_append_new(
-        jimpls, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:{s:f, s:f}}", "name", sel[k]->name,
-                          "activation", sel[k]->activation, "isa", sel[k]->isa, "origin",
-                          sel[k]->origin, "available", avail[k], "bwd_kernel", sel[k]->bwd != NULL,
-                          "claimed", "fwd_ulp", sel[k]->fwd_ulp, "bwd_ulp", sel[k]->bwd_ulp));
+        jimpls,
+        json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:{s:o, s:o}}", "name", sel[k]->name,
+                  "activation", sel[k]->activation, "isa", sel[k]->isa, "origin", sel[k]->origin,
+                  "available", avail[k], "bwd_kernel", sel[k]->bwd != NULL, "claimed", "fwd_ulp",
+                  jnum(sel[k]->fwd_ulp), "bwd_ulp", jnum(sel[k]->bwd_ulp)));
   for (size_t k = 0; k < nbase; k++)
     json_array_append_new(
         jimpls,
