@@ -68,6 +68,18 @@ ACT_DECLARE_SCALAR(hardsigmoid)
 ACT_DECLARE_SCALAR(hardswish)
 ACT_DECLARE_SCALAR(logsigmoid)
 
+/* relu, leaky_relu: the AVX2 and AVX-512 intrinsics kernels
+ * (impls/relu/avx2_relu.c, avx512_relu.c, impls/leaky_relu/avx2_leaky.c,
+ * avx512_leaky.c). */
+ACT_DECLARE_KERNELS(act_relu_max_nan0, _avx2)
+ACT_DECLARE_KERNELS(act_relu_max_nan0, _avx512)
+ACT_DECLARE_KERNELS(act_relu_cmp_nanprop, _avx2)
+ACT_DECLARE_KERNELS(act_relu_cmp_nanprop, _avx512)
+ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx2)
+ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx512)
+ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx2)
+ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx512)
+
 #ifdef __cplusplus
 }
 #endif

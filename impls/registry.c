@@ -106,6 +106,24 @@ static const act_impl own_impls[] = {
     STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
     AUTOVEC(relu, avx2, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
     AUTOVEC(relu, avx512, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
+    /* relu: AVX2 / AVX-512 intrinsics (impls/relu/avx2_relu.c, avx512_relu.c), exact.
+     * exhaustive (build/actbench accuracy --exhaustive --activation relu
+     * --impl 'relu.avx*.*-nan*' --formats binary32 --out DIR; 290 s on 2 cores), all four:
+     * f max 0, f' max 0 (every non-NaN float correctly rounded, -0 gives +0); max-nan0: the
+     * 2^24 - 2 NaN inputs give 0 both ways (no NaN flag); cmp-nanprop: every NaN kept. */
+    {"relu", "relu.avx2.max-nan0", "avx2", "actbench", 0.0, 0.0, act_relu_max_nan0_fwd_avx2,
+     act_relu_max_nan0_bwd_avx2, act_cpu_has_avx2, "x > 0 ? 1 : 0", 0u,
+     "max(x, 0): NaN gives 0 forward and backward"},
+    {"relu", "relu.avx512.max-nan0", "avx512", "actbench", 0.0, 0.0, act_relu_max_nan0_fwd_avx512,
+     act_relu_max_nan0_bwd_avx512, act_cpu_has_avx512, "x > 0 ? 1 : 0", 0u,
+     "max(x, 0): NaN gives 0 forward and backward"},
+    {"relu", "relu.avx2.cmp-nanprop", "avx2", "actbench", 0.0, 0.0, act_relu_cmp_nanprop_fwd_avx2,
+     act_relu_cmp_nanprop_bwd_avx2, act_cpu_has_avx2, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+     "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
+    {"relu", "relu.avx512.cmp-nanprop", "avx512", "actbench", 0.0, 0.0,
+     act_relu_cmp_nanprop_fwd_avx512, act_relu_cmp_nanprop_bwd_avx512, act_cpu_has_avx512,
+     "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+     "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
     /* ---- leaky_relu: one rounding of a x */
     SCALAR(leaky_relu, naive, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", ACT_NAN_FWD,
            "x > 0 ? x : a x; NaN gives a*dy backward"),
@@ -114,6 +132,28 @@ static const act_impl own_impls[] = {
             "gcc-vectorized select"),
     AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
             "gcc-vectorized select"),
+    /* leaky_relu: AVX2 / AVX-512 intrinsics (impls/leaky_relu/avx2_leaky.c, avx512_leaky.c):
+     * f is the one rounding of a x, f' = a dy.  exhaustive (build/actbench accuracy
+     * --exhaustive --activation leaky_relu --impl 'leaky_relu.avx*.*-nan*' --formats binary32
+     * --out DIR; 625 s on 2 busy cores), all four: f max 0.5 at x = -0x1.4p+127 (a tie, rounded
+     * to even: every non-NaN float correctly rounded), f' max 0 (a = 0.01 exactly as the float
+     * a); max-ax-x-nanfwd: the 2^24 - 2 NaN inputs give a backward (ACT_NAN_FWD only). */
+    {"leaky_relu", "leaky_relu.avx2.max-ax-x-nanfwd", "avx2", "actbench", 0.5, 0.0,
+     act_leaky_relu_max_ax_x_fwd_avx2, act_leaky_relu_max_ax_x_bwd_avx2, act_cpu_has_avx2,
+     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
+     "max(a x, x): NaN gives NaN forward, a dy backward"},
+    {"leaky_relu", "leaky_relu.avx512.max-ax-x-nanfwd", "avx512", "actbench", 0.5, 0.0,
+     act_leaky_relu_max_ax_x_fwd_avx512, act_leaky_relu_max_ax_x_bwd_avx512, act_cpu_has_avx512,
+     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
+     "max(a x, x): NaN gives NaN forward, a dy backward"},
+    {"leaky_relu", "leaky_relu.avx2.blend-nanprop", "avx2", "actbench", 0.5, 0.0,
+     act_leaky_relu_blend_nanprop_fwd_avx2, act_leaky_relu_blend_nanprop_bwd_avx2,
+     act_cpu_has_avx2, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
+     "x <= 0 ? a x : x: NaN passed through forward and backward"},
+    {"leaky_relu", "leaky_relu.avx512.blend-nanprop", "avx512", "actbench", 0.5, 0.0,
+     act_leaky_relu_blend_nanprop_fwd_avx512, act_leaky_relu_blend_nanprop_bwd_avx512,
+     act_cpu_has_avx512, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
+     "x <= 0 ? a x : x: NaN passed through forward and backward"},
     /* ---- the rest of the family: scalar kernels.  Claims from the sampled
      * sweep at 2^22 inputs with seeds 11 and 12 (actbench accuracy
      * --activation A --impl 'scalar.*' --samples 4194304 --seed S) and every

@@ -699,6 +699,163 @@ static table *speed_table(const rep_model *m, const rep_act *a) {
   return t;
 }
 
+/* ---- the speed targets (speed.json's "targets") */
+
+static const char *verdict_cls(int met) {
+  return met > 0 ? "ok" : met == 0 ? "bad" : "muted";
+}
+
+static const char *target_name(const rep_target *t) {
+  if (t->bandwidth)
+    return rep_printf("%s %s: >= %g%% of memory.copy's bytes/s at %s", t->activation, t->direction,
+                      100 * t->min_ratio, t->classes);
+  return rep_printf("%s %s: >= %gx %s at %s", t->activation, t->direction, t->min_ratio,
+                    t->reference, t->classes);
+}
+
+static const char *fratio(const rep_target *t, double r) {
+  if (isnan(r)) return "\u2014";
+  return t->bandwidth ? rep_printf("%.0f%%", 100 * r) : rep_printf("%.2fx", r);
+}
+
+/* ours or the reference: name, claimed ULP and throughput */
+static void who_cell(table *t, const char *name, double ulp, double ips, const char *none) {
+  if (!name) {
+    tab_cell(t, "muted", none ? none : "\u2014");
+    return;
+  }
+  cell *c = tab_cell(t, "code", name);
+  c->sub = isnan(ips) ? rep_printf("claims %s ulp", fsci(ulp))
+                      : rep_printf("claims %s ulp; %.3g G/s", fsci(ulp), ips / 1e9);
+}
+
+/* The overall verdict as a row of its own when no size's row says it (a
+ * size class that was not measured), in column col. */
+static void overall_row(table *t, const rep_target *g, size_t col) {
+  if (!g->nsizes) return; /* the target's one row says it */
+  for (size_t k = 0; k < g->nsizes; k++)
+    if (!strcmp(g->sizes[k].status, g->status)) return;
+  tab_row(t);
+  tab_cell(t, NULL, "");
+  tab_cell(t, "muted", "overall");
+  for (size_t c = 2; c < col; c++) tab_cell(t, "muted", "");
+  tab_cell(t, verdict_cls(g->met), g->status);
+}
+
+/* An activation's peer targets: a row per target and size. */
+static table *peer_targets_table(const rep_model *m, const rep_act *a, size_t *count) {
+  table *t = tab_new(7, "target", "size", "ratio", "verdict", "ours (the fastest that qualifies)",
+                     "reference", "note");
+  *count = 0;
+  for (size_t i = 0; i < m->ntargets; i++) {
+    const rep_target *g = &m->targets[i];
+    if (strcmp(g->activation, a->name) || g->bandwidth) continue;
+    ++*count;
+    if (!g->nsizes) {
+      tab_row(t);
+      tab_cell(t, NULL, target_name(g));
+      tab_cell(t, "muted", "\u2014");
+      tab_cell(t, "num muted", "\u2014");
+      tab_cell(t, verdict_cls(g->met), g->status);
+      continue;
+    }
+    for (size_t k = 0; k < g->nsizes; k++) {
+      const rep_target_size *q = &g->sizes[k];
+      tab_row(t);
+      tab_cell(t, NULL, k ? "" : target_name(g));
+      tab_cell(t, "num", rep_printf("%s, n = %lld", q->cls, q->n));
+      tab_cell(t, "num", fratio(g, q->ratio));
+      tab_cell(t, verdict_cls(q->met), q->status);
+      who_cell(t, q->ours, q->ours_ulp, q->ours_ips, NULL);
+      who_cell(t, q->peer, q->peer_ulp, q->peer_ips, "not measured");
+      tab_cell(t, "muted",
+               q->note              ? q->note
+               : q->nqualifying > 1 ? rep_printf("%zu kernels of ours qualify", q->nqualifying)
+                                    : "");
+    }
+    overall_row(t, g, 3);
+  }
+  return t;
+}
+
+/* An activation's bandwidth targets: a row per direction, size and kernel. */
+static table *bw_targets_table(const rep_model *m, const rep_act *a, size_t *count) {
+  table *t =
+      tab_new(6, "target", "size", "kernel", "% of copy bandwidth", "verdict", "memory.copy");
+  *count = 0;
+  for (size_t i = 0; i < m->ntargets; i++) {
+    const rep_target *g = &m->targets[i];
+    if (strcmp(g->activation, a->name) || !g->bandwidth) continue;
+    ++*count;
+    if (!g->nsizes) {
+      tab_row(t);
+      tab_cell(t, NULL, target_name(g));
+      tab_cell(t, "muted", "\u2014");
+      tab_cell(t, "muted", "\u2014");
+      tab_cell(t, "num muted", "\u2014");
+      tab_cell(t, verdict_cls(g->met), g->status);
+      continue;
+    }
+    for (size_t k = 0; k < g->nsizes; k++) {
+      const rep_target_size *q = &g->sizes[k];
+      for (size_t j = 0; j < (q->nkernels ? q->nkernels : 1); j++) {
+        tab_row(t);
+        tab_cell(t, NULL, k || j ? "" : target_name(g));
+        tab_cell(t, "num", rep_printf("%s, n = %lld", q->cls, q->n));
+        if (!q->nkernels) {
+          tab_cell(t, "muted", "\u2014");
+          tab_cell(t, "num muted", "\u2014");
+          tab_cell(t, verdict_cls(q->met), q->status);
+          continue;
+        }
+        const rep_target_kernel *kk = &q->kernels[j];
+        tab_cell(t, "code", kk->name);
+        tab_cell(t, "num", fratio(g, kk->ratio));
+        tab_cell(t, verdict_cls(kk->met),
+                 kk->met > 0    ? "met"
+                 : kk->met == 0 ? "not met"
+                                : q->status);
+        tab_cell(
+            t, "num",
+            isfinite(q->copy_bps) ? rep_printf("%.3g GB/s", q->copy_bps / 1e9) : "not measured");
+      }
+    }
+  }
+  return t;
+}
+
+/* Every target in one line each, for the index and summary.md. */
+static table *targets_summary(const rep_model *m) {
+  table *t = tab_new(4, "target", "verdict", "ratio at each size", "ours / reference");
+  for (size_t i = 0; i < m->ntargets; i++) {
+    const rep_target *g = &m->targets[i];
+    tab_row(t);
+    tab_cell(t, NULL, target_name(g));
+    tab_cell(t, verdict_cls(g->met), g->status);
+    const char *r = "", *who = "";
+    for (size_t k = 0; k < g->nsizes; k++) {
+      const rep_target_size *q = &g->sizes[k];
+      r = rep_printf("%s%s%s %s", r, k ? ", " : "", q->cls, fratio(g, q->ratio));
+      const char *w = g->bandwidth ? (q->worst ? rep_printf("worst: %s", q->worst) : "")
+                                   : rep_printf("%s / %s", q->ours ? q->ours : "\u2014",
+                                                q->peer ? q->peer : "not measured");
+      if (!strstr(who, w)) who = rep_printf("%s%s%s", who, *who ? "; " : "", w);
+    }
+    tab_cell(t, "num", g->nsizes ? r : "\u2014");
+    tab_cell(t, "code", who);
+  }
+  return t;
+}
+
+static const char *const targets_note =
+    "The speed targets, judged in the run that wrote speed.json: ratios of throughput measured "
+    "side by side. Peer targets: at each size, of our vector kernels (origin actbench, avx2 or "
+    "avx512) those whose claimed max ULP error (f forward, f\u2032 backward) is no worse than "
+    "the reference's claim qualify, and the fastest of them is set against the reference (the "
+    "fastest implementation of the named library, or of every peer) in items/s. Bandwidth "
+    "targets: at the DRAM size each of our vector kernels against memory.copy in bytes/s. A "
+    "verdict that is neither met nor not met says what was missing.";
+
 /* ---- saturation */
 
 static const char *side_str(const rep_side *s, int pos) {
@@ -1007,6 +1164,14 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
            "kernel's bytes/s over those of the baseline memory.copy at the same n (a kernel "
            "moves 8 bytes per element forward, 16 backward; the copy 8).");
     tab_html(f, speed_table(m, a), NULL);
+    size_t np, nb;
+    table *tp = peer_targets_table(m, a, &np), *tb = bw_targets_table(m, a, &nb);
+    if (np || nb) {
+      fputs("<h3>Speed targets</h3>\n", f);
+      p_note(f, targets_note);
+      if (np) tab_html(f, tp, NULL);
+      if (nb) tab_html(f, tb, NULL);
+    }
   }
   page_end(f);
   rep_fclose(f, dir, name);
@@ -1050,6 +1215,11 @@ void rep_write_html(const rep_model *m, const char *dir) {
   }
   if (group >= 0) fputs("</ul>\n", f);
   tab_html(f, overview_table(m), NULL);
+  if (m->ntargets) {
+    fputs("<h2>Speed targets</h2>\n", f);
+    p_note(f, targets_note);
+    tab_html(f, targets_summary(m), NULL);
+  }
   fputs("<h2>Results files</h2>\n", f);
   tab_html(f, files_table(m), NULL);
   if (m->acc_sweep || m->sat_scan || m->acc_conventions) {
@@ -1101,6 +1271,12 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
           "figures inline: [index.html](index.html).\n\n",
           now_utc());
   tab_md(f, overview_table(m));
+  if (m->ntargets) {
+    fputs("## Speed targets\n\n", f);
+    md(f, targets_note);
+    fputs("\n\n", f);
+    tab_md(f, targets_summary(m));
+  }
   fputs("## Results files\n\n", f);
   tab_md(f, files_table(m));
   if (m->acc_sweep) {
@@ -1187,6 +1363,11 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
           "copy bandwidth: the kernel's bytes/s over memory.copy's at the same n.\n\n",
           f);
       tab_md(f, speed_table(m, a));
+      size_t np, nb;
+      table *tp = peer_targets_table(m, a, &np), *tb = bw_targets_table(m, a, &nb);
+      if (np || nb) fputs("Speed targets (how they are judged: the summary at the top):\n\n", f);
+      if (np) tab_md(f, tp);
+      if (nb) tab_md(f, tb);
     }
   }
   rep_fclose(f, dir, "summary.md");

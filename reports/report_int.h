@@ -140,6 +140,40 @@ typedef struct {
   size_t nimpls, cap;
 } rep_spd;
 
+/* ---- speed.json's targets (docs/results.md, "targets") */
+typedef struct {
+  const char *name;
+  double ratio; /* bytes/s over memory.copy's; NAN when not measured */
+  int met;      /* 1, 0, -1 (null) */
+} rep_target_kernel;
+
+typedef struct {
+  long long n;
+  const char *cls, *status, *note;
+  int met;      /* 1, 0, -1 (null: not decided) */
+  double ratio; /* NAN for null */
+  /* kind "peer": the reference and the fastest of ours that qualifies */
+  const char *peer, *ours;
+  double peer_ulp, ours_ulp, peer_ips, ours_ips;
+  size_t nqualifying;
+  /* kind "bandwidth": memory.copy's bytes/s, every kernel, the worst */
+  double copy_bps;
+  const char *worst;
+  rep_target_kernel *kernels;
+  size_t nkernels;
+} rep_target_size;
+
+typedef struct {
+  const char *id, *kind, *activation, *direction, *reference, *description, *status;
+  int bandwidth; /* kind "bandwidth" (else "peer") */
+  double min_ratio;
+  int met;              /* 1, 0, -1 */
+  const char *classes;  /* "L1, L2" */
+  size_t nours, npeers; /* candidates listed */
+  rep_target_size *sizes;
+  size_t nsizes;
+} rep_target;
+
 /* ---- one activation, the union over the files */
 typedef struct {
   const char *name;
@@ -169,7 +203,9 @@ typedef struct {
   rep_file files[REP_NFILES];
   rep_act *acts; /* the seed's four first, then the family in docs order, then others */
   size_t nacts, cap;
-  rep_spd *baseline; /* speed.json's baselines; NULL when none */
+  rep_spd *baseline;   /* speed.json's baselines; NULL when none */
+  rep_target *targets; /* speed.json's targets; ntargets 0 when it has none */
+  size_t ntargets;
   /* accuracy sweep, saturation scan: descriptions for the index */
   const char *acc_sweep, *acc_conventions, *sat_scan;
 } rep_model;

@@ -725,6 +725,95 @@ static void load_speed(rep_model *m, const json_t *doc) {
   }
 }
 
+/* a boolean or null: 1, 0, -1 */
+static int get_tristate(const json_t *obj, const char *where, const char *key) {
+  json_t *v = mem(obj, where, key);
+  if (json_is_null(v)) return -1;
+  if (!json_is_boolean(v))
+    bad(where, "member \"%s\" is %s, not a boolean or null", key, type_name(v));
+  return json_is_true(v);
+}
+
+/* speed.json's "targets" (absent in files written before it existed) */
+static void load_targets(rep_model *m, const json_t *doc) {
+  json_t *arr = json_object_get(doc, "targets");
+  if (!arr) return;
+  if (!json_is_array(arr)) bad("", "member \"targets\" is %s, not an array", type_name(arr));
+  m->ntargets = json_array_size(arr);
+  m->targets = rep_alloc((m->ntargets + 1) * sizeof *m->targets);
+  for (size_t i = 0; i < m->ntargets; i++) {
+    json_t *o = json_array_get(arr, i);
+    const char *w = rep_printf("targets[%zu]", i);
+    if (!json_is_object(o)) bad(w, "is %s, not an object", type_name(o));
+    rep_target *t = &m->targets[i];
+    t->id = get_str(o, w, "id", 0);
+    w = rep_printf("target \"%s\"", t->id);
+    t->kind = get_str(o, w, "kind", 0);
+    t->bandwidth = !strcmp(t->kind, "bandwidth");
+    if (!t->bandwidth && strcmp(t->kind, "peer"))
+      bad(w, "\"kind\" is \"%.20s\", not peer or bandwidth", t->kind);
+    t->activation = get_str(o, w, "activation", 0);
+    t->direction = get_str(o, w, "direction", 0);
+    t->reference = get_str(o, w, "reference", 0);
+    t->description = get_str(o, w, "description", 1);
+    t->status = get_str(o, w, "status", 0);
+    t->met = get_tristate(o, w, "met");
+    t->min_ratio = get_num(o, w, "min_ratio", 0);
+    json_t *cls = get_arr(o, w, "classes");
+    const char *cl = "";
+    for (size_t k = 0; k < json_array_size(cls); k++) {
+      json_t *c = json_array_get(cls, k);
+      if (!json_is_string(c)) bad(w, "\"classes\"[%zu] is %s, not a string", k, type_name(c));
+      cl = rep_printf("%s%s%s", cl, k ? ", " : "", json_string_value(c));
+    }
+    t->classes = cl;
+    json_t *ours = json_object_get(o, "ours"), *peers = json_object_get(o, "peers");
+    t->nours = json_is_array(ours) ? json_array_size(ours) : 0;
+    t->npeers = json_is_array(peers) ? json_array_size(peers) : 0;
+    json_t *sz = get_arr(o, w, "sizes");
+    t->nsizes = json_array_size(sz);
+    t->sizes = rep_alloc((t->nsizes + 1) * sizeof *t->sizes);
+    for (size_t k = 0; k < t->nsizes; k++) {
+      json_t *e = json_array_get(sz, k);
+      const char *we = rep_printf("%s, sizes[%zu]", w, k);
+      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+      rep_target_size *q = &t->sizes[k];
+      double n = get_num(e, we, "n", 0);
+      if (!(n >= 1 && n < 9e18 && n == floor(n))) bad(we, "\"n\" is %g, not a size", n);
+      q->n = (long long)n;
+      q->cls = get_str(e, we, "class", 0);
+      q->status = get_str(e, we, "status", 0);
+      q->note = get_str(e, we, "note", 1);
+      q->met = get_tristate(e, we, "met");
+      q->ratio = get_num(e, we, "ratio", 1);
+      if (!t->bandwidth) {
+        q->peer = get_str(e, we, "peer", 1);
+        q->ours = get_str(e, we, "ours", 1);
+        q->peer_ulp = get_num_opt(e, we, "peer_claimed_ulp");
+        q->ours_ulp = get_num_opt(e, we, "ours_claimed_ulp");
+        q->peer_ips = get_num_opt(e, we, "peer_items_per_second");
+        q->ours_ips = get_num_opt(e, we, "ours_items_per_second");
+        json_t *qu = json_object_get(e, "qualifying");
+        q->nqualifying = json_is_array(qu) ? json_array_size(qu) : 0;
+        continue;
+      }
+      q->copy_bps = get_num_opt(e, we, "copy_bytes_per_second");
+      q->worst = get_str(e, we, "worst", 1);
+      json_t *ks = get_arr(e, we, "kernels");
+      q->nkernels = json_array_size(ks);
+      q->kernels = rep_alloc((q->nkernels + 1) * sizeof *q->kernels);
+      for (size_t j = 0; j < q->nkernels; j++) {
+        json_t *kj = json_array_get(ks, j);
+        const char *wk = rep_printf("%s, kernels[%zu]", we, j);
+        if (!json_is_object(kj)) bad(wk, "is %s, not an object", type_name(kj));
+        q->kernels[j].name = get_str(kj, wk, "name", 0);
+        q->kernels[j].ratio = get_num(kj, wk, "ratio", 1);
+        q->kernels[j].met = get_tristate(kj, wk, "met");
+      }
+    }
+  }
+}
+
 double rep_copy_bps(const rep_model *m, long long n) {
   if (!m->baseline) return NAN;
   for (size_t i = 0; i < m->baseline->nimpls; i++) {
@@ -840,7 +929,10 @@ void rep_load(rep_model *m, const char *const paths[REP_NFILES]) {
       }
       json_decref(rd);
     }
-    if (k == REP_SPEED) load_speed(m, f->doc);
+    if (k == REP_SPEED) {
+      load_speed(m, f->doc);
+      load_targets(m, f->doc);
+    }
     if (k == REP_ACCURACY) load_accuracy(m, f->doc);
     if (k == REP_SATURATION) load_saturation(m, f->doc);
   }

@@ -17,7 +17,9 @@ shopt -s nullglob
 for s in scripts/coeffs/*.sollya; do
   out=$(sed -n '1s|^// out: ||p' "$s")
   [ -n "$out" ] || { echo "gen-coeffs: $s: first line must be '// out: <header path>'"; exit 1; }
-  sollya --warnonstderr "$s" >"$tmp/out.h" </dev/null
+  # (sollya exits with status 3 when a script ends without "quit;")
+  sollya --warnonstderr "$s" >"$tmp/out.h" </dev/null ||
+    { echo "gen-coeffs: sollya failed on $s (status $?; does it end with quit;?)"; exit 1; }
   if [ $check = 1 ]; then
     if cmp -s "$tmp/out.h" "$out"; then echo "gen-coeffs: $out up to date"; else
       echo "gen-coeffs: $out differs from what $s writes"

@@ -136,7 +136,7 @@ assert n == want, (n, want)
 for m in a["implementations"]:
     for k in ("fwd", "bwd"):
         s = m[k]
-        if s is None:  # no backward kernel
+        if s is None:  # no backward kernel (XNNPACK's)
             continue
         assert s["inputs"] == n
         h = sum(b["count"] for b in s["histogram"])

@@ -64,6 +64,13 @@ if grep -q '"memory.copy' "$R/speed.json" 2>/dev/null; then
   check "report: % of copy bandwidth in the speed tables" \
     grep -q '% of copy bandwidth' "$S/rep/sigmoid.html"
 fi
+# the speed targets of speed.json: a summary on the index and in summary.md, a table on the pages
+if grep -q '"targets"' "$R/speed.json" 2>/dev/null; then
+  check "report: the speed targets on the index" grep -q '<h2>Speed targets</h2>' "$S/rep/index.html"
+  check "report: ... and in summary.md" grep -q '^## Speed targets' "$S/rep/summary.md"
+  check "report: ... and on the sigmoid page, with what was not measured" \
+    grep -q 'L1 and L2 not measured' "$S/rep/sigmoid.html"
+fi
 check "report: the origin of the implementations" grep -q '^| sigmoid\.[^ ]* | actbench |' \
   "$S/rep/summary.md"
 check "report: no temporary folder left" no_leftovers "$S/rep"

@@ -7,7 +7,7 @@
  * against what memory allows: memory.copy (memcpy of x to y: glibc's, chosen
  * for this CPU; for large n it may use non-temporal stores) and memory.relu
  * (the fastest ReLU of the registry that runs here: relu.avx512.autovec, else
- * relu.avx2.autovec, else relu.stable), both forward, 8 bytes per element,
+ * relu.avx2.autovec, else relu.scalar.stable), both forward, 8 bytes per element,
  * activation "memory", origin and role "baseline".
  *
  * Google Benchmark writes its JSON to a temporary file in the output folder;
@@ -81,7 +81,8 @@ static void copy_fwd(const float *x, float *y, size_t n, const act_params *p) {
 
 /* memory.copy and memory.relu; out must hold 2. */
 static size_t baselines(baseline *out) {
-  static const char *const relus[] = {"relu.avx512.autovec", "relu.avx2.autovec", "relu.stable"};
+  static const char *const relus[] = {"relu.avx512.autovec", "relu.avx2.autovec",
+                                      "relu.scalar.stable"};
   size_t nb = 0;
   out[nb++] = (baseline){"memory.copy", "glibc", "memcpy", copy_fwd};
   for (size_t k = 0; k < sizeof relus / sizeof relus[0]; k++) {
@@ -129,7 +130,14 @@ static void usage(FILE *f) {
           "<impl>/fwd/<n> and <impl>/bwd/<n>; bytes counted: fwd %d, bwd %d per element.\n"
           "An implementation without a backward kernel gets no bwd benchmark.  At every\n"
           "size the baselines memory.copy/fwd/<n> (memcpy) and memory.relu/fwd/<n> (the\n"
-          "fastest ReLU here) show what memory allows.\n",
+          "fastest ReLU here) show what memory allows.\n"
+          "\n"
+          "At the end it judges the speed targets (docs/results.md): at the L1 and L2\n"
+          "sizes our fastest vector kernel of no worse claimed error against a peer\n"
+          "(sigmoid: XNNPACK, tanh: oneDNN, >= 1.2x; gelu, silu, elu, softplus: the\n"
+          "fastest peer, >= 1x; backward: oneDNN), and at the DRAM size each of our\n"
+          "vector kernels against memory.copy (>= 90%% of its bytes/s); a count equal\n"
+          "to a class's counts as that class.  They go to speed.json as \"targets\".\n",
           X_LO, X_HI, DY_LO, DY_HI, FWD_BYTES, BWD_BYTES);
 }
 
@@ -380,6 +388,439 @@ static const bench *find_bench(const bench *bs, size_t nb, json_t *entry) {
   return NULL;
 }
 
+/* ---- the speed targets (issue 5; docs/results.md, "targets")
+ *
+ * What our vector kernels must reach against the peers measured in the same
+ * run, judged from the registry's claims and this run's throughput:
+ * - peer targets: at the L1 and L2 sizes, our fastest kernel (origin
+ *   actbench, ISA avx2 or avx512) among those whose claimed max ULP error in
+ *   the direction is no worse than the reference peer's claim, against that
+ *   peer: sigmoid forward >= 1.2x XNNPACK's sigmoid, tanh forward >= 1.2x
+ *   oneDNN's eltwise tanh, gelu, silu, elu and softplus forward >= 1x the
+ *   fastest peer at each size; backward the same against oneDNN's backward
+ *   eltwise (1.2x for sigmoid and tanh, 1x for the rest).  Where a library
+ *   has several forms (oneDNN's use-dst ones), the fastest at each size is the
+ *   reference, with its own claim.
+ * - bandwidth targets: at the DRAM size each of our vector kernels moves
+ *   >= 90% of the bytes/s of memory.copy at the same n.
+ * A size given as a count (class "custom") that equals a class's count on
+ * this machine counts as that class (--sizes 4096,32768 is L1,L2 here when
+ * the L1d holds 32 KiB and the L2 1 MiB). */
+
+typedef struct {
+  const char *activation;
+  int dir;
+  const char *origin; /* the reference library, NULL: every peer (the fastest) */
+  double min_ratio;
+} peer_target;
+
+static const peer_target peer_targets[] = {
+    {"sigmoid", FWD, "xnnpack", 1.2}, {"tanh", FWD, "onednn", 1.2},
+    {"gelu", FWD, NULL, 1.0},         {"silu", FWD, NULL, 1.0},
+    {"elu", FWD, NULL, 1.0},          {"softplus", FWD, NULL, 1.0},
+    {"sigmoid", BWD, "onednn", 1.2},  {"tanh", BWD, "onednn", 1.2},
+    {"gelu", BWD, "onednn", 1.0},     {"silu", BWD, "onednn", 1.0},
+    {"elu", BWD, "onednn", 1.0},      {"softplus", BWD, "onednn", 1.0},
+};
+static const char *const peer_classes[] = {"L1", "L2"};
+static const char *const bw_classes[] = {"DRAM"};
+#define BW_MIN_RATIO 0.9
+
+/* What Google Benchmark measured for one of our benchmarks: the median of
+ * the repetitions when it reports one, else the mean of the iterations. */
+typedef struct {
+  double ips_sum, bps_sum, ips_med, bps_med;
+  int count, has_med;
+} meas;
+
+static double meas_ips(const meas *m) {
+  return m->has_med ? m->ips_med : m->count ? m->ips_sum / m->count : NAN;
+}
+static double meas_bps(const meas *m) {
+  return m->has_med ? m->bps_med : m->count ? m->bps_sum / m->count : NAN;
+}
+
+/* The class a size counts as for the targets, NULL for none. */
+static const char *target_class(const size_buf *s) {
+  static const char *const classes[] = {"L1", "L2", "L3", "DRAM"};
+  if (strcmp(s->cls, "custom") != 0) return s->cls;
+  for (size_t k = 0; k < 4; k++)
+    if (class_n(classes[k]) == s->n) return classes[k];
+  return NULL;
+}
+
+/* In one of the peer tables (impls/peers/), not ours. */
+static int is_peer(const act_impl *m) {
+  for (size_t t = 0; act_peer_tables[t]; t++)
+    for (size_t i = 0; i < act_peer_tables[t]->count; i++)
+      if (!strcmp(act_peer_tables[t]->impls[i].name, m->name)) return 1;
+  return 0;
+}
+
+/* One of our vector kernels: origin actbench, ISA avx2 or avx512. */
+static int is_ours_vector(const act_impl *m) {
+  return !strcmp(m->origin, "actbench") && (!strcmp(m->isa, "avx2") || !strcmp(m->isa, "avx512")) &&
+         !is_peer(m);
+}
+
+static int has_dir(const act_impl *m, int dir) {
+  return m->fwd && (dir == FWD || m->bwd);
+}
+
+static double claim(const act_impl *m, int dir) {
+  return dir == FWD ? m->fwd_ulp : m->bwd_ulp;
+}
+
+/* What was measured of the implementation or baseline called name, in one
+ * direction at one size; NULL when nothing was. */
+static const meas *find_meas(const bench *bs, const meas *ms, size_t nb, const char *name, int dir,
+                             const size_buf *buf) {
+  for (size_t i = 0; i < nb; i++)
+    if (bs[i].buf == buf && bs[i].dir == dir && !strcmp(bs[i].impl_name, name) &&
+        (ms[i].count || ms[i].has_med))
+      return &ms[i];
+  return NULL;
+}
+
+static json_t *jnum(double v) {
+  return isfinite(v) ? json_real(v) : json_null();
+}
+
+static const char *class_list(const char *const *cls, size_t n, const char *sep) {
+  static char buf[64];
+  buf[0] = '\0';
+  for (size_t k = 0; k < n; k++) {
+    if (k) strncat(buf, sep, sizeof buf - strlen(buf) - 1);
+    strncat(buf, cls[k], sizeof buf - strlen(buf) - 1);
+  }
+  return buf;
+}
+
+/* The overall verdict from the verdicts at each required size class: a
+ * ratio below the target anywhere is "not met", no kernel of ours to compare
+ * is a failure too; otherwise a reference or a class not measured leaves it
+ * open (met null); otherwise "met". */
+static void verdict(json_t *t, const json_t *jsizes, const char *const *cls, size_t ncls) {
+  int ratio_fail = 0;
+  const char *fail = NULL, *open = NULL;
+  char missing[64] = "";
+  for (size_t c = 0; c < ncls; c++) {
+    const json_t *found = NULL;
+    size_t k;
+    json_t *e;
+    json_array_foreach(jsizes, k, e) {
+      if (!strcmp(json_string_value(json_object_get(e, "class")), cls[c])) found = e;
+    }
+    if (!found) {
+      if (*missing) strncat(missing, " and ", sizeof missing - strlen(missing) - 1);
+      strncat(missing, cls[c], sizeof missing - strlen(missing) - 1);
+      continue;
+    }
+    const char *st = json_string_value(json_object_get(found, "status"));
+    if (!strcmp(st, "met")) continue;
+    if (!strcmp(st, "not met"))
+      ratio_fail = 1;
+    else if (!strncmp(st, "no kernel of ours", 17))
+      fail = st;
+    else
+      open = st;
+  }
+  char buf[96];
+  json_t *met;
+  const char *status;
+  if (ratio_fail || fail) {
+    met = json_false();
+    status = ratio_fail ? "not met" : fail;
+  } else if (open) {
+    met = json_null();
+    status = open;
+  } else if (*missing) {
+    met = json_null();
+    snprintf(buf, sizeof buf, "%s not measured", missing);
+    status = buf;
+  } else {
+    met = json_true();
+    status = "met";
+  }
+  json_object_set_new(t, "met", met);
+  json_object_set_new(t, "status", json_string(status));
+}
+
+static json_t *peer_target_json(const peer_target *pt, const act_impl **run, size_t nrun,
+                                const bench *bs, const meas *ms, size_t nb, size_buf *sizes,
+                                size_t nsizes) {
+  const char *dn = pt->dir == FWD ? "fwd" : "bwd";
+  json_t *t = json_object();
+  char id[96], desc[512], ref[64];
+  snprintf(id, sizeof id, "%s/%s", pt->activation, dn);
+  snprintf(ref, sizeof ref, "%s", pt->origin ? pt->origin : "fastest peer");
+  snprintf(desc, sizeof desc,
+           "our fastest %s kernel whose claimed max ULP error of %s is no worse than the "
+           "reference's runs at >= %gx the throughput of %s%s at %s",
+           pt->activation, pt->dir == FWD ? "f" : "f'", pt->min_ratio,
+           pt->origin ? pt->origin : "the fastest peer",
+           pt->origin ? (pt->dir == FWD ? "'s forward kernel" : "'s backward kernel") : "",
+           class_list(peer_classes, 2, " and "));
+  json_object_set_new(t, "id", json_string(id));
+  json_object_set_new(t, "kind", json_string("peer"));
+  json_object_set_new(t, "activation", json_string(pt->activation));
+  json_object_set_new(t, "direction", json_string(dn));
+  json_object_set_new(t, "reference", json_string(ref));
+  json_object_set_new(t, "description", json_string(desc));
+  json_object_set_new(t, "min_ratio", json_real(pt->min_ratio));
+  json_t *jc = json_array();
+  for (size_t c = 0; c < 2; c++) json_array_append_new(jc, json_string(peer_classes[c]));
+  json_object_set_new(t, "classes", jc);
+  /* the candidates: ours and the reference peers that ran */
+  json_t *jours = json_array(), *jpeers = json_array();
+  for (size_t k = 0; k < nrun; k++) {
+    const act_impl *m = run[k];
+    if (strcmp(m->activation, pt->activation) || !has_dir(m, pt->dir)) continue;
+    if (is_ours_vector(m))
+      json_array_append_new(jours, json_pack("{s:s, s:s, s:o}", "name", m->name, "isa", m->isa,
+                                             "claimed_ulp", jnum(claim(m, pt->dir))));
+    else if (is_peer(m) && (!pt->origin || !strcmp(m->origin, pt->origin)))
+      json_array_append_new(jpeers, json_pack("{s:s, s:s, s:o}", "name", m->name, "origin",
+                                              m->origin, "claimed_ulp", jnum(claim(m, pt->dir))));
+  }
+  json_object_set_new(t, "ours", jours);
+  json_object_set_new(t, "peers", jpeers);
+  json_t *jsizes = json_array();
+  for (size_t s = 0; s < nsizes; s++) {
+    const char *cls = target_class(&sizes[s]);
+    if (!cls || (strcmp(cls, "L1") && strcmp(cls, "L2"))) continue;
+    /* the reference: the fastest of the peers measured here */
+    const act_impl *peer = NULL;
+    double peer_ips = NAN;
+    for (size_t k = 0; k < nrun; k++) {
+      const act_impl *m = run[k];
+      if (strcmp(m->activation, pt->activation) || !has_dir(m, pt->dir) || !is_peer(m) ||
+          (pt->origin && strcmp(m->origin, pt->origin)))
+        continue;
+      const meas *q = find_meas(bs, ms, nb, m->name, pt->dir, &sizes[s]);
+      if (q && meas_ips(q) > 0 && !(meas_ips(q) <= peer_ips)) {
+        peer = m;
+        peer_ips = meas_ips(q);
+      }
+    }
+    /* ours: the fastest whose claim is no worse than the reference's */
+    const act_impl *ours = NULL;
+    double ours_ips = NAN;
+    json_t *qual = json_array();
+    int any_ours = 0;
+    for (size_t k = 0; peer && k < nrun; k++) {
+      const act_impl *m = run[k];
+      if (strcmp(m->activation, pt->activation) || !has_dir(m, pt->dir) || !is_ours_vector(m))
+        continue;
+      const meas *q = find_meas(bs, ms, nb, m->name, pt->dir, &sizes[s]);
+      if (!q || !(meas_ips(q) > 0)) continue;
+      any_ours = 1;
+      if (!(claim(m, pt->dir) <= claim(peer, pt->dir))) continue;
+      json_array_append_new(qual, json_string(m->name));
+      if (!(meas_ips(q) <= ours_ips)) {
+        ours = m;
+        ours_ips = meas_ips(q);
+      }
+    }
+    json_t *e = json_pack("{s:I, s:s}", "n", (json_int_t)sizes[s].n, "class", cls);
+    json_object_set_new(e, "peer", peer ? json_string(peer->name) : json_null());
+    json_object_set_new(e, "peer_claimed_ulp", peer ? jnum(claim(peer, pt->dir)) : json_null());
+    json_object_set_new(e, "peer_items_per_second", jnum(peer_ips));
+    json_object_set_new(e, "qualifying", qual);
+    json_object_set_new(e, "ours", ours ? json_string(ours->name) : json_null());
+    json_object_set_new(e, "ours_claimed_ulp", ours ? jnum(claim(ours, pt->dir)) : json_null());
+    json_object_set_new(e, "ours_items_per_second", jnum(ours_ips));
+    double ratio = ours && peer ? ours_ips / peer_ips : NAN;
+    json_object_set_new(e, "ratio", jnum(ratio));
+    const char *st = !peer  ? "peer not measured"
+                     : ours ? (ratio >= pt->min_ratio ? "met" : "not met")
+                            : "no kernel of ours qualifies";
+    if (peer && !ours)
+      json_object_set_new(e, "note",
+                          json_string(any_ours ? "every kernel of ours measured here claims a "
+                                                 "larger max ULP error than the reference"
+                                               : "no vector kernel of ours was measured"));
+    json_object_set_new(e, "met",
+                        !strcmp(st, "met")                 ? json_true()
+                        : !strcmp(st, "peer not measured") ? json_null()
+                                                           : json_false());
+    json_object_set_new(e, "status", json_string(st));
+    json_array_append_new(jsizes, e);
+  }
+  verdict(t, jsizes, peer_classes, 2);
+  json_object_set_new(t, "sizes", jsizes);
+  return t;
+}
+
+static json_t *bw_target_json(const char *activation, int dir, const act_impl **run, size_t nrun,
+                              const bench *bs, const meas *ms, size_t nb, size_buf *sizes,
+                              size_t nsizes) {
+  const char *dn = dir == FWD ? "fwd" : "bwd";
+  json_t *t = json_object();
+  char id[96], desc[256];
+  snprintf(id, sizeof id, "%s/%s/dram", activation, dn);
+  snprintf(desc, sizeof desc,
+           "at the DRAM size each of our vector %s kernels (%s) moves >= %g%% of the bytes/s of "
+           "memory.copy at the same n",
+           activation, dn, 100 * BW_MIN_RATIO);
+  json_object_set_new(t, "id", json_string(id));
+  json_object_set_new(t, "kind", json_string("bandwidth"));
+  json_object_set_new(t, "activation", json_string(activation));
+  json_object_set_new(t, "direction", json_string(dn));
+  json_object_set_new(t, "reference", json_string("memory.copy"));
+  json_object_set_new(t, "description", json_string(desc));
+  json_object_set_new(t, "min_ratio", json_real(BW_MIN_RATIO));
+  json_object_set_new(t, "classes", json_pack("[s]", bw_classes[0]));
+  json_t *jours = json_array();
+  for (size_t k = 0; k < nrun; k++)
+    if (!strcmp(run[k]->activation, activation) && has_dir(run[k], dir) && is_ours_vector(run[k]))
+      json_array_append_new(jours, json_pack("{s:s, s:s, s:o}", "name", run[k]->name, "isa",
+                                             run[k]->isa, "claimed_ulp", jnum(claim(run[k], dir))));
+  json_object_set_new(t, "ours", jours);
+  json_t *jsizes = json_array();
+  for (size_t s = 0; s < nsizes; s++) {
+    const char *cls = target_class(&sizes[s]);
+    if (!cls || strcmp(cls, "DRAM")) continue;
+    const meas *cq = find_meas(bs, ms, nb, "memory.copy", FWD, &sizes[s]);
+    double copy = cq ? meas_bps(cq) : NAN;
+    json_t *e = json_pack("{s:I, s:s}", "n", (json_int_t)sizes[s].n, "class", cls);
+    json_object_set_new(e, "copy_bytes_per_second", jnum(copy));
+    json_t *ks = json_array();
+    const char *worst = NULL;
+    double wr = NAN;
+    int fails = 0;
+    for (size_t k = 0; k < nrun; k++) {
+      const act_impl *m = run[k];
+      if (strcmp(m->activation, activation) || !has_dir(m, dir) || !is_ours_vector(m)) continue;
+      const meas *q = find_meas(bs, ms, nb, m->name, dir, &sizes[s]);
+      if (!q) continue;
+      double r = meas_bps(q) / copy;
+      json_t *kj = json_pack("{s:s}", "name", m->name);
+      json_object_set_new(kj, "bytes_per_second", jnum(meas_bps(q)));
+      json_object_set_new(kj, "ratio", jnum(r));
+      json_object_set_new(kj, "met", isfinite(r) ? json_boolean(r >= BW_MIN_RATIO) : json_null());
+      json_array_append_new(ks, kj);
+      if (isfinite(r) && !(r >= wr)) {
+        worst = m->name;
+        wr = r;
+      }
+      fails += isfinite(r) && r < BW_MIN_RATIO;
+    }
+    json_object_set_new(e, "kernels", ks);
+    json_object_set_new(e, "worst", worst ? json_string(worst) : json_null());
+    json_object_set_new(e, "ratio", jnum(wr));
+    const char *st = !(copy > 0)            ? "memory.copy not measured"
+                     : !json_array_size(ks) ? "our kernels not measured"
+                     : fails                ? "not met"
+                                            : "met";
+    json_object_set_new(e, "met",
+                        !strcmp(st, "met")       ? json_true()
+                        : !strcmp(st, "not met") ? json_false()
+                                                 : json_null());
+    json_object_set_new(e, "status", json_string(st));
+    json_array_append_new(jsizes, e);
+  }
+  verdict(t, jsizes, bw_classes, 1);
+  json_object_set_new(t, "sizes", jsizes);
+  return t;
+}
+
+/* Every target that this run's selection touches: the peer targets of the
+ * activations selected, and a bandwidth target per activation and direction
+ * with a vector kernel of ours. */
+static json_t *targets_json(const act_impl **run, size_t nrun, const bench *bs, const meas *ms,
+                            size_t nb, size_buf *sizes, size_t nsizes) {
+  json_t *arr = json_array();
+  for (size_t k = 0; k < sizeof peer_targets / sizeof peer_targets[0]; k++) {
+    int selected = 0;
+    for (size_t i = 0; i < nrun; i++)
+      selected |= !strcmp(run[i]->activation, peer_targets[k].activation);
+    if (selected)
+      json_array_append_new(
+          arr, peer_target_json(&peer_targets[k], run, nrun, bs, ms, nb, sizes, nsizes));
+  }
+  for (int dir = FWD; dir <= BWD; dir++)
+    for (size_t i = 0; i < nrun; i++) {
+      if (!is_ours_vector(run[i]) || !has_dir(run[i], dir)) continue;
+      int seen = 0;
+      for (size_t j = 0; j < i; j++)
+        seen |= is_ours_vector(run[j]) && has_dir(run[j], dir) &&
+                !strcmp(run[j]->activation, run[i]->activation);
+      if (!seen)
+        json_array_append_new(
+            arr, bw_target_json(run[i]->activation, dir, run, nrun, bs, ms, nb, sizes, nsizes));
+    }
+  return arr;
+}
+
+/* The table at the end of `actbench speed`: one line per target and size. */
+static void print_targets(const json_t *targets) {
+  if (!json_array_size(targets)) return;
+  printf("\ntargets (ratios measured in this run; claims from the registry; docs/results.md):\n");
+  printf("  %-26s %-14s %-8s %-8s %-28s %s\n", "target", "size", "ratio", "need", "verdict",
+         "ours / reference");
+  size_t i;
+  json_t *t;
+  json_array_foreach(targets, i, t) {
+    const char *kind = json_string_value(json_object_get(t, "kind"));
+    int bw = !strcmp(kind, "bandwidth");
+    char name[64], need[32];
+    snprintf(name, sizeof name, "%s %s %s", json_string_value(json_object_get(t, "activation")),
+             json_string_value(json_object_get(t, "direction")),
+             bw ? "vs copy" : json_string_value(json_object_get(t, "reference")));
+    double minr = json_number_value(json_object_get(t, "min_ratio"));
+    if (bw)
+      snprintf(need, sizeof need, ">= %g%%", 100 * minr);
+    else
+      snprintf(need, sizeof need, ">= %gx", minr);
+    json_t *sz = json_object_get(t, "sizes");
+    if (!json_array_size(sz)) {
+      printf("  %-26s %-14s %-8s %-8s %s\n", name, "-", "-", need,
+             json_string_value(json_object_get(t, "status")));
+      continue;
+    }
+    size_t k;
+    json_t *e;
+    json_array_foreach(sz, k, e) {
+      char size[48], ratio[32], who[512];
+      snprintf(size, sizeof size, "%s %lld", json_string_value(json_object_get(e, "class")),
+               (long long)json_integer_value(json_object_get(e, "n")));
+      json_t *r = json_object_get(e, "ratio");
+      if (!json_is_number(r))
+        snprintf(ratio, sizeof ratio, "-");
+      else if (bw)
+        snprintf(ratio, sizeof ratio, "%.0f%%", 100 * json_number_value(r));
+      else
+        snprintf(ratio, sizeof ratio, "%.2fx", json_number_value(r));
+      if (bw) {
+        json_t *w = json_object_get(e, "worst");
+        snprintf(who, sizeof who, "%s%s", json_is_string(w) ? "worst: " : "",
+                 json_is_string(w) ? json_string_value(w) : "");
+      } else {
+        json_t *o = json_object_get(e, "ours"), *p = json_object_get(e, "peer");
+        char os[200] = "-", ps[200] = "-";
+        if (json_is_string(o))
+          snprintf(os, sizeof os, "%s (%.3g ulp)", json_string_value(o),
+                   json_number_value(json_object_get(e, "ours_claimed_ulp")));
+        if (json_is_string(p))
+          snprintf(ps, sizeof ps, "%s (%.3g ulp)", json_string_value(p),
+                   json_number_value(json_object_get(e, "peer_claimed_ulp")));
+        json_t *note = json_object_get(e, "note");
+        if (json_is_string(note)) snprintf(os, sizeof os, "- (%s)", json_string_value(note));
+        snprintf(who, sizeof who, "%s / %s", os, ps);
+      }
+      printf("  %-26s %-14s %-8s %-8s %-28s %s\n", k ? "" : name, size, ratio, k ? "" : need,
+             json_string_value(json_object_get(e, "status")), who);
+    }
+    const char *st = json_string_value(json_object_get(t, "status"));
+    int said = 0;
+    json_array_foreach(sz, k, e) {
+      said |= !strcmp(st, json_string_value(json_object_get(e, "status")));
+    }
+    if (!said) printf("  %-26s %-14s %-8s %-8s overall: %s\n", "", "", "", "", st);
+  }
+}
+
 int act_speed_main(int argc, char **argv) {
   const char *activation = NULL, *pattern = NULL, *sizes_arg = "L1,L2,L3,DRAM";
   const char *out_dir = "results";
@@ -596,17 +1037,22 @@ int act_speed_main(int argc, char **argv) {
 
   json_t *ab = json_object();
   json_t *jsizes = json_array();
-  for (size_t s = 0; s < nsizes; s++)
-    json_array_append_new(
-        jsizes, json_pack("{s:s, s:I, s:I}", "class", sizes[s].cls, "n", (json_int_t)sizes[s].n,
-                          "bytes_per_array", (json_int_t)(sizes[s].n * sizeof(float))));
+  for (size_t s = 0; s < nsizes; s++) {
+    json_t *z = json_pack("{s:s, s:I, s:I}", "class", sizes[s].cls, "n", (json_int_t)sizes[s].n,
+                          "bytes_per_array", (json_int_t)(sizes[s].n * sizeof(float)));
+    const char *tc = target_class(&sizes[s]);
+    if (tc && !strcmp(sizes[s].cls, "custom")) json_object_set_new(z, "counts_as", json_string(tc));
+    json_array_append_new(jsizes, z);
+  }
   json_object_set_new(ab, "sizes", jsizes);
   json_t *jimpls = json_array();
   for (size_t k = 0; k < nsel; k++)
     json_array_append_new(
-        jimpls, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b}", "name", sel[k]->name, "activation",
-                          sel[k]->activation, "isa", sel[k]->isa, "origin", sel[k]->origin,
-                          "available", avail[k], "bwd_kernel", sel[k]->bwd != NULL));
+        jimpls,
+        json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:{s:o, s:o}}", "name", sel[k]->name,
+                  "activation", sel[k]->activation, "isa", sel[k]->isa, "origin", sel[k]->origin,
+                  "available", avail[k], "bwd_kernel", sel[k]->bwd != NULL, "claimed", "fwd_ulp",
+                  jnum(sel[k]->fwd_ulp), "bwd_ulp", jnum(sel[k]->bwd_ulp)));
   for (size_t k = 0; k < nbase; k++)
     json_array_append_new(
         jimpls,
@@ -642,10 +1088,28 @@ int act_speed_main(int argc, char **argv) {
   }
   json_t *benches = json_object_get(doc, "benchmarks");
   if (!json_is_array(benches)) act_die("speed: Google Benchmark's output has no benchmarks");
+  meas *ms = calloc(nb + 1, sizeof *ms);
+  if (!ms) act_die("out of memory");
   size_t idx;
   json_array_foreach(benches, idx, val) {
     const bench *b = find_bench(bs, nb, val);
     if (!b) continue;
+    if (!json_is_true(json_object_get(val, "error_occurred"))) {
+      meas *q = &ms[b - bs];
+      const char *rt = json_string_value(json_object_get(val, "run_type"));
+      const char *ag = json_string_value(json_object_get(val, "aggregate_name"));
+      double ips = json_number_value(json_object_get(val, "items_per_second"));
+      double bps = json_number_value(json_object_get(val, "bytes_per_second"));
+      if (!rt || !strcmp(rt, "iteration")) {
+        q->ips_sum += ips;
+        q->bps_sum += bps;
+        q->count++;
+      } else if (ag && !strcmp(ag, "median")) {
+        q->ips_med = ips;
+        q->bps_med = bps;
+        q->has_med = 1;
+      }
+    }
     json_object_set_new(val, "impl", json_string(b->impl_name));
     json_object_set_new(val, "activation", json_string(b->activation));
     json_object_set_new(val, "isa", json_string(b->isa));
@@ -655,13 +1119,18 @@ int act_speed_main(int argc, char **argv) {
     if (!b->impl) json_object_set_new(val, "role", json_string("baseline"));
   }
 
+  json_t *targets = targets_json(run, nrun, bs, ms, nb, sizes, nsizes);
+  json_object_set_new(doc, "targets", targets);
+
   act_write_json(doc, json_path);
   remove_tmp();
   g_tmp[0] = '\0';
+  print_targets(targets);
   printf("wrote %s\n", json_path);
 
   json_decref(doc);
   json_decref(gb);
+  free(ms);
   free(bs);
   free(run);
   free(avail);
