@@ -155,7 +155,9 @@ static void sweep_checks(size_t idx, const char *label) {
     free_dx[idx] = dx;
     return;
   }
-  for (int dir = 0; dir < 2; dir++) {
+  /* a kernel native to a narrow format claims in that format's ulps
+   * (test_bounds holds it there): here only the same bits and its flags */
+  for (int dir = 0; dir < 2 && !(m->flags & ACT_NATIVE); dir++) {
     if (dir && !m->bwd) break;
     act_acc_stats st;
     act_acc_stats_init(&st, 0, 0, 1);
