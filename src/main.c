@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "accuracy.h"
+#include "compare.h"
 #include "plugin.h"
 #include "registry.h"
 #include "report.h"
@@ -13,7 +14,7 @@
 #include "sweep.h"
 #include "util.h"
 
-#define COMMANDS "list, speed, accuracy, saturation, report"
+#define COMMANDS "list, speed, accuracy, saturation, report, compare, diff"
 
 static void usage(FILE *f) {
   fprintf(f,
@@ -25,6 +26,8 @@ static void usage(FILE *f) {
           "  accuracy     ULP error against MPFR, forward and derivative\n"
           "  saturation   where gradients vanish, mathematically and numerically\n"
           "  report       render the gnuplot/HTML/Markdown report from results files\n"
+          "  compare      one activation's implementations side by side, from results files\n"
+          "  diff         two results files of the same kind: what changed (exit 1: a regression)\n"
           "\n"
           "global options (before the command):\n"
           "  --plugin PATH   load a shared library of implementations (impls/activation.h,\n"
@@ -117,7 +120,8 @@ int main(int argc, char **argv) {
     printf("actbench %s (contract version %d)\n", ACTBENCH_VERSION, ACT_CONTRACT_VERSION);
     return 0;
   }
-  static const char *const commands[] = {"list", "speed", "accuracy", "saturation", "report"};
+  static const char *const commands[] = {"list",   "speed",   "accuracy", "saturation",
+                                         "report", "compare", "diff"};
   int known = 0;
   for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
     known |= !strcmp(cmd, commands[k]);
@@ -147,5 +151,7 @@ int main(int argc, char **argv) {
     return rc;
   }
   if (!strcmp(cmd, "saturation")) return act_saturation_main(sub_argc, sub_argv);
-  return act_report_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "report")) return act_report_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "compare")) return act_compare_main(sub_argc, sub_argv);
+  return act_diff_main(sub_argc, sub_argv);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Plugins: the example plugin (examples/plugin) is loaded with --plugin and
 # with ACTBENCH_PLUGINS, its kernels appear in list, speed, accuracy,
-# saturation and the report with their claims, and they pass;
+# saturation, compare and the report with their claims, and they pass;
 # plugins that cannot be used get a one-line error and exit status 2.
 # Environment (tests/CMakeLists.txt): ACTBENCH_EXAMPLE_PLUGIN (the built
 # .so), ACTBENCH_BAD_PLUGINS (folder of tests/plugins/bad_plugin.c's
@@ -66,10 +66,12 @@ else
   bad "accuracy with the plugin: $(tail -3 "$S/acc")"
 fi
 
-# ---- saturation, speed and the report see them
+# ---- saturation, speed, compare and the report see them
 check "saturation with the plugin" "$A" --plugin "$P" saturation --impl '*example*' --out "$S/res" >/dev/null
 check "speed with the plugin" "$A" --plugin "$P" speed --impl '*example*' --sizes 1024 \
   --min-time 0.01 --out "$S/res" >/dev/null 2>&1
+check "compare shows the plugin kernel" \
+  bash -c "'$A' compare sigmoid --results '$S/res' --format csv | grep -q '^sigmoid.scalar.example-expf-div,plugin:example,scalar,[0-9]'"
 if "$A" report --results "$S/res" --out "$S/rep" >/dev/null 2>&1; then
   check "report names the plugin kernels" grep -q 'sigmoid.scalar.example-expf-div' "$S/rep/summary.md"
   check "report: the relu page" grep -q 'relu.scalar.example' "$S/rep/summary.md"
