@@ -444,7 +444,10 @@ static void format_val(char *buf, size_t cap, const col *c, const val *v, act_fo
 int act_compare_main(int argc, char **argv) {
   const char *activation = NULL, *results = NULL, *sort = NULL, *columns = NULL;
   const char *paths[3] = {NULL, NULL, NULL}; /* speed, accuracy, saturation */
-  char *owned[3] = {NULL, NULL, NULL};       /* the folder's */
+  /* static: what a bad input's act_die leaves behind stays reachable */
+  static char *owned[3]; /* the folder's paths */
+  static json_t *docs[3];
+  static model *m;
   act_format fmt = ACT_FMT_TABLE;
   int baselines = 0;
   for (int i = 1; i < argc; i++) {
@@ -502,11 +505,10 @@ int act_compare_main(int argc, char **argv) {
     if (!paths[0] && !paths[1] && !paths[2])
       act_die("compare: no results files in %s (speed.json, accuracy.json, saturation.json)", dir);
   }
-  json_t *docs[3] = {NULL, NULL, NULL};
   for (int k = 0; k < 3; k++)
     if (paths[k]) docs[k] = act_read_json(paths[k], kinds[k]);
 
-  model *m = calloc(1, sizeof *m);
+  m = calloc(1, sizeof *m);
   if (!m) act_die("out of memory");
   add_col(m, "impl", "implementation", G_ID, D_STR);
   add_col(m, "origin", "origin", G_ID, D_STR);
@@ -592,9 +594,12 @@ int act_compare_main(int argc, char **argv) {
   act_table_free(t);
   free(m->rows);
   free(m);
+  m = NULL;
   for (int k = 0; k < 3; k++) {
     json_decref(docs[k]);
     free(owned[k]);
+    docs[k] = NULL;
+    owned[k] = NULL;
   }
   return 0;
 }

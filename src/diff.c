@@ -335,7 +335,8 @@ static void common_activations(const diff_opts *o, const json_t *ao, const json_
   json_t *ja;
   json_array_foreach(an, i, ja) {
     const char *act = json_string_value(json_object_get(ja, "activation"));
-    if (!act || (o->activation && strcmp(act, o->activation))) continue;
+    if (!act) act_die("diff: %s: activations[%zu] has no name", o->new_path, i);
+    if (o->activation && strcmp(act, o->activation)) continue;
     if (act_json_find(ao, "activation", act))
       both++;
     else
@@ -407,8 +408,7 @@ static int diff_accuracy(const diff_opts *o) {
   json_t *ja;
   json_array_foreach(an, i, ja) {
     const char *act = json_string_value(json_object_get(ja, "activation"));
-    if (!act) act_die("diff: %s: activations[%zu] has no name", o->new_path, i);
-    if (o->activation && strcmp(act, o->activation)) continue;
+    if (!act || (o->activation && strcmp(act, o->activation))) continue;
     json_t *jo = act_json_find(ao, "activation", act);
     if (!jo) {
       snprintf(only + strlen(only), sizeof only - strlen(only), " %s (NEW)", act);
