@@ -4,7 +4,10 @@
 #   make test     build and run the tests (make test SANITIZE=1: with ASan+UBSan)
 #   make report   re-render the report from the last results
 #   make accuracy / make speed / make saturation   one suite
+#   make install  actbench, the plugin contract, a CMake package and a pkg-config
+#                 file under PREFIX (/usr/local; DESTDIR is respected)
 #   make clean
+# PLUGINS=./libmine.so[:./libother.so] passes --plugin to every actbench command.
 SANITIZE ?= 0
 ifeq ($(SANITIZE),1)
 BUILD ?= build-sanitize
@@ -15,13 +18,16 @@ endif
 RESULTS ?= results
 REPORT ?= report
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-ACTBENCH = $(BUILD)/actbench
+PREFIX ?= /usr/local
+# plugins, colon- or space-separated: --plugin before every command
+PLUGINS ?=
+ACTBENCH = $(strip $(BUILD)/actbench $(foreach p,$(subst :, ,$(PLUGINS)),--plugin $(p)))
 # defaults that finish in a few minutes on 2 cores
 SPEED_ARGS ?= --min-time 0.1
 ACCURACY_ARGS ?=
 SATURATION_ARGS ?=
 
-.PHONY: all build deps bench speed accuracy saturation report test clean
+.PHONY: all build deps bench speed accuracy saturation report test install clean
 
 all: build
 
@@ -54,6 +60,9 @@ bench: deps
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 clean:
 	rm -rf build build-sanitize build-nopeers

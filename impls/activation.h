@@ -4,7 +4,7 @@
  * kernel, its backward kernel (dx = dy * f'(x)), the instruction set it needs,
  * where it comes from, and the maximum ULP errors it claims.  Every suite and
  * every test reads the same table of these (impls/registry.c); a plugin fills
- * in the same structure.
+ * in the same structure (act_plugin, at the end of this file).
  *
  * Kernels must accept any n (0 included), unaligned pointers, and in-place
  * calls: y == x for fwd; dx == dy or dx == x for bwd.
@@ -50,7 +50,7 @@ typedef struct {
   const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */
   const char *name;        /* "<activation>.<isa>.<algorithm>" */
   const char *isa;         /* "scalar", "avx2", "avx512" */
-  const char *origin;      /* "actbench", "libm", later "sleef", ... */
+  const char *origin;      /* "actbench", "libm", "sleef", ..., "plugin:<name>" */
   double fwd_ulp, bwd_ulp; /* claimed max ULP error over all floats */
   act_fwd *fwd;
   act_bwd *bwd;           /* NULL: no backward kernel (an inference library) */
@@ -59,6 +59,47 @@ typedef struct {
   unsigned flags;          /* ACT_NAN_* */
   const char *note;        /* one line for the report, may be NULL */
 } act_impl;
+
+/* ---- plugins: implementations from a shared library.
+ *
+ * A plugin is a shared library that exports one function,
+ *
+ *   ACT_PLUGIN_EXPORT const act_plugin *actbench_plugin(void);
+ *
+ * (ACT_PLUGIN_ENTRY names the symbol).  `actbench --plugin ./libmine.so
+ * <command>` dlopen()s it before the command runs, calls the function once,
+ * checks what it returns and adds its implementations to the registry, after
+ * ours and the peers': every suite, the report and `actbench list` see them.
+ * The library stays loaded until the program ends, so the act_plugin, the
+ * act_impl array and every string and function they point to may be static
+ * data of the plugin.
+ *
+ * contract_version must be ACT_CONTRACT_VERSION as the plugin saw it when it
+ * was compiled (it comes first, so that any actbench can read it); actbench
+ * refuses a plugin that speaks another version of this contract.  Each
+ * act_impl is checked: a known activation ("sigmoid", "tanh", ... as
+ * `actbench list` shows), a name "<activation>.<isa>.<algorithm>" that no
+ * other implementation has, an ISA string ("scalar", "avx2", "avx512" or your
+ * own), fwd and available non-NULL, claimed bounds >= 0, and only the flags
+ * above.  origin may be NULL: the implementation then gets "plugin:<name>". */
+#define ACT_PLUGIN_ENTRY "actbench_plugin"
+
+typedef struct {
+  int contract_version;  /* ACT_CONTRACT_VERSION */
+  const char *name;      /* short name of the plugin: "example" (letters, digits, _ - .) */
+  const char *version;   /* the plugin's own version, may be NULL */
+  const act_impl *impls; /* its implementations */
+  size_t count;          /* how many (at least one) */
+} act_plugin;
+
+/* The entry point's type. */
+typedef const act_plugin *act_plugin_entry_fn(void);
+
+#if defined(_WIN32)
+#define ACT_PLUGIN_EXPORT __declspec(dllexport)
+#else
+#define ACT_PLUGIN_EXPORT __attribute__((visibility("default")))
+#endif
 
 #ifdef __cplusplus
 }

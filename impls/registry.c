@@ -20,6 +20,7 @@
  * flags say whether a NaN input really comes out as NaN. */
 #include "registry.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,6 +232,22 @@ __attribute__((constructor)) static void act_registry_build(void) {
     for (size_t i = 0; i < act_peer_tables[t]->count; i++) all[k++] = act_peer_tables[t]->impls[i];
   act_registry = all;
   act_registry_count = n;
+}
+
+int act_registry_append(const act_impl *impls, size_t count) {
+  if (count == 0) return 0;
+  if (count > SIZE_MAX / sizeof *impls - act_registry_count) return -1;
+  size_t n = act_registry_count + count;
+  act_impl *all = malloc(n * sizeof *all);
+  if (!all) return -1;
+  memcpy(all, act_registry, act_registry_count * sizeof *all);
+  memcpy(all + act_registry_count, impls, count * sizeof *all);
+  /* the table before was built by the constructor (or an earlier append),
+   * unless it is still our static one */
+  if (act_registry != own_impls) free((void *)act_registry);
+  act_registry = all;
+  act_registry_count = n;
+  return 0;
 }
 
 const act_impl *act_find_impl(const char *name) {

@@ -31,7 +31,7 @@ const act_activation *act_find_activation(const char *name);
 
 /* Every implementation, available or not: ours (impls/registry.c), then
  * the peer libraries found at build time (impls/peers/), in one array built
- * before main() runs. */
+ * before main() runs; then the plugins' (act_registry_append). */
 extern const act_impl *act_registry;
 extern size_t act_registry_count;
 /* A table of implementations contributed by one file (a peer library). */
@@ -44,6 +44,13 @@ typedef struct {
 extern const act_impl_table *const act_peer_tables[];
 /* The peers compiled in, space-separated ("sleef onednn ..."), "" for none. */
 const char *act_peers_found(void);
+/* Append implementations (a plugin's, src/plugin.c) to the registry: they
+ * are copied, the strings and kernels they point to must stay.  The array
+ * moves, so call it before anything takes a pointer into the registry (the
+ * program loads plugins before it runs a command).  Returns 0, or -1 when
+ * out of memory (the registry is then unchanged).  No checks: the caller
+ * validates. */
+int act_registry_append(const act_impl *impls, size_t count);
 const act_impl *act_find_impl(const char *name);
 /* impl->available() and the ACTBENCH_ISA cap (scalar|avx2|avx512). */
 int act_impl_available(const act_impl *impl);

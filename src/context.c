@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "plugin.h"
 #include "util.h"
 
 #ifndef ACTBENCH_BENCHMARK_VERSION
@@ -135,5 +136,15 @@ json_t *act_context_json(void) {
   json_object_set_new(c, "gmp_version", json_string(gmp_version));
   json_object_set_new(c, "jansson_version", json_string(JANSSON_VERSION));
   json_object_set_new(c, "benchmark_version", json_string(ACTBENCH_BENCHMARK_VERSION));
+  if (act_plugin_count()) { /* only when plugins were loaded */
+    json_t *pl = json_array();
+    for (size_t i = 0; i < act_plugin_count(); i++) {
+      const act_plugin_info *pi = act_plugin_at(i);
+      json_array_append_new(
+          pl, json_pack("{s:s, s:s?, s:s, s:I}", "name", pi->name, "version", pi->version, "path",
+                        pi->path, "implementations", (json_int_t)pi->count));
+    }
+    json_object_set_new(c, "plugins", pl);
+  }
   return c;
 }

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "accuracy.h"
+#include "compare.h"
+#include "plugin.h"
 #include "registry.h"
 #include "report.h"
 #include "saturation.h"
@@ -12,9 +14,11 @@
 #include "sweep.h"
 #include "util.h"
 
+#define COMMANDS "list, speed, accuracy, saturation, report, compare, diff"
+
 static void usage(FILE *f) {
   fprintf(f,
-          "usage: actbench <command> [options]\n"
+          "usage: actbench [--plugin PATH]... <command> [options]\n"
           "\n"
           "commands:\n"
           "  list         the implementations, their ISA, origin, claimed bounds and availability\n"
@@ -22,6 +26,13 @@ static void usage(FILE *f) {
           "  accuracy     ULP error against MPFR, forward and derivative\n"
           "  saturation   where gradients vanish, mathematically and numerically\n"
           "  report       render the gnuplot/HTML/Markdown report from results files\n"
+          "  compare      one activation's implementations side by side, from results files\n"
+          "  diff         two results files of the same kind: what changed (exit 1: a regression)\n"
+          "\n"
+          "global options (before the command):\n"
+          "  --plugin PATH   load a shared library of implementations (impls/activation.h,\n"
+          "                  act_plugin); may be repeated.  The environment variable\n"
+          "                  ACTBENCH_PLUGINS (PATH:PATH...) names more, loaded first.\n"
           "\n"
           "'actbench <command> --help' describes each command's options.\n");
 }
@@ -52,41 +63,95 @@ static int list_main(int argc, char **argv) {
     printf("  %s: %zu implementations\n",
            act_peer_tables[t]->library ? act_peer_tables[t]->library : "?",
            act_peer_tables[t]->count);
+  for (size_t i = 0; i < act_plugin_count(); i++) {
+    const act_plugin_info *pi = act_plugin_at(i);
+    printf("plugin %s%s%s (%s): %zu implementations\n", pi->name, pi->version ? " " : "",
+           pi->version ? pi->version : "", pi->path, pi->count);
+  }
   printf("\n");
-  printf("%-40s %-7s %-9s %10s %10s  %-10s %s\n", "implementation", "isa", "origin", "fwd ulp",
-         "bwd ulp", "available", "f' computed as");
+  /* columns as wide as the longest name (a plugin's may be longer than ours) */
+  int wn = 40, wi = 7, wo = 9;
+  for (size_t i = 0; i < n; i++) {
+    if ((int)strlen(sel[i]->name) > wn) wn = (int)strlen(sel[i]->name);
+    if ((int)strlen(sel[i]->isa) > wi) wi = (int)strlen(sel[i]->isa);
+    if ((int)strlen(sel[i]->origin) > wo) wo = (int)strlen(sel[i]->origin);
+  }
+  printf("%-*s %-*s %-*s %10s %10s  %-10s %s\n", wn, "implementation", wi, "isa", wo, "origin",
+         "fwd ulp", "bwd ulp", "available", "f' computed as");
   for (size_t i = 0; i < n; i++) {
     const act_impl *m = sel[i];
-    printf("%-40s %-7s %-9s %10.4g %10.4g  %-10s %s\n", m->name, m->isa, m->origin, m->fwd_ulp,
-           m->bwd_ulp, act_impl_available(m) ? "yes" : "no", m->bwd_formula ? m->bwd_formula : "");
+    printf("%-*s %-*s %-*s %10.4g %10.4g  %-10s %s\n", wn, m->name, wi, m->isa, wo, m->origin,
+           m->fwd_ulp, m->bwd_ulp, act_impl_available(m) ? "yes" : "no",
+           m->bwd_formula ? m->bwd_formula : "");
   }
   return 0;
 }
 
+/* The global options before the command (--plugin PATH, --plugin=PATH):
+ * returns the index of the command in argv; with load, loads the plugins. */
+static int global_options(int argc, char **argv, int load) {
+  int i = 1;
+  while (i < argc && !strncmp(argv[i], "--plugin", 8)) {
+    const char *path;
+    if (argv[i][8] == '=') {
+      path = argv[i] + 9;
+    } else if (argv[i][8] == '\0') {
+      if (i + 1 >= argc) act_die("--plugin needs the path of a shared library");
+      path = argv[++i];
+    } else {
+      break;
+    }
+    if (load) act_plugin_load(path);
+    i++;
+  }
+  return i;
+}
+
 int main(int argc, char **argv) {
   act_set_command_line(argc, argv);
-  if (argc < 2)
-    act_die(
-        "no command given (commands: list, speed, accuracy, saturation, report; "
-        "see actbench --help)");
-  const char *cmd = argv[1];
+  int ci = global_options(argc, argv, 0);
+  if (ci >= argc) act_die("no command given (commands: " COMMANDS "; see actbench --help)");
+  const char *cmd = argv[ci];
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
     usage(stdout);
     return 0;
   }
   if (!strcmp(cmd, "--version")) {
-    printf("actbench %s\n", ACTBENCH_VERSION);
+    printf("actbench %s (contract version %d)\n", ACTBENCH_VERSION, ACT_CONTRACT_VERSION);
     return 0;
   }
-  if (!strcmp(cmd, "list")) return list_main(argc - 1, argv + 1);
-  if (!strcmp(cmd, "speed")) return act_speed_main(argc - 1, argv + 1);
-  if (!strcmp(cmd, "accuracy")) {
+  static const char *const commands[] = {"list",   "speed",   "accuracy", "saturation",
+                                         "report", "compare", "diff"};
+  int known = 0;
+  for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+    known |= !strcmp(cmd, commands[k]);
+  if (!known) {
+    if (!strncmp(cmd, "--", 2))
+      act_die(
+          "unknown global option '%s' (the command comes after --plugin PATH; see actbench "
+          "--help)",
+          cmd);
+    act_die("unknown command '%s' (commands: " COMMANDS ")", cmd);
+  }
+  int is_accuracy = !strcmp(cmd, "accuracy");
+  if (is_accuracy) {
     act_mpi_init(&argc, &argv); /* a no-op unless run under mpirun */
-    int rc = act_accuracy_main(argc - 1, argv + 1);
+    ci = global_options(argc, argv, 0);
+  }
+  /* plugins join the registry before any command reads it */
+  act_plugins_from_env();
+  global_options(argc, argv, 1);
+  int sub_argc = argc - ci;
+  char **sub_argv = argv + ci;
+  if (!strcmp(cmd, "list")) return list_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "speed")) return act_speed_main(sub_argc, sub_argv);
+  if (is_accuracy) {
+    int rc = act_accuracy_main(sub_argc, sub_argv);
     act_mpi_finalize();
     return rc;
   }
-  if (!strcmp(cmd, "saturation")) return act_saturation_main(argc - 1, argv + 1);
-  if (!strcmp(cmd, "report")) return act_report_main(argc - 1, argv + 1);
-  act_die("unknown command '%s' (commands: list, speed, accuracy, saturation, report)", cmd);
+  if (!strcmp(cmd, "saturation")) return act_saturation_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "report")) return act_report_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "compare")) return act_compare_main(sub_argc, sub_argv);
+  return act_diff_main(sub_argc, sub_argv);
 }

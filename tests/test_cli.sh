@@ -57,8 +57,43 @@ expect_error "report: corrupt results" report --accuracy "$S/corrupt.json" --out
 echo '{"kind": "speed"}' >"$S/wrongkind.json"
 expect_error "report: wrong kind" report --accuracy "$S/wrongkind.json" --out "$S/rep"
 
+# global options, compare and diff
+F=$(cd "$(dirname "$0")" && pwd)/data/report/full
+expect_error "unknown global option" --frobnicate list
+expect_error "--plugin without a command" --plugin "$S/nothing.so"
+expect_error "compare: no activation" compare --results "$F"
+expect_error "compare: unknown activation" compare nosuch --results "$F"
+expect_error "compare: two activations" compare sigmoid tanh --results "$F"
+expect_error "compare: activation not in the results" compare tanh --results "$F"
+expect_error "compare: unknown column" compare sigmoid --results "$F" --sort nosuch
+expect_error "compare: column not in the results" compare sigmoid --speed "$F/speed.json" --sort fwd_max_ulp
+expect_error "compare: unknown --columns entry" compare sigmoid --results "$F" --columns impl,nosuch
+expect_error "compare: bad format" compare sigmoid --results "$F" --format xml
+expect_error "compare: unknown option" compare sigmoid --results "$F" --frobnicate
+expect_error "compare: no results folder" compare sigmoid --results "$S/nothing-here"
+expect_error "compare: named file missing" compare sigmoid --accuracy "$S/nothing.json"
+expect_error "compare: corrupt results" compare sigmoid --accuracy "$S/corrupt.json"
+expect_error "compare: wrong kind" compare sigmoid --accuracy "$S/wrongkind.json"
+expect_error "diff: one file" diff "$F/speed.json"
+expect_error "diff: three files" diff "$F/speed.json" "$F/speed.json" "$F/speed.json"
+expect_error "diff: missing file" diff "$F/speed.json" "$S/nothing.json"
+expect_error "diff: corrupt file" diff "$S/corrupt.json" "$F/speed.json"
+expect_error "diff: different kinds" diff "$F/speed.json" "$F/accuracy.json"
+echo '{"kind": "speed", "benchmarks": [{"name": "x.y/fwd/1", "run_name": "x.y/fwd/1", "items_per_second": 1, "impl": "x.y", "activation": "x", "direction": "fwd", "n": 1}]}' >"$S/other.json"
+expect_error "diff: no benchmark in common" diff "$F/speed.json" "$S/other.json"
+echo '{"kind": "accuracy", "activations": [{"activation": "tanh", "implementations": []}]}' >"$S/tanh.json"
+expect_error "diff: no activation in common" diff "$F/accuracy.json" "$S/tanh.json"
+expect_error "diff: threshold of the other kind" diff "$F/speed.json" "$F/speed.json" --threshold-ulp 1
+expect_error "diff: threshold on saturation" diff "$F/saturation.json" "$F/saturation.json" --threshold-speed 0.1
+expect_error "diff: threshold not a number" diff "$F/speed.json" "$F/speed.json" --threshold-speed fast
+expect_error "diff: threshold out of range" diff "$F/speed.json" "$F/speed.json" --threshold-speed 1.5
+expect_error "diff: relative ulp threshold junk" diff "$F/accuracy.json" "$F/accuracy.json" --threshold-ulp x%
+expect_error "diff: bad alpha" diff "$F/speed.json" "$F/speed.json" --alpha 0
+expect_error "diff: unknown format" diff "$F/accuracy.json" "$F/accuracy.json" --formats float8
+expect_error "diff: unknown activation" diff "$F/accuracy.json" "$F/accuracy.json" --activation nosuch
+
 # --help on every command exits 0 and says what it does
-for c in list speed accuracy saturation report; do
+for c in list speed accuracy saturation report compare diff; do
   if "$A" "$c" --help >"$S/help" 2>&1 && grep -q "usage: actbench $c" "$S/help"; then ok; else bad "$c --help"; fi
 done
 

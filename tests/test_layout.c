@@ -11,13 +11,15 @@
  * alone, which also checks that n = 0 writes nothing.  Inputs come from a
  * fixed-seed generator over [-12, 12] with NaN, inf, zeros, subnormals and
  * huge values sprinkled in.  An implementation without a backward kernel
- * (bwd == NULL, an inference library) gets the fwd checks only. */
+ * (bwd == NULL, an inference library) gets the fwd checks only.  Plugins
+ * named by ACTBENCH_PLUGINS are loaded first and checked the same way. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "plugin.h"
 #include "registry.h"
 
 #define MAXN 1003
@@ -184,6 +186,7 @@ static void test_impl(const act_impl *im, const act_params *p) {
 
 int main(void) {
   size_t tested = 0;
+  act_plugins_from_env(); /* a plugin's kernels too (tests/test_plugin.sh) */
   for (size_t i = 0; i < act_registry_count; i++) {
     const act_impl *im = &act_registry[i];
     if (!act_impl_available(im)) {

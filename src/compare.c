@@ -1,0 +1,605 @@
+/* actbench compare: one activation's implementations side by side, one row
+ * each, from the results files of a folder (speed.json, accuracy.json,
+ * saturation.json; any may be missing), sorted by any column.  Like the
+ * report it reads only results files: it measures nothing. */
+#include "compare.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "registry.h"
+#include "results.h"
+#include "table.h"
+#include "util.h"
+
+enum { G_ID, G_SPEED, G_ACC, G_SAT };
+/* how a column's values are shown */
+enum { D_STR, D_GIPS, D_ULP, D_FRAC, D_COUNT, D_BOOL, D_X };
+
+#define MAX_COLS 160
+
+typedef struct {
+  char key[32], label[48];
+  int group, disp;
+  long long n; /* speed: the size */
+  int dir;     /* speed: 0 fwd, 1 bwd */
+} col;
+
+typedef struct {
+  int has;
+  double num;      /* numbers, booleans (0/1), and the sort key of D_X */
+  const char *str; /* D_STR and D_X: the text */
+} val;
+
+typedef struct {
+  const char *name;
+  val v[MAX_COLS];
+} row;
+
+typedef struct {
+  col cols[MAX_COLS];
+  size_t ncols;
+  row *rows;
+  size_t nrows, cap;
+} model;
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: actbench compare ACTIVATION [--results DIR] [--speed FILE] [--accuracy FILE]\n"
+          "                        [--saturation FILE] [--sort [-]COLUMN] [--columns LIST]\n"
+          "                        [--format table|csv|markdown] [--baselines]\n"
+          "One activation's implementations side by side, one row each, from the results\n"
+          "files: throughput at each size (forward, backward), max and mean ULP error and\n"
+          "correctly rounded fraction of f and f', special-value failures, whether the\n"
+          "claims hold, and where the computed gradient becomes exactly zero.  Columns\n"
+          "whose file is missing are left out.  It measures nothing.\n"
+          "\n"
+          "  --results DIR     read DIR/speed.json, DIR/accuracy.json, DIR/saturation.json,\n"
+          "                    each when present (default: results)\n"
+          "  --speed FILE      read this file (it must exist); likewise --accuracy and\n"
+          "                    --saturation.  Given alone, without --results, only the named\n"
+          "                    files are read\n"
+          "  --sort COLUMN     sort by a column, named by its key or its heading; ascending,\n"
+          "                    or descending with a leading '-' (--sort -l1_fwd: fastest\n"
+          "                    first).  Rows without a value go last.  Default: file order\n"
+          "  --columns LIST    comma list of column keys, or the groups speed, accuracy,\n"
+          "                    saturation (the implementation's name always comes first)\n"
+          "  --format F        table (default), csv or markdown\n"
+          "  --baselines       add the speed suite's memory baselines (memory.copy, memory.relu)\n"
+          "\n"
+          "Column keys: impl, origin, isa; speed (items/s; G/s in the table and Markdown):\n"
+          "l1_fwd, l1_bwd, l2_fwd, ... dram_bwd, n<N>_fwd for a size given by count;\n"
+          "accuracy: fwd_max_ulp, fwd_mean_ulp, fwd_cr (a fraction; %% in the table),\n"
+          "fwd_special, bwd_max_ulp, bwd_mean_ulp, bwd_cr, bwd_special, within_claim;\n"
+          "saturation: grad0_neg, grad0_pos (first x where f' is computed as exactly 0;\n"
+          "'never'), premature (where that happens while the exact f' is not 0).\n");
+}
+
+/* "--name VALUE" or "--name=VALUE" */
+static const char *opt_value(int argc, char **argv, int *i, const char *name) {
+  const char *a = argv[*i];
+  size_t len = strlen(name);
+  if (strncmp(a, name, len) != 0) return NULL;
+  if (a[len] == '=') return a + len + 1;
+  if (a[len] != '\0') return NULL;
+  if (*i + 1 >= argc) act_die("compare: %s needs a value", name);
+  return argv[++*i];
+}
+
+static int is_file(const char *p) {
+  struct stat st;
+  return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static size_t add_col(model *m, const char *key, const char *label, int group, int disp) {
+  if (m->ncols == MAX_COLS) act_die("compare: too many columns (more than %d)", MAX_COLS);
+  col *c = &m->cols[m->ncols];
+  memset(c, 0, sizeof *c);
+  snprintf(c->key, sizeof c->key, "%s", key);
+  snprintf(c->label, sizeof c->label, "%s", label);
+  c->group = group;
+  c->disp = disp;
+  return m->ncols++;
+}
+
+static row *get_row(model *m, const char *name) {
+  for (size_t i = 0; i < m->nrows; i++)
+    if (!strcmp(m->rows[i].name, name)) return &m->rows[i];
+  if (m->nrows == m->cap) {
+    m->cap = m->cap ? 2 * m->cap : 32;
+    row *r = realloc(m->rows, m->cap * sizeof *r);
+    if (!r) act_die("out of memory");
+    m->rows = r;
+  }
+  row *r = &m->rows[m->nrows++];
+  memset(r, 0, sizeof *r);
+  r->name = name;
+  return r;
+}
+
+static void set_num(row *r, size_t c, double v) {
+  if (isnan(v)) return;
+  r->v[c].has = 1;
+  r->v[c].num = v;
+}
+
+static void set_str(row *r, size_t c, const char *s) {
+  if (!s || r->v[c].has) return;
+  r->v[c].has = 1;
+  r->v[c].str = s;
+}
+
+/* identity columns, in this order */
+enum { C_IMPL, C_ORIGIN, C_ISA };
+
+static const char *params_text(const json_t *params, char *buf, size_t cap) {
+  buf[0] = '\0';
+  if (!json_is_object(params)) return buf;
+  double a = act_json_num(json_object_get(params, "a")),
+         b = act_json_num(json_object_get(params, "b"));
+  if (!isnan(a)) snprintf(buf, cap, "a = %g%s", a, "");
+  if (!isnan(b) && b != 0) snprintf(buf + strlen(buf), cap - strlen(buf), ", b = %g", b);
+  return buf;
+}
+
+/* ---- speed.json */
+static void load_speed(model *m, const json_t *doc, const char *path, const char *act,
+                       int baselines, char *note, size_t ncap) {
+  size_t nr;
+  act_speed_run *runs = act_speed_runs(doc, path, &nr);
+  /* the sizes this activation was measured at */
+  long long ns[64];
+  const char *cls[64];
+  size_t nn = 0;
+  int found = 0;
+  for (size_t i = 0; i < nr; i++) {
+    const act_speed_run *r = &runs[i];
+    int mine = !strcmp(r->activation, act);
+    found |= mine;
+    if (!mine && !(baselines && r->baseline)) continue;
+    size_t k = 0;
+    while (k < nn && ns[k] != r->n) k++;
+    if (k == nn && nn < 64) {
+      ns[nn] = r->n;
+      cls[nn++] = r->size_class;
+    }
+  }
+  if (!found) {
+    snprintf(note + strlen(note), ncap - strlen(note), "  speed: %s has no %s benchmarks\n", path,
+             act);
+    act_speed_runs_free(runs, nr);
+    return;
+  }
+  for (size_t i = 1; i < nn; i++) /* by size */
+    for (size_t j = i; j > 0 && ns[j - 1] > ns[j]; j--) {
+      long long t = ns[j];
+      ns[j] = ns[j - 1];
+      ns[j - 1] = t;
+      const char *c = cls[j];
+      cls[j] = cls[j - 1];
+      cls[j - 1] = c;
+    }
+  size_t first = m->ncols;
+  char sizes[1024] = "";
+  for (size_t k = 0; k < nn; k++) {
+    int named = !strcmp(cls[k], "L1") || !strcmp(cls[k], "L2") || !strcmp(cls[k], "L3") ||
+                !strcmp(cls[k], "DRAM");
+    for (size_t j = 0; j < nn && named; j++) /* a class twice: name both by n */
+      if (j != k && !strcmp(cls[j], cls[k])) named = 0;
+    for (int d = 0; d < 2; d++) {
+      char key[32], label[48];
+      if (named) {
+        snprintf(key, sizeof key, "%s_%s", cls[k], d ? "bwd" : "fwd");
+        for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
+        snprintf(label, sizeof label, "%s %s", cls[k], d ? "bwd" : "fwd");
+      } else {
+        snprintf(key, sizeof key, "n%lld_%s", ns[k], d ? "bwd" : "fwd");
+        snprintf(label, sizeof label, "n=%lld %s", ns[k], d ? "bwd" : "fwd");
+      }
+      size_t c = add_col(m, key, label, G_SPEED, D_GIPS);
+      m->cols[c].n = ns[k];
+      m->cols[c].dir = d;
+    }
+    snprintf(sizes + strlen(sizes), sizeof sizes - strlen(sizes), "%s%s n=%lld", k ? ", " : " ",
+             cls[k][0] ? cls[k] : "?", ns[k]);
+  }
+  /* implementations: origin and ISA from the "actbench" member */
+  json_t *im = json_object_get(json_object_get(doc, "actbench"), "implementations");
+  size_t i;
+  json_t *e;
+  json_array_foreach(im, i, e) {
+    const char *name = json_string_value(json_object_get(e, "name"));
+    const char *a = json_string_value(json_object_get(e, "activation"));
+    const char *role = json_string_value(json_object_get(e, "role"));
+    int base = (role && !strcmp(role, "baseline")) || (a && !strcmp(a, "memory"));
+    if (!name || !a || !(!strcmp(a, act) || (baselines && base))) continue;
+    row *r = get_row(m, name);
+    set_str(r, C_ORIGIN, json_string_value(json_object_get(e, "origin")));
+    set_str(r, C_ISA, json_string_value(json_object_get(e, "isa")));
+  }
+  for (size_t k = 0; k < nr; k++) {
+    const act_speed_run *s = &runs[k];
+    if (strcmp(s->activation, act) && !(baselines && s->baseline)) continue;
+    row *r = get_row(m, s->impl);
+    int d = !strcmp(s->direction, "bwd");
+    for (size_t c = first; c < m->ncols; c++)
+      if (m->cols[c].n == s->n && m->cols[c].dir == d) set_num(r, c, act_speed_center(s));
+  }
+  snprintf(note + strlen(note), ncap - strlen(note),
+           "  speed: %s (items/s in G/s, median of the repetitions;%s)\n", path, sizes);
+  act_speed_runs_free(runs, nr);
+}
+
+/* ---- accuracy.json */
+static void load_accuracy(model *m, const json_t *doc, const char *path, const char *act,
+                          char *note, size_t ncap) {
+  json_t *acts = json_object_get(doc, "activations");
+  if (!json_is_array(acts)) act_die("%s: no \"activations\" array", path);
+  json_t *ja = act_json_find(acts, "activation", act);
+  if (!ja) {
+    snprintf(note + strlen(note), ncap - strlen(note), "  accuracy: %s has no %s\n", path, act);
+    return;
+  }
+  static const char *const dirs[2] = {"fwd", "bwd"};
+  size_t c0 = m->ncols;
+  for (int d = 0; d < 2; d++) {
+    char key[32], label[48];
+    const char *f = d ? "f'" : "f";
+    snprintf(key, sizeof key, "%s_max_ulp", dirs[d]);
+    snprintf(label, sizeof label, "%s max ulp", f);
+    add_col(m, key, label, G_ACC, D_ULP);
+    snprintf(key, sizeof key, "%s_mean_ulp", dirs[d]);
+    snprintf(label, sizeof label, "%s mean", f);
+    add_col(m, key, label, G_ACC, D_ULP);
+    snprintf(key, sizeof key, "%s_cr", dirs[d]);
+    snprintf(label, sizeof label, "%s CR", f);
+    add_col(m, key, label, G_ACC, D_FRAC);
+    snprintf(key, sizeof key, "%s_special", dirs[d]);
+    snprintf(label, sizeof label, "%s special", f);
+    add_col(m, key, label, G_ACC, D_COUNT);
+  }
+  size_t cw = add_col(m, "within_claim", "within claim", G_ACC, D_BOOL);
+  json_t *im = json_object_get(ja, "implementations");
+  if (!json_is_array(im)) act_die("%s: %s has no \"implementations\" array", path, act);
+  size_t i;
+  json_t *e;
+  json_array_foreach(im, i, e) {
+    const char *name = json_string_value(json_object_get(e, "name"));
+    if (!name) act_die("%s: %s: implementations[%zu] has no name", path, act, i);
+    row *r = get_row(m, name);
+    set_str(r, C_ORIGIN, json_string_value(json_object_get(e, "origin")));
+    set_str(r, C_ISA, json_string_value(json_object_get(e, "isa")));
+    int within = -1;
+    for (int d = 0; d < 2; d++) {
+      json_t *s = json_object_get(e, dirs[d]);
+      if (!json_is_object(s)) continue;
+      set_num(r, c0 + 4 * (size_t)d, act_json_num(json_object_get(s, "max_ulp")));
+      set_num(r, c0 + 4 * (size_t)d + 1, act_json_num(json_object_get(s, "mean_ulp")));
+      set_num(r, c0 + 4 * (size_t)d + 2, act_json_num(json_object_get(s, "cr_fraction")));
+      set_num(r, c0 + 4 * (size_t)d + 3, act_json_num(json_object_get(s, "special_failures")));
+      json_t *w = json_object_get(s, "within_claim");
+      if (json_is_boolean(w)) within = (within != 0) && json_is_true(w);
+    }
+    if (within >= 0) set_num(r, cw, within);
+  }
+  char pbuf[64];
+  json_t *sw = json_object_get(doc, "sweep");
+  const char *mode = json_string_value(json_object_get(sw, "mode"));
+  double inputs = act_json_num(json_object_get(ja, "inputs"));
+  snprintf(note + strlen(note), ncap - strlen(note), "  accuracy: %s (%s, %.0f inputs%s%s)\n", path,
+           mode ? mode : "?", inputs,
+           params_text(json_object_get(ja, "params"), pbuf, sizeof pbuf)[0] ? "; " : "", pbuf);
+}
+
+/* ---- saturation.json */
+static void load_saturation(model *m, const json_t *doc, const char *path, const char *act,
+                            char *note, size_t ncap) {
+  json_t *acts = json_object_get(doc, "activations");
+  if (!json_is_array(acts)) act_die("%s: no \"activations\" array", path);
+  json_t *ja = act_json_find(acts, "activation", act);
+  if (!ja) {
+    snprintf(note + strlen(note), ncap - strlen(note), "  saturation: %s has no %s\n", path, act);
+    return;
+  }
+  size_t cn = add_col(m, "grad0_neg", "f'=0 from x<0", G_SAT, D_X);
+  size_t cp = add_col(m, "grad0_pos", "f'=0 from x>0", G_SAT, D_X);
+  size_t cpre = add_col(m, "premature", "premature", G_SAT, D_STR);
+  json_t *im = json_object_get(ja, "implementations");
+  if (!json_is_array(im)) act_die("%s: %s has no \"implementations\" array", path, act);
+  size_t i;
+  json_t *e;
+  json_array_foreach(im, i, e) {
+    const char *name = json_string_value(json_object_get(e, "name"));
+    if (!name) act_die("%s: %s: implementations[%zu] has no name", path, act, i);
+    row *r = get_row(m, name);
+    set_str(r, C_ORIGIN, json_string_value(json_object_get(e, "origin")));
+    set_str(r, C_ISA, json_string_value(json_object_get(e, "isa")));
+    if (json_is_false(json_object_get(e, "available"))) continue;
+    if (json_is_false(json_object_get(e, "bwd_kernel"))) continue; /* no f' to vanish */
+    json_t *gz = json_object_get(e, "grad_zero");
+    if (!json_is_object(gz)) continue;
+    for (int side = 0; side < 2; side++) {
+      json_t *x = json_object_get(gz, side ? "pos" : "neg");
+      size_t c = side ? cp : cn;
+      if (json_is_null(x)) { /* never: the farthest possible */
+        r->v[c] = (val){1, side ? INFINITY : -INFINITY, "never"};
+      } else if (json_is_string(x) || json_is_number(x)) {
+        double v = act_json_num(x);
+        r->v[c] = (val){1, v, json_is_string(x) ? json_string_value(x) : NULL};
+      }
+    }
+    json_t *pm = json_object_get(e, "grad_zero_premature");
+    int pn = json_is_true(json_object_get(pm, "neg")),
+        pp = json_is_true(json_object_get(pm, "pos"));
+    if (json_is_object(pm)) set_str(r, cpre, pn && pp ? "both" : pn ? "neg" : pp ? "pos" : "no");
+  }
+  snprintf(note + strlen(note), ncap - strlen(note), "  saturation: %s\n", path);
+}
+
+/* ---- sorting */
+static int g_sort_col, g_sort_desc, g_sort_str;
+
+static int cmp_rows(const row *a, const row *b) {
+  const val *u = &a->v[g_sort_col], *w = &b->v[g_sort_col];
+  if (!u->has || !w->has) return !u->has - !w->has; /* missing last */
+  int c;
+  if (g_sort_str)
+    c = strcmp(u->str ? u->str : "", w->str ? w->str : "");
+  else
+    c = (u->num > w->num) - (u->num < w->num);
+  return g_sort_desc ? -c : c;
+}
+
+static void sort_rows(model *m) {
+  /* insertion sort: stable, and tables are short */
+  for (size_t i = 1; i < m->nrows; i++) {
+    row t = m->rows[i];
+    size_t j = i;
+    while (j > 0 && cmp_rows(&m->rows[j - 1], &t) > 0) {
+      m->rows[j] = m->rows[j - 1];
+      j--;
+    }
+    m->rows[j] = t;
+  }
+}
+
+static void col_names(const model *m, char *buf, size_t cap) {
+  buf[0] = '\0';
+  for (size_t c = 0; c < m->ncols; c++)
+    snprintf(buf + strlen(buf), cap - strlen(buf), "%s%s", c ? ", " : "", m->cols[c].key);
+}
+
+/* a column by key or heading, case-insensitively; -1 when none */
+static int find_col(const model *m, const char *name) {
+  for (size_t c = 0; c < m->ncols; c++)
+    if (!strcasecmp(m->cols[c].key, name)) return (int)c;
+  for (size_t c = 0; c < m->ncols; c++)
+    if (!strcasecmp(m->cols[c].label, name)) return (int)c;
+  return -1;
+}
+
+/* keys the program knows whatever the files hold: a column that is not
+ * there is "not in these results", not unknown */
+static int known_key(const char *k) {
+  static const char *const keys[] = {"impl",         "origin",    "isa",         "fwd_max_ulp",
+                                     "fwd_mean_ulp", "fwd_cr",    "fwd_special", "bwd_max_ulp",
+                                     "bwd_mean_ulp", "bwd_cr",    "bwd_special", "within_claim",
+                                     "grad0_neg",    "grad0_pos", "premature"};
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    if (!strcasecmp(keys[i], k)) return 1;
+  static const char *const cls[] = {"l1", "l2", "l3", "dram"};
+  for (size_t i = 0; i < 4; i++) {
+    size_t l = strlen(cls[i]);
+    if (!strncasecmp(k, cls[i], l) && (!strcasecmp(k + l, "_fwd") || !strcasecmp(k + l, "_bwd")))
+      return 1;
+  }
+  return 0;
+}
+
+static void format_val(char *buf, size_t cap, const col *c, const val *v, act_format fmt) {
+  if (!v->has) {
+    snprintf(buf, cap, "%s", fmt == ACT_FMT_CSV ? "" : "-");
+    return;
+  }
+  int csv = fmt == ACT_FMT_CSV;
+  switch (c->disp) {
+    case D_STR:
+      snprintf(buf, cap, "%s", v->str ? v->str : "");
+      break;
+    case D_X:
+      if (v->str)
+        snprintf(buf, cap, "%s", v->str);
+      else
+        snprintf(buf, cap, "%.9g", v->num);
+      break;
+    case D_GIPS:
+      snprintf(buf, cap, csv ? "%.6g" : "%.3g", csv ? v->num : v->num / 1e9);
+      break;
+    case D_ULP:
+      if (isinf(v->num))
+        snprintf(buf, cap, "inf");
+      else
+        snprintf(buf, cap, csv ? "%.9g" : "%.3g", v->num);
+      break;
+    case D_FRAC:
+      if (csv)
+        snprintf(buf, cap, "%.9g", v->num);
+      else
+        snprintf(buf, cap, "%.3f%%", 100 * v->num);
+      break;
+    case D_COUNT:
+      snprintf(buf, cap, "%.0f", v->num);
+      break;
+    case D_BOOL:
+      snprintf(buf, cap, "%s", v->num != 0 ? "yes" : "no");
+      break;
+  }
+}
+
+int act_compare_main(int argc, char **argv) {
+  const char *activation = NULL, *results = NULL, *sort = NULL, *columns = NULL;
+  const char *paths[3] = {NULL, NULL, NULL}; /* speed, accuracy, saturation */
+  /* static: what a bad input's act_die leaves behind stays reachable */
+  static char *owned[3]; /* the folder's paths */
+  static json_t *docs[3];
+  static model *m;
+  act_format fmt = ACT_FMT_TABLE;
+  int baselines = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i], *v;
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      usage(stdout);
+      return 0;
+    } else if ((v = opt_value(argc, argv, &i, "--results"))) {
+      results = v;
+    } else if ((v = opt_value(argc, argv, &i, "--speed"))) {
+      paths[0] = v;
+    } else if ((v = opt_value(argc, argv, &i, "--accuracy"))) {
+      paths[1] = v;
+    } else if ((v = opt_value(argc, argv, &i, "--saturation"))) {
+      paths[2] = v;
+    } else if ((v = opt_value(argc, argv, &i, "--sort"))) {
+      sort = v;
+    } else if ((v = opt_value(argc, argv, &i, "--columns"))) {
+      columns = v;
+    } else if ((v = opt_value(argc, argv, &i, "--format"))) {
+      fmt = act_parse_format("compare: --format", v);
+    } else if (!strcmp(a, "--baselines")) {
+      baselines = 1;
+    } else if (a[0] == '-' && a[1]) {
+      act_die("compare: unknown option '%s' (see actbench compare --help)", a);
+    } else if (!activation) {
+      activation = a;
+    } else {
+      act_die("compare: one activation at a time ('%s' and '%s')", activation, a);
+    }
+  }
+  if (!activation) act_die("compare: which activation? (actbench compare ACTIVATION)");
+  if (!act_find_activation(activation)) {
+    char names[512] = "";
+    for (size_t i = 0; i < act_activation_count; i++)
+      snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
+               act_activations[i].name);
+    act_die("compare: unknown activation '%s' (known: %s)", activation, names);
+  }
+  /* the files: named ones must exist; the folder's when present */
+  static const char *const kinds[3] = {"speed", "accuracy", "saturation"};
+  int named = paths[0] || paths[1] || paths[2];
+  if (!named || results) {
+    const char *dir = results ? results : "results";
+    for (int k = 0; k < 3; k++) {
+      if (paths[k]) continue;
+      char *p = malloc(strlen(dir) + 20);
+      if (!p) act_die("out of memory");
+      sprintf(p, "%s/%s.json", dir, kinds[k]);
+      if (is_file(p))
+        paths[k] = owned[k] = p;
+      else
+        free(p);
+    }
+    if (!paths[0] && !paths[1] && !paths[2])
+      act_die("compare: no results files in %s (speed.json, accuracy.json, saturation.json)", dir);
+  }
+  for (int k = 0; k < 3; k++)
+    if (paths[k]) docs[k] = act_read_json(paths[k], kinds[k]);
+
+  m = calloc(1, sizeof *m);
+  if (!m) act_die("out of memory");
+  add_col(m, "impl", "implementation", G_ID, D_STR);
+  add_col(m, "origin", "origin", G_ID, D_STR);
+  add_col(m, "isa", "isa", G_ID, D_STR);
+  char note[4096] = "";
+  if (docs[0]) load_speed(m, docs[0], paths[0], activation, baselines, note, sizeof note);
+  if (docs[1]) load_accuracy(m, docs[1], paths[1], activation, note, sizeof note);
+  if (docs[2]) load_saturation(m, docs[2], paths[2], activation, note, sizeof note);
+  if (m->nrows == 0)
+    act_die("compare: no results for %s in %s%s%s%s%s", activation, paths[0] ? paths[0] : "",
+            paths[0] && (paths[1] || paths[2]) ? ", " : "", paths[1] ? paths[1] : "",
+            paths[1] && paths[2] ? ", " : "", paths[2] ? paths[2] : "");
+  for (size_t i = 0; i < m->nrows; i++) set_str(&m->rows[i], C_IMPL, m->rows[i].name);
+
+  char names[4096];
+  col_names(m, names, sizeof names);
+  if (sort) {
+    const char *s = sort;
+    g_sort_desc = 0;
+    if (*s == '-' || *s == '+') g_sort_desc = *s++ == '-';
+    int c = find_col(m, s);
+    if (c < 0) {
+      if (known_key(s))
+        act_die("compare: --sort: column '%s' is not in these results (columns: %s)", s, names);
+      act_die("compare: --sort: unknown column '%s' (columns: %s)", s, names);
+    }
+    g_sort_col = c;
+    g_sort_str = m->cols[c].disp == D_STR;
+    sort_rows(m);
+  }
+
+  /* which columns to show */
+  int show[MAX_COLS];
+  for (size_t c = 0; c < m->ncols; c++) show[c] = 1;
+  if (columns) {
+    for (size_t c = 1; c < m->ncols; c++) show[c] = 0;
+    const char *s = columns;
+    for (;;) {
+      const char *end = strchr(s, ',');
+      size_t len = end ? (size_t)(end - s) : strlen(s);
+      char tok[64];
+      if (len == 0 || len >= sizeof tok) act_die("compare: --columns: '%s' is not a list", columns);
+      memcpy(tok, s, len);
+      tok[len] = '\0';
+      int group = !strcasecmp(tok, "speed")        ? G_SPEED
+                  : !strcasecmp(tok, "accuracy")   ? G_ACC
+                  : !strcasecmp(tok, "saturation") ? G_SAT
+                                                   : -1;
+      if (group >= 0) {
+        int any = 0;
+        for (size_t c = 0; c < m->ncols; c++)
+          if (m->cols[c].group == group) show[c] = any = 1;
+        if (!any) act_die("compare: --columns: no %s results for %s", tok, activation);
+      } else {
+        int c = find_col(m, tok);
+        if (c < 0) {
+          if (known_key(tok))
+            act_die("compare: --columns: column '%s' is not in these results (columns: %s)", tok,
+                    names);
+          act_die("compare: --columns: unknown column '%s' (columns: %s)", tok, names);
+        }
+        show[c] = 1;
+      }
+      if (!end) break;
+      s = end + 1;
+    }
+  }
+
+  size_t nshow = 0;
+  for (size_t c = 0; c < m->ncols; c++) nshow += show[c];
+  act_table *t = act_table_new(nshow);
+  for (size_t c = 0, k = 0; c < m->ncols; c++)
+    if (show[c]) act_table_col(t, k++, m->cols[c].label, m->cols[c].key, m->cols[c].disp != D_STR);
+  for (size_t i = 0; i < m->nrows; i++)
+    for (size_t c = 0; c < m->ncols; c++) {
+      if (!show[c]) continue;
+      char buf[128];
+      format_val(buf, sizeof buf, &m->cols[c], &m->rows[i].v[c], fmt);
+      act_table_cell(t, buf);
+    }
+  if (fmt == ACT_FMT_TABLE) printf("%s: %zu implementations\n%s\n", activation, m->nrows, note);
+  act_table_print(t, stdout, fmt);
+  act_table_free(t);
+  free(m->rows);
+  free(m);
+  m = NULL;
+  for (int k = 0; k < 3; k++) {
+    json_decref(docs[k]);
+    free(owned[k]);
+    docs[k] = NULL;
+    owned[k] = NULL;
+  }
+  return 0;
+}

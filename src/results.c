@@ -1,0 +1,140 @@
+/* actbench: reading the suites' results files for compare and diff. */
+#include "results.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+double act_json_num(const json_t *v) {
+  if (json_is_number(v)) return json_number_value(v);
+  if (json_is_string(v)) {
+    const char *s = json_string_value(v);
+    char *end;
+    double d = strtod(s, &end);
+    if (end != s && *end == '\0') return d;
+  }
+  return NAN;
+}
+
+json_t *act_json_find(const json_t *arr, const char *key, const char *value) {
+  size_t i;
+  json_t *e;
+  json_array_foreach(arr, i, e) {
+    const char *s = json_string_value(json_object_get(e, key));
+    if (s && !strcmp(s, value)) return e;
+  }
+  return NULL;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double u = *(const double *)a, w = *(const double *)b;
+  return (u > w) - (u < w);
+}
+
+double act_speed_center(const act_speed_run *r) {
+  if (r->nsamples) {
+    double *s = malloc(r->nsamples * sizeof *s);
+    if (!s) act_die("out of memory");
+    memcpy(s, r->samples, r->nsamples * sizeof *s);
+    qsort(s, r->nsamples, sizeof *s, cmp_double);
+    size_t h = r->nsamples / 2;
+    double m = r->nsamples % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+    free(s);
+    return m;
+  }
+  if (!isnan(r->median)) return r->median;
+  return r->mean;
+}
+
+static const char *str_member(const json_t *e, const char *key) {
+  return json_string_value(json_object_get(e, key));
+}
+
+/* The arrays handed out and not yet freed: reachable from here, so that a
+ * command that dies (act_die exits) leaves nothing LeakSanitizer calls lost. */
+#define MAX_LIVE 8
+static act_speed_run *g_live[MAX_LIVE];
+
+static void live_add(act_speed_run *r) {
+  for (size_t i = 0; i < MAX_LIVE; i++)
+    if (!g_live[i]) {
+      g_live[i] = r;
+      return;
+    }
+}
+
+act_speed_run *act_speed_runs(const json_t *doc, const char *path, size_t *count) {
+  json_t *bm = json_object_get(doc, "benchmarks");
+  if (!json_is_array(bm)) act_die("%s: no \"benchmarks\" array (not a speed results file?)", path);
+  size_t cap = json_array_size(bm) + 1, nr = 0;
+  act_speed_run *runs = calloc(cap, sizeof *runs);
+  if (!runs) act_die("out of memory");
+  live_add(runs);
+  size_t i;
+  json_t *e;
+  json_array_foreach(bm, i, e) {
+    if (!json_is_object(e)) act_die("%s: benchmarks[%zu] is not an object", path, i);
+    if (json_is_true(json_object_get(e, "error_occurred"))) continue;
+    const char *name = str_member(e, "run_name");
+    if (!name) name = str_member(e, "name");
+    if (!name) act_die("%s: benchmarks[%zu] has no name", path, i);
+    int kind = 0; /* 0 a repetition, 1 mean, 2 median */
+    const char *rt = str_member(e, "run_type");
+    if (rt && !strcmp(rt, "aggregate")) {
+      const char *ag = str_member(e, "aggregate_name");
+      if (ag && !strcmp(ag, "mean"))
+        kind = 1;
+      else if (ag && !strcmp(ag, "median"))
+        kind = 2;
+      else
+        continue; /* stddev, cv */
+      if (!str_member(e, "run_name"))
+        act_die("%s: aggregate benchmarks[%zu] has no run_name", path, i);
+    }
+    double ips = act_json_num(json_object_get(e, "items_per_second"));
+    if (isnan(ips)) act_die("%s: benchmark %s has no items_per_second", path, name);
+    act_speed_run *r = NULL;
+    for (size_t k = nr; k-- > 0 && !r;)
+      if (!strcmp(runs[k].name, name)) r = &runs[k];
+    if (!r) {
+      r = &runs[nr++];
+      r->name = name;
+      r->mean = r->median = NAN;
+      r->impl = str_member(e, "impl");
+      r->activation = str_member(e, "activation");
+      r->direction = str_member(e, "direction");
+      r->size_class = str_member(e, "size_class");
+      if (!r->size_class) r->size_class = str_member(e, "label");
+      if (!r->size_class) r->size_class = "";
+      json_t *n = json_object_get(e, "n");
+      r->n = json_is_integer(n) ? (long long)json_integer_value(n) : -1;
+      const char *role = str_member(e, "role");
+      r->baseline = (role && !strcmp(role, "baseline")) ||
+                    (r->activation && !strcmp(r->activation, "memory"));
+      if (!r->impl || !r->direction || !r->activation || r->n < 0)
+        act_die(
+            "%s: benchmark %s lacks impl, activation, direction or n (not written by "
+            "actbench speed?)",
+            path, name);
+      r->samples = malloc(json_array_size(bm) * sizeof *r->samples);
+      if (!r->samples) act_die("out of memory");
+    }
+    if (kind == 0)
+      r->samples[r->nsamples++] = ips;
+    else if (kind == 1)
+      r->mean = ips;
+    else
+      r->median = ips;
+  }
+  *count = nr;
+  return runs;
+}
+
+void act_speed_runs_free(act_speed_run *runs, size_t count) {
+  for (size_t i = 0; i < MAX_LIVE; i++)
+    if (g_live[i] == runs) g_live[i] = NULL;
+  for (size_t i = 0; i < count; i++) free(runs[i].samples);
+  free(runs);
+}

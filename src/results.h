@@ -1,0 +1,48 @@
+/* actbench: reading the suites' results files for compare and diff (the
+ * report has its own, stricter reader in reports/). */
+#ifndef ACTBENCH_RESULTS_H
+#define ACTBENCH_RESULTS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One benchmark of speed.json: its repetitions gathered. */
+typedef struct {
+  const char *name;       /* "<impl>/<fwd|bwd>/<n>" (Google Benchmark's run_name) */
+  const char *impl;       /* "sigmoid.scalar.naive", "memory.copy" */
+  const char *activation; /* "sigmoid", "memory" */
+  const char *direction;  /* "fwd" or "bwd" */
+  const char *size_class; /* "L1", ..., "custom"; "" when not stated */
+  long long n;
+  int baseline;    /* a memory baseline */
+  double *samples; /* items/s of each repetition (run_type "iteration") */
+  size_t nsamples;
+  double mean, median; /* Google Benchmark's aggregates; NAN when absent */
+} act_speed_run;
+
+/* The benchmarks of a speed results file (doc from act_read_json), in the
+ * order of the file; strings point into doc.  Entries with an error, and
+ * aggregates other than mean and median, are left out.  Dies naming path
+ * when "benchmarks" is missing or malformed. */
+act_speed_run *act_speed_runs(const json_t *doc, const char *path, size_t *count);
+void act_speed_runs_free(act_speed_run *runs, size_t count);
+/* The throughput that stands for a benchmark: the median of its
+ * repetitions, else the median aggregate, else the mean; NAN when none. */
+double act_speed_center(const act_speed_run *r);
+
+/* A number of a results file: a JSON number, or a string written for a
+ * non-finite or exact value ("inf", "nan", "%.9g"); NAN otherwise. */
+double act_json_num(const json_t *v);
+
+/* The object of array arr whose member key is the string value; NULL when
+ * none. */
+json_t *act_json_find(const json_t *arr, const char *key, const char *value);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

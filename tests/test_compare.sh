@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# actbench compare and actbench diff on fixed results files: the rows and
+# columns compare finds, sorting, the three formats; diff's ratios, its U
+# test deciding what counts as a regression, the thresholds and the exit
+# status (0 none crossed, 1 a regression).  The results files are
+# tests/data/report/full and files written here (no suite runs).
+# usage: test_compare.sh ACTBENCH SCRATCH
+set -u
+A=$1
+S=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+FULL=$HERE/data/report/full
+rm -rf "$S" && mkdir -p "$S"
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+check() { # check "what" command...
+  local what=$1
+  shift
+  if "$@"; then ok; else bad "$what"; fi
+}
+run() { # run WANT_RC args...: actbench's stdout in $S/out, its status checked
+  local want=$1
+  shift
+  "$A" "$@" >"$S/out" 2>"$S/err"
+  local rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    bad "actbench $*: exit status $rc, want $want: $(head -c 400 "$S/err")"
+    return 1
+  fi
+  return 0
+}
+
+# ---- compare
+if run 0 compare sigmoid --results "$FULL"; then
+  check "compare: a row per implementation" [ "$(grep -c '^sigmoid\.' "$S/out")" -eq 5 ]
+  check "compare: speed, accuracy and saturation columns" \
+    grep -q "implementation .*L1 fwd .*DRAM bwd .*f max ulp .*f' CR .*within claim .*f'=0 from x<0" "$S/out"
+  check "compare: says which files" grep -q "accuracy: $FULL/accuracy.json" "$S/out"
+fi
+if run 0 compare sigmoid --results "$FULL" --format csv --sort -l1_fwd; then
+  check "compare csv, --sort -l1_fwd: fastest first, no value last" python3 - "$S/out" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert rows and "l1_fwd" in rows[0] and "fwd_max_ulp" in rows[0] and "grad0_pos" in rows[0], rows[0].keys()
+v = [r["l1_fwd"] for r in rows]
+have = [float(x) for x in v if x]
+assert have == sorted(have, reverse=True), v
+assert all(x == "" for x in v[len(have):]), v   # missing values go last
+assert len(rows) == 5
+naive = [r for r in rows if r["impl"] == "sigmoid.scalar.naive"][0]
+assert naive["origin"] == "libm" and float(naive["l1_fwd"]) > 1e9, naive
+PY
+fi
+if run 0 compare sigmoid --results "$FULL" --format csv --sort "f max ulp" --columns impl,fwd_max_ulp; then
+  check "compare: --sort by heading, ascending; --columns" python3 - "$S/out" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert list(rows[0].keys()) == ["impl", "fwd_max_ulp"], rows[0].keys()
+have = [float(r["fwd_max_ulp"]) for r in rows if r["fwd_max_ulp"]]
+assert have == sorted(have), have
+PY
+fi
+if run 0 compare sigmoid --results "$FULL" --format markdown --columns speed; then
+  check "compare markdown: a pipe table of the speed columns" \
+    grep -q '^| implementation | L1 fwd | L1 bwd | DRAM fwd | DRAM bwd |$' "$S/out"
+  check "compare markdown: numbers right-aligned" grep -q '^| --- | ---: |' "$S/out"
+fi
+run 0 compare sigmoid --results "$FULL" --baselines --format csv &&
+  check "compare --baselines: memory.copy" grep -q '^memory.copy,' "$S/out"
+run 0 compare leaky_relu --speed "$FULL/speed.json" --format csv &&
+  check "compare --speed alone: only speed columns" \
+    bash -c "head -1 '$S/out' | grep -q '^impl,origin,isa,l1_fwd,l1_bwd,dram_fwd,dram_bwd$'"
+
+# ---- diff: speed files with repetitions
+python3 - "$S" <<'PY'
+import json, sys, random
+S = sys.argv[1]
+def speed(reps, scale, per_impl={}, values=None):
+    b = []
+    for impl in ("sigmoid.a", "sigmoid.b", "sigmoid.c", "memory.copy"):
+        for d in ("fwd", "bwd"):
+            if impl == "memory.copy" and d == "bwd":
+                continue
+            name = "%s/%s/4096" % (impl, d)
+            base = 1e9 * scale * per_impl.get(name, 1.0)
+            for k in range(reps):
+                v = values[k] * per_impl.get(name, 1.0) if values else base * (1 + 0.001 * k)
+                b.append({"name": name, "run_name": name, "run_type": "iteration",
+                          "repetitions": reps, "repetition_index": k, "items_per_second": v,
+                          "impl": impl, "activation": "memory" if impl == "memory.copy" else "sigmoid",
+                          "direction": d, "n": 4096, "size_class": "L1"})
+            b.append({"name": name + "_median", "run_name": name, "run_type": "aggregate",
+                      "aggregate_name": "median", "items_per_second": 0.0, "impl": impl,
+                      "activation": "sigmoid", "direction": d, "n": 4096})
+    return {"kind": "speed", "context": {"host": "h", "cpu_model": "c"}, "benchmarks": b}
+def dump(name, doc):
+    json.dump(doc, open("%s/%s" % (S, name), "w"))
+dump("old.json", speed(10, 1.0))
+# b/fwd 20% slower, c/fwd 3% slower, memory.copy 30% slower (a baseline never counts)
+dump("new.json", speed(10, 1.0, {"sigmoid.b/fwd/4096": 0.8, "sigmoid.c/fwd/4096": 0.97,
+                                 "memory.copy/fwd/4096": 0.7}))
+# noisy repetitions: the medians 7% apart but the samples overlap: not significant
+noise = [100, 80, 120, 90, 110, 95, 105, 85, 115]
+dump("noisy_old.json", speed(9, 1.0, values=[1e7 * v for v in noise]))
+random.seed(3)
+shuffled = noise[:]
+random.shuffle(shuffled)
+dump("noisy_new.json", speed(9, 1.0, {"sigmoid.a/fwd/4096": 0.93}, values=[1e7 * v for v in shuffled]))
+# three repetitions: the U test cannot reach 0.05, the ratio decides
+dump("three_old.json", speed(3, 1.0))
+dump("three_new.json", speed(3, 1.0, {"sigmoid.a/bwd/4096": 0.9}))
+PY
+run 0 diff "$S/old.json" "$S/old.json" --threshold-speed 0.05 &&
+  check "diff of a file with itself: no regression" grep -q '^no regression' "$S/out"
+run 1 diff "$S/old.json" "$S/new.json" --threshold-speed 0.05 && {
+  check "diff: the 20% slower kernel is a regression" \
+    grep -Eq '^sigmoid.b/fwd/4096 +1 +0.804 +0.800 +-20.0% +10/10 +1.1e-05 +REGRESSION$' "$S/out"
+  check "diff: 3% slower is significant but under the threshold" \
+    grep -Eq '^sigmoid.c/fwd/4096 .* 0.970 .* slower$' "$S/out"
+  check "diff: a baseline is never a regression" grep -Eq '^memory.copy/fwd/4096 \(baseline\) .* slower$' "$S/out"
+  check "diff: unchanged is 'same'" grep -Eq '^sigmoid.a/fwd/4096 .* 1.000 .* same$' "$S/out"
+  check "diff: one regression named" grep -q '^REGRESSION: 1 benchmarks .*: sigmoid.b/fwd/4096$' "$S/out"
+}
+run 0 diff "$S/old.json" "$S/new.json" --threshold-speed 0.25 &&
+  check "diff: a threshold above the change" grep -q '^no regression (threshold-speed 0.25)' "$S/out"
+run 0 diff "$S/old.json" "$S/new.json" && check "diff: no threshold, exit 0" true
+run 0 diff "$S/noisy_old.json" "$S/noisy_new.json" --threshold-speed 0.05 &&
+  check "diff: 7% slower in the median, not significant: no regression" \
+    grep -Eq '^sigmoid.a/fwd/4096 .* 0.930 .* same$' "$S/out"
+run 1 diff "$S/three_old.json" "$S/three_new.json" --threshold-speed 0.05 && {
+  check "diff: 3 repetitions: the ratio alone decides" grep -Eq '^sigmoid.a/bwd/4096 .*REGRESSION$' "$S/out"
+  check "diff: says why" grep -q 'cannot reach p < 0.05' "$S/out"
+}
+if run 1 diff "$S/old.json" "$S/new.json" --threshold-speed 0.05 --format csv; then
+  check "diff csv: ratio, p-value, result" python3 - "$S/out" <<'PY'
+import csv, sys
+rows = {r["benchmark"]: r for r in csv.DictReader(open(sys.argv[1]))}
+b = rows["sigmoid.b/fwd/4096"]
+assert abs(float(b["ratio"]) - 0.8) < 1e-6 and b["result"] == "REGRESSION", b
+assert float(b["p_value"]) < 0.001 and b["old_repetitions"] == "10", b
+assert abs(float(b["old_items_per_second"]) / 1e9 - 1.0045) < 1e-6, b   # the median of 10
+PY
+fi
+run 0 diff "$FULL/speed.json" "$FULL/speed.json" &&
+  check "diff of a real results file: its benchmarks" grep -q '^26 benchmarks in both files' "$S/out"
+
+# ---- diff: accuracy
+python3 - "$FULL/accuracy.json" "$S" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+S = sys.argv[2]
+sig = d["activations"][0]["implementations"]
+naive = [m for m in sig if m["name"] == "sigmoid.scalar.naive"][0]
+avx2 = [m for m in sig if m["name"] == "sigmoid.avx2.rr2-p5-div"][0]
+json.dump(d, open(S + "/acc_old.json", "w"))
+avx2["fwd"]["max_ulp"] = float(avx2["fwd"]["max_ulp"]) + 0.25
+json.dump(d, open(S + "/acc_small.json", "w"))
+avx2["fwd"]["max_ulp"] = float(avx2["fwd"]["max_ulp"]) + 1.0
+naive["bwd"]["special_failures"] = int(naive["bwd"]["special_failures"]) + 2
+json.dump(d, open(S + "/acc_new.json", "w"))
+PY
+run 0 diff "$S/acc_old.json" "$S/acc_old.json" --threshold-ulp 0.5 &&
+  check "accuracy diff with itself: nothing changed" grep -q ' 0 changed; ' "$S/out"
+run 0 diff "$S/acc_old.json" "$S/acc_small.json" --threshold-ulp 0.5 &&
+  check "accuracy: +0.25 ULP is under 0.5" grep -Eq '^sigmoid.avx2.rr2-p5-div +f +.* \+0.25 .*worse$' "$S/out"
+run 1 diff "$S/acc_old.json" "$S/acc_new.json" --threshold-ulp 0.5 && {
+  check "accuracy: +1.25 ULP is a regression" grep -Eq "^sigmoid.avx2.rr2-p5-div +f +.*REGRESSION$" "$S/out"
+  check "accuracy: more special failures are a regression" \
+    grep -Eq "^sigmoid.scalar.naive +f' .* -> .*REGRESSION$" "$S/out"
+}
+run 0 diff "$S/acc_old.json" "$S/acc_small.json" --threshold-ulp 10% &&
+  check "accuracy: a relative threshold, +3.9% under 10%" grep -q '^no regression (threshold-ulp 10%)' "$S/out"
+run 1 diff "$S/acc_old.json" "$S/acc_new.json" --threshold-ulp 10% &&
+  check "accuracy: +19.5% over 10%, and the special failures" grep -q '^REGRESSION: 2 rows .* 10%' "$S/out"
+run 1 diff "$S/acc_old.json" "$S/acc_new.json" --threshold-ulp 25% &&
+  check "accuracy: under 25%, the special failures alone" grep -q '^REGRESSION: 1 rows .* 25%' "$S/out"
+run 0 diff "$S/acc_old.json" "$S/acc_new.json" --changed --activation leaky_relu &&
+  check "accuracy --changed --activation: nothing else" bash -c "! grep -q '^sigmoid' '$S/out'"
+run 0 diff "$FULL/saturation.json" "$FULL/saturation.json" &&
+  check "saturation diff with itself" grep -q ', 0 changed$' "$S/out"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
