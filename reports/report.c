@@ -7,6 +7,7 @@
  * failed run leaves the previous report as it was. */
 #include "report.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -22,7 +23,7 @@
 static void usage(FILE *f) {
   fprintf(f,
           "usage: actbench report [--results DIR] [--speed FILE] [--accuracy FILE]\n"
-          "                       [--saturation FILE] [--out DIR]\n"
+          "                       [--saturation FILE] [--out DIR] [--size SIZE]\n"
           "Renders the results files of the suites into a report folder: gnuplot figures\n"
           "(SVG and PNG, with their data and scripts), index.html with a page per\n"
           "activation, and summary.md.  It measures nothing.\n"
@@ -34,6 +35,11 @@ static void usage(FILE *f) {
           "  --saturation FILE  --results, only the named files are read\n"
           "  --out DIR          the report folder (default: report); an existing report\n"
           "                     there is replaced only when the new one is complete\n"
+          "  --size SIZE        the size at which each activation's kernels are ranked\n"
+          "                     in accuracy classes and drawn on the Pareto chart of\n"
+          "                     throughput against max ULP error: a size class of\n"
+          "                     speed.json (L1, L2, L3, DRAM) or a count n (default: L1;\n"
+          "                     where it was not measured, the smallest size measured)\n"
           "\n"
           "Redraw a figure from the report folder with: gnuplot gp/<name>.gp\n"
           "The environment variable ACTBENCH_GNUPLOT names another gnuplot to run.\n");
@@ -169,8 +175,28 @@ static void strip_slashes(char *s) {
   while (n > 1 && s[n - 1] == '/') s[--n] = 0;
 }
 
+/* A word of a command line, quoted for a POSIX shell where it needs it. */
+static const char *shell_word(const char *w) {
+  int plain = *w != 0;
+  for (const char *s = w; *s; s++)
+    if (!(isalnum((unsigned char)*s) || strchr("-_./=:,+@%", *s))) plain = 0;
+  if (plain) return w;
+  const char *q = "'";
+  for (const char *s = w; *s; s++)
+    q = *s == '\'' ? rep_printf("%s'\\''", q) : rep_printf("%s%c", q, *s);
+  return rep_printf("%s'", q);
+}
+
+/* The command that renders this report, as it was given (argv[0] is
+ * "report"; global options such as --plugin do not change the report). */
+static const char *command_line(int argc, char **argv) {
+  const char *s = "actbench report";
+  for (int i = 1; i < argc; i++) s = rep_printf("%s %s", s, shell_word(argv[i]));
+  return s;
+}
+
 int act_report_main(int argc, char **argv) {
-  const char *results = NULL, *out = "report";
+  const char *results = NULL, *out = "report", *size = "L1";
   const char *given[REP_NFILES] = {NULL, NULL, NULL};
   static const char *const opt[REP_NFILES] = {"--speed", "--accuracy", "--saturation"};
   for (int i = 1; i < argc; i++) {
@@ -193,13 +219,15 @@ int act_report_main(int argc, char **argv) {
     int k = -1;
     for (int t = 0; t < REP_NFILES; t++)
       if (!strcmp(name, opt[t])) k = t;
-    if (strcmp(name, "--results") && strcmp(name, "--out") && k < 0)
+    if (strcmp(name, "--results") && strcmp(name, "--out") && strcmp(name, "--size") && k < 0)
       act_die("report: unknown option '%s' (see actbench report --help)", a);
     if (!val || !*val) act_die("report: option %s needs a value", name);
     if (!strcmp(name, "--results"))
       results = val;
     else if (!strcmp(name, "--out"))
       out = val;
+    else if (!strcmp(name, "--size"))
+      size = val;
     else
       given[k] = val;
   }
@@ -232,8 +260,21 @@ int act_report_main(int argc, char **argv) {
       act_die("report: no results files in %s (speed.json, accuracy.json, saturation.json)", dir);
   }
 
+  {
+    static const char *const classes[] = {"L1", "L2", "L3", "DRAM"};
+    int okc = 0;
+    for (int c = 0; c < 4; c++) okc |= !strcasecmp(size, classes[c]);
+    char *end;
+    long long n = strtoll(size, &end, 10);
+    if (!okc && (*end || n <= 0))
+      act_die("report: --size '%s': give a size class (L1, L2, L3, DRAM) or a count", size);
+  }
+
   rep_model m;
   memset(&m, 0, sizeof m);
+  m.rank_size = size;
+  m.out_dir = out;
+  m.report_cmd = command_line(argc, argv);
   rep_load(&m, paths);
   if (!m.nacts) act_die("report: the results files hold no activation to report on");
 

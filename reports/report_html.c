@@ -99,6 +99,9 @@ static const char *fpair(const char *x) {
 
 typedef struct {
   const char *text, *sub, *cls, *tip;
+  const char *link; /* a relative link on the text, or NULL */
+  int rowspan;      /* > 1: the cell spans this many rows (HTML) */
+  int covered;      /* a place held by a cell above that spans it: no <td>, empty in Markdown */
 } cell;
 
 typedef struct {
@@ -146,6 +149,11 @@ static cell *tab_cell(table *t, const char *cls, const char *text) {
   return c;
 }
 
+/* A place under a cell that spans rows. */
+static void tab_covered(table *t) {
+  tab_cell(t, NULL, "")->covered = 1;
+}
+
 /* A row's last cell spans the columns left. */
 static void tab_html(FILE *f, const table *t, const char *cls) {
   fprintf(f, "<div class=\"scroll\"><table%s%s%s>\n<thead><tr>", cls ? " class=\"" : "",
@@ -161,6 +169,7 @@ static void tab_html(FILE *f, const table *t, const char *cls) {
     fputs("<tr>", f);
     for (size_t i = 0; i < w->n; i++) {
       const cell *c = &w->cells[i];
+      if (c->covered) continue;
       fputs("<td", f);
       if (c->cls) {
         fputs(" class=\"", f);
@@ -172,9 +181,16 @@ static void tab_html(FILE *f, const table *t, const char *cls) {
         html(f, c->tip);
         fputc('"', f);
       }
+      if (c->rowspan > 1) fprintf(f, " rowspan=\"%d\"", c->rowspan);
       if (i + 1 == w->n && w->n < t->ncols) fprintf(f, " colspan=\"%zu\"", t->ncols - i);
       fputc('>', f);
+      if (c->link) {
+        fputs("<a href=\"", f);
+        href(f, c->link);
+        fputs("\">", f);
+      }
       html(f, c->text);
+      if (c->link) fputs("</a>", f);
       if (c->sub) {
         fputs("<br><small>", f);
         html(f, c->sub);
@@ -204,9 +220,15 @@ static void tab_md(FILE *f, const table *t) {
       fputc(' ', f);
       if (i < w->n) {
         const cell *c = &w->cells[i];
+        if (c->covered) {
+          fputs(" |", f);
+          continue;
+        }
         int strong = c->cls && (strstr(c->cls, "best") || strstr(c->cls, "group"));
         if (strong) fputs("**", f);
+        if (c->link) fputc('[', f);
         md(f, c->text);
+        if (c->link) fprintf(f, "](%s)", c->link);
         if (c->sub) {
           fputs(" (", f);
           md(f, c->sub);
@@ -243,7 +265,12 @@ static const char *const style =
     "details{margin:.3em 0}summary{cursor:pointer}\n"
     "nav a{margin-right:.8em}.note{color:#555;font-size:.9em}\n"
     "td.group{background:#e8edf4;font-weight:600}p.group{font-weight:600;margin:.8em 0 .2em}\n"
-    "ul.acts{columns:2;margin-top:.2em}\n";
+    "ul.acts{columns:2;margin-top:.2em}\n"
+    "div.ctx{font-size:.85em;background:#f6f8fa;border:1px solid #e1e4e8;padding:.4em .8em;"
+    "margin:.6em 0 1em}div.ctx details{margin:0}\n"
+    "figcaption small{display:block;color:#555;margin-top:.2em}\n"
+    "nav.toc{font-size:.92em;margin:.4em 0}\n"
+    "td a{color:inherit}\n";
 
 static void page_begin(FILE *f, const char *title) {
   fputs(
@@ -316,8 +343,43 @@ static const char *ctx_value(const json_t *v) {
 static const char *const file_label[REP_NFILES] = {"speed.json", "accuracy.json",
                                                    "saturation.json"};
 
-/* One row per context member: the value, or the values per file where the
- * files disagree (results from different machines or builds). */
+/* caches come as actbench's object {l1d, l2, l3} or as Google Benchmark's
+ * list (speed.json); when both are there, the object says it for all */
+static int cache_object(const rep_model *m) {
+  for (int i = 0; i < REP_NFILES; i++)
+    if (m->files[i].context && json_is_object(json_object_get(m->files[i].context, "caches")))
+      return 1;
+  return 0;
+}
+
+/* A context member as text: the value, or the values per file where the files
+ * disagree (results from different machines or builds); NULL when no file
+ * has it. */
+static const char *ctx_joined(const rep_model *m, const char *key) {
+  const char *vals[REP_NFILES] = {NULL, NULL, NULL};
+  int nv = 0, same = 1, cobj = cache_object(m);
+  const char *first = NULL;
+  for (int i = 0; i < REP_NFILES; i++) {
+    if (!m->files[i].context) continue;
+    json_t *v = json_object_get(m->files[i].context, key);
+    if (!strcmp(key, "caches") && cobj && !json_is_object(v)) continue;
+    vals[i] = ctx_value(v);
+    if (!vals[i]) continue;
+    if (!first)
+      first = vals[i];
+    else if (strcmp(first, vals[i]))
+      same = 0;
+    nv++;
+  }
+  if (!nv) return NULL;
+  if (same) return first;
+  const char *v = "";
+  for (int i = 0; i < REP_NFILES; i++)
+    if (vals[i]) v = rep_printf("%s%s%s: %s", v, *v ? "; " : "", file_label[i], vals[i]);
+  return v;
+}
+
+/* One row per context member. */
 static table *context_table(const rep_model *m) {
   static const char *const keys[][2] = {{"cpu_model", "CPU"},
                                         {"cpu_features", "CPU features"},
@@ -336,40 +398,61 @@ static table *context_table(const rep_model *m) {
                                         {"library_build_type", "benchmark library build"},
                                         {"actbench_input_range", "speed: input range"}};
   table *t = tab_new(2, "", "value");
-  /* caches come as actbench's object {l1d, l2, l3} or as Google Benchmark's
-   * list (speed.json); when both are there, the object says it for all */
-  int cache_object = 0;
-  for (int i = 0; i < REP_NFILES; i++)
-    if (m->files[i].context && json_is_object(json_object_get(m->files[i].context, "caches")))
-      cache_object = 1;
   for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-    const char *vals[REP_NFILES] = {NULL, NULL, NULL};
-    int nv = 0, same = 1;
-    const char *first = NULL;
-    for (int i = 0; i < REP_NFILES; i++) {
-      if (!m->files[i].context) continue;
-      json_t *v = json_object_get(m->files[i].context, keys[k][0]);
-      if (!strcmp(keys[k][0], "caches") && cache_object && !json_is_object(v)) continue;
-      vals[i] = ctx_value(v);
-      if (!vals[i]) continue;
-      if (!first)
-        first = vals[i];
-      else if (strcmp(first, vals[i]))
-        same = 0;
-      nv++;
-    }
-    if (!nv) continue;
-    const char *v = first;
-    if (!same) {
-      v = "";
-      for (int i = 0; i < REP_NFILES; i++)
-        if (vals[i]) v = rep_printf("%s%s%s: %s", v, *v ? "; " : "", file_label[i], vals[i]);
-    }
+    const char *v = ctx_joined(m, keys[k][0]);
+    if (!v) continue;
     tab_row(t);
     tab_cell(t, NULL, keys[k][1]);
     tab_cell(t, !strcmp(keys[k][0], "cpu_features") ? "code" : NULL, v);
   }
   return t;
+}
+
+/* The machine and the software in a few lines, for the top of every page:
+ * what the results were measured on, with what, and when. */
+typedef struct {
+  const char *machine, *software, *dates, *features;
+  size_t nfeatures;
+} ctx_lines;
+
+static ctx_lines context_lines(const rep_model *m) {
+  ctx_lines c = {NULL, NULL, NULL, NULL, 0};
+  const char *cpu = ctx_joined(m, "cpu_model"), *cores = ctx_joined(m, "cores");
+  const char *caches = ctx_joined(m, "caches"), *host = ctx_joined(m, "host");
+  const char *isa = ctx_joined(m, "isa_selected");
+  c.machine =
+      rep_printf("%s; %s cores; caches %s%s%s%s%s", cpu ? cpu : "CPU not stated",
+                 cores ? cores : "?", caches ? caches : "not stated", isa ? "; ISAs allowed: " : "",
+                 isa ? isa : "", host ? "; host " : "", host ? host : "");
+  static const char *const sw[][2] = {{"compiler", "compiler"},
+                                      {"libc", "C library"},
+                                      {"mpfr_version", "MPFR"},
+                                      {"gmp_version", "GMP"},
+                                      {"benchmark_version", "Google Benchmark"},
+                                      {"jansson_version", "jansson"}};
+  const char *s = "";
+  for (size_t k = 0; k < sizeof sw / sizeof sw[0]; k++) {
+    const char *v = ctx_joined(m, sw[k][0]);
+    s = rep_printf("%s%s%s %s", s, k ? "; " : "", sw[k][1], v ? v : "not stated");
+  }
+  const char *ver = NULL;
+  for (int i = 0; i < REP_NFILES; i++)
+    if (m->files[i].version && !ver) ver = m->files[i].version;
+  c.software = ver ? rep_printf("%s; actbench %s", s, ver) : s;
+  const char *d = "";
+  for (int i = 0; i < REP_NFILES; i++) {
+    if (!m->files[i].doc) continue;
+    const char *date = rep_file_date(m, i);
+    d = rep_printf("%s%s%s %s", d, *d ? "; " : "", file_label[i], date ? date : "(no date)");
+  }
+  c.dates = d;
+  for (int i = 0; i < REP_NFILES && !c.features; i++) {
+    json_t *v = m->files[i].context ? json_object_get(m->files[i].context, "cpu_features") : NULL;
+    if (!json_is_array(v) || !json_array_size(v)) continue;
+    c.features = ctx_value(v);
+    c.nfeatures = json_array_size(v);
+  }
+  return c;
 }
 
 static table *files_table(const rep_model *m) {
@@ -1039,9 +1122,466 @@ static const char *const conventions =
     "SLEEF, oneDNN, XNNPACK): dashed. An implementation without a backward kernel (XNNPACK) "
     "has no f\u2032 measurements.";
 
-/* ---- HTML */
+/* ---- choosing a kernel: the comparison, the classes, the front */
 
-static void figure_html(FILE *f, const char *stem, const char *caption) {
+/* An implementation's name without its activation (the page says it), a
+ * peer's library after it. */
+static const char *short_name(const rep_act *a, const char *impl, const char *origin) {
+  size_t n = strlen(a->name);
+  const char *s = impl;
+  if (!strncmp(impl, a->name, n) && impl[n] == '.' && impl[n + 1]) s = impl + n + 1;
+  return rep_origin_is_ours(origin) ? s : rep_printf("%s [%s]", s, origin);
+}
+
+static const char *gps(double ips) {
+  return isfinite(ips) ? rep_printf("%.3g G/s", ips / 1e9) : "\u2014";
+}
+
+/* "n = 4096 (L1)" */
+static const char *rank_size_str(const rep_act *a) {
+  if (!a->rank_n) return "no size measured";
+  return a->rank_cls ? rep_printf("n = %lld (%s)", a->rank_n, a->rank_cls)
+                     : rep_printf("n = %lld", a->rank_n);
+}
+
+static const char *class_name(int c) {
+  return isinf(rep_class_bound[c]) ? "any error" : rep_printf("\u2264 %g ULP", rep_class_bound[c]);
+}
+
+/* The sizes measured for an activation, sorted, with their classes. */
+static size_t act_sizes(const rep_act *a, long long *ns, const char **cls, size_t cap) {
+  size_t nn = 0;
+  for (size_t j = 0; a->spd && j < a->spd->nimpls; j++)
+    for (size_t k = 0; k < a->spd->impls[j].npoints; k++) {
+      const rep_point *q = &a->spd->impls[j].points[k];
+      size_t i = 0;
+      while (i < nn && ns[i] < q->n) i++;
+      if (i < nn && ns[i] == q->n && !cls[i]) cls[i] = q->size_class;
+      if ((i < nn && ns[i] == q->n) || nn == cap) continue;
+      memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
+      memmove(&cls[i + 1], &cls[i], (nn - i) * sizeof *cls);
+      ns[i] = q->n;
+      cls[i] = q->size_class;
+      nn++;
+    }
+  return nn;
+}
+
+static const rep_acc_impl *acc_impl(const rep_act *a, const char *name) {
+  for (size_t j = 0; a->acc && j < a->acc->nimpls; j++)
+    if (!strcmp(a->acc->impls[j].name, name)) return &a->acc->impls[j];
+  return NULL;
+}
+
+static const rep_sat_impl *sat_impl(const rep_act *a, const char *name) {
+  for (size_t j = 0; a->sat && j < a->sat->nimpls; j++)
+    if (!strcmp(a->sat->impls[j].name, name)) return &a->sat->impls[j];
+  return NULL;
+}
+
+static const rep_spd_impl *spd_impl_of(const rep_act *a, const char *name) {
+  for (size_t j = 0; a->spd && j < a->spd->nimpls; j++)
+    if (!strcmp(a->spd->impls[j].name, name)) return &a->spd->impls[j];
+  return NULL;
+}
+
+/* The three files joined: per implementation a row for f and one for f'. */
+static table *comparison_table(const rep_act *a) {
+  long long ns[64];
+  const char *cls[64];
+  size_t nn = act_sizes(a, ns, cls, 64);
+  size_t ncols = 5 + nn + (a->acc ? 5 : 0) + (a->sat ? 2 : 0);
+  const char **head = rep_alloc(ncols * sizeof *head);
+  size_t h = 0;
+  head[h++] = "#";
+  head[h++] = "implementation";
+  head[h++] = "origin";
+  head[h++] = "isa";
+  head[h++] = "";
+  for (size_t i = 0; i < nn; i++)
+    head[h++] = cls[i] && strcmp(cls[i], "custom") ? rep_printf("G/s, %s (n = %lld)", cls[i], ns[i])
+                                                   : rep_printf("G/s, n = %lld", ns[i]);
+  if (a->acc) {
+    head[h++] = "max ULP";
+    head[h++] = "mean ULP";
+    head[h++] = "correctly rounded";
+    head[h++] = "special-value failures";
+    head[h++] = "within claim";
+  }
+  if (a->sat) {
+    head[h++] = "saturates from, x < 0 (f: asymptote; f\u2032: 0)";
+    head[h++] = "saturates from, x > 0 (f: asymptote; f\u2032: 0)";
+  }
+  table *t = tab_new_v(ncols, head);
+  /* the fastest at each size and direction in bold */
+  double(*best)[2] = rep_alloc((nn ? nn : 1) * sizeof *best);
+  for (size_t j = 0; a->spd && j < a->spd->nimpls; j++)
+    for (size_t k = 0; k < a->spd->impls[j].npoints; k++) {
+      const rep_point *q = &a->spd->impls[j].points[k];
+      for (size_t i = 0; i < nn; i++)
+        if (ns[i] == q->n)
+          for (int d = 0; d < 2; d++)
+            if (isfinite(q->ips[d])) best[i][d] = fmax(best[i][d], q->ips[d]);
+    }
+  for (size_t k = 0; k < a->nnames; k++) {
+    const rep_name *nm = &a->names[k];
+    const rep_acc_impl *ac = acc_impl(a, nm->name);
+    const rep_sat_impl *sa = sat_impl(a, nm->name);
+    const rep_spd_impl *sp = spd_impl_of(a, nm->name);
+    const char *isa = ac && ac->isa ? ac->isa : sa && sa->isa ? sa->isa : sp ? sp->isa : NULL;
+    int unavailable = (ac && !ac->available) || (sa && !sa->available) || (sp && !sp->available);
+    const char *reason = ac && ac->reason ? ac->reason : sa && sa->reason ? sa->reason : NULL;
+    int rows = unavailable ? 1 : 2;
+    for (int d = 0; d < rows; d++) {
+      tab_row(t);
+      if (d) {
+        for (int c = 0; c < 4; c++) tab_covered(t);
+      } else {
+        tab_cell(t, "num", rep_printf("%zu", k + 1))->rowspan = rows;
+        tab_cell(t, "code", nm->name)->rowspan = rows;
+        tab_cell(t, NULL, fstr(nm->origin))->rowspan = rows;
+        tab_cell(t, NULL, fstr(isa))->rowspan = rows;
+      }
+      if (unavailable) {
+        tab_cell(t, "muted",
+                 reason ? rep_printf("not available: %s", reason)
+                        : "not available on the machine that ran the suites");
+        continue;
+      }
+      tab_cell(t, NULL, d ? "f\u2032" : "f");
+      if (d && nm->bwd == 0) {
+        tab_cell(t, "muted", "no backward kernel");
+        continue;
+      }
+      for (size_t i = 0; i < nn; i++) {
+        const rep_point *q = NULL;
+        for (size_t p = 0; sp && p < sp->npoints; p++)
+          if (sp->points[p].n == ns[i]) q = &sp->points[p];
+        double v = q ? q->ips[d] : NAN;
+        tab_cell(t,
+                 !isfinite(v)                       ? "num muted"
+                 : v >= best[i][d] && a->nnames > 1 ? "num best"
+                                                    : "num",
+                 gps(v));
+      }
+      if (a->acc) {
+        if (!ac || (d && !ac->has_bwd)) {
+          for (int c = 0; c < 5; c++) tab_cell(t, "num muted", "\u2014");
+        } else {
+          const rep_stats *s = d ? &ac->bwd : &ac->fwd;
+          cell *c = tab_cell(t, "num", fulp(s->max_ulp));
+          if (s->max_ulp > 0 && s->max_ulp_x) c->tip = rep_printf("at x = %s", s->max_ulp_x);
+          tab_cell(t, "num", fulp(s->mean_ulp));
+          tab_cell(t, "num", fpct(s->cr_fraction));
+          tab_cell(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures));
+          tab_cell(t, s->within_claim ? "ok" : "bad", s->within_claim ? "yes" : "NO");
+        }
+      }
+      if (a->sat) {
+        if (!sa) {
+          tab_cell(t, "num muted", "\u2014");
+          tab_cell(t, "num muted", "\u2014");
+        } else if (!d) {
+          /* f: where it reaches its asymptote */
+          tab_cell(t, "num", sa->f_asymptote.neg ? sa->f_asymptote.neg : "\u2014");
+          tab_cell(t, "num", sa->f_asymptote.pos ? sa->f_asymptote.pos : "\u2014");
+        } else {
+          /* f': where it is computed as exactly 0 */
+          const char *xs[2] = {sa->grad_zero.neg, sa->grad_zero.pos};
+          int pre[2] = {sa->premature_neg, sa->premature_pos};
+          for (int side = 0; side < 2; side++) {
+            cell *c = tab_cell(t, pre[side] ? "num bad" : "num", xs[side] ? xs[side] : "never");
+            if (pre[side]) c->sub = "premature";
+          }
+        }
+      }
+    }
+  }
+  return t;
+}
+
+static const char *const comparison_note =
+    "One row for f (forward) and one for f\u2032 (backward) per implementation, from the three "
+    "results files: throughput in G elements/s at each size (the fastest in bold), the "
+    "measured max and mean ULP error, the fraction correctly rounded, special-value failures "
+    "(NaN for a number, a number for NaN, a wrong infinity), whether the implementation "
+    "stays within the error it claims, and where it saturates: the first x, going out from "
+    "0, where the computed f equals its asymptote (row f; \u2014: it has none there) and where "
+    "the computed f\u2032 is exactly 0 (row f\u2032; premature where the exact f\u2032 is not 0 "
+    "there). The numbers # are those of the Pareto chart.";
+
+/* A class's winner as a cell: the name, and its throughput and error. */
+static void winner_cell(table *t, const rep_act *a, const rep_kpoint *w,
+                        const rep_kpoint *tighter) {
+  if (!w) {
+    tab_cell(t, "muted", "none this accurate");
+    return;
+  }
+  cell *c = tab_cell(t, tighter == w ? "code muted" : "code", short_name(a, w->name, w->origin));
+  c->sub = rep_printf("#%zu; %s; max %s ULP%s", w->idx + 1, gps(w->ips), fulp(w->ulp),
+                      w->special > 0 ? rep_printf("; %s special-value failure%s",
+                                                  fcount(w->special), w->special == 1 ? "" : "s")
+                                     : "");
+  if (tighter == w) c->tip = "the same as the class before";
+}
+
+/* The activation page's ranking: per class, the winner in each direction and
+ * the kernels of the class by throughput. */
+static table *classes_table(const rep_act *a) {
+  table *t = tab_new(5, "accuracy class (max ULP error)", "f: the fastest",
+                     "f: all in the class, fastest first", "f\u2032: the fastest",
+                     "f\u2032: all in the class, fastest first");
+  rep_kpoint *p[2];
+  size_t n[2];
+  for (int d = 0; d < 2; d++) {
+    p[d] = rep_alloc((a->nnames + 1) * sizeof *p[d]);
+    n[d] = rep_kernel_points(a, d, p[d]);
+  }
+  const rep_kpoint *prev[2] = {NULL, NULL};
+  for (int c = 0; c < REP_NCLASSES; c++) {
+    tab_row(t);
+    tab_cell(t, NULL, class_name(c));
+    for (int d = 0; d < 2; d++) {
+      const rep_kpoint *w = rep_class_winner(p[d], n[d], rep_class_bound[c]);
+      winner_cell(t, a, w, prev[d]);
+      prev[d] = w;
+      /* the class by throughput, as numbers */
+      size_t m = 0;
+      const rep_kpoint **in = rep_alloc((n[d] + 1) * sizeof *in);
+      for (size_t i = 0; i < n[d]; i++)
+        if (!isnan(p[d][i].ips) && p[d][i].ulp <= rep_class_bound[c]) in[m++] = &p[d][i];
+      for (size_t i = 1; i < m; i++)
+        for (size_t j = i; j > 0 && in[j - 1]->ips < in[j]->ips; j--) {
+          const rep_kpoint *x = in[j];
+          in[j] = in[j - 1];
+          in[j - 1] = x;
+        }
+      const char *list = "";
+      for (size_t i = 0; i < m; i++)
+        list = rep_printf("%s%s#%zu %.3g", list, i ? ", " : "", in[i]->idx + 1, in[i]->ips / 1e9);
+      tab_cell(t, m ? NULL : "muted", m ? list : "\u2014");
+    }
+  }
+  return t;
+}
+
+/* The front page's ranking: per activation and direction, the winner of each
+ * class. */
+static table *ranking_table(const rep_model *m) {
+  const char **head = rep_alloc((2 + REP_NCLASSES) * sizeof *head);
+  head[0] = "activation";
+  head[1] = "";
+  for (int c = 0; c < REP_NCLASSES; c++) head[2 + c] = class_name(c);
+  table *t = tab_new_v(2 + REP_NCLASSES, head);
+  for (size_t i = 0; i < m->nacts; i++) {
+    const rep_act *a = &m->acts[i];
+    if (!a->acc || !a->spd) continue;
+    for (int d = 0; d < 2; d++) {
+      rep_kpoint *p = rep_alloc((a->nnames + 1) * sizeof *p);
+      size_t n = rep_kernel_points(a, d, p);
+      int any = 0;
+      for (size_t k = 0; k < n; k++) any |= !isnan(p[k].ips) && !isnan(p[k].ulp);
+      if (d && !any) continue;
+      tab_row(t);
+      if (d) {
+        tab_covered(t);
+      } else {
+        cell *c = tab_cell(t, NULL, a->name);
+        c->link = rep_printf("%s.html", a->stem);
+        c->sub = rep_printf("at %s", rank_size_str(a));
+        c->rowspan = 2;
+      }
+      tab_cell(t, NULL, d ? "f\u2032" : "f");
+      const rep_kpoint *prev = NULL;
+      for (int c = 0; c < REP_NCLASSES; c++) {
+        const rep_kpoint *w = rep_class_winner(p, n, rep_class_bound[c]);
+        winner_cell(t, a, w, prev);
+        prev = w;
+      }
+    }
+  }
+  return t;
+}
+
+static const char *ranking_note(const rep_model *m) {
+  return rep_printf(
+      "For each activation, the fastest kernel whose measured max ULP error (accuracy.json) "
+      "is within each bound, at the size %s of speed.json (actbench report --size chooses "
+      "another; where an activation was not measured at it, the smallest size measured, said "
+      "under its name), forward (f) and backward (f\u2032); a class's winner, greyed, is the "
+      "same as the class before. Errors are over the inputs of the accuracy sweep; "
+      "special-value failures are counted apart and named where a winner has them.",
+      m->rank_size ? m->rank_size : "L1");
+}
+
+/* The Pareto front of one direction, from the most accurate to the fastest. */
+static table *front_table(const rep_act *a, int dir, size_t *count) {
+  table *t = tab_new(6, "#", "implementation", "origin", "max ULP",
+                     rep_printf("G/s at %s", rank_size_str(a)), "special-value failures");
+  rep_kpoint *p = rep_alloc((a->nnames + 1) * sizeof *p);
+  size_t n = rep_kernel_points(a, dir, p);
+  const rep_kpoint **f = rep_alloc((n + 1) * sizeof *f);
+  size_t nf = 0;
+  for (size_t i = 0; i < n; i++)
+    if (p[i].front) f[nf++] = &p[i];
+  for (size_t i = 1; i < nf; i++)
+    for (size_t j = i; j > 0 && (f[j - 1]->ulp > f[j]->ulp ||
+                                 (f[j - 1]->ulp == f[j]->ulp && f[j - 1]->ips < f[j]->ips));
+         j--) {
+      const rep_kpoint *x = f[j];
+      f[j] = f[j - 1];
+      f[j - 1] = x;
+    }
+  for (size_t i = 0; i < nf; i++) {
+    tab_row(t);
+    tab_cell(t, "num", rep_printf("%zu", f[i]->idx + 1));
+    tab_cell(t, "code", f[i]->name);
+    tab_cell(t, NULL, fstr(f[i]->origin));
+    tab_cell(t, "num", fulp(f[i]->ulp));
+    tab_cell(t, "num", gps(f[i]->ips));
+    tab_cell(t, f[i]->special > 0 ? "num bad" : "num", fcount(f[i]->special));
+  }
+  *count = nf;
+  return t;
+}
+
+/* What is on neither axis of the chart: measured for one but not the other. */
+static const char *pareto_missing(const rep_act *a) {
+  const char *s = "";
+  for (int d = 0; d < 2; d++) {
+    rep_kpoint *p = rep_alloc((a->nnames + 1) * sizeof *p);
+    size_t n = rep_kernel_points(a, d, p);
+    for (size_t i = 0; i < n; i++) {
+      if (!isnan(p[i].ulp) && !isnan(p[i].ips)) continue;
+      s = rep_printf("%s%s#%zu %s (%s: %s)", s, *s ? "; " : "", p[i].idx + 1, p[i].name,
+                     d ? "f\u2032" : "f",
+                     isnan(p[i].ips) ? rep_printf("not measured at %s", rank_size_str(a))
+                                     : "no accuracy measurement");
+    }
+  }
+  return *s ? rep_printf("Not on the chart: %s.", s) : NULL;
+}
+
+/* ---- accuracy: the histogram and the worst inputs */
+
+static const char *hbin_name(const rep_hbin *b) {
+  if (b->lo == 0) return rep_printf("\u2264 %g", b->hi);
+  if (isinf(b->hi)) return rep_printf("> %g", b->lo);
+  return rep_printf("(%g, %g]", b->lo, b->hi);
+}
+
+/* Inputs per error bin, one row per implementation; NULL when the file has
+ * no histograms. */
+static table *histogram_table(const rep_act *a, int dir) {
+  const rep_acc_impl *widest = NULL;
+  for (size_t j = 0; j < a->acc->nimpls; j++) {
+    const rep_acc_impl *p = &a->acc->impls[j];
+    if (!p->available || (dir && !p->has_bwd)) continue;
+    const rep_stats *s = dir ? &p->bwd : &p->fwd;
+    if (s->hist && (!widest || s->nhist > (dir ? widest->bwd.nhist : widest->fwd.nhist)))
+      widest = p;
+  }
+  if (!widest) return NULL;
+  const rep_stats *ws = dir ? &widest->bwd : &widest->fwd;
+  size_t nb = ws->nhist;
+  const char **head = rep_alloc((nb + 4) * sizeof *head);
+  head[0] = "#";
+  head[1] = "implementation";
+  for (size_t b = 0; b < nb; b++) head[2 + b] = rep_printf("%s ULP", hbin_name(&ws->hist[b]));
+  head[2 + nb] = "special-value failures";
+  head[3 + nb] = "inputs";
+  table *t = tab_new_v(nb + 4, head);
+  for (size_t k = 0; k < a->nnames; k++) {
+    const rep_acc_impl *p = acc_impl(a, a->names[k].name);
+    if (!p || !p->available || (dir && !p->has_bwd)) continue;
+    const rep_stats *s = dir ? &p->bwd : &p->fwd;
+    if (!s->hist) continue;
+    double total = 0;
+    for (size_t b = 0; b < s->nhist; b++) total += s->hist[b].count;
+    if (s->special_failures > 0) total += s->special_failures;
+    tab_row(t);
+    tab_cell(t, "num", rep_printf("%zu", k + 1));
+    tab_cell(t, "code", p->name);
+    for (size_t b = 0; b < nb; b++) {
+      double c = b < s->nhist ? s->hist[b].count : 0;
+      cell *x = tab_cell(t, c > 0 ? "num" : "num muted", fcount(c));
+      if (c > 0 && total > 0) x->sub = fpct(c / total);
+    }
+    tab_cell(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures));
+    tab_cell(t, "num", fcount(isfinite(s->inputs) ? s->inputs : total));
+  }
+  return t;
+}
+
+static table *worst_table(const rep_stats *s) {
+  table *t = tab_new(5, "x", "x (hex)", "ULP error", "got", "correctly rounded");
+  for (size_t k = 0; k < s->nworst; k++) {
+    const rep_worst *w = &s->worst[k];
+    tab_row(t);
+    tab_cell(t, "num", fstr(w->x));
+    tab_cell(t, "num code", fstr(w->x_hex));
+    tab_cell(t, "num", fulp(w->ulp));
+    tab_cell(t, "num", fstr(w->got));
+    tab_cell(t, "num", fstr(w->want));
+  }
+  return t;
+}
+
+/* The binades of x where not every input is correctly rounded. */
+static table *binade_table(const rep_stats *s, size_t *rows) {
+  table *t =
+      tab_new(6, "sign", "binade of x", "inputs", "correctly rounded", "max ULP", "mean ULP");
+  *rows = 0;
+  for (size_t k = 0; k < s->nbinades; k++) {
+    const rep_binade *b = &s->binades[k];
+    if (b->cr >= b->inputs) continue;
+    char *end;
+    long e = strtol(b->exponent, &end, 10);
+    tab_row(t);
+    tab_cell(t, NULL, b->sign);
+    tab_cell(t, "num", *end ? b->exponent : rep_printf("2^%ld \u2264 |x| < 2^%ld", e, e + 1));
+    tab_cell(t, "num", fcount(b->inputs));
+    tab_cell(t, "num", fpct(b->inputs > 0 ? b->cr / b->inputs : NAN));
+    tab_cell(t, "num", fulp(b->max_ulp));
+    tab_cell(t, "num", fulp(b->mean_ulp));
+    ++*rows;
+  }
+  return t;
+}
+
+/* ---- where the figures come from */
+
+enum { SRC_SPEED = 1 << REP_SPEED, SRC_ACC = 1 << REP_ACCURACY, SRC_SAT = 1 << REP_SATURATION };
+
+/* The commands behind a figure: the suites' runs that wrote its data, the
+ * report that drew it, and the gnuplot that redraws it. */
+typedef struct {
+  const char *data[REP_NFILES]; /* "actbench speed ... (speed.json, date)", NULL: not used */
+  const char *report, *redraw;
+} fig_cmds;
+
+static fig_cmds figure_commands(const rep_model *m, const char *stem, int sources) {
+  fig_cmds c;
+  memset(&c, 0, sizeof c);
+  for (int k = 0; k < REP_NFILES; k++) {
+    if (!(sources & (1 << k)) || !m->files[k].doc) continue;
+    const char *cmd = rep_file_command(m, k), *date = rep_file_date(m, k);
+    c.data[k] = rep_printf("%s", cmd ? cmd : "(the results file does not say)");
+    (void)date;
+  }
+  c.report = m->report_cmd;
+  c.redraw = rep_printf("cd %s && gnuplot gp/%s.gp", m->out_dir ? m->out_dir : "report", stem);
+  return c;
+}
+
+static void code(FILE *f, const char *s) {
+  fputs("<code>", f);
+  html(f, s);
+  fputs("</code>", f);
+}
+
+static void figure_html(FILE *f, const rep_model *m, const char *stem, const char *caption,
+                        int sources) {
   if (!stem) return;
   fputs("<figure><a href=\"", f);
   href(f, rep_printf("fig/%s.png", stem));
@@ -1054,10 +1594,36 @@ static void figure_html(FILE *f, const char *stem, const char *caption) {
   fputs(" \u2014 <a href=\"", f);
   href(f, rep_printf("fig/%s.png", stem));
   fputs("\">PNG</a> \u00b7 <a href=\"", f);
+  href(f, rep_printf("fig/%s.svg", stem));
+  fputs("\">SVG</a> \u00b7 <a href=\"", f);
   href(f, rep_printf("gp/%s.gp", stem));
-  fputs("\">gnuplot script</a> (run <code>gnuplot ", f);
-  html(f, rep_printf("gp/%s.gp", stem));
-  fputs("</code> in the report folder)</figcaption></figure>\n", f);
+  fputs("\">gnuplot script</a>\n<small>", f);
+  fig_cmds c = figure_commands(m, stem, sources);
+  for (int k = 0; k < REP_NFILES; k++) {
+    if (!c.data[k]) continue;
+    fprintf(f, "%s: ", file_label[k]);
+    code(f, c.data[k]);
+    const char *date = rep_file_date(m, k);
+    if (date) fprintf(f, " (%s)", date);
+    fputs("<br>", f);
+  }
+  fputs("drawn by ", f);
+  code(f, c.report);
+  fputs("; redraw: ", f);
+  code(f, c.redraw);
+  fputs("</small></figcaption></figure>\n", f);
+}
+
+static void figure_md(FILE *f, const rep_model *m, const char *stem, const char *caption,
+                      int sources) {
+  if (!stem) return;
+  fputs("![", f);
+  md(f, caption);
+  fprintf(f, "](fig/%s.png)\n\n", stem);
+  fig_cmds c = figure_commands(m, stem, sources);
+  for (int k = 0; k < REP_NFILES; k++)
+    if (c.data[k]) fprintf(f, "%s: `%s`  \n", file_label[k], c.data[k]);
+  fprintf(f, "drawn by `%s`; redraw: `%s`\n\n", c.report, c.redraw);
 }
 
 static void p_note(FILE *f, const char *text) {
@@ -1065,6 +1631,341 @@ static void p_note(FILE *f, const char *text) {
   html(f, text);
   fputs("</p>\n", f);
 }
+
+static void md_note(FILE *f, const char *text) {
+  md(f, text);
+  fputs("\n\n", f);
+}
+
+/* ---- the machine, on every page */
+
+static void context_html(FILE *f, const rep_model *m) {
+  ctx_lines c = context_lines(m);
+  fputs("<div class=\"ctx\"><b>Machine:</b> ", f);
+  html(f, c.machine);
+  fputs("<br>\n<b>Software:</b> ", f);
+  html(f, c.software);
+  fputs("<br>\n<b>Results:</b> ", f);
+  html(f, c.dates);
+  fputs("; this report rendered ", f);
+  html(f, now_utc());
+  fputs(" by ", f);
+  code(f, m->report_cmd);
+  if (c.features) {
+    fprintf(f, "\n<details><summary>CPU features (%zu)</summary><code>", c.nfeatures);
+    html(f, c.features);
+    fputs("</code></details>", f);
+  }
+  fputs("</div>\n", f);
+}
+
+static void context_md(FILE *f, const rep_model *m) {
+  ctx_lines c = context_lines(m);
+  fputs("- **Machine**: ", f);
+  md(f, c.machine);
+  fputs("\n- **Software**: ", f);
+  md(f, c.software);
+  fputs("\n- **Results**: ", f);
+  md(f, c.dates);
+  fprintf(f, "; rendered %s by `%s`\n", now_utc(), m->report_cmd);
+  if (c.features) {
+    fprintf(f, "- **CPU features** (%zu): ", c.nfeatures);
+    md(f, c.features);
+    fputc('\n', f);
+  }
+  fputc('\n', f);
+}
+
+/* ---- the sections of an activation's page
+ *
+ * A page is the list of sections below, in order; a section that has
+ * nothing to show for an activation is left out, of the page and of its
+ * contents line.  A new kind of results (a new suite) adds a section here,
+ * and its figures in report_plot.c. */
+
+typedef struct {
+  const char *id, *title;
+  int (*has)(const rep_model *m, const rep_act *a);
+  void (*html)(FILE *f, const rep_model *m, const rep_act *a);
+  void (*md)(FILE *f, const rep_model *m, const rep_act *a);
+  int md_details; /* in summary.md, folded in a <details> element */
+} act_section;
+
+static int has_ranking(const rep_model *m, const rep_act *a) {
+  (void)m;
+  return a->acc && a->spd && a->rank_n;
+}
+
+static void choice_html(FILE *f, const rep_model *m, const rep_act *a) {
+  (void)m;
+  p_note(f, rep_printf("The fastest kernel at %s whose measured max ULP error is within each "
+                       "bound, forward (f) and backward (f\u2032), and every kernel of the "
+                       "class by throughput (#number G/s). A winner greyed is the same as the "
+                       "class before.",
+                       rank_size_str(a)));
+  if (a->rank_note) p_note(f, a->rank_note);
+  tab_html(f, classes_table(a), NULL);
+}
+
+static void choice_md(FILE *f, const rep_model *m, const rep_act *a) {
+  (void)m;
+  md_note(f, rep_printf("The fastest kernel at %s within each bound of measured max ULP error.",
+                        rank_size_str(a)));
+  if (a->rank_note) md_note(f, a->rank_note);
+  tab_md(f, classes_table(a));
+}
+
+static int has_comparison(const rep_model *m, const rep_act *a) {
+  (void)m;
+  return a->nnames > 0;
+}
+
+static void comparison_html(FILE *f, const rep_model *m, const rep_act *a) {
+  (void)m;
+  p_note(f, comparison_note);
+  tab_html(f, comparison_table(a), NULL);
+}
+
+static void comparison_md(FILE *f, const rep_model *m, const rep_act *a) {
+  (void)m;
+  tab_md(f, comparison_table(a));
+}
+
+static int has_pareto(const rep_model *m, const rep_act *a) {
+  (void)m;
+  return a->fig_pareto != NULL;
+}
+
+static const char *const pareto_note =
+    "Each kernel is a point: its measured max ULP error (log scale; an error of 0, correctly "
+    "rounded everywhere, is drawn at 0.25 ULP) against its throughput. The Pareto front, "
+    "ringed and joined, is the kernels that no other beats on both: none is at least as fast "
+    "and at most as inaccurate. The steps show the best throughput to be had at each error.";
+
+static void pareto_html(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_html(
+      f, m, a->fig_pareto,
+      rep_printf("throughput at %s against max ULP error, forward and backward", rank_size_str(a)),
+      SRC_SPEED | SRC_ACC);
+  p_note(f, pareto_note);
+  const char *miss = pareto_missing(a);
+  if (miss) p_note(f, miss);
+  for (int d = 0; d < 2; d++) {
+    size_t n;
+    table *t = front_table(a, d, &n);
+    if (!n) continue;
+    fprintf(f, "<h3>The front, %s</h3>\n", d ? "f\u2032 (backward)" : "f (forward)");
+    tab_html(f, t, NULL);
+  }
+}
+
+static void pareto_md(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_md(f, m, a->fig_pareto,
+            rep_printf("throughput at %s against max ULP error", rank_size_str(a)),
+            SRC_SPEED | SRC_ACC);
+  for (int d = 0; d < 2; d++) {
+    size_t n;
+    table *t = front_table(a, d, &n);
+    if (!n) continue;
+    fprintf(f, "The Pareto front, %s:\n\n", d ? "f\u2032 (backward)" : "f (forward)");
+    tab_md(f, t);
+  }
+}
+
+static int has_acc(const rep_model *m, const rep_act *a) {
+  (void)m;
+  return a->acc != NULL;
+}
+
+/* worst inputs and binades, in details elements, per implementation */
+static void accuracy_details_html(FILE *f, const rep_act *a) {
+  int any = 0;
+  for (size_t k = 0; k < a->nnames; k++) {
+    const rep_acc_impl *p = acc_impl(a, a->names[k].name);
+    if (!p || !p->available) continue;
+    for (int d = 0; d < 1 + p->has_bwd; d++) {
+      const rep_stats *s = d ? &p->bwd : &p->fwd;
+      if (!s->nworst && !s->nbinades) continue;
+      if (!any) fputs("<h3>The worst inputs</h3>\n", f);
+      any = 1;
+      if (s->nworst) {
+        fprintf(f, "<details><summary>#%zu <code>", k + 1);
+        html(f, p->name);
+        fprintf(f, "</code>, %s: the %zu worst incorrectly rounded inputs (max %s ULP)</summary>\n",
+                d ? "f\u2032" : "f", s->nworst, fulp(s->max_ulp));
+        tab_html(f, worst_table(s), NULL);
+        fputs("</details>\n", f);
+      }
+      size_t rows;
+      table *bt = s->nbinades ? binade_table(s, &rows) : NULL;
+      if (bt) {
+        fprintf(f, "<details><summary>#%zu <code>", k + 1);
+        html(f, p->name);
+        fprintf(f,
+                "</code>, %s: the %zu binades of x (of %zu) not correctly rounded "
+                "throughout</summary>\n",
+                d ? "f\u2032" : "f", rows, s->nbinades);
+        if (rows) tab_html(f, bt, NULL);
+        fputs("</details>\n", f);
+      }
+    }
+  }
+}
+
+static void accuracy_html(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_html(f, m, a->fig_ulp_fwd, "ULP error of f against x, the largest in each bin", SRC_ACC);
+  figure_html(f, m, a->fig_ulp_bwd, "ULP error of f\u2032 against x, the largest in each bin",
+              SRC_ACC);
+  if (!a->fig_ulp_fwd)
+    p_note(f, "No implementation was measured, so there is no figure.");
+  else if (!a->fig_ulp_bwd)
+    p_note(f,
+           "No implementation measured here has a backward kernel, so there is no figure "
+           "of the error of f\u2032.");
+  fputs("<h3>f (forward)</h3>\n", f);
+  tab_html(f, accuracy_table(a, 0), NULL);
+  fputs("<h3>f\u2032 (backward)</h3>\n", f);
+  tab_html(f, accuracy_table(a, 1), NULL);
+  for (int d = 0; d < 2; d++) {
+    table *t = histogram_table(a, d);
+    if (!t) continue;
+    fprintf(f, "<h3>Histogram of the errors of %s</h3>\n", d ? "f\u2032" : "f");
+    p_note(f,
+           "Inputs per bin of ULP error (and their share of the inputs); \u2264 0.5 ULP is "
+           "correctly rounded or within half an ulp of the exact value.");
+    tab_html(f, t, NULL);
+  }
+  accuracy_details_html(f, a);
+  if (a->acc->nnarrow) {
+    fputs("<h3>bfloat16 and binary16</h3>\n", f);
+    p_note(f, double_rounding_note(a));
+    tab_html(f, narrow_table(a), NULL);
+  }
+  fputs("<h3>Special values</h3>\n", f);
+  for (size_t j = 0; j < a->acc->nimpls; j++) {
+    const rep_acc_impl *p = &a->acc->impls[j];
+    if (!p->available) continue;
+    int fails;
+    table *t = specials_table(p, &fails);
+    fputs("<details><summary><code>", f);
+    html(f, p->name);
+    fprintf(f, "</code>: %d failure%s</summary>\n", fails, fails == 1 ? "" : "s");
+    tab_html(f, t, NULL);
+    fputs("</details>\n", f);
+  }
+}
+
+static void accuracy_md(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_md(f, m, a->fig_ulp_fwd, "ULP error of f against x", SRC_ACC);
+  figure_md(f, m, a->fig_ulp_bwd, "ULP error of f' against x", SRC_ACC);
+  fputs("f (forward):\n\n", f);
+  tab_md(f, accuracy_table(a, 0));
+  fputs("f\u2032 (backward):\n\n", f);
+  tab_md(f, accuracy_table(a, 1));
+  for (int d = 0; d < 2; d++) {
+    table *t = histogram_table(a, d);
+    if (!t) continue;
+    fprintf(f, "Histogram of the errors of %s (inputs per bin of ULP error):\n\n",
+            d ? "f\u2032" : "f");
+    tab_md(f, t);
+  }
+  if (a->acc->nnarrow) {
+    fprintf(f, "bfloat16 and binary16: %s\n\n", double_rounding_note(a));
+    tab_md(f, narrow_table(a));
+  }
+  for (size_t j = 0; j < a->acc->nimpls; j++) {
+    const rep_acc_impl *p = &a->acc->impls[j];
+    if (!p->available) continue;
+    int fails;
+    table *t = specials_table(p, &fails);
+    fputs("<details><summary>special values: ", f);
+    md(f, p->name);
+    fprintf(f, ", %d failure%s</summary>\n\n", fails, fails == 1 ? "" : "s");
+    tab_md(f, t);
+    fputs("</details>\n\n", f);
+  }
+}
+
+static int has_spd(const rep_model *m, const rep_act *a) {
+  (void)m;
+  return a->spd != NULL;
+}
+
+static void speed_html(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_html(f, m, a->fig_speed, "throughput against n, forward and backward", SRC_SPEED);
+  p_note(f,
+         "G elements per second (Google Benchmark items_per_second), and below it the "
+         "memory traffic in GB/s; the fastest at each size in bold. % of copy bandwidth: the "
+         "kernel's bytes/s over those of the baseline memory.copy at the same n (a kernel "
+         "moves 8 bytes per element forward, 16 backward; the copy 8).");
+  tab_html(f, speed_table(m, a), NULL);
+  size_t np, nb;
+  table *tp = peer_targets_table(m, a, &np), *tb = bw_targets_table(m, a, &nb);
+  if (np || nb) {
+    fputs("<h3>Speed targets</h3>\n", f);
+    p_note(f, targets_note);
+    if (np) tab_html(f, tp, NULL);
+    if (nb) tab_html(f, tb, NULL);
+  }
+}
+
+static void speed_md(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_md(f, m, a->fig_speed, "throughput against n", SRC_SPEED);
+  fputs(
+      "G elements/s (and GB/s of memory traffic); the fastest at each size in bold; % of "
+      "copy bandwidth: the kernel's bytes/s over memory.copy's at the same n.\n\n",
+      f);
+  tab_md(f, speed_table(m, a));
+  size_t np, nb;
+  table *tp = peer_targets_table(m, a, &np), *tb = bw_targets_table(m, a, &nb);
+  if (np || nb) fputs("Speed targets (how they are judged: the summary at the top):\n\n", f);
+  if (np) tab_md(f, tp);
+  if (nb) tab_md(f, tb);
+}
+
+static int has_sat(const rep_model *m, const rep_act *a) {
+  (void)m;
+  return a->sat != NULL;
+}
+
+static void saturation_html(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_html(f, m, a->fig_curve,
+              "f and f\u2032 over x (exact); shaded: where |f\u2032| < \u03b5; "
+              "markers: where f reaches its asymptote and where f\u2032 is computed as 0 "
+              "(values beyond the plotted range are written at its edge)",
+              SRC_SAT);
+  if (a->curve_note) p_note(f, a->curve_note);
+  fputs("<h3>Where |f\u2032| falls below \u03b5 (mathematically)</h3>\n", f);
+  if (a->sat->nmath)
+    tab_html(f, math_table(a), NULL);
+  else
+    p_note(f, "saturation.json lists no thresholds for this activation.");
+  fputs("<h3>Where each implementation saturates (numerically)</h3>\n", f);
+  p_note(f,
+         "The first x, going outward from 0, where the computed f\u2032 is exactly 0 and "
+         "where the computed f equals its asymptote; \u201cpremature\u201d: f\u2032 "
+         "computed as 0 where the correctly rounded value is not 0.");
+  tab_html(f, sat_table(a), NULL);
+  figure_html(f, m, a->fig_satbars, "saturation points per implementation", SRC_SAT);
+}
+
+static void saturation_md(FILE *f, const rep_model *m, const rep_act *a) {
+  figure_md(f, m, a->fig_curve, "f and f' over x, saturation thresholds and points", SRC_SAT);
+  if (a->sat->nmath) tab_md(f, math_table(a));
+  tab_md(f, sat_table(a));
+  figure_md(f, m, a->fig_satbars, "saturation points per implementation", SRC_SAT);
+}
+
+static const act_section act_sections[] = {
+    {"choice", "Which kernel: the fastest in each accuracy class", has_ranking, choice_html,
+     choice_md, 0},
+    {"comparison", "Every implementation", has_comparison, comparison_html, comparison_md, 0},
+    {"pareto", "Throughput against error: the Pareto front", has_pareto, pareto_html, pareto_md, 0},
+    {"accuracy", "Accuracy", has_acc, accuracy_html, accuracy_md, 1},
+    {"speed", "Speed", has_spd, speed_html, speed_md, 1},
+    {"saturation", "Saturation", has_sat, saturation_html, saturation_md, 1},
+};
+#define NSECTIONS (sizeof act_sections / sizeof act_sections[0])
 
 static void activation_page(const rep_model *m, const rep_act *a, const char *dir) {
   const char *name = rep_printf("%s.html", a->stem);
@@ -1102,76 +2003,21 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
     fputs("</p>\n", f);
   }
   if (a->kink_note) p_note(f, a->kink_note);
-
-  if (a->sat) {
-    fputs("<h2>Saturation</h2>\n", f);
-    figure_html(f, a->fig_curve,
-                "f and f\u2032 over x (exact); shaded: where |f\u2032| < \u03b5; "
-                "markers: where f reaches its asymptote and where f\u2032 is computed as 0 "
-                "(values beyond the plotted range are written at its edge)");
-    if (a->curve_note) p_note(f, a->curve_note);
-    fputs("<h3>Where |f\u2032| falls below \u03b5 (mathematically)</h3>\n", f);
-    if (a->sat->nmath)
-      tab_html(f, math_table(a), NULL);
-    else
-      p_note(f, "saturation.json lists no thresholds for this activation.");
-    fputs("<h3>Where each implementation saturates (numerically)</h3>\n", f);
-    p_note(f,
-           "The first x, going outward from 0, where the computed f\u2032 is exactly 0 and "
-           "where the computed f equals its asymptote; \u201cpremature\u201d: f\u2032 "
-           "computed as 0 where the correctly rounded value is not 0.");
-    tab_html(f, sat_table(a), NULL);
-    figure_html(f, a->fig_satbars, "saturation points per implementation");
+  context_html(f, m);
+  fputs("<nav class=\"toc\">On this page:", f);
+  for (size_t k = 0; k < NSECTIONS; k++) {
+    if (!act_sections[k].has(m, a)) continue;
+    fprintf(f, " <a href=\"#%s\">", act_sections[k].id);
+    html(f, act_sections[k].title);
+    fputs("</a>", f);
   }
-  if (a->acc) {
-    fputs("<h2>Accuracy</h2>\n", f);
-    figure_html(f, a->fig_ulp_fwd, "ULP error of f against x, the largest in each bin");
-    figure_html(f, a->fig_ulp_bwd, "ULP error of f\u2032 against x, the largest in each bin");
-    if (!a->fig_ulp_fwd)
-      p_note(f, "No implementation was measured, so there is no figure.");
-    else if (!a->fig_ulp_bwd)
-      p_note(f,
-             "No implementation measured here has a backward kernel, so there is no figure "
-             "of the error of f\u2032.");
-    fputs("<h3>f (forward)</h3>\n", f);
-    tab_html(f, accuracy_table(a, 0), NULL);
-    fputs("<h3>f\u2032 (backward)</h3>\n", f);
-    tab_html(f, accuracy_table(a, 1), NULL);
-    if (a->acc->nnarrow) {
-      fputs("<h3>bfloat16 and binary16</h3>\n", f);
-      p_note(f, double_rounding_note(a));
-      tab_html(f, narrow_table(a), NULL);
-    }
-    fputs("<h3>Special values</h3>\n", f);
-    for (size_t j = 0; j < a->acc->nimpls; j++) {
-      const rep_acc_impl *p = &a->acc->impls[j];
-      if (!p->available) continue;
-      int fails;
-      table *t = specials_table(p, &fails);
-      fputs("<details><summary><code>", f);
-      html(f, p->name);
-      fprintf(f, "</code>: %d failure%s</summary>\n", fails, fails == 1 ? "" : "s");
-      tab_html(f, t, NULL);
-      fputs("</details>\n", f);
-    }
-  }
-  if (a->spd) {
-    fputs("<h2>Speed</h2>\n", f);
-    figure_html(f, a->fig_speed, "throughput against n, forward and backward");
-    p_note(f,
-           "G elements per second (Google Benchmark items_per_second), and below it the "
-           "memory traffic in GB/s; the fastest at each size in bold. % of copy bandwidth: the "
-           "kernel's bytes/s over those of the baseline memory.copy at the same n (a kernel "
-           "moves 8 bytes per element forward, 16 backward; the copy 8).");
-    tab_html(f, speed_table(m, a), NULL);
-    size_t np, nb;
-    table *tp = peer_targets_table(m, a, &np), *tb = bw_targets_table(m, a, &nb);
-    if (np || nb) {
-      fputs("<h3>Speed targets</h3>\n", f);
-      p_note(f, targets_note);
-      if (np) tab_html(f, tp, NULL);
-      if (nb) tab_html(f, tb, NULL);
-    }
+  fputs("</nav>\n", f);
+  for (size_t k = 0; k < NSECTIONS; k++) {
+    if (!act_sections[k].has(m, a)) continue;
+    fprintf(f, "<h2 id=\"%s\">", act_sections[k].id);
+    html(f, act_sections[k].title);
+    fputs("</h2>\n", f);
+    act_sections[k].html(f, m, a);
   }
   page_end(f);
   rep_fclose(f, dir, name);
@@ -1186,6 +2032,13 @@ void rep_write_html(const rep_model *m, const char *dir) {
       f);
   html(f, now_utc());
   fputs(" from the results files below by <code>actbench report</code>.</p>\n", f);
+  context_html(f, m);
+  table *rank = ranking_table(m);
+  if (rank->nrows) {
+    fputs("<h2 id=\"choice\">Which kernel: the fastest in each accuracy class</h2>\n", f);
+    p_note(f, ranking_note(m));
+    tab_html(f, rank, "ranking");
+  }
   fputs("<h2>Activations</h2>\n", f);
   int group = -1;
   for (size_t i = 0; i < m->nacts; i++) {
@@ -1245,10 +2098,11 @@ void rep_write_html(const rep_model *m, const char *dir) {
   tab_html(f, context_table(m), NULL);
   fputs("<h2>Conventions</h2>\n", f);
   p_note(f, conventions);
+  fputs("<p class=\"note\">Every figure is redrawn by <code>", f);
+  html(f, rep_printf("cd %s && gnuplot gp/<name>.gp", m->out_dir ? m->out_dir : "report"));
   fputs(
-      "<p class=\"note\">Every figure is redrawn by <code>gnuplot gp/&lt;name&gt;.gp</code> run "
-      "in this folder, from the data in <code>data/</code>. A Markdown summary is in <a "
-      "href=\"summary.md\">summary.md</a>.</p>\n",
+      "</code>, from the data in <code>data/</code>; under each figure, the commands that "
+      "measured its data. A Markdown summary is in <a href=\"summary.md\">summary.md</a>.</p>\n",
       f);
   page_end(f);
   rep_fclose(f, dir, "index.html");
@@ -1257,19 +2111,20 @@ void rep_write_html(const rep_model *m, const char *dir) {
 
 /* ---- Markdown */
 
-static void figure_md(FILE *f, const char *stem, const char *caption) {
-  if (!stem) return;
-  fputs("![", f);
-  md(f, caption);
-  fprintf(f, "](fig/%s.png)\n\n", stem);
-}
-
 void rep_write_markdown(const rep_model *m, const char *dir) {
   FILE *f = rep_fopen(dir, "summary.md");
   fprintf(f,
           "# actbench report\n\nRendered %s by `actbench report`; the same with the "
           "figures inline: [index.html](index.html).\n\n",
           now_utc());
+  context_md(f, m);
+  table *rank = ranking_table(m);
+  if (rank->nrows) {
+    fputs("## Which kernel: the fastest in each accuracy class\n\n", f);
+    md_note(f, ranking_note(m));
+    tab_md(f, rank);
+  }
+  fputs("## Activations\n\n", f);
   tab_md(f, overview_table(m));
   if (m->ntargets) {
     fputs("## Speed targets\n\n", f);
@@ -1324,50 +2179,20 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
       fputs("\n\n", f);
     }
     fprintf(f, "Page with the figures: [%s.html](%s.html)\n\n", a->stem, a->stem);
-    if (a->sat) {
-      fputs("### Saturation\n\n", f);
-      figure_md(f, a->fig_curve, "f and f' over x, saturation thresholds and points");
-      if (a->sat->nmath) tab_md(f, math_table(a));
-      tab_md(f, sat_table(a));
-      figure_md(f, a->fig_satbars, "saturation points per implementation");
-    }
-    if (a->acc) {
-      fputs("### Accuracy\n\n", f);
-      figure_md(f, a->fig_ulp_fwd, "ULP error of f against x");
-      figure_md(f, a->fig_ulp_bwd, "ULP error of f' against x");
-      fputs("f (forward):\n\n", f);
-      tab_md(f, accuracy_table(a, 0));
-      fputs("f\u2032 (backward):\n\n", f);
-      tab_md(f, accuracy_table(a, 1));
-      if (a->acc->nnarrow) {
-        fprintf(f, "bfloat16 and binary16: %s\n\n", double_rounding_note(a));
-        tab_md(f, narrow_table(a));
+    for (size_t k = 0; k < NSECTIONS; k++) {
+      const act_section *sec = &act_sections[k];
+      if (!sec->has(m, a)) continue;
+      if (sec->md_details) {
+        fputs("<details><summary>", f);
+        md(f, rep_printf("%s: %s", a->name, sec->title));
+        fputs("</summary>\n\n", f);
+      } else {
+        fputs("### ", f);
+        md(f, sec->title);
+        fputs("\n\n", f);
       }
-      for (size_t j = 0; j < a->acc->nimpls; j++) {
-        const rep_acc_impl *p = &a->acc->impls[j];
-        if (!p->available) continue;
-        int fails;
-        table *t = specials_table(p, &fails);
-        fputs("<details><summary>special values: ", f);
-        md(f, p->name);
-        fprintf(f, ", %d failure%s</summary>\n\n", fails, fails == 1 ? "" : "s");
-        tab_md(f, t);
-        fputs("</details>\n\n", f);
-      }
-    }
-    if (a->spd) {
-      fputs("### Speed\n\n", f);
-      figure_md(f, a->fig_speed, "throughput against n");
-      fputs(
-          "G elements/s (and GB/s of memory traffic); the fastest at each size in bold; % of "
-          "copy bandwidth: the kernel's bytes/s over memory.copy's at the same n.\n\n",
-          f);
-      tab_md(f, speed_table(m, a));
-      size_t np, nb;
-      table *tp = peer_targets_table(m, a, &np), *tb = bw_targets_table(m, a, &nb);
-      if (np || nb) fputs("Speed targets (how they are judged: the summary at the top):\n\n", f);
-      if (np) tab_md(f, tp);
-      if (nb) tab_md(f, tb);
+      sec->md(f, m, a);
+      if (sec->md_details) fputs("</details>\n\n", f);
     }
   }
   rep_fclose(f, dir, "summary.md");

@@ -37,6 +37,23 @@ typedef struct {
   int ok;
 } rep_special;
 
+/* the histogram of errors: inputs per bin [0, 1/2], (1/2, 1], (1, 2], ... */
+typedef struct {
+  double lo, hi, count; /* hi may be inf */
+} rep_hbin;
+
+/* one of the worst incorrectly rounded inputs */
+typedef struct {
+  const char *x, *x_hex, *got, *want;
+  double ulp;
+} rep_worst;
+
+/* one binade of x (exhaustive sweeps) */
+typedef struct {
+  const char *sign, *exponent; /* "+" / "-"; "-126", "subnormal", "inf/nan" */
+  double inputs, cr, max_ulp, mean_ulp;
+} rep_binade;
+
 typedef struct {
   double max_ulp, mean_ulp, cr_fraction, count_gt_1ulp, max_abs_err, max_rel_err;
   double special_failures;   /* NAN: null in the file */
@@ -47,6 +64,12 @@ typedef struct {
   double *ulp_vs_x; /* bins values, NAN for null */
   rep_special *specials;
   size_t nspecials;
+  rep_hbin *hist; /* NULL when the file has no "histogram" */
+  size_t nhist;
+  rep_worst *worst; /* NULL when the file has no "worst" */
+  size_t nworst;
+  rep_binade *binades; /* NULL when the file has no "by_binade" (sampled, range) */
+  size_t nbinades;
 } rep_stats;
 
 typedef struct {
@@ -195,9 +218,31 @@ typedef struct {
   rep_name *names;
   size_t nnames, names_cap;
   /* figures written: stems such as "sigmoid_curve", NULL when not drawn */
-  const char *fig_curve, *fig_ulp_fwd, *fig_ulp_bwd, *fig_speed, *fig_satbars;
+  const char *fig_curve, *fig_ulp_fwd, *fig_ulp_bwd, *fig_speed, *fig_satbars, *fig_pareto;
   const char *curve_note; /* what the curve figure leaves out, or NULL */
+  /* the size at which kernels are ranked and the Pareto chart is drawn
+   * (rep_rank_size): n, its class ("L1", or NULL for a count of no class),
+   * and a note when the size asked for was not measured; n 0: no speed */
+  long long rank_n;
+  const char *rank_cls, *rank_note;
 } rep_act;
+
+/* One implementation of an activation as the ranking and the Pareto chart see
+ * it, in one direction: its measured max ULP error (accuracy.json) and its
+ * throughput at the ranking size (speed.json). */
+typedef struct {
+  size_t idx; /* into rep_act.names; its number in the report is idx + 1 */
+  const char *name, *origin;
+  double ulp;     /* max ULP error; NAN: not measured */
+  double ips;     /* items/s at rank_n; NAN: not measured there */
+  double special; /* special-value failures; NAN: not known */
+  int front;      /* on the Pareto front: no other is faster and at most as inaccurate */
+} rep_kpoint;
+
+/* The accuracy classes of the ranking: max ULP error <= each bound, the last
+ * unbounded (INFINITY). */
+#define REP_NCLASSES 5
+extern const double rep_class_bound[REP_NCLASSES];
 
 typedef struct {
   rep_file files[REP_NFILES];
@@ -208,6 +253,10 @@ typedef struct {
   size_t ntargets;
   /* accuracy sweep, saturation scan: descriptions for the index */
   const char *acc_sweep, *acc_conventions, *sat_scan;
+  const char *acc_mode; /* "sampled", "range", "exhaustive"; NULL when not stated */
+  /* what the report was asked: the ranking size ("L1", "L2", "L3", "DRAM" or a
+   * count), the report folder as given, and the command line */
+  const char *rank_size, *out_dir, *report_cmd;
 } rep_model;
 
 /* report_load.c */
@@ -223,6 +272,17 @@ int rep_act_is_seed(const rep_act *a);
 /* bytes/s of memory.copy at n, NAN when speed.json has none there */
 double rep_copy_bps(const rep_model *m, long long n);
 double rep_parse_x(const char *s); /* number from a results-file string; NAN on junk */
+/* the kernels of an activation in one direction (0 fwd, 1 bwd), one per
+ * name of a->names that has a max ULP error or a throughput at a->rank_n,
+ * with the Pareto front marked; out has room for a->nnames.  Returns how
+ * many. */
+size_t rep_kernel_points(const rep_act *a, int dir, rep_kpoint *out);
+/* the fastest point with ulp <= bound and a throughput, or NULL */
+const rep_kpoint *rep_class_winner(const rep_kpoint *p, size_t n, double bound);
+/* a results file's command line and date (context, or accuracy.run.json for
+ * a range or exhaustive sweep); NULL when it does not say */
+const char *rep_file_command(const rep_model *m, int kind);
+const char *rep_file_date(const rep_model *m, int kind);
 
 /* report_plot.c: writes data/, gp/ and fig/ under dir and runs gnuplot there */
 void rep_plot(rep_model *m, const char *dir);

@@ -333,12 +333,66 @@ static void load_stats(rep_stats *s, const json_t *impl, const char *wi, const c
     r->want = xstr_value(mem(e, we, "want"), we, "member \"want\"");
     r->ok = get_bool(e, we, "ok", -1);
   }
+  /* the histogram, the worst inputs and the binades: optional (files written
+   * before they existed have none; by_binade only in exhaustive sweeps) */
+  json_t *h = json_object_get(o, "histogram");
+  if (h) {
+    if (!json_is_array(h)) bad(w, "member \"histogram\" is %s, not an array", type_name(h));
+    s->nhist = json_array_size(h);
+    s->hist = rep_alloc((s->nhist + 1) * sizeof *s->hist);
+    for (size_t k = 0; k < s->nhist; k++) {
+      json_t *e = json_array_get(h, k);
+      const char *we = rep_printf("%s, histogram[%zu]", w, k);
+      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+      s->hist[k].lo = get_num(e, we, "lo", 0);
+      s->hist[k].hi = get_num(e, we, "hi", 0);
+      s->hist[k].count = get_num(e, we, "count", 0);
+    }
+  }
+  json_t *wl = json_object_get(o, "worst");
+  if (wl) {
+    if (!json_is_array(wl)) bad(w, "member \"worst\" is %s, not an array", type_name(wl));
+    s->nworst = json_array_size(wl);
+    s->worst = rep_alloc((s->nworst + 1) * sizeof *s->worst);
+    for (size_t k = 0; k < s->nworst; k++) {
+      json_t *e = json_array_get(wl, k);
+      const char *we = rep_printf("%s, worst[%zu]", w, k);
+      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+      rep_worst *r = &s->worst[k];
+      r->x = xstr_value(mem(e, we, "x"), we, "member \"x\"");
+      json_t *xh = json_object_get(e, "x_hex");
+      r->x_hex = xh ? xstr_value(xh, we, "member \"x_hex\"") : NULL;
+      r->ulp = get_num(e, we, "ulp", 1);
+      r->got = xstr_value(mem(e, we, "got"), we, "member \"got\"");
+      r->want = xstr_value(mem(e, we, "want"), we, "member \"want\"");
+    }
+  }
+  json_t *bl = json_object_get(o, "by_binade");
+  if (bl) {
+    if (!json_is_array(bl)) bad(w, "member \"by_binade\" is %s, not an array", type_name(bl));
+    s->nbinades = json_array_size(bl);
+    s->binades = rep_alloc((s->nbinades + 1) * sizeof *s->binades);
+    for (size_t k = 0; k < s->nbinades; k++) {
+      json_t *e = json_array_get(bl, k);
+      const char *we = rep_printf("%s, by_binade[%zu]", w, k);
+      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+      rep_binade *r = &s->binades[k];
+      r->sign = get_str(e, we, "sign", 0);
+      r->exponent = xstr_value(mem(e, we, "exponent"), we, "member \"exponent\"");
+      if (!r->exponent) bad(we, "member \"exponent\" is null");
+      r->inputs = get_num(e, we, "inputs", 0);
+      r->cr = get_num(e, we, "cr", 0);
+      r->max_ulp = get_num(e, we, "max_ulp", 1);
+      r->mean_ulp = get_num_opt(e, we, "mean_ulp");
+    }
+  }
 }
 
 static void load_accuracy(rep_model *m, const json_t *doc) {
   json_t *sw = json_object_get(doc, "sweep");
   if (json_is_object(sw)) {
     const char *mode = get_str(sw, "sweep", "mode", 1);
+    m->acc_mode = mode;
     json_t *in = json_object_get(sw, "inputs");
     char inputs[64] = "";
     if (json_is_number(in)) snprintf(inputs, sizeof inputs, ", %.0f inputs", json_number_value(in));
@@ -900,6 +954,120 @@ static void finish(rep_model *m) {
   }
 }
 
+/* ---- the ranking size, the kernels' points, the classes */
+
+const double rep_class_bound[REP_NCLASSES] = {0.5, 1, 2, 4, INFINITY};
+
+/* The class a count counts as in speed.json's actbench.sizes ("custom" sizes
+ * with "counts_as"), or NULL. */
+static const char *counts_as(const rep_model *m, long long n) {
+  json_t *doc = m->files[REP_SPEED].doc;
+  json_t *sizes = json_object_get(json_object_get(doc, "actbench"), "sizes");
+  for (size_t k = 0; k < json_array_size(sizes); k++) {
+    json_t *z = json_array_get(sizes, k);
+    json_t *zn = json_object_get(z, "n"), *zc = json_object_get(z, "counts_as");
+    if (json_is_number(zn) && json_number_value(zn) == (double)n && json_is_string(zc))
+      return json_string_value(zc);
+  }
+  return NULL;
+}
+
+/* Where an activation's kernels are ranked: the size of class m->rank_size
+ * (or that count), else the smallest measured, said in rank_note. */
+static void rank_size(const rep_model *m, rep_act *a) {
+  a->rank_n = 0;
+  a->rank_cls = NULL;
+  a->rank_note = NULL;
+  if (!a->spd) return;
+  const char *want = m->rank_size ? m->rank_size : "L1";
+  char *end;
+  long long want_n = strtoll(want, &end, 10);
+  if (*end || want_n <= 0) want_n = 0;
+  long long smallest = 0, found = 0;
+  const char *smallest_cls = NULL, *found_cls = NULL;
+  for (size_t j = 0; j < a->spd->nimpls; j++)
+    for (size_t k = 0; k < a->spd->impls[j].npoints; k++) {
+      const rep_point *q = &a->spd->impls[j].points[k];
+      const char *cls = q->size_class;
+      if (cls && !strcmp(cls, "custom")) cls = counts_as(m, q->n);
+      if (!smallest || q->n < smallest) smallest = q->n, smallest_cls = cls;
+      if (found) continue;
+      if (want_n ? q->n == want_n : (cls && !strcasecmp(cls, want))) found = q->n, found_cls = cls;
+    }
+  if (!smallest) return;
+  if (found) {
+    a->rank_n = found;
+    a->rank_cls = found_cls;
+    return;
+  }
+  a->rank_n = smallest;
+  a->rank_cls = smallest_cls;
+  a->rank_note = rep_printf("%s %s was not measured for %s; ranked at the smallest size measured",
+                            want_n ? "n =" : "the size class", want, a->name);
+}
+
+size_t rep_kernel_points(const rep_act *a, int dir, rep_kpoint *out) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->nnames; i++) {
+    rep_kpoint p = {i, a->names[i].name, a->names[i].origin, NAN, NAN, NAN, 0};
+    for (size_t j = 0; a->acc && j < a->acc->nimpls; j++) {
+      const rep_acc_impl *q = &a->acc->impls[j];
+      if (strcmp(q->name, p.name) || !q->available || (dir && !q->has_bwd)) continue;
+      const rep_stats *s = dir ? &q->bwd : &q->fwd;
+      p.ulp = s->max_ulp;
+      p.special = s->special_failures;
+    }
+    for (size_t j = 0; a->spd && a->rank_n && j < a->spd->nimpls; j++) {
+      const rep_spd_impl *q = &a->spd->impls[j];
+      if (strcmp(q->name, p.name)) continue;
+      for (size_t k = 0; k < q->npoints; k++)
+        if (q->points[k].n == a->rank_n && q->points[k].ips[dir] > 0) p.ips = q->points[k].ips[dir];
+    }
+    if (isnan(p.ulp) && isnan(p.ips)) continue;
+    out[n++] = p;
+  }
+  /* the front: among those with both, none other is at least as fast and at
+   * most as inaccurate, and better in one of the two */
+  for (size_t i = 0; i < n; i++) {
+    rep_kpoint *p = &out[i];
+    if (isnan(p->ulp) || isnan(p->ips)) continue;
+    int dominated = 0;
+    for (size_t j = 0; j < n && !dominated; j++) {
+      const rep_kpoint *q = &out[j];
+      if (j == i || isnan(q->ulp) || isnan(q->ips)) continue;
+      dominated = q->ips >= p->ips && q->ulp <= p->ulp && (q->ips > p->ips || q->ulp < p->ulp);
+    }
+    p->front = !dominated;
+  }
+  return n;
+}
+
+const rep_kpoint *rep_class_winner(const rep_kpoint *p, size_t n, double bound) {
+  const rep_kpoint *best = NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (isnan(p[i].ulp) || isnan(p[i].ips) || !(p[i].ulp <= bound)) continue;
+    if (!best || p[i].ips > best->ips) best = &p[i];
+  }
+  return best;
+}
+
+static const char *ctx_str(const rep_model *m, int kind, const char *key) {
+  const json_t *c = m->files[kind].context;
+  json_t *v = c ? json_object_get(c, key) : NULL;
+  if (!json_is_string(v) && c) v = json_object_get(c, rep_printf("actbench_%s", key));
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+const char *rep_file_command(const rep_model *m, int kind) {
+  return ctx_str(m, kind, "command");
+}
+
+const char *rep_file_date(const rep_model *m, int kind) {
+  /* speed.json: Google Benchmark's date keeps the key; actbench's is ISO */
+  const char *d = kind == REP_SPEED ? ctx_str(m, kind, "actbench_date") : NULL;
+  return d ? d : ctx_str(m, kind, "date");
+}
+
 void rep_load(rep_model *m, const char *const paths[REP_NFILES]) {
   for (int k = 0; k < REP_NFILES; k++) {
     rep_file *f = &m->files[k];
@@ -937,5 +1105,8 @@ void rep_load(rep_model *m, const char *const paths[REP_NFILES]) {
     if (k == REP_SATURATION) load_saturation(m, f->doc);
   }
   finish(m);
-  for (size_t i = 0; i < m->nacts; i++) m->acts[i].stem = make_stem(m, i, m->acts[i].name);
+  for (size_t i = 0; i < m->nacts; i++) {
+    m->acts[i].stem = make_stem(m, i, m->acts[i].name);
+    rank_size(m, &m->acts[i]);
+  }
 }

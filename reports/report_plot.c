@@ -585,6 +585,20 @@ static void fig_curve(rep_act *a, const char *dir) {
 
 /* ---- (2) ULP error against x */
 
+/* Tics at 1, 2, 5 times the powers of ten on a log axis from lo to hi. */
+static void gp_125_tics(FILE *g, char axis, double lo, double hi) {
+  fprintf(g, "  set %ctics (", axis);
+  int first = 1;
+  for (int e = (int)floor(log10(lo)); e <= (int)ceil(log10(hi)); e++)
+    for (int k = 0; k < 3; k++) {
+      double v = (k == 0 ? 1 : k == 1 ? 2 : 5) * pow(10, e);
+      if (v < lo || v > hi) continue;
+      fprintf(g, "%s'%g' %.9g", first ? "" : ", ", v, v);
+      first = 0;
+    }
+  fputs(")\n", g);
+}
+
 /* Tics at powers of ten on a log axis: 0.001 ... 1000, then 10⁴, 10⁵ ...
  * (gnuplot's %g would write 1e+06) */
 static void gp_decade_tics(FILE *g, double lo, double hi) {
@@ -943,18 +957,9 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
   if (logy) {
     fprintf(g,
             "  set logscale y\n  set yrange [%.9g:%.9g]\n"
-            "  set ylabel 'throughput (G elements/s, log scale)'\n  set ytics (",
+            "  set ylabel 'throughput (G elements/s, log scale)'\n",
             ymin / 1.5, ymax * 1.5);
-    /* tics at 1, 2, 5 times the powers of ten */
-    int first = 1;
-    for (int e = (int)floor(log10(ymin / 1.5)); e <= (int)ceil(log10(ymax * 1.5)); e++)
-      for (int k = 0; k < 3; k++) {
-        double v = (k == 0 ? 1 : k == 1 ? 2 : 5) * pow(10, e);
-        if (v < ymin / 1.5 || v > ymax * 1.5) continue;
-        fprintf(g, "%s'%g' %.9g", first ? "" : ", ", v, v);
-        first = 0;
-      }
-    fputs(")\n", g);
+    gp_125_tics(g, 'y', ymin / 1.5, ymax * 1.5);
   } else
     fprintf(g, "  set yrange [0:%.9g]\n  set ylabel 'throughput (G elements/s)'\n", ymax * 1.08);
   const char *title =
@@ -1110,6 +1115,248 @@ static void fig_satbars(rep_act *a, const char *dir) {
   a->fig_satbars = stem;
 }
 
+/* ---- (5) throughput against max ULP error: the Pareto chart */
+
+/* 10^e as a tic label: 0.001 ... 1000, then 10⁴, 10⁵ ... */
+static const char *pow10_label(int e) {
+  static const char *const sup[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                      "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  if (e >= -3 && e <= 3) return rep_printf("%g", pow(10, e));
+  char digits[16];
+  snprintf(digits, sizeof digits, "%d", e < 0 ? -e : e);
+  const char *s = e < 0 ? "10\u207b" : "10";
+  for (const char *d = digits; *d; d++) s = rep_printf("%s%s", s, sup[*d - '0']);
+  return s;
+}
+
+/* Errors below this are drawn at it on the log axis (0 included). */
+#define PARETO_FLOOR 0.25
+/* A returned infinity counts as 2^128 ULP: the largest error there is. */
+#define PARETO_CEIL 0x1p128
+
+static double pareto_x(double ulp) {
+  return ulp < PARETO_FLOOR ? PARETO_FLOOR : ulp > PARETO_CEIL ? PARETO_CEIL : ulp;
+}
+
+/* x tics: the floor ("≤ 0.25"), the class bounds 0.5, 1, 2, 4, then powers of
+ * two or of ten up to hi. */
+static void pareto_xtics(FILE *g, double hi) {
+  fputs("  set xtics ('\u2264 0.25' 0.25, '0.5' 0.5, '1' 1, '2' 2, '4' 4", g);
+  if (hi <= 100) {
+    for (double v = 8; v <= hi; v *= 2) fprintf(g, ", '%g' %g", v, v);
+  } else {
+    int e1 = (int)floor(log10(hi));
+    int step = e1 / 8 + 1;
+    for (int e = 1; e <= e1; e += step) fprintf(g, ", '%s' 1e%d", pow10_label(e), e);
+  }
+  fputs(")\n", g);
+}
+
+static void fig_pareto(rep_act *a, const char *dir) {
+  if (!a->acc || !a->spd || !a->rank_n) return;
+  rep_kpoint *pts[2];
+  size_t npts[2], nplot[2] = {0, 0};
+  double xmax = 4, ymin = INFINITY, ymax = 0;
+  for (int d = 0; d < 2; d++) {
+    pts[d] = rep_alloc((a->nnames + 1) * sizeof *pts[d]);
+    npts[d] = rep_kernel_points(a, d, pts[d]);
+    for (size_t i = 0; i < npts[d]; i++) {
+      const rep_kpoint *p = &pts[d][i];
+      if (isnan(p->ulp) || isnan(p->ips)) continue;
+      nplot[d]++;
+      xmax = fmax(xmax, pareto_x(p->ulp));
+      ymin = fmin(ymin, p->ips / 1e9);
+      ymax = fmax(ymax, p->ips / 1e9);
+    }
+  }
+  if (!nplot[0] && !nplot[1]) return;
+  int ndir = nplot[1] ? 2 : 1;
+  int logy = ymax / ymin > 20;
+  double xlo = PARETO_FLOOR / 1.6, xhi = xmax * 4;
+  double ylo = logy ? ymin / 1.6 : 0, yhi = logy ? ymax * 1.6 : ymax * 1.15;
+  const char *stem = rep_printf("%s_pareto", a->stem);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  const char *size = a->rank_cls ? rep_printf("n = %lld (%s)", a->rank_n, a->rank_cls)
+                                 : rep_printf("n = %lld", a->rank_n);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: throughput at %s (speed.json) against max ULP error (accuracy.json).\n"
+          "# Per direction (fwd, then bwd): one block per implementation (x = max ULP drawn,\n"
+          "# with errors below %g at %g; max ULP; G items/s; its number), then the Pareto\n"
+          "# front as steps, then the labels (x, y, numbers).\n",
+          a->name, size, PARETO_FLOOR, PARETO_FLOOR);
+  int block = 0;
+  int *idx[2], front_idx[2] = {-1, -1}, label_idx[2] = {-1, -1};
+  for (int dd = 0; dd < ndir; dd++) {
+    idx[dd] = rep_alloc((npts[dd] + 1) * sizeof *idx[dd]);
+    rep_kpoint *p = pts[dd];
+    for (size_t i = 0; i < npts[dd]; i++) {
+      idx[dd][i] = -1;
+      if (isnan(p[i].ulp) || isnan(p[i].ips)) continue;
+      fprintf(d, "# %s %s\n%.9g %.9g %.9g %zu %d\n\n\n", dd ? "bwd" : "fwd", p[i].name,
+              pareto_x(p[i].ulp), p[i].ulp, p[i].ips / 1e9, p[i].idx + 1, p[i].front);
+      idx[dd][i] = block++;
+    }
+    /* the front, from the most accurate to the fastest, as the steps of the
+     * best throughput to be had at each error, out to the right edge */
+    size_t nf = 0;
+    const rep_kpoint **f = rep_alloc((npts[dd] + 1) * sizeof *f);
+    for (size_t i = 0; i < npts[dd]; i++)
+      if (p[i].front) f[nf++] = &p[i];
+    for (size_t i = 1; i < nf; i++)
+      for (size_t j = i; j > 0 && (f[j - 1]->ulp > f[j]->ulp ||
+                                   (f[j - 1]->ulp == f[j]->ulp && f[j - 1]->ips < f[j]->ips));
+           j--) {
+        const rep_kpoint *t = f[j];
+        f[j] = f[j - 1];
+        f[j - 1] = t;
+      }
+    if (nf) {
+      fprintf(d, "# %s: the Pareto front, its points, then its steps\n", dd ? "bwd" : "fwd");
+      for (size_t i = 0; i < nf; i++)
+        fprintf(d, "%.9g %.9g\n", pareto_x(f[i]->ulp), f[i]->ips / 1e9);
+      fputs("\n\n", d);
+      for (size_t i = 0; i < nf; i++)
+        fprintf(d, "%.9g %.9g\n", pareto_x(f[i]->ulp), f[i]->ips / 1e9);
+      fprintf(d, "%.9g %.9g\n\n\n", xhi, f[nf - 1]->ips / 1e9);
+      front_idx[dd] = block;
+      block += 2;
+    }
+    /* labels: the numbers, those of points that (nearly) coincide together */
+    size_t nl = 0;
+    double *lx = rep_alloc((npts[dd] + 1) * sizeof *lx),
+           *ly = rep_alloc((npts[dd] + 1) * sizeof *ly);
+    const char **lt = rep_alloc((npts[dd] + 1) * sizeof *lt);
+    for (size_t i = 0; i < npts[dd]; i++) {
+      if (idx[dd][i] < 0) continue;
+      double x = pareto_x(p[i].ulp), y = p[i].ips / 1e9;
+      double u = log10(x / xlo) / log10(xhi / xlo);
+      double v = logy ? log10(y / ylo) / log10(yhi / ylo) : (y - ylo) / (yhi - ylo);
+      size_t k = 0;
+      for (; k < nl; k++) {
+        double u2 = log10(lx[k] / xlo) / log10(xhi / xlo);
+        double v2 = logy ? log10(ly[k] / ylo) / log10(yhi / ylo) : (ly[k] - ylo) / (yhi - ylo);
+        if (fabs(u - u2) < 0.035 && fabs(v - v2) < 0.04) break;
+      }
+      if (k < nl) {
+        lt[k] = rep_printf("%s,%zu", lt[k], p[i].idx + 1);
+        continue;
+      }
+      lx[nl] = x;
+      ly[nl] = y;
+      lt[nl++] = rep_printf("%zu", p[i].idx + 1);
+    }
+    if (nl) {
+      fprintf(d, "# %s: labels\n", dd ? "bwd" : "fwd");
+      for (size_t k = 0; k < nl; k++) fprintf(d, "%.9g %.9g \"%s\"\n", lx[k], ly[k], lt[k]);
+      fputs("\n\n", d);
+      label_idx[dd] = block++;
+    }
+  }
+  rep_fclose(d, dir, datname);
+
+  /* the legend: every implementation on either panel, by number */
+  size_t nkey = 2;
+  int *in_key = rep_alloc((a->nnames + 1) * sizeof *in_key);
+  for (int dd = 0; dd < ndir; dd++)
+    for (size_t i = 0; i < npts[dd]; i++)
+      if (idx[dd][i] >= 0 && !in_key[pts[dd][i].idx]) in_key[pts[dd][i].idx] = 1, nkey++;
+  int w = ndir == 2 ? 1100 : 820, cols;
+  /* "5  xnnpack.sigmoid-nc-f32 [xnnpack] (no backward kernel)" */
+  int rows = key_rows(nkey, longest_legend(a) + 24, w, &cols);
+  int keyh = rows * 17 + 12;
+  int h = 470 + keyh;
+  FILE *g = gp_begin(dir, stem, rep_printf("%s, throughput against max ULP error", a->name), w, h);
+  gp_linetypes(g, a);
+  double bot = (double)(keyh + 75) / h, top = 1.0 - 62.0 / h;
+  fputs("  set multiplot title ", g);
+  gp_str(g, rep_printf("%s: throughput at %s against max ULP error; ringed and joined: the "
+                       "Pareto front",
+                       a->name, size));
+  fprintf(g,
+          " font ',12'\n  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n"
+          "  set logscale x\n  set xrange [%.9g:%.9g]\n"
+          "  set xlabel 'max ULP error (log scale; 0 ULP drawn at 0.25)'\n"
+          "  set grid xtics ytics\n  unset key\n",
+          top, bot, xlo, xhi);
+  pareto_xtics(g, xhi);
+  if (logy) {
+    fprintf(g,
+            "  set logscale y\n  set yrange [%.9g:%.9g]\n"
+            "  set ylabel 'throughput (G elements/s, log scale)'\n",
+            ylo, yhi);
+    gp_125_tics(g, 'y', ylo, yhi);
+  } else {
+    fprintf(g, "  set yrange [0:%.9g]\n  set ylabel 'throughput (G elements/s)'\n", yhi);
+  }
+  for (int dd = 0; dd < ndir; dd++) {
+    if (ndir == 2)
+      fprintf(g, "  set lmargin at screen %s\n  set rmargin at screen %s\n", dd ? "0.565" : "0.07",
+              dd ? "0.985" : "0.49");
+    else
+      fputs("  set lmargin at screen 0.1\n  set rmargin at screen 0.97\n", g);
+    fputs("  set title ", g);
+    gp_str(g, dd ? "backward: f\u2032 (dx = dy \u00b7 f\u2032(x))" : "forward: f (x \u2192 y)");
+    fputc('\n', g);
+    int last = dd == ndir - 1;
+    if (last)
+      fprintf(g,
+              "  set key at screen 0.5, screen %.4f center top Left reverse vertical maxrows %d "
+              "samplen 1.5 spacing 1.05 width -2 font ',9'\n",
+              (double)(keyh + 8) / h, rows);
+    fputs("  plot ", g);
+    int first = 1;
+    if (front_idx[dd] >= 0) {
+      gp_str(g, datname);
+      fprintf(g, " index %d using 1:2 with steps lw 7 lc rgb '#f6d38a' ", front_idx[dd] + 1);
+      fputs(last ? "title 'Pareto front (steps)'" : "notitle", g);
+      fputs(", \\\n    ", g);
+      gp_str(g, datname);
+      fprintf(g, " index %d using 1:2 with points pt 6 ps 2.6 lw 1.5 lc rgb '#000000' ",
+              front_idx[dd]);
+      fputs(last ? "title 'on the front (ringed)'" : "notitle", g);
+      first = 0;
+    }
+    for (size_t k = 0; k < a->nnames; k++) {
+      size_t i = 0;
+      while (i < npts[dd] && pts[dd][i].idx != k) i++;
+      int here = i < npts[dd] && idx[dd][i] >= 0;
+      if (!here && !(last && in_key[k])) continue;
+      if (!first) fputs(", \\\n    ", g);
+      first = 0;
+      const char *title = rep_printf("%zu  %s", k + 1, legend_name(a, a->names[k].name));
+      if (!here) {
+        fprintf(g, "keyentry with points lt %zu ps 1.4 title ", LT_BASE + k);
+        gp_str(g, rep_printf("%s (%s)", title,
+                             rep_impl_has_bwd(a, a->names[k].name) == 0 ? "no backward kernel"
+                                                                        : "not on this panel"));
+        continue;
+      }
+      gp_str(g, datname);
+      fprintf(g, " index %d using 1:3 with points lt %zu ps 1.4 ", idx[dd][i], LT_BASE + k);
+      if (last) {
+        fputs("title ", g);
+        gp_str(g, title);
+      } else {
+        fputs("notitle", g);
+      }
+    }
+    if (label_idx[dd] >= 0) {
+      fputs(", \\\n    ", g);
+      gp_str(g, datname);
+      fprintf(g,
+              " index %d using 1:2:3 with labels offset char 0.7,0.75 left font ',9' "
+              "tc rgb '#202020' notitle",
+              label_idx[dd]);
+    }
+    if (first) fputs("NaN notitle", g);
+    fputc('\n', g);
+  }
+  fputs("  unset multiplot\n", g);
+  gp_end(g, dir, stem);
+  a->fig_pareto = stem;
+}
+
 void rep_plot(rep_model *m, const char *dir) {
   detect_png_terminal();
   for (size_t i = 0; i < m->nacts; i++) {
@@ -1120,6 +1367,7 @@ void rep_plot(rep_model *m, const char *dir) {
       fig_ulp(a, dir, 1);
     }
     if (a->spd) fig_speed(m, a, dir);
+    fig_pareto(a, dir);
     if (a->sat) fig_satbars(a, dir);
   }
 }

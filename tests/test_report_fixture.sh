@@ -73,6 +73,56 @@ check "full: gelu has no asymptote for x > 0" \
   "$S/full/summary.md"
 check "full: leaky_relu's dead side" grep -q "f&#39; = 0.01 for all x &lt;= 0" "$S/full/leaky_relu.html"
 check "full: special failures from NaN inputs" grep -q '1 of them NaN inputs' "$S/full/sigmoid.html"
+# choosing a kernel: the ranking on the index, the comparison, the Pareto chart
+check "full: the ranking of the accuracy classes on the index" \
+  grep -q '<h2 id="choice">Which kernel: the fastest in each accuracy class</h2>' "$S/full/index.html"
+check "full: ... each class's winner at L1, linked to the activation's page" \
+  grep -qF '| [sigmoid](sigmoid.html) (at n = 4096 (L1)) | f | none this accurate | none this accurate | none this accurate | scalar.naive [libm] (#3; 2.02 G/s; max 3.2 ULP) | xnnpack.sigmoid-nc-f32 [xnnpack] (#5; 14.1 G/s; max 6.4 ULP; 1 special-value failure) |' \
+  "$S/full/summary.md"
+check "full: ... backward too (no XNNPACK: it has no backward kernel)" \
+  grep -qF '|  | f′ | none this accurate | none this accurate | none this accurate | scalar.naive [libm] (#3; 1.35 G/s; max 3.2 ULP) | avx2.sleef-expf-u10 [sleef] (#4; 7.41 G/s; max 6.4 ULP; 1 special-value failure) |' \
+  "$S/full/summary.md"
+check "full: ... exact kernels win every class" \
+  grep -qF '| [leaky_relu](leaky_relu.html) (at n = 4096 (L1)) | f | scalar.max (#1; 2.02 G/s; max 0 ULP) |' \
+  "$S/full/summary.md"
+check "full: the classes on the activation's page" \
+  grep -q '<h2 id="choice">Which kernel' "$S/full/sigmoid.html"
+check "full: the comparison table joins the three files, a row for f and one for f'" \
+  bash -c "grep -qF '| 3 | sigmoid.scalar.naive | libm | scalar | f | 2.02 G/s | 1.01 G/s | 3.2 | 0.21 | 87% | 0 | yes | -103.972084 | 16.6355324 |' '$S/full/summary.md' &&
+           grep -qF '|  |  |  |  | f′ | 1.35 G/s | 0.673 G/s | 3.2 | 0.21 | 87% | 0 | yes | -87.336544 (premature) | 16.6355324 (premature) |' '$S/full/summary.md'"
+check "full: ... with one cell per implementation spanning its two rows" \
+  grep -q '<td class="code" rowspan="2">sigmoid.scalar.naive</td>' "$S/full/sigmoid.html"
+check "full: ... an unavailable implementation in one row" \
+  grep -q '<td class="code">sigmoid.avx512.rr2-p5-div</td><td>actbench</td><td>avx512</td><td class="muted" colspan="[0-9]*">not available: needs avx512f' "$S/full/sigmoid.html"
+check "full: the Pareto chart, with its script" \
+  test -s "$S/full/fig/sigmoid_pareto.svg" -a -s "$S/full/fig/sigmoid_pareto.png" -a -s "$S/full/gp/sigmoid_pareto.gp"
+check "full: ... log x with errors of 0 at 0.25" \
+  bash -c "grep -q 'set logscale x' '$S/full/gp/sigmoid_pareto.gp' &&
+           grep -q '^0.25 0 2.02 1 1' '$S/full/data/leaky_relu_pareto.dat'"
+check "full: ... the front of f: scalar.naive (3.2 ULP) and XNNPACK (the fastest)" \
+  bash -c "grep -A 2 '^# fwd: the Pareto front' '$S/full/data/sigmoid_pareto.dat' | tail -n 2 | tr '\n' ' ' |
+           grep -qx '3.2 2.02 6.4 14.14 '"
+check "full: ... labelled by number, in the legend by name" \
+  bash -c "grep -q '\"3\"' '$S/full/data/sigmoid_pareto.dat' && grep -q \"'3  scalar.naive \\[libm\\]'\" '$S/full/gp/sigmoid_pareto.gp'"
+check "full: ... the front in a table too" grep -q '<h3>The front, f (forward)</h3>' "$S/full/sigmoid.html"
+# the machine on every page, the commands under every figure
+for page in "$S"/full/*.html; do
+  check "full: the machine on ${page##*/}" \
+    bash -c "grep -q '<b>Machine:</b> Fixture CPU @ 3.0GHz; 8 cores; caches l1d 48 KiB, l2 2 MiB, l3 32 MiB' '$page' &&
+             grep -q '<b>Software:</b> compiler gcc 12.2.0; C library glibc 2.36; MPFR 4.2.0; GMP 6.2.1; Google Benchmark 1.7.1; jansson 2.14' '$page' &&
+             grep -q '<b>Results:</b> speed.json 2025-01-01T00:00:00Z' '$page' && grep -q 'CPU features (4)' '$page'"
+done
+check "full: every figure with the commands behind it" check_figures "$S/full"
+check "full: ... the suite's command under the throughput figure" \
+  grep -q 'speed.json: <code>actbench speed --min-time 0.01</code>' "$S/full/sigmoid.html"
+check "full: ... and the redraw command" \
+  grep -qF "<code>cd $S/full &amp;&amp; gnuplot gp/sigmoid_speed.gp</code>" "$S/full/sigmoid.html"
+# the histogram of the errors and the worst inputs
+check "full: the histogram of the errors" \
+  grep -qF '| 1 | sigmoid.avx2.rr2-p5-div | 1540 (77%) | 447 (22.35%) | 6 (0.3%) | 6 (0.3%) | 1 | 2000 |' "$S/full/summary.md"
+check "full: the worst inputs, folded" \
+  grep -q '<summary>#1 <code>sigmoid.avx2.rr2-p5-div</code>, f: the 2 worst incorrectly rounded inputs' \
+  "$S/full/sigmoid.html"
 check "full: no temporary folder left" no_leftovers "$S/full"
 # a figure redraws from its script in the report folder
 if command -v gnuplot >/dev/null; then
@@ -82,6 +132,24 @@ if command -v gnuplot >/dev/null; then
   check "full: gnuplot gp/sigmoid_curve.gp redraws the figure" \
     test -s "$S/redraw/fig/sigmoid_curve.png" -a -s "$S/redraw/fig/sigmoid_curve.svg"
 fi
+
+# an exhaustive sweep: its command and date from accuracy.run.json, the binades of x; ranked
+# at --size L2, a count that counts as L2
+"$BIN" report --results "$DATA/exhaustive" --out "$S/exh" --size L2 >/dev/null 2>"$S/err"
+rc=$?
+check "exhaustive: exit status 0 (got $rc: $(head -c 300 "$S/err"))" [ $rc -eq 0 ]
+check "exhaustive: every linked file is there" check_report "$S/exh"
+check "exhaustive: the command of accuracy.run.json under the ULP figures" \
+  grep -q 'accuracy.json: <code>actbench accuracy --exhaustive --activation sigmoid --out fixture-exhaustive</code> (2025-01-02T03:04:05Z)' \
+  "$S/exh/sigmoid.html"
+check "exhaustive: the binades not correctly rounded throughout" \
+  grep -q 'f: the 4 binades of x (of 9) not correctly rounded throughout' "$S/exh/sigmoid.html"
+check "exhaustive: ranked at --size L2 (a count that counts as L2)" \
+  grep -q 'at n = 65536 (L2)' "$S/exh/index.html"
+"$BIN" report --results "$DATA/exhaustive" --out "$S/exh3" --size L3 >/dev/null 2>"$S/err"
+check "exhaustive: --size L3, not measured: ranked at the smallest size, and said" \
+  bash -c "grep -q 'at n = 4096 (L1)' '$S/exh3/index.html' &&
+           grep -q 'the size class L3 was not measured for sigmoid' '$S/exh3/sigmoid.html'"
 
 # 2. speed.json alone: no accuracy or saturation sections, no dangling links
 "$BIN" report --results "$DATA/speedonly" --out "$S/speed" >/dev/null 2>"$S/err"
@@ -97,6 +165,8 @@ check "speed only: unavailable implementation listed" \
 check "speed only: no backward kernel, from speed.json alone" \
   grep -q 'no backward kernel' "$S/speed/sigmoid.html"
 check "speed only: the memory limit" grep -q "memory limit (copy)" "$S/speed/gp/sigmoid_speed.gp"
+check "speed only: no ranking or Pareto chart without accuracy.json" \
+  bash -c "! grep -q 'Which kernel' '$S/speed/index.html' && test ! -e '$S/speed/fig/sigmoid_pareto.png'"
 check "speed only: one page, none for the baselines" \
   [ "$(ls "$S/speed"/*.html | wc -l)" -eq 2 ]
 
@@ -148,6 +218,7 @@ expect_fail "gnuplot fails" env ACTBENCH_GNUPLOT=/bin/false "$BIN" report --resu
 expect_fail "gnuplot missing" env ACTBENCH_GNUPLOT="$S/no-gnuplot" "$BIN" report \
   --results "$DATA/full" --out "$good"
 expect_fail "unknown option" "$BIN" report --colour
+expect_fail "--size that is no size" "$BIN" report --results "$DATA/full" --out "$good" --size L7
 expect_fail "option without its value" "$BIN" report --out
 check "bad input: the good report is intact" \
   [ "$(cat "$good/index.html" "$good/sigmoid.html" | cksum)" = "$sum_before" ]

@@ -31,10 +31,13 @@ check_target() {
 }
 
 # check_report DIR: index.html and summary.md exist; every file linked from
-# them (href= and src=, following linked .html pages) exists, is not empty,
+# them and from every other .html page of DIR (href= and src=, following
+# linked .html pages) exists, is not empty,
 # and each .svg/.png is one; the pages load nothing from the network.
 check_report() {
   local dir=$1 problems="" queue="index.html" seen=" " page links t
+  # every page of the folder, linked from the index or not
+  for page in "$dir"/*.html; do [ -e "$page" ] && queue+=" ${page##*/}"; done
   [ -s "$dir/index.html" ] || problems+="no index.html;"
   [ -s "$dir/summary.md" ] || problems+="no summary.md;"
   while :; do
@@ -95,4 +98,29 @@ no_leftovers() {
 finish() {
   echo "$PASS passed, $FAIL failed"
   [ "$FAIL" -eq 0 ]
+}
+
+# check_figures DIR: every <figure> of every page states the commands behind
+# it (the results file's command, the report's, the gnuplot that redraws it)
+# and its script is there.  Prints the problems.
+check_figures() {
+  local dir=$1 problems="" page stem n
+  for page in "$dir"/*.html; do
+    n=0
+    for stem in $(grep -o 'src="fig/[^"]*\.svg"' "$page" | sed 's/^src="fig\///; s/\.svg"$//'); do
+      n=$((n + 1))
+      [ -s "$dir/gp/$stem.gp" ] || problems+="${page##*/}: no gp/$stem.gp;"
+      grep -q "gnuplot gp/$stem.gp</code>" "$page" ||
+        problems+="${page##*/}: no redraw command for $stem;"
+    done
+    local figs drawn
+    figs=$(grep -c '<figure>' "$page")
+    drawn=$(grep -c 'drawn by <code>actbench report' "$page")
+    [ "$figs" -eq "$drawn" ] || problems+="${page##*/}: $figs figures, $drawn with their commands;"
+  done
+  if [ -n "$problems" ]; then
+    echo "  $problems" | tr ';' '\n' | sed '/^ *$/d; s/^/    /'
+    return 1
+  fi
+  return 0
 }

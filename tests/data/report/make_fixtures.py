@@ -6,7 +6,9 @@
 # accuracy.json, grad_zero null on both sides in saturation.json, no .../bwd/... entries in
 # speed.json), an activation of the family with only a peer (gelu: unbounded for x > 0), the
 # dead side of leaky_relu, a mean_ulp left out (too large for JSON), and the baselines of
-# speed.json (memory.copy, memory.relu).
+# speed.json (memory.copy, memory.relu); the histograms and worst inputs of every sweep; in
+# exhaustive/, an exhaustive sweep (by_binade, accuracy.run.json) with a speed.json whose
+# second size is a count that counts as L2.
 import json, math, os, sys
 out = sys.argv[1]
 ctx = {"date": "2025-01-01T00:00:00Z", "command": "actbench accuracy --samples 2000 --out fixture",
@@ -51,6 +53,16 @@ def stats(name, k, bins, lo, hi, exact, d):
        "specials": [{"x": s, "got": "nan" if s == "nan" else "0.5", "want": "nan" if s == "nan" else "0.5",
                      "ok": not (k == 1 and s == "nan")} for s in specials]}
   if name.startswith("gelu") and d == "bwd": del s["mean_ulp"]  # a sum that overflowed
+  # the histogram (up to its last nonempty bin) and the worst inputs
+  if exact:
+    s["histogram"] = [{"lo": 0, "hi": 0.5, "count": 2000 - s["special_failures"]}]
+    s["worst"] = []
+  else:
+    gt1 = s["count_gt_1ulp"]
+    s["histogram"] = [{"lo": 0, "hi": 0.5, "count": 1740 - 200 * k}, {"lo": 0.5, "hi": 1, "count": 260 + 200 * k - gt1 - s["special_failures"]},
+                      {"lo": 1, "hi": 2, "count": gt1 // 2}, {"lo": 2, "hi": 4, "count": gt1 - gt1 // 2}][:4 if gt1 else 2]
+    s["worst"] = [{"x": "-7.5", "x_hex": "-0x1.ep+2", "ulp": s["max_ulp"], "got": "0.000552778", "want": "0.000552779"},
+                  {"x": "7.25", "x_hex": "0x1.dp+2", "ulp": round(s["max_ulp"] * 0.8, 3), "got": "0.99929", "want": "0.999291"}]
   return s
 acc = {"kind": "accuracy", "actbench_version": "0.1.0", "context": c("actbench accuracy --samples 2000"),
        "sweep": {"mode": "sampled", "samples": 2000, "seed": 1, "inputs": 2000},
@@ -152,3 +164,31 @@ so["benchmarks"] = [b for b in so["benchmarks"] if b["activation"] in ("sigmoid"
 so["actbench"]["implementations"] = [i for i in so["actbench"]["implementations"]
                                      if i["activation"] in ("sigmoid", "memory")]
 with open(os.path.join(out, "speedonly/speed.json"), "w") as f: json.dump(so, f, indent=1)
+# an exhaustive sweep of sigmoid: every float, the binades of x; no date or command in the
+# file (they are in accuracy.run.json beside it), and a speed.json measured at L1 and L2 only
+os.makedirs(out + "/exhaustive", exist_ok=True)
+ex = json.loads(json.dumps(acc))
+ex["context"] = {k: v for k, v in ex["context"].items() if k not in ("date", "command")}
+ex["sweep"] = {"mode": "exhaustive", "inputs": 4294967296}
+ex["activations"] = [a for a in ex["activations"] if a["activation"] == "sigmoid"]
+for im in ex["activations"][0]["implementations"]:
+  for d in ("fwd", "bwd"):
+    st = im.get(d)
+    if not st: continue
+    st["by_binade"] = [{"sign": sg, "exponent": e, "inputs": 8388608, "cr": 8388608 if e in ("subnormal", -100) else 8388000,
+                        "max_ulp": 0.5 if e in ("subnormal", -100) else st["max_ulp"], "mean_ulp": 0.25}
+                       for sg in ("-", "+") for e in ("subnormal", -100, 0, 3)] + \
+                      [{"sign": "+", "exponent": "inf/nan", "inputs": 8388608, "cr": 8388608, "max_ulp": 0, "mean_ulp": 0}]
+with open(os.path.join(out, "exhaustive/accuracy.json"), "w") as f: json.dump(ex, f, indent=1)
+run = {"kind": "accuracy-run", "date": "2025-01-02T03:04:05Z",
+       "command": "actbench accuracy --exhaustive --activation sigmoid --out fixture-exhaustive",
+       "reference": "screen", "target_s_per_activation_2p32": 180,
+       "activations": [{"activation": "sigmoid", "inputs": 4294967296, "wall_s": 373.0, "inputs_per_s": 1.15e7,
+                        "screen_decided": 4294000000, "mpfr_references": 967296, "resumed": False, "threads": 2, "ranks": 1}]}
+with open(os.path.join(out, "exhaustive/accuracy.run.json"), "w") as f: json.dump(run, f, indent=1)
+se = json.loads(json.dumps(spd))
+se["actbench"]["sizes"] = [{"class": "L1", "n": 4096, "bytes_per_array": 16384}, {"class": "custom", "n": 65536, "counts_as": "L2", "bytes_per_array": 262144}]
+se["benchmarks"] = [dict(b, n=65536, size_class="custom", name=b["name"].replace("/4194304", "/65536")) if b["n"] == 4194304 else b
+                    for b in se["benchmarks"] if b["activation"] in ("sigmoid", "memory")]
+se["actbench"]["implementations"] = [i for i in se["actbench"]["implementations"] if i["activation"] in ("sigmoid", "memory")]
+with open(os.path.join(out, "exhaustive/speed.json"), "w") as f: json.dump(se, f, indent=1)
