@@ -247,7 +247,7 @@ static void tab_md(FILE *f, const table *t) {
 
 static const char *const style =
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;"
-    "max-width:1180px;padding:1em 1.5em;color:#1d1d1f;line-height:1.45}\n"
+    "max-width:1320px;padding:1em 1.5em;color:#1d1d1f;line-height:1.45}\n"
     "h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd}\n"
     "h3{margin-top:1.4em}\n"
     "table{border-collapse:collapse;font-size:.86em;margin:.5em 0 1em}\n"
@@ -270,7 +270,7 @@ static const char *const style =
     "margin:.6em 0 1em}div.ctx details{margin:0}\n"
     "figcaption small{display:block;color:#555;margin-top:.2em}\n"
     "nav.toc{font-size:.92em;margin:.4em 0}\n"
-    "td a{color:inherit}\n";
+    "td a{color:inherit}table.compact{font-size:.8em}table.compact th{font-size:.95em}\n";
 
 static void page_begin(FILE *f, const char *title) {
   fputs(
@@ -1190,17 +1190,17 @@ static table *comparison_table(const rep_act *a) {
   long long ns[64];
   const char *cls[64];
   size_t nn = act_sizes(a, ns, cls, 64);
-  size_t ncols = 5 + nn + (a->acc ? 5 : 0) + (a->sat ? 2 : 0);
+  size_t ncols = 4 + nn + (a->acc ? 5 : 0) + (a->sat ? 2 : 0);
   const char **head = rep_alloc(ncols * sizeof *head);
   size_t h = 0;
   head[h++] = "#";
   head[h++] = "implementation";
-  head[h++] = "origin";
-  head[h++] = "isa";
+  head[h++] = "origin, isa";
   head[h++] = "";
   for (size_t i = 0; i < nn; i++)
-    head[h++] = cls[i] && strcmp(cls[i], "custom") ? rep_printf("G/s, %s (n = %lld)", cls[i], ns[i])
-                                                   : rep_printf("G/s, n = %lld", ns[i]);
+    head[h++] = cls[i] && strcmp(cls[i], "custom")
+                    ? rep_printf("G/s at %s, n = %lld", cls[i], ns[i])
+                    : rep_printf("G/s at n = %lld", ns[i]);
   if (a->acc) {
     head[h++] = "max ULP";
     head[h++] = "mean ULP";
@@ -1209,8 +1209,8 @@ static table *comparison_table(const rep_act *a) {
     head[h++] = "within claim";
   }
   if (a->sat) {
-    head[h++] = "saturates from, x < 0 (f: asymptote; f\u2032: 0)";
-    head[h++] = "saturates from, x > 0 (f: asymptote; f\u2032: 0)";
+    head[h++] = "saturates from, x < 0";
+    head[h++] = "saturates from, x > 0";
   }
   table *t = tab_new_v(ncols, head);
   /* the fastest at each size and direction in bold */
@@ -1235,12 +1235,13 @@ static table *comparison_table(const rep_act *a) {
     for (int d = 0; d < rows; d++) {
       tab_row(t);
       if (d) {
-        for (int c = 0; c < 4; c++) tab_covered(t);
+        for (int c = 0; c < 3; c++) tab_covered(t);
       } else {
         tab_cell(t, "num", rep_printf("%zu", k + 1))->rowspan = rows;
         tab_cell(t, "code", nm->name)->rowspan = rows;
-        tab_cell(t, NULL, fstr(nm->origin))->rowspan = rows;
-        tab_cell(t, NULL, fstr(isa))->rowspan = rows;
+        cell *o = tab_cell(t, NULL, fstr(nm->origin));
+        o->rowspan = rows;
+        o->sub = isa;
       }
       if (unavailable) {
         tab_cell(t, "muted",
@@ -1262,7 +1263,7 @@ static table *comparison_table(const rep_act *a) {
                  !isfinite(v)                       ? "num muted"
                  : v >= best[i][d] && a->nnames > 1 ? "num best"
                                                     : "num",
-                 gps(v));
+                 isfinite(v) ? rep_printf("%.3g", v / 1e9) : "\u2014");
       }
       if (a->acc) {
         if (!ac || (d && !ac->has_bwd)) {
@@ -1723,7 +1724,7 @@ static int has_comparison(const rep_model *m, const rep_act *a) {
 static void comparison_html(FILE *f, const rep_model *m, const rep_act *a) {
   (void)m;
   p_note(f, comparison_note);
-  tab_html(f, comparison_table(a), NULL);
+  tab_html(f, comparison_table(a), "compact");
 }
 
 static void comparison_md(FILE *f, const rep_model *m, const rep_act *a) {

@@ -1141,12 +1141,14 @@ static double pareto_x(double ulp) {
 /* x tics: the floor ("≤ 0.25"), the class bounds 0.5, 1, 2, 4, then powers of
  * two or of ten up to hi. */
 static void pareto_xtics(FILE *g, double hi) {
-  fputs("  set xtics ('\u2264 0.25' 0.25, '0.5' 0.5, '1' 1, '2' 2, '4' 4", g);
-  if (hi <= 100) {
-    for (double v = 8; v <= hi; v *= 2) fprintf(g, ", '%g' %g", v, v);
+  fputs("  set xtics ('\u2264 0.25' 0.25", g);
+  if (hi <= 300) {
+    /* a few octaves: the class bounds 0.5, 1, 2, 4 ULP, then powers of two */
+    for (double v = 0.5; v <= hi; v *= 2) fprintf(g, ", '%g' %g", v, v);
   } else {
+    /* decades, from 10 so that the labels stay apart from the floor's */
     int e1 = (int)floor(log10(hi));
-    int step = e1 / 8 + 1;
+    int step = e1 / 9 + 1;
     for (int e = 1; e <= e1; e += step) fprintf(g, ", '%s' 1e%d", pow10_label(e), e);
   }
   fputs(")\n", g);
