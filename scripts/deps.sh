@@ -17,6 +17,7 @@ PACKAGES=(
   libopenmpi-dev openmpi-bin         # the exhaustive accuracy sweep over MPI ranks
   sollya                             # kernel coefficients (scripts/gen-coeffs.sh)
   python3                            # tests read the JSON results with python3's json module
+  chromium                           # tests: a headless screenshot of the report (skipped without)
 )
 
 missing=()

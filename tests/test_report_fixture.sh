@@ -226,6 +226,23 @@ check "bad input: the good report still checks" check_report "$good"
 check "bad input: the other folder is untouched" test -s "$S/notreport/precious.txt"
 check "bad input: no temporary folder left" no_leftovers "$good"
 
+# 5b. the images: every PNG of the full report decodes and is no blank; where
+# Debian's chromium is installed, index.html opens headless (no server, no
+# network) and its screenshot is a page with something on it
+ROOT=$(cd "$HERE/.." && pwd)
+check "images: every PNG of the full report decodes and has ink" \
+  python3 "$HERE/png_check.py" "$S"/full/fig/*.png
+"$ROOT/scripts/screenshot.sh" "$S/full/index.html" "$S/index.png" 1400,2000 2>"$S/shot.err"
+rc=$?
+if [ $rc -eq 3 ]; then
+  echo "skip screenshot: no chromium installed (scripts/deps.sh installs it)"
+else
+  check "screenshot: chromium opens index.html headless (status $rc: $(head -c 200 "$S/shot.err"))" \
+    [ $rc -eq 0 ]
+  check "screenshot: ... a page with tables on it" \
+    python3 "$HERE/png_check.py" --min-colors 16 --min-ink 0.05 "$S/index.png"
+fi
+
 # 6. help
 "$BIN" report --help >"$S/help" 2>&1
 check "--help: exit status 0 and a usage line" grep -q '^usage: actbench report' "$S/help"
