@@ -11,6 +11,7 @@
 #include "speed.h"
 #include "sweep.h"
 #include "util.h"
+#include "zerocenter.h"
 
 static void usage(FILE *f) {
   fprintf(f,
@@ -21,6 +22,7 @@ static void usage(FILE *f) {
           "  speed        throughput of every implementation (Google Benchmark)\n"
           "  accuracy     ULP error against MPFR, forward and derivative\n"
           "  saturation   where gradients vanish, mathematically and numerically\n"
+          "  zerocenter   the zig-zag of inputs that are not zero-centred, measured\n"
           "  report       render the gnuplot/HTML/Markdown report from results files\n"
           "\n"
           "'actbench <command> --help' describes each command's options.\n");
@@ -67,7 +69,7 @@ int main(int argc, char **argv) {
   act_set_command_line(argc, argv);
   if (argc < 2)
     act_die(
-        "no command given (commands: list, speed, accuracy, saturation, report; "
+        "no command given (commands: list, speed, accuracy, saturation, zerocenter, report; "
         "see actbench --help)");
   const char *cmd = argv[1];
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
@@ -87,6 +89,8 @@ int main(int argc, char **argv) {
     return rc;
   }
   if (!strcmp(cmd, "saturation")) return act_saturation_main(argc - 1, argv + 1);
+  if (!strcmp(cmd, "zerocenter")) return act_zerocenter_main(argc - 1, argv + 1);
   if (!strcmp(cmd, "report")) return act_report_main(argc - 1, argv + 1);
-  act_die("unknown command '%s' (commands: list, speed, accuracy, saturation, report)", cmd);
+  act_die("unknown command '%s' (commands: list, speed, accuracy, saturation, zerocenter, report)",
+          cmd);
 }
