@@ -81,15 +81,14 @@ static json_t *math_side(const sat_set *set, int dir) {
   return o;
 }
 
-/* a set as [{"lo", "hi"}], the ends of the float range as "-inf" / "inf" */
-static json_t *jset(const sat_set *s, size_t cap) {
+/* a set as [{"lo", "hi"}] (at most cap intervals), the ends of the
+ * format's range (+-top) as "-inf" / "inf" */
+static json_t *jset(const sat_set *s, size_t cap, double top) {
   json_t *a = json_array();
   for (size_t i = 0; i < s->n && i < cap; i++) {
     json_t *o = json_object();
-    json_object_set_new(o, "lo",
-                        s->v[i].lo <= -FLT_MAX ? json_string("-inf") : json_real(s->v[i].lo));
-    json_object_set_new(o, "hi",
-                        s->v[i].hi >= FLT_MAX ? json_string("inf") : json_real(s->v[i].hi));
+    json_object_set_new(o, "lo", s->v[i].lo <= -top ? json_string("-inf") : json_real(s->v[i].lo));
+    json_object_set_new(o, "hi", s->v[i].hi >= top ? json_string("inf") : json_real(s->v[i].hi));
     json_array_append_new(a, o);
   }
   return a;
@@ -462,11 +461,11 @@ int act_saturation_main(int argc, char **argv) {
       json_object_set_new(row, "label", json_string(k_eps_label[e]));
       json_object_set_new(row, "format",
                           k_eps_format[e] ? json_string(k_eps_format[e]) : json_null());
-      json_object_set_new(row, "intervals", jset(&ms.lt[e], (size_t)-1));
+      json_object_set_new(row, "intervals", jset(&ms.lt[e], (size_t)-1, FLT_MAX));
       json_array_append_new(jlt, row);
     }
     json_object_set_new(jsets, "lt", jlt);
-    json_object_set_new(jsets, "dead", jset(&ms.dead, (size_t)-1));
+    json_object_set_new(jsets, "dead", jset(&ms.dead, (size_t)-1, FLT_MAX));
     json_object_set_new(jsets, "samples", json_integer((json_int_t)ms.samples));
     json_object_set_new(jsets, "minima", json_integer((json_int_t)ms.minima));
     json_object_set_new(jsets, "evaluations", json_integer((json_int_t)ms.evaluations));
@@ -629,7 +628,7 @@ int act_saturation_main(int argc, char **argv) {
           json_object_set_new(je, "subnormal_from",
                               pair(jx(r->subnormal_from[0]), jx(r->subnormal_from[1])));
           json_object_set_new(je, "asymptote", pair(jx(r->asym[0]), jx(r->asym[1])));
-          json_object_set_new(je, "zero_set", jset(&r->zeros, 32));
+          json_object_set_new(je, "zero_set", jset(&r->zeros, 32, c->max_finite));
           json_object_set_new(jfmt, "exact", je);
           printf(
               "  %s (%zu inputs a side%s): RN(f') = 0 from %s / %s, below the least normal "
@@ -662,7 +661,7 @@ int act_saturation_main(int argc, char **argv) {
         json_object_set_new(jct, "off1", jcount(r->n_off1));
         json_object_set_new(jct, "nonfinite", jcount(r->n_nonfinite));
         json_object_set_new(je, "counts", jct);
-        json_object_set_new(je, "zero_set", jset(&r->zeros, 32));
+        json_object_set_new(je, "zero_set", jset(&r->zeros, 32, c->max_finite));
         json_object_set_new(je, "zero_set_size", json_integer((json_int_t)r->zeros.n));
         json_object_set_new(je, "runs_unrefined", json_integer((json_int_t)r->runs_unrefined));
         json_array_append_new(jev, je);
