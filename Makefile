@@ -1,9 +1,9 @@
 # actbench: the front door.  The build itself is CMake's.
-#   make bench    install what is missing, build, run the speed, accuracy and
-#                 saturation suites, render the report
+#   make bench    install what is missing, build, run the speed, accuracy,
+#                 saturation and zerocenter suites, render the report
 #   make test     build and run the tests (make test SANITIZE=1: with ASan+UBSan)
 #   make report   re-render the report from the last results
-#   make accuracy / make speed / make saturation   one suite
+#   make accuracy / make speed / make saturation / make zerocenter   one suite
 #   make install  actbench, the plugin contract, a CMake package and a pkg-config
 #                 file under PREFIX (/usr/local; DESTDIR is respected)
 #   make clean
@@ -26,8 +26,9 @@ ACTBENCH = $(strip $(BUILD)/actbench $(foreach p,$(subst :, ,$(PLUGINS)),--plugi
 SPEED_ARGS ?= --min-time 0.1
 ACCURACY_ARGS ?=
 SATURATION_ARGS ?=
+ZEROCENTER_ARGS ?=
 
-.PHONY: all build deps bench speed accuracy saturation report test install clean
+.PHONY: all build deps bench speed accuracy saturation zerocenter report test install clean
 
 all: build
 
@@ -49,12 +50,15 @@ accuracy: build
 saturation: build
 	$(ACTBENCH) saturation --out $(RESULTS) $(SATURATION_ARGS)
 
+zerocenter: build
+	$(ACTBENCH) zerocenter --out $(RESULTS) $(ZEROCENTER_ARGS)
+
 report: build
 	$(ACTBENCH) report --results $(RESULTS) --out $(REPORT)
 
 bench: deps
 	$(MAKE) --no-print-directory build
-	$(MAKE) --no-print-directory speed accuracy saturation
+	$(MAKE) --no-print-directory speed accuracy saturation zerocenter
 	$(MAKE) --no-print-directory report
 	@echo "bench: results in $(RESULTS)/, report at $(REPORT)/index.html and $(REPORT)/summary.md"
 

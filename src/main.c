@@ -13,8 +13,9 @@
 #include "speed.h"
 #include "sweep.h"
 #include "util.h"
+#include "zerocenter.h"
 
-#define COMMANDS "list, speed, accuracy, saturation, report, compare, diff"
+#define COMMANDS "list, speed, accuracy, saturation, zerocenter, report, compare, diff"
 
 static void usage(FILE *f) {
   fprintf(f,
@@ -25,6 +26,7 @@ static void usage(FILE *f) {
           "  speed        throughput of every implementation (Google Benchmark)\n"
           "  accuracy     ULP error against MPFR, forward and derivative\n"
           "  saturation   where gradients vanish, mathematically and numerically\n"
+          "  zerocenter   the zig-zag of inputs that are not zero-centred, measured\n"
           "  report       render the gnuplot/HTML/Markdown report from results files\n"
           "  compare      one activation's implementations side by side, from results files\n"
           "  diff         two results files of the same kind: what changed (exit 1: a regression)\n"
@@ -120,8 +122,8 @@ int main(int argc, char **argv) {
     printf("actbench %s (contract version %d)\n", ACTBENCH_VERSION, ACT_CONTRACT_VERSION);
     return 0;
   }
-  static const char *const commands[] = {"list",   "speed",   "accuracy", "saturation",
-                                         "report", "compare", "diff"};
+  static const char *const commands[] = {"list",       "speed",  "accuracy", "saturation",
+                                         "zerocenter", "report", "compare",  "diff"};
   int known = 0;
   for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
     known |= !strcmp(cmd, commands[k]);
@@ -151,6 +153,7 @@ int main(int argc, char **argv) {
     return rc;
   }
   if (!strcmp(cmd, "saturation")) return act_saturation_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "zerocenter")) return act_zerocenter_main(sub_argc, sub_argv);
   if (!strcmp(cmd, "report")) return act_report_main(sub_argc, sub_argv);
   if (!strcmp(cmd, "compare")) return act_compare_main(sub_argc, sub_argv);
   return act_diff_main(sub_argc, sub_argv);

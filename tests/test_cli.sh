@@ -50,6 +50,17 @@ expect_error "output is a file" accuracy --activation relu --samples 100 --out /
 expect_error "saturation stride 0" saturation --stride 0 --out "$S/out"
 expect_error "saturation unknown activation" saturation --activation nosuch --out "$S/out"
 expect_error "saturation unwritable" saturation --activation relu --out /proc/actbench-nope
+expect_error "saturation unknown format" saturation --activation relu --formats binary8 --out "$S/out"
+expect_error "saturation empty formats" saturation --activation relu --formats , --out "$S/out"
+expect_error "saturation float stride too small" saturation --activation relu --float-stride 1 --out "$S/out"
+expect_error "saturation negative mc" saturation --activation relu --mc -1 --out "$S/out"
+expect_error "saturation zero chains" saturation --activation relu --chains 0 --out "$S/out"
+expect_error "saturation seed junk" saturation --activation relu --seed 1x --out "$S/out"
+expect_error "zerocenter unknown activation" zerocenter --activation nosuch --out "$S/out"
+expect_error "zerocenter zero problems" zerocenter --problems 0 --out "$S/out"
+expect_error "zerocenter tol out of range" zerocenter --tol 1 --out "$S/out"
+expect_error "zerocenter unknown option" zerocenter --frobnicate --out "$S/out"
+expect_error "zerocenter unwritable" zerocenter --activation tanh --trials 10 --problems 2 --out /proc/actbench-nope
 expect_error "list unknown activation" list --activation nosuch
 expect_error "report: no results" report --results "$S/nothing-here" --out "$S/rep"
 echo '{oops' >"$S/corrupt.json"
@@ -93,7 +104,7 @@ expect_error "diff: unknown format" diff "$F/accuracy.json" "$F/accuracy.json" -
 expect_error "diff: unknown activation" diff "$F/accuracy.json" "$F/accuracy.json" --activation nosuch
 
 # --help on every command exits 0 and says what it does
-for c in list speed accuracy saturation report compare diff; do
+for c in list speed accuracy saturation zerocenter report compare diff; do
   if "$A" "$c" --help >"$S/help" 2>&1 && grep -q "usage: actbench $c" "$S/help"; then ok; else bad "$c --help"; fi
 done
 
