@@ -23,16 +23,19 @@
 static void usage(FILE *f) {
   fprintf(f,
           "usage: actbench report [--results DIR] [--speed FILE] [--accuracy FILE]\n"
-          "                       [--saturation FILE] [--out DIR] [--size SIZE]\n"
+          "                       [--saturation FILE] [--zerocenter FILE] [--out DIR]\n"
+          "                       [--size SIZE]\n"
           "Renders the results files of the suites into a report folder: gnuplot figures\n"
           "(SVG and PNG, with their data and scripts), index.html with a page per\n"
           "activation, and summary.md.  It measures nothing.\n"
           "\n"
-          "  --results DIR      read DIR/speed.json, DIR/accuracy.json and\n"
-          "                     DIR/saturation.json, each when present (default: results)\n"
+          "  --results DIR      read DIR/speed.json, DIR/accuracy.json, DIR/saturation.json\n"
+          "                     and DIR/zerocenter.json, each when present (default:\n"
+          "                     results); what a file lacks, the report leaves out\n"
           "  --speed FILE       read this speed results file (it must exist); likewise\n"
-          "  --accuracy FILE    --accuracy and --saturation.  Given alone, without\n"
-          "  --saturation FILE  --results, only the named files are read\n"
+          "  --accuracy FILE    --accuracy, --saturation and --zerocenter.  Given alone,\n"
+          "  --saturation FILE  without --results, only the named files are read\n"
+          "  --zerocenter FILE\n"
           "  --out DIR          the report folder (default: report); an existing report\n"
           "                     there is replaced only when the new one is complete\n"
           "  --size SIZE        the size at which each activation's kernels are ranked\n"
@@ -198,7 +201,8 @@ static const char *command_line(int argc, char **argv) {
 int act_report_main(int argc, char **argv) {
   const char *results = NULL, *out = "report", *size = "L1";
   const char *given[REP_NFILES] = {NULL, NULL, NULL};
-  static const char *const opt[REP_NFILES] = {"--speed", "--accuracy", "--saturation"};
+  static const char *const opt[REP_NFILES] = {"--speed", "--accuracy", "--saturation",
+                                              "--zerocenter"};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *val = NULL;
     char name[32];
@@ -257,7 +261,10 @@ int act_report_main(int argc, char **argv) {
       if (is_file(p)) paths[k] = p, found = 1;
     }
     if (!found)
-      act_die("report: no results files in %s (speed.json, accuracy.json, saturation.json)", dir);
+      act_die(
+          "report: no results files in %s (speed.json, accuracy.json, saturation.json, "
+          "zerocenter.json)",
+          dir);
   }
 
   {
@@ -276,7 +283,8 @@ int act_report_main(int argc, char **argv) {
   m.out_dir = out;
   m.report_cmd = command_line(argc, argv);
   rep_load(&m, paths);
-  if (!m.nacts) act_die("report: the results files hold no activation to report on");
+  if (!m.nacts && !m.files[REP_ZEROCENTER].doc)
+    act_die("report: the results files hold no activation to report on");
 
   char *outdir = strdup(out);
   if (!outdir) act_die("report: out of memory");

@@ -340,8 +340,8 @@ static const char *ctx_value(const json_t *v) {
   return NULL;
 }
 
-static const char *const file_label[REP_NFILES] = {"speed.json", "accuracy.json",
-                                                   "saturation.json"};
+static const char *const file_label[REP_NFILES] = {"speed.json", "accuracy.json", "saturation.json",
+                                                   "zerocenter.json"};
 
 /* caches come as actbench's object {l1d, l2, l3} or as Google Benchmark's
  * list (speed.json); when both are there, the object says it for all */
@@ -1552,7 +1552,12 @@ static table *binade_table(const rep_stats *s, size_t *rows) {
 
 /* ---- where the figures come from */
 
-enum { SRC_SPEED = 1 << REP_SPEED, SRC_ACC = 1 << REP_ACCURACY, SRC_SAT = 1 << REP_SATURATION };
+enum {
+  SRC_SPEED = 1 << REP_SPEED,
+  SRC_ACC = 1 << REP_ACCURACY,
+  SRC_SAT = 1 << REP_SATURATION,
+  SRC_ZC = 1 << REP_ZEROCENTER
+};
 
 /* The commands behind a figure: the suites' runs that wrote its data, the
  * report that drew it, and the gnuplot that redraws it. */
@@ -1957,6 +1962,417 @@ static void saturation_md(FILE *f, const rep_model *m, const rep_act *a) {
   figure_md(f, m, a->fig_satbars, "saturation points per implementation", SRC_SAT);
 }
 
+/* ---- the saturation suite's analysis in formats (saturation.json's
+ * numerical, normal, depth) and zerocenter.json */
+
+static const char *jstr(const json_t *o, const char *key) {
+  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static const char *format_name(const char *fmt) {
+  if (!fmt) return "?";
+  if (!strcmp(fmt, "binary32")) return "binary32 (float)";
+  if (!strcmp(fmt, "binary16")) return "binary16 (half)";
+  return fmt;
+}
+
+/* a side member { "neg": x, "pos": x } of a numerical entry as "neg / pos" */
+static const char *side_xs(const json_t *o, const char *key) {
+  json_t *s = json_is_object(o) ? json_object_get(o, key) : NULL;
+  if (!json_is_object(s)) return "\u2014";
+  const char *v[2];
+  static const char *const k2[2] = {"neg", "pos"};
+  for (int t = 0; t < 2; t++) {
+    json_t *x = json_object_get(s, k2[t]);
+    v[t] = json_is_string(x)   ? json_string_value(x)
+           : json_is_number(x) ? rep_printf("%.9g", json_number_value(x))
+                               : "never";
+  }
+  return rep_printf("%s / %s", v[0], v[1]);
+}
+
+static const char *count_pair(const json_t *counts, const char *key) {
+  json_t *c = json_is_object(counts) ? json_object_get(counts, key) : NULL;
+  if (!json_is_object(c)) return "\u2014";
+  return rep_printf("%s / %s", fcount(rep_jnum(c, "neg")), fcount(rep_jnum(c, "pos")));
+}
+
+/* one format of "numerical": the exact row, then every evaluator */
+static table *numsat_table(const json_t *nf) {
+  table *t = tab_new(8, "evaluator", "f\u2032 computed as", "f\u2032 = 0 from (x < 0 / x > 0)",
+                     "first premature 0", "first off by > 1%", "f = its limit from",
+                     "premature 0s (inputs)", "off by > 1% (inputs)");
+  json_t *ex = rep_jobj(nf, "exact");
+  if (ex) {
+    tab_row(t);
+    tab_cell(t, NULL, "exact, rounded to the format");
+    tab_cell(t, NULL, "RN(f\u2032)");
+    tab_cell(t, "num", side_xs(ex, "zero_from"));
+    tab_cell(t, NULL, "");
+    tab_cell(t, NULL, "");
+    tab_cell(t, "num", side_xs(ex, "asymptote"));
+    tab_cell(t, NULL, "");
+    tab_cell(t, NULL, "");
+  }
+  json_t *ev = rep_jarr(nf, "evaluators");
+  for (size_t k = 0; ev && k < json_array_size(ev); k++) {
+    json_t *e = json_array_get(ev, k);
+    tab_row(t);
+    const char *kind = jstr(e, "kind");
+    cell *c = tab_cell(t, "code", fstr(jstr(e, "name")));
+    c->sub = kind && !strcmp(kind, "formula") ? "formula" : kind;
+    tab_cell(t, "code", fstr(jstr(e, "formula")));
+    tab_cell(t, "num", side_xs(e, "zero_from"));
+    json_t *cnt = rep_jobj(e, "counts");
+    json_t *pz = cnt ? json_object_get(cnt, "zero_premature") : NULL;
+    int bad = json_is_object(pz) && (rep_jnum(pz, "neg") > 0 || rep_jnum(pz, "pos") > 0);
+    tab_cell(t, bad ? "num bad" : "num", side_xs(e, "zero"));
+    tab_cell(t, "num", side_xs(e, "off1"));
+    tab_cell(t, "num", side_xs(e, "asymptote"));
+    tab_cell(t, "num", count_pair(cnt, "zero_premature"));
+    tab_cell(t, "num", count_pair(cnt, "off1"));
+  }
+  return t;
+}
+
+/* P(the computed f' is 0) for x ~ N(mu0, sigma^2): a row per format and
+ * evaluator, a column per sigma */
+static table *normal_num_table(const json_t *no) {
+  json_t *sig = rep_jarr(no, "sigma"), *rows = rep_jarr(no, "numerical");
+  size_t ns = sig ? json_array_size(sig) : 0;
+  if (!ns || !rows || !json_array_size(rows)) return NULL;
+  size_t i0 = rep_mu0(no);
+  const char **head = rep_alloc((2 + ns) * sizeof *head);
+  head[0] = "format";
+  head[1] = "f\u2032 from";
+  for (size_t j = 0; j < ns; j++) {
+    json_t *v = json_array_get(sig, j);
+    head[2 + j] = rep_printf("\u03c3 = %g", json_is_number(v) ? json_number_value(v) : NAN);
+  }
+  table *t = tab_new_v(2 + ns, head);
+  const char *last = NULL;
+  for (size_t k = 0; k < json_array_size(rows); k++) {
+    json_t *r = json_array_get(rows, k);
+    const char *fmt = jstr(r, "format");
+    tab_row(t);
+    tab_cell(t, NULL, last && fmt && !strcmp(last, fmt) ? "" : format_name(fmt));
+    last = fmt;
+    tab_cell(t, "code", fstr(jstr(r, "name")));
+    json_t *row = json_array_get(json_object_get(r, "exact"), i0);
+    for (size_t j = 0; j < ns; j++) {
+      json_t *v = json_is_array(row) ? json_array_get(row, j) : NULL;
+      tab_cell(t, "num", json_is_number(v) ? fpct(json_number_value(v)) : "\u2014");
+    }
+  }
+  return t;
+}
+
+/* the gradient a chain of L layers delivers, at the last layer: a row per
+ * format and evaluator, per scale the median relative error and the fraction
+ * underflowed to 0 */
+static table *delivered_table(const json_t *dp, size_t *L) {
+  json_t *dl = rep_jobj(dp, "delivered");
+  json_t *rows = rep_jarr(dl, "rows"), *sc = rep_jarr(dl, "scales");
+  size_t nsc = sc ? json_array_size(sc) : 0;
+  if (!rows || !json_array_size(rows) || !nsc) return NULL;
+  double layers = rep_jnum(dp, "layers");
+  if (!(layers >= 1)) return NULL;
+  *L = (size_t)layers;
+  const char **head = rep_alloc((2 + 2 * nsc) * sizeof *head);
+  head[0] = "format";
+  head[1] = "f\u2032 from";
+  for (size_t k = 0; k < nsc; k++) {
+    double s = json_number_value(json_array_get(sc, k));
+    head[2 + 2 * k] = rep_printf("median rel. error, s = %g", s);
+    head[3 + 2 * k] = rep_printf("underflowed to 0, s = %g", s);
+  }
+  table *t = tab_new_v(2 + 2 * nsc, head);
+  /* rows of one (format, name) across scales */
+  const char *last = NULL;
+  for (size_t k = 0; k < json_array_size(rows); k++) {
+    json_t *r = json_array_get(rows, k);
+    const char *fmt = jstr(r, "format"), *name = jstr(r, "name");
+    if (!fmt || !name) continue;
+    int seen = 0;
+    for (size_t q = 0; q < k && !seen; q++) {
+      json_t *o = json_array_get(rows, q);
+      seen = jstr(o, "format") && jstr(o, "name") && !strcmp(jstr(o, "format"), fmt) &&
+             !strcmp(jstr(o, "name"), name);
+    }
+    if (seen) continue;
+    tab_row(t);
+    tab_cell(t, NULL, last && !strcmp(last, fmt) ? "" : format_name(fmt));
+    last = fmt;
+    tab_cell(t, "code", name);
+    for (size_t s = 0; s < nsc; s++) {
+      double want = json_number_value(json_array_get(sc, s));
+      json_t *hit = NULL;
+      for (size_t q = k; q < json_array_size(rows) && !hit; q++) {
+        json_t *o = json_array_get(rows, q);
+        if (jstr(o, "format") && jstr(o, "name") && !strcmp(jstr(o, "format"), fmt) &&
+            !strcmp(jstr(o, "name"), name) && rep_jnum(o, "scale") == want)
+          hit = o;
+      }
+      json_t *me = hit ? json_array_get(json_object_get(hit, "median_rel_err"), *L - 1) : NULL;
+      json_t *uf = hit ? json_array_get(json_object_get(hit, "underflow"), *L - 1) : NULL;
+      tab_cell(t, "num", json_is_number(me) ? fsci(json_number_value(me)) : "\u2014");
+      tab_cell(t, "num", json_is_number(uf) ? fpct(json_number_value(uf)) : "\u2014");
+    }
+  }
+  return t;
+}
+
+static int has_formats(const rep_model *m, const rep_act *a) {
+  (void)m;
+  return a->sat && (a->sat->numerical || a->fig_normal || a->fig_depth);
+}
+
+static const char *const numsat_note =
+    "Per format, where the gradient computed in that format vanishes: the exact derivative "
+    "rounded to the format, the implementations (their float kernels on the format's inputs, "
+    "outputs rounded to it) and the derivative formulas in use (from x, from the output y, "
+    "stable forms; every operation rounded to the format). \u201cf\u2032 = 0 from\u201d: the "
+    "computed f\u2032 is 0 at every input from there outward (x < 0 / x > 0); premature: 0 "
+    "where the rounded exact f\u2032 is not (in red when it happens); off by > 1%: more than 1% "
+    "from the exact value. bfloat16 and binary16: every value of the format; binary32: a "
+    "stride of the floats, first points refined to the float (docs/results.md, NUMERICAL).";
+
+static void formats_html(FILE *f, const rep_model *m, const rep_act *a) {
+  const rep_sat *s = a->sat;
+  if (s->numerical) {
+    fputs(
+        "<h3 id=\"numerical\">Where the computed gradient vanishes, in float, bfloat16 and "
+        "half</h3>\n",
+        f);
+    p_note(f, numsat_note);
+    for (size_t k = 0; k < json_array_size(s->numerical); k++) {
+      json_t *nf = json_array_get(s->numerical, k);
+      fputs("<h4>", f);
+      html(f, format_name(jstr(nf, "format")));
+      fputs("</h4>\n", f);
+      tab_html(f, numsat_table(nf), "compact");
+    }
+  }
+  if (a->fig_normal || s->normal) {
+    fputs("<h3 id=\"normal\">Saturated units for x ~ N(\u03bc, \u03c3\u00b2)</h3>\n", f);
+    figure_html(f, m, a->fig_normal,
+                "the fraction of inputs x ~ N(0, \u03c3\u00b2) where |f\u2032(x)| < \u03b5 (each "
+                "threshold) and where f\u2032(x) = 0, against \u03c3 (exact, from the sets of "
+                "x computed with MPFR)",
+                SRC_SAT);
+    table *nt = normal_num_table(s->normal);
+    if (nt) {
+      p_note(f,
+             "The unit gets no gradient at all: P(the computed f\u2032 is 0) for x ~ N(0, "
+             "\u03c3\u00b2), per format and evaluator (exact: the rounded derivative).");
+      tab_html(f, nt, "compact");
+    }
+  }
+  if (a->fig_depth || s->depth) {
+    fputs("<h3 id=\"depth\">The gradient through L layers</h3>\n", f);
+    figure_html(f, m, a->fig_depth,
+                "the product of L derivatives f\u2032(x_l), x_l ~ N(0, s\u00b2) independent: "
+                "its expectation E[f\u2032]^L (solid) and its typical size exp(E[log|f\u2032|])^L "
+                "(dashed), against depth, log scale",
+                SRC_SAT);
+    size_t L = 0;
+    table *dt = delivered_table(s->depth, &L);
+    if (dt) {
+      p_note(f, rep_printf("The gradient a chain of %zu layers delivers when each product is "
+                           "rounded to the format (g_L = RN(g_{L-1} \u00d7 f\u2032(x_L))), "
+                           "against the exact product at the same inputs: the median relative "
+                           "error and the fraction of chains whose gradient underflowed to 0 "
+                           "while the exact one is not, for x_l ~ N(0, s\u00b2).",
+                           L));
+      tab_html(f, dt, "compact");
+    }
+  }
+}
+
+static void formats_md(FILE *f, const rep_model *m, const rep_act *a) {
+  const rep_sat *s = a->sat;
+  for (size_t k = 0; s->numerical && k < json_array_size(s->numerical); k++) {
+    json_t *nf = json_array_get(s->numerical, k);
+    fprintf(f, "Where the computed f' vanishes in %s:\n\n", format_name(jstr(nf, "format")));
+    tab_md(f, numsat_table(nf));
+  }
+  figure_md(f, m, a->fig_normal, "saturated fraction against sigma", SRC_SAT);
+  figure_md(f, m, a->fig_depth, "gradient product against depth", SRC_SAT);
+}
+
+/* ---- gradients.html: across activations, and zerocenter.json */
+
+static int has_gradients_page(const rep_model *m) {
+  return m->fig_all_normal || m->fig_all_depth || m->files[REP_ZEROCENTER].doc;
+}
+
+static const char *summary_str(const json_t *o, const char *key, const char *fmt) {
+  json_t *s = rep_jobj(o, key);
+  if (!s) return "\u2014";
+  double md = rep_jnum(s, "median"), q1 = rep_jnum(s, "q1"), q3 = rep_jnum(s, "q3");
+  if (!isfinite(md)) return "\u2014";
+  if (!isfinite(q1) || !isfinite(q3)) return rep_printf(fmt, md);
+  return rep_printf("%s (%s\u2013%s)", rep_printf(fmt, md), rep_printf(fmt, q1),
+                    rep_printf(fmt, q3));
+}
+
+static table *steps_table(const json_t *tw) {
+  json_t *res = rep_jarr(tw, "results");
+  if (!res || !json_array_size(res)) return NULL;
+  table *t = tab_new(7, "activation g", "method", "steps: median (q1\u2013q3)", "not reached",
+                     "path length / straight line", "steps with no opposite signs",
+                     "\u03ba = \u03bbmax/\u03bbmin");
+  for (size_t k = 0; k < json_array_size(res); k++) {
+    json_t *r = json_array_get(res, k);
+    tab_row(t);
+    tab_cell(t, NULL, fstr(jstr(r, "activation")));
+    tab_cell(t, NULL, fstr(jstr(r, "method")));
+    tab_cell(t, "num", summary_str(r, "steps", "%.0f"));
+    tab_cell(t, "num", fcount(rep_jnum(r, "not_reached")));
+    tab_cell(t, "num", summary_str(r, "path_ratio", "%.3g"));
+    tab_cell(t, "num", summary_str(r, "same_sign", "%.2f"));
+    tab_cell(t, "num", summary_str(r, "kappa", "%.3g"));
+  }
+  return t;
+}
+
+static table *paired_table(const json_t *tw) {
+  json_t *pr = rep_jarr(tw, "paired");
+  if (!pr || !json_array_size(pr)) return NULL;
+  table *t = tab_new(4, "method", "pair", "problems where the first took more steps",
+                     "median ratio of steps");
+  for (size_t k = 0; k < json_array_size(pr); k++) {
+    json_t *r = json_array_get(pr, k);
+    tab_row(t);
+    tab_cell(t, NULL, fstr(jstr(r, "method")));
+    tab_cell(t, NULL, rep_printf("%s against %s", fstr(jstr(r, "a")), fstr(jstr(r, "b"))));
+    tab_cell(t, "num", fpct(rep_jnum(r, "a_more_steps")));
+    tab_cell(t, "num", fnum("%.3g", rep_jnum(r, "median_step_ratio")));
+  }
+  return t;
+}
+
+/* sign agreement, z ~ N(0, 1) and batch 1: a row per activation, a column
+ * per d */
+static table *sign_table(const json_t *sa) {
+  json_t *rows = rep_jarr(sa, "rows");
+  if (!rows) return NULL;
+  double ds[16];
+  size_t nd = 0;
+  const char *acts[64];
+  size_t na = 0;
+  for (size_t k = 0; k < json_array_size(rows); k++) {
+    json_t *r = json_array_get(rows, k);
+    if (rep_jnum(r, "batch") != 1 || rep_jnum(r, "z_mu") != 0 || rep_jnum(r, "z_sigma") != 1)
+      continue;
+    double d = rep_jnum(r, "d");
+    const char *a = jstr(r, "activation");
+    if (!isfinite(d) || !a) continue;
+    int have = 0;
+    for (size_t q = 0; q < nd; q++) have |= ds[q] == d;
+    if (!have && nd < 16) ds[nd++] = d;
+    have = 0;
+    for (size_t q = 0; q < na; q++) have |= !strcmp(acts[q], a);
+    if (!have && na < 64) acts[na++] = a;
+  }
+  if (!nd || !na) return NULL;
+  const char **head = rep_alloc((1 + nd) * sizeof *head);
+  head[0] = "activation g";
+  for (size_t q = 0; q < nd; q++) head[1 + q] = rep_printf("d = %g", ds[q]);
+  table *t = tab_new_v(1 + nd, head);
+  for (size_t i = 0; i < na; i++) {
+    tab_row(t);
+    tab_cell(t, NULL, acts[i]);
+    for (size_t q = 0; q < nd; q++) {
+      const char *txt = "\u2014";
+      for (size_t k = 0; k < json_array_size(rows); k++) {
+        json_t *r = json_array_get(rows, k);
+        if (rep_jnum(r, "batch") != 1 || rep_jnum(r, "z_mu") != 0 || rep_jnum(r, "z_sigma") != 1 ||
+            rep_jnum(r, "d") != ds[q] || !jstr(r, "activation") ||
+            strcmp(jstr(r, "activation"), acts[i]))
+          continue;
+        double ex = rep_jnum(r, "exact");
+        txt = isfinite(ex) ? rep_printf("%s (exact %s)", fpct(rep_jnum(r, "fraction")), fpct(ex))
+                           : fpct(rep_jnum(r, "fraction"));
+        break;
+      }
+      tab_cell(t, "num", txt);
+    }
+  }
+  return t;
+}
+
+static const char *const zigzag_note =
+    "The seed's zig-zag argument, measured (zerocenter.json): inputs x = g(z) of one sign "
+    "(sigmoid) make the two weight updates of a neuron share their sign, so gradient descent "
+    "cannot move one weight up and the other down in one step, and zig-zags; zero-centred "
+    "inputs (tanh) do not. Least squares on y = w0 x0 + w1 x1 from a start where w0 must grow "
+    "and w1 shrink: the paths of the problem whose sigmoid/tanh step ratio is the median one, "
+    "and the steps to reach the optimum over all problems.";
+
+static void gradients_page(const rep_model *m, const char *dir) {
+  FILE *f = rep_fopen(dir, "gradients.html");
+  page_begin(f, "actbench report: saturation and zero-centring across activations");
+  fputs(
+      "<nav><a href=\"index.html\">\u2190 index</a></nav>\n"
+      "<h1>Saturation and zero-centring across activations</h1>\n",
+      f);
+  context_html(f, m);
+  if (m->fig_all_normal || m->fig_all_depth) {
+    fputs("<h2 id=\"saturation\">Saturation</h2>\n", f);
+    figure_html(f, m, m->fig_all_normal,
+                "the saturated fraction: P(|f\u2032(x)| < 10\u207b\u00b3) for x ~ N(0, "
+                "\u03c3\u00b2) against \u03c3, one curve per activation (exact)",
+                SRC_SAT);
+    figure_html(f, m, m->fig_all_depth,
+                "the gradient product through L layers, E[f\u2032(x)]^L for x ~ N(0, 1), "
+                "against depth, one curve per activation (log scale)",
+                SRC_SAT);
+  }
+  const json_t *zc = m->files[REP_ZEROCENTER].doc;
+  if (zc) {
+    fputs("<h2 id=\"zerocenter\">Zero-centring: the zig-zag</h2>\n", f);
+    json_t *tw = rep_jobj(zc, "two_weight");
+    p_note(f, zigzag_note);
+    figure_html(f, m, m->fig_zigzag,
+                "gradient descent on the two weights, from the start (\u25a1) to the optimum "
+                "w* (\u2733), inputs from sigmoid and from tanh; full batch (left), one sample "
+                "per step (right)",
+                SRC_ZC);
+    table *t = steps_table(tw);
+    if (t) {
+      fputs("<h3>Steps to the optimum</h3>\n", f);
+      tab_html(f, t, NULL);
+    }
+    t = paired_table(tw);
+    if (t) tab_html(f, t, NULL);
+    t = sign_table(rep_jobj(zc, "sign_agreement"));
+    if (t) {
+      fputs("<h3>Sign agreement</h3>\n", f);
+      p_note(f,
+             "The fraction of draws in which the d weight gradients a_i\u00b7\u03b4 of a neuron, "
+             "a_i = g(z_i) with z_i ~ N(0, 1), have no two of opposite signs (measured; exact "
+             "from the law of g(z) where it is known).");
+      tab_html(f, t, NULL);
+    }
+  }
+  page_end(f);
+  rep_fclose(f, dir, "gradients.html");
+}
+
+static void gradients_md(FILE *f, const rep_model *m) {
+  if (!has_gradients_page(m)) return;
+  fputs("## Saturation and zero-centring across activations\n\n", f);
+  figure_md(f, m, m->fig_all_normal, "saturated fraction against sigma", SRC_SAT);
+  figure_md(f, m, m->fig_all_depth, "E[f']^L against depth", SRC_SAT);
+  const json_t *zc = m->files[REP_ZEROCENTER].doc;
+  if (!zc) return;
+  figure_md(f, m, m->fig_zigzag, "zig-zag paths of the two-weight problem", SRC_ZC);
+  table *t = steps_table(rep_jobj(zc, "two_weight"));
+  if (t) tab_md(f, t);
+}
+
 static const act_section act_sections[] = {
     {"choice", "Which kernel: the fastest in each accuracy class", has_ranking, choice_html,
      choice_md, 0},
@@ -1965,6 +2381,7 @@ static const act_section act_sections[] = {
     {"accuracy", "Accuracy", has_acc, accuracy_html, accuracy_md, 1},
     {"speed", "Speed", has_spd, speed_html, speed_md, 1},
     {"saturation", "Saturation", has_sat, saturation_html, saturation_md, 1},
+    {"formats", "Gradients in float, bfloat16 and half", has_formats, formats_html, formats_md, 1},
 };
 #define NSECTIONS (sizeof act_sections / sizeof act_sections[0])
 
@@ -1980,6 +2397,7 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
     html(f, m->acts[i].name);
     fputs("</a>", f);
   }
+  if (has_gradients_page(m)) fputs(" <a href=\"gradients.html\">across activations</a>", f);
   fputs("</nav>\n<h1>", f);
   html(f, a->name);
   fputs("</h1>\n", f);
@@ -2069,6 +2487,12 @@ void rep_write_html(const rep_model *m, const char *dir) {
   }
   if (group >= 0) fputs("</ul>\n", f);
   tab_html(f, overview_table(m), NULL);
+  if (has_gradients_page(m))
+    fputs(
+        "<p><a href=\"gradients.html\">Saturation and zero-centring across activations</a>: "
+        "the saturated fraction against \u03c3 and the gradient product against depth for "
+        "every activation; the zig-zag of gradient descent with inputs of one sign.</p>\n",
+        f);
   if (m->ntargets) {
     fputs("<h2>Speed targets</h2>\n", f);
     p_note(f, targets_note);
@@ -2108,6 +2532,7 @@ void rep_write_html(const rep_model *m, const char *dir) {
   page_end(f);
   rep_fclose(f, dir, "index.html");
   for (size_t i = 0; i < m->nacts; i++) activation_page(m, &m->acts[i], dir);
+  if (has_gradients_page(m)) gradients_page(m, dir);
 }
 
 /* ---- Markdown */
@@ -2196,5 +2621,6 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
       if (sec->md_details) fputs("</details>\n\n", f);
     }
   }
+  gradients_md(f, m);
   rep_fclose(f, dir, "summary.md");
 }

@@ -21,7 +21,7 @@ char *rep_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void rep_arena_free(void);
 
 /* ---- the results files */
-enum { REP_SPEED, REP_ACCURACY, REP_SATURATION, REP_NFILES };
+enum { REP_SPEED, REP_ACCURACY, REP_SATURATION, REP_ZEROCENTER, REP_NFILES };
 extern const char *const rep_kind_names[REP_NFILES];
 
 typedef struct {
@@ -138,6 +138,10 @@ typedef struct {
   rep_pair exact_zero, exact_asymptote;
   rep_sat_impl *impls;
   size_t nimpls;
+  /* the members of the saturation suite's analysis in formats, as in the
+   * file (docs/results.md: NUMERICAL, NORMAL, DEPTH); NULL when absent, and
+   * their parts are left out of the report */
+  json_t *numerical, *normal, *depth;
 } rep_sat;
 
 /* ---- speed.json */
@@ -219,6 +223,7 @@ typedef struct {
   size_t nnames, names_cap;
   /* figures written: stems such as "sigmoid_curve", NULL when not drawn */
   const char *fig_curve, *fig_ulp_fwd, *fig_ulp_bwd, *fig_speed, *fig_satbars, *fig_pareto;
+  const char *fig_normal, *fig_depth, *fig_numsat;
   const char *curve_note; /* what the curve figure leaves out, or NULL */
   /* the size at which kernels are ranked and the Pareto chart is drawn
    * (rep_rank_size): n, its class ("L1", or NULL for a count of no class),
@@ -257,7 +262,24 @@ typedef struct {
   /* what the report was asked: the ranking size ("L1", "L2", "L3", "DRAM" or a
    * count), the report folder as given, and the command line */
   const char *rank_size, *out_dir, *report_cmd;
+  /* the figures across activations (gradients.html): the saturated fraction
+   * against sigma, E[f']^L against depth, the zig-zag paths of
+   * zerocenter.json; NULL when not drawn */
+  const char *fig_all_normal, *fig_all_depth, *fig_zigzag;
 } rep_model;
+
+/* saturation.json's and zerocenter.json's newer members, read where they are
+ * drawn (report_load.c): a number (NAN unless one), an array or an object
+ * (NULL unless one), the index of mu = 0 (or the mu nearest 0) of "normal" */
+double rep_jnum(const json_t *o, const char *key);
+json_t *rep_jarr(const json_t *o, const char *key);
+json_t *rep_jobj(const json_t *o, const char *key);
+size_t rep_mu0(const json_t *normal);
+/* the row of "normal"."sets" for |f'| < 1e-3 (the saturated fraction across
+ * activations), or NULL */
+json_t *rep_normal_set(const json_t *normal);
+/* the index of the scale 1 in depth.scales (or the nearest), -1 when none */
+int rep_scale1(const json_t *depth);
 
 /* report_load.c */
 void rep_load(rep_model *m, const char *const paths[REP_NFILES]);

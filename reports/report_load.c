@@ -14,7 +14,7 @@
 #include "report_int.h"
 #include "util.h"
 
-const char *const rep_kind_names[REP_NFILES] = {"speed", "accuracy", "saturation"};
+const char *const rep_kind_names[REP_NFILES] = {"speed", "accuracy", "saturation", "zerocenter"};
 
 /* ---- arena */
 
@@ -584,6 +584,9 @@ static void load_saturation(rep_model *m, const json_t *doc) {
       load_side(&r->math[k].neg, e, we, "neg");
       load_side(&r->math[k].pos, e, we, "pos");
     }
+    r->numerical = rep_jarr(o, "numerical");
+    r->normal = rep_jobj(o, "normal");
+    r->depth = rep_jobj(o, "depth");
     r->exact_zero = get_pair(o, wa, "exact_zero");
     r->exact_asymptote = get_pair(o, wa, "exact_asymptote");
     json_t *im = get_arr(o, wa, "implementations");
@@ -619,6 +622,57 @@ static void load_saturation(rep_model *m, const json_t *doc) {
         nm->bwd = 0;
     }
   }
+}
+
+double rep_jnum(const json_t *o, const char *key) {
+  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+  return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+json_t *rep_jarr(const json_t *o, const char *key) {
+  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+  return json_is_array(v) ? v : NULL;
+}
+
+json_t *rep_jobj(const json_t *o, const char *key) {
+  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+  return json_is_object(v) ? v : NULL;
+}
+
+size_t rep_mu0(const json_t *normal) {
+  json_t *mu = rep_jarr(normal, "mu");
+  size_t best = 0;
+  double d = INFINITY;
+  for (size_t i = 0; mu && i < json_array_size(mu); i++) {
+    json_t *v = json_array_get(mu, i);
+    if (json_is_number(v) && fabs(json_number_value(v)) < d)
+      d = fabs(json_number_value(v)), best = i;
+  }
+  return best;
+}
+
+json_t *rep_normal_set(const json_t *normal) {
+  json_t *sets = rep_jarr(normal, "sets");
+  for (size_t k = 0; sets && k < json_array_size(sets); k++) {
+    json_t *e = json_array_get(sets, k);
+    json_t *s = json_object_get(e, "set");
+    if (json_is_string(s) && !strcmp(json_string_value(s), "lt") &&
+        fabs(rep_jnum(e, "eps") - 1e-3) < 1e-9)
+      return e;
+  }
+  return NULL;
+}
+
+int rep_scale1(const json_t *depth) {
+  json_t *sc = rep_jarr(depth, "scales");
+  int best = -1;
+  double d = INFINITY;
+  for (size_t i = 0; sc && i < json_array_size(sc); i++) {
+    json_t *v = json_array_get(sc, i);
+    if (json_is_number(v) && fabs(json_number_value(v) - 1) < d)
+      d = fabs(json_number_value(v) - 1), best = (int)i;
+  }
+  return best;
 }
 
 /* ---- speed.json */
@@ -1103,6 +1157,7 @@ void rep_load(rep_model *m, const char *const paths[REP_NFILES]) {
     }
     if (k == REP_ACCURACY) load_accuracy(m, f->doc);
     if (k == REP_SATURATION) load_saturation(m, f->doc);
+    /* zerocenter.json is read where it is drawn (report_plot.c, report_html.c) */
   }
   finish(m);
   for (size_t i = 0; i < m->nacts; i++) {

@@ -1359,6 +1359,302 @@ static void fig_pareto(rep_act *a, const char *dir) {
   a->fig_pareto = stem;
 }
 
+/* ---- (6) the saturation suite's analysis in formats, and zerocenter.json */
+
+/* M[i][j] of a matrix member, NAN where it is no number */
+static double mat_at(const json_t *m, size_t i, size_t j) {
+  json_t *row = json_is_array(m) ? json_array_get(m, i) : NULL;
+  json_t *v = json_is_array(row) ? json_array_get(row, j) : NULL;
+  return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+static double arr_at(const json_t *a, size_t i) {
+  json_t *v = json_is_array(a) ? json_array_get(a, i) : NULL;
+  return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+static const char *fstr0(const char *s) {
+  return s ? s : "?";
+}
+
+static const char *jstr(const json_t *o, const char *key) {
+  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* colours of the series of one figure (the sets, the scales, the activations) */
+static const char *const series_colors[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
+                                            "#56B4E9", "#882255", "#332288", "#8C8C1A", "#C00000",
+                                            "#5E5E5E", "#117733", "#AA4499", "#44AA99"};
+#define NSERIES_COLORS (sizeof series_colors / sizeof series_colors[0])
+
+static void series_linetypes(FILE *g, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    fprintf(g, "  set linetype %zu lc rgb '%s' lw 2 dt %zu pt %d ps 0.8\n", LT_BASE + k,
+            series_colors[k % NSERIES_COLORS], 1 + (k / NSERIES_COLORS) % 4, filled_points[k % 6]);
+}
+
+static const char *set_title(const json_t *e) {
+  const char *set = jstr(e, "set"), *label = jstr(e, "label");
+  if (set && !strcmp(set, "dead")) return "f\u2032 = 0 (dead)";
+  return rep_printf("|f\u2032| < %s", label ? label : rep_printf("%g", rep_jnum(e, "eps")));
+}
+
+/* the fraction of x ~ N(0, sigma^2) in each set of the activation, against sigma */
+static void fig_normal(rep_act *a, const char *dir) {
+  const json_t *no = a->sat->normal;
+  json_t *sig = rep_jarr(no, "sigma"), *sets = rep_jarr(no, "sets");
+  size_t ns = sig ? json_array_size(sig) : 0, nset = sets ? json_array_size(sets) : 0;
+  if (ns < 2 || !nset) return;
+  size_t i0 = rep_mu0(no);
+  double mu = arr_at(rep_jarr(no, "mu"), i0);
+  const char *stem = rep_printf("%s_normal", a->stem);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: P(x in the set) for x ~ N(%g, sigma^2), exact (saturation.json, normal)\n"
+          "# sigma, then one column per set of normal.sets\n",
+          a->name, mu);
+  for (size_t j = 0; j < ns; j++) {
+    dat_num(d, arr_at(sig, j));
+    for (size_t k = 0; k < nset; k++)
+      dat_num(d, mat_at(json_object_get(json_array_get(sets, k), "exact"), i0, j));
+    fputc('\n', d);
+  }
+  rep_fclose(d, dir, datname);
+  int cols, rows = key_rows(nset, 24, 900, &cols);
+  FILE *g = gp_begin(dir, stem, rep_printf("%s: saturated fraction against sigma", a->name), 900,
+                     480 + 18 * rows);
+  series_linetypes(g, nset);
+  fprintf(g,
+          "  set logscale x 2\n  set xrange [%g:%g]\n  set yrange [0:1.02]\n"
+          "  set xlabel 'σ of the input x ~ N(%g, σ²)'\n"
+          "  set ylabel 'fraction of inputs in the set'\n"
+          "  set key below maxcols %d font ',9'\n",
+          arr_at(sig, 0), arr_at(sig, ns - 1), mu, cols);
+  fputs("  plot", g);
+  for (size_t k = 0; k < nset; k++) {
+    fprintf(g, "%s '%s' using 1:%zu with linespoints lt %zu title ", k ? ", \\\n      " : " ",
+            datname, k + 2, LT_BASE + k);
+    gp_str(g, set_title(json_array_get(sets, k)));
+  }
+  fputc('\n', g);
+  gp_end(g, dir, stem);
+  a->fig_normal = stem;
+}
+
+/* the gradient product through L layers, E[f'(x)]^L (solid) and its geometric
+ * mean exp(E[log|f'|])^L (dashed), one colour per scale of x, log y */
+static void fig_depth(rep_act *a, const char *dir) {
+  const json_t *dp = a->sat->depth;
+  json_t *sc = rep_jarr(dp, "scales"), *prod = rep_jarr(dp, "product");
+  json_t *geo = rep_jarr(dp, "geo_mean_abs_df");
+  size_t nsc = sc ? json_array_size(sc) : 0;
+  size_t L = (size_t)(isfinite(rep_jnum(dp, "layers")) ? rep_jnum(dp, "layers") : 0);
+  if (!nsc || !prod || L < 2 || L > 100000) return;
+  const char *stem = rep_printf("%s_depth", a->stem);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: through L layers, x_l ~ N(0, s^2): E[f'(x)]^L and exp(E[log|f'(x)|])^L\n"
+          "# (saturation.json, depth); L, then per scale s the two (? where 0 or none)\n",
+          a->name);
+  int *has = rep_alloc(2 * nsc * sizeof *has);
+  double lo = INFINITY, hi = 0;
+  for (size_t l = 1; l <= L; l++) {
+    fprintf(d, "%zu", l);
+    for (size_t k = 0; k < nsc; k++) {
+      double p = mat_at(prod, k, l - 1), gm = pow(arr_at(geo, k), (double)l);
+      double v[2] = {p, gm};
+      for (int t = 0; t < 2; t++) {
+        int ok = isfinite(v[t]) && v[t] > 1e-300;
+        dat_num(d, ok ? v[t] : NAN);
+        if (ok) {
+          has[2 * k + (size_t)t] = 1;
+          lo = fmin(lo, v[t]);
+          hi = fmax(hi, v[t]);
+        }
+      }
+    }
+    fputc('\n', d);
+  }
+  rep_fclose(d, dir, datname);
+  if (!(hi > 0)) return;
+  int cols, rows = key_rows(2 * nsc, 34, 900, &cols);
+  FILE *g = gp_begin(dir, stem, rep_printf("%s: gradient product against depth", a->name), 900,
+                     500 + 18 * rows);
+  series_linetypes(g, nsc);
+  for (size_t k = 0; k < nsc; k++)
+    fprintf(g, "  set linetype %zu lc rgb '%s' lw 1.5 dt 2\n", LT_BASE + 50 + k,
+            series_colors[k % NSERIES_COLORS]);
+  if (lo < hi * 1e-3) lo = fmax(lo, hi * 1e-300);
+  fprintf(g,
+          "  set logscale y\n  set format y '1e%%T'\n  set xrange [1:%zu]\n"
+          "  set yrange [%g:%g]\n"
+          "  set xlabel 'depth L (layers)'\n"
+          "  set ylabel 'gradient factor through L layers (log scale)'\n"
+          "  set key below maxcols %d font ',9'\n",
+          L, pow(10, floor(log10(lo))), pow(10, ceil(log10(hi)) + (hi >= 1 ? 0.3 : 0)), cols);
+  fputs("  plot", g);
+  int first = 1;
+  for (size_t k = 0; k < nsc; k++)
+    for (int t = 0; t < 2; t++) {
+      if (!has[2 * k + (size_t)t]) continue;
+      fprintf(g, "%s '%s' using 1:%zu with lines lt %zu title ", first ? " " : ", \\\n      ",
+              datname, 2 + 2 * k + (size_t)t, t ? LT_BASE + 50 + k : LT_BASE + k);
+      gp_str(g, rep_printf(
+                    t ? "typical (geometric mean), x ~ N(0, %g²)" : "E[f\u2032]^L, x ~ N(0, %g²)",
+                    arr_at(sc, k)));
+      first = 0;
+    }
+  fputc('\n', g);
+  gp_end(g, dir, stem);
+  a->fig_depth = stem;
+}
+
+/* across activations: one curve per activation with "normal" (|f'| < 1e-3,
+ * mu = 0) or "depth" (E[f']^L at the scale 1) */
+static void fig_all(rep_model *m, const char *dir, int depth) {
+  size_t n = 0;
+  rep_act **acts = rep_alloc((m->nacts ? m->nacts : 1) * sizeof *acts);
+  const char *stem = depth ? "all_depth" : "all_normal";
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = NULL;
+  double lo = INFINITY, hi = 0, xlo = INFINITY, xhi = 0;
+  for (size_t i = 0; i < m->nacts; i++) {
+    rep_act *a = &m->acts[i];
+    if (!a->sat) continue;
+    json_t *xs, *ys = NULL;
+    size_t row = 0, nx;
+    if (depth) {
+      int k = rep_scale1(a->sat->depth);
+      json_t *prod = rep_jarr(a->sat->depth, "product");
+      if (k < 0 || !prod) continue;
+      xs = NULL;
+      ys = json_array_get(prod, (size_t)k);
+      nx = json_is_array(ys) ? json_array_size(ys) : 0;
+    } else {
+      json_t *e = rep_normal_set(a->sat->normal);
+      xs = rep_jarr(a->sat->normal, "sigma");
+      if (!e || !xs) continue;
+      row = rep_mu0(a->sat->normal);
+      ys = json_array_get(json_object_get(e, "exact"), row);
+      nx = json_array_size(xs);
+    }
+    if (nx < 2 || !json_is_array(ys)) continue;
+    if (!d) {
+      d = rep_fopen(dir, datname);
+      fprintf(d, depth ? "# E[f'(x)]^L, x ~ N(0, 1), against L (saturation.json, depth.product)\n"
+                       : "# P(|f'(x)| < 1e-3), x ~ N(0, sigma^2), against sigma "
+                         "(saturation.json, normal)\n");
+      fputs("# one block per activation: x y\n", d);
+    }
+    fprintf(d, "# %s\n", a->name);
+    for (size_t j = 0; j < nx; j++) {
+      double x = depth ? (double)(j + 1) : arr_at(xs, j), y = arr_at(ys, j);
+      if (depth && !(y > 1e-300)) y = NAN;
+      fprintf(d, "%.9g", x);
+      dat_num(d, y);
+      fputc('\n', d);
+      if (isfinite(y)) lo = fmin(lo, y), hi = fmax(hi, y), xlo = fmin(xlo, x), xhi = fmax(xhi, x);
+    }
+    fputs("\n\n", d);
+    acts[n++] = a;
+  }
+  if (!d) return;
+  rep_fclose(d, dir, datname);
+  if (!(hi > 0) || !(xhi > xlo)) return;
+  size_t len = 0;
+  for (size_t k = 0; k < n; k++) len = strlen(acts[k]->name) > len ? strlen(acts[k]->name) : len;
+  int cols, rows = key_rows(n, len, 900, &cols);
+  FILE *g = gp_begin(dir, stem,
+                     depth ? "E[f']^L against depth, every activation"
+                           : "saturated fraction against sigma, every activation",
+                     900, 500 + 18 * rows);
+  series_linetypes(g, n);
+  if (depth)
+    fprintf(g,
+            "  set logscale y\n  set format y '1e%%T'\n  set xrange [1:%g]\n  set yrange [%g:%g]\n"
+            "  set xlabel 'depth L (layers)'\n"
+            "  set ylabel 'E[f′(x)]^L, x ~ N(0, 1) (log scale)'\n",
+            xhi, pow(10, floor(log10(fmax(lo, hi * 1e-300)))), pow(10, ceil(log10(hi)) + 0.3));
+  else
+    fprintf(g,
+            "  set logscale x 2\n  set xrange [%g:%g]\n  set yrange [0:1.02]\n"
+            "  set xlabel 'σ of the input x ~ N(0, σ²)'\n"
+            "  set ylabel 'fraction of inputs with |f′(x)| < 1e-3'\n",
+            xlo, xhi);
+  fprintf(g, "  set key below maxcols %d font ',9'\n  plot", cols);
+  for (size_t k = 0; k < n; k++) {
+    fprintf(g, "%s '%s' index %zu using 1:2 with %s lt %zu title ", k ? ", \\\n      " : " ",
+            datname, k, depth ? "lines" : "linespoints", LT_BASE + k);
+    gp_str(g, acts[k]->name);
+  }
+  fputc('\n', g);
+  gp_end(g, dir, stem);
+  if (depth)
+    m->fig_all_depth = stem;
+  else
+    m->fig_all_normal = stem;
+}
+
+/* zerocenter.json: the example problem's paths of gradient descent in the two
+ * weights, full batch and one sample per step, one panel each */
+static void fig_zigzag(rep_model *m, const char *dir) {
+  json_t *ex = rep_jobj(rep_jobj(m->files[REP_ZEROCENTER].doc, "two_weight"), "example");
+  json_t *paths = rep_jarr(ex, "paths"), *ws = rep_jarr(ex, "w_star"), *st = rep_jarr(ex, "start");
+  if (!paths || !json_array_size(paths) || !ws || !st) return;
+  const char *stem = "zerocenter_paths";
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fputs("# zerocenter.json, two_weight.example: w0 w1 after each step, one block per path\n", d);
+  size_t np = json_array_size(paths);
+  for (size_t k = 0; k < np; k++) {
+    json_t *p = json_array_get(paths, k);
+    json_t *w0 = rep_jarr(p, "w0"), *w1 = rep_jarr(p, "w1");
+    fprintf(d, "# %s %s\n", fstr0(jstr(p, "activation")), fstr0(jstr(p, "method")));
+    for (size_t i = 0; w0 && w1 && i < json_array_size(w0); i++) {
+      fprintf(d, "%.9g", arr_at(w0, i));
+      dat_num(d, arr_at(w1, i));
+      fputc('\n', d);
+    }
+    fputs("\n\n", d);
+  }
+  rep_fclose(d, dir, datname);
+  FILE *g = gp_begin(dir, stem, "zig-zag paths of the two-weight problem", 1000, 520);
+  series_linetypes(g, 4);
+  fputs("  set multiplot layout 1,2\n", g);
+  static const char *const methods[2] = {"gd", "sgd"};
+  static const char *const mtitle[2] = {"full-batch gradient descent (gd)",
+                                        "one sample per step (sgd)"};
+  for (int mm = 0; mm < 2; mm++) {
+    fputs(
+        "  set size ratio -1\n  set xlabel 'w0'\n  set ylabel 'w1'\n"
+        "  set key below font ',9'\n",
+        g);
+    fprintf(g, "  set title '%s'\n  plot", mtitle[mm]);
+    int first = 1;
+    for (size_t k = 0; k < np; k++) {
+      json_t *p = json_array_get(paths, k);
+      const char *meth = jstr(p, "method"), *act = jstr(p, "activation");
+      if (!meth || strcmp(meth, methods[mm])) continue;
+      size_t lt = act && !strcmp(act, "tanh") ? 1 : act && !strcmp(act, "sigmoid") ? 0 : 2;
+      fprintf(g, "%s '%s' index %zu using 1:2 with linespoints lt %zu ps 0.5 title ",
+              first ? " " : ", \\\n      ", datname, k, LT_BASE + lt);
+      gp_str(g, rep_printf("%s: %.0f steps", act ? act : "?", rep_jnum(p, "steps")));
+      first = 0;
+    }
+    fprintf(g,
+            "%s '+' using (%.9g):(%.9g) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' "
+            "title 'optimum w*', \\\n      '+' using (%.9g):(%.9g) every ::0::0 with points pt 4 "
+            "ps 1.6 lc rgb '#000000' title 'start'\n",
+            first ? " " : ",", arr_at(ws, 0), arr_at(ws, 1), arr_at(st, 0), arr_at(st, 1));
+  }
+  fputs("  unset multiplot\n", g);
+  gp_end(g, dir, stem);
+  m->fig_zigzag = stem;
+}
+
 void rep_plot(rep_model *m, const char *dir) {
   detect_png_terminal();
   for (size_t i = 0; i < m->nacts; i++) {
@@ -1371,5 +1667,10 @@ void rep_plot(rep_model *m, const char *dir) {
     if (a->spd) fig_speed(m, a, dir);
     fig_pareto(a, dir);
     if (a->sat) fig_satbars(a, dir);
+    if (a->sat && a->sat->normal) fig_normal(a, dir);
+    if (a->sat && a->sat->depth) fig_depth(a, dir);
   }
+  fig_all(m, dir, 0);
+  fig_all(m, dir, 1);
+  if (m->files[REP_ZEROCENTER].doc) fig_zigzag(m, dir);
 }
