@@ -2125,7 +2125,7 @@ static table *delivered_table(const json_t *dp, size_t *L) {
 
 static int has_formats(const rep_model *m, const rep_act *a) {
   (void)m;
-  return a->sat && (a->sat->numerical || a->fig_normal || a->fig_depth);
+  return a->sat && (a->sat->numerical || a->sat->normal || a->sat->depth);
 }
 
 static const char *const numsat_note =
@@ -2146,6 +2146,11 @@ static void formats_html(FILE *f, const rep_model *m, const rep_act *a) {
         "half</h3>\n",
         f);
     p_note(f, numsat_note);
+    figure_html(f, m, a->fig_numsat,
+                "from where the computed f\u2032 is 0 at every input outward, in each format, "
+                "for the exact derivative rounded to the format, each implementation and each "
+                "derivative formula (no point: never on that side)",
+                SRC_SAT);
     for (size_t k = 0; k < json_array_size(s->numerical); k++) {
       json_t *nf = json_array_get(s->numerical, k);
       fputs("<h4>", f);
@@ -2192,6 +2197,7 @@ static void formats_html(FILE *f, const rep_model *m, const rep_act *a) {
 
 static void formats_md(FILE *f, const rep_model *m, const rep_act *a) {
   const rep_sat *s = a->sat;
+  figure_md(f, m, a->fig_numsat, "where the computed f' vanishes, per format", SRC_SAT);
   for (size_t k = 0; s->numerical && k < json_array_size(s->numerical); k++) {
     json_t *nf = json_array_get(s->numerical, k);
     fprintf(f, "Where the computed f' vanishes in %s:\n\n", format_name(jstr(nf, "format")));

@@ -1443,6 +1443,98 @@ static void fig_normal(rep_act *a, const char *dir) {
   a->fig_normal = stem;
 }
 
+/* where the computed f' is 0 from outward (numerical[].evaluators[].zero_from),
+ * a row per evaluator (the exact first), a colour and point per format,
+ * both sides on one signed x axis */
+static void fig_numsat(rep_act *a, const char *dir) {
+  const json_t *num = a->sat->numerical;
+  size_t nf = json_array_size(num);
+  if (!nf) return;
+  const char *names[64];
+  size_t nn = 0;
+  names[nn++] = "exact (rounded to the format)";
+  for (size_t k = 0; k < nf; k++) {
+    json_t *ev = rep_jarr(json_array_get(num, k), "evaluators");
+    for (size_t j = 0; ev && j < json_array_size(ev); j++) {
+      const char *n = jstr(json_array_get(ev, j), "name");
+      if (!n) continue;
+      size_t q = 1;
+      while (q < nn && strcmp(names[q], n)) q++;
+      if (q == nn && nn < 64) names[nn++] = n;
+    }
+  }
+  const char *stem = rep_printf("%s_numsat", a->stem);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: where the computed f' is 0 from outward, per format (one block each):\n"
+          "# row x_neg x_pos (? where never), from saturation.json numerical[].zero_from\n",
+          a->name);
+  double xmax = 0;
+  for (size_t k = 0; k < nf; k++) {
+    json_t *nfm = json_array_get(num, k);
+    fprintf(d, "# %s\n", fstr0(jstr(nfm, "format")));
+    json_t *ev = rep_jarr(nfm, "evaluators");
+    for (size_t r = 0; r < nn; r++) {
+      json_t *e = NULL;
+      if (r == 0)
+        e = rep_jobj(nfm, "exact");
+      else
+        for (size_t j = 0; ev && j < json_array_size(ev) && !e; j++)
+          if (jstr(json_array_get(ev, j), "name") &&
+              !strcmp(jstr(json_array_get(ev, j), "name"), names[r]))
+            e = json_array_get(ev, j);
+      if (!e) continue;
+      json_t *zf = rep_jobj(e, "zero_from");
+      double v[2];
+      static const char *const k2[2] = {"neg", "pos"};
+      for (int t = 0; t < 2; t++) {
+        json_t *x = zf ? json_object_get(zf, k2[t]) : NULL;
+        v[t] = json_is_string(x)   ? rep_parse_x(json_string_value(x))
+               : json_is_number(x) ? json_number_value(x)
+                                   : NAN;
+        if (isfinite(v[t])) xmax = fmax(xmax, fabs(v[t]));
+      }
+      fprintf(d, "%.2f", (double)r + 0.2 * ((double)k - (double)(nf - 1) / 2));
+      dat_num(d, v[0]);
+      dat_num(d, v[1]);
+      fputc('\n', d);
+    }
+    fputs("\n\n", d);
+  }
+  rep_fclose(d, dir, datname);
+  if (!(xmax > 0)) return;
+  size_t len = 0;
+  for (size_t r = 0; r < nn; r++) len = strlen(names[r]) > len ? strlen(names[r]) : len;
+  int h = 160 + 34 * (int)nn;
+  FILE *g = gp_begin(dir, stem, rep_printf("%s: where the computed f' vanishes", a->name), 1000,
+                     h < 360 ? 360 : h);
+  series_linetypes(g, nf);
+  fprintf(g,
+          "  set yrange [%g:-0.7]\n  set xrange [%g:%g]\n  set grid noytics\n"
+          "  set xlabel 'x from which the computed f′ is 0 at every input outward "
+          "(x < 0 left, x > 0 right)'\n"
+          "  set lmargin %d\n  set key below font ',9'\n  set ytics (",
+          (double)nn - 0.3, -xmax * 1.08, xmax * 1.08, (int)(len * 0.75) + 4);
+  for (size_t r = 0; r < nn; r++) {
+    fputs(r ? ", " : "", g);
+    gp_str(g, names[r]);
+    fprintf(g, " %zu", r);
+  }
+  fputs(") font ',9'\n  set yzeroaxis lt -1\n  plot", g);
+  for (size_t k = 0; k < nf; k++) {
+    const char *fmt = jstr(json_array_get(num, k), "format");
+    fprintf(g, "%s '%s' index %zu using 2:1 with points lt %zu ps 1.4 title ",
+            k ? ", \\\n      " : " ", datname, k, LT_BASE + k);
+    gp_str(g, fmt ? fmt : "?");
+    fprintf(g, ", '%s' index %zu using 3:1 with points lt %zu ps 1.4 notitle", datname, k,
+            LT_BASE + k);
+  }
+  fputc('\n', g);
+  gp_end(g, dir, stem);
+  a->fig_numsat = stem;
+}
+
 /* the gradient product through L layers, E[f'(x)]^L (solid) and its geometric
  * mean exp(E[log|f'|])^L (dashed), one colour per scale of x, log y */
 static void fig_depth(rep_act *a, const char *dir) {
@@ -1669,6 +1761,7 @@ void rep_plot(rep_model *m, const char *dir) {
     if (a->sat) fig_satbars(a, dir);
     if (a->sat && a->sat->normal) fig_normal(a, dir);
     if (a->sat && a->sat->depth) fig_depth(a, dir);
+    if (a->sat && a->sat->numerical) fig_numsat(a, dir);
   }
   fig_all(m, dir, 0);
   fig_all(m, dir, 1);

@@ -121,6 +121,64 @@ for name, a in acts.items():
       s["reason"] = e["reason"]
     ent["implementations"].append(e); sent["implementations"].append(s)
   acc["activations"].append(ent); sat["activations"].append(sent)
+# the saturation suite's analysis in formats (docs/results.md: NUMERICAL, NORMAL, DEPTH):
+# sigmoid has all three, leaky_relu normal and depth, gelu none (its parts are left out)
+def grid_expect(g, mu, sd, n=2001):  # E[g(x)], x ~ N(mu, sd^2), by a grid over +-8 sd
+  tot = wsum = 0
+  for i in range(n):
+    z = -8 + 16 * i / (n - 1); w = math.exp(-z * z / 2)
+    tot += w * g(mu + sd * z); wsum += w
+  return tot / wsum
+def side(neg, pos): return {"neg": neg, "pos": pos}
+def evaluator(name, kind, formula, frm, zf, zero, off1, asym, prem):
+  cnt = lambda n, p: side(n, p)
+  return {"name": name, "kind": kind, "formula": formula, "from": frm, "zero": zero, "zero_from": zf,
+          "off1": off1, "asymptote": asym,
+          "counts": {"inputs": cnt(32639, 32639), "zero": cnt(15566, 16056), "zero_premature": cnt(0, prem),
+                     "off1": cnt(0, 650), "nonfinite": cnt(0, 0)},
+          "zero_set": [{"lo": "-inf", "hi": -float(zf["pos"])}, {"lo": float(zf["pos"]), "hi": "inf"}],
+          "zero_set_size": 2, "runs_unrefined": 0}
+for sent in sat["activations"]:
+  name = sent["activation"]
+  if name == "gelu": continue
+  a = acts[name]; df = a["df"]
+  mus, sigmas = [-1, 0, 1], [0.25, 1, 4]
+  sets = [("lt", 0.1, "1e-1"), ("lt", 1e-3, "1e-3"), ("dead", None, "f' = 0")]
+  def inset(st, eps): return (lambda x: float(df(x) == 0)) if st == "dead" else (lambda x: float(abs(df(x)) < eps))
+  M = lambda g: [[round(grid_expect(g, mu, sd), 6) for sd in sigmas] for mu in mus]
+  normal = {"mu": mus, "sigma": sigmas, "mc_samples": 1000, "sets": [], "numerical": []}
+  for st, eps, lab in sets:
+    e = M(inset(st, eps))
+    normal["sets"].append({"set": st, "eps": eps, "label": lab, "exact": e, "mc": e,
+                           "mc_se": [[0.001] * 3 for _ in mus]})
+  if name == "sigmoid":
+    for fmt, nm in (("binary32", "sigmoid.exact"), ("bfloat16", "sigmoid.exact"), ("bfloat16", "sigmoid.formula.from-y")):
+      lim = {"binary32": 16.6355, "bfloat16": 6.25}[fmt] if nm.endswith("from-y") else 88.7
+      e = M(lambda x: float(abs(x) >= lim))
+      normal["numerical"].append({"format": fmt, "name": nm, "exact": e, "mc": e, "mc_se": [[0.001] * 3 for _ in mus]})
+  sent["normal"] = normal
+  scales, L = [0.5, 1, 2], 20
+  mean = [grid_expect(df, 0, sc) for sc in scales]
+  geo = [math.exp(grid_expect(lambda x: math.log(abs(df(x))), 0, sc)) for sc in scales]
+  sent["depth"] = {"scales": scales, "layers": L, "mean_df": mean, "geo_mean_abs_df": geo,
+                   "dead_prob": [0.0] * 3, "product": [[m ** l for l in range(1, L + 1)] for m in mean],
+                   "delivered": {"chains": 100, "scales": [1],
+                                 "exact": [{"format": "bfloat16", "scale": 1, "exact_zero": [0.0] * L, "exact_underflow": [0.0] * L}],
+                                 "rows": [{"format": "bfloat16", "name": f"{name}.formula.from-x", "scale": 1,
+                                           "median_rel_err": [round(0.004 * l, 4) for l in range(1, L + 1)],
+                                           "underflow": [0.0] * (L - 1) + [0.25]}]}}
+  if name == "sigmoid":
+    sent["numerical"] = []
+    for fmt, zpos, ypos in (("binary32", "88.7228394", "16.6355324"), ("bfloat16", "93", "6.25"), ("binary16", "17.34375", "8.3203125")):
+      sent["numerical"].append({
+        "format": fmt, "inputs_per_side": 32639, "stride": 1, "least_normal": 1.1754943508222875e-38,
+        "limit": side(0, 1),
+        "exact": {"zero_from": side("-" + zpos, zpos), "subnormal_from": side("-87.5", "87.5"),
+                  "asymptote": side("-" + zpos, ypos), "zero_set": []},
+        "evaluators": [evaluator("sigmoid.scalar.naive", "implementation", "a*y*(1-y)", None,
+                                 side("-" + zpos, zpos), side(None, None), side(None, "1.5859375"), side("-" + zpos, ypos), 0),
+                       evaluator("sigmoid.formula.from-y", "formula", "y*(1-y), y = 1/(1+exp(-x))", "y",
+                                 side("-" + zpos, ypos), side(None, ypos), side(None, "1.5859375"), side("-" + zpos, ypos), 498)]})
 sizes = [(4096, "L1"), (4194304, "DRAM")]
 spd = {"context": c("actbench speed --min-time 0.01"), "kind": "speed", "actbench_version": "0.1.0",
        "actbench": {"sizes": [{"class": cl, "n": n, "bytes_per_array": 4 * n} for n, cl in sizes],
@@ -158,6 +216,14 @@ for sz, cl in sizes:
 os.makedirs(out + "/full", exist_ok=True); os.makedirs(out + "/speedonly", exist_ok=True)
 for fn, doc in (("full/accuracy.json", acc), ("full/saturation.json", sat), ("full/speed.json", spd)):
   with open(os.path.join(out, fn), "w") as f: json.dump(doc, f, indent=1)
+# zerocenter.json: from a small real run, given as a second argument (left as it is without):
+#   actbench zerocenter --activation sigmoid,tanh,relu --trials 200 --problems 20 --out DIR
+#   python3 tests/data/report/make_fixtures.py tests/data/report DIR/zerocenter.json
+# its context replaced by the fixture's
+if len(sys.argv) > 2:
+  zc = json.load(open(sys.argv[2]))
+  zc["context"] = c("actbench zerocenter --activation sigmoid,tanh,relu --trials 200 --problems 20")
+  with open(os.path.join(out, "full/zerocenter.json"), "w") as f: json.dump(zc, f, indent=1)
 # speed only: one activation (and the baselines), one implementation not available
 so = json.loads(json.dumps(spd))
 so["benchmarks"] = [b for b in so["benchmarks"] if b["activation"] in ("sigmoid", "memory")]
