@@ -124,6 +124,83 @@ check "full: the worst inputs, folded" \
   grep -q '<summary>#1 <code>sigmoid.avx2.rr2-p5-div</code>, f: the 2 worst incorrectly rounded inputs' \
   "$S/full/sigmoid.html"
 check "full: no temporary folder left" no_leftovers "$S/full"
+# the saturation suite's analysis in formats (sigmoid: all of it; leaky_relu: normal and
+# depth; gelu: none) and zerocenter.json
+for f in sigmoid_numsat sigmoid_normal sigmoid_depth leaky_relu_normal leaky_relu_depth \
+  all_normal all_depth zerocenter_paths; do
+  check "formats: figure $f with its script" test -s "$S/full/fig/$f.svg" -a -s "$S/full/fig/$f.png" \
+    -a -s "$S/full/gp/$f.gp"
+done
+check "formats: where the computed f' vanishes, a table per format" \
+  bash -c "grep -q '<h4>binary32 (float)</h4>' '$S/full/sigmoid.html' &&
+           grep -q '<h4>bfloat16</h4>' '$S/full/sigmoid.html' &&
+           grep -q '<h4>binary16 (half)</h4>' '$S/full/sigmoid.html'"
+check "formats: ... the exact derivative rounded to bfloat16 is 0 from 93" \
+  grep -qF '<tr><td>exact, rounded to the format</td><td>RN(f′)</td><td class="num">-93 / 93</td>' \
+  "$S/full/sigmoid.html"
+check "formats: ... the formula from y, 0 from 6.25 on: a premature zero, marked" \
+  grep -qF '<td class="num">-93 / 6.25</td><td class="num bad">never / 6.25</td>' "$S/full/sigmoid.html"
+check "formats: ... in the figure, a row per evaluator and a point per format" \
+  bash -c "grep -qx '0.00 -93 93' '$S/full/data/sigmoid_numsat.dat' &&
+           grep -qx '2.00 -93 6.25' '$S/full/data/sigmoid_numsat.dat' &&
+           grep -q \"'sigmoid.formula.from-y' 2\" '$S/full/gp/sigmoid_numsat.gp'"
+check "formats: the saturated fraction against sigma, log x, a curve per set" \
+  bash -c "grep -q 'set logscale x 2' '$S/full/gp/sigmoid_normal.gp' &&
+           grep -q \"title '|f′| < 1e-3'\" '$S/full/gp/sigmoid_normal.gp' &&
+           grep -q \"title 'f′ = 0 (dead)'\" '$S/full/gp/sigmoid_normal.gp'"
+check "formats: ... P(the computed f' is 0) per format and evaluator" \
+  grep -qF '<tr><td></td><td class="code">sigmoid.formula.from-y</td><td class="num">0%</td><td class="num">0%</td><td class="num">11.78%</td></tr>' \
+  "$S/full/sigmoid.html"
+check "formats: E[f']^L against depth, log y, E[f'] = 0.2360 at s = 0.5" \
+  bash -c "grep -q 'set logscale y' '$S/full/gp/sigmoid_depth.gp' &&
+           grep -q '^1 0.236044' '$S/full/data/sigmoid_depth.dat'"
+check "formats: the delivered gradient at the last layer (25% underflowed)" \
+  grep -qF '<td class="code">sigmoid.formula.from-x</td><td class="num">0.08</td><td class="num">25%</td>' \
+  "$S/full/sigmoid.html"
+check "formats: leaky_relu without numerical: its other parts only" \
+  bash -c "grep -q 'id=\"depth\"' '$S/full/leaky_relu.html' && ! grep -q 'id=\"numerical\"' '$S/full/leaky_relu.html' &&
+           test ! -e '$S/full/fig/leaky_relu_numsat.svg'"
+check "formats: gelu without any: no such section" \
+  bash -c "! grep -q 'id=\"formats\"' '$S/full/gelu.html'"
+check "across: gradients.html, linked from the index and every page" \
+  bash -c "grep -q 'href=\"gradients.html\"' '$S/full/index.html' &&
+           grep -q 'href=\"gradients.html\"' '$S/full/gelu.html'"
+check "across: a curve per activation that has the data" \
+  bash -c "[ \"\$(grep '^# [a-z]' '$S/full/data/all_normal.dat' | tail -n +2 | tr '\n' ' ')\" = '# sigmoid # leaky_relu ' ] &&
+           grep -q \"title 'leaky_relu'\" '$S/full/gp/all_depth.gp' && grep -q 'set logscale y' '$S/full/gp/all_depth.gp'"
+check "zerocenter: the zig-zag paths, gd and sgd, of sigmoid and tanh" \
+  bash -c "[ \"\$(grep -c '^# \(sigmoid\|tanh\) \(gd\|sgd\)$' '$S/full/data/zerocenter_paths.dat')\" -eq 4 ] &&
+           grep -q 'set multiplot layout 1,2' '$S/full/gp/zerocenter_paths.gp'"
+check "zerocenter: ... with the command that measured them" \
+  grep -q 'zerocenter.json: <code>actbench zerocenter --activation sigmoid,tanh,relu' "$S/full/gradients.html"
+check "zerocenter: the step counts" grep -q '^| sigmoid | gd | 26 (23–32) | 0 | ' "$S/full/summary.md"
+check "zerocenter: ... and the sign agreement" grep -q '<h3>Sign agreement</h3>' "$S/full/gradients.html"
+check "zerocenter: in the results files table" grep -q '<td>zerocenter</td>' "$S/full/index.html"
+# an older saturation.json (no numerical, normal, depth) and no zerocenter.json: those
+# parts are left out, the rest is there
+mkdir -p "$S/oldsat"
+python3 - "$DATA/full/saturation.json" "$S/oldsat/saturation.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for a in d["activations"]:
+  for k in ("numerical", "normal", "depth"): a.pop(k, None)
+json.dump(d, open(sys.argv[2], "w"))
+PYEOF
+cp "$DATA/full/speed.json" "$DATA/full/accuracy.json" "$S/oldsat/"
+"$BIN" report --results "$S/oldsat" --out "$S/old" >/dev/null 2>"$S/err"
+rc=$?
+check "old saturation.json: exit status 0 (got $rc: $(head -c 300 "$S/err"))" [ $rc -eq 0 ]
+check "old saturation.json: every linked file is there" check_report "$S/old"
+check "old saturation.json: the saturation section, no formats section, no gradients.html" \
+  bash -c "grep -q 'id=\"saturation\"' '$S/old/sigmoid.html' && ! grep -q 'id=\"formats\"' '$S/old/sigmoid.html' &&
+           test ! -e '$S/old/gradients.html' && ! grep -q gradients.html '$S/old/index.html'"
+# zerocenter.json alone
+"$BIN" report --zerocenter "$DATA/full/zerocenter.json" --out "$S/zc" >/dev/null 2>"$S/err"
+rc=$?
+check "--zerocenter alone: exit status 0 (got $rc: $(head -c 300 "$S/err"))" [ $rc -eq 0 ]
+check "--zerocenter alone: gradients.html with the paths" \
+  test -s "$S/zc/gradients.html" -a -s "$S/zc/fig/zerocenter_paths.png"
+check "--zerocenter alone: every linked file is there" check_report "$S/zc"
 # a figure redraws from its script in the report folder
 if command -v gnuplot >/dev/null; then
   cp -r "$S/full" "$S/redraw"
@@ -241,6 +318,9 @@ else
     [ $rc -eq 0 ]
   check "screenshot: ... a page with tables on it" \
     python3 "$HERE/png_check.py" --min-colors 16 --min-ink 0.05 "$S/index.png"
+  "$ROOT/scripts/screenshot.sh" "$S/full/gradients.html" "$S/gradients.png" 1400,2000 2>"$S/shot.err"
+  check "screenshot: gradients.html too (status $?: $(head -c 200 "$S/shot.err"))" \
+    python3 "$HERE/png_check.py" --min-colors 16 --min-ink 0.05 "$S/gradients.png"
 fi
 
 # 6. help
