@@ -24,7 +24,9 @@ run_suite() {
 }
 run_suite speed speed --sizes 1024 --min-time 0.01 --out "$R"
 run_suite accuracy accuracy --samples 20000 --out "$R"
-run_suite saturation saturation --stride 65536 --out "$R"
+run_suite saturation saturation --stride 65536 --float-stride 65536 --mc 1000 --chains 100 \
+  --out "$R"
+run_suite zerocenter zerocenter --trials 500 --problems 40 --out "$R"
 
 # the report
 out=$("$BIN" report --results "$R" --out "$S/rep" 2>"$S/report.err")
@@ -73,6 +75,19 @@ if grep -q '"targets"' "$R/speed.json" 2>/dev/null; then
 fi
 check "report: the origin of the implementations" grep -q '^| sigmoid\.[^ ]* | actbench |' \
   "$S/rep/summary.md"
+# the saturation suite's analysis in formats and zerocenter.json
+check "report: where sigmoid's computed f' vanishes in float, bfloat16 and half" \
+  bash -c "grep -q '<h4>binary32 (float)</h4>' '$S/rep/sigmoid.html' &&
+           grep -q '<h4>bfloat16</h4>' '$S/rep/sigmoid.html' &&
+           grep -q '<h4>binary16 (half)</h4>' '$S/rep/sigmoid.html' &&
+           grep -q 'sigmoid.formula.from-y' '$S/rep/sigmoid.html'"
+for f in sigmoid_numsat sigmoid_normal sigmoid_depth all_normal all_depth zerocenter_paths; do
+  check "report: figure $f" test -s "$S/rep/fig/$f.svg" -a -s "$S/rep/fig/$f.png"
+done
+check "report: gradients.html with the step counts of sigmoid and tanh" \
+  bash -c "grep -q '<tr><td>sigmoid</td><td>gd</td>' '$S/rep/gradients.html' &&
+           grep -q '<tr><td>tanh</td><td>gd</td>' '$S/rep/gradients.html'"
+check "report: every figure with the commands behind it" check_figures "$S/rep"
 check "report: no temporary folder left" no_leftovers "$S/rep"
 
 # bad input: exit status 2, one line on stderr, and the good report intact
