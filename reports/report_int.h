@@ -142,6 +142,7 @@ typedef struct {
    * file (docs/results.md: NUMERICAL, NORMAL, DEPTH); NULL when absent, and
    * their parts are left out of the report */
   json_t *numerical, *normal, *depth;
+  json_t *sets; /* SETS: where |f'| < eps and f' = 0, as intervals (inner ones drawn) */
 } rep_sat;
 
 /* ---- speed.json */

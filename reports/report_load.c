@@ -587,6 +587,7 @@ static void load_saturation(rep_model *m, const json_t *doc) {
     r->numerical = rep_jarr(o, "numerical");
     r->normal = rep_jobj(o, "normal");
     r->depth = rep_jobj(o, "depth");
+    r->sets = rep_jobj(o, "sets");
     r->exact_zero = get_pair(o, wa, "exact_zero");
     r->exact_asymptote = get_pair(o, wa, "exact_asymptote");
     json_t *im = get_arr(o, wa, "implementations");

@@ -518,6 +518,28 @@ static void fig_curve(rep_act *a, const char *dir) {
             "fc rgb '#4a78c2' fs transparent solid 0.10 noborder\n",
             k + 1, side ? inner : outer, side ? outer : inner);
   }
+  /* the inner intervals of the sets (saturation.json's "sets"): where |f'|
+   * dips below eps near a zero of f' (gelu, silu, mish) or is 0 at a point
+   * (hardswish at -1.5), at least a few pixels wide */
+  size_t nobj = nth;
+  json_t *lt = rep_jarr(s->sets, "lt");
+  for (size_t k = 0; lt && k <= json_array_size(lt); k++) {
+    json_t *e = k < json_array_size(lt) ? json_array_get(lt, k) : NULL;
+    json_t *iv = e ? (json_is_null(json_object_get(e, "format")) || !json_object_get(e, "format")
+                          ? rep_jarr(e, "intervals")
+                          : NULL)
+                   : json_object_get(s->sets, "dead");
+    for (size_t q = 0; json_is_array(iv) && q < json_array_size(iv) && nobj < 400; q++) {
+      double lo = rep_jnum(json_array_get(iv, q), "lo"), hi = rep_jnum(json_array_get(iv, q), "hi");
+      if (!isfinite(lo) || !isfinite(hi) || hi < xlo || lo > xhi) continue;
+      double w = (xhi - xlo) / 300;
+      if (hi - lo < w) lo = (lo + hi) / 2 - w / 2, hi = lo + w;
+      fprintf(g,
+              "  set object %zu rect from %.9g, graph 0 to %.9g, graph 1 behind "
+              "fc rgb '#4a78c2' fs transparent solid 0.10 noborder\n",
+              ++nobj, fmax(lo, xlo), fmin(hi, xhi));
+    }
+  }
   /* top panel */
   write_markers(d, g, top, m, itop, &nblocks, xlo, xhi, &label_no);
   fputs(

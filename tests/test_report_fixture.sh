@@ -160,6 +160,9 @@ check "formats: the delivered gradient at the last layer (25% underflowed)" \
 check "formats: leaky_relu without numerical: its other parts only" \
   bash -c "grep -q 'id=\"depth\"' '$S/full/leaky_relu.html' && ! grep -q 'id=\"numerical\"' '$S/full/leaky_relu.html' &&
            test ! -e '$S/full/fig/leaky_relu_numsat.svg'"
+check "formats: the inner intervals of the sets shaded on the curve (|f'| < 0.1 near gelu's -0.75)" \
+  bash -c "grep -q 'set object 3 rect from -0.8246, graph 0 to -0.6878, graph 1' '$S/full/gp/gelu_curve.gp' &&
+           ! grep -q 'set object 4 rect' '$S/full/gp/gelu_curve.gp'"
 check "formats: gelu without any: no such section" \
   bash -c "! grep -q 'id=\"formats\"' '$S/full/gelu.html'"
 check "across: gradients.html, linked from the index and every page" \
