@@ -2209,8 +2209,12 @@ static void formats_md(FILE *f, const rep_model *m, const rep_act *a) {
 
 /* ---- gradients.html: across activations, and zerocenter.json */
 
+static const json_t *dying_of(const rep_model *m) {
+  return rep_jobj(m->files[REP_SATURATION].doc, "dying");
+}
+
 static int has_gradients_page(const rep_model *m) {
-  return m->fig_all_normal || m->fig_all_depth || m->files[REP_ZEROCENTER].doc;
+  return m->fig_all_normal || m->fig_all_depth || m->files[REP_ZEROCENTER].doc || dying_of(m);
 }
 
 static const char *summary_str(const json_t *o, const char *key, const char *fmt) {
@@ -2309,6 +2313,57 @@ static table *sign_table(const json_t *sa) {
   return t;
 }
 
+/* saturation.json's "dying": per input kind, the fraction of ReLU units
+ * dead on a whole batch, a row per bias shift delta, a column per batch */
+static table *dying_table(const json_t *in, const json_t *dy) {
+  json_t *dl = rep_jarr(dy, "delta"), *bt = rep_jarr(dy, "batch");
+  json_t *rd = rep_jobj(in, "relu_dead");
+  json_t *ex = rd ? json_object_get(rd, "exact") : NULL, *sm = rd ? rep_jarr(rd, "sampled") : NULL;
+  size_t nd = dl ? json_array_size(dl) : 0, nb = bt ? json_array_size(bt) : 0;
+  if (!nd || !nb || !sm) return NULL;
+  const char **head = rep_alloc((1 + nb) * sizeof *head);
+  head[0] = "bias shift \u03b4";
+  for (size_t j = 0; j < nb; j++)
+    head[1 + j] = rep_printf("batch %s", fcount(json_number_value(json_array_get(bt, j))));
+  table *t = tab_new_v(1 + nb, head);
+  for (size_t i = 0; i < nd; i++) {
+    tab_row(t);
+    tab_cell(t, "num", rep_printf("%g", json_number_value(json_array_get(dl, i))));
+    for (size_t j = 0; j < nb; j++) {
+      json_t *r = json_array_get(sm, i), *re = json_is_array(ex) ? json_array_get(ex, i) : NULL;
+      json_t *v = json_is_array(r) ? json_array_get(r, j) : NULL;
+      json_t *e = json_is_array(re) ? json_array_get(re, j) : NULL;
+      const char *txt = json_is_number(v) ? fpct(json_number_value(v)) : "\u2014";
+      if (json_is_number(e)) txt = rep_printf("%s (exact %s)", txt, fpct(json_number_value(e)));
+      tab_cell(t, "num", txt);
+    }
+  }
+  return t;
+}
+
+static void dying_html(FILE *f, const json_t *dy) {
+  json_t *ins = rep_jarr(dy, "inputs");
+  if (!ins || !json_array_size(ins)) return;
+  fputs("<h3 id=\"dying\">Dying ReLU: units dead on a whole batch</h3>\n", f);
+  p_note(f, rep_printf("A layer of %s units z = w\u00b7x + \u03b4, w ~ N(0, I/%s): the fraction of "
+                       "units with z \u2264 0 on every input of the batch (ReLU passes them no "
+                       "gradient at all), over %s layers. Leaky ReLU's gradient there is its slope "
+                       "a, never 0.",
+                       fcount(rep_jnum(dy, "units")), fcount(rep_jnum(dy, "fan_in")),
+                       fcount(rep_jnum(dy, "trials"))));
+  for (size_t k = 0; k < json_array_size(ins); k++) {
+    json_t *in = json_array_get(ins, k);
+    table *t = dying_table(in, dy);
+    if (!t) continue;
+    fputs("<h4>", f);
+    html(f, rep_printf("inputs %s", fstr(jstr(in, "inputs"))));
+    fputs("</h4>\n", f);
+    const char *desc = jstr(in, "description");
+    if (desc) p_note(f, desc);
+    tab_html(f, t, NULL);
+  }
+}
+
 static const char *const zigzag_note =
     "The seed's zig-zag argument, measured (zerocenter.json): inputs x = g(z) of one sign "
     "(sigmoid) make the two weight updates of a neuron share their sign, so gradient descent "
@@ -2325,7 +2380,7 @@ static void gradients_page(const rep_model *m, const char *dir) {
       "<h1>Saturation and zero-centring across activations</h1>\n",
       f);
   context_html(f, m);
-  if (m->fig_all_normal || m->fig_all_depth) {
+  if (m->fig_all_normal || m->fig_all_depth || dying_of(m)) {
     fputs("<h2 id=\"saturation\">Saturation</h2>\n", f);
     figure_html(f, m, m->fig_all_normal,
                 "the saturated fraction: P(|f\u2032(x)| < 10\u207b\u00b3) for x ~ N(0, "
@@ -2335,6 +2390,7 @@ static void gradients_page(const rep_model *m, const char *dir) {
                 "the gradient product through L layers, E[f\u2032(x)]^L for x ~ N(0, 1), "
                 "against depth, one curve per activation (log scale)",
                 SRC_SAT);
+    if (dying_of(m)) dying_html(f, dying_of(m));
   }
   const json_t *zc = m->files[REP_ZEROCENTER].doc;
   if (zc) {
@@ -2464,7 +2520,7 @@ void rep_write_html(const rep_model *m, const char *dir) {
     p_note(f, ranking_note(m));
     tab_html(f, rank, "ranking");
   }
-  fputs("<h2>Activations</h2>\n", f);
+  if (m->nacts) fputs("<h2>Activations</h2>\n", f);
   int group = -1;
   for (size_t i = 0; i < m->nacts; i++) {
     const rep_act *a = &m->acts[i];
@@ -2492,7 +2548,7 @@ void rep_write_html(const rep_model *m, const char *dir) {
     fputs("</li>\n", f);
   }
   if (group >= 0) fputs("</ul>\n", f);
-  tab_html(f, overview_table(m), NULL);
+  if (m->nacts) tab_html(f, overview_table(m), NULL);
   if (has_gradients_page(m))
     fputs(
         "<p><a href=\"gradients.html\">Saturation and zero-centring across activations</a>: "

@@ -178,13 +178,17 @@ check "zerocenter: ... with the command that measured them" \
   grep -q 'zerocenter.json: <code>actbench zerocenter --activation sigmoid,tanh,relu' "$S/full/gradients.html"
 check "zerocenter: the step counts" grep -q '^| sigmoid | gd | 26 (23–32) | 0 | ' "$S/full/summary.md"
 check "zerocenter: ... and the sign agreement" grep -q '<h3>Sign agreement</h3>' "$S/full/gradients.html"
+check "dying: ReLU units dead on a whole batch, sampled and exact" \
+  grep -qF '<tr><td class="num">-1</td><td class="num">81.25% (exact 84%)</td><td class="num">6.25% (exact 7%)</td></tr>' \
+  "$S/full/gradients.html"
 check "zerocenter: in the results files table" grep -q '<td>zerocenter</td>' "$S/full/index.html"
-# an older saturation.json (no numerical, normal, depth) and no zerocenter.json: those
+# an older saturation.json (no numerical, normal, depth, dying) and no zerocenter.json: those
 # parts are left out, the rest is there
 mkdir -p "$S/oldsat"
 python3 - "$DATA/full/saturation.json" "$S/oldsat/saturation.json" <<'PYEOF'
 import json, sys
 d = json.load(open(sys.argv[1]))
+d.pop("dying", None)
 for a in d["activations"]:
   for k in ("numerical", "normal", "depth"): a.pop(k, None)
 json.dump(d, open(sys.argv[2], "w"))
@@ -288,6 +292,7 @@ expect_fail "results folder without results" "$BIN" report --results "$S/notrepo
 expect_fail "missing --speed file" "$BIN" report --speed "$S/nowhere.json" --out "$good"
 expect_fail "corrupt JSON" "$BIN" report --accuracy "$S/bad/corrupt.json" --out "$good"
 expect_fail "wrong kind" "$BIN" report --saturation "$S/bad/speed.json" --out "$good"
+expect_fail "wrong kind for --zerocenter" "$BIN" report --zerocenter "$S/bad/speed.json" --out "$good"
 expect_fail "missing member" "$BIN" report --accuracy "$S/bad/missing.json" --out "$good"
 expect_fail "ulp_vs_x against grid.bins" "$BIN" report --accuracy "$S/bad/bins.json" --out "$good"
 expect_fail "unwritable --out" "$BIN" report --results "$DATA/full" --out /proc/x

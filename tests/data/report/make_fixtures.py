@@ -185,6 +185,15 @@ for sent in sat["activations"]:
                                  side("-" + zpos, zpos), side(None, None), side(None, "1.5859375"), side("-" + zpos, ypos), 0),
                        evaluator("sigmoid.formula.from-y", "formula", "y*(1-y), y = 1/(1+exp(-x))", "y",
                                  side("-" + zpos, ypos), side(None, ypos), side(None, "1.5859375"), side("-" + zpos, ypos), 498)]})
+# dying ReLU (docs/results.md, DYING): two shifts, two batches, normal inputs with the exact
+sat["dying"] = {"fan_in": 64, "units": 32, "trials": 2, "weights": "w ~ N(0, I/fan_in)",
+                "delta": [-1, 0], "batch": [1, 16], "elu_a": 1, "elu_eps": 0.001,
+                "leaky_relu": {"a": 0.01, "grad_on_relu_dead": 0.01, "dead_fraction": 0},
+                "inputs": [{"inputs": "normal", "description": "x ~ N(0, I)",
+                            "relu_dead": {"exact": [[0.84, 0.07], [0.5, 0.0]], "sampled": [[0.8125, 0.0625], [0.5, 0]],
+                                          "se": [[0.01, 0.01], [0.01, 0]]},
+                            "elu_saturated": {"exact": None, "sampled": [[0, 0], [0, 0]], "se": [[0, 0], [0, 0]]},
+                            "elu_grad_on_relu_dead": [[0.5, 0.4], [0.6, None]]}]}
 sizes = [(4096, "L1"), (4194304, "DRAM")]
 spd = {"context": c("actbench speed --min-time 0.01"), "kind": "speed", "actbench_version": "0.1.0",
        "actbench": {"sizes": [{"class": cl, "n": n, "bytes_per_array": 4 * n} for n, cl in sizes],
