@@ -2181,6 +2181,12 @@ static void formats_html(FILE *f, const rep_model *m, const rep_act *a) {
                 "its expectation E[f\u2032]^L (solid) and its typical size exp(E[log|f\u2032|])^L "
                 "(dashed), against depth, log scale",
                 SRC_SAT);
+    figure_html(f, m, a->fig_delivered,
+                "the gradient a chain of L layers delivers when each product is rounded to the "
+                "format: the median relative error against the exact product (left) and the "
+                "fraction of chains underflowed to 0 (right); a colour per format, a dash "
+                "pattern per derivative formula",
+                SRC_SAT);
     size_t L = 0;
     table *dt = delivered_table(s->depth, &L);
     if (dt) {
@@ -2205,6 +2211,7 @@ static void formats_md(FILE *f, const rep_model *m, const rep_act *a) {
   }
   figure_md(f, m, a->fig_normal, "saturated fraction against sigma", SRC_SAT);
   figure_md(f, m, a->fig_depth, "gradient product against depth", SRC_SAT);
+  figure_md(f, m, a->fig_delivered, "the gradient delivered through depth, per format", SRC_SAT);
 }
 
 /* ---- gradients.html: across activations, and zerocenter.json */

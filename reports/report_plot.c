@@ -1557,6 +1557,109 @@ static void fig_numsat(rep_act *a, const char *dir) {
   a->fig_numsat = stem;
 }
 
+/* the gradient a chain of L layers delivers in each format (depth.delivered)
+ * at the scale nearest 1: the median relative error (log y) and the fraction
+ * of chains underflowed to 0, against L; a colour per format, a dash pattern
+ * per formula */
+static void fig_delivered(rep_act *a, const char *dir) {
+  json_t *dl = rep_jobj(a->sat->depth, "delivered");
+  json_t *rows = rep_jarr(dl, "rows"), *sc = rep_jarr(dl, "scales");
+  if (!rows || !sc || !json_array_size(rows)) return;
+  double want = NAN, dist = INFINITY;
+  for (size_t k = 0; k < json_array_size(sc); k++) {
+    double v = arr_at(sc, k);
+    if (isfinite(v) && fabs(v - 1) < dist) dist = fabs(v - 1), want = v;
+  }
+  if (!isfinite(want)) return;
+  const char *fmts[8], *forms[16];
+  size_t nfm = 0, nfo = 0;
+  json_t *sel[64];
+  size_t ns = 0;
+  for (size_t k = 0; k < json_array_size(rows) && ns < 64; k++) {
+    json_t *r = json_array_get(rows, k);
+    const char *fm = jstr(r, "format"), *nm = jstr(r, "name");
+    if (!fm || !nm || rep_jnum(r, "scale") != want) continue;
+    sel[ns++] = r;
+    size_t q = 0;
+    while (q < nfm && strcmp(fmts[q], fm)) q++;
+    if (q == nfm && nfm < 8) fmts[nfm++] = fm;
+    q = 0;
+    while (q < nfo && strcmp(forms[q], nm)) q++;
+    if (q == nfo && nfo < 16) forms[nfo++] = nm;
+  }
+  if (!ns) return;
+  const char *stem = rep_printf("%s_delivered", a->stem);
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: the gradient delivered through L layers, x_l ~ N(0, %g^2), per format and\n"
+          "# formula (saturation.json, depth.delivered): one block per row, L median_rel_err "
+          "underflow\n",
+          a->name, want);
+  double lo = INFINITY, hi = 0;
+  int any = 0;
+  for (size_t k = 0; k < ns; k++) {
+    json_t *me = rep_jarr(sel[k], "median_rel_err"), *uf = rep_jarr(sel[k], "underflow");
+    fprintf(d, "# %s %s\n", jstr(sel[k], "format"), jstr(sel[k], "name"));
+    for (size_t l = 0; me && l < json_array_size(me); l++) {
+      double e = arr_at(me, l);
+      if (!(e > 0)) e = NAN;
+      if (isfinite(e)) lo = fmin(lo, e), hi = fmax(hi, e), any = 1;
+      fprintf(d, "%zu", l + 1);
+      dat_num(d, e);
+      dat_num(d, arr_at(uf, l));
+      fputc('\n', d);
+    }
+    fputs("\n\n", d);
+  }
+  rep_fclose(d, dir, datname);
+  if (!any) return;
+  int cols, krows = key_rows(ns, 30, 1100, &cols);
+  int hgt = 480 + 18 * krows;
+  double bm = (70.0 + 18 * krows) / hgt, tm = 1 - 40.0 / hgt;
+  FILE *g = gp_begin(dir, stem, rep_printf("%s: the gradient delivered through depth", a->name),
+                     1100, hgt);
+  size_t pfx = strlen(a->name) + strlen(".formula.");
+  for (size_t k = 0; k < ns; k++) {
+    const char *fm = jstr(sel[k], "format"), *nm = jstr(sel[k], "name");
+    size_t cf = 0, cn = 0;
+    while (cf < nfm && strcmp(fmts[cf], fm)) cf++;
+    while (cn < nfo && strcmp(forms[cn], nm)) cn++;
+    fprintf(g, "  set linetype %zu lc rgb '%s' lw 1.6 dt %zu\n", LT_BASE + k,
+            series_colors[cf % NSERIES_COLORS], 1 + cn % 5);
+  }
+  fprintf(g,
+          "  set multiplot title 'gradient through L layers in each format, x_l ~ "
+          "N(0, %g²), against the exact product' font ',11'\n"
+          "  set key off\n  set bmargin at screen %.4f\n  set tmargin at screen %.4f\n"
+          "  set lmargin at screen 0.08\n  set rmargin at screen 0.47\n"
+          "  set logscale y\n  set format y '1e%%T'\n  set yrange [%g:%g]\n"
+          "  set xlabel 'depth L (layers)'\n"
+          "  set ylabel 'median relative error (log scale)'\n  plot",
+          want, bm, tm, pow(10, floor(log10(lo))), pow(10, ceil(log10(hi)) + 0.3));
+  for (size_t k = 0; k < ns; k++)
+    fprintf(g, "%s '%s' index %zu using 1:2 with lines lt %zu notitle", k ? ", \\\n      " : " ",
+            datname, k, LT_BASE + k);
+  fprintf(g,
+          "\n  unset logscale y\n  set format y '%%g'\n  set yrange [0:1.02]\n"
+          "  set ylabel 'fraction of chains underflowed to 0'\n"
+          "  set lmargin at screen 0.58\n  set rmargin at screen 0.97\n"
+          "  set key at screen 0.5, screen 0.01 center bottom vertical maxrows %d Left reverse "
+          "samplen 3 width 2 font ',9'\n  plot",
+          krows);
+  for (size_t k = 0; k < ns; k++) {
+    const char *nm = jstr(sel[k], "name");
+    fprintf(g, "%s '%s' index %zu using 1:3 with lines lt %zu title ", k ? ", \\\n      " : " ",
+            datname, k, LT_BASE + k);
+    gp_str(g,
+           rep_printf("%s, %s", jstr(sel[k], "format"),
+                      strlen(nm) > pfx && !strncmp(nm, a->name, strlen(a->name)) ? nm + pfx : nm));
+  }
+  fputs("\n  unset multiplot\n", g);
+  gp_end(g, dir, stem);
+  a->fig_delivered = stem;
+}
+
 /* the gradient product through L layers, E[f'(x)]^L (solid) and its geometric
  * mean exp(E[log|f'|])^L (dashed), one colour per scale of x, log y */
 static void fig_depth(rep_act *a, const char *dir) {
@@ -1784,6 +1887,7 @@ void rep_plot(rep_model *m, const char *dir) {
     if (a->sat && a->sat->normal) fig_normal(a, dir);
     if (a->sat && a->sat->depth) fig_depth(a, dir);
     if (a->sat && a->sat->numerical) fig_numsat(a, dir);
+    if (a->sat && a->sat->depth) fig_delivered(a, dir);
   }
   fig_all(m, dir, 0);
   fig_all(m, dir, 1);

@@ -81,7 +81,8 @@ check "report: where sigmoid's computed f' vanishes in float, bfloat16 and half"
            grep -q '<h4>bfloat16</h4>' '$S/rep/sigmoid.html' &&
            grep -q '<h4>binary16 (half)</h4>' '$S/rep/sigmoid.html' &&
            grep -q 'sigmoid.formula.from-y' '$S/rep/sigmoid.html'"
-for f in sigmoid_numsat sigmoid_normal sigmoid_depth all_normal all_depth zerocenter_paths; do
+for f in sigmoid_numsat sigmoid_normal sigmoid_depth sigmoid_delivered all_normal all_depth \
+  zerocenter_paths; do
   check "report: figure $f" test -s "$S/rep/fig/$f.svg" -a -s "$S/rep/fig/$f.png"
 done
 check "report: gradients.html with the step counts of sigmoid and tanh" \

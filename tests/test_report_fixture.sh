@@ -126,7 +126,7 @@ check "full: the worst inputs, folded" \
 check "full: no temporary folder left" no_leftovers "$S/full"
 # the saturation suite's analysis in formats (sigmoid: all of it; leaky_relu: normal and
 # depth; gelu: none) and zerocenter.json
-for f in sigmoid_numsat sigmoid_normal sigmoid_depth leaky_relu_normal leaky_relu_depth \
+for f in sigmoid_numsat sigmoid_normal sigmoid_depth sigmoid_delivered leaky_relu_normal leaky_relu_depth \
   all_normal all_depth zerocenter_paths; do
   check "formats: figure $f with its script" test -s "$S/full/fig/$f.svg" -a -s "$S/full/fig/$f.png" \
     -a -s "$S/full/gp/$f.gp"
