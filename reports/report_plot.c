@@ -1452,7 +1452,7 @@ static void fig_normal(rep_act *a, const char *dir) {
           "  set logscale x 2\n  set xrange [%g:%g]\n  set yrange [0:1.02]\n"
           "  set xlabel 'σ of the input x ~ N(%g, σ²)'\n"
           "  set ylabel 'fraction of inputs in the set'\n"
-          "  set key below maxcols %d font ',9'\n",
+          "  set key below maxcols %d height 1 font ',9'\n",
           arr_at(sig, 0), arr_at(sig, ns - 1), mu, cols);
   fputs("  plot", g);
   for (size_t k = 0; k < nset; k++) {
@@ -1710,7 +1710,7 @@ static void fig_depth(rep_act *a, const char *dir) {
           "  set yrange [%g:%g]\n"
           "  set xlabel 'depth L (layers)'\n"
           "  set ylabel 'gradient factor through L layers (log scale)'\n"
-          "  set key below maxcols %d font ',9'\n",
+          "  set key below maxcols %d height 1 font ',9'\n",
           L, pow(10, floor(log10(lo))), pow(10, ceil(log10(hi)) + (hi >= 1 ? 0.3 : 0)), cols);
   fputs("  plot", g);
   int first = 1;
@@ -1801,7 +1801,7 @@ static void fig_all(rep_model *m, const char *dir, int depth) {
             "  set xlabel 'σ of the input x ~ N(0, σ²)'\n"
             "  set ylabel 'fraction of inputs with |f′(x)| < 1e-3'\n",
             xlo, xhi);
-  fprintf(g, "  set key below maxcols %d font ',9'\n  plot", cols);
+  fprintf(g, "  set key below maxcols %d height 1 font ',9'\n  plot", cols);
   for (size_t k = 0; k < n; k++) {
     fprintf(g, "%s '%s' index %zu using 1:2 with %s lt %zu title ", k ? ", \\\n      " : " ",
             datname, k, depth ? "lines" : "linespoints", LT_BASE + k);
