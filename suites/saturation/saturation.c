@@ -552,6 +552,10 @@ int act_saturation_main(int argc, char **argv) {
                  want, want == 0 ? ": the unit is dead there" : "", seen, bad);
         json_object_set_new(ji, "dead_side", json_string(line));
         printf("  %-38s %s\n", m->name, line);
+      } else if (!m->bwd) {
+        json_object_set_new(ji, "dead_side", json_null());
+        printf("  %-38s no backward kernel; f at asymptote from x = %g / %g\n", m->name,
+               (double)fa[0], (double)fa[1]);
       } else {
         json_object_set_new(ji, "dead_side", json_null());
         printf(
