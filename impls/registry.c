@@ -92,6 +92,31 @@ static const act_impl own_impls[] = {
             "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
     AUTOVEC(sigmoid, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
             "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
+    /* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/avx2_*.c,
+     * avx512_*.c). */
+#define SIGVEC(act, isa, alg, fwdk, bwdk, fu, bu, bwdf, note)                                     \
+  {                                                                                              \
+    #act, #act "." #isa "." alg, #isa, "actbench", fu, bu, fwdk, bwdk, act_cpu_has_##isa, bwdf, \
+        NAN_BOTH, note                                                                           \
+  }
+    SIGVEC(sigmoid, avx2, "rr2-lut8-p3-div", act_sigmoid_avx2_lut8_p3_fwd,
+           act_sigmoid_avx2_lut8_p3_bwd, 8.0, 8.0, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    SIGVEC(sigmoid, avx2, "rr2-lut8-p3-div-x32", act_sigmoid_avx2_lut8_p3_x32_fwd,
+           act_sigmoid_avx2_lut8_p3_x32_bwd, 8.0, 8.0, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    SIGVEC(sigmoid, avx2, "rr2-lut8-p3-div-from-y", act_sigmoid_avx2_lut8_p3_x32_fwd,
+           act_sigmoid_avx2_from_y_bwd, 8.0, 0x1p25, "a*y*(1-y)", "fast; f' from y"),
+    SIGVEC(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd", act_sigmoid_avx2_lut8_p5_dd_fwd,
+           act_sigmoid_avx2_lut8_p5_dd_bwd, 8.0, 8.0, "a*e/(1+e)^2", "accurate"),
+    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div", act_sigmoid_avx512_lut32_p2_fwd,
+           act_sigmoid_avx512_lut32_p2_bwd, 8.0, 8.0, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div-x64", act_sigmoid_avx512_lut32_p2_x64_fwd,
+           act_sigmoid_avx512_lut32_p2_x64_bwd, 8.0, 8.0, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    SIGVEC(sigmoid, avx512, "rr1-lut32-p2-div-x64", act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
+           act_sigmoid_avx512_lut32_p2_x64_bwd, 8.0, 8.0, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div-from-y", act_sigmoid_avx512_lut32_p2_x64_fwd,
+           act_sigmoid_avx512_from_y_bwd, 8.0, 0x1p25, "a*y*(1-y)", "fast; f' from y"),
+    SIGVEC(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd", act_sigmoid_avx512_lut64_p3_dd_fwd,
+           act_sigmoid_avx512_lut64_p3_dd_bwd, 8.0, 8.0, "a*e/(1+e)^2", "accurate"),
     /* ---- tanh */
     SCALAR(tanh, naive, "libm", 2.5, 0x1p24, "1-y*y", NAN_BOTH,
            "tanhf; f' from y cancels as |y| -> 1"),
