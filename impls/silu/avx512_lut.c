@@ -22,7 +22,7 @@
  *   double-float (sigmoid_avx512.h, form 2), numerator and denominator as
  *   double-floats, rcp14 with Newton steps on the reciprocal and on the
  *   quotient (nr2fma).  Backward: the same formulas in double-float, and in
- *   the window |t - t0| < 1/32 around the root of silu' a polynomial in
+ *   the window |t - t0| < 1/16 around the root of silu' a polynomial in
  *   d = t - t0 (t0 as a double-float): silu'(t0 + d) = c1 d + d^2 Q(d) with
  *   c1 = silu''(t0) as a double-float (scripts/coeffs/silu_root.sollya).
  *
@@ -109,7 +109,8 @@ SIG512_AI __m512 root_poly(__m512 t, __m512 tl, int fold, __m512 *dhp) {
   __m512 dl = _mm512_set1_ps(-ACT_SILU_T0_LO);
   if (fold) dl = _mm512_add_ps(dl, tl);
   __m512 d = _mm512_add_ps(dh, dl);
-  __m512 q = _mm512_fmadd_ps(_mm512_set1_ps(ACT_SILU_ROOT_Q5), d, _mm512_set1_ps(ACT_SILU_ROOT_Q4));
+  __m512 q = _mm512_fmadd_ps(_mm512_set1_ps(ACT_SILU_ROOT_Q6), d, _mm512_set1_ps(ACT_SILU_ROOT_Q5));
+  q = _mm512_fmadd_ps(q, d, _mm512_set1_ps(ACT_SILU_ROOT_Q4));
   q = _mm512_fmadd_ps(q, d, _mm512_set1_ps(ACT_SILU_ROOT_Q3));
   q = _mm512_fmadd_ps(q, d, _mm512_set1_ps(ACT_SILU_ROOT_Q2));
   __m512 u = _mm512_mul_ps(_mm512_mul_ps(d, d), q);

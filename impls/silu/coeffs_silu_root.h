@@ -3,20 +3,21 @@
  * The root of silu'(t) = sigma(t) (1 + t (1 - sigma(t))):
  * t0 = -0x1.474973c84120b7e4p0 (rounded to 64 bits)
  * = T0_HI + T0_LO (binary32 each, |t0 - T0_HI - T0_LO| < 2^-48), and
- * silu'(t0 + d) ~= (C1_HI + C1_LO) d + d^2 (Q2 + Q3 d + Q4 d^2 + Q5 d^3)
- * for |d| <= 1/32, C1 = silu''(t0) as a double-float, the Q's by fpminimax
- * with binary32 coefficients; relative error (dirtyinfnorm) 0x1.23cp-33 = 2^-32.81 */
+ * silu'(t0 + d) ~= (C1_HI + C1_LO) d + d^2 (Q2 + Q3 d + ... + Q6 d^4)
+ * for |d| <= 1/16, C1 = silu''(t0) as a double-float, the Q's by fpminimax
+ * with binary32 coefficients; relative error (dirtyinfnorm) 0x1.76ap-33 = 2^-32.45 */
 #ifndef ACTBENCH_COEFFS_SILU_ROOT_H
 #define ACTBENCH_COEFFS_SILU_ROOT_H
 
 #define ACT_SILU_T0_HI -0x1.474974p0f
 #define ACT_SILU_T0_LO 0x1.bdf6fap-27f
-#define ACT_SILU_ROOT_W 0x1p-5f
+#define ACT_SILU_ROOT_W 0x1p-4f
 #define ACT_SILU_ROOT_C1_HI 0x1.be141p-3f
 #define ACT_SILU_ROOT_C1_LO 0x1.1814ap-29f
 #define ACT_SILU_ROOT_Q2 0x1.2c5634p-3f
-#define ACT_SILU_ROOT_Q3 0x1.353eb8p-6f
-#define ACT_SILU_ROOT_Q4 -0x1.f2b568p-7f
-#define ACT_SILU_ROOT_Q5 -0x1.b11826p-8f
+#define ACT_SILU_ROOT_Q3 0x1.353ebp-6f
+#define ACT_SILU_ROOT_Q4 -0x1.f2bef4p-7f
+#define ACT_SILU_ROOT_Q5 -0x1.b0b02ap-8f
+#define ACT_SILU_ROOT_Q6 -0x1.16afccp-12f
 
 #endif
