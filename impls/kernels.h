@@ -76,17 +76,14 @@ void act_sigmoid_avx512_rr1_lut32_p2_x64_fwd(const float *x, float *y, size_t n,
                                              const act_params *p);
 ACT_DECLARE_KERNELS(act_sigmoid_avx512_lut64_p3_dd, )
 ACT_DECLARE_KERNELS(act_sigmoid_avx2_lut8_p3, )
-ACT_DECLARE_KERNELS(act_sigmoid_avx2_lut8_p3_x32, )
 ACT_DECLARE_KERNELS(act_sigmoid_avx2_lut8_p5_dd, )
 void act_sigmoid_avx2_from_y_bwd(const float *x, const float *y, const float *dy, float *dx,
                                  size_t n, const act_params *p);
 void act_sigmoid_avx512_from_y_bwd(const float *x, const float *y, const float *dy, float *dx,
                                    size_t n, const act_params *p);
 ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p3, )
-ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p3_x32, )
 ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p5_dd, )
 ACT_DECLARE_KERNELS(act_silu_avx512_lut32_p2, )
-ACT_DECLARE_KERNELS(act_silu_avx512_lut32_p2_x64, )
 ACT_DECLARE_KERNELS(act_silu_avx512_lut64_p3_dd, )
 
 #ifdef __cplusplus

@@ -3,9 +3,9 @@
  * with an 8-entry table in one ymm register and one degree more in the
  * polynomials).
  *
- * sigmoid.avx2.rr2-lut8-p3-div[-x32] (fast): sigma = P/(P + si) with exp
+ * sigmoid.avx2.rr2-lut8-p3-div (fast): sigma = P/(P + si) with exp
  *   in the "inverse" form (lut8-p3, relative error 2^-25.17), one division;
- *   8 or 32 floats per loop iteration.  Backward from x: f' = a e/(1 + e)^2,
+ *   8 floats per loop iteration (unrolling by 4 gained nothing here).  Backward from x: f' = a e/(1 + e)^2,
  *   e' = e 2^40 in the "scaled" form, f' = e'/(2^20 + e' 2^-20)^2.
  * sigmoid.avx2.rr2-lut8-p3-div-from-y: the same forward, backward a y (1 - y).
  * sigmoid.avx2.rr2-lut8-p5-nr2fma-dd (accurate): e = exp(-|t|) as a
@@ -109,9 +109,7 @@ SIG256_AI __m256 bwd_acc(__m256 x, __m256 dy, __m256 a, int fold, const sig256_t
   }
 
 DEF_FWD(act_sigmoid_avx2_lut8_p3_fwd, 1, fwd_fast)
-DEF_FWD(act_sigmoid_avx2_lut8_p3_x32_fwd, 4, fwd_fast)
 DEF_BWD(act_sigmoid_avx2_lut8_p3_bwd, 1, x, bwd_fast)
-DEF_BWD(act_sigmoid_avx2_lut8_p3_x32_bwd, 4, x, bwd_fast)
 DEF_BWD(act_sigmoid_avx2_from_y_bwd, 4, y, bwd_from_y)
 DEF_FWD(act_sigmoid_avx2_lut8_p5_dd_fwd, 2, fwd_acc)
 DEF_BWD(act_sigmoid_avx2_lut8_p5_dd_bwd, 2, x, bwd_acc)

@@ -3,7 +3,7 @@
  * impls/sigmoid/sigmoid_avx2.h (8-entry table in one ymm register, lut8-p3
  * in the fast kernels, lut8-p5 double-float in the accurate ones).
  *
- * silu.avx2.rr2-lut8-p3-div[-x32] (fast): silu = x P/(P + si), one division;
+ * silu.avx2.rr2-lut8-p3-div (fast): silu = x P/(P + si), one division;
  *   t > 32 takes x, |t| < 2^-25 takes x/2.  Backward from x:
  *   (d' + t e')/D for t >= 0, e' (1 + t + E)/D for t < 0 (one division; the
  *   error grows near the root of silu', t0 = -1.2785).
@@ -158,8 +158,6 @@ SIG256_AI __m256 bwd_acc(__m256 x, __m256 dy, __m256 b, int fold, const sig256_t
   }
 
 DEF_FWD(act_silu_avx2_lut8_p3_fwd, 1, fwd_fast)
-DEF_FWD(act_silu_avx2_lut8_p3_x32_fwd, 4, fwd_fast)
 DEF_BWD(act_silu_avx2_lut8_p3_bwd, 1, bwd_fast)
-DEF_BWD(act_silu_avx2_lut8_p3_x32_bwd, 4, bwd_fast)
 DEF_FWD(act_silu_avx2_lut8_p5_dd_fwd, 2, fwd_acc)
 DEF_BWD(act_silu_avx2_lut8_p5_dd_bwd, 2, bwd_acc)

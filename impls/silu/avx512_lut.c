@@ -1,7 +1,7 @@
 /* actbench: silu / swish x sigma(b x) (b = p->a), AVX-512 kernels on the exp
  * of impls/sigmoid/sigmoid_avx512.h (read its comment first).
  *
- * silu.avx512.rr2-lut32-p2-div[-x64] (fast): with t = b x,
+ * silu.avx512.rr2-lut32-p2-div (fast): with t = b x,
  *   exp(t) = P/si (the "inverse" form, lut32-p2),
  *   silu = x P/(P + si): one multiplication more than the sigmoid, one
  *   division.  The numerator uses max(x, -110), so silu(-inf) = -0 and the
@@ -190,8 +190,6 @@ SIG512_AI __m512 bwd_acc(__m512 x, __m512 dy, __m512 b, int fold, const sig512_t
   }
 
 DEF_FWD(act_silu_avx512_lut32_p2_fwd, 1, fwd_fast, 0)
-DEF_FWD(act_silu_avx512_lut32_p2_x64_fwd, 4, fwd_fast, 0)
 DEF_BWD(act_silu_avx512_lut32_p2_bwd, 1, bwd_fast, 0)
-DEF_BWD(act_silu_avx512_lut32_p2_x64_bwd, 4, bwd_fast, 0)
 DEF_FWD(act_silu_avx512_lut64_p3_dd_fwd, 2, fwd_acc, 1)
 DEF_BWD(act_silu_avx512_lut64_p3_dd_bwd, 2, bwd_acc, 1)
