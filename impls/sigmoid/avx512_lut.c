@@ -9,8 +9,15 @@
  *   Intel cores divide in a unit of their own, beside the FMA pipes, so
  *   it costs less than rcp14 and a Newton step).  No sign select, no
  *   1 - something.  16 or 64 floats per loop iteration.
- *   Backward from x: f' = a e/(1 + e)^2 with e = exp(-|t|) in the "scaled"
- *   form e' = e 2^40 (lut32-p2), f' = e'/(2^20 + e' 2^-20)^2: one division.
+ *   Backward from x, -div (16 floats): f' = a e/(1 + e)^2 with e =
+ *   exp(-|t|) in the "scaled" form e' = e 2^40 (lut32-p2), f' = e'/(2^20 +
+ *   e' 2^-20)^2: one division.  -div-x64 (64 floats): the forward's inverse
+ *   form on the left side, s = sigma(-|t|) = P/(P + si) <= 1/2, and f' =
+ *   s (1 - s) = s - s^2 in one fnmadd (1 - s does not cancel there): two
+ *   operations less than the scaled form.
+ * sigmoid.avx512.rr1-lut32-p2-div-x64: the same with the one-constant
+ *   reduction (rr1, one FMA less; exp's relative error grows to |z| 2^-28.4,
+ *   sigmoid_avx512.h), forward and backward (s - s^2).
  * sigmoid.avx512.rr2-lut32-p2-div-from-y: the same forward; backward
  *   a y (1 - y) from the forward's output, what frameworks do (1 - y cancels
  *   as y -> 1: 2^24 ulp and more).
@@ -62,6 +69,24 @@ SIG512_AI __m512 bwd_fast(__m512 x, __m512 dy, __m512 a, int fold, const sig512_
   if (fold) g = _mm512_mul_ps(a, g);
   return _mm512_mul_ps(dy, g);
 }
+
+/* backward from x, via the forward's inverse form: s = sigma(-|t|) =
+ * P/(P + si) <= 1/2, f' = s (1 - s) = s - s^2 (one fnmadd: 1 - s has no
+ * cancellation on this side).  (vrangeps would give -min(|t|, 110) in one
+ * instruction, but it returns the other operand for a NaN.) */
+SIG512_AI __m512 bwd_s1s(__m512 x, __m512 dy, __m512 a, int fold, int rr1,
+                         const sig512_tab *tab) {
+  __m512 tl, zl, si;
+  __m512 t = sig512_t(x, a, fold, &tl);
+  __m512 z = sig512_negabs(t, tl, fold, &zl);
+  __m512 P = sig512_exp_inv(z, zl, fold, rr1, tab, &si);
+  __m512 s = _mm512_div_ps(P, _mm512_add_ps(P, si));
+  __m512 g = _mm512_fnmadd_ps(s, s, s);
+  if (fold) g = _mm512_mul_ps(a, g);
+  return _mm512_mul_ps(dy, g);
+}
+#define bwd_s1s_rr1(v, g, a, fold, tab) bwd_s1s(v, g, a, fold, 1, tab)
+#define bwd_s1s_rr2(v, g, a, fold, tab) bwd_s1s(v, g, a, fold, 0, tab)
 
 /* backward from y: dy a y (1 - y) */
 SIG512_AI __m512 bwd_from_y(__m512 y, __m512 dy, __m512 a, int fold) {
@@ -141,7 +166,8 @@ DEF_FWD(act_sigmoid_avx512_lut32_p2_fwd, 1, fwd_fast, 0)
 DEF_FWD(act_sigmoid_avx512_lut32_p2_x64_fwd, 4, fwd_fast, 0)
 DEF_FWD(act_sigmoid_avx512_rr1_lut32_p2_x64_fwd, 4, fwd_rr1, 0)
 DEF_BWD(act_sigmoid_avx512_lut32_p2_bwd, 1, x, bwd_fast, 0)
-DEF_BWD(act_sigmoid_avx512_lut32_p2_x64_bwd, 4, x, bwd_fast, 0)
+DEF_BWD(act_sigmoid_avx512_lut32_p2_x64_bwd, 4, x, bwd_s1s_rr2, 0)
+DEF_BWD(act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, 4, x, bwd_s1s_rr1, 0)
 DEF_BWD(act_sigmoid_avx512_from_y_bwd, 4, y, bwd_from_y_t, 0)
 DEF_FWD(act_sigmoid_avx512_lut64_p3_dd_fwd, 2, fwd_acc, 1)
 DEF_BWD(act_sigmoid_avx512_lut64_p3_dd_bwd, 2, x, bwd_acc, 1)

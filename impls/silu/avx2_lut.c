@@ -7,6 +7,8 @@
  *   t > 32 takes x, |t| < 2^-25 takes x/2.  Backward from x:
  *   (d' + t e')/D for t >= 0, e' (1 + t + E)/D for t < 0 (one division; the
  *   error grows near the root of silu', t0 = -1.2785).
+ * silu.avx2.rr2-lut8-p3-div-root-p6: the fast forward; backward the fast
+ *   formula with the accurate kernel's root polynomial in |t - t0| < 1/16.
  * silu.avx2.rr2-lut8-p5-nr2fma-dd (accurate): double-float numerator and
  *   denominator, rcpps with Newton steps; backward in double-float with the
  *   polynomial c1 d + d^2 Q(d) in |t - t0| < 1/16.
@@ -133,6 +135,17 @@ SIG256_AI __m256 bwd_acc(__m256 x, __m256 dy, __m256 b, int fold, const sig256_t
   return _mm256_mul_ps(dy, g);
 }
 
+/* backward from x, fast with the root window (as in avx512_lut.c) */
+SIG256_AI __m256 bwd_root(__m256 x, __m256 dy, __m256 b, int fold, const sig256_tab *tab) {
+  __m256 tl, wd;
+  __m256 t = sig256_t(x, b, fold, &tl);
+  __m256 g = bwd_fast(x, _mm256_set1_ps(1.0f), b, fold, tab);
+  __m256 gw = root_poly(t, tl, fold, &wd);
+  __m256 awd = _mm256_andnot_ps(_mm256_set1_ps(-0.0f), wd);
+  g = _mm256_blendv_ps(g, gw, _mm256_cmp_ps(awd, _mm256_set1_ps(ACT_SILU_ROOT_W), _CMP_LT_OQ));
+  return _mm256_mul_ps(dy, g);
+}
+
 #define DEF_FWD(name, U, CORE)                                         \
   void name(const float *x, float *y, size_t n, const act_params *p) { \
     sig256_tab tab;                                                    \
@@ -159,5 +172,6 @@ SIG256_AI __m256 bwd_acc(__m256 x, __m256 dy, __m256 b, int fold, const sig256_t
 
 DEF_FWD(act_silu_avx2_lut8_p3_fwd, 1, fwd_fast)
 DEF_BWD(act_silu_avx2_lut8_p3_bwd, 1, bwd_fast)
+DEF_BWD(act_silu_avx2_lut8_p3_root_bwd, 1, bwd_root)
 DEF_FWD(act_silu_avx2_lut8_p5_dd_fwd, 2, fwd_acc)
 DEF_BWD(act_silu_avx2_lut8_p5_dd_bwd, 2, bwd_acc)

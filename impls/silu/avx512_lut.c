@@ -18,6 +18,10 @@
  *   there the error of E (about 2^-23) is no longer small against the
  *   result, and the relative error grows as 1/|t - t0| (as in every float
  *   evaluation of the formula: oneDNN, SLEEF and libmvec peers alike).
+ * silu.avx512.rr2-lut32-p2-div-root-p6: the fast forward; backward the fast
+ *   formula, and in the window |t - t0| < 1/16 around the root of silu' the
+ *   degree-6 polynomial of the accurate kernel below (root_poly), so that
+ *   the relative error stays bounded: a few ulp instead of 2^24.
  * silu.avx512.rr2-lut64-p3-nr2fma-dd (accurate): E = exp(-|t|) as a
  *   double-float (sigmoid_avx512.h, form 2), numerator and denominator as
  *   double-floats, rcp14 with Newton steps on the reciprocal and on the
@@ -165,6 +169,20 @@ SIG512_AI __m512 bwd_acc(__m512 x, __m512 dy, __m512 b, int fold, const sig512_t
   return _mm512_mul_ps(dy, g);
 }
 
+/* backward from x, fast with the root window: bwd_fast, and in the window
+ * |t - t0| < 1/16 the polynomial of the accurate kernel (root_poly), so that
+ * the relative error stays bounded where 1 + t + E cancels. */
+SIG512_AI __m512 bwd_root(__m512 x, __m512 dy, __m512 b, int fold, const sig512_tab *tab) {
+  __m512 tl, wd;
+  __m512 t = sig512_t(x, b, fold, &tl);
+  __m512 g = bwd_fast(x, _mm512_set1_ps(1.0f), b, fold, tab);
+  __m512 gw = root_poly(t, tl, fold, &wd);
+  __mmask16 win =
+      _mm512_cmp_ps_mask(_mm512_abs_ps(wd), _mm512_set1_ps(ACT_SILU_ROOT_W), _CMP_LT_OQ);
+  g = _mm512_mask_mov_ps(g, win, gw);
+  return _mm512_mul_ps(dy, g);
+}
+
 #define DEF_FWD(name, U, CORE, DD)                                     \
   void name(const float *x, float *y, size_t n, const act_params *p) { \
     sig512_tab tab;                                                    \
@@ -191,5 +209,6 @@ SIG512_AI __m512 bwd_acc(__m512 x, __m512 dy, __m512 b, int fold, const sig512_t
 
 DEF_FWD(act_silu_avx512_lut32_p2_fwd, 1, fwd_fast, 0)
 DEF_BWD(act_silu_avx512_lut32_p2_bwd, 1, bwd_fast, 0)
+DEF_BWD(act_silu_avx512_lut32_p2_root_bwd, 1, bwd_root, 0)
 DEF_FWD(act_silu_avx512_lut64_p3_dd_fwd, 2, fwd_acc, 1)
 DEF_BWD(act_silu_avx512_lut64_p3_dd_bwd, 2, bwd_acc, 1)
