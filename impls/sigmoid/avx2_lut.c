@@ -5,8 +5,9 @@
  *
  * sigmoid.avx2.rr2-lut8-p3-div (fast): sigma = P/(P + si) with exp
  *   in the "inverse" form (lut8-p3, relative error 2^-25.17), one division;
- *   8 floats per loop iteration (unrolling by 4 gained nothing here).  Backward from x: f' = a e/(1 + e)^2,
- *   e' = e 2^40 in the "scaled" form, f' = e'/(2^20 + e' 2^-20)^2.
+ *   8 floats per loop iteration (unrolling by 4 gained nothing here).
+ *   Backward from x: f' = a e/(1 + e)^2, e' = e 2^40 in the "scaled" form,
+ *   f' = e'/(2^20 + e' 2^-20)^2.
  * sigmoid.avx2.rr2-lut8-p3-div-from-y: the same forward, backward a y (1 - y).
  * sigmoid.avx2.rr2-lut8-p5-nr2fma-dd (accurate): e = exp(-|t|) as a
  *   double-float (lut8 hi + lo, p5, relative error 2^-39.8), 1 + e exact,

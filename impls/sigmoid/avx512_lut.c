@@ -74,8 +74,7 @@ SIG512_AI __m512 bwd_fast(__m512 x, __m512 dy, __m512 a, int fold, const sig512_
  * P/(P + si) <= 1/2, f' = s (1 - s) = s - s^2 (one fnmadd: 1 - s has no
  * cancellation on this side).  (vrangeps would give -min(|t|, 110) in one
  * instruction, but it returns the other operand for a NaN.) */
-SIG512_AI __m512 bwd_s1s(__m512 x, __m512 dy, __m512 a, int fold, int rr1,
-                         const sig512_tab *tab) {
+SIG512_AI __m512 bwd_s1s(__m512 x, __m512 dy, __m512 a, int fold, int rr1, const sig512_tab *tab) {
   __m512 tl, zl, si;
   __m512 t = sig512_t(x, a, fold, &tl);
   __m512 z = sig512_negabs(t, tl, fold, &zl);
