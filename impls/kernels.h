@@ -79,6 +79,26 @@ ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx2)
 ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx512)
 ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx2)
 ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx512)
+/* ---- sigmoid and silu: the AVX2+FMA and AVX-512 kernels
+ * (impls/sigmoid/avx2_*.c, avx512_*.c; impls/silu/avx2_*.c, avx512_*.c) */
+ACT_DECLARE_KERNELS(act_sigmoid_avx512_lut32_p2, )
+ACT_DECLARE_KERNELS(act_sigmoid_avx512_lut32_p2_x64, )
+ACT_DECLARE_KERNELS(act_sigmoid_avx512_rr1_lut32_p2_x64, )
+ACT_DECLARE_KERNELS(act_sigmoid_avx512_lut64_p3_dd, )
+ACT_DECLARE_KERNELS(act_sigmoid_avx2_lut8_p3, )
+ACT_DECLARE_KERNELS(act_sigmoid_avx2_lut8_p5_dd, )
+void act_sigmoid_avx2_from_y_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                 size_t n, const act_params *p);
+void act_sigmoid_avx512_from_y_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                   size_t n, const act_params *p);
+ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p3, )
+void act_silu_avx2_lut8_p3_root_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                    size_t n, const act_params *p);
+void act_silu_avx512_lut32_p2_root_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                       size_t n, const act_params *p);
+ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p5_dd, )
+ACT_DECLARE_KERNELS(act_silu_avx512_lut32_p2, )
+ACT_DECLARE_KERNELS(act_silu_avx512_lut64_p3_dd, )
 
 #ifdef __cplusplus
 }

@@ -93,6 +93,43 @@ static const act_impl own_impls[] = {
             "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
     AUTOVEC(sigmoid, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
             "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
+/* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/avx2_*.c,
+ * avx512_*.c). */
+// clang-format off
+#define SIGVEC(act, isa, alg, fwdk, bwdk, fu, bu, bwdf, note)                                     \
+  {                                                                                              \
+    #act, #act "." #isa "." alg, #isa, "actbench", fu, bu, fwdk, bwdk, act_cpu_has_##isa, bwdf, \
+        NAN_BOTH, note                                                                           \
+  }
+    // clang-format on
+    /* claims: the exhaustive sweep over all 2^32 floats (a = 1), `nice -n 5 build/actbench
+     * accuracy --exhaustive --activation sigmoid --impl 'sigmoid.avx*.rr*' --formats binary32
+     * --out DIR` (36 min on 2 shared cores), maxima rounded up; no special-value or NaN
+     * failures.  f' from y is measured with y from the kernel's own forward. */
+    /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 4.928 at x = -0x1.549f3p+1 */
+    SIGVEC(sigmoid, avx2, "rr2-lut8-p3-div", act_sigmoid_avx2_lut8_p3_fwd,
+           act_sigmoid_avx2_lut8_p3_bwd, 2.9, 5.0, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 1.749e7 at x = 0x1.0adc96p+4 */
+    SIGVEC(sigmoid, avx2, "rr2-lut8-p3-div-from-y", act_sigmoid_avx2_lut8_p3_fwd,
+           act_sigmoid_avx2_from_y_bwd, 2.9, 1.8e7, "a*y*(1-y)", "fast; f' from y"),
+    /* exhaustive: f max 0.5861 at x = -0x1.92a78ep+4, f' max 0.586 at x = -0x1.92a78ep+4 */
+    SIGVEC(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd", act_sigmoid_avx2_lut8_p5_dd_fwd,
+           act_sigmoid_avx2_lut8_p5_dd_bwd, 0.59, 0.59, "a*e/(1+e)^2", "accurate"),
+    /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 6.21 at x = -0x1.08755cp+2 */
+    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div", act_sigmoid_avx512_lut32_p2_fwd,
+           act_sigmoid_avx512_lut32_p2_bwd, 3.9, 6.3, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 4.295 at x = -0x1.e8ab66p+2 */
+    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div-x64", act_sigmoid_avx512_lut32_p2_x64_fwd,
+           act_sigmoid_avx512_lut32_p2_x64_bwd, 3.9, 4.3, "a*s*(1-s), s=sigma(-|ax|)", "fast"),
+    /* exhaustive: f max 6.87 at x = -0x1.5ab9e8p+6, f' max 6.87 at x = -0x1.5ab9e8p+6 */
+    SIGVEC(sigmoid, avx512, "rr1-lut32-p2-div-x64", act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
+           act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, 6.9, 6.9, "a*s*(1-s), s=sigma(-|ax|)", "fast"),
+    /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 1.696e7 at x = 0x1.0a577ep+4 */
+    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div-from-y", act_sigmoid_avx512_lut32_p2_x64_fwd,
+           act_sigmoid_avx512_from_y_bwd, 3.9, 1.7e7, "a*y*(1-y)", "fast; f' from y"),
+    /* exhaustive: f max 0.5116 at x = -0x1.d2e124p+5, f' max 0.5119 at x = -0x1.c2e66p+2 */
+    SIGVEC(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd", act_sigmoid_avx512_lut64_p3_dd_fwd,
+           act_sigmoid_avx512_lut64_p3_dd_bwd, 0.52, 0.52, "a*e/(1+e)^2", "accurate"),
     /* ---- tanh */
     SCALAR(tanh, naive, "libm", 2.5, 0x1p24, "1-y*y", NAN_BOTH,
            "tanhf; f' from y cancels as |y| -> 1"),
@@ -189,6 +226,35 @@ static const act_impl own_impls[] = {
            "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"),
     STABLE(silu, "actbench", 1.0, 1.0, "s(t)(1+t s(-t))", NAN_BOTH,
            "inline exp, double-float 1/(1+e), no overflow"),
+    /* ---- silu: AVX2+FMA and AVX-512 kernels (impls/silu/avx2_*.c, avx512_*.c) */
+    /* claims: the exhaustive sweep over all 2^32 floats (b = 1), `nice -n 5 build/actbench
+     * accuracy --exhaustive --activation silu --impl 'silu.avx*.rr*' --formats binary32
+     * --out DIR` (28 min on 2 shared cores), maxima rounded up; no special-value or NaN
+     * failures.  The fast backward's 1.27e7 is at the float nearest the root of silu'
+     * (t0 = -0x1.474974p+0); the root-p6 kernels' 11.7 just outside their window. */
+    /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 1.273e7 at x = -0x1.474974p+0 */
+    SIGVEC(silu, avx2, "rr2-lut8-p3-div", act_silu_avx2_lut8_p3_fwd, act_silu_avx2_lut8_p3_bwd, 4.0,
+           1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", "fast"),
+    /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 11.67 at x = -0x1.3601cap+0 */
+    SIGVEC(silu, avx2, "rr2-lut8-p3-div-root-p6", act_silu_avx2_lut8_p3_fwd,
+           act_silu_avx2_lut8_p3_root_bwd, 4.0, 12.0,
+           "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", "fast; f' root window"),
+    /* exhaustive: f max 0.5939 at x = -0x1.e507f6p+2, f' max 0.7864 at x = -0x1.15bc74p-3 */
+    SIGVEC(silu, avx2, "rr2-lut8-p5-nr2fma-dd", act_silu_avx2_lut8_p5_dd_fwd,
+           act_silu_avx2_lut8_p5_dd_bwd, 0.6, 0.79, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
+           "accurate"),
+    /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 1.273e7 at x = -0x1.474974p+0 */
+    SIGVEC(silu, avx512, "rr2-lut32-p2-div", act_silu_avx512_lut32_p2_fwd,
+           act_silu_avx512_lut32_p2_bwd, 4.9, 1.3e7,
+           "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", "fast"),
+    /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 11.47 at x = -0x1.37312cp+0 */
+    SIGVEC(silu, avx512, "rr2-lut32-p2-div-root-p6", act_silu_avx512_lut32_p2_fwd,
+           act_silu_avx512_lut32_p2_root_bwd, 4.9, 12.0,
+           "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", "fast; f' root window"),
+    /* exhaustive: f max 0.5126 at x = -0x1.cfe1f8p+3, f' max 0.7548 at x = -0x1.7b2ad8p-4 */
+    SIGVEC(silu, avx512, "rr2-lut64-p3-nr2fma-dd", act_silu_avx512_lut64_p3_dd_fwd,
+           act_silu_avx512_lut64_p3_dd_bwd, 0.52, 0.76,
+           "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", "accurate"),
     /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
     SCALAR(softplus, naive, "libm", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH,
            "log1pf(expf(bx))/b below the threshold, x above"),
