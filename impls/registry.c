@@ -101,6 +101,38 @@ static const act_impl own_impls[] = {
             "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
     AUTOVEC(tanh, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
             "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
+    /* tanh: our AVX2 and AVX-512 kernels (impls/tanh/avx2_*.c, avx512_*.c).
+     * exhaustive: see each entry; command:
+     * build/actbench accuracy --exhaustive --activation tanh --impl 'tanh.avx*.[pr]*' --formats binary32 */
+/* One kernel pair: act_<act>_<isa>_<fwd>_fwd and act_<act>_<isa>_<bwd>_bwd. */
+#define TG_KERNEL(act, isa, algname, fwdk, bwdk, fu, bu, bwdf, flags, note)                    \
+  {                                                                                            \
+#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, act_##act##_##isa##_##fwdk##_fwd, \
+        act_##act##_##isa##_##bwdk##_bwd, act_cpu_has_##isa, bwdf, flags, note                \
+  }
+#define TG_SECH2 "4e/(1+e)^2, e=exp(-2|x|)"
+    TG_KERNEL(tanh, avx512, "p13-lut16-p3-nr1fma", p13_lut16, sech2, 1.0, 3.0, TG_SECH2, NAN_BOTH,
+           "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"),
+    TG_KERNEL(tanh, avx512, "p11-lut16-p3-nr1fma", p11_lut16, sech2, 1.3, 3.0, TG_SECH2, NAN_BOTH,
+           "degree 11 below 0.5625, lut16 exp without the table correction beyond"),
+    TG_KERNEL(tanh, avx512, "rational-9-8-div", r98_div, sech2, 8.0, 3.0, TG_SECH2, NAN_BOTH,
+           "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    TG_KERNEL(tanh, avx512, "rational-9-8-nr1fma", r98_nr1fma, sech2, 8.0, 3.0, TG_SECH2, NAN_BOTH,
+           "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"),
+    TG_KERNEL(tanh, avx512, "rational-9-8-div-x64", r98_div_x64, sech2, 8.0, 3.0, TG_SECH2,
+           NAN_BOTH, "as rational-9-8-div, 4 vectors per loop iteration"),
+    TG_KERNEL(tanh, avx512, "rational-9-8-div-from-y", r98_div, from_y, 8.0, 0x1p27, "1-y*y",
+           NAN_BOTH, "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    TG_KERNEL(tanh, avx2, "p13-lut8-p4-div", p13_lut8_p4, sech2, 1.0, 1.0, TG_SECH2, NAN_BOTH,
+              "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
+    TG_KERNEL(tanh, avx2, "p13-lut8-p3-div", p13_lut8_p3, sech2, 1.1, 1.0, TG_SECH2, NAN_BOTH,
+              "as p13-lut8-p4-div without the table correction, exp of degree 3"),
+    TG_KERNEL(tanh, avx2, "rational-9-8-div", r98_div, sech2, 8.0, 1.0, TG_SECH2, NAN_BOTH,
+              "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    TG_KERNEL(tanh, avx2, "rational-9-8-nr2fma", r98_nr2fma, sech2, 8.0, 1.0, TG_SECH2, NAN_BOTH,
+              "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"),
+    TG_KERNEL(tanh, avx2, "rational-9-8-div-from-y", r98_div, from_y, 8.0, 0x1p27, "1-y*y",
+              NAN_BOTH, "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* ---- relu: exact */
     SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u, "x > 0 ? x : 0; NaN gives 0"),
     STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
