@@ -90,6 +90,10 @@ ACT_DECLARE_FWD(act_tanh_avx2_r98_div)
 ACT_DECLARE_FWD(act_tanh_avx2_r98_nr2fma)
 ACT_DECLARE_BWD(act_tanh_avx2_sech2)
 ACT_DECLARE_BWD(act_tanh_avx2_from_y)
+ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16)
+ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16)
+ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8)
+ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8)
 
 #ifdef __cplusplus
 }
