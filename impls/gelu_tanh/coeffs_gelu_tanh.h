@@ -13,17 +13,20 @@
 #define GT_X0_HI -0x1.8142ap-1f
 #define GT_X0_LO 0x1.85a06cp-27f
 
-/* f'(x) ~ d G(d), d = x - x0, on [-0.95, -0.55]: G of degree 8, relative error <= 2^-25 */
-#define GT_WLO -0x1.e66666p-1f
-#define GT_WHI -0x1.19999ap-1f
+/* f'(x) ~ d G(d), d = x - x0, on [-1.4, -0.45]: G of degree 11, relative error <= 2^-25 */
+#define GT_WLO -0x1.666666p0f
+#define GT_WHI -0x1.ccccccp-2f
 #define GT_WIN_C0 0x1.b8bacep-2f
 #define GT_WIN_C1 0x1.8cd1a4p-2f
-#define GT_WIN_C2 -0x1.02a736p-6f
-#define GT_WIN_C3 -0x1.d2bb2p-4f
-#define GT_WIN_C4 -0x1.0a48eap-6f
-#define GT_WIN_C5 0x1.4559d4p-6f
-#define GT_WIN_C6 -0x1.c75e2cp-8f
-#define GT_WIN_C7 -0x1.48cd9cp-8f
-#define GT_WIN_C8 0x1.140952p-3f
+#define GT_WIN_C2 -0x1.029c1cp-6f
+#define GT_WIN_C3 -0x1.d2ba9ap-4f
+#define GT_WIN_C4 -0x1.0f901ap-6f
+#define GT_WIN_C5 0x1.44902p-6f
+#define GT_WIN_C6 0x1.3b79cap-8f
+#define GT_WIN_C7 -0x1.1baf56p-8f
+#define GT_WIN_C8 -0x1.bb535ap-11f
+#define GT_WIN_C9 0x1.253c0cp-7f
+#define GT_WIN_C10 0x1.b80ff2p-7f
+#define GT_WIN_C11 0x1.99d12p-8f
 
 #endif

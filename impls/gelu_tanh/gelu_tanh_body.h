@@ -118,7 +118,10 @@ __attribute__((always_inline)) static inline GV gt_bwd(GV x, const gt_tables *ta
   GV f = G_BLEND_SIGN(x, fpos, fneg);
   /* the window around the root x0 */
   GV d = G_SUB(G_SUB(x, G_SET1(GT_X0_HI)), G_SET1(GT_X0_LO));
-  GV P = G_FMA(G_SET1(GT_WIN_C8), d, G_SET1(GT_WIN_C7));
+  GV P = G_FMA(G_SET1(GT_WIN_C11), d, G_SET1(GT_WIN_C10));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C9));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C8));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C7));
   P = G_FMA(P, d, G_SET1(GT_WIN_C6));
   P = G_FMA(P, d, G_SET1(GT_WIN_C5));
   P = G_FMA(P, d, G_SET1(GT_WIN_C4));
