@@ -94,6 +94,10 @@ ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16)
 ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16)
 ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8)
 ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8)
+ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16_fast)
+ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16_fast)
+ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8_fast)
+ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8_fast)
 
 #ifdef __cplusplus
 }

@@ -80,6 +80,8 @@ __attribute__((always_inline)) static inline void gt_exp(GV zh, GV zl, const gt_
       _mm256_add_epi32(_mm256_sub_epi32(j23, jb), _mm256_set1_epi32(127 << 23)));
 }
 
+#define G_RCP_NR G_RCP
+
 #include "gelu_tanh/gelu_tanh_body.h"
 
 static inline gt_tables gt_tables_load(void) {
@@ -120,6 +122,34 @@ void act_gelu_tanh_avx2_lut8_bwd(const float *x, const float *y, const float *dy
   if (i < n) {
     __m256i m = gt_tail_mask(n - i);
     __m256 g = gt_bwd(_mm256_maskload_ps(x + i, m), &c);
+    _mm256_maskstore_ps(dx + i, m, _mm256_mul_ps(_mm256_maskload_ps(dy + i, m), g));
+  }
+}
+
+void act_gelu_tanh_avx2_lut8_fast_fwd(const float *x, float *y, size_t n, const act_params *p) {
+  (void)p;
+  const gt_tables c = gt_tables_load();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, gt_fwd_fast(_mm256_loadu_ps(x + i), &c));
+  if (i < n) {
+    __m256i m = gt_tail_mask(n - i);
+    _mm256_maskstore_ps(y + i, m, gt_fwd_fast(_mm256_maskload_ps(x + i, m), &c));
+  }
+}
+
+void act_gelu_tanh_avx2_lut8_fast_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                      size_t n, const act_params *p) {
+  (void)p;
+  (void)y;
+  const gt_tables c = gt_tables_load();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m256 g = gt_bwd_fast(_mm256_loadu_ps(x + i), &c);
+    _mm256_storeu_ps(dx + i, _mm256_mul_ps(_mm256_loadu_ps(dy + i), g));
+  }
+  if (i < n) {
+    __m256i m = gt_tail_mask(n - i);
+    __m256 g = gt_bwd_fast(_mm256_maskload_ps(x + i, m), &c);
     _mm256_maskstore_ps(dx + i, m, _mm256_mul_ps(_mm256_maskload_ps(dy + i, m), g));
   }
 }

@@ -42,6 +42,10 @@ typedef struct {
 #define G_BLEND_SIGN(x, a, b) \
   _mm512_mask_blend_ps(_mm512_movepi32_mask(_mm512_castps_si512(x)), a, b)
 #define G_RCP _mm512_rcp14_ps
+static inline __m512 G_RCP_NR(__m512 d) {
+  __m512 r = _mm512_rcp14_ps(d);
+  return _mm512_fmadd_ps(r, _mm512_fnmadd_ps(d, r, _mm512_set1_ps(1.0f)), r);
+}
 #define G_SCALE_E(t, j) _mm512_scalef_ps(t, j)
 #define G_SCALE_OUT(g, j) _mm512_scalef_ps(g, j)
 
@@ -102,6 +106,34 @@ void act_gelu_tanh_avx512_lut16_bwd(const float *x, const float *y, const float 
   if (i < n) {
     __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);
     __m512 g = gt_bwd(_mm512_maskz_loadu_ps(m, x + i), &c);
+    _mm512_mask_storeu_ps(dx + i, m, _mm512_mul_ps(_mm512_maskz_loadu_ps(m, dy + i), g));
+  }
+}
+
+void act_gelu_tanh_avx512_lut16_fast_fwd(const float *x, float *y, size_t n, const act_params *p) {
+  (void)p;
+  const gt_tables c = gt_tables_load();
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, gt_fwd_fast(_mm512_loadu_ps(x + i), &c));
+  if (i < n) {
+    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);
+    _mm512_mask_storeu_ps(y + i, m, gt_fwd_fast(_mm512_maskz_loadu_ps(m, x + i), &c));
+  }
+}
+
+void act_gelu_tanh_avx512_lut16_fast_bwd(const float *x, const float *y, const float *dy,
+                                         float *dx, size_t n, const act_params *p) {
+  (void)p;
+  (void)y;
+  const gt_tables c = gt_tables_load();
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m512 g = gt_bwd_fast(_mm512_loadu_ps(x + i), &c);
+    _mm512_storeu_ps(dx + i, _mm512_mul_ps(_mm512_loadu_ps(dy + i), g));
+  }
+  if (i < n) {
+    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);
+    __m512 g = gt_bwd_fast(_mm512_maskz_loadu_ps(m, x + i), &c);
     _mm512_mask_storeu_ps(dx + i, m, _mm512_mul_ps(_mm512_maskz_loadu_ps(m, dy + i), g));
   }
 }

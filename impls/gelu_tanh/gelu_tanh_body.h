@@ -10,6 +10,7 @@
  *   G_BLEND_SIGN(x, a, b) = sign bit of x set ? b : a
  *   G_RCP(d)                   1/d to at least 2^-14 (the residual step
  *                              below squares its error)
+ *   G_RCP_NR(d)                1/d to about 2^-23 (the fast variant)
  *   gt_scale, gt_exp(zh, zl, tab, &t, &w, &sc), G_SCALE_E(t, sc) = t 2^j
  *   (any result once 2^j t < 2^-30), G_SCALE_OUT(g, sc) = g 2^j rounded once
  *   gt_tables                  what gt_exp reads (registers)
@@ -133,6 +134,58 @@ __attribute__((always_inline)) static inline GV gt_bwd(GV x, const gt_tables *ta
   f = G_BLEND(win, f, G_MUL(d, P));
   f = G_BLEND(G_GT(x, G_SET1(12.0f)), f, one);
   return G_BLEND(G_LT(x, G_SET1(-12.0f)), f, G_SET1(-0.0f));
+}
+
+/* The fast variant: 2u in float (x (K2 + K2C x^2), three roundings), so
+ * that exp's relative error grows with |2u| (up to a few hundred ulp for
+ * x near -10, where |2u| ~ 90; a few ulp for x > -2); 1/(1+e) by G_RCP_NR
+ * (an estimate and one Newton step), plain float products.  x is clamped to
+ * -12 (the result there rounds to -0), x > 12 gives x through e = 0. */
+__attribute__((always_inline)) static inline GV gt_fast_R(GV xc, const gt_tables *tab, GV *te,
+                                                           gt_scale *sc, GV *x2) {
+  GV t, w;
+  *x2 = G_MUL(xc, xc);
+  GV v = G_MUL(xc, G_FMA(G_SET1(GT_K2C_HI), *x2, G_SET1(GT_K2_HI)));
+  GV z = G_MAX(G_SET1(-115.0f), G_OR(v, G_SET1(-0.0f))); /* -|2u|, NaN passes */
+  gt_exp(z, G_SET1(0.0f), tab, &t, &w, sc);
+  *te = G_FMA(t, w, t);
+  return G_RCP_NR(G_ADD(G_SET1(1.0f), G_SCALE_E(*te, *sc)));
+}
+
+__attribute__((always_inline)) static inline GV gt_fwd_fast(GV x, const gt_tables *tab) {
+  GV te, x2;
+  gt_scale sc;
+  GV xc = G_MAX(G_SET1(-12.0f), x);
+  GV R = gt_fast_R(xc, tab, &te, &sc, &x2);
+  GV fneg = G_SCALE_OUT(G_MUL(G_MUL(xc, te), R), sc);
+  return G_BLEND_SIGN(x, G_MUL(xc, R), fneg);
+}
+
+__attribute__((always_inline)) static inline GV gt_bwd_fast(GV x, const gt_tables *tab) {
+  const GV one = G_SET1(1.0f);
+  GV te, x2;
+  gt_scale sc;
+  GV xc = G_MAX(G_SET1(-12.0f), x);
+  GV R = gt_fast_R(xc, tab, &te, &sc, &x2);
+  GV A = G_MUL(xc, G_FMA(G_SET1(GT_K2C3), x2, G_SET1(GT_K2_HI)));
+  GV fpos = G_MUL(R, G_FMA(G_MUL(A, G_SCALE_E(te, sc)), R, one));
+  GV fneg = G_SCALE_OUT(G_MUL(G_MUL(te, R), G_FMA(A, R, one)), sc);
+  GV f = G_BLEND_SIGN(x, fpos, fneg);
+  GV d = G_SUB(G_SUB(x, G_SET1(GT_X0_HI)), G_SET1(GT_X0_LO));
+  GV P = G_FMA(G_SET1(GT_WIN_C11), d, G_SET1(GT_WIN_C10));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C9));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C8));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C7));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C6));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C5));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C4));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C3));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C2));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C1));
+  P = G_FMA(P, d, G_SET1(GT_WIN_C0));
+  GM win = G_AND_M(G_GT(x, G_SET1(GT_WLO)), G_LT(x, G_SET1(GT_WHI)));
+  f = G_BLEND(win, f, G_MUL(d, P));
+  return G_BLEND(G_GT(x, G_SET1(12.0f)), f, one);
 }
 
 #endif
