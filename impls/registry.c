@@ -195,7 +195,7 @@ static const act_impl own_impls[] = {
               "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"),
     TG_KERNEL(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma", lut16_fast, lut16_fast, 400.0, 400.0,
               GT_BWDF, NAN_BOTH, "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"),
-    TG_KERNEL(gelu_tanh, avx2, "rr2-lut8-p4-nr1fma", lut8_fast, lut8_fast, 400.0, 400.0, GT_BWDF,
+    TG_KERNEL(gelu_tanh, avx2, "rr2-lut8-p4-div", lut8_fast, lut8_fast, 400.0, 400.0, GT_BWDF,
               NAN_BOTH, "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"),
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
     SCALAR(silu, naive, "libm", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH,

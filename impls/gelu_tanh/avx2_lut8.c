@@ -9,7 +9,10 @@
  *   2^max(j, -126) for e inside 1 + e (where a smaller e no longer matters)
  *   and the result as (g 2^(j-b)) 2^b, b = max(j, -126): the first product
  *   is exact (g >= 9 where j < -126), so a subnormal result is rounded once.  Backward from x, with the window polynomial around the
- *   derivative's root.  The tail (n mod 8) through vmaskmovps. */
+ *   derivative's root.
+ * gelu_tanh.avx2.rr2-lut8-p4-div: the fast variant (gt_fwd_fast, gt_bwd_fast):
+ *   2u in float, 1/(1+e) by a true division, plain products.
+ * The tail (n mod 8) through vmaskmovps. */
 #include <immintrin.h>
 #include <stdint.h>
 
@@ -80,7 +83,9 @@ __attribute__((always_inline)) static inline void gt_exp(GV zh, GV zl, const gt_
       _mm256_add_epi32(_mm256_sub_epi32(j23, jb), _mm256_set1_epi32(127 << 23)));
 }
 
-#define G_RCP_NR G_RCP
+/* the fast variant: a true division (vrcpps and one Newton step miss 1/1
+ * and 1/2, which f(FLT_MAX) and f'(0) need exactly) */
+#define G_RCP_NR(d) _mm256_div_ps(_mm256_set1_ps(1.0f), d)
 
 #include "gelu_tanh/gelu_tanh_body.h"
 

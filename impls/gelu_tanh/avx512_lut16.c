@@ -8,7 +8,11 @@
  *   rounded once), 1/(1+e) by vrcp14ps refined through the exact residual
  *   (the Newton step folded into the final double-float products).
  *   Backward from x, with the window polynomial around the derivative's
- *   root.  The tail (n mod 16) through masked loads and stores. */
+ *   root.
+ * gelu_tanh.avx512.rr2-lut16-p3-nr1fma: the fast variant (gt_fwd_fast,
+ *   gt_bwd_fast): 2u in float, 1/(1+e) by vrcp14ps and one Newton step,
+ *   plain products.
+ * The tail (n mod 16) through masked loads and stores. */
 #include <immintrin.h>
 
 #include "kernels.h"
