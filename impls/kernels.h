@@ -74,7 +74,7 @@ ACT_DECLARE_SCALAR(logsigmoid)
  * algorithm's forward and backward are paired in the registry. */
 #define ACT_DECLARE_FWD(name) \
   void name##_fwd(const float *x, float *y, size_t n, const act_params *p);
-#define ACT_DECLARE_BWD(name)                                                                   \
+#define ACT_DECLARE_BWD(name)                                                           \
   void name##_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n, \
                   const act_params *p);
 ACT_DECLARE_FWD(act_tanh_avx512_p13_lut16)

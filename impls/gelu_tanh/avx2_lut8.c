@@ -8,10 +8,11 @@
  *   exact residual.  Without vscalefps, 2^j is built in the exponent field:
  *   2^max(j, -126) for e inside 1 + e (where a smaller e no longer matters)
  *   and the result as (g 2^(j-b)) 2^b, b = max(j, -126): the first product
- *   is exact (g >= 9 where j < -126), so a subnormal result is rounded once.  Backward from x, with the window polynomial around the
+ *   is exact (g >= 9 where j < -126), so a subnormal result is rounded
+ *   once.  Backward from x, with the window polynomial around the
  *   derivative's root.
- * gelu_tanh.avx2.rr2-lut8-p4-div: the fast variant (gt_fwd_fast, gt_bwd_fast):
- *   2u in float, 1/(1+e) by a true division, plain products.
+ * gelu_tanh.avx2.rr2-lut8-p4-div: the fast variant (gt_fwd_fast,
+ *   gt_bwd_fast): 2u in float, 1/(1+e) by a true division, plain products.
  * The tail (n mod 8) through vmaskmovps. */
 #include <immintrin.h>
 #include <stdint.h>

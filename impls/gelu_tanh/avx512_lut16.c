@@ -66,8 +66,8 @@ __attribute__((always_inline)) static inline void gt_exp(GV zh, GV zl, const gt_
   r = _mm512_fnmadd_ps(kf, _mm512_set1_ps(2.0f * TANH_LN2_2N_16_LO), r);
   __m512 rp = _mm512_mul_ps(_mm512_add_ps(r, zl), _mm512_set1_ps(-0.5f));
   __m512i kbi = _mm512_castps_si512(kb);
-  __m512 q = _mm512_fmadd_ps(_mm512_set1_ps(TANH_EXPM2_LUT16_Q2), rp,
-                             _mm512_set1_ps(TANH_EXPM2_LUT16_Q1));
+  __m512 q =
+      _mm512_fmadd_ps(_mm512_set1_ps(TANH_EXPM2_LUT16_Q2), rp, _mm512_set1_ps(TANH_EXPM2_LUT16_Q1));
   q = _mm512_fmadd_ps(q, rp, _mm512_set1_ps(TANH_EXPM2_LUT16_Q0));
   *w = _mm512_fmadd_ps(rp, q, _mm512_permutexvar_ps(kbi, c->rel));
   *t = _mm512_permutexvar_ps(kbi, c->pos);
@@ -125,8 +125,8 @@ void act_gelu_tanh_avx512_lut16_fast_fwd(const float *x, float *y, size_t n, con
   }
 }
 
-void act_gelu_tanh_avx512_lut16_fast_bwd(const float *x, const float *y, const float *dy,
-                                         float *dx, size_t n, const act_params *p) {
+void act_gelu_tanh_avx512_lut16_fast_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                         size_t n, const act_params *p) {
   (void)p;
   (void)y;
   const gt_tables c = gt_tables_load();

@@ -142,7 +142,7 @@ __attribute__((always_inline)) static inline GV gt_bwd(GV x, const gt_tables *ta
  * (an estimate and one Newton step), plain float products.  x is clamped to
  * -12 (the result there rounds to -0), x > 12 gives x through e = 0. */
 __attribute__((always_inline)) static inline GV gt_fast_R(GV xc, const gt_tables *tab, GV *te,
-                                                           gt_scale *sc, GV *x2) {
+                                                          gt_scale *sc, GV *x2) {
   GV t, w;
   *x2 = G_MUL(xc, xc);
   GV v = G_MUL(xc, G_FMA(G_SET1(GT_K2C_HI), *x2, G_SET1(GT_K2_HI)));

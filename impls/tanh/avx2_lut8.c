@@ -38,7 +38,8 @@ void act_tanh_avx2_p13_lut8_p4_fwd(const float *x, float *y, size_t n, const act
   (void)p;
   const tanh256_tables c = tanh256_tables_load();
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, tanh256_p13_lut8(_mm256_loadu_ps(x + i), &c, 1));
+  for (; i + 8 <= n; i += 8)
+    _mm256_storeu_ps(y + i, tanh256_p13_lut8(_mm256_loadu_ps(x + i), &c, 1));
   if (i < n) {
     __m256i m = tanh256_tail_mask(n - i);
     _mm256_maskstore_ps(y + i, m, tanh256_p13_lut8(_mm256_maskload_ps(x + i, m), &c, 1));
@@ -49,15 +50,16 @@ void act_tanh_avx2_p13_lut8_p3_fwd(const float *x, float *y, size_t n, const act
   (void)p;
   const tanh256_tables c = tanh256_tables_load();
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, tanh256_p13_lut8(_mm256_loadu_ps(x + i), &c, 0));
+  for (; i + 8 <= n; i += 8)
+    _mm256_storeu_ps(y + i, tanh256_p13_lut8(_mm256_loadu_ps(x + i), &c, 0));
   if (i < n) {
     __m256i m = tanh256_tail_mask(n - i);
     _mm256_maskstore_ps(y + i, m, tanh256_p13_lut8(_mm256_maskload_ps(x + i, m), &c, 0));
   }
 }
 
-void act_tanh_avx2_sech2_bwd(const float *x, const float *y, const float *dy, float *dx,
-                             size_t n, const act_params *p) {
+void act_tanh_avx2_sech2_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                             const act_params *p) {
   (void)p;
   (void)y;
   const tanh256_tables c = tanh256_tables_load();

@@ -13,23 +13,23 @@
 #include "kernels.h"
 #include "tanh/tanh_avx2.h"
 
-#define R98_FWD256(name, DIV)                                                                \
-  void name(const float *x, float *y, size_t n, const act_params *p) {                       \
-    (void)p;                                                                                 \
-    size_t i = 0;                                                                            \
+#define R98_FWD256(name, DIV)                                                                     \
+  void name(const float *x, float *y, size_t n, const act_params *p) {                            \
+    (void)p;                                                                                      \
+    size_t i = 0;                                                                                 \
     for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, tanh256_r98(_mm256_loadu_ps(x + i), DIV)); \
-    if (i < n) {                                                                             \
-      __m256i m = tanh256_tail_mask(n - i);                                                  \
-      _mm256_maskstore_ps(y + i, m, tanh256_r98(_mm256_maskload_ps(x + i, m), DIV));         \
-    }                                                                                        \
+    if (i < n) {                                                                                  \
+      __m256i m = tanh256_tail_mask(n - i);                                                       \
+      _mm256_maskstore_ps(y + i, m, tanh256_r98(_mm256_maskload_ps(x + i, m), DIV));              \
+    }                                                                                             \
   }
 
 R98_FWD256(act_tanh_avx2_r98_div_fwd, 1)
 R98_FWD256(act_tanh_avx2_r98_nr2fma_fwd, 0)
 
 /* dx = dy (1 - y^2) */
-void act_tanh_avx2_from_y_bwd(const float *x, const float *y, const float *dy, float *dx,
-                              size_t n, const act_params *p) {
+void act_tanh_avx2_from_y_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                              const act_params *p) {
   (void)x;
   (void)p;
   const __m256 one = _mm256_set1_ps(1.0f);
@@ -41,7 +41,7 @@ void act_tanh_avx2_from_y_bwd(const float *x, const float *y, const float *dy, f
   if (i < n) {
     __m256i m = tanh256_tail_mask(n - i);
     __m256 yv = _mm256_maskload_ps(y + i, m);
-    _mm256_maskstore_ps(dx + i, m,
-                        _mm256_mul_ps(_mm256_maskload_ps(dy + i, m), _mm256_fnmadd_ps(yv, yv, one)));
+    _mm256_maskstore_ps(
+        dx + i, m, _mm256_mul_ps(_mm256_maskload_ps(dy + i, m), _mm256_fnmadd_ps(yv, yv, one)));
   }
 }

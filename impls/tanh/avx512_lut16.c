@@ -44,13 +44,13 @@
 #include "tanh/tanh_avx512.h"
 
 /* y[i] = F(x[i]) for any n: full vectors, then a masked tail. */
-#define TANH512_FWD_LOOP(F)                                                      \
-  const tanh512_tables c = tanh512_tables_load();                              \
-  size_t i = 0;                                                                \
+#define TANH512_FWD_LOOP(F)                                                            \
+  const tanh512_tables c = tanh512_tables_load();                                      \
+  size_t i = 0;                                                                        \
   for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, F(_mm512_loadu_ps(x + i), &c)); \
-  if (i < n) {                                                                 \
-    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);                           \
-    _mm512_mask_storeu_ps(y + i, m, F(_mm512_maskz_loadu_ps(m, x + i), &c));   \
+  if (i < n) {                                                                         \
+    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);                                   \
+    _mm512_mask_storeu_ps(y + i, m, F(_mm512_maskz_loadu_ps(m, x + i), &c));           \
   }
 
 void act_tanh_avx512_p13_lut16_fwd(const float *x, float *y, size_t n, const act_params *p) {
@@ -63,8 +63,8 @@ void act_tanh_avx512_p11_lut16_fwd(const float *x, float *y, size_t n, const act
   TANH512_FWD_LOOP(tanh512_p11_lut16)
 }
 
-void act_tanh_avx512_sech2_bwd(const float *x, const float *y, const float *dy, float *dx,
-                               size_t n, const act_params *p) {
+void act_tanh_avx512_sech2_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                               const act_params *p) {
   (void)p;
   (void)y;
   const tanh512_tables c = tanh512_tables_load();

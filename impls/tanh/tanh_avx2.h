@@ -36,9 +36,9 @@ static inline tanh256_tables tanh256_tables_load(void) {
   tanh256_tables c;
   const __m256i idx = _mm256_set_epi32(7, 6, 5, 4, 3, 2, 1, 0);
   c.pos = _mm256_loadu_ps(t);
-  c.neg = _mm256_castsi256_ps(_mm256_sub_epi32(
-      _mm256_or_si256(_mm256_castps_si256(c.pos), _mm256_set1_epi32(INT32_MIN)),
-      _mm256_slli_epi32(idx, 20)));
+  c.neg = _mm256_castsi256_ps(
+      _mm256_sub_epi32(_mm256_or_si256(_mm256_castps_si256(c.pos), _mm256_set1_epi32(INT32_MIN)),
+                       _mm256_slli_epi32(idx, 20)));
   c.rel = _mm256_loadu_ps(rel);
   return c;
 }
@@ -47,8 +47,8 @@ static inline tanh256_tables tanh256_tables_load(void) {
  * (p4: degree 4, else degree 3), the table correction (corr), and
  * 1/(1+e) by a true division refined by one Newton step on the exact
  * residual (div), or vrcpps and two such steps.  x's sign is put back. */
-TANH_INLINE __m256 tanh256_lut8_big(__m256 x, __m256 z, const tanh256_tables *c, int corr,
-                                    int p4, int div) {
+TANH_INLINE __m256 tanh256_lut8_big(__m256 x, __m256 z, const tanh256_tables *c, int corr, int p4,
+                                    int div) {
   const __m256 one = _mm256_set1_ps(1.0f);
   const __m256 magic = _mm256_set1_ps(0x1.8p23f);
   const __m256 sign = _mm256_castsi256_ps(_mm256_set1_epi32(INT32_MIN));

@@ -41,8 +41,9 @@ static inline tanh512_tables tanh512_tables_load(void) {
   tanh512_tables c;
   const __m512i idx = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
   c.pos = _mm512_loadu_ps(t);
-  c.neg = _mm512_sub_epi32(_mm512_or_si512(_mm512_castps_si512(c.pos), _mm512_set1_epi32(INT32_MIN)),
-                           _mm512_slli_epi32(idx, 19));
+  c.neg =
+      _mm512_sub_epi32(_mm512_or_si512(_mm512_castps_si512(c.pos), _mm512_set1_epi32(INT32_MIN)),
+                       _mm512_slli_epi32(idx, 19));
   c.rel = _mm512_loadu_ps(rel);
   return c;
 }
@@ -63,8 +64,8 @@ TANH_INLINE __m512 tanh512_lut16_big(__m512 x, __m512 z, const tanh512_tables *c
   /* s = -2^(k/16) */
   __m512 s = _mm512_castsi512_ps(
       _mm512_add_epi32(_mm512_permutexvar_epi32(kbi, c->neg), _mm512_slli_epi32(kbi, 19)));
-  __m512 q = _mm512_fmadd_ps(_mm512_set1_ps(TANH_EXPM2_LUT16_Q2), r,
-                             _mm512_set1_ps(TANH_EXPM2_LUT16_Q1));
+  __m512 q =
+      _mm512_fmadd_ps(_mm512_set1_ps(TANH_EXPM2_LUT16_Q2), r, _mm512_set1_ps(TANH_EXPM2_LUT16_Q1));
   q = _mm512_fmadd_ps(q, r, _mm512_set1_ps(TANH_EXPM2_LUT16_Q0));
   __m512 en; /* -e = s (1 + r q + rel) */
   if (corr)
@@ -127,8 +128,8 @@ TANH_INLINE __m512 tanh512_sech2(__m512 x, const tanh512_tables *c) {
   r = _mm512_fmadd_ps(kf, _mm512_set1_ps(TANH_LN2_2N_16_LO), r);
   __m512i kbi = _mm512_castps_si512(kb);
   __m512 t = _mm512_permutexvar_ps(kbi, c->pos);
-  __m512 q = _mm512_fmadd_ps(_mm512_set1_ps(TANH_EXPM2_LUT16_Q2), r,
-                             _mm512_set1_ps(TANH_EXPM2_LUT16_Q1));
+  __m512 q =
+      _mm512_fmadd_ps(_mm512_set1_ps(TANH_EXPM2_LUT16_Q2), r, _mm512_set1_ps(TANH_EXPM2_LUT16_Q1));
   q = _mm512_fmadd_ps(q, r, _mm512_set1_ps(TANH_EXPM2_LUT16_Q0));
   __m512 w = _mm512_fmadd_ps(r, q, _mm512_permutexvar_ps(kbi, c->rel)); /* e = 2^j t (1 + w) */
   /* j = floor(k/16): k/16 is exact */
