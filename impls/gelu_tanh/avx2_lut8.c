@@ -10,7 +10,9 @@
  *   and the result as (g 2^(j-b)) 2^b, b = max(j, -126): the first product
  *   is exact (g >= 9 where j < -126), so a subnormal result is rounded
  *   once.  Backward from x, with the window polynomial around the
- *   derivative's root.
+ *   derivative's root.  Its f reaches 1 ulp at x ~ -2^-125, presumably where the
+ *   correction terms (the result times 2^-23) fall below 2^-149 (AVX-512
+ *   keeps 0.77 ulp: its vrcp14ps residual is larger, 2^-14).
  * gelu_tanh.avx2.rr2-lut8-p4-div: the fast variant (gt_fwd_fast,
  *   gt_bwd_fast): 2u in float, 1/(1+e) by a true division, plain products.
  * The tail (n mod 8) through vmaskmovps. */
