@@ -29,4 +29,14 @@
 #define GT_WIN_C10 0x1.b80ff2p-7f
 #define GT_WIN_C11 0x1.99d12p-8f
 
+/* the fast kernels' window: [-0.85, -0.65], G of degree 5, relative error <= 2^-25 */
+#define GT_WINF_LO -0x1.b33334p-1f
+#define GT_WINF_HI -0x1.4cccccp-1f
+#define GT_WINF_C0 0x1.b8bacep-2f
+#define GT_WINF_C1 0x1.8cd1a4p-2f
+#define GT_WINF_C2 -0x1.02aba8p-6f
+#define GT_WINF_C3 -0x1.d2bc1ep-4f
+#define GT_WINF_C4 -0x1.08a5e4p-6f
+#define GT_WINF_C5 0x1.44738ap-6f
+
 #endif
