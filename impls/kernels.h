@@ -99,6 +99,36 @@ void act_silu_avx512_lut32_p2_root_bwd(const float *x, const float *y, const flo
 ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p5_dd, )
 ACT_DECLARE_KERNELS(act_silu_avx512_lut32_p2, )
 ACT_DECLARE_KERNELS(act_silu_avx512_lut64_p3_dd, )
+/* tanh and gelu_tanh: AVX2+FMA and AVX-512 kernels (impls/tanh/avx2_*.c,
+ * avx512_*.c, impls/gelu_tanh/avx2_*.c, avx512_*.c).  Forward kernels are
+ * act_<act>_<isa>_<alg>_fwd, backward kernels act_<act>_<isa>_<alg>_bwd; an
+ * algorithm's forward and backward are paired in the registry. */
+#define ACT_DECLARE_FWD(name) \
+  void name##_fwd(const float *x, float *y, size_t n, const act_params *p);
+#define ACT_DECLARE_BWD(name)                                                           \
+  void name##_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n, \
+                  const act_params *p);
+ACT_DECLARE_FWD(act_tanh_avx512_p13_lut16)
+ACT_DECLARE_FWD(act_tanh_avx512_p11_lut16)
+ACT_DECLARE_FWD(act_tanh_avx512_r98_div)
+ACT_DECLARE_FWD(act_tanh_avx512_r98_nr1fma)
+ACT_DECLARE_FWD(act_tanh_avx512_r98_div_x64)
+ACT_DECLARE_BWD(act_tanh_avx512_sech2)
+ACT_DECLARE_BWD(act_tanh_avx512_from_y)
+ACT_DECLARE_FWD(act_tanh_avx2_p13_lut8_p4)
+ACT_DECLARE_FWD(act_tanh_avx2_p13_lut8_p3)
+ACT_DECLARE_FWD(act_tanh_avx2_r98_div)
+ACT_DECLARE_FWD(act_tanh_avx2_r98_nr2fma)
+ACT_DECLARE_BWD(act_tanh_avx2_sech2)
+ACT_DECLARE_BWD(act_tanh_avx2_from_y)
+ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16)
+ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16)
+ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8)
+ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8)
+ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16_fast)
+ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16_fast)
+ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8_fast)
+ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8_fast)
 
 #ifdef __cplusplus
 }

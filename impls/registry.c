@@ -139,6 +139,50 @@ static const act_impl own_impls[] = {
             "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
     AUTOVEC(tanh, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
             "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
+/* tanh: our AVX2 and AVX-512 kernels (impls/tanh/avx2_*.c, avx512_*.c).  Claims: the
+ * exhaustive maxima (all 2^32 floats) rounded up, from
+ *   build/actbench accuracy --exhaustive --activation tanh --impl 'tanh.avx*.[pr]*'
+ *     --formats binary32 */
+/* One kernel pair: act_<act>_<isa>_<fwd>_fwd and act_<act>_<isa>_<bwd>_bwd. */
+#define TG_KERNEL(act, isa, algname, fwdk, bwdk, fu, bu, bwdf, flags, note)                      \
+  {                                                                                              \
+#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, act_##act##_##isa##_##fwdk##_fwd, \
+        act_##act##_##isa##_##bwdk##_bwd, act_cpu_has_##isa, bwdf, flags, note                   \
+  }
+#define TG_SECH2 "4e/(1+e)^2, e=exp(-2|x|)"
+    /* exhaustive: f max 0.7875 at x = -0x1.75ee44p-1, f' max 0.7643 at x = -0x1.63feaap+5 */
+    TG_KERNEL(tanh, avx512, "p13-lut16-p3-nr1fma", p13_lut16, sech2, 0.79, 0.77, TG_SECH2, NAN_BOTH,
+              "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"),
+    /* exhaustive: f max 1.165 at x = -0x1.469f4ap-1, f' max 0.7643 at x = -0x1.63feaap+5 */
+    TG_KERNEL(tanh, avx512, "p11-lut16-p3-nr1fma", p11_lut16, sech2, 1.17, 0.77, TG_SECH2, NAN_BOTH,
+              "degree 11 below 0.5625, lut16 exp without the table correction beyond"),
+    /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
+    TG_KERNEL(tanh, avx512, "rational-9-8-div", r98_div, sech2, 5.5, 0.77, TG_SECH2, NAN_BOTH,
+              "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
+    TG_KERNEL(tanh, avx512, "rational-9-8-nr1fma", r98_nr1fma, sech2, 5.5, 0.77, TG_SECH2, NAN_BOTH,
+              "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"),
+    /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
+    TG_KERNEL(tanh, avx512, "rational-9-8-div-x64", r98_div_x64, sech2, 5.5, 0.77, TG_SECH2,
+              NAN_BOTH, "as rational-9-8-div, 4 vectors per loop iteration"),
+    /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
+    TG_KERNEL(tanh, avx512, "rational-9-8-div-from-y", r98_div, from_y, 5.5, 1.2e8, "1-y*y",
+              NAN_BOTH, "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    /* exhaustive: f max 0.7902 at x = -0x1.864272p-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
+    TG_KERNEL(tanh, avx2, "p13-lut8-p4-div", p13_lut8_p4, sech2, 0.80, 0.78, TG_SECH2, NAN_BOTH,
+              "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
+    /* exhaustive: f max 1.009 at x = -0x1.ca6acap-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
+    TG_KERNEL(tanh, avx2, "p13-lut8-p3-div", p13_lut8_p3, sech2, 1.1, 0.78, TG_SECH2, NAN_BOTH,
+              "as p13-lut8-p4-div without the table correction, exp of degree 3"),
+    /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
+    TG_KERNEL(tanh, avx2, "rational-9-8-div", r98_div, sech2, 5.5, 0.78, TG_SECH2, NAN_BOTH,
+              "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
+    TG_KERNEL(tanh, avx2, "rational-9-8-nr2fma", r98_nr2fma, sech2, 5.5, 0.78, TG_SECH2, NAN_BOTH,
+              "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"),
+    /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
+    TG_KERNEL(tanh, avx2, "rational-9-8-div-from-y", r98_div, from_y, 5.5, 1.2e8, "1-y*y", NAN_BOTH,
+              "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* ---- relu: exact */
     SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u, "x > 0 ? x : 0; NaN gives 0"),
     STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
@@ -221,6 +265,28 @@ static const act_impl own_impls[] = {
            "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"),
     STABLE(gelu_tanh, "actbench", 1.0, 1.0, "s(2u)(1 + 2xu's(-2u))", NAN_BOTH,
            "x sigma(2u) with a double-float 2u"),
+/* gelu_tanh: our AVX2 and AVX-512 kernels (impls/gelu_tanh/avx2_*.c, avx512_*.c; the
+ * algorithm in impls/gelu_tanh/gelu_tanh_body.h).  Claims: the exhaustive maxima (all 2^32
+ * floats) rounded up, from
+ *   build/actbench accuracy --exhaustive --activation gelu_tanh
+ *     --impl 'gelu_tanh.avx*.[dr][dr]*' --formats binary32 */
+#define GT_BWDF "e R(1+A R) or R(1+A e R), R=1/(1+e), e=exp(-|2u|), A=2xu'"
+    /* exhaustive: f max 0.7651 at x = -0x1.436902p+3, f' max 5.783 at x = -0x1.9e1558p+0 */
+    TG_KERNEL(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14", lut16, lut16, 0.77, 5.8, GT_BWDF,
+              NAN_BOTH, "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"),
+    /* exhaustive: f max 1 at x = -0x1.000002p-125, f' max 5.906 at x = -0x1.93657ep+0 */
+    TG_KERNEL(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma", lut8, lut8, 1.01, 6.0, GT_BWDF, NAN_BOTH,
+              "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"),
+    /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
+     * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
+     * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
+    TG_KERNEL(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma", lut16_fast, lut16_fast, 220.0, 210.0,
+              GT_BWDF, NAN_BOTH, "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"),
+    /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
+     * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
+     * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
+    TG_KERNEL(gelu_tanh, avx2, "rr2-lut8-p4-div", lut8_fast, lut8_fast, 220.0, 210.0, GT_BWDF,
+              NAN_BOTH, "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"),
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
     SCALAR(silu, naive, "libm", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH,
            "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"),
