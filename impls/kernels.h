@@ -68,6 +68,16 @@ ACT_DECLARE_SCALAR(hardsigmoid)
 ACT_DECLARE_SCALAR(hardswish)
 ACT_DECLARE_SCALAR(logsigmoid)
 
+/* gelu, elu, softplus: the hand-written AVX2+FMA and AVX-512 kernels
+ * (impls/<act>/avx2_*.c, avx512_*.c), act_<act>_<alg>_fwd_<isa>, _bwd_<isa>. */
+#define ACT_DECLARE_VEC(act, alg)                 \
+  ACT_DECLARE_KERNELS(act_##act##_##alg, _avx2) \
+  ACT_DECLARE_KERNELS(act_##act##_##alg, _avx512)
+ACT_DECLARE_VEC(elu, rr1_p7)
+ACT_DECLARE_VEC(elu, rr1_lut8_p4)
+ACT_DECLARE_VEC(elu, rr1_lut8d_p4)
+ACT_DECLARE_VEC(elu, rr1_lut8_p4_from_y)
+
 #ifdef __cplusplus
 }
 #endif

@@ -81,6 +81,14 @@ STABLE_DISPATCH(logsigmoid)
         act_##act##_autovec_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                   \
   }
 
+/* The hand-written vector kernels of gelu, elu and softplus: kernels
+ * act_<act>_<id>_fwd_<isa> / _bwd_<isa> (impls/<act>/avx2_*.c, avx512_*.c). */
+#define KVEC(act, isa, algname, id, fu, bu, bwdf, flags, note)                                   \
+  {                                                                                            \
+#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, act_##act##_##id##_fwd_##isa,     \
+        act_##act##_##id##_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                     \
+  }
+
 /* Ours.  The peers come in their own tables (impls/peers/). */
 static const act_impl own_impls[] = {
     /* ---- sigmoid */
@@ -128,6 +136,23 @@ static const act_impl own_impls[] = {
            "a expm1f(x); f' from y: y + a cancels as y -> -a"),
     STABLE(elu, "libm", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH,
            "a expm1f(x); f' = a expf(x) from x"),
+    /* elu: vector kernels (impls/elu/elu_vec.h) */
+    KVEC(elu, avx512, "rr1-p7", rr1_p7, 0.9, 1.0, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
+    KVEC(elu, avx512, "rr1-lut8-p4", rr1_lut8_p4, 2.8, 1.0, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+         "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
+    KVEC(elu, avx512, "rr1-lut8d-p4", rr1_lut8d_p4, 1.3, 1.0, "x > 0 ? 1 : a e^x (rr2-p7)",
+         NAN_BOTH, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
+    KVEC(elu, avx512, "rr1-lut8-p4-from-y", rr1_lut8_p4_from_y, 2.8, 0x1p25, "y > 0 ? 1 : y + a",
+         NAN_BOTH, "f' from y as frameworks do: y + a cancels as y -> -a"),
+    KVEC(elu, avx2, "rr1-p7", rr1_p7, 0.9, 1.0, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
+    KVEC(elu, avx2, "rr1-lut8-p4", rr1_lut8_p4, 2.8, 1.0, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+         "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
+    KVEC(elu, avx2, "rr1-lut8d-p4", rr1_lut8d_p4, 1.3, 1.0, "x > 0 ? 1 : a e^x (rr2-p7)",
+         NAN_BOTH, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
+    KVEC(elu, avx2, "rr1-lut8-p4-from-y", rr1_lut8_p4_from_y, 2.8, 0x1p25, "y > 0 ? 1 : y + a",
+         NAN_BOTH, "f' from y as frameworks do: y + a cancels as y -> -a"),
     /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
     SCALAR(selu, naive, "libm", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
            "float constants, la expm1f(x); f' from y cancels as y -> -la"),
