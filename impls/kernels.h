@@ -77,6 +77,9 @@ ACT_DECLARE_VEC(elu, rr1_p7)
 ACT_DECLARE_VEC(elu, rr1_lut8_p4)
 ACT_DECLARE_VEC(elu, rr1_lut8d_p4)
 ACT_DECLARE_VEC(elu, rr1_lut8_p4_from_y)
+ACT_DECLARE_VEC(softplus, rr2_p7_lut)
+ACT_DECLARE_VEC(softplus, rr2_p7_lut_w)
+ACT_DECLARE_VEC(softplus, rr2_p7_lut_dd_w)
 
 #ifdef __cplusplus
 }

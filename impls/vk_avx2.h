@@ -37,6 +37,9 @@ VK_INLINE vf vk_sub(vf a, vf b) {
 VK_INLINE vf vk_mul(vf a, vf b) {
   return _mm256_mul_ps(a, b);
 }
+VK_INLINE vf vk_div(vf a, vf b) {
+  return _mm256_div_ps(a, b);
+}
 /* a b + c, a b - c, -(a b) + c: one rounding */
 VK_INLINE vf vk_fma(vf a, vf b, vf c) {
   return _mm256_fmadd_ps(a, b, c);
@@ -46,6 +49,11 @@ VK_INLINE vf vk_fms(vf a, vf b, vf c) {
 }
 VK_INLINE vf vk_fnma(vf a, vf b, vf c) {
   return _mm256_fnmadd_ps(a, b, c);
+}
+/* 1/d correctly rounded (vdivps: the 12-bit vrcpps and one Newton step
+ * would leave ~2^-23, too coarse for the exact-residual step callers do) */
+VK_INLINE vf vk_recip(vf d) {
+  return _mm256_div_ps(_mm256_set1_ps(1.0f), d);
 }
 /* min/max: the second operand where either is NaN (x86 semantics) */
 VK_INLINE vf vk_min(vf a, vf b) {
@@ -113,6 +121,10 @@ VK_INLINE vi vk_addi(vi a, vi b) {
 VK_INLINE vi vk_seti(int32_t a) {
   return _mm256_set1_epi32(a);
 }
+/* truncated toward 0, as an integer */
+VK_INLINE vi vk_cvtt(vf a) {
+  return _mm256_cvttps_epi32(a);
+}
 /* round to the nearest integer, as a float */
 VK_INLINE vf vk_round(vf a) {
   return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
@@ -136,6 +148,19 @@ VK_INLINE vf vk_ldexp(vf x, vf k) {
     return vk_mul(x, vk_pow2(k));
   vf k1 = vk_max(k, vk_set(-100.0f));
   return vk_mul(vk_mul(x, vk_pow2(k1)), vk_pow2(vk_sub(k, k1)));
+}
+/* x1 2^k and x2 2^k (the same steps as vk_ldexp, one test) */
+VK_INLINE void vk_ldexp2(vf x1, vf x2, vf k, vf *y1, vf *y2) {
+  if (__builtin_expect(_mm256_movemask_ps(vk_lt(k, vk_set(-126.0f))) == 0, 1)) {
+    vf s = vk_pow2(k);
+    *y1 = vk_mul(x1, s);
+    *y2 = vk_mul(x2, s);
+    return;
+  }
+  vf k1 = vk_max(k, vk_set(-100.0f));
+  vf s1 = vk_pow2(k1), s2 = vk_pow2(vk_sub(k, k1));
+  *y1 = vk_mul(vk_mul(x1, s1), s2);
+  *y2 = vk_mul(vk_mul(x2, s1), s2);
 }
 /* memory: the full vector, or the first n < VK_W lanes (the others read
  * as 0 and are not written) */

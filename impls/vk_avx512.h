@@ -40,6 +40,9 @@ VK_INLINE vf vk_sub(vf a, vf b) {
 VK_INLINE vf vk_mul(vf a, vf b) {
   return _mm512_mul_ps(a, b);
 }
+VK_INLINE vf vk_div(vf a, vf b) {
+  return _mm512_div_ps(a, b);
+}
 /* a b + c, a b - c, -(a b) + c: one rounding */
 VK_INLINE vf vk_fma(vf a, vf b, vf c) {
   return _mm512_fmadd_ps(a, b, c);
@@ -49,6 +52,12 @@ VK_INLINE vf vk_fms(vf a, vf b, vf c) {
 }
 VK_INLINE vf vk_fnma(vf a, vf b, vf c) {
   return _mm512_fnmadd_ps(a, b, c);
+}
+/* an approximation of 1/d within 2^-27 relative (rcp14 and one Newton
+ * step), for d in [2^-126, 2^126] */
+VK_INLINE vf vk_recip(vf d) {
+  vf w = _mm512_rcp14_ps(d);
+  return vk_fma(w, vk_fnma(w, d, vk_set(1.0f)), w);
 }
 /* min/max: the second operand where either is NaN (x86 semantics) */
 VK_INLINE vf vk_min(vf a, vf b) {
@@ -117,6 +126,10 @@ VK_INLINE vi vk_addi(vi a, vi b) {
 VK_INLINE vi vk_seti(int32_t a) {
   return _mm512_set1_epi32(a);
 }
+/* truncated toward 0, as an integer */
+VK_INLINE vi vk_cvtt(vf a) {
+  return _mm512_cvttps_epi32(a);
+}
 /* round to the nearest integer (current rounding mode), as a float */
 VK_INLINE vf vk_round(vf a) {
   return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
@@ -131,6 +144,11 @@ VK_INLINE vf vk_lut(vk_table t, vi i) {
 /* x 2^k, k an integral float; one rounding, subnormal results included */
 VK_INLINE vf vk_ldexp(vf x, vf k) {
   return _mm512_scalef_ps(x, k);
+}
+/* x1 2^k and x2 2^k */
+VK_INLINE void vk_ldexp2(vf x1, vf x2, vf k, vf *y1, vf *y2) {
+  *y1 = _mm512_scalef_ps(x1, k);
+  *y2 = _mm512_scalef_ps(x2, k);
 }
 /* 2^k for an integral float k in [-126, 127] */
 VK_INLINE vf vk_pow2(vf k) {
