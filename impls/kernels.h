@@ -80,6 +80,10 @@ ACT_DECLARE_VEC(elu, rr1_lut8_p4_from_y)
 ACT_DECLARE_VEC(softplus, rr2_p7_lut)
 ACT_DECLARE_VEC(softplus, rr2_p7_lut_w)
 ACT_DECLARE_VEC(softplus, rr2_p7_lut_dd_w)
+ACT_DECLARE_VEC(gelu, erfc_dd)
+ACT_DECLARE_VEC(gelu, erfc)
+ACT_DECLARE_VEC(gelu, erfc_dd_w)
+ACT_DECLARE_VEC(gelu, erfc_w)
 
 #ifdef __cplusplus
 }
