@@ -82,8 +82,6 @@ ACT_DECLARE_VEC(softplus, rr2_p7_lut_w)
 ACT_DECLARE_VEC(softplus, rr2_p7_lut_dd_w)
 ACT_DECLARE_VEC(gelu, erfc_dd)
 ACT_DECLARE_VEC(gelu, erfc)
-ACT_DECLARE_VEC(gelu, erfc_dd_w)
-ACT_DECLARE_VEC(gelu, erfc_w)
 
 #ifdef __cplusplus
 }

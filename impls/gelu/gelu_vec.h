@@ -19,9 +19,12 @@
  * 16 intervals of degree 6 on AVX-512 ("lut16-p6"), 8 of degree 8 on AVX2
  * ("lut8-p8").  h has a simple root at a0 = 0.7518 (the minimum of gelu,
  * where y' changes sign): on the intervals around it the table holds
- * h/(a - a0) and the kernel multiplies by a - a0 computed exactly (a0 =
- * a0h + a0l, a - a0h exact by Sterbenz), so y' keeps its relative accuracy
- * right up to its zero; elsewhere the table holds h itself.
+ * h/(a - a0) and the kernel multiplies by a - a0 (a0 = a0h + a0l, a - a0h
+ * exact on [a0h/2, 2 a0h] by Sterbenz), so y' keeps its relative accuracy
+ * right up to its zero, and nowhere does the evaluation of h cancel (the
+ * intervals so done cover [0, 1.5), or [0, 2) with 8 intervals; where a -
+ * a0h rounds, dd adds its rounding error); elsewhere the table holds h
+ * itself.
  * e^(-a^2/2): a^2 = q + ql exactly (fma), then the exponential of -q/2 - ql/2
  * with two constants (rr2: the rounding of a^2 alone would cost up to 2^-17
  * relative at a = 14), Estrin polynomial of degree 7 ("rr2-p7", e^r = 1 + r
@@ -31,15 +34,20 @@
  * only matters while Q 2^n is above 2^-126.
  * "dd" (the accurate kernels): e^r, F (its 48-bit constant term), Q, and
  * 1 - Q are carried as double-floats (Fast2Sum, fma products), and the
- * products by x are formed as fma(x, hi, x lo); without dd (the fast
- * kernels) each of them is one float, which costs about 2 ulp.
+ * products by x are formed as fma(x, hi, x lo).  Without dd (the fast
+ * kernels) each of them is one float (the table constant too), the
+ * reduction is r = fma(a, -a/2, -k ln2hi) - k ln2lo (one rounding), and
+ * the results are formed from the scaled product w = xc Q 2^n alone:
+ * y = w for x < 0, x - w for x >= 0; y' = D 2^n or 1 - D 2^n.
  *
  * Special values, on purpose: a is clamped to 14.9 (the last interval ends
- * at 15); where |x| > 14.9 the results are the limits, y = x for x > 0 and
- * -0 for x < 0 (gelu(-14.9) and gelu'(-14.9) round to -0 already), y' = 1 or
- * -0.  So y(+inf) = +inf, y(-inf) = -0, y'(+inf) = 1, y'(-inf) = -0,
- * y(+-0) = +-0, y'(+-0) = 1/2; NaN propagates (the clamp keeps it, every
- * step is arithmetic on it, and the limit select does not take it). */
+ * at 15); gelu(-14.9) and gelu'(-14.9) round to -0, gelu'(14.9) to 1.  The
+ * dd forward selects the limits where |x| > 14.9 (y = x for x > 0, -0 for
+ * x < 0); the fast forward clamps x itself to [-14.9, 14.9] in the product
+ * xc Q (x - xc Q = x there); the backward needs no select.  So y(+inf) =
+ * +inf, y(-inf) = -0, y'(+inf) = 1, y'(-inf) = -0, y(+-0) = +-0, y'(+-0) =
+ * 1/2; NaN propagates (min/max keep a NaN second operand, every step is
+ * arithmetic on it, and the limit select does not take it). */
 #ifndef ACTBENCH_GELU_VEC_H
 #define ACTBENCH_GELU_VEC_H
 
@@ -119,14 +127,26 @@ static inline gelu_tab gelu_gtab_load(void) {
 
 /* e^(-a^2/2) = (e + el) 2^n for a in [0, 14.9]; el = 0 without dd */
 VK_INLINE void gelu_gauss(vf a, int dd, vf *e, vf *el, vf *n) {
-  vf q = vk_mul(a, a);
-  vf ql = vk_fms(a, a, q); /* a^2 = q + ql */
-  vf u = vk_mul(q, vk_set(-0.5f)), ul = vk_mul(ql, vk_set(-0.5f));
-  vf nm = vk_fma(u, vk_set(GELU_LOG2E), vk_set(GELU_MAGIC));
-  vf k = vk_sub(nm, vk_set(GELU_MAGIC));
-  vf rh = vk_fnma(k, vk_set(GELU_LN2HI), u);  /* exact */
-  vf rc = vk_fnma(k, vk_set(GELU_LN2LO), ul);
-  vf r = vk_add(rh, rc);
+  vf r, rh, rc;
+  vf k;
+  if (dd) {
+    vf q = vk_mul(a, a);
+    vf ql = vk_fms(a, a, q); /* a^2 = q + ql */
+    vf u = vk_mul(q, vk_set(-0.5f)), ul = vk_mul(ql, vk_set(-0.5f));
+    vf nm = vk_fma(u, vk_set(GELU_LOG2E), vk_set(GELU_MAGIC));
+    k = vk_sub(nm, vk_set(GELU_MAGIC));
+    rh = vk_fnma(k, vk_set(GELU_LN2HI), u); /* exact */
+    rc = vk_fnma(k, vk_set(GELU_LN2LO), ul);
+    r = vk_add(rh, rc);
+  } else { /* -a^2/2 - k ln2hi rounded once: fma(a, -a/2, -k ln2hi) */
+    vf ha = vk_mul(a, vk_set(-0.5f)); /* exact */
+    vf u = vk_mul(a, ha);
+    vf nm = vk_fma(u, vk_set(GELU_LOG2E), vk_set(GELU_MAGIC));
+    k = vk_sub(nm, vk_set(GELU_MAGIC));
+    vf r1 = vk_fma(a, ha, vk_mul(k, vk_set(-GELU_LN2HI))); /* k ln2hi exact */
+    r = vk_fnma(k, vk_set(GELU_LN2LO), r1);
+    rh = rc = r; /* unused */
+  }
   vf r2 = vk_mul(r, r);
   vf a0 = vk_fma(vk_set(GELU_E1), r, vk_set(GELU_E0));
   vf a1 = vk_fma(vk_set(GELU_E3), r, vk_set(GELU_E2));
@@ -164,48 +184,60 @@ VK_INLINE void gelu_poly(vf a, vi k, const gelu_tab *T, int dd, vf *ph, vf *pl) 
   b2 = vk_fma(t2, b3, b2);
 #endif
   vf p = vk_fma(t4, b2, vk_fma(t2, b1, b0)); /* C1 + C2 t + ... */
-  vf s = vk_fma(t, p, vk_lut(T->c0l, k));
   vf c0h = vk_lut(T->c0h, k);
-  *ph = vk_add(c0h, s);
-  *pl = dd ? vk_add(vk_sub(c0h, *ph), s) : vk_set(0.0f); /* Fast2Sum: |s| < C0H */
+  if (dd) {
+    vf s = vk_fma(t, p, vk_lut(T->c0l, k));
+    *ph = vk_add(c0h, s);
+    *pl = vk_add(vk_sub(c0h, *ph), s); /* Fast2Sum: |s| < C0H */
+  } else { /* the constant rounded to a float */
+    *ph = vk_fma(t, p, c0h);
+    *pl = vk_set(0.0f);
+  }
 }
 
 VK_INLINE vf gelu_fwd(vf x, const gelu_tab *T, int dd) {
+  if (!dd) { /* x clamped to [-14.9, 14.9] (NaN kept): y = xc Q or x - xc Q */
+    vf xc = vk_max(vk_set(-GELU_AMAX), vk_min(vk_set(GELU_AMAX), x));
+    vf a = vk_abs(xc);
+    vf e, el, n, fh, fl;
+    gelu_gauss(a, 0, &e, &el, &n);
+    gelu_poly(a, gelu_index(a), T, 0, &fh, &fl);
+    vf yn = vk_ldexp(vk_mul(xc, vk_mul(e, fh)), n); /* xc Q */
+    return vk_sel(vk_signmask(vk_bits(x)), yn, vk_sub(x, yn));
+  }
   vf ax = vk_abs(x);
   vf a = vk_min(vk_set(GELU_AMAX), ax);
   vf e, el, n, fh, fl;
   gelu_gauss(a, dd, &e, &el, &n);
   gelu_poly(a, gelu_index(a), T, dd, &fh, &fl);
-  vf qh = vk_mul(e, fh), ql; /* Q 2^-n = qh + ql */
+  vf qh = vk_mul(e, fh); /* Q 2^-n = qh + ql */
   vf s = vk_pow2(vk_max(n, vk_set(-126.0f)));
-  vf yn, yp;
-  if (dd) {
-    ql = vk_add(vk_fms(e, fh, qh), vk_fma(e, fl, vk_mul(el, fh)));
-    yn = vk_ldexp(vk_fma(x, qh, vk_mul(x, ql)), n); /* x Q */
-    vf qs = vk_mul(qh, s), qls = vk_mul(ql, s);
-    vf ph = vk_sub(vk_set(1.0f), qs);
-    vf pl = vk_sub(vk_sub(vk_sub(vk_set(1.0f), ph), qs), qls); /* 1 - Q = ph + pl */
-    yp = vk_fma(x, ph, vk_mul(x, pl));
-  } else {
-    yn = vk_ldexp(vk_mul(x, qh), n);
-    yp = vk_fnma(x, vk_mul(qh, s), x);
-  }
+  vf ql = vk_add(vk_fms(e, fh, qh), vk_fma(e, fl, vk_mul(el, fh)));
+  vf yn = vk_ldexp(vk_fma(x, qh, vk_mul(x, ql)), n); /* x Q */
+  vf qs = vk_mul(qh, s), qls = vk_mul(ql, s);
+  vf ph = vk_sub(vk_set(1.0f), qs);
+  vf pl = vk_sub(vk_sub(vk_sub(vk_set(1.0f), ph), qs), qls); /* 1 - Q = ph + pl */
+  vf yp = vk_fma(x, ph, vk_mul(x, pl));
   vf y = vk_sel(vk_signmask(vk_bits(x)), yn, yp);
   return vk_sel(vk_gt(ax, vk_set(GELU_AMAX)), vk_max(vk_set(-0.0f), x), y);
 }
 
+/* a = min(|x|, 14.9) gives the limits: y'(14.9) rounds to 1, y'(-14.9) to
+ * -0 (D < 0 there) */
 VK_INLINE vf gelu_bwd(vf x, vf dy, const gelu_tab *T, int dd) {
-  vf ax = vk_abs(x);
-  vf a = vk_min(vk_set(GELU_AMAX), ax);
+  vf a = vk_min(vk_set(GELU_AMAX), vk_abs(x));
   vf e, el, n, gh, gl;
   gelu_gauss(a, dd, &e, &el, &n);
   vi k = gelu_index(a);
   gelu_poly(a, k, T, dd, &gh, &gl);
-  vf dh = vk_fms(a, vk_lut(T->al, k), vk_lut(T->r, k)); /* a - a0h (exact) or 1 */
-  vf dl = vk_lut(T->rl, k);                             /* -a0l or 0 */
-  vf s = vk_pow2(vk_max(n, vk_set(-126.0f)));
+  vf al = vk_lut(T->al, k), r = vk_lut(T->r, k);
+  vf dh = vk_fms(a, al, r);  /* a - a0h or 1 */
+  vf dl = vk_lut(T->rl, k); /* -a0l or 0 */
   vf fn, fp;
   if (dd) {
+    vf bv = vk_fnma(a, al, dh), av = vk_sub(dh, bv); /* a - a0h - dh (TwoSum) */
+    dl = vk_add(dl, vk_sub(vk_fms(a, al, av), vk_add(r, bv)));
+    vf s = vk_pow2(vk_max(n, vk_set(-126.0f)));
     vf mh = vk_mul(e, gh); /* e^(-a^2/2) G 2^-n = mh + ml */
     vf ml = vk_add(vk_fms(e, gh, mh), vk_fma(e, gl, vk_mul(el, gh)));
     vf Dh = vk_mul(mh, dh); /* D 2^-n = Dh + Dl */
@@ -215,15 +247,10 @@ VK_INLINE vf gelu_bwd(vf x, vf dy, const gelu_tab *T, int dd) {
     vf ph = vk_sub(vk_set(1.0f), ds);
     fp = vk_add(ph, vk_sub(vk_sub(vk_sub(vk_set(1.0f), ph), ds), dls)); /* 1 - D */
   } else {
-    vf mh = vk_mul(e, gh);
-    vf D = vk_fma(mh, dh, vk_mul(mh, dl));
-    fn = vk_ldexp(D, n);
-    fp = vk_fnma(D, s, vk_set(1.0f));
+    fn = vk_ldexp(vk_mul(vk_mul(e, gh), vk_add(dh, dl)), n); /* D */
+    fp = vk_sub(vk_set(1.0f), fn);
   }
-  vf f = vk_sel(vk_signmask(vk_bits(x)), fn, fp);
-  f = vk_sel(vk_gt(ax, vk_set(GELU_AMAX)), vk_sel(vk_gt(x, vk_set(0.0f)), vk_set(1.0f), vk_set(-0.0f)),
-             f);
-  return vk_mul(dy, f);
+  return vk_mul(dy, vk_sel(vk_signmask(vk_bits(x)), fn, fp));
 }
 
 #define GELU_NAME_(base, sfx) base##sfx
