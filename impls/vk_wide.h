@@ -131,23 +131,23 @@ typedef vkb_table vk_table;
 
 #define VK_EACH for (int u_ = 0; u_ < VK_WIDE; u_++)
 /* R vk_name(args): r.h[u] = vkb_name(args at u), for each native vector */
-#define VKW_1(R, n, T1)                      \
-  VK_INLINE R vk_##n(T1 a) {                 \
-    R r;                                     \
-    VK_EACH r.h[u_] = vkb_##n(a.h[u_]);      \
-    return r;                                \
+#define VKW_1(R, n, T1)                 \
+  VK_INLINE R vk_##n(T1 a) {            \
+    R r;                                \
+    VK_EACH r.h[u_] = vkb_##n(a.h[u_]); \
+    return r;                           \
   }
-#define VKW_2(R, n, T1, T2)                         \
-  VK_INLINE R vk_##n(T1 a, T2 b) {                  \
-    R r;                                            \
-    VK_EACH r.h[u_] = vkb_##n(a.h[u_], b.h[u_]);    \
-    return r;                                       \
+#define VKW_2(R, n, T1, T2)                      \
+  VK_INLINE R vk_##n(T1 a, T2 b) {               \
+    R r;                                         \
+    VK_EACH r.h[u_] = vkb_##n(a.h[u_], b.h[u_]); \
+    return r;                                    \
   }
-#define VKW_3(R, n, T1, T2, T3)                             \
-  VK_INLINE R vk_##n(T1 a, T2 b, T3 c) {                    \
-    R r;                                                    \
-    VK_EACH r.h[u_] = vkb_##n(a.h[u_], b.h[u_], c.h[u_]);   \
-    return r;                                               \
+#define VKW_3(R, n, T1, T2, T3)                           \
+  VK_INLINE R vk_##n(T1 a, T2 b, T3 c) {                  \
+    R r;                                                  \
+    VK_EACH r.h[u_] = vkb_##n(a.h[u_], b.h[u_], c.h[u_]); \
+    return r;                                             \
   }
 VKW_2(vf, add, vf, vf)
 VKW_2(vf, sub, vf, vf)

@@ -87,18 +87,17 @@ static inline vk_table gelu_tload(const float *src) {
   return vk_table_load(t);
 }
 
-#define GELU_LOAD_COMMON(T, P)                                             \
-  do {                                                                     \
-    static const float m_[] = GELU_TAB(P, M), c0h_[] = GELU_TAB(P, C0H),   \
-                       c0l_[] = GELU_TAB(P, C0L), c1_[] = GELU_TAB(P, C1), \
-                       c2_[] = GELU_TAB(P, C2), c3_[] = GELU_TAB(P, C3),   \
-                       c4_[] = GELU_TAB(P, C4), c5_[] = GELU_TAB(P, C5),   \
-                       c6_[] = GELU_TAB(P, C6);                            \
-    (T).m = gelu_tload(m_), (T).c0h = gelu_tload(c0h_);                    \
-    (T).c0l = gelu_tload(c0l_), (T).c[0] = gelu_tload(c1_);                \
-    (T).c[1] = gelu_tload(c2_), (T).c[2] = gelu_tload(c3_);                \
-    (T).c[3] = gelu_tload(c4_), (T).c[4] = gelu_tload(c5_);                \
-    (T).c[5] = gelu_tload(c6_);                                            \
+#define GELU_LOAD_COMMON(T, P)                                                                    \
+  do {                                                                                            \
+    static const float m_[] = GELU_TAB(P, M), c0h_[] = GELU_TAB(P, C0H),                          \
+                       c0l_[] = GELU_TAB(P, C0L), c1_[] = GELU_TAB(P, C1),                        \
+                       c2_[] = GELU_TAB(P, C2), c3_[] = GELU_TAB(P, C3), c4_[] = GELU_TAB(P, C4), \
+                       c5_[] = GELU_TAB(P, C5), c6_[] = GELU_TAB(P, C6);                          \
+    (T).m = gelu_tload(m_), (T).c0h = gelu_tload(c0h_);                                           \
+    (T).c0l = gelu_tload(c0l_), (T).c[0] = gelu_tload(c1_);                                       \
+    (T).c[1] = gelu_tload(c2_), (T).c[2] = gelu_tload(c3_);                                       \
+    (T).c[3] = gelu_tload(c4_), (T).c[4] = gelu_tload(c5_);                                       \
+    (T).c[5] = gelu_tload(c6_);                                                                   \
   } while (0)
 
 static inline gelu_tab gelu_ftab_load(void) {
@@ -138,7 +137,7 @@ VK_INLINE void gelu_gauss(vf a, int dd, vf *e, vf *el, vf *n) {
     rh = vk_fnma(k, vk_set(GELU_LN2HI), u); /* exact */
     rc = vk_fnma(k, vk_set(GELU_LN2LO), ul);
     r = vk_add(rh, rc);
-  } else { /* -a^2/2 - k ln2hi rounded once: fma(a, -a/2, -k ln2hi) */
+  } else {                            /* -a^2/2 - k ln2hi rounded once: fma(a, -a/2, -k ln2hi) */
     vf ha = vk_mul(a, vk_set(-0.5f)); /* exact */
     vf u = vk_mul(a, ha);
     vf nm = vk_fma(u, vk_set(GELU_LOG2E), vk_set(GELU_MAGIC));
@@ -189,7 +188,7 @@ VK_INLINE void gelu_poly(vf a, vi k, const gelu_tab *T, int dd, vf *ph, vf *pl) 
     vf s = vk_fma(t, p, vk_lut(T->c0l, k));
     *ph = vk_add(c0h, s);
     *pl = vk_add(vk_sub(c0h, *ph), s); /* Fast2Sum: |s| < C0H */
-  } else { /* the constant rounded to a float */
+  } else {                             /* the constant rounded to a float */
     *ph = vk_fma(t, p, c0h);
     *pl = vk_set(0.0f);
   }
@@ -231,7 +230,7 @@ VK_INLINE vf gelu_bwd(vf x, vf dy, const gelu_tab *T, int dd) {
   vi k = gelu_index(a);
   gelu_poly(a, k, T, dd, &gh, &gl);
   vf al = vk_lut(T->al, k), r = vk_lut(T->r, k);
-  vf dh = vk_fms(a, al, r);  /* a - a0h or 1 */
+  vf dh = vk_fms(a, al, r); /* a - a0h or 1 */
   vf dl = vk_lut(T->rl, k); /* -a0l or 0 */
   vf fn, fp;
   if (dd) {
@@ -257,19 +256,18 @@ VK_INLINE vf gelu_bwd(vf x, vf dy, const gelu_tab *T, int dd) {
 #define GELU_NAME(base, sfx) GELU_NAME_(base, sfx)
 
 /* The kernels act_gelu_<alg>_fwd<VK_SUFFIX>, _bwd<VK_SUFFIX> */
-#define GELU_KERNELS(alg, U, DD)                                                          \
-  void GELU_NAME(act_gelu_##alg##_fwd, VK_SUFFIX)(const float *x, float *y, size_t n,    \
-                                                  const act_params *p) {                 \
-    (void)p;                                                                             \
-    const gelu_tab T = gelu_ftab_load();                                                 \
-    VK_FWD_LOOP(U, gelu_fwd(v, &T, DD));                                                 \
-  }                                                                                      \
-  void GELU_NAME(act_gelu_##alg##_bwd, VK_SUFFIX)(const float *x, const float *y,        \
-                                                  const float *dy, float *dx, size_t n,  \
-                                                  const act_params *p) {                 \
-    (void)p;                                                                             \
-    const gelu_tab T = gelu_gtab_load();                                                 \
-    VK_BWD_LOOP(U, VK_X | VK_DY, gelu_bwd(vx, vdy, &T, DD));                             \
+#define GELU_KERNELS(alg, U, DD)                                                                   \
+  void GELU_NAME(act_gelu_##alg##_fwd, VK_SUFFIX)(const float *x, float *y, size_t n,              \
+                                                  const act_params *p) {                           \
+    (void)p;                                                                                       \
+    const gelu_tab T = gelu_ftab_load();                                                           \
+    VK_FWD_LOOP(U, gelu_fwd(v, &T, DD));                                                           \
+  }                                                                                                \
+  void GELU_NAME(act_gelu_##alg##_bwd, VK_SUFFIX)(const float *x, const float *y, const float *dy, \
+                                                  float *dx, size_t n, const act_params *p) {      \
+    (void)p;                                                                                       \
+    const gelu_tab T = gelu_gtab_load();                                                           \
+    VK_BWD_LOOP(U, VK_X | VK_DY, gelu_bwd(vx, vdy, &T, DD));                                       \
   }
 
 #endif

@@ -5,10 +5,9 @@
  * impls/softplus/softplus_vec.h. */
 #define VK_WIDE 3
 #define VK_BASE_HEADER "vk_avx2.h"
-#include "vk_wide.h"
-
 #include "kernels.h"
 #include "vk_loop.h"
+#include "vk_wide.h"
 
 #define VK_SUFFIX _avx2
 #include "softplus/softplus_vec.h"

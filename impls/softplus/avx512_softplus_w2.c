@@ -5,10 +5,9 @@
  * impls/softplus/softplus_vec.h. */
 #define VK_WIDE 2
 #define VK_BASE_HEADER "vk_avx512.h"
-#include "vk_wide.h"
-
 #include "kernels.h"
 #include "vk_loop.h"
+#include "vk_wide.h"
 
 #define VK_SUFFIX _avx512
 #include "softplus/softplus_vec.h"

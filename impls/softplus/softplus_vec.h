@@ -1,6 +1,7 @@
 /* actbench: softplus, the vector kernels, written once for AVX2+FMA and
- * AVX-512 (impls/softplus/avx2_softplus.c and avx512_softplus.c include this
- * after their ISA's impls/vk_*.h, with VK_SUFFIX naming the copies apart).
+ * AVX-512 (impls/softplus/avx2_softplus_w3.c and avx512_softplus_w2.c include
+ * this after impls/vk_wide.h over their ISA's impls/vk_*.h, with VK_SUFFIX
+ * naming the copies apart).
  *
  *   y = log(1 + e^(b x)) / b,   y' = sigma(b x),   b = p->a (beta)
  *
@@ -60,8 +61,7 @@ typedef struct {
 
 static inline sp_tab sp_tab_load(void) {
 #if VK_LUT == 16
-  static const float ic[16] = SP_IC16, icm[16] = SP_ICM16, lch[16] = SP_LCH16,
-                     lcl[16] = SP_LCL16;
+  static const float ic[16] = SP_IC16, icm[16] = SP_ICM16, lch[16] = SP_LCH16, lcl[16] = SP_LCL16;
 #else
   static const float ic[8] = SP_IC8, icm[8] = SP_ICM8, lch[8] = SP_LCH8, lcl[8] = SP_LCL8;
 #endif
@@ -151,9 +151,9 @@ VK_INLINE vf sp_bwd_t(vf t, vf dy, int dd) {
   vf w = vk_recip(d);
   vf sp, sn;
   if (dd) {
-    dl = vk_add(dl, vl);                                    /* d + dl = 1 + v + vl */
-    vf res = vk_fnma(w, d, vk_set(1.0f));                   /* 1 - w d, exact */
-    vf wl = vk_mul(w, vk_fnma(w, dl, res));                 /* 1/(1 + v + vl) = w + wl */
+    dl = vk_add(dl, vl);                    /* d + dl = 1 + v + vl */
+    vf res = vk_fnma(w, d, vk_set(1.0f));   /* 1 - w d, exact */
+    vf wl = vk_mul(w, vk_fnma(w, dl, res)); /* 1/(1 + v + vl) = w + wl */
     sp = vk_add(w, wl);
     sn = vk_fma(v, w, vk_fma(vl, w, vk_mul(v, wl)));
   } else {
@@ -170,22 +170,21 @@ VK_INLINE vf sp_bwd_t(vf t, vf dy, int dd) {
 
 /* The kernels act_softplus_<alg>_fwd<VK_SUFFIX>, _bwd<VK_SUFFIX>: b = 1 (the
  * default) without the product and the division, any b with them. */
-#define SP_KERNELS(alg, U, DD)                                                              \
-  void SP_NAME(act_softplus_##alg##_fwd, VK_SUFFIX)(const float *x, float *y, size_t n,    \
-                                                    const act_params *p) {                 \
-    const sp_tab T = sp_tab_load();                                                        \
-    if (p->a == 1.0f) {                                                                    \
-      VK_FWD_LOOP(U, sp_fwd_t(v, DD, &T));                                                     \
-    } else {                                                                               \
-      const vf b = vk_set(p->a);                                                           \
-      VK_FWD_LOOP(U, sp_fwd_b(v, b, DD, &T));                                                  \
-    }                                                                                      \
-  }                                                                                        \
-  void SP_NAME(act_softplus_##alg##_bwd, VK_SUFFIX)(const float *x, const float *y,        \
-                                                    const float *dy, float *dx, size_t n,  \
-                                                    const act_params *p) {                 \
-    const vf b = vk_set(p->a);                                                             \
-    VK_BWD_LOOP(U, VK_X | VK_DY, sp_bwd_t(vk_mul(b, vx), vdy, DD));                            \
+#define SP_KERNELS(alg, U, DD)                                                                     \
+  void SP_NAME(act_softplus_##alg##_fwd, VK_SUFFIX)(const float *x, float *y, size_t n,            \
+                                                    const act_params *p) {                         \
+    const sp_tab T = sp_tab_load();                                                                \
+    if (p->a == 1.0f) {                                                                            \
+      VK_FWD_LOOP(U, sp_fwd_t(v, DD, &T));                                                         \
+    } else {                                                                                       \
+      const vf b = vk_set(p->a);                                                                   \
+      VK_FWD_LOOP(U, sp_fwd_b(v, b, DD, &T));                                                      \
+    }                                                                                              \
+  }                                                                                                \
+  void SP_NAME(act_softplus_##alg##_bwd, VK_SUFFIX)(                                               \
+      const float *x, const float *y, const float *dy, float *dx, size_t n, const act_params *p) { \
+    const vf b = vk_set(p->a);                                                                     \
+    VK_BWD_LOOP(U, VK_X | VK_DY, sp_bwd_t(vk_mul(b, vx), vdy, DD));                                \
   }
 
 #endif
