@@ -172,19 +172,18 @@ static const act_impl own_impls[] = {
            "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"),
     STABLE(gelu, "libm", 4.0, 1.0, "Phi + x*phi", NAN_BOTH,
            "erfcf/erff with a double-float argument, Mills-ratio tail"),
-    /* gelu: vector kernels (impls/gelu/gelu_vec.h).  Claims: partial, not
-     * exhaustive (no time left for the full sweep): the maxima of every float
-     * of [-16, -2^-16] and [2^-16, 16] (where |x| > 14.9 the kernels return
-     * the limits), and of the sampled sweep of 2^23 inputs:
+    /* gelu: vector kernels (impls/gelu/gelu_vec.h).  Claims: the maxima of
      *   actbench accuracy --exhaustive --activation gelu --impl 'gelu.avx*.erfc*'
-     *     --formats binary32 --lo -16 --hi -0x1p-16   (and --lo 0x1p-16 --hi 16)
-     *   actbench accuracy --activation gelu --impl 'gelu.avx*.erfc*'
-     *     --formats binary32 --samples 8388608
-     * rounded up; all maxima at x < 0 (for x > 0 at most 0.96 / 2.05):
-     * partial lut16-p6-dd: f max 0.928 at x = -0x1.f5586p-3, f' max 0.927 at x = -0x1.8f1932p+0;
-     * partial lut16-p6: f max 3.90 at x = -0x1.8e49bcp+3, f' max 3.94 at x = -0x1.2bd6f4p+0;
-     * partial lut8-p8-dd: f max 1.28 at x = -0x1.fe02ecp-2, f' max 1.19 at x = -0x1.944e8ep+1;
-     * partial lut8-p8: f max 3.85 at x = -0x1.8c605ep+2, f' max 4.41 at x = -0x1.8a00bp-1. */
+     *     --formats binary32
+     * (782 s on 2 busy cores) rounded up; all maxima at x < 0:
+     * exhaustive lut16-p6-dd: f max 0.928 at x = -0x1.f5586p-3,
+     *   f' max 0.927 at x = -0x1.8f1932p+0;
+     * exhaustive lut16-p6: f max 3.90 at x = -0x1.8e49bcp+3,
+     *   f' max 3.94 at x = -0x1.2bd6f4p+0;
+     * exhaustive lut8-p8-dd: f max 1.28 at x = -0x1.fe02ecp-2,
+     *   f' max 1.19 at x = -0x1.944e8ep+1;
+     * exhaustive lut8-p8: f max 3.85 at x = -0x1.8c605ep+2,
+     *   f' max 4.41 at x = -0x1.8a00bp-1. */
     KVEC(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd", erfc_dd, 0.94, 0.94,
          "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
          "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
