@@ -211,23 +211,18 @@ static const act_impl own_impls[] = {
            "log1pf(expf(bx))/b below the threshold, x above"),
     STABLE(softplus, "libm", 1.5, 1.0, "s(bx)", NAN_BOTH,
            "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"),
-    /* softplus: vector kernels (impls/softplus/softplus_vec.h).  Claims:
-     * partial, not exhaustive (no time left for the full sweep): the maxima
-     * of every float of [-104, -2^-16] and [2^-16, 16] (y = x above 16, e^x
-     * below 2^-150 under -104), and of the sampled sweep of 2^23 inputs:
+    /* softplus: vector kernels (impls/softplus/softplus_vec.h).  Claims: the
+     * maxima of
      *   actbench accuracy --exhaustive --activation softplus
-     *     --impl 'softplus.avx*.rr2*' --formats binary32 --lo -104 --hi -0x1p-16
-     *     (and --lo 0x1p-16 --hi 16)
-     *   actbench accuracy --activation softplus --impl 'softplus.avx*.rr2*'
-     *     --formats binary32 --samples 8388608
-     * rounded up; all maxima at x < 0 (for x > 0 at most 1.53 / 1.18):
-     * partial lut16-p5-nr1fma-dd-x32: f max 1.053 at x = -0x1.2a76f6p+1,
+     *     --impl 'softplus.avx*.rr2*' --formats binary32
+     * (809 s on 2 busy cores) rounded up; all maxima at x < 0:
+     * exhaustive lut16-p5-nr1fma-dd-x32: f max 1.053 at x = -0x1.2a76f6p+1,
      *   f' max 0.822 at x = -0x1.592a3p+6;
-     * partial lut16-p5-nr1fma-x32: f max 1.612 at x = -0x1.2b4dap+1,
+     * exhaustive lut16-p5-nr1fma-x32: f max 1.612 at x = -0x1.2b4dap+1,
      *   f' max 2.415 at x = -0x1.09ac2ap+2;
-     * partial lut8-p6-div-dd-x24: f max 1.019 at x = -0x1.92bfc4p+0,
+     * exhaustive lut8-p6-div-dd-x24: f max 1.019 at x = -0x1.92bfc4p+0,
      *   f' max 0.822 at x = -0x1.592a3p+6;
-     * partial lut8-p6-div-x24: f max 1.682 at x = -0x1.7d4eeep+0,
+     * exhaustive lut8-p6-div-x24: f max 1.682 at x = -0x1.7d4eeep+0,
      *   f' max 2.375 at x = -0x1.b88dd4p+1. */
     KVEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32", rr2_p7_lut_dd_w, 1.1, 0.83,
          "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
