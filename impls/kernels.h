@@ -129,6 +129,19 @@ ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16_fast)
 ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16_fast)
 ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8_fast)
 ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8_fast)
+/* gelu, elu, softplus: the hand-written AVX2+FMA and AVX-512 kernels
+ * (impls/<act>/avx2_*.c, avx512_*.c), act_<act>_<alg>_fwd_<isa>, _bwd_<isa>. */
+#define ACT_DECLARE_VEC(act, alg)                 \
+  ACT_DECLARE_KERNELS(act_##act##_##alg, _avx2) \
+  ACT_DECLARE_KERNELS(act_##act##_##alg, _avx512)
+ACT_DECLARE_VEC(elu, rr1_p7)
+ACT_DECLARE_VEC(elu, rr1_lut8_p4)
+ACT_DECLARE_VEC(elu, rr1_lut8d_p4)
+ACT_DECLARE_VEC(elu, rr1_lut8_p4_from_y)
+ACT_DECLARE_VEC(softplus, rr2_p7_lut_w)
+ACT_DECLARE_VEC(softplus, rr2_p7_lut_dd_w)
+ACT_DECLARE_VEC(gelu, erfc_dd)
+ACT_DECLARE_VEC(gelu, erfc)
 
 #ifdef __cplusplus
 }

@@ -82,6 +82,14 @@ STABLE_DISPATCH(logsigmoid)
         act_##act##_autovec_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                   \
   }
 
+/* The hand-written vector kernels of gelu, elu and softplus: kernels
+ * act_<act>_<id>_fwd_<isa> / _bwd_<isa> (impls/<act>/avx2_*.c, avx512_*.c). */
+#define KVEC(act, isa, algname, id, fu, bu, bwdf, flags, note)                               \
+  {                                                                                          \
+#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, act_##act##_##id##_fwd_##isa, \
+        act_##act##_##id##_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                   \
+  }
+
 /* Ours.  The peers come in their own tables (impls/peers/). */
 static const act_impl own_impls[] = {
     /* ---- sigmoid */
@@ -250,6 +258,32 @@ static const act_impl own_impls[] = {
            "a expm1f(x); f' from y: y + a cancels as y -> -a"),
     STABLE(elu, "libm", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH,
            "a expm1f(x); f' = a expf(x) from x"),
+    /* elu: vector kernels (impls/elu/elu_vec.h).  Claims: the maxima of
+     *   actbench accuracy --exhaustive --activation elu --impl 'elu.avx*.rr1*'
+     *     --formats binary32
+     * rounded up (AVX2 and AVX-512 give the same bits):
+     * exhaustive rr1-p7: f max 0.8905 at x = -0x1.680e9ep-2, f' max 0.9814 at
+     *   x = -0x1.b5484ep+4 (all four: the same rr2-p7 exp backward);
+     * rr1-lut8-p4: f max 2.613 at x = -0x1.b922p-5;
+     * rr1-lut8d-p4: f max 1.315 at x = -0x1.6331ecp-5;
+     * rr1-lut8-p4-from-y: f' max 1.678e7 = 2^24 (1 - eps) at x = -0x1.3687aap+4
+     *   (y + a = 0 where e^x = 2^-28). */
+    KVEC(elu, avx512, "rr1-p7", rr1_p7, 0.9, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
+    KVEC(elu, avx512, "rr1-lut8-p4", rr1_lut8_p4, 2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
+         NAN_BOTH, "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
+    KVEC(elu, avx512, "rr1-lut8d-p4", rr1_lut8d_p4, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
+         NAN_BOTH, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
+    KVEC(elu, avx512, "rr1-lut8-p4-from-y", rr1_lut8_p4_from_y, 2.62, 0x1p24, "y > 0 ? 1 : y + a",
+         NAN_BOTH, "f' from y as frameworks do: y + a cancels as y -> -a"),
+    KVEC(elu, avx2, "rr1-p7", rr1_p7, 0.9, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
+    KVEC(elu, avx2, "rr1-lut8-p4", rr1_lut8_p4, 2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+         "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
+    KVEC(elu, avx2, "rr1-lut8d-p4", rr1_lut8d_p4, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
+         NAN_BOTH, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
+    KVEC(elu, avx2, "rr1-lut8-p4-from-y", rr1_lut8_p4_from_y, 2.62, 0x1p24, "y > 0 ? 1 : y + a",
+         NAN_BOTH, "f' from y as frameworks do: y + a cancels as y -> -a"),
     /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
     SCALAR(selu, naive, "libm", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
            "float constants, la expm1f(x); f' from y cancels as y -> -la"),
@@ -260,6 +294,30 @@ static const act_impl own_impls[] = {
            "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"),
     STABLE(gelu, "libm", 4.0, 1.0, "Phi + x*phi", NAN_BOTH,
            "erfcf/erff with a double-float argument, Mills-ratio tail"),
+    /* gelu: vector kernels (impls/gelu/gelu_vec.h).  Claims: the maxima of
+     *   actbench accuracy --exhaustive --activation gelu --impl 'gelu.avx*.erfc*'
+     *     --formats binary32
+     * (782 s on 2 busy cores) rounded up; all maxima at x < 0:
+     * exhaustive lut16-p6-dd: f max 0.928 at x = -0x1.f5586p-3,
+     *   f' max 0.927 at x = -0x1.8f1932p+0;
+     * exhaustive lut16-p6: f max 3.90 at x = -0x1.8e49bcp+3,
+     *   f' max 3.94 at x = -0x1.2bd6f4p+0;
+     * exhaustive lut8-p8-dd: f max 1.28 at x = -0x1.fe02ecp-2,
+     *   f' max 1.19 at x = -0x1.944e8ep+1;
+     * exhaustive lut8-p8: f max 3.85 at x = -0x1.8c605ep+2,
+     *   f' max 4.41 at x = -0x1.8a00bp-1. */
+    KVEC(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd", erfc_dd, 0.94, 0.94,
+         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
+    KVEC(gelu, avx512, "erfc-rr2-p7-lut16-p6", erfc, 4.0, 4.0,
+         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
+    KVEC(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd", erfc_dd, 1.3, 1.2,
+         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
+    KVEC(gelu, avx2, "erfc-rr2-p7-lut8-p8", erfc, 3.9, 4.5,
+         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
     /* naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
     SCALAR(gelu_tanh, naive, "libm", 0x1p25, 0x1p26, "textbook", NAN_BOTH,
            "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"),
@@ -326,6 +384,31 @@ static const act_impl own_impls[] = {
            "log1pf(expf(bx))/b below the threshold, x above"),
     STABLE(softplus, "libm", 1.5, 1.0, "s(bx)", NAN_BOTH,
            "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"),
+    /* softplus: vector kernels (impls/softplus/softplus_vec.h).  Claims: the
+     * maxima of
+     *   actbench accuracy --exhaustive --activation softplus
+     *     --impl 'softplus.avx*.rr2*' --formats binary32
+     * (809 s on 2 busy cores) rounded up; all maxima at x < 0:
+     * exhaustive lut16-p5-nr1fma-dd-x32: f max 1.053 at x = -0x1.2a76f6p+1,
+     *   f' max 0.822 at x = -0x1.592a3p+6;
+     * exhaustive lut16-p5-nr1fma-x32: f max 1.612 at x = -0x1.2b4dap+1,
+     *   f' max 2.415 at x = -0x1.09ac2ap+2;
+     * exhaustive lut8-p6-div-dd-x24: f max 1.019 at x = -0x1.92bfc4p+0,
+     *   f' max 0.822 at x = -0x1.592a3p+6;
+     * exhaustive lut8-p6-div-x24: f max 1.682 at x = -0x1.7d4eeep+0,
+     *   f' max 2.375 at x = -0x1.b88dd4p+1. */
+    KVEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32", rr2_p7_lut_dd_w, 1.1, 0.83,
+         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
+         "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 2 vectors in lockstep"),
+    KVEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-x32", rr2_p7_lut_w, 1.7, 2.5,
+         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH,
+         "max(t,0) + log1p(e^-|t|), log1p by a 16-entry table; 2 vectors in lockstep"),
+    KVEC(softplus, avx2, "rr2-p7-lut8-p6-div-dd-x24", rr2_p7_lut_dd_w, 1.1, 0.83,
+         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
+         "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 3 vectors in lockstep"),
+    KVEC(softplus, avx2, "rr2-p7-lut8-p6-div-x24", rr2_p7_lut_w, 1.7, 2.4,
+         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH,
+         "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"),
     /* naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
     SCALAR(mish, naive, "libm", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH,
            "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"),

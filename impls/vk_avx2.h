@@ -1,0 +1,184 @@
+/* actbench: a thin layer of AVX2+FMA intrinsics for the hand-written vector
+ * kernels of gelu, elu and softplus (impls/<act>/avx2_*.c): the same names as
+ * impls/vk_avx512.h (see there), for 8 lanes.
+ *
+ * Differences: a lane mask vm is a vector (all-ones or zero per lane);
+ * vk_lut(t, i) picks t[i mod 8] (vpermps over 8 entries: VK_LUT is 8);
+ * vk_ldexp(x, k) scales in two steps where some k < -126, x 2^k1 2^k2 with
+ * k1 = max(k, -100), so that only the second product can round (once, where
+ * the result is subnormal): it needs |x| >= 2^-26 and k in [-226, 127].  Partial vectors
+ * use vmaskmovps.  Only compiled with -mavx2 -mfma (files named avx2*.c). */
+#ifndef ACTBENCH_VK_AVX2_H
+#define ACTBENCH_VK_AVX2_H
+
+#include <immintrin.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define VK_W 8   /* lanes */
+#define VK_LUT 8 /* entries of a register table */
+
+typedef __m256 vf;
+typedef __m256i vi;
+typedef __m256 vm;
+typedef __m256 vk_table; /* VK_LUT floats */
+
+#define VK_INLINE static inline __attribute__((always_inline))
+
+VK_INLINE vf vk_set(float a) {
+  return _mm256_set1_ps(a);
+}
+VK_INLINE vf vk_add(vf a, vf b) {
+  return _mm256_add_ps(a, b);
+}
+VK_INLINE vf vk_sub(vf a, vf b) {
+  return _mm256_sub_ps(a, b);
+}
+VK_INLINE vf vk_mul(vf a, vf b) {
+  return _mm256_mul_ps(a, b);
+}
+VK_INLINE vf vk_div(vf a, vf b) {
+  return _mm256_div_ps(a, b);
+}
+/* a b + c, a b - c, -(a b) + c: one rounding */
+VK_INLINE vf vk_fma(vf a, vf b, vf c) {
+  return _mm256_fmadd_ps(a, b, c);
+}
+VK_INLINE vf vk_fms(vf a, vf b, vf c) {
+  return _mm256_fmsub_ps(a, b, c);
+}
+VK_INLINE vf vk_fnma(vf a, vf b, vf c) {
+  return _mm256_fnmadd_ps(a, b, c);
+}
+/* 1/d correctly rounded (vdivps: the 12-bit vrcpps and one Newton step
+ * would leave ~2^-23, too coarse for the exact-residual step callers do) */
+VK_INLINE vf vk_recip(vf d) {
+  return _mm256_div_ps(_mm256_set1_ps(1.0f), d);
+}
+/* min/max: the second operand where either is NaN (x86 semantics) */
+VK_INLINE vf vk_min(vf a, vf b) {
+  return _mm256_min_ps(a, b);
+}
+VK_INLINE vf vk_max(vf a, vf b) {
+  return _mm256_max_ps(a, b);
+}
+VK_INLINE vf vk_and(vf a, vf b) {
+  return _mm256_and_ps(a, b);
+}
+VK_INLINE vf vk_or(vf a, vf b) {
+  return _mm256_or_ps(a, b);
+}
+VK_INLINE vf vk_xor(vf a, vf b) {
+  return _mm256_xor_ps(a, b);
+}
+VK_INLINE vf vk_abs(vf a) {
+  return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a);
+}
+/* masks */
+VK_INLINE vm vk_lt(vf a, vf b) {
+  return _mm256_cmp_ps(a, b, _CMP_LT_OQ);
+}
+VK_INLINE vm vk_le(vf a, vf b) {
+  return _mm256_cmp_ps(a, b, _CMP_LE_OQ);
+}
+VK_INLINE vm vk_gt(vf a, vf b) {
+  return _mm256_cmp_ps(a, b, _CMP_GT_OQ);
+}
+VK_INLINE vm vk_isnan(vf a) {
+  return _mm256_cmp_ps(a, a, _CMP_UNORD_Q);
+}
+VK_INLINE vm vk_mor(vm a, vm b) {
+  return _mm256_or_ps(a, b);
+}
+/* the lanes whose integer has its sign bit set (blendv reads only that bit) */
+VK_INLINE vm vk_signmask(vi a) {
+  return _mm256_castsi256_ps(a);
+}
+/* m ? a : b */
+VK_INLINE vf vk_sel(vm m, vf a, vf b) {
+  return _mm256_blendv_ps(b, a, m);
+}
+/* the sign bit of a (other bits clear) */
+VK_INLINE vf vk_signbit(vf a) {
+  return vk_and(a, vk_set(-0.0f));
+}
+/* integers */
+VK_INLINE vi vk_bits(vf a) {
+  return _mm256_castps_si256(a);
+}
+VK_INLINE vf vk_float(vi a) {
+  return _mm256_castsi256_ps(a);
+}
+VK_INLINE vi vk_srli(vi a, int n) {
+  return _mm256_srli_epi32(a, n);
+}
+VK_INLINE vi vk_slli(vi a, int n) {
+  return _mm256_slli_epi32(a, n);
+}
+VK_INLINE vi vk_addi(vi a, vi b) {
+  return _mm256_add_epi32(a, b);
+}
+VK_INLINE vi vk_seti(int32_t a) {
+  return _mm256_set1_epi32(a);
+}
+/* truncated toward 0, as an integer */
+VK_INLINE vi vk_cvtt(vf a) {
+  return _mm256_cvttps_epi32(a);
+}
+/* round to the nearest integer, as a float */
+VK_INLINE vf vk_round(vf a) {
+  return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+/* tables in registers: t[i mod 8] */
+VK_INLINE vk_table vk_table_load(const float *t) {
+  return _mm256_loadu_ps(t);
+}
+VK_INLINE vf vk_lut(vk_table t, vi i) {
+  return _mm256_permutevar8x32_ps(t, i);
+}
+/* 2^k for an integral float k in [-126, 127]: (k + 127) lands in the low
+ * bits of k + (2^23 + 127), and the shift moves it into the exponent */
+VK_INLINE vf vk_pow2(vf k) {
+  return vk_float(vk_slli(vk_bits(vk_add(k, vk_set(0x1.0000fep23f))), 23));
+}
+/* x 2^k: one product where every k >= -126, else in two steps (see the
+ * top); the branch is taken only by vectors with a subnormal result */
+VK_INLINE vf vk_ldexp(vf x, vf k) {
+  if (__builtin_expect(_mm256_movemask_ps(vk_lt(k, vk_set(-126.0f))) == 0, 1))
+    return vk_mul(x, vk_pow2(k));
+  vf k1 = vk_max(k, vk_set(-100.0f));
+  return vk_mul(vk_mul(x, vk_pow2(k1)), vk_pow2(vk_sub(k, k1)));
+}
+/* x1 2^k and x2 2^k (the same steps as vk_ldexp, one test) */
+VK_INLINE void vk_ldexp2(vf x1, vf x2, vf k, vf *y1, vf *y2) {
+  if (__builtin_expect(_mm256_movemask_ps(vk_lt(k, vk_set(-126.0f))) == 0, 1)) {
+    vf s = vk_pow2(k);
+    *y1 = vk_mul(x1, s);
+    *y2 = vk_mul(x2, s);
+    return;
+  }
+  vf k1 = vk_max(k, vk_set(-100.0f));
+  vf s1 = vk_pow2(k1), s2 = vk_pow2(vk_sub(k, k1));
+  *y1 = vk_mul(vk_mul(x1, s1), s2);
+  *y2 = vk_mul(vk_mul(x2, s1), s2);
+}
+/* memory: the full vector, or the first n < VK_W lanes (the others read
+ * as 0 and are not written) */
+VK_INLINE vf vk_load(const float *p) {
+  return _mm256_loadu_ps(p);
+}
+VK_INLINE void vk_store(float *p, vf v) {
+  _mm256_storeu_ps(p, v);
+}
+typedef __m256i vk_tail;
+VK_INLINE vk_tail vk_tail_mask(size_t n) {
+  return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+VK_INLINE vf vk_load_tail(const float *p, vk_tail t) {
+  return _mm256_maskload_ps(p, t);
+}
+VK_INLINE void vk_store_tail(float *p, vf v, vk_tail t) {
+  _mm256_maskstore_ps(p, t, v);
+}
+
+#endif

@@ -1,0 +1,176 @@
+/* actbench: a thin layer of AVX-512 intrinsics for the hand-written vector
+ * kernels of gelu, elu and softplus (impls/<act>/avx512_*.c).  The same
+ * names exist for AVX2+FMA in impls/vk_avx2.h, so an algorithm written once
+ * against them (impls/<act>/<act>_vec.h) compiles for either ISA.
+ *
+ *   vf  a vector of VK_W floats,  vi  the same lanes as 32-bit integers,
+ *   vm  a lane mask (a __mmask16 here, a vector of all-ones/zeros on AVX2).
+ *
+ * vk_lut(t, i) picks t[i mod VK_LUT] in every lane from a table held in a
+ * register (vpermps over 16 entries); vk_ldexp(x, k) is x 2^k for an
+ * integral float k in [-250, 250], rounded once even where the result is
+ * subnormal (vscalefps).  Loads and stores of a partial vector use masks.
+ * Only compiled with the AVX-512 flags (CMake: files named avx512*.c). */
+#ifndef ACTBENCH_VK_AVX512_H
+#define ACTBENCH_VK_AVX512_H
+
+#include <immintrin.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define VK_W 16   /* lanes */
+#define VK_LUT 16 /* entries of a register table */
+
+typedef __m512 vf;
+typedef __m512i vi;
+typedef __mmask16 vm;
+typedef __m512 vk_table; /* VK_LUT floats */
+
+#define VK_INLINE static inline __attribute__((always_inline))
+
+VK_INLINE vf vk_set(float a) {
+  return _mm512_set1_ps(a);
+}
+VK_INLINE vf vk_add(vf a, vf b) {
+  return _mm512_add_ps(a, b);
+}
+VK_INLINE vf vk_sub(vf a, vf b) {
+  return _mm512_sub_ps(a, b);
+}
+VK_INLINE vf vk_mul(vf a, vf b) {
+  return _mm512_mul_ps(a, b);
+}
+VK_INLINE vf vk_div(vf a, vf b) {
+  return _mm512_div_ps(a, b);
+}
+/* a b + c, a b - c, -(a b) + c: one rounding */
+VK_INLINE vf vk_fma(vf a, vf b, vf c) {
+  return _mm512_fmadd_ps(a, b, c);
+}
+VK_INLINE vf vk_fms(vf a, vf b, vf c) {
+  return _mm512_fmsub_ps(a, b, c);
+}
+VK_INLINE vf vk_fnma(vf a, vf b, vf c) {
+  return _mm512_fnmadd_ps(a, b, c);
+}
+/* an approximation of 1/d within 2^-27 relative (rcp14 and one Newton
+ * step), for d in [2^-126, 2^126] */
+VK_INLINE vf vk_recip(vf d) {
+  vf w = _mm512_rcp14_ps(d);
+  return vk_fma(w, vk_fnma(w, d, vk_set(1.0f)), w);
+}
+/* min/max: the second operand where either is NaN (x86 semantics) */
+VK_INLINE vf vk_min(vf a, vf b) {
+  return _mm512_min_ps(a, b);
+}
+VK_INLINE vf vk_max(vf a, vf b) {
+  return _mm512_max_ps(a, b);
+}
+VK_INLINE vf vk_abs(vf a) {
+  return _mm512_castsi512_ps(
+      _mm512_and_si512(_mm512_castps_si512(a), _mm512_set1_epi32(0x7fffffff)));
+}
+VK_INLINE vf vk_and(vf a, vf b) {
+  return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+VK_INLINE vf vk_or(vf a, vf b) {
+  return _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+VK_INLINE vf vk_xor(vf a, vf b) {
+  return _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+/* masks */
+VK_INLINE vm vk_lt(vf a, vf b) {
+  return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ);
+}
+VK_INLINE vm vk_le(vf a, vf b) {
+  return _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ);
+}
+VK_INLINE vm vk_gt(vf a, vf b) {
+  return _mm512_cmp_ps_mask(a, b, _CMP_GT_OQ);
+}
+VK_INLINE vm vk_isnan(vf a) {
+  return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q);
+}
+VK_INLINE vm vk_mor(vm a, vm b) {
+  return (vm)(a | b);
+}
+/* the lanes whose integer has its sign bit set */
+VK_INLINE vm vk_signmask(vi a) {
+  return _mm512_movepi32_mask(a);
+}
+/* m ? a : b */
+VK_INLINE vf vk_sel(vm m, vf a, vf b) {
+  return _mm512_mask_blend_ps(m, b, a);
+}
+/* the sign bit of a (other bits clear) */
+VK_INLINE vf vk_signbit(vf a) {
+  return vk_and(a, vk_set(-0.0f));
+}
+/* integers */
+VK_INLINE vi vk_bits(vf a) {
+  return _mm512_castps_si512(a);
+}
+VK_INLINE vf vk_float(vi a) {
+  return _mm512_castsi512_ps(a);
+}
+VK_INLINE vi vk_srli(vi a, int n) {
+  return _mm512_srli_epi32(a, (unsigned)n);
+}
+VK_INLINE vi vk_slli(vi a, int n) {
+  return _mm512_slli_epi32(a, (unsigned)n);
+}
+VK_INLINE vi vk_addi(vi a, vi b) {
+  return _mm512_add_epi32(a, b);
+}
+VK_INLINE vi vk_seti(int32_t a) {
+  return _mm512_set1_epi32(a);
+}
+/* truncated toward 0, as an integer */
+VK_INLINE vi vk_cvtt(vf a) {
+  return _mm512_cvttps_epi32(a);
+}
+/* round to the nearest integer (current rounding mode), as a float */
+VK_INLINE vf vk_round(vf a) {
+  return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+/* tables in registers: t[i mod 16] */
+VK_INLINE vk_table vk_table_load(const float *t) {
+  return _mm512_loadu_ps(t);
+}
+VK_INLINE vf vk_lut(vk_table t, vi i) {
+  return _mm512_permutexvar_ps(i, t);
+}
+/* x 2^k, k an integral float; one rounding, subnormal results included */
+VK_INLINE vf vk_ldexp(vf x, vf k) {
+  return _mm512_scalef_ps(x, k);
+}
+/* x1 2^k and x2 2^k */
+VK_INLINE void vk_ldexp2(vf x1, vf x2, vf k, vf *y1, vf *y2) {
+  *y1 = _mm512_scalef_ps(x1, k);
+  *y2 = _mm512_scalef_ps(x2, k);
+}
+/* 2^k for an integral float k in [-126, 127] */
+VK_INLINE vf vk_pow2(vf k) {
+  return vk_float(vk_slli(vk_addi(_mm512_cvtps_epi32(k), vk_seti(127)), 23));
+}
+/* memory: the full vector, or the first n < VK_W lanes (the others read
+ * as 0 and are not written) */
+VK_INLINE vf vk_load(const float *p) {
+  return _mm512_loadu_ps(p);
+}
+VK_INLINE void vk_store(float *p, vf v) {
+  _mm512_storeu_ps(p, v);
+}
+typedef __mmask16 vk_tail;
+VK_INLINE vk_tail vk_tail_mask(size_t n) {
+  return (vk_tail)((1u << n) - 1u);
+}
+VK_INLINE vf vk_load_tail(const float *p, vk_tail t) {
+  return _mm512_maskz_loadu_ps(t, p);
+}
+VK_INLINE void vk_store_tail(float *p, vf v, vk_tail t) {
+  _mm512_mask_storeu_ps(p, t, v);
+}
+
+#endif
