@@ -176,6 +176,12 @@ static const act_impl own_impls[] = {
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
     TG_KERNEL(tanh, avx512, "rational-9-8-div-from-y", r98_div, from_y, 5.5, 1.2e8, "1-y*y",
               NAN_BOTH, "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    /* exhaustive (build/actbench accuracy --exhaustive --activation tanh --impl
+     * 'tanh.avx*.p13-*from-y' --formats binary32, 6.5 min on 2 cores): f max 0.7875 at
+     * x = -0x1.75ee44p-1, f' max 1.6777215e7 = 2^24 (1 - 1.2e-9) at x = -0x1.3687aap+3, where y
+     * rounds to 1 (as the correctly rounded tanh does) and 1 - y^2 = 0 against 1.49e-8 */
+    TG_KERNEL(tanh, avx512, "p13-lut16-p3-nr1fma-from-y", p13_lut16, from_y, 0.79, 0x1p24, "1-y*y",
+              NAN_BOTH, "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"),
     /* exhaustive: f max 0.7902 at x = -0x1.864272p-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
     TG_KERNEL(tanh, avx2, "p13-lut8-p4-div", p13_lut8_p4, sech2, 0.80, 0.78, TG_SECH2, NAN_BOTH,
               "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
@@ -191,6 +197,10 @@ static const act_impl own_impls[] = {
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
     TG_KERNEL(tanh, avx2, "rational-9-8-div-from-y", r98_div, from_y, 5.5, 1.2e8, "1-y*y", NAN_BOTH,
               "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    /* exhaustive (the same sweep): f max 0.7902 at x = -0x1.864272p-1, f' max 1.6777215e7 at
+     * x = -0x1.3687aap+3 (y = 1) */
+    TG_KERNEL(tanh, avx2, "p13-lut8-p4-div-from-y", p13_lut8_p4, from_y, 0.80, 0x1p24, "1-y*y",
+              NAN_BOTH, "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* ---- relu: exact */
     SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u, "x > 0 ? x : 0; NaN gives 0"),
     STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
@@ -230,15 +240,13 @@ static const act_impl own_impls[] = {
      * a); max-ax-x-nanfwd: the 2^24 - 2 NaN inputs give a backward (ACT_NAN_FWD only). */
     {"leaky_relu", "leaky_relu.avx2.max-ax-x-nanfwd", "avx2", "actbench", 0.5, 0.0,
      act_leaky_relu_max_ax_x_fwd_avx2, act_leaky_relu_max_ax_x_bwd_avx2, act_cpu_has_avx2,
-     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
-     "max(a x, x): NaN gives NaN forward, a dy backward"},
+     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD, "max(a x, x): NaN gives NaN forward, a dy backward"},
     {"leaky_relu", "leaky_relu.avx512.max-ax-x-nanfwd", "avx512", "actbench", 0.5, 0.0,
      act_leaky_relu_max_ax_x_fwd_avx512, act_leaky_relu_max_ax_x_bwd_avx512, act_cpu_has_avx512,
-     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
-     "max(a x, x): NaN gives NaN forward, a dy backward"},
+     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD, "max(a x, x): NaN gives NaN forward, a dy backward"},
     {"leaky_relu", "leaky_relu.avx2.blend-nanprop", "avx2", "actbench", 0.5, 0.0,
-     act_leaky_relu_blend_nanprop_fwd_avx2, act_leaky_relu_blend_nanprop_bwd_avx2,
-     act_cpu_has_avx2, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
+     act_leaky_relu_blend_nanprop_fwd_avx2, act_leaky_relu_blend_nanprop_bwd_avx2, act_cpu_has_avx2,
+     "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
      "x <= 0 ? a x : x: NaN passed through forward and backward"},
     {"leaky_relu", "leaky_relu.avx512.blend-nanprop", "avx512", "actbench", 0.5, 0.0,
      act_leaky_relu_blend_nanprop_fwd_avx512, act_leaky_relu_blend_nanprop_bwd_avx512,
