@@ -82,12 +82,12 @@ STABLE_DISPATCH(logsigmoid)
         act_##act##_autovec_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                   \
   }
 
-/* The hand-written vector kernels of gelu, elu and softplus: kernels
- * act_<act>_<id>_fwd_<isa> / _bwd_<isa> (impls/<act>/avx2_*.c, avx512_*.c). */
-#define KVEC(act, isa, algname, id, fu, bu, bwdf, flags, note)                               \
-  {                                                                                          \
-#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, act_##act##_##id##_fwd_##isa, \
-        act_##act##_##id##_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                   \
+/* Our hand-written AVX2+FMA and AVX-512 kernels (impls/<act>/avx2_*.c, avx512_*.c): one entry
+ * per forward/backward pair, available when the CPU has the ISA. */
+#define VEC(act, isa, algname, fwdk, bwdk, fu, bu, bwdf, flags, note)                         \
+  {                                                                                           \
+#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, fwdk, bwdk, act_cpu_has_##isa, \
+        bwdf, flags, note                                                                     \
   }
 
 /* Ours.  The peers come in their own tables (impls/peers/). */
@@ -101,43 +101,38 @@ static const act_impl own_impls[] = {
             "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
     AUTOVEC(sigmoid, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
             "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
-/* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/avx2_*.c,
- * avx512_*.c). */
-// clang-format off
-#define SIGVEC(act, isa, alg, fwdk, bwdk, fu, bu, bwdf, note)                                     \
-  {                                                                                              \
-    #act, #act "." #isa "." alg, #isa, "actbench", fu, bu, fwdk, bwdk, act_cpu_has_##isa, bwdf, \
-        NAN_BOTH, note                                                                           \
-  }
-    // clang-format on
+    /* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/avx2_*.c,
+     * avx512_*.c). */
     /* claims: the exhaustive sweep over all 2^32 floats (a = 1), `nice -n 5 build/actbench
      * accuracy --exhaustive --activation sigmoid --impl 'sigmoid.avx*.rr*' --formats binary32
      * --out DIR` (36 min on 2 shared cores), maxima rounded up; no special-value or NaN
      * failures.  f' from y is measured with y from the kernel's own forward. */
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 4.928 at x = -0x1.549f3p+1 */
-    SIGVEC(sigmoid, avx2, "rr2-lut8-p3-div", act_sigmoid_avx2_lut8_p3_fwd,
-           act_sigmoid_avx2_lut8_p3_bwd, 2.9, 5.0, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    VEC(sigmoid, avx2, "rr2-lut8-p3-div", act_sigmoid_avx2_lut8_p3_fwd,
+        act_sigmoid_avx2_lut8_p3_bwd, 2.9, 5.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH, "fast"),
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 1.749e7 at x = 0x1.0adc96p+4 */
-    SIGVEC(sigmoid, avx2, "rr2-lut8-p3-div-from-y", act_sigmoid_avx2_lut8_p3_fwd,
-           act_sigmoid_avx2_from_y_bwd, 2.9, 1.8e7, "a*y*(1-y)", "fast; f' from y"),
+    VEC(sigmoid, avx2, "rr2-lut8-p3-div-from-y", act_sigmoid_avx2_lut8_p3_fwd,
+        act_sigmoid_avx2_from_y_bwd, 2.9, 1.8e7, "a*y*(1-y)", NAN_BOTH, "fast; f' from y"),
     /* exhaustive: f max 0.5861 at x = -0x1.92a78ep+4, f' max 0.586 at x = -0x1.92a78ep+4 */
-    SIGVEC(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd", act_sigmoid_avx2_lut8_p5_dd_fwd,
-           act_sigmoid_avx2_lut8_p5_dd_bwd, 0.59, 0.59, "a*e/(1+e)^2", "accurate"),
+    VEC(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd", act_sigmoid_avx2_lut8_p5_dd_fwd,
+        act_sigmoid_avx2_lut8_p5_dd_bwd, 0.59, 0.59, "a*e/(1+e)^2", NAN_BOTH, "accurate"),
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 6.21 at x = -0x1.08755cp+2 */
-    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div", act_sigmoid_avx512_lut32_p2_fwd,
-           act_sigmoid_avx512_lut32_p2_bwd, 3.9, 6.3, "a*e/(1+e)^2, e=exp(-|ax|)", "fast"),
+    VEC(sigmoid, avx512, "rr2-lut32-p2-div", act_sigmoid_avx512_lut32_p2_fwd,
+        act_sigmoid_avx512_lut32_p2_bwd, 3.9, 6.3, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH, "fast"),
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 4.295 at x = -0x1.e8ab66p+2 */
-    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div-x64", act_sigmoid_avx512_lut32_p2_x64_fwd,
-           act_sigmoid_avx512_lut32_p2_x64_bwd, 3.9, 4.3, "a*s*(1-s), s=sigma(-|ax|)", "fast"),
+    VEC(sigmoid, avx512, "rr2-lut32-p2-div-x64", act_sigmoid_avx512_lut32_p2_x64_fwd,
+        act_sigmoid_avx512_lut32_p2_x64_bwd, 3.9, 4.3, "a*s*(1-s), s=sigma(-|ax|)", NAN_BOTH,
+        "fast"),
     /* exhaustive: f max 6.87 at x = -0x1.5ab9e8p+6, f' max 6.87 at x = -0x1.5ab9e8p+6 */
-    SIGVEC(sigmoid, avx512, "rr1-lut32-p2-div-x64", act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
-           act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, 6.9, 6.9, "a*s*(1-s), s=sigma(-|ax|)", "fast"),
+    VEC(sigmoid, avx512, "rr1-lut32-p2-div-x64", act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
+        act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, 6.9, 6.9, "a*s*(1-s), s=sigma(-|ax|)", NAN_BOTH,
+        "fast"),
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 1.696e7 at x = 0x1.0a577ep+4 */
-    SIGVEC(sigmoid, avx512, "rr2-lut32-p2-div-from-y", act_sigmoid_avx512_lut32_p2_x64_fwd,
-           act_sigmoid_avx512_from_y_bwd, 3.9, 1.7e7, "a*y*(1-y)", "fast; f' from y"),
+    VEC(sigmoid, avx512, "rr2-lut32-p2-div-from-y", act_sigmoid_avx512_lut32_p2_x64_fwd,
+        act_sigmoid_avx512_from_y_bwd, 3.9, 1.7e7, "a*y*(1-y)", NAN_BOTH, "fast; f' from y"),
     /* exhaustive: f max 0.5116 at x = -0x1.d2e124p+5, f' max 0.5119 at x = -0x1.c2e66p+2 */
-    SIGVEC(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd", act_sigmoid_avx512_lut64_p3_dd_fwd,
-           act_sigmoid_avx512_lut64_p3_dd_bwd, 0.52, 0.52, "a*e/(1+e)^2", "accurate"),
+    VEC(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd", act_sigmoid_avx512_lut64_p3_dd_fwd,
+        act_sigmoid_avx512_lut64_p3_dd_bwd, 0.52, 0.52, "a*e/(1+e)^2", NAN_BOTH, "accurate"),
     /* ---- tanh */
     SCALAR(tanh, naive, "libm", 2.5, 0x1p24, "1-y*y", NAN_BOTH,
            "tanhf; f' from y cancels as |y| -> 1"),
@@ -151,56 +146,59 @@ static const act_impl own_impls[] = {
  * exhaustive maxima (all 2^32 floats) rounded up, from
  *   build/actbench accuracy --exhaustive --activation tanh --impl 'tanh.avx*.[pr]*'
  *     --formats binary32 */
-/* One kernel pair: act_<act>_<isa>_<fwd>_fwd and act_<act>_<isa>_<bwd>_bwd. */
-#define TG_KERNEL(act, isa, algname, fwdk, bwdk, fu, bu, bwdf, flags, note)                      \
-  {                                                                                              \
-#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, act_##act##_##isa##_##fwdk##_fwd, \
-        act_##act##_##isa##_##bwdk##_bwd, act_cpu_has_##isa, bwdf, flags, note                   \
-  }
 #define TG_SECH2 "4e/(1+e)^2, e=exp(-2|x|)"
     /* exhaustive: f max 0.7875 at x = -0x1.75ee44p-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    TG_KERNEL(tanh, avx512, "p13-lut16-p3-nr1fma", p13_lut16, sech2, 0.79, 0.77, TG_SECH2, NAN_BOTH,
-              "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"),
+    VEC(tanh, avx512, "p13-lut16-p3-nr1fma", act_tanh_avx512_p13_lut16_fwd,
+        act_tanh_avx512_sech2_bwd, 0.79, 0.77, TG_SECH2, NAN_BOTH,
+        "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"),
     /* exhaustive: f max 1.165 at x = -0x1.469f4ap-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    TG_KERNEL(tanh, avx512, "p11-lut16-p3-nr1fma", p11_lut16, sech2, 1.17, 0.77, TG_SECH2, NAN_BOTH,
-              "degree 11 below 0.5625, lut16 exp without the table correction beyond"),
+    VEC(tanh, avx512, "p11-lut16-p3-nr1fma", act_tanh_avx512_p11_lut16_fwd,
+        act_tanh_avx512_sech2_bwd, 1.17, 0.77, TG_SECH2, NAN_BOTH,
+        "degree 11 below 0.5625, lut16 exp without the table correction beyond"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    TG_KERNEL(tanh, avx512, "rational-9-8-div", r98_div, sech2, 5.5, 0.77, TG_SECH2, NAN_BOTH,
-              "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    VEC(tanh, avx512, "rational-9-8-div", act_tanh_avx512_r98_div_fwd, act_tanh_avx512_sech2_bwd,
+        5.5, 0.77, TG_SECH2, NAN_BOTH, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    TG_KERNEL(tanh, avx512, "rational-9-8-nr1fma", r98_nr1fma, sech2, 5.5, 0.77, TG_SECH2, NAN_BOTH,
-              "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"),
+    VEC(tanh, avx512, "rational-9-8-nr1fma", act_tanh_avx512_r98_nr1fma_fwd,
+        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH,
+        "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    TG_KERNEL(tanh, avx512, "rational-9-8-div-x64", r98_div_x64, sech2, 5.5, 0.77, TG_SECH2,
-              NAN_BOTH, "as rational-9-8-div, 4 vectors per loop iteration"),
+    VEC(tanh, avx512, "rational-9-8-div-x64", act_tanh_avx512_r98_div_x64_fwd,
+        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH,
+        "as rational-9-8-div, 4 vectors per loop iteration"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    TG_KERNEL(tanh, avx512, "rational-9-8-div-from-y", r98_div, from_y, 5.5, 1.2e8, "1-y*y",
-              NAN_BOTH, "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    VEC(tanh, avx512, "rational-9-8-div-from-y", act_tanh_avx512_r98_div_fwd,
+        act_tanh_avx512_from_y_bwd, 5.5, 1.2e8, "1-y*y", NAN_BOTH,
+        "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* exhaustive (build/actbench accuracy --exhaustive --activation tanh --impl
      * 'tanh.avx*.p13-*from-y' --formats binary32, 6.5 min on 2 cores): f max 0.7875 at
      * x = -0x1.75ee44p-1, f' max 1.6777215e7 = 2^24 (1 - 1.2e-9) at x = -0x1.3687aap+3, where y
      * rounds to 1 (as the correctly rounded tanh does) and 1 - y^2 = 0 against 1.49e-8 */
-    TG_KERNEL(tanh, avx512, "p13-lut16-p3-nr1fma-from-y", p13_lut16, from_y, 0.79, 0x1p24, "1-y*y",
-              NAN_BOTH, "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"),
+    VEC(tanh, avx512, "p13-lut16-p3-nr1fma-from-y", act_tanh_avx512_p13_lut16_fwd,
+        act_tanh_avx512_from_y_bwd, 0.79, 0x1p24, "1-y*y", NAN_BOTH,
+        "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"),
     /* exhaustive: f max 0.7902 at x = -0x1.864272p-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    TG_KERNEL(tanh, avx2, "p13-lut8-p4-div", p13_lut8_p4, sech2, 0.80, 0.78, TG_SECH2, NAN_BOTH,
-              "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
+    VEC(tanh, avx2, "p13-lut8-p4-div", act_tanh_avx2_p13_lut8_p4_fwd, act_tanh_avx2_sech2_bwd, 0.80,
+        0.78, TG_SECH2, NAN_BOTH, "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
     /* exhaustive: f max 1.009 at x = -0x1.ca6acap-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    TG_KERNEL(tanh, avx2, "p13-lut8-p3-div", p13_lut8_p3, sech2, 1.1, 0.78, TG_SECH2, NAN_BOTH,
-              "as p13-lut8-p4-div without the table correction, exp of degree 3"),
+    VEC(tanh, avx2, "p13-lut8-p3-div", act_tanh_avx2_p13_lut8_p3_fwd, act_tanh_avx2_sech2_bwd, 1.1,
+        0.78, TG_SECH2, NAN_BOTH,
+        "as p13-lut8-p4-div without the table correction, exp of degree 3"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    TG_KERNEL(tanh, avx2, "rational-9-8-div", r98_div, sech2, 5.5, 0.78, TG_SECH2, NAN_BOTH,
-              "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    VEC(tanh, avx2, "rational-9-8-div", act_tanh_avx2_r98_div_fwd, act_tanh_avx2_sech2_bwd, 5.5,
+        0.78, TG_SECH2, NAN_BOTH, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    TG_KERNEL(tanh, avx2, "rational-9-8-nr2fma", r98_nr2fma, sech2, 5.5, 0.78, TG_SECH2, NAN_BOTH,
-              "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"),
+    VEC(tanh, avx2, "rational-9-8-nr2fma", act_tanh_avx2_r98_nr2fma_fwd, act_tanh_avx2_sech2_bwd,
+        5.5, 0.78, TG_SECH2, NAN_BOTH, "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    TG_KERNEL(tanh, avx2, "rational-9-8-div-from-y", r98_div, from_y, 5.5, 1.2e8, "1-y*y", NAN_BOTH,
-              "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    VEC(tanh, avx2, "rational-9-8-div-from-y", act_tanh_avx2_r98_div_fwd, act_tanh_avx2_from_y_bwd,
+        5.5, 1.2e8, "1-y*y", NAN_BOTH,
+        "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* exhaustive (the same sweep): f max 0.7902 at x = -0x1.864272p-1, f' max 1.6777215e7 at
      * x = -0x1.3687aap+3 (y = 1) */
-    TG_KERNEL(tanh, avx2, "p13-lut8-p4-div-from-y", p13_lut8_p4, from_y, 0.80, 0x1p24, "1-y*y",
-              NAN_BOTH, "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"),
+    VEC(tanh, avx2, "p13-lut8-p4-div-from-y", act_tanh_avx2_p13_lut8_p4_fwd,
+        act_tanh_avx2_from_y_bwd, 0.80, 0x1p24, "1-y*y", NAN_BOTH,
+        "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* ---- relu: exact */
     SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u, "x > 0 ? x : 0; NaN gives 0"),
     STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
@@ -211,19 +209,16 @@ static const act_impl own_impls[] = {
      * --impl 'relu.avx*.*-nan*' --formats binary32 --out DIR; 290 s on 2 cores), all four:
      * f max 0, f' max 0 (every non-NaN float correctly rounded, -0 gives +0); max-nan0: the
      * 2^24 - 2 NaN inputs give 0 both ways (no NaN flag); cmp-nanprop: every NaN kept. */
-    {"relu", "relu.avx2.max-nan0", "avx2", "actbench", 0.0, 0.0, act_relu_max_nan0_fwd_avx2,
-     act_relu_max_nan0_bwd_avx2, act_cpu_has_avx2, "x > 0 ? 1 : 0", 0u,
-     "max(x, 0): NaN gives 0 forward and backward"},
-    {"relu", "relu.avx512.max-nan0", "avx512", "actbench", 0.0, 0.0, act_relu_max_nan0_fwd_avx512,
-     act_relu_max_nan0_bwd_avx512, act_cpu_has_avx512, "x > 0 ? 1 : 0", 0u,
-     "max(x, 0): NaN gives 0 forward and backward"},
-    {"relu", "relu.avx2.cmp-nanprop", "avx2", "actbench", 0.0, 0.0, act_relu_cmp_nanprop_fwd_avx2,
-     act_relu_cmp_nanprop_bwd_avx2, act_cpu_has_avx2, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
-     "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
-    {"relu", "relu.avx512.cmp-nanprop", "avx512", "actbench", 0.0, 0.0,
-     act_relu_cmp_nanprop_fwd_avx512, act_relu_cmp_nanprop_bwd_avx512, act_cpu_has_avx512,
-     "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
-     "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
+    VEC(relu, avx2, "max-nan0", act_relu_max_nan0_fwd_avx2, act_relu_max_nan0_bwd_avx2, 0.0, 0.0,
+        "x > 0 ? 1 : 0", 0u, "max(x, 0): NaN gives 0 forward and backward"),
+    VEC(relu, avx512, "max-nan0", act_relu_max_nan0_fwd_avx512, act_relu_max_nan0_bwd_avx512, 0.0,
+        0.0, "x > 0 ? 1 : 0", 0u, "max(x, 0): NaN gives 0 forward and backward"),
+    VEC(relu, avx2, "cmp-nanprop", act_relu_cmp_nanprop_fwd_avx2, act_relu_cmp_nanprop_bwd_avx2,
+        0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+        "x > 0 or NaN ? x : 0: NaN passed through forward and backward"),
+    VEC(relu, avx512, "cmp-nanprop", act_relu_cmp_nanprop_fwd_avx512,
+        act_relu_cmp_nanprop_bwd_avx512, 0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+        "x > 0 or NaN ? x : 0: NaN passed through forward and backward"),
     /* ---- leaky_relu: one rounding of a x */
     SCALAR(leaky_relu, naive, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", ACT_NAN_FWD,
            "x > 0 ? x : a x; NaN gives a*dy backward"),
@@ -238,20 +233,18 @@ static const act_impl own_impls[] = {
      * --out DIR; 625 s on 2 busy cores), all four: f max 0.5 at x = -0x1.4p+127 (a tie, rounded
      * to even: every non-NaN float correctly rounded), f' max 0 (a = 0.01 exactly as the float
      * a); max-ax-x-nanfwd: the 2^24 - 2 NaN inputs give a backward (ACT_NAN_FWD only). */
-    {"leaky_relu", "leaky_relu.avx2.max-ax-x-nanfwd", "avx2", "actbench", 0.5, 0.0,
-     act_leaky_relu_max_ax_x_fwd_avx2, act_leaky_relu_max_ax_x_bwd_avx2, act_cpu_has_avx2,
-     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD, "max(a x, x): NaN gives NaN forward, a dy backward"},
-    {"leaky_relu", "leaky_relu.avx512.max-ax-x-nanfwd", "avx512", "actbench", 0.5, 0.0,
-     act_leaky_relu_max_ax_x_fwd_avx512, act_leaky_relu_max_ax_x_bwd_avx512, act_cpu_has_avx512,
-     "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD, "max(a x, x): NaN gives NaN forward, a dy backward"},
-    {"leaky_relu", "leaky_relu.avx2.blend-nanprop", "avx2", "actbench", 0.5, 0.0,
-     act_leaky_relu_blend_nanprop_fwd_avx2, act_leaky_relu_blend_nanprop_bwd_avx2, act_cpu_has_avx2,
-     "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
-     "x <= 0 ? a x : x: NaN passed through forward and backward"},
-    {"leaky_relu", "leaky_relu.avx512.blend-nanprop", "avx512", "actbench", 0.5, 0.0,
-     act_leaky_relu_blend_nanprop_fwd_avx512, act_leaky_relu_blend_nanprop_bwd_avx512,
-     act_cpu_has_avx512, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
-     "x <= 0 ? a x : x: NaN passed through forward and backward"},
+    VEC(leaky_relu, avx2, "max-ax-x-nanfwd", act_leaky_relu_max_ax_x_fwd_avx2,
+        act_leaky_relu_max_ax_x_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
+        "max(a x, x): NaN gives NaN forward, a dy backward"),
+    VEC(leaky_relu, avx512, "max-ax-x-nanfwd", act_leaky_relu_max_ax_x_fwd_avx512,
+        act_leaky_relu_max_ax_x_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
+        "max(a x, x): NaN gives NaN forward, a dy backward"),
+    VEC(leaky_relu, avx2, "blend-nanprop", act_leaky_relu_blend_nanprop_fwd_avx2,
+        act_leaky_relu_blend_nanprop_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
+        "x <= 0 ? a x : x: NaN passed through forward and backward"),
+    VEC(leaky_relu, avx512, "blend-nanprop", act_leaky_relu_blend_nanprop_fwd_avx512,
+        act_leaky_relu_blend_nanprop_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
+        "x <= 0 ? a x : x: NaN passed through forward and backward"),
     /* ---- the rest of the family: scalar kernels.  Claims from the sampled
      * sweep at 2^22 inputs with seeds 11 and 12 (actbench accuracy
      * --activation A --impl 'scalar.*' --samples 4194304 --seed S) and every
@@ -276,22 +269,30 @@ static const act_impl own_impls[] = {
      * rr1-lut8d-p4: f max 1.315 at x = -0x1.6331ecp-5;
      * rr1-lut8-p4-from-y: f' max 1.678e7 = 2^24 (1 - eps) at x = -0x1.3687aap+4
      *   (y + a = 0 where e^x = 2^-28). */
-    KVEC(elu, avx512, "rr1-p7", rr1_p7, 0.9, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
-         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
-    KVEC(elu, avx512, "rr1-lut8-p4", rr1_lut8_p4, 2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
-         NAN_BOTH, "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
-    KVEC(elu, avx512, "rr1-lut8d-p4", rr1_lut8d_p4, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
-         NAN_BOTH, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
-    KVEC(elu, avx512, "rr1-lut8-p4-from-y", rr1_lut8_p4_from_y, 2.62, 0x1p24, "y > 0 ? 1 : y + a",
-         NAN_BOTH, "f' from y as frameworks do: y + a cancels as y -> -a"),
-    KVEC(elu, avx2, "rr1-p7", rr1_p7, 0.9, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
-         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
-    KVEC(elu, avx2, "rr1-lut8-p4", rr1_lut8_p4, 2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
-         "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
-    KVEC(elu, avx2, "rr1-lut8d-p4", rr1_lut8d_p4, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
-         NAN_BOTH, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
-    KVEC(elu, avx2, "rr1-lut8-p4-from-y", rr1_lut8_p4_from_y, 2.62, 0x1p24, "y > 0 ? 1 : y + a",
-         NAN_BOTH, "f' from y as frameworks do: y + a cancels as y -> -a"),
+    VEC(elu, avx512, "rr1-p7", act_elu_rr1_p7_fwd_avx512, act_elu_rr1_p7_bwd_avx512, 0.9, 0.99,
+        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
+    VEC(elu, avx512, "rr1-lut8-p4", act_elu_rr1_lut8_p4_fwd_avx512, act_elu_rr1_lut8_p4_bwd_avx512,
+        2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
+    VEC(elu, avx512, "rr1-lut8d-p4", act_elu_rr1_lut8d_p4_fwd_avx512,
+        act_elu_rr1_lut8d_p4_bwd_avx512, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
+    VEC(elu, avx512, "rr1-lut8-p4-from-y", act_elu_rr1_lut8_p4_from_y_fwd_avx512,
+        act_elu_rr1_lut8_p4_from_y_bwd_avx512, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH,
+        "f' from y as frameworks do: y + a cancels as y -> -a"),
+    VEC(elu, avx2, "rr1-p7", act_elu_rr1_p7_fwd_avx2, act_elu_rr1_p7_bwd_avx2, 0.9, 0.99,
+        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
+    VEC(elu, avx2, "rr1-lut8-p4", act_elu_rr1_lut8_p4_fwd_avx2, act_elu_rr1_lut8_p4_bwd_avx2, 2.62,
+        0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
+    VEC(elu, avx2, "rr1-lut8d-p4", act_elu_rr1_lut8d_p4_fwd_avx2, act_elu_rr1_lut8d_p4_bwd_avx2,
+        1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
+    VEC(elu, avx2, "rr1-lut8-p4-from-y", act_elu_rr1_lut8_p4_from_y_fwd_avx2,
+        act_elu_rr1_lut8_p4_from_y_bwd_avx2, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH,
+        "f' from y as frameworks do: y + a cancels as y -> -a"),
     /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
     SCALAR(selu, naive, "libm", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
            "float constants, la expm1f(x); f' from y cancels as y -> -la"),
@@ -314,18 +315,19 @@ static const act_impl own_impls[] = {
      *   f' max 1.19 at x = -0x1.944e8ep+1;
      * exhaustive lut8-p8: f max 3.85 at x = -0x1.8c605ep+2,
      *   f' max 4.41 at x = -0x1.8a00bp-1. */
-    KVEC(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd", erfc_dd, 0.94, 0.94,
-         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
-         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
-    KVEC(gelu, avx512, "erfc-rr2-p7-lut16-p6", erfc, 4.0, 4.0,
-         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
-         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
-    KVEC(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd", erfc_dd, 1.3, 1.2,
-         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
-         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
-    KVEC(gelu, avx2, "erfc-rr2-p7-lut8-p8", erfc, 3.9, 4.5,
-         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
-         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
+    VEC(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd", act_gelu_erfc_dd_fwd_avx512,
+        act_gelu_erfc_dd_bwd_avx512, 0.94, 0.94,
+        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
+    VEC(gelu, avx512, "erfc-rr2-p7-lut16-p6", act_gelu_erfc_fwd_avx512, act_gelu_erfc_bwd_avx512,
+        4.0, 4.0, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
+    VEC(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd", act_gelu_erfc_dd_fwd_avx2, act_gelu_erfc_dd_bwd_avx2,
+        1.3, 1.2, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
+    VEC(gelu, avx2, "erfc-rr2-p7-lut8-p8", act_gelu_erfc_fwd_avx2, act_gelu_erfc_bwd_avx2, 3.9, 4.5,
+        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
     /* naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
     SCALAR(gelu_tanh, naive, "libm", 0x1p25, 0x1p26, "textbook", NAN_BOTH,
            "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"),
@@ -338,21 +340,25 @@ static const act_impl own_impls[] = {
  *     --impl 'gelu_tanh.avx*.[dr][dr]*' --formats binary32 */
 #define GT_BWDF "e R(1+A R) or R(1+A e R), R=1/(1+e), e=exp(-|2u|), A=2xu'"
     /* exhaustive: f max 0.7651 at x = -0x1.436902p+3, f' max 5.783 at x = -0x1.9e1558p+0 */
-    TG_KERNEL(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14", lut16, lut16, 0.77, 5.8, GT_BWDF,
-              NAN_BOTH, "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"),
+    VEC(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14", act_gelu_tanh_avx512_lut16_fwd,
+        act_gelu_tanh_avx512_lut16_bwd, 0.77, 5.8, GT_BWDF, NAN_BOTH,
+        "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"),
     /* exhaustive: f max 1 at x = -0x1.000002p-125, f' max 5.906 at x = -0x1.93657ep+0 */
-    TG_KERNEL(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma", lut8, lut8, 1.01, 6.0, GT_BWDF, NAN_BOTH,
-              "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"),
+    VEC(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma", act_gelu_tanh_avx2_lut8_fwd,
+        act_gelu_tanh_avx2_lut8_bwd, 1.01, 6.0, GT_BWDF, NAN_BOTH,
+        "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"),
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    TG_KERNEL(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma", lut16_fast, lut16_fast, 220.0, 210.0,
-              GT_BWDF, NAN_BOTH, "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"),
+    VEC(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma", act_gelu_tanh_avx512_lut16_fast_fwd,
+        act_gelu_tanh_avx512_lut16_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH,
+        "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"),
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    TG_KERNEL(gelu_tanh, avx2, "rr2-lut8-p4-div", lut8_fast, lut8_fast, 220.0, 210.0, GT_BWDF,
-              NAN_BOTH, "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"),
+    VEC(gelu_tanh, avx2, "rr2-lut8-p4-div", act_gelu_tanh_avx2_lut8_fast_fwd,
+        act_gelu_tanh_avx2_lut8_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH,
+        "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"),
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
     SCALAR(silu, naive, "libm", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH,
            "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"),
@@ -365,28 +371,30 @@ static const act_impl own_impls[] = {
      * failures.  The fast backward's 1.27e7 is at the float nearest the root of silu'
      * (t0 = -0x1.474974p+0); the root-p6 kernels' 11.7 just outside their window. */
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 1.273e7 at x = -0x1.474974p+0 */
-    SIGVEC(silu, avx2, "rr2-lut8-p3-div", act_silu_avx2_lut8_p3_fwd, act_silu_avx2_lut8_p3_bwd, 4.0,
-           1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", "fast"),
+    VEC(silu, avx2, "rr2-lut8-p3-div", act_silu_avx2_lut8_p3_fwd, act_silu_avx2_lut8_p3_bwd, 4.0,
+        1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH, "fast"),
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 11.67 at x = -0x1.3601cap+0 */
-    SIGVEC(silu, avx2, "rr2-lut8-p3-div-root-p6", act_silu_avx2_lut8_p3_fwd,
-           act_silu_avx2_lut8_p3_root_bwd, 4.0, 12.0,
-           "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", "fast; f' root window"),
+    VEC(silu, avx2, "rr2-lut8-p3-div-root-p6", act_silu_avx2_lut8_p3_fwd,
+        act_silu_avx2_lut8_p3_root_bwd, 4.0, 12.0,
+        "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH,
+        "fast; f' root window"),
     /* exhaustive: f max 0.5939 at x = -0x1.e507f6p+2, f' max 0.7864 at x = -0x1.15bc74p-3 */
-    SIGVEC(silu, avx2, "rr2-lut8-p5-nr2fma-dd", act_silu_avx2_lut8_p5_dd_fwd,
-           act_silu_avx2_lut8_p5_dd_bwd, 0.6, 0.79, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
-           "accurate"),
+    VEC(silu, avx2, "rr2-lut8-p5-nr2fma-dd", act_silu_avx2_lut8_p5_dd_fwd,
+        act_silu_avx2_lut8_p5_dd_bwd, 0.6, 0.79, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
+        NAN_BOTH, "accurate"),
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 1.273e7 at x = -0x1.474974p+0 */
-    SIGVEC(silu, avx512, "rr2-lut32-p2-div", act_silu_avx512_lut32_p2_fwd,
-           act_silu_avx512_lut32_p2_bwd, 4.9, 1.3e7,
-           "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", "fast"),
+    VEC(silu, avx512, "rr2-lut32-p2-div", act_silu_avx512_lut32_p2_fwd,
+        act_silu_avx512_lut32_p2_bwd, 4.9, 1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
+        NAN_BOTH, "fast"),
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 11.47 at x = -0x1.37312cp+0 */
-    SIGVEC(silu, avx512, "rr2-lut32-p2-div-root-p6", act_silu_avx512_lut32_p2_fwd,
-           act_silu_avx512_lut32_p2_root_bwd, 4.9, 12.0,
-           "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", "fast; f' root window"),
+    VEC(silu, avx512, "rr2-lut32-p2-div-root-p6", act_silu_avx512_lut32_p2_fwd,
+        act_silu_avx512_lut32_p2_root_bwd, 4.9, 12.0,
+        "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH,
+        "fast; f' root window"),
     /* exhaustive: f max 0.5126 at x = -0x1.cfe1f8p+3, f' max 0.7548 at x = -0x1.7b2ad8p-4 */
-    SIGVEC(silu, avx512, "rr2-lut64-p3-nr2fma-dd", act_silu_avx512_lut64_p3_dd_fwd,
-           act_silu_avx512_lut64_p3_dd_bwd, 0.52, 0.76,
-           "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", "accurate"),
+    VEC(silu, avx512, "rr2-lut64-p3-nr2fma-dd", act_silu_avx512_lut64_p3_dd_fwd,
+        act_silu_avx512_lut64_p3_dd_bwd, 0.52, 0.76,
+        "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH, "accurate"),
     /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
     SCALAR(softplus, naive, "libm", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH,
            "log1pf(expf(bx))/b below the threshold, x above"),
@@ -405,18 +413,21 @@ static const act_impl own_impls[] = {
      *   f' max 0.822 at x = -0x1.592a3p+6;
      * exhaustive lut8-p6-div-x24: f max 1.682 at x = -0x1.7d4eeep+0,
      *   f' max 2.375 at x = -0x1.b88dd4p+1. */
-    KVEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32", rr2_p7_lut_dd_w, 1.1, 0.83,
-         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
-         "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 2 vectors in lockstep"),
-    KVEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-x32", rr2_p7_lut_w, 1.7, 2.5,
-         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH,
-         "max(t,0) + log1p(e^-|t|), log1p by a 16-entry table; 2 vectors in lockstep"),
-    KVEC(softplus, avx2, "rr2-p7-lut8-p6-div-dd-x24", rr2_p7_lut_dd_w, 1.1, 0.83,
-         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
-         "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 3 vectors in lockstep"),
-    KVEC(softplus, avx2, "rr2-p7-lut8-p6-div-x24", rr2_p7_lut_w, 1.7, 2.4,
-         "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH,
-         "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"),
+    VEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32", act_softplus_rr2_p7_lut_dd_w_fwd_avx512,
+        act_softplus_rr2_p7_lut_dd_w_bwd_avx512, 1.1, 0.83,
+        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
+        "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 2 vectors in lockstep"),
+    VEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-x32", act_softplus_rr2_p7_lut_w_fwd_avx512,
+        act_softplus_rr2_p7_lut_w_bwd_avx512, 1.7, 2.5,
+        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH,
+        "max(t,0) + log1p(e^-|t|), log1p by a 16-entry table; 2 vectors in lockstep"),
+    VEC(softplus, avx2, "rr2-p7-lut8-p6-div-dd-x24", act_softplus_rr2_p7_lut_dd_w_fwd_avx2,
+        act_softplus_rr2_p7_lut_dd_w_bwd_avx2, 1.1, 0.83,
+        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
+        "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 3 vectors in lockstep"),
+    VEC(softplus, avx2, "rr2-p7-lut8-p6-div-x24", act_softplus_rr2_p7_lut_w_fwd_avx2,
+        act_softplus_rr2_p7_lut_w_bwd_avx2, 1.7, 2.4, "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)",
+        NAN_BOTH, "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"),
     /* naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
     SCALAR(mish, naive, "libm", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH,
            "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"),
