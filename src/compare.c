@@ -80,17 +80,6 @@ static void usage(FILE *f) {
           "'never'), premature (where that happens while the exact f' is not 0).\n");
 }
 
-/* "--name VALUE" or "--name=VALUE" */
-static const char *opt_value(int argc, char **argv, int *i, const char *name) {
-  const char *a = argv[*i];
-  size_t len = strlen(name);
-  if (strncmp(a, name, len) != 0) return NULL;
-  if (a[len] == '=') return a + len + 1;
-  if (a[len] != '\0') return NULL;
-  if (*i + 1 >= argc) act_die("compare: %s needs a value", name);
-  return argv[++*i];
-}
-
 static int is_file(const char *p) {
   struct stat st;
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
@@ -455,19 +444,19 @@ int act_compare_main(int argc, char **argv) {
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       usage(stdout);
       return 0;
-    } else if ((v = opt_value(argc, argv, &i, "--results"))) {
+    } else if ((v = act_opt_value("compare", argc, argv, &i, "--results"))) {
       results = v;
-    } else if ((v = opt_value(argc, argv, &i, "--speed"))) {
+    } else if ((v = act_opt_value("compare", argc, argv, &i, "--speed"))) {
       paths[0] = v;
-    } else if ((v = opt_value(argc, argv, &i, "--accuracy"))) {
+    } else if ((v = act_opt_value("compare", argc, argv, &i, "--accuracy"))) {
       paths[1] = v;
-    } else if ((v = opt_value(argc, argv, &i, "--saturation"))) {
+    } else if ((v = act_opt_value("compare", argc, argv, &i, "--saturation"))) {
       paths[2] = v;
-    } else if ((v = opt_value(argc, argv, &i, "--sort"))) {
+    } else if ((v = act_opt_value("compare", argc, argv, &i, "--sort"))) {
       sort = v;
-    } else if ((v = opt_value(argc, argv, &i, "--columns"))) {
+    } else if ((v = act_opt_value("compare", argc, argv, &i, "--columns"))) {
       columns = v;
-    } else if ((v = opt_value(argc, argv, &i, "--format"))) {
+    } else if ((v = act_opt_value("compare", argc, argv, &i, "--format"))) {
       fmt = act_parse_format("compare: --format", v);
     } else if (!strcmp(a, "--baselines")) {
       baselines = 1;

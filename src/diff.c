@@ -71,16 +71,6 @@ static void usage(FILE *f) {
           RECOMMENDED_REPS);
 }
 
-static const char *opt_value(int argc, char **argv, int *i, const char *name) {
-  const char *a = argv[*i];
-  size_t len = strlen(name);
-  if (strncmp(a, name, len) != 0) return NULL;
-  if (a[len] == '=') return a + len + 1;
-  if (a[len] != '\0') return NULL;
-  if (*i + 1 >= argc) act_die("diff: %s needs a value", name);
-  return argv[++*i];
-}
-
 /* "host, cpu, date" of a results file's context */
 static void describe(char *buf, size_t cap, const json_t *doc) {
   const json_t *c = json_object_get(doc, "context");
@@ -628,9 +618,9 @@ int act_diff_main(int argc, char **argv) {
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       usage(stdout);
       return 0;
-    } else if ((v = opt_value(argc, argv, &i, "--threshold-speed"))) {
+    } else if ((v = act_opt_value("diff", argc, argv, &i, "--threshold-speed"))) {
       o.thr_speed = act_parse_double("diff: --threshold-speed", v, 0, 0.999999);
-    } else if ((v = opt_value(argc, argv, &i, "--threshold-ulp"))) {
+    } else if ((v = act_opt_value("diff", argc, argv, &i, "--threshold-ulp"))) {
       size_t l = strlen(v);
       char buf[64];
       o.thr_ulp_rel = l > 0 && v[l - 1] == '%';
@@ -641,12 +631,12 @@ int act_diff_main(int argc, char **argv) {
         v = buf;
       }
       o.thr_ulp = act_parse_double("diff: --threshold-ulp", v, 0, 1e12);
-    } else if ((v = opt_value(argc, argv, &i, "--alpha"))) {
+    } else if ((v = act_opt_value("diff", argc, argv, &i, "--alpha"))) {
       o.alpha = act_parse_double("diff: --alpha", v, 1e-12, 0.5);
-    } else if ((v = opt_value(argc, argv, &i, "--activation"))) {
+    } else if ((v = act_opt_value("diff", argc, argv, &i, "--activation"))) {
       if (!act_find_activation(v)) act_select(v, NULL, NULL, 0); /* dies naming the known ones */
       o.activation = v;
-    } else if ((v = opt_value(argc, argv, &i, "--formats"))) {
+    } else if ((v = act_opt_value("diff", argc, argv, &i, "--formats"))) {
       o.formats = 0;
       const char *s = v;
       for (;;) {
@@ -667,7 +657,7 @@ int act_diff_main(int argc, char **argv) {
       }
     } else if (!strcmp(a, "--changed")) {
       o.changed_only = 1;
-    } else if ((v = opt_value(argc, argv, &i, "--format"))) {
+    } else if ((v = act_opt_value("diff", argc, argv, &i, "--format"))) {
       o.fmt = act_parse_format("diff: --format", v);
     } else if (a[0] == '-' && a[1]) {
       act_die("diff: unknown option '%s' (see actbench diff --help)", a);

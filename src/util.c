@@ -35,6 +35,16 @@ void act_warn(const char *fmt, ...) {
   fputc('\n', stderr);
 }
 
+const char *act_opt_value(const char *cmd, int argc, char **argv, int *i, const char *name) {
+  const char *a = argv[*i];
+  size_t len = strlen(name);
+  if (strncmp(a, name, len) != 0) return NULL;
+  if (a[len] == '=') return a + len + 1;
+  if (a[len] != '\0') return NULL;
+  if (*i + 1 >= argc || !strncmp(argv[*i + 1], "--", 2)) act_die("%s: %s needs a value", cmd, name);
+  return argv[++*i];
+}
+
 double act_parse_double(const char *opt, const char *s, double lo, double hi) {
   if (!s || !*s) act_die("%s needs a number", opt);
   char *end;

@@ -22,6 +22,11 @@ void act_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Strict number parsing for options: the whole string must be a number in
  * [lo, hi]; otherwise act_die naming the option. */
 double act_parse_double(const char *opt, const char *s, double lo, double hi);
+
+/* argv[*i] as "--name VALUE" or "--name=VALUE": the value (advancing *i past a separate one),
+ * NULL when argv[*i] is another option; act_die ("<cmd>: --name needs a value") when the value
+ * is missing or is itself an option. */
+const char *act_opt_value(const char *cmd, int argc, char **argv, int *i, const char *name);
 long long act_parse_int(const char *opt, const char *s, long long lo, long long hi);
 /* Parse a float as the user wrote it (decimal, hex-float, inf, nan), die on junk. */
 float act_parse_float(const char *opt, const char *s);

@@ -141,17 +141,6 @@ static void usage(FILE *f) {
           X_LO, X_HI, DY_LO, DY_HI, FWD_BYTES, BWD_BYTES);
 }
 
-/* "--name VALUE" or "--name=VALUE"; dies when the value is missing. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name) {
-  const char *a = argv[*i];
-  size_t len = strlen(name);
-  if (strncmp(a, name, len) != 0) return NULL;
-  if (a[len] == '=') return a + len + 1;
-  if (a[len] != '\0') return NULL;
-  if (*i + 1 >= argc || !strncmp(argv[*i + 1], "--", 2)) act_die("speed: %s needs a value", name);
-  return argv[++*i];
-}
-
 /* Google Benchmark answers a bad value of these flags with its usage text
  * and exit status 0; catch them first.  choices: "a|b|c". */
 static void check_gb_enum(const char *arg, const char *flag, const char *choices) {
@@ -844,24 +833,24 @@ int act_speed_main(int argc, char **argv) {
       usage(stdout);
       free(gbv);
       return 0;
-    } else if ((v = opt_value(argc, argv, &i, "--activation"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--activation"))) {
       activation = v;
-    } else if ((v = opt_value(argc, argv, &i, "--impl"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--impl"))) {
       pattern = v;
-    } else if ((v = opt_value(argc, argv, &i, "--sizes"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--sizes"))) {
       sizes_arg = v;
-    } else if ((v = opt_value(argc, argv, &i, "--min-time"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--min-time"))) {
       min_time = act_parse_double("--min-time", v, 0, 86400);
       if (!(min_time > 0)) act_die("speed: --min-time must be > 0 seconds");
-    } else if ((v = opt_value(argc, argv, &i, "--repetitions"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--repetitions"))) {
       reps = act_parse_int("--repetitions", v, 1, 100000);
-    } else if ((v = opt_value(argc, argv, &i, "--a"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--a"))) {
       a_value = act_parse_float("--a", v);
       if (!isfinite(a_value)) act_die("speed: --a must be finite, not %s", v);
       have_a = 1;
-    } else if ((v = opt_value(argc, argv, &i, "--seed"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--seed"))) {
       g_seed = (uint64_t)act_parse_int("--seed", v, 0, INT64_MAX);
-    } else if ((v = opt_value(argc, argv, &i, "--out"))) {
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--out"))) {
       out_dir = v;
     } else if (!strncmp(a, "--benchmark_", 12)) {
       if (!strncmp(a, "--benchmark_out", 15))
