@@ -106,58 +106,34 @@ static inline __m256i gt_tail_mask(size_t m) {
   return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)m), idx);
 }
 
-void act_gelu_tanh_avx2_lut8_fwd(const float *x, float *y, size_t n, const act_params *p) {
-  (void)p;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, gt_fwd(_mm256_loadu_ps(x + i), &c));
-  if (i < n) {
-    __m256i m = gt_tail_mask(n - i);
-    _mm256_maskstore_ps(y + i, m, gt_fwd(_mm256_maskload_ps(x + i, m), &c));
+/* The loops: whole vectors, then the tail under a mask; f' = dy * g(x). */
+#define GT_KERNELS(name, fwdfn, bwdfn)                                                             \
+  void act_gelu_tanh_avx2_##name##_fwd(const float *x, float *y, size_t n, const act_params *p) {  \
+    (void)p;                                                                                       \
+    const gt_tables c = gt_tables_load();                                                          \
+    size_t i = 0;                                                                                  \
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, fwdfn(_mm256_loadu_ps(x + i), &c));         \
+    if (i < n) {                                                                                   \
+      __m256i m = gt_tail_mask(n - i);                                                             \
+      _mm256_maskstore_ps(y + i, m, fwdfn(_mm256_maskload_ps(x + i, m), &c));                      \
+    }                                                                                              \
+  }                                                                                                \
+  void act_gelu_tanh_avx2_##name##_bwd(const float *x, const float *y, const float *dy, float *dx, \
+                                       size_t n, const act_params *p) {                            \
+    (void)p;                                                                                       \
+    (void)y;                                                                                       \
+    const gt_tables c = gt_tables_load();                                                          \
+    size_t i = 0;                                                                                  \
+    for (; i + 8 <= n; i += 8) {                                                                   \
+      __m256 g = bwdfn(_mm256_loadu_ps(x + i), &c);                                                \
+      _mm256_storeu_ps(dx + i, _mm256_mul_ps(_mm256_loadu_ps(dy + i), g));                         \
+    }                                                                                              \
+    if (i < n) {                                                                                   \
+      __m256i m = gt_tail_mask(n - i);                                                             \
+      __m256 g = bwdfn(_mm256_maskload_ps(x + i, m), &c);                                          \
+      _mm256_maskstore_ps(dx + i, m, _mm256_mul_ps(_mm256_maskload_ps(dy + i, m), g));             \
+    }                                                                                              \
   }
-}
 
-void act_gelu_tanh_avx2_lut8_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                 size_t n, const act_params *p) {
-  (void)p;
-  (void)y;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    __m256 g = gt_bwd(_mm256_loadu_ps(x + i), &c);
-    _mm256_storeu_ps(dx + i, _mm256_mul_ps(_mm256_loadu_ps(dy + i), g));
-  }
-  if (i < n) {
-    __m256i m = gt_tail_mask(n - i);
-    __m256 g = gt_bwd(_mm256_maskload_ps(x + i, m), &c);
-    _mm256_maskstore_ps(dx + i, m, _mm256_mul_ps(_mm256_maskload_ps(dy + i, m), g));
-  }
-}
-
-void act_gelu_tanh_avx2_lut8_fast_fwd(const float *x, float *y, size_t n, const act_params *p) {
-  (void)p;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, gt_fwd_fast(_mm256_loadu_ps(x + i), &c));
-  if (i < n) {
-    __m256i m = gt_tail_mask(n - i);
-    _mm256_maskstore_ps(y + i, m, gt_fwd_fast(_mm256_maskload_ps(x + i, m), &c));
-  }
-}
-
-void act_gelu_tanh_avx2_lut8_fast_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                      size_t n, const act_params *p) {
-  (void)p;
-  (void)y;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    __m256 g = gt_bwd_fast(_mm256_loadu_ps(x + i), &c);
-    _mm256_storeu_ps(dx + i, _mm256_mul_ps(_mm256_loadu_ps(dy + i), g));
-  }
-  if (i < n) {
-    __m256i m = gt_tail_mask(n - i);
-    __m256 g = gt_bwd_fast(_mm256_maskload_ps(x + i, m), &c);
-    _mm256_maskstore_ps(dx + i, m, _mm256_mul_ps(_mm256_maskload_ps(dy + i, m), g));
-  }
-}
+GT_KERNELS(lut8, gt_fwd, gt_bwd)
+GT_KERNELS(lut8_fast, gt_fwd_fast, gt_bwd_fast)

@@ -86,58 +86,35 @@ static inline gt_tables gt_tables_load(void) {
   return c;
 }
 
-void act_gelu_tanh_avx512_lut16_fwd(const float *x, float *y, size_t n, const act_params *p) {
-  (void)p;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, gt_fwd(_mm512_loadu_ps(x + i), &c));
-  if (i < n) {
-    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);
-    _mm512_mask_storeu_ps(y + i, m, gt_fwd(_mm512_maskz_loadu_ps(m, x + i), &c));
+/* The loops: whole vectors, then the tail under a mask; f' = dy * g(x). */
+#define GT_KERNELS(name, fwdfn, bwdfn)                                                       \
+  void act_gelu_tanh_avx512_##name##_fwd(const float *x, float *y, size_t n,                 \
+                                         const act_params *p) {                              \
+    (void)p;                                                                                 \
+    const gt_tables c = gt_tables_load();                                                    \
+    size_t i = 0;                                                                            \
+    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, fwdfn(_mm512_loadu_ps(x + i), &c)); \
+    if (i < n) {                                                                             \
+      __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);                                       \
+      _mm512_mask_storeu_ps(y + i, m, fwdfn(_mm512_maskz_loadu_ps(m, x + i), &c));           \
+    }                                                                                        \
+  }                                                                                          \
+  void act_gelu_tanh_avx512_##name##_bwd(const float *x, const float *y, const float *dy,    \
+                                         float *dx, size_t n, const act_params *p) {         \
+    (void)p;                                                                                 \
+    (void)y;                                                                                 \
+    const gt_tables c = gt_tables_load();                                                    \
+    size_t i = 0;                                                                            \
+    for (; i + 16 <= n; i += 16) {                                                           \
+      __m512 g = bwdfn(_mm512_loadu_ps(x + i), &c);                                          \
+      _mm512_storeu_ps(dx + i, _mm512_mul_ps(_mm512_loadu_ps(dy + i), g));                   \
+    }                                                                                        \
+    if (i < n) {                                                                             \
+      __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);                                       \
+      __m512 g = bwdfn(_mm512_maskz_loadu_ps(m, x + i), &c);                                 \
+      _mm512_mask_storeu_ps(dx + i, m, _mm512_mul_ps(_mm512_maskz_loadu_ps(m, dy + i), g));  \
+    }                                                                                        \
   }
-}
 
-void act_gelu_tanh_avx512_lut16_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                    size_t n, const act_params *p) {
-  (void)p;
-  (void)y;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 16 <= n; i += 16) {
-    __m512 g = gt_bwd(_mm512_loadu_ps(x + i), &c);
-    _mm512_storeu_ps(dx + i, _mm512_mul_ps(_mm512_loadu_ps(dy + i), g));
-  }
-  if (i < n) {
-    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);
-    __m512 g = gt_bwd(_mm512_maskz_loadu_ps(m, x + i), &c);
-    _mm512_mask_storeu_ps(dx + i, m, _mm512_mul_ps(_mm512_maskz_loadu_ps(m, dy + i), g));
-  }
-}
-
-void act_gelu_tanh_avx512_lut16_fast_fwd(const float *x, float *y, size_t n, const act_params *p) {
-  (void)p;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, gt_fwd_fast(_mm512_loadu_ps(x + i), &c));
-  if (i < n) {
-    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);
-    _mm512_mask_storeu_ps(y + i, m, gt_fwd_fast(_mm512_maskz_loadu_ps(m, x + i), &c));
-  }
-}
-
-void act_gelu_tanh_avx512_lut16_fast_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                         size_t n, const act_params *p) {
-  (void)p;
-  (void)y;
-  const gt_tables c = gt_tables_load();
-  size_t i = 0;
-  for (; i + 16 <= n; i += 16) {
-    __m512 g = gt_bwd_fast(_mm512_loadu_ps(x + i), &c);
-    _mm512_storeu_ps(dx + i, _mm512_mul_ps(_mm512_loadu_ps(dy + i), g));
-  }
-  if (i < n) {
-    __mmask16 m = (__mmask16)((1u << (n - i)) - 1u);
-    __m512 g = gt_bwd_fast(_mm512_maskz_loadu_ps(m, x + i), &c);
-    _mm512_mask_storeu_ps(dx + i, m, _mm512_mul_ps(_mm512_maskz_loadu_ps(m, dy + i), g));
-  }
-}
+GT_KERNELS(lut16, gt_fwd, gt_bwd)
+GT_KERNELS(lut16_fast, gt_fwd_fast, gt_bwd_fast)
