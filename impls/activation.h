@@ -45,6 +45,14 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 #define ACT_NATIVE_BF16 16u
 #define ACT_NATIVE_F16 32u
 #define ACT_NATIVE (ACT_NATIVE_BF16 | ACT_NATIVE_F16)
+/* What the backward kernel reads besides dy (it always reads dy and writes
+ * dx): ACT_BWD_NO_X, it never reads x (a derivative from the output y, as
+ * y(1-y)); ACT_BWD_NO_Y, it never reads y (a derivative from x).  An
+ * implementation that sets neither is taken to read both.  The speed suite
+ * counts the bytes a kernel moves from them (tests/test_reads.c checks every
+ * declaration against what the kernel computes). */
+#define ACT_BWD_NO_X 64u
+#define ACT_BWD_NO_Y 128u
 
 typedef struct {
   const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */

@@ -31,6 +31,10 @@ static int always(void) {
 }
 
 #define NAN_BOTH (ACT_NAN_FWD | ACT_NAN_BWD)
+/* What a backward kernel reads besides dy (activation.h): f' from x alone,
+ * or from the output y alone; an entry with neither reads both. */
+#define FROM_X ACT_BWD_NO_Y
+#define FROM_Y ACT_BWD_NO_X
 
 /* One scalar entry: kernels act_<act>_<alg>_fwd/_bwd. */
 #define SCALAR(act, alg, origin, fu, bu, bwdf, flags, note)                        \
@@ -93,14 +97,14 @@ STABLE_DISPATCH(logsigmoid)
 /* Ours.  The peers come in their own tables (impls/peers/). */
 static const act_impl own_impls[] = {
     /* ---- sigmoid */
-    SCALAR(sigmoid, naive, "libm", 0x1p21, 0x1p24, "a*y*(1-y)", NAN_BOTH,
+    SCALAR(sigmoid, naive, "libm", 0x1p21, 0x1p24, "a*y*(1-y)", NAN_BOTH | FROM_Y,
            "1/(1+expf(-a x)); f' from y cancels as y -> 1"),
-    STABLE(sigmoid, "actbench", 2.0, 2.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
+    STABLE(sigmoid, "actbench", 2.0, 2.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH | FROM_X,
            "expf(-|ax|), double-float 1/(1+e)"),
-    AUTOVEC(sigmoid, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
-            "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
-    AUTOVEC(sigmoid, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH,
-            "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
+    AUTOVEC(sigmoid, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)",
+            NAN_BOTH | FROM_X, "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
+    AUTOVEC(sigmoid, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)",
+            NAN_BOTH | FROM_X, "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
     /* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/avx2_*.c,
      * avx512_*.c). */
     /* claims: the exhaustive sweep over all 2^32 floats (a = 1), `nice -n 5 build/actbench
@@ -109,39 +113,43 @@ static const act_impl own_impls[] = {
      * failures.  f' from y is measured with y from the kernel's own forward. */
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 4.928 at x = -0x1.549f3p+1 */
     VEC(sigmoid, avx2, "rr2-lut8-p3-div", act_sigmoid_avx2_lut8_p3_fwd,
-        act_sigmoid_avx2_lut8_p3_bwd, 2.9, 5.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH, "fast"),
+        act_sigmoid_avx2_lut8_p3_bwd, 2.9, 5.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH | FROM_X,
+        "fast"),
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 1.749e7 at x = 0x1.0adc96p+4 */
     VEC(sigmoid, avx2, "rr2-lut8-p3-div-from-y", act_sigmoid_avx2_lut8_p3_fwd,
-        act_sigmoid_avx2_from_y_bwd, 2.9, 1.8e7, "a*y*(1-y)", NAN_BOTH, "fast; f' from y"),
+        act_sigmoid_avx2_from_y_bwd, 2.9, 1.8e7, "a*y*(1-y)", NAN_BOTH | FROM_Y, "fast; f' from y"),
     /* exhaustive: f max 0.5861 at x = -0x1.92a78ep+4, f' max 0.586 at x = -0x1.92a78ep+4 */
     VEC(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd", act_sigmoid_avx2_lut8_p5_dd_fwd,
-        act_sigmoid_avx2_lut8_p5_dd_bwd, 0.59, 0.59, "a*e/(1+e)^2", NAN_BOTH, "accurate"),
+        act_sigmoid_avx2_lut8_p5_dd_bwd, 0.59, 0.59, "a*e/(1+e)^2", NAN_BOTH | FROM_X, "accurate"),
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 6.21 at x = -0x1.08755cp+2 */
     VEC(sigmoid, avx512, "rr2-lut32-p2-div", act_sigmoid_avx512_lut32_p2_fwd,
-        act_sigmoid_avx512_lut32_p2_bwd, 3.9, 6.3, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH, "fast"),
+        act_sigmoid_avx512_lut32_p2_bwd, 3.9, 6.3, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH | FROM_X,
+        "fast"),
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 4.295 at x = -0x1.e8ab66p+2 */
     VEC(sigmoid, avx512, "rr2-lut32-p2-div-x64", act_sigmoid_avx512_lut32_p2_x64_fwd,
-        act_sigmoid_avx512_lut32_p2_x64_bwd, 3.9, 4.3, "a*s*(1-s), s=sigma(-|ax|)", NAN_BOTH,
-        "fast"),
+        act_sigmoid_avx512_lut32_p2_x64_bwd, 3.9, 4.3, "a*s*(1-s), s=sigma(-|ax|)",
+        NAN_BOTH | FROM_X, "fast"),
     /* exhaustive: f max 6.87 at x = -0x1.5ab9e8p+6, f' max 6.87 at x = -0x1.5ab9e8p+6 */
     VEC(sigmoid, avx512, "rr1-lut32-p2-div-x64", act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
-        act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, 6.9, 6.9, "a*s*(1-s), s=sigma(-|ax|)", NAN_BOTH,
-        "fast"),
+        act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, 6.9, 6.9, "a*s*(1-s), s=sigma(-|ax|)",
+        NAN_BOTH | FROM_X, "fast"),
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 1.696e7 at x = 0x1.0a577ep+4 */
     VEC(sigmoid, avx512, "rr2-lut32-p2-div-from-y", act_sigmoid_avx512_lut32_p2_x64_fwd,
-        act_sigmoid_avx512_from_y_bwd, 3.9, 1.7e7, "a*y*(1-y)", NAN_BOTH, "fast; f' from y"),
+        act_sigmoid_avx512_from_y_bwd, 3.9, 1.7e7, "a*y*(1-y)", NAN_BOTH | FROM_Y,
+        "fast; f' from y"),
     /* exhaustive: f max 0.5116 at x = -0x1.d2e124p+5, f' max 0.5119 at x = -0x1.c2e66p+2 */
     VEC(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd", act_sigmoid_avx512_lut64_p3_dd_fwd,
-        act_sigmoid_avx512_lut64_p3_dd_bwd, 0.52, 0.52, "a*e/(1+e)^2", NAN_BOTH, "accurate"),
+        act_sigmoid_avx512_lut64_p3_dd_bwd, 0.52, 0.52, "a*e/(1+e)^2", NAN_BOTH | FROM_X,
+        "accurate"),
     /* ---- tanh */
-    SCALAR(tanh, naive, "libm", 2.5, 0x1p24, "1-y*y", NAN_BOTH,
+    SCALAR(tanh, naive, "libm", 2.5, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
            "tanhf; f' from y cancels as |y| -> 1"),
-    STABLE(tanh, "actbench", 2.0, 2.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
+    STABLE(tanh, "actbench", 2.0, 2.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH | FROM_X,
            "expm1f for |x| < atanh(1/2), expf beyond"),
-    AUTOVEC(tanh, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
-            "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
-    AUTOVEC(tanh, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH,
-            "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
+    AUTOVEC(tanh, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)",
+            NAN_BOTH | FROM_X, "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
+    AUTOVEC(tanh, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)",
+            NAN_BOTH | FROM_X, "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
 /* tanh: our AVX2 and AVX-512 kernels (impls/tanh/avx2_*.c, avx512_*.c).  Claims: the
  * exhaustive maxima (all 2^32 floats) rounded up, from
  *   build/actbench accuracy --exhaustive --activation tanh --impl 'tanh.avx*.[pr]*'
@@ -149,83 +157,89 @@ static const act_impl own_impls[] = {
 #define TG_SECH2 "4e/(1+e)^2, e=exp(-2|x|)"
     /* exhaustive: f max 0.7875 at x = -0x1.75ee44p-1, f' max 0.7643 at x = -0x1.63feaap+5 */
     VEC(tanh, avx512, "p13-lut16-p3-nr1fma", act_tanh_avx512_p13_lut16_fwd,
-        act_tanh_avx512_sech2_bwd, 0.79, 0.77, TG_SECH2, NAN_BOTH,
+        act_tanh_avx512_sech2_bwd, 0.79, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
         "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"),
     /* exhaustive: f max 1.165 at x = -0x1.469f4ap-1, f' max 0.7643 at x = -0x1.63feaap+5 */
     VEC(tanh, avx512, "p11-lut16-p3-nr1fma", act_tanh_avx512_p11_lut16_fwd,
-        act_tanh_avx512_sech2_bwd, 1.17, 0.77, TG_SECH2, NAN_BOTH,
+        act_tanh_avx512_sech2_bwd, 1.17, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
         "degree 11 below 0.5625, lut16 exp without the table correction beyond"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
     VEC(tanh, avx512, "rational-9-8-div", act_tanh_avx512_r98_div_fwd, act_tanh_avx512_sech2_bwd,
-        5.5, 0.77, TG_SECH2, NAN_BOTH, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+        5.5, 0.77, TG_SECH2, NAN_BOTH | FROM_X, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
     VEC(tanh, avx512, "rational-9-8-nr1fma", act_tanh_avx512_r98_nr1fma_fwd,
-        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH,
+        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
         "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
     VEC(tanh, avx512, "rational-9-8-div-x64", act_tanh_avx512_r98_div_x64_fwd,
-        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH,
+        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
         "as rational-9-8-div, 4 vectors per loop iteration"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
     VEC(tanh, avx512, "rational-9-8-div-from-y", act_tanh_avx512_r98_div_fwd,
-        act_tanh_avx512_from_y_bwd, 5.5, 1.2e8, "1-y*y", NAN_BOTH,
+        act_tanh_avx512_from_y_bwd, 5.5, 1.2e8, "1-y*y", NAN_BOTH | FROM_Y,
         "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* exhaustive (build/actbench accuracy --exhaustive --activation tanh --impl
      * 'tanh.avx*.p13-*from-y' --formats binary32, 6.5 min on 2 cores): f max 0.7875 at
      * x = -0x1.75ee44p-1, f' max 1.6777215e7 = 2^24 (1 - 1.2e-9) at x = -0x1.3687aap+3, where y
      * rounds to 1 (as the correctly rounded tanh does) and 1 - y^2 = 0 against 1.49e-8 */
     VEC(tanh, avx512, "p13-lut16-p3-nr1fma-from-y", act_tanh_avx512_p13_lut16_fwd,
-        act_tanh_avx512_from_y_bwd, 0.79, 0x1p24, "1-y*y", NAN_BOTH,
+        act_tanh_avx512_from_y_bwd, 0.79, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
         "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"),
     /* exhaustive: f max 0.7902 at x = -0x1.864272p-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
     VEC(tanh, avx2, "p13-lut8-p4-div", act_tanh_avx2_p13_lut8_p4_fwd, act_tanh_avx2_sech2_bwd, 0.80,
-        0.78, TG_SECH2, NAN_BOTH, "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
+        0.78, TG_SECH2, NAN_BOTH | FROM_X,
+        "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
     /* exhaustive: f max 1.009 at x = -0x1.ca6acap-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
     VEC(tanh, avx2, "p13-lut8-p3-div", act_tanh_avx2_p13_lut8_p3_fwd, act_tanh_avx2_sech2_bwd, 1.1,
-        0.78, TG_SECH2, NAN_BOTH,
+        0.78, TG_SECH2, NAN_BOTH | FROM_X,
         "as p13-lut8-p4-div without the table correction, exp of degree 3"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
     VEC(tanh, avx2, "rational-9-8-div", act_tanh_avx2_r98_div_fwd, act_tanh_avx2_sech2_bwd, 5.5,
-        0.78, TG_SECH2, NAN_BOTH, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+        0.78, TG_SECH2, NAN_BOTH | FROM_X, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
     VEC(tanh, avx2, "rational-9-8-nr2fma", act_tanh_avx2_r98_nr2fma_fwd, act_tanh_avx2_sech2_bwd,
-        5.5, 0.78, TG_SECH2, NAN_BOTH, "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"),
+        5.5, 0.78, TG_SECH2, NAN_BOTH | FROM_X,
+        "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"),
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
     VEC(tanh, avx2, "rational-9-8-div-from-y", act_tanh_avx2_r98_div_fwd, act_tanh_avx2_from_y_bwd,
-        5.5, 1.2e8, "1-y*y", NAN_BOTH,
+        5.5, 1.2e8, "1-y*y", NAN_BOTH | FROM_Y,
         "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* exhaustive (the same sweep): f max 0.7902 at x = -0x1.864272p-1, f' max 1.6777215e7 at
      * x = -0x1.3687aap+3 (y = 1) */
     VEC(tanh, avx2, "p13-lut8-p4-div-from-y", act_tanh_avx2_p13_lut8_p4_fwd,
-        act_tanh_avx2_from_y_bwd, 0.80, 0x1p24, "1-y*y", NAN_BOTH,
+        act_tanh_avx2_from_y_bwd, 0.80, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
         "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"),
     /* ---- relu: exact */
-    SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u, "x > 0 ? x : 0; NaN gives 0"),
-    STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "NaN passed through"),
-    AUTOVEC(relu, avx2, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
-    AUTOVEC(relu, avx512, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH, "gcc-vectorized select"),
+    SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u | FROM_X,
+           "x > 0 ? x : 0; NaN gives 0"),
+    STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH | FROM_X, "NaN passed through"),
+    AUTOVEC(relu, avx2, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH | FROM_X,
+            "gcc-vectorized select"),
+    AUTOVEC(relu, avx512, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH | FROM_X,
+            "gcc-vectorized select"),
     /* relu: AVX2 / AVX-512 intrinsics (impls/relu/avx2_relu.c, avx512_relu.c), exact.
      * exhaustive (build/actbench accuracy --exhaustive --activation relu
      * --impl 'relu.avx*.*-nan*' --formats binary32 --out DIR; 290 s on 2 cores), all four:
      * f max 0, f' max 0 (every non-NaN float correctly rounded, -0 gives +0); max-nan0: the
      * 2^24 - 2 NaN inputs give 0 both ways (no NaN flag); cmp-nanprop: every NaN kept. */
     VEC(relu, avx2, "max-nan0", act_relu_max_nan0_fwd_avx2, act_relu_max_nan0_bwd_avx2, 0.0, 0.0,
-        "x > 0 ? 1 : 0", 0u, "max(x, 0): NaN gives 0 forward and backward"),
+        "x > 0 ? 1 : 0", 0u | FROM_X, "max(x, 0): NaN gives 0 forward and backward"),
     VEC(relu, avx512, "max-nan0", act_relu_max_nan0_fwd_avx512, act_relu_max_nan0_bwd_avx512, 0.0,
-        0.0, "x > 0 ? 1 : 0", 0u, "max(x, 0): NaN gives 0 forward and backward"),
+        0.0, "x > 0 ? 1 : 0", 0u | FROM_X, "max(x, 0): NaN gives 0 forward and backward"),
     VEC(relu, avx2, "cmp-nanprop", act_relu_cmp_nanprop_fwd_avx2, act_relu_cmp_nanprop_bwd_avx2,
-        0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+        0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH | FROM_X,
         "x > 0 or NaN ? x : 0: NaN passed through forward and backward"),
     VEC(relu, avx512, "cmp-nanprop", act_relu_cmp_nanprop_fwd_avx512,
-        act_relu_cmp_nanprop_bwd_avx512, 0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH,
+        act_relu_cmp_nanprop_bwd_avx512, 0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH | FROM_X,
         "x > 0 or NaN ? x : 0: NaN passed through forward and backward"),
     /* ---- leaky_relu: one rounding of a x */
-    SCALAR(leaky_relu, naive, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", ACT_NAN_FWD,
+    SCALAR(leaky_relu, naive, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", ACT_NAN_FWD | FROM_X,
            "x > 0 ? x : a x; NaN gives a*dy backward"),
-    STABLE(leaky_relu, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH, "NaN passed through"),
-    AUTOVEC(leaky_relu, avx2, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
+    STABLE(leaky_relu, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH | FROM_X,
+           "NaN passed through"),
+    AUTOVEC(leaky_relu, avx2, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH | FROM_X,
             "gcc-vectorized select"),
-    AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH,
+    AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH | FROM_X,
             "gcc-vectorized select"),
     /* leaky_relu: AVX2 / AVX-512 intrinsics (impls/leaky_relu/avx2_leaky.c, avx512_leaky.c):
      * f is the one rounding of a x, f' = a dy.  exhaustive (build/actbench accuracy
@@ -234,17 +248,17 @@ static const act_impl own_impls[] = {
      * to even: every non-NaN float correctly rounded), f' max 0 (a = 0.01 exactly as the float
      * a); max-ax-x-nanfwd: the 2^24 - 2 NaN inputs give a backward (ACT_NAN_FWD only). */
     VEC(leaky_relu, avx2, "max-ax-x-nanfwd", act_leaky_relu_max_ax_x_fwd_avx2,
-        act_leaky_relu_max_ax_x_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
+        act_leaky_relu_max_ax_x_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD | FROM_X,
         "max(a x, x): NaN gives NaN forward, a dy backward"),
     VEC(leaky_relu, avx512, "max-ax-x-nanfwd", act_leaky_relu_max_ax_x_fwd_avx512,
-        act_leaky_relu_max_ax_x_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD,
-        "max(a x, x): NaN gives NaN forward, a dy backward"),
+        act_leaky_relu_max_ax_x_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)",
+        ACT_NAN_FWD | FROM_X, "max(a x, x): NaN gives NaN forward, a dy backward"),
     VEC(leaky_relu, avx2, "blend-nanprop", act_leaky_relu_blend_nanprop_fwd_avx2,
-        act_leaky_relu_blend_nanprop_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
-        "x <= 0 ? a x : x: NaN passed through forward and backward"),
+        act_leaky_relu_blend_nanprop_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)",
+        NAN_BOTH | FROM_X, "x <= 0 ? a x : x: NaN passed through forward and backward"),
     VEC(leaky_relu, avx512, "blend-nanprop", act_leaky_relu_blend_nanprop_fwd_avx512,
-        act_leaky_relu_blend_nanprop_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)", NAN_BOTH,
-        "x <= 0 ? a x : x: NaN passed through forward and backward"),
+        act_leaky_relu_blend_nanprop_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)",
+        NAN_BOTH | FROM_X, "x <= 0 ? a x : x: NaN passed through forward and backward"),
     /* ---- the rest of the family: scalar kernels.  Claims from the sampled
      * sweep at 2^22 inputs with seeds 11 and 12 (actbench accuracy
      * --activation A --impl 'scalar.*' --samples 4194304 --seed S) and every
@@ -257,7 +271,7 @@ static const act_impl own_impls[] = {
     /* naive 0.76 / 1.68e7; stable 0.76 / 0.502 */
     SCALAR(elu, naive, "libm", 1.0, 0x1p25, "x > 0 ? 1 : y + a", NAN_BOTH,
            "a expm1f(x); f' from y: y + a cancels as y -> -a"),
-    STABLE(elu, "libm", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH,
+    STABLE(elu, "libm", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH | FROM_X,
            "a expm1f(x); f' = a expf(x) from x"),
     /* elu: vector kernels (impls/elu/elu_vec.h).  Claims: the maxima of
      *   actbench accuracy --exhaustive --activation elu --impl 'elu.avx*.rr1*'
@@ -270,38 +284,38 @@ static const act_impl own_impls[] = {
      * rr1-lut8-p4-from-y: f' max 1.678e7 = 2^24 (1 - eps) at x = -0x1.3687aap+4
      *   (y + a = 0 where e^x = 2^-28). */
     VEC(elu, avx512, "rr1-p7", act_elu_rr1_p7_fwd_avx512, act_elu_rr1_p7_bwd_avx512, 0.9, 0.99,
-        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
     VEC(elu, avx512, "rr1-lut8-p4", act_elu_rr1_lut8_p4_fwd_avx512, act_elu_rr1_lut8_p4_bwd_avx512,
-        2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
         "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
     VEC(elu, avx512, "rr1-lut8d-p4", act_elu_rr1_lut8d_p4_fwd_avx512,
-        act_elu_rr1_lut8d_p4_bwd_avx512, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
-        "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
+        act_elu_rr1_lut8d_p4_bwd_avx512, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
+        NAN_BOTH | FROM_X, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
     VEC(elu, avx512, "rr1-lut8-p4-from-y", act_elu_rr1_lut8_p4_from_y_fwd_avx512,
-        act_elu_rr1_lut8_p4_from_y_bwd_avx512, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH,
+        act_elu_rr1_lut8_p4_from_y_bwd_avx512, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH | FROM_Y,
         "f' from y as frameworks do: y + a cancels as y -> -a"),
     VEC(elu, avx2, "rr1-p7", act_elu_rr1_p7_fwd_avx2, act_elu_rr1_p7_bwd_avx2, 0.9, 0.99,
-        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
         "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
     VEC(elu, avx2, "rr1-lut8-p4", act_elu_rr1_lut8_p4_fwd_avx2, act_elu_rr1_lut8_p4_bwd_avx2, 2.62,
-        0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
         "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
     VEC(elu, avx2, "rr1-lut8d-p4", act_elu_rr1_lut8d_p4_fwd_avx2, act_elu_rr1_lut8d_p4_bwd_avx2,
-        1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH,
+        1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
         "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
     VEC(elu, avx2, "rr1-lut8-p4-from-y", act_elu_rr1_lut8_p4_from_y_fwd_avx2,
-        act_elu_rr1_lut8_p4_from_y_bwd_avx2, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH,
+        act_elu_rr1_lut8_p4_from_y_bwd_avx2, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH | FROM_Y,
         "f' from y as frameworks do: y + a cancels as y -> -a"),
     /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
     SCALAR(selu, naive, "libm", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
            "float constants, la expm1f(x); f' from y cancels as y -> -la"),
-    STABLE(selu, "actbench", 1.0, 1.0, "x > 0 ? l : l*a*e^x", NAN_BOTH,
+    STABLE(selu, "actbench", 1.0, 1.0, "x > 0 ? l : l*a*e^x", NAN_BOTH | FROM_X,
            "double-float constants, inline exp, expm1 series near 0"),
     /* naive 1.68e7 / 1.99e7 (root); stable 3.13 (glibc erfcf) / 0.806 */
-    SCALAR(gelu, naive, "libm", 0x1p25, 0x1p25, "Phi + x*phi", NAN_BOTH,
+    SCALAR(gelu, naive, "libm", 0x1p25, 0x1p25, "Phi + x*phi", NAN_BOTH | FROM_X,
            "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"),
-    STABLE(gelu, "libm", 4.0, 1.0, "Phi + x*phi", NAN_BOTH,
+    STABLE(gelu, "libm", 4.0, 1.0, "Phi + x*phi", NAN_BOTH | FROM_X,
            "erfcf/erff with a double-float argument, Mills-ratio tail"),
     /* gelu: vector kernels (impls/gelu/gelu_vec.h).  Claims: the maxima of
      *   actbench accuracy --exhaustive --activation gelu --impl 'gelu.avx*.erfc*'
@@ -317,21 +331,21 @@ static const act_impl own_impls[] = {
      *   f' max 4.41 at x = -0x1.8a00bp-1. */
     VEC(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd", act_gelu_erfc_dd_fwd_avx512,
         act_gelu_erfc_dd_bwd_avx512, 0.94, 0.94,
-        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
     VEC(gelu, avx512, "erfc-rr2-p7-lut16-p6", act_gelu_erfc_fwd_avx512, act_gelu_erfc_bwd_avx512,
-        4.0, 4.0, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        4.0, 4.0, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
     VEC(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd", act_gelu_erfc_dd_fwd_avx2, act_gelu_erfc_dd_bwd_avx2,
-        1.3, 1.2, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        1.3, 1.2, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
     VEC(gelu, avx2, "erfc-rr2-p7-lut8-p8", act_gelu_erfc_fwd_avx2, act_gelu_erfc_bwd_avx2, 3.9, 4.5,
-        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH,
+        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
     /* naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
-    SCALAR(gelu_tanh, naive, "libm", 0x1p25, 0x1p26, "textbook", NAN_BOTH,
+    SCALAR(gelu_tanh, naive, "libm", 0x1p25, 0x1p26, "textbook", NAN_BOTH | FROM_X,
            "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"),
-    STABLE(gelu_tanh, "actbench", 1.0, 1.0, "s(2u)(1 + 2xu's(-2u))", NAN_BOTH,
+    STABLE(gelu_tanh, "actbench", 1.0, 1.0, "s(2u)(1 + 2xu's(-2u))", NAN_BOTH | FROM_X,
            "x sigma(2u) with a double-float 2u"),
 /* gelu_tanh: our AVX2 and AVX-512 kernels (impls/gelu_tanh/avx2_*.c, avx512_*.c; the
  * algorithm in impls/gelu_tanh/gelu_tanh_body.h).  Claims: the exhaustive maxima (all 2^32
@@ -341,28 +355,28 @@ static const act_impl own_impls[] = {
 #define GT_BWDF "e R(1+A R) or R(1+A e R), R=1/(1+e), e=exp(-|2u|), A=2xu'"
     /* exhaustive: f max 0.7651 at x = -0x1.436902p+3, f' max 5.783 at x = -0x1.9e1558p+0 */
     VEC(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14", act_gelu_tanh_avx512_lut16_fwd,
-        act_gelu_tanh_avx512_lut16_bwd, 0.77, 5.8, GT_BWDF, NAN_BOTH,
+        act_gelu_tanh_avx512_lut16_bwd, 0.77, 5.8, GT_BWDF, NAN_BOTH | FROM_X,
         "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"),
     /* exhaustive: f max 1 at x = -0x1.000002p-125, f' max 5.906 at x = -0x1.93657ep+0 */
     VEC(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma", act_gelu_tanh_avx2_lut8_fwd,
-        act_gelu_tanh_avx2_lut8_bwd, 1.01, 6.0, GT_BWDF, NAN_BOTH,
+        act_gelu_tanh_avx2_lut8_bwd, 1.01, 6.0, GT_BWDF, NAN_BOTH | FROM_X,
         "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"),
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
     VEC(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma", act_gelu_tanh_avx512_lut16_fast_fwd,
-        act_gelu_tanh_avx512_lut16_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH,
+        act_gelu_tanh_avx512_lut16_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH | FROM_X,
         "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"),
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
     VEC(gelu_tanh, avx2, "rr2-lut8-p4-div", act_gelu_tanh_avx2_lut8_fast_fwd,
-        act_gelu_tanh_avx2_lut8_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH,
+        act_gelu_tanh_avx2_lut8_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH | FROM_X,
         "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"),
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
-    SCALAR(silu, naive, "libm", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH,
+    SCALAR(silu, naive, "libm", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH | FROM_X,
            "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"),
-    STABLE(silu, "actbench", 1.0, 1.0, "s(t)(1+t s(-t))", NAN_BOTH,
+    STABLE(silu, "actbench", 1.0, 1.0, "s(t)(1+t s(-t))", NAN_BOTH | FROM_X,
            "inline exp, double-float 1/(1+e), no overflow"),
     /* ---- silu: AVX2+FMA and AVX-512 kernels (impls/silu/avx2_*.c, avx512_*.c) */
     /* claims: the exhaustive sweep over all 2^32 floats (b = 1), `nice -n 5 build/actbench
@@ -372,33 +386,33 @@ static const act_impl own_impls[] = {
      * (t0 = -0x1.474974p+0); the root-p6 kernels' 11.7 just outside their window. */
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 1.273e7 at x = -0x1.474974p+0 */
     VEC(silu, avx2, "rr2-lut8-p3-div", act_silu_avx2_lut8_p3_fwd, act_silu_avx2_lut8_p3_bwd, 4.0,
-        1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH, "fast"),
+        1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH | FROM_X, "fast"),
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 11.67 at x = -0x1.3601cap+0 */
     VEC(silu, avx2, "rr2-lut8-p3-div-root-p6", act_silu_avx2_lut8_p3_fwd,
         act_silu_avx2_lut8_p3_root_bwd, 4.0, 12.0,
-        "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH,
+        "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH | FROM_X,
         "fast; f' root window"),
     /* exhaustive: f max 0.5939 at x = -0x1.e507f6p+2, f' max 0.7864 at x = -0x1.15bc74p-3 */
     VEC(silu, avx2, "rr2-lut8-p5-nr2fma-dd", act_silu_avx2_lut8_p5_dd_fwd,
         act_silu_avx2_lut8_p5_dd_bwd, 0.6, 0.79, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
-        NAN_BOTH, "accurate"),
+        NAN_BOTH | FROM_X, "accurate"),
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 1.273e7 at x = -0x1.474974p+0 */
     VEC(silu, avx512, "rr2-lut32-p2-div", act_silu_avx512_lut32_p2_fwd,
         act_silu_avx512_lut32_p2_bwd, 4.9, 1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
-        NAN_BOTH, "fast"),
+        NAN_BOTH | FROM_X, "fast"),
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 11.47 at x = -0x1.37312cp+0 */
     VEC(silu, avx512, "rr2-lut32-p2-div-root-p6", act_silu_avx512_lut32_p2_fwd,
         act_silu_avx512_lut32_p2_root_bwd, 4.9, 12.0,
-        "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH,
+        "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH | FROM_X,
         "fast; f' root window"),
     /* exhaustive: f max 0.5126 at x = -0x1.cfe1f8p+3, f' max 0.7548 at x = -0x1.7b2ad8p-4 */
     VEC(silu, avx512, "rr2-lut64-p3-nr2fma-dd", act_silu_avx512_lut64_p3_dd_fwd,
         act_silu_avx512_lut64_p3_dd_bwd, 0.52, 0.76,
-        "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH, "accurate"),
+        "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH | FROM_X, "accurate"),
     /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
-    SCALAR(softplus, naive, "libm", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH,
+    SCALAR(softplus, naive, "libm", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH | FROM_X,
            "log1pf(expf(bx))/b below the threshold, x above"),
-    STABLE(softplus, "libm", 1.5, 1.0, "s(bx)", NAN_BOTH,
+    STABLE(softplus, "libm", 1.5, 1.0, "s(bx)", NAN_BOTH | FROM_X,
            "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"),
     /* softplus: vector kernels (impls/softplus/softplus_vec.h).  Claims: the
      * maxima of
@@ -415,37 +429,39 @@ static const act_impl own_impls[] = {
      *   f' max 2.375 at x = -0x1.b88dd4p+1. */
     VEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32", act_softplus_rr2_p7_lut_dd_w_fwd_avx512,
         act_softplus_rr2_p7_lut_dd_w_bwd_avx512, 1.1, 0.83,
-        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
+        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH | FROM_X,
         "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 2 vectors in lockstep"),
     VEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-x32", act_softplus_rr2_p7_lut_w_fwd_avx512,
         act_softplus_rr2_p7_lut_w_bwd_avx512, 1.7, 2.5,
-        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH,
+        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH | FROM_X,
         "max(t,0) + log1p(e^-|t|), log1p by a 16-entry table; 2 vectors in lockstep"),
     VEC(softplus, avx2, "rr2-p7-lut8-p6-div-dd-x24", act_softplus_rr2_p7_lut_dd_w_fwd_avx2,
         act_softplus_rr2_p7_lut_dd_w_bwd_avx2, 1.1, 0.83,
-        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH,
+        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH | FROM_X,
         "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 3 vectors in lockstep"),
     VEC(softplus, avx2, "rr2-p7-lut8-p6-div-x24", act_softplus_rr2_p7_lut_w_fwd_avx2,
         act_softplus_rr2_p7_lut_w_bwd_avx2, 1.7, 2.4, "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)",
-        NAN_BOTH, "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"),
+        NAN_BOTH | FROM_X,
+        "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"),
     /* naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
-    SCALAR(mish, naive, "libm", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH,
+    SCALAR(mish, naive, "libm", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH | FROM_X,
            "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"),
-    STABLE(mish, "actbench", 1.0, 1.0, "n/D + 4xe(1+e)/D^2", NAN_BOTH,
+    STABLE(mish, "actbench", 1.0, 1.0, "n/D + 4xe(1+e)/D^2", NAN_BOTH | FROM_X,
            "tanh(softplus) as a rational function of e^-|x|"),
     /* naive 1.0 / 0.333; stable 0.5 / 0.333 (correctly rounded) */
-    SCALAR(hardsigmoid, naive, "actbench", 1.25, 0.5, "1/6 inside", ACT_NAN_FWD,
+    SCALAR(hardsigmoid, naive, "actbench", 1.25, 0.5, "1/6 inside", ACT_NAN_FWD | FROM_X,
            "min(max(x+3,0),6)/6: two roundings; NaN gives 0 backward"),
-    STABLE(hardsigmoid, "actbench", 0.5, 0.5, "1/6 inside", NAN_BOTH, "(x+3)/6 with one rounding"),
+    STABLE(hardsigmoid, "actbench", 0.5, 0.5, "1/6 inside", NAN_BOTH | FROM_X,
+           "(x+3)/6 with one rounding"),
     /* naive 1.84 / 5.59e6 (root); stable 0.5 / 0.5 (correctly rounded) */
-    SCALAR(hardswish, naive, "actbench", 2.0, 0x1p23, "x/3 + 1/2", ACT_NAN_FWD,
+    SCALAR(hardswish, naive, "actbench", 2.0, 0x1p23, "x/3 + 1/2", ACT_NAN_FWD | FROM_X,
            "x hardsigmoid(x); f' = x/3 + 1/2 cancels at -3/2"),
-    STABLE(hardswish, "actbench", 0.5, 0.5, "(2x+3)/6", NAN_BOTH,
+    STABLE(hardswish, "actbench", 0.5, 0.5, "(2x+3)/6", NAN_BOTH | FROM_X,
            "x(x+3)/6 and (2x+3)/6 with one rounding"),
     /* naive 1.68e7 / 2.1e6; stable 1.2 / 0.799 */
-    SCALAR(logsigmoid, naive, "libm", 0x1p25, 0x1p21, "1/(1+expf(x))", NAN_BOTH,
+    SCALAR(logsigmoid, naive, "libm", 0x1p25, 0x1p21, "1/(1+expf(x))", NAN_BOTH | FROM_X,
            "logf(1/(1+expf(-x))): 0 for x > 16.6"),
-    STABLE(logsigmoid, "libm", 1.5, 1.0, "s(-x)", NAN_BOTH,
+    STABLE(logsigmoid, "libm", 1.5, 1.0, "s(-x)", NAN_BOTH | FROM_X,
            "min(x,0) - log1p(e^-|x|), no overflow"),
 };
 

@@ -66,7 +66,7 @@ static const act_impl impls[] = {
      .bwd = sigmoid_bwd,
      .available = always,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)",
-     .flags = ACT_NAN_FWD | ACT_NAN_BWD,
+     .flags = ACT_NAN_FWD | ACT_NAN_BWD | ACT_BWD_NO_Y, /* f' from x: never reads y */
      .note = "example plugin: expf(-|ax|), float division"},
     {.activation = "relu",
      .name = "relu.scalar.example",
@@ -78,7 +78,7 @@ static const act_impl impls[] = {
      .bwd = relu_bwd,
      .available = always,
      .bwd_formula = "x > 0 ? 1 : 0",
-     .flags = ACT_NAN_FWD | ACT_NAN_BWD,
+     .flags = ACT_NAN_FWD | ACT_NAN_BWD | ACT_BWD_NO_Y,
      .note = "example plugin: a select, NaN passed through"},
 };
 

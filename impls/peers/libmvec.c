@@ -307,10 +307,24 @@ static int act_mvec_has_avx2(void) {
 }
 
 #define NAN_BOTH (ACT_NAN_FWD | ACT_NAN_BWD)
+/* What each backward kernel reads besides dy (activation.h): sigmoid and
+ * tanh take f' from y, the others from x (the fn_b functions above). */
+enum {
+  sigmoid_reads = ACT_BWD_NO_X,
+  tanh_reads = ACT_BWD_NO_X,
+  elu_reads = ACT_BWD_NO_Y,
+  selu_reads = ACT_BWD_NO_Y,
+  gelu_reads = ACT_BWD_NO_Y,
+  gelu_tanh_reads = ACT_BWD_NO_Y,
+  silu_reads = ACT_BWD_NO_Y,
+  softplus_reads = ACT_BWD_NO_Y,
+  mish_reads = ACT_BWD_NO_Y,
+  logsigmoid_reads = ACT_BWD_NO_Y
+};
 #define MVEC(act, isa, fn, alg, fu, bu, bwdf, note)                                            \
   {                                                                                            \
 #act, #act "." #isa ".libmvec-" alg, #isa, "libm", fu, bu, fn##_fwd_##isa, fn##_bwd_##isa, \
-        act_mvec_has_##isa, bwdf, NAN_BOTH, note                                               \
+        act_mvec_has_##isa, bwdf, NAN_BOTH | fn##_reads, note                                  \
   }
 #define MVEC2(act, fn, alg, fu, bu, bwdf, note)                  \
   MVEC(act, avx512, fn, alg, fu, bu, bwdf,                       \

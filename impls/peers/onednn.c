@@ -537,6 +537,28 @@ SCALED(soft_relu, dnnl_eltwise_soft_relu, 1, 0)
 ELTWISE(mish, dnnl_eltwise_mish, 0.0f)
 ELTWISE(hardswish, dnnl_eltwise_hardswish, 0.0f)
 ELTWISE(logsigmoid, dnnl_eltwise_logsigmoid, 0.0f)
+/* What each backward primitive reads besides diff_dst (activation.h): the
+ * *_use_dst_for_bwd algorithms take dst (y), the others src (x); the bf16
+ * ones above are all from src. */
+enum {
+  relu_reads = ACT_BWD_NO_Y,
+  relu_dst_reads = ACT_BWD_NO_X,
+  leaky_reads = ACT_BWD_NO_Y,
+  leaky_dst_reads = ACT_BWD_NO_X,
+  tanh_reads = ACT_BWD_NO_Y,
+  tanh_dst_reads = ACT_BWD_NO_X,
+  logistic_reads = ACT_BWD_NO_Y,
+  logistic_dst_reads = ACT_BWD_NO_X,
+  elu_reads = ACT_BWD_NO_Y,
+  elu_dst_reads = ACT_BWD_NO_X,
+  gelu_tanh_reads = ACT_BWD_NO_Y,
+  gelu_erf_reads = ACT_BWD_NO_Y,
+  swish_reads = ACT_BWD_NO_Y,
+  soft_relu_reads = ACT_BWD_NO_Y,
+  mish_reads = ACT_BWD_NO_Y,
+  hardswish_reads = ACT_BWD_NO_Y,
+  logsigmoid_reads = ACT_BWD_NO_Y
+};
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -545,13 +567,13 @@ ELTWISE(logsigmoid, dnnl_eltwise_logsigmoid, 0.0f)
 #define ONEDNN(act, algname, id, fu, bu, bwdf, flags, note)                                     \
   {                                                                                             \
     act, act ".onednn." algname, "jit", "onednn", fu, bu, id##_fwd, id##_bwd, id##_avail, bwdf, \
-        flags, note                                                                             \
+        (flags) | id##_reads, note                                                              \
   }
 /* native bfloat16: claims in bfloat16's ulps, over its 65536 inputs */
-#define ONEDNN_BF16(act, algname, id, fu, bu, bwdf, flags, note)                      \
-  {                                                                                   \
-    act, act ".onednn." algname "-bf16", "jit-bf16", "onednn", fu, bu, id##_bf16_fwd, \
-        id##_bf16_bwd, id##_bf16_avail, bwdf, (flags) | ACT_NATIVE_BF16, note         \
+#define ONEDNN_BF16(act, algname, id, fu, bu, bwdf, flags, note)                             \
+  {                                                                                          \
+    act, act ".onednn." algname "-bf16", "jit-bf16", "onednn", fu, bu, id##_bf16_fwd,        \
+        id##_bf16_bwd, id##_bf16_avail, bwdf, (flags) | ACT_NATIVE_BF16 | ACT_BWD_NO_Y, note \
   }
 
 /* Claimed bounds: the maxima measured against MPFR, rounded up, over

@@ -172,11 +172,26 @@ static int act_sleef_has_avx2(void) {
 }
 
 #define NAN_BOTH (ACT_NAN_FWD | ACT_NAN_BWD)
+/* What each backward kernel reads besides dy (activation.h): sigmoid and
+ * tanh take f' from y as PyTorch does, the others from x. */
+enum {
+  sigmoid_reads = ACT_BWD_NO_X,
+  tanh_u10_reads = ACT_BWD_NO_X,
+  tanh_u35_reads = ACT_BWD_NO_X,
+  elu_reads = ACT_BWD_NO_Y,
+  selu_reads = ACT_BWD_NO_Y,
+  gelu_reads = ACT_BWD_NO_Y,
+  gelu_tanh_reads = ACT_BWD_NO_Y,
+  silu_reads = ACT_BWD_NO_Y,
+  softplus_reads = ACT_BWD_NO_Y,
+  mish_reads = ACT_BWD_NO_Y,
+  logsigmoid_reads = ACT_BWD_NO_Y
+};
 /* one entry; kernels <fn>_fwd_<isa> / <fn>_bwd_<isa> from the passes above */
 #define SLEEF(act, isa, fn, alg, fu, bu, bwdf, note)                                          \
   {                                                                                           \
 #act, #act "." #isa ".sleef-" alg, #isa, "sleef", fu, bu, fn##_fwd_##isa, fn##_bwd_##isa, \
-        act_sleef_has_##isa, bwdf, NAN_BOTH, note                                             \
+        act_sleef_has_##isa, bwdf, NAN_BOTH | fn##_reads, note                                \
   }
 #define SLEEF2(act, fn, alg, fu, bu, bwdf, note) \
   SLEEF(act, avx512, fn, alg, fu, bu, bwdf, note), SLEEF(act, avx2, fn, alg, fu, bu, bwdf, note)
