@@ -23,7 +23,7 @@ PREFIX ?= /usr/local
 PLUGINS ?=
 ACTBENCH = $(strip $(BUILD)/actbench $(foreach p,$(subst :, ,$(PLUGINS)),--plugin $(p)))
 # defaults that finish in a few minutes on 2 cores
-SPEED_ARGS ?= --min-time 0.1
+SPEED_ARGS ?= --threads all
 ACCURACY_ARGS ?=
 SATURATION_ARGS ?=
 ZEROCENTER_ARGS ?=

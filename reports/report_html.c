@@ -268,6 +268,7 @@ static const char *const style =
     "ul.acts{columns:2;margin-top:.2em}\n"
     "div.ctx{font-size:.85em;background:#f6f8fa;border:1px solid #e1e4e8;padding:.4em .8em;"
     "margin:.6em 0 1em}div.ctx details{margin:0}\n"
+    "span.warn{color:#9a3412;font-weight:bold}\n"
     "figcaption small{display:block;color:#555;margin-top:.2em}\n"
     "nav.toc{font-size:.92em;margin:.4em 0}\n"
     "td a{color:inherit}table.compact{font-size:.8em}table.compact th{font-size:.95em}\n";
@@ -413,10 +414,54 @@ static table *context_table(const rep_model *m) {
 typedef struct {
   const char *machine, *software, *dates, *features;
   size_t nfeatures;
+  const char *speed_run; /* how speed.json was measured, and the machine's state; or NULL */
+  const char **warnings; /* speed.json's warnings about that state */
+  size_t nwarnings;
 } ctx_lines;
 
+/* speed.json's repetitions and the machine's state during the run, in one
+ * line; its warnings into c. */
+static void speed_run_line(const rep_model *m, ctx_lines *c) {
+  const json_t *st = m->speed_state;
+  if (!m->speed_reps && !st) return;
+  const char *l = "";
+  if (m->speed_reps)
+    l = rep_printf("%lld repetitions of at least %g s each%s, every figure their median",
+                   m->speed_reps, m->speed_min_time,
+                   m->speed_interleaved > 0 ? ", interleaved at random across benchmarks" : "");
+  if (st) {
+    json_t *lb = json_object_get(st, "load_average_before"),
+           *la = json_object_get(st, "load_average_after");
+    if (json_is_array(lb) && json_is_array(la))
+      l = rep_printf("%s; load average %.2f before, %.2f after", l,
+                     json_number_value(json_array_get(lb, 0)),
+                     json_number_value(json_array_get(la, 0)));
+    json_t *o = json_object_get(st, "other_processes_share"),
+           *sl = json_object_get(st, "steal_share");
+    if (json_is_number(o))
+      l = rep_printf("%s; other processes %.1f%% of the machine's CPU time", l,
+                     100 * json_number_value(o));
+    if (json_is_number(sl)) l = rep_printf("%s, steal %.1f%%", l, 100 * json_number_value(sl));
+    json_t *g = json_object_get(st, "governor"), *b = json_object_get(st, "boost"),
+           *bt = json_object_get(st, "benchmark_build_type");
+    if (json_is_string(g)) l = rep_printf("%s; frequency governor %s", l, json_string_value(g));
+    if (json_is_string(b)) l = rep_printf("%s, boost %s", l, json_string_value(b));
+    if (json_is_string(bt))
+      l = rep_printf("%s; Google Benchmark library: %s build", l, json_string_value(bt));
+    json_t *w = json_object_get(st, "warnings");
+    if (json_is_array(w) && json_array_size(w)) {
+      c->warnings = rep_alloc(json_array_size(w) * sizeof *c->warnings);
+      for (size_t i = 0; i < json_array_size(w); i++)
+        if (json_is_string(json_array_get(w, i)))
+          c->warnings[c->nwarnings++] = json_string_value(json_array_get(w, i));
+    }
+  }
+  c->speed_run = *l == ';' ? l + 2 : l;
+}
+
 static ctx_lines context_lines(const rep_model *m) {
-  ctx_lines c = {NULL, NULL, NULL, NULL, 0};
+  ctx_lines c = {NULL, NULL, NULL, NULL, 0, NULL, NULL, 0};
+  speed_run_line(m, &c);
   const char *cpu = ctx_joined(m, "cpu_model"), *cores = ctx_joined(m, "cores");
   const char *caches = ctx_joined(m, "caches"), *host = ctx_joined(m, "host");
   const char *isa = ctx_joined(m, "isa_selected");
@@ -652,44 +697,59 @@ static table *specials_table(const rep_acc_impl *p, int *failures) {
 /* ---- speed */
 
 /* One row of the speed table: an implementation's throughput in one
- * direction at every size, and its share of the copy's bandwidth. */
+ * direction at every size (the median of the repetitions, +- half their
+ * interquartile range over the median), and its share of the copy's
+ * bandwidth; then, when speed.json has a multi-threaded run (at n = mt_n on
+ * mt_threads threads), the same there. */
 static void speed_row(table *t, const rep_model *m, const rep_spd_impl *p, int d,
                       const long long *ns, size_t nn, double (*best)[2], int with_copy, int nimpls,
-                      const char *cls) {
-  for (size_t i = 0; i < nn; i++) {
+                      const char *cls, long long mt_n, int mt_threads) {
+  for (size_t i = 0; i < nn + (mt_threads > 1); i++) {
+    int mt = i == nn;
+    long long n = mt ? mt_n : ns[i];
     const rep_point *q = NULL;
     for (size_t k = 0; k < p->npoints; k++)
-      if (p->points[k].n == ns[i]) q = &p->points[k];
-    if (!q || !isfinite(q->ips[d])) {
+      if (p->points[k].n == n) q = &p->points[k];
+    double ips = q ? (mt ? q->mt_ips[d] : q->ips[d]) : NAN;
+    double bps = q ? (mt ? q->mt_bps[d] : q->bps[d]) : NAN;
+    if (!isfinite(ips)) {
       tab_cell(t, "num muted", "\u2014");
       if (with_copy) tab_cell(t, "num muted", "\u2014");
       continue;
     }
-    int top = best && q->ips[d] >= best[i][d] && nimpls > 1;
-    cell *c = tab_cell(t,
-                       top   ? "num best"
-                       : cls ? cls
-                             : "num",
-                       rep_printf("%.3g G/s", q->ips[d] / 1e9));
-    if (isfinite(q->bps[d])) c->sub = rep_printf("%.3g GB/s", q->bps[d] / 1e9);
+    int top = !mt && best && ips >= best[i][d] && nimpls > 1;
+    const char *text = rep_printf("%.3g G/s", ips / 1e9);
+    if (!mt && isfinite(q->ips_q1[d]) && isfinite(q->ips_q3[d]) && ips > 0)
+      text = rep_printf("%s \u00b1%.1f%%", text, 50 * (q->ips_q3[d] - q->ips_q1[d]) / ips);
+    cell *c = tab_cell(t, top ? "num best" : cls ? cls : "num", text);
+    if (isfinite(bps)) c->sub = rep_printf("%.3g GB/s, %g B/element", bps / 1e9, q->bpe[d]);
+    if (!mt && isfinite(q->ips_q1[d]))
+      c->tip = rep_printf("median of %d repetitions; quartiles %.4g and %.4g G/s", q->nrep[d],
+                          q->ips_q1[d] / 1e9, q->ips_q3[d] / 1e9);
     if (!with_copy) continue;
-    double copy = rep_copy_bps(m, ns[i]);
-    c = tab_cell(t, "num",
-                 isfinite(copy) && isfinite(q->bps[d])
-                     ? rep_printf("%.0f%%", 100 * q->bps[d] / copy)
-                     : "\u2014");
-    if (isfinite(copy)) c->tip = rep_printf("memory.copy at this n: %.3g GB/s", copy / 1e9);
+    double copy = mt ? rep_copy_bps_mt(m, n) : rep_copy_bps(m, n);
+    c = tab_cell(
+        t, "num",
+        isfinite(copy) && isfinite(bps) ? rep_printf("%.0f%%", 100 * bps / copy) : "\u2014");
+    if (isfinite(copy))
+      c->tip = rep_printf("memory.copy at this n%s: %.3g GB/s (8 bytes per element)",
+                          mt ? rep_printf(" on %d threads", mt_threads) : "", copy / 1e9);
   }
 }
 
 static table *speed_table(const rep_model *m, const rep_act *a) {
   const rep_spd *s = a->spd;
-  long long ns[64];
+  long long ns[64], mt_n = 0;
   const char *cls[64];
+  int mt_threads = 0;
   size_t nn = 0;
   for (size_t j = 0; j < s->nimpls; j++)
     for (size_t k = 0; k < s->impls[j].npoints; k++) {
       const rep_point *q = &s->impls[j].points[k];
+      if (q->mt_threads > 1) {
+        mt_threads = q->mt_threads;
+        mt_n = q->n;
+      }
       size_t i = 0;
       while (i < nn && ns[i] < q->n) i++;
       if (i < nn && ns[i] == q->n && !cls[i]) cls[i] = q->size_class;
@@ -704,16 +764,20 @@ static table *speed_table(const rep_model *m, const rep_act *a) {
    * same n, when speed.json has the baseline */
   int with_copy = 0;
   for (size_t i = 0; i < nn; i++) with_copy |= isfinite(rep_copy_bps(m, ns[i]));
-  size_t per = with_copy ? 2 : 1, ncols = 4 + per * nn;
+  size_t per = with_copy ? 2 : 1, ncols = 4 + per * (nn + (mt_threads > 1));
   const char **head = rep_alloc(ncols * sizeof *head);
   head[0] = "implementation";
   head[1] = "origin";
   head[2] = "isa";
   head[3] = "direction";
-  for (size_t i = 0; i < nn; i++) {
+  for (size_t i = 0; i < nn + (mt_threads > 1); i++) {
+    int mt = i == nn;
+    long long n = mt ? mt_n : ns[i];
+    const char *c = mt ? NULL : cls[i];
+    const char *thr = mt ? rep_printf(", %d threads", mt_threads) : "";
     head[4 + per * i] =
-        cls[i] ? rep_printf("n = %lld (%s)", ns[i], cls[i]) : rep_printf("n = %lld", ns[i]);
-    if (with_copy) head[5 + per * i] = rep_printf("%% of copy bandwidth, n = %lld", ns[i]);
+        c ? rep_printf("n = %lld (%s)%s", n, c, thr) : rep_printf("n = %lld%s", n, thr);
+    if (with_copy) head[5 + per * i] = rep_printf("%% of copy bandwidth, n = %lld%s", n, thr);
   }
   table *t = tab_new_v(ncols, head);
   /* the fastest at each size and direction in bold */
@@ -759,7 +823,7 @@ static table *speed_table(const rep_model *m, const rep_act *a) {
           tab_cell(t, "muted", kb == 0 ? "no backward kernel" : "backward not measured");
           continue;
         }
-        speed_row(t, m, p, d, ns, nn, best, with_copy, (int)s->nimpls, NULL);
+        speed_row(t, m, p, d, ns, nn, best, with_copy, (int)s->nimpls, NULL, mt_n, mt_threads);
       }
     }
   /* the baselines, for scale */
@@ -776,7 +840,7 @@ static table *speed_table(const rep_model *m, const rep_act *a) {
       tab_cell(t, "muted", "baseline");
       tab_cell(t, "muted", fstr(p->isa));
       tab_cell(t, "muted", d ? "bwd" : "fwd");
-      speed_row(t, m, p, d, ns, nn, NULL, with_copy, 0, "num muted");
+      speed_row(t, m, p, d, ns, nn, NULL, with_copy, 0, "num muted", mt_n, mt_threads);
     }
   }
   return t;
@@ -789,6 +853,9 @@ static const char *verdict_cls(int met) {
 }
 
 static const char *target_name(const rep_target *t) {
+  if (t->bandwidth && t->acc_class)
+    return rep_printf("%s %s, our fastest at %s: >= %g%% of memory.copy's bytes/s at %s",
+                      t->activation, t->direction, t->acc_class, 100 * t->min_ratio, t->classes);
   if (t->bandwidth)
     return rep_printf("%s %s: >= %g%% of memory.copy's bytes/s at %s", t->activation, t->direction,
                       100 * t->min_ratio, t->classes);
@@ -799,6 +866,15 @@ static const char *target_name(const rep_target *t) {
 static const char *fratio(const rep_target *t, double r) {
   if (isnan(r)) return "\u2014";
   return t->bandwidth ? rep_printf("%.0f%%", 100 * r) : rep_printf("%.2fx", r);
+}
+
+/* a ratio with its interval: "1.35x [1.31, 1.39]" */
+static const char *fratio_ci(const rep_target *t, const rep_target_size *q) {
+  if (isnan(q->ratio)) return "\u2014";
+  if (isnan(q->ratio_lo) || isnan(q->ratio_hi)) return fratio(t, q->ratio);
+  if (t->bandwidth)
+    return rep_printf("%.0f%% [%.0f, %.0f]", 100 * q->ratio, 100 * q->ratio_lo, 100 * q->ratio_hi);
+  return rep_printf("%.2fx [%.2f, %.2f]", q->ratio, q->ratio_lo, q->ratio_hi);
 }
 
 /* ours or the reference: name, claimed ULP and throughput */
@@ -827,8 +903,8 @@ static void overall_row(table *t, const rep_target *g, size_t col) {
 
 /* An activation's peer targets: a row per target and size. */
 static table *peer_targets_table(const rep_model *m, const rep_act *a, size_t *count) {
-  table *t = tab_new(7, "target", "size", "ratio", "verdict", "ours (the fastest that qualifies)",
-                     "reference", "note");
+  table *t = tab_new(7, "target", "size", "ratio [95% interval]", "verdict",
+                     "ours (the fastest that qualifies)", "reference", "note");
   *count = 0;
   for (size_t i = 0; i < m->ntargets; i++) {
     const rep_target *g = &m->targets[i];
@@ -847,7 +923,7 @@ static table *peer_targets_table(const rep_model *m, const rep_act *a, size_t *c
       tab_row(t);
       tab_cell(t, NULL, k ? "" : target_name(g));
       tab_cell(t, "num", rep_printf("%s, n = %lld", q->cls, q->n));
-      tab_cell(t, "num", fratio(g, q->ratio));
+      tab_cell(t, "num", fratio_ci(g, q));
       tab_cell(t, verdict_cls(q->met), q->status);
       who_cell(t, q->ours, q->ours_ulp, q->ours_ips, NULL);
       who_cell(t, q->peer, q->peer_ulp, q->peer_ips, "not measured");
@@ -863,8 +939,8 @@ static table *peer_targets_table(const rep_model *m, const rep_act *a, size_t *c
 
 /* An activation's bandwidth targets: a row per direction, size and kernel. */
 static table *bw_targets_table(const rep_model *m, const rep_act *a, size_t *count) {
-  table *t =
-      tab_new(6, "target", "size", "kernel", "% of copy bandwidth", "verdict", "memory.copy");
+  table *t = tab_new(6, "target", "size", "kernel", "% of copy bandwidth [95% interval]", "verdict",
+                     "memory.copy");
   *count = 0;
   for (size_t i = 0; i < m->ntargets; i++) {
     const rep_target *g = &m->targets[i];
@@ -890,6 +966,17 @@ static table *bw_targets_table(const rep_model *m, const rep_act *a, size_t *cou
           tab_cell(t, "num muted", "\u2014");
           tab_cell(t, verdict_cls(q->met), q->status);
           continue;
+        }
+        if (g->acc_class) { /* our fastest of the class: one row */
+          cell *c = tab_cell(t, "code", q->ours ? q->ours : "\u2014");
+          if (q->nkernels > 1)
+            c->sub = rep_printf("the fastest of %zu kernels of ours in the class", q->nkernels);
+          tab_cell(t, "num", fratio_ci(g, q));
+          tab_cell(t, verdict_cls(q->met), q->status);
+          tab_cell(
+              t, "num",
+              isfinite(q->copy_bps) ? rep_printf("%.3g GB/s", q->copy_bps / 1e9) : "not measured");
+          break;
         }
         const rep_target_kernel *kk = &q->kernels[j];
         tab_cell(t, "code", kk->name);
@@ -918,8 +1005,10 @@ static table *targets_summary(const rep_model *m) {
     const char *r = "", *who = "";
     for (size_t k = 0; k < g->nsizes; k++) {
       const rep_target_size *q = &g->sizes[k];
-      r = rep_printf("%s%s%s %s", r, k ? ", " : "", q->cls, fratio(g, q->ratio));
-      const char *w = g->bandwidth ? (q->worst ? rep_printf("worst: %s", q->worst) : "")
+      r = rep_printf("%s%s%s %s", r, k ? ", " : "", q->cls, fratio_ci(g, q));
+      const char *w = g->bandwidth ? (q->ours    ? q->ours
+                                      : q->worst ? rep_printf("worst: %s", q->worst)
+                                                 : "")
                                    : rep_printf("%s / %s", q->ours ? q->ours : "\u2014",
                                                 q->peer ? q->peer : "not measured");
       if (!strstr(who, w)) who = rep_printf("%s%s%s", who, *who ? "; " : "", w);
@@ -931,13 +1020,18 @@ static table *targets_summary(const rep_model *m) {
 }
 
 static const char *const targets_note =
-    "The speed targets, judged in the run that wrote speed.json: ratios of throughput measured "
-    "side by side. Peer targets: at each size, of our vector kernels (origin actbench, avx2 or "
-    "avx512) those whose claimed max ULP error (f forward, f\u2032 backward) is no worse than "
-    "the reference's claim qualify, and the fastest of them is set against the reference (the "
-    "fastest implementation of the named library, or of every peer) in items/s. Bandwidth "
-    "targets: at the DRAM size each of our vector kernels against memory.copy in bytes/s. A "
-    "verdict that is neither met nor not met says what was missing.";
+    "The speed targets, judged in the run that wrote speed.json: medians of the repetitions "
+    "measured side by side, each ratio with its 95% interval (a bootstrap of the ratio of "
+    "medians). A target is met when the whole interval is at or above the bar, not met when it "
+    "is wholly below, and undecided when the interval straddles the bar. Peer targets: at each "
+    "size, of our vector kernels (origin actbench, avx2 or avx512) those whose claimed max ULP "
+    "error (f forward, f\u2032 backward) is no worse than the reference's documented bound "
+    "(every kernel when it has none) qualify, and the fastest of them is set against the "
+    "reference (the fastest implementation of the named library, or of every peer) in items/s. "
+    "Bandwidth targets: at the DRAM size, for each accuracy class (claimed max ULP <= 1, 2, 4, "
+    "any), our fastest vector kernel of the class against memory.copy in bytes/s, each kernel's "
+    "bytes counted from what it reads and writes. A verdict that is neither met, not met nor "
+    "undecided says what was missing.";
 
 /* ---- saturation */
 
@@ -1113,11 +1207,13 @@ static const char *const conventions =
     "bit-for-bit equal to RN(exact). Special-value failures (NaN for a number, a number for "
     "NaN, a wrong infinity) are counted apart and left out of the means. At a kink the "
     "derivative follows the major frameworks: relu'(0) = 0, leaky_relu'(0) = a. "
-    "Throughput: items_per_second of Google Benchmark in G elements/s; bytes counted are "
-    "8 per element forward (x in, y out) and 16 backward (x, y, dy in, dx out). The memory "
-    "limit is the bytes/s of the baseline memory.copy (a copy of x to y) at the same n, drawn "
-    "as the elements/s a kernel would reach at that bandwidth (bytes/s / 8 forward, / 16 "
-    "backward); % of copy bandwidth is a kernel's bytes/s over the copy's. Ours: origin "
+    "Throughput: items_per_second of Google Benchmark in G elements/s, the median of the "
+    "repetitions (\u00b1 half their interquartile range); bytes counted from what each kernel "
+    "reads and writes: 8 per element forward (x in, y out), backward 12 (dy and one of x or y "
+    "in, dx out) or 16 (x, y and dy in). The memory limit is the bytes/s of the baseline "
+    "memory.copy (a copy of x to y) at the same n, drawn as the elements/s a kernel would "
+    "reach at that bandwidth (bytes/s / 8 forward, / 12 backward); % of copy bandwidth is a "
+    "kernel's bytes/s over the copy's. Ours: origin "
     "actbench, solid lines in the figures; peers (the library in the origin column: libm, "
     "SLEEF, oneDNN, XNNPACK): dashed. An implementation without a backward kernel (XNNPACK) "
     "has no f\u2032 measurements.";
@@ -1259,11 +1355,16 @@ static table *comparison_table(const rep_act *a) {
         for (size_t p = 0; sp && p < sp->npoints; p++)
           if (sp->points[p].n == ns[i]) q = &sp->points[p];
         double v = q ? q->ips[d] : NAN;
-        tab_cell(t,
-                 !isfinite(v)                       ? "num muted"
-                 : v >= best[i][d] && a->nnames > 1 ? "num best"
-                                                    : "num",
-                 isfinite(v) ? rep_printf("%.3g", v / 1e9) : "\u2014");
+        cell *c = tab_cell(t,
+                           !isfinite(v)                       ? "num muted"
+                           : v >= best[i][d] && a->nnames > 1 ? "num best"
+                                                              : "num",
+                           isfinite(v) ? rep_printf("%.3g", v / 1e9) : "\u2014");
+        if (isfinite(v) && isfinite(q->ips_q1[d]) && isfinite(q->ips_q3[d]) && v > 0) {
+          c->sub = rep_printf("\u00b1%.1f%%", 50 * (q->ips_q3[d] - q->ips_q1[d]) / v);
+          c->tip = rep_printf("median of %d repetitions; quartiles %.4g and %.4g G/s", q->nrep[d],
+                              q->ips_q1[d] / 1e9, q->ips_q3[d] / 1e9);
+        }
       }
       if (a->acc) {
         if (!ac || (d && !ac->has_bwd)) {
@@ -1303,7 +1404,8 @@ static table *comparison_table(const rep_act *a) {
 
 static const char *const comparison_note =
     "One row for f (forward) and one for f\u2032 (backward) per implementation, from the three "
-    "results files: throughput in G elements/s at each size (the fastest in bold), the "
+    "results files: throughput in G elements/s at each size (the median of the repetitions, "
+    "\u00b1 half their interquartile range; the fastest in bold), the "
     "measured max and mean ULP error, the fraction correctly rounded, special-value failures "
     "(NaN for a number, a number for NaN, a wrong infinity), whether the implementation "
     "stays within the error it claims, and where it saturates: the first x, going out from "
@@ -1657,6 +1759,15 @@ static void context_html(FILE *f, const rep_model *m) {
   html(f, now_utc());
   fputs(" by ", f);
   code(f, m->report_cmd);
+  if (c.speed_run) {
+    fputs("<br>\n<b>Speed run:</b> ", f);
+    html(f, c.speed_run);
+  }
+  for (size_t i = 0; i < c.nwarnings; i++) {
+    fputs("<br>\n<span class=\"warn\">Warning (speed run): ", f);
+    html(f, c.warnings[i]);
+    fputs("</span>", f);
+  }
   if (c.features) {
     fprintf(f, "\n<details><summary>CPU features (%zu)</summary><code>", c.nfeatures);
     html(f, c.features);
@@ -1674,6 +1785,16 @@ static void context_md(FILE *f, const rep_model *m) {
   fputs("\n- **Results**: ", f);
   md(f, c.dates);
   fprintf(f, "; rendered %s by `%s`\n", now_utc(), m->report_cmd);
+  if (c.speed_run) {
+    fputs("- **Speed run**: ", f);
+    md(f, c.speed_run);
+    fputc('\n', f);
+  }
+  for (size_t i = 0; i < c.nwarnings; i++) {
+    fputs("- **Warning (speed run)**: ", f);
+    md(f, c.warnings[i]);
+    fputc('\n', f);
+  }
   if (c.features) {
     fprintf(f, "- **CPU features** (%zu): ", c.nfeatures);
     md(f, c.features);
@@ -1900,10 +2021,14 @@ static int has_spd(const rep_model *m, const rep_act *a) {
 static void speed_html(FILE *f, const rep_model *m, const rep_act *a) {
   figure_html(f, m, a->fig_speed, "throughput against n, forward and backward", SRC_SPEED);
   p_note(f,
-         "G elements per second (Google Benchmark items_per_second), and below it the "
-         "memory traffic in GB/s; the fastest at each size in bold. % of copy bandwidth: the "
-         "kernel's bytes/s over those of the baseline memory.copy at the same n (a kernel "
-         "moves 8 bytes per element forward, 16 backward; the copy 8).");
+         "G elements per second (Google Benchmark items_per_second): the median of the "
+         "repetitions \u00b1 half their interquartile range (over the median), and below it "
+         "the memory traffic in GB/s with the bytes the kernel moves per element; the fastest "
+         "at each size in bold. % of copy bandwidth: the kernel's bytes/s over those of the "
+         "baseline memory.copy at the same n (a kernel moves 8 bytes per element forward, 12 "
+         "or 16 backward as it reads x, y or both besides dy; the copy 8). A run on several "
+         "threads (actbench speed --threads) adds its columns at its size, against a copy on "
+         "as many threads.");
   tab_html(f, speed_table(m, a), NULL);
   size_t np, nb;
   table *tp = peer_targets_table(m, a, &np), *tb = bw_targets_table(m, a, &nb);

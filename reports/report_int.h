@@ -149,7 +149,14 @@ typedef struct {
 typedef struct {
   long long n;
   const char *size_class;
-  double ips[2], bps[2]; /* [fwd, bwd]; NAN when not measured */
+  double ips[2], bps[2];       /* [fwd, bwd]: medians; NAN when not measured */
+  double ips_q1[2], ips_q3[2]; /* quartiles of the repetitions; NAN when not known */
+  int nrep[2];                 /* repetitions (0 when the file does not say) */
+  double bpe[2];               /* bytes per element the kernel moves */
+  /* the same n on several threads (speed --threads): median items/s and
+   * bytes/s, NAN when not measured */
+  int mt_threads;
+  double mt_ips[2], mt_bps[2];
 } rep_point;
 
 typedef struct {
@@ -178,14 +185,16 @@ typedef struct {
 typedef struct {
   long long n;
   const char *cls, *status, *note;
-  int met;      /* 1, 0, -1 (null: not decided) */
-  double ratio; /* NAN for null */
+  int met;                   /* 1, 0, -1 (null: not decided) */
+  double ratio;              /* NAN for null */
+  double ratio_lo, ratio_hi; /* its 95% interval; NAN when the file has none */
   /* kind "peer": the reference and the fastest of ours that qualifies */
   const char *peer, *ours;
   double peer_ulp, ours_ulp, peer_ips, ours_ips;
   size_t nqualifying;
-  /* kind "bandwidth": memory.copy's bytes/s, every kernel, the worst */
-  double copy_bps;
+  /* kind "bandwidth": memory.copy's bytes/s, every kernel, the worst (files
+   * before accuracy classes) or our fastest in the class (ours) */
+  double copy_bps, ours_bps;
   const char *worst;
   rep_target_kernel *kernels;
   size_t nkernels;
@@ -193,7 +202,8 @@ typedef struct {
 
 typedef struct {
   const char *id, *kind, *activation, *direction, *reference, *description, *status;
-  int bandwidth; /* kind "bandwidth" (else "peer") */
+  int bandwidth;         /* kind "bandwidth" (else "peer") */
+  const char *acc_class; /* bandwidth: "<= 1 ulp", ..., "any"; NULL in older files */
   double min_ratio;
   int met;              /* 1, 0, -1 */
   const char *classes;  /* "L1, L2" */
@@ -257,6 +267,13 @@ typedef struct {
   rep_spd *baseline;   /* speed.json's baselines; NULL when none */
   rep_target *targets; /* speed.json's targets; ntargets 0 when it has none */
   size_t ntargets;
+  /* how speed.json was measured: repetitions (0: not stated), minimum time
+   * of each, interleaved (-1 not stated), and the machine's state during the
+   * run (its "machine_state" member, NULL when absent) */
+  long long speed_reps;
+  double speed_min_time;
+  int speed_interleaved;
+  const json_t *speed_state;
   /* accuracy sweep, saturation scan: descriptions for the index */
   const char *acc_sweep, *acc_conventions, *sat_scan;
   const char *acc_mode; /* "sampled", "range", "exhaustive"; NULL when not stated */
@@ -292,8 +309,10 @@ int rep_impl_has_bwd(const rep_act *a, const char *impl);
 int rep_origin_is_ours(const char *origin);
 /* the seed's activations (sigmoid, tanh, relu, leaky_relu) */
 int rep_act_is_seed(const rep_act *a);
-/* bytes/s of memory.copy at n, NAN when speed.json has none there */
+/* bytes/s of memory.copy at n, NAN when speed.json has none there; the same
+ * on several threads (rep_point.mt_threads) */
 double rep_copy_bps(const rep_model *m, long long n);
+double rep_copy_bps_mt(const rep_model *m, long long n);
 double rep_parse_x(const char *s); /* number from a results-file string; NAN on junk */
 /* the kernels of an activation in one direction (0 fwd, 1 bwd), one per
  * name of a->names that has a max ULP error or a throughput at a->rank_n,

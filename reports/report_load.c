@@ -723,8 +723,75 @@ static rep_point *spd_point(rep_spd_impl *p, long long n) {
   rep_point *q = &p->points[k];
   memset(q, 0, sizeof *q);
   q->n = n;
-  q->ips[0] = q->ips[1] = q->bps[0] = q->bps[1] = NAN;
+  for (int d = 0; d < 2; d++) {
+    q->ips[d] = q->bps[d] = q->ips_q1[d] = q->ips_q3[d] = q->mt_ips[d] = q->mt_bps[d] = NAN;
+    q->bpe[d] = d ? 16 : 8;
+  }
   return q;
+}
+
+/* speed.json's "measurements" (files from before it: the benchmarks below):
+ * per benchmark the median of the repetitions, their quartiles and the bytes
+ * the kernel moves.  Returns 0 when the file has none. */
+static int load_measurements(rep_model *m, const json_t *doc) {
+  json_t *ms = json_object_get(doc, "measurements");
+  if (!ms) return 0;
+  if (!json_is_array(ms)) bad("", "member \"measurements\" is %s, not an array", type_name(ms));
+  for (size_t i = 0; i < json_array_size(ms); i++) {
+    json_t *e = json_array_get(ms, i);
+    const char *w = rep_printf("measurements[%zu]", i);
+    if (!json_is_object(e)) bad(w, "is %s, not an object", type_name(e));
+    const char *name = get_str(e, w, "name", 0);
+    w = rep_printf("measurement \"%s\"", name);
+    const char *impl = get_str(e, w, "impl", 0);
+    const char *activation = get_str(e, w, "activation", 0);
+    const char *dirs = get_str(e, w, "direction", 0);
+    int dir = !strcmp(dirs, "fwd") ? 0 : !strcmp(dirs, "bwd") ? 1 : -1;
+    if (dir < 0) bad(w, "\"direction\" is \"%.20s\", not fwd or bwd", dirs);
+    double n = get_num(e, w, "n", 0);
+    if (!(n >= 1 && n < 9e18 && n == floor(n))) bad(w, "\"n\" is %g, not a size", n);
+    double th = get_num_opt(e, w, "threads");
+    int threads = isnan(th) ? 1 : (int)th;
+    if (!(threads >= 1 && threads == th) && !isnan(th)) bad(w, "\"threads\" is %g", th);
+    double bpe = get_num(e, w, "bytes_per_element", 0);
+    if (!(bpe > 0 && bpe <= 64)) bad(w, "\"bytes_per_element\" is %g", bpe);
+    json_t *ips = json_object_get(e, "items_per_second");
+    if (!json_is_object(ips)) bad(w, "member \"items_per_second\" is not an object");
+    const char *wi = rep_printf("%s, items_per_second", w);
+    double med = get_num(ips, wi, "median", 1);
+    if (!(med >= 0) && !isnan(med)) bad(wi, "\"median\" is %g", med);
+    rep_act *a;
+    rep_spd_impl *p = spd_entry_impl(m, e, w, activation, impl, &a);
+    if (!p->isa) p->isa = get_str(e, w, "isa", 1);
+    if (!p->origin) p->origin = get_str(e, w, "origin", 1);
+    if (a && p->origin) act_add_impl(a, impl, p->origin);
+    rep_point *q = spd_point(p, (long long)n);
+    if (!q->size_class) q->size_class = get_str(e, w, "size_class", 1);
+    if (threads > 1) {
+      q->mt_threads = threads;
+      q->mt_ips[dir] = med;
+      q->mt_bps[dir] = med * bpe;
+      continue;
+    }
+    q->ips[dir] = med;
+    q->bps[dir] = med * bpe;
+    q->bpe[dir] = bpe;
+    q->ips_q1[dir] = get_num(ips, wi, "q1", 1);
+    q->ips_q3[dir] = get_num(ips, wi, "q3", 1);
+    double r = get_num_opt(e, w, "repetitions");
+    q->nrep[dir] = isnan(r) ? 0 : (int)r;
+  }
+  json_t *ab = json_object_get(doc, "actbench");
+  if (json_is_object(ab)) {
+    double r = get_num_opt(ab, "actbench", "repetitions");
+    m->speed_reps = isnan(r) ? 0 : (long long)r;
+    m->speed_min_time = get_num_opt(ab, "actbench", "min_time");
+    json_t *il = json_object_get(ab, "interleaved");
+    m->speed_interleaved = json_is_boolean(il) ? json_is_true(il) : -1;
+    json_t *st = json_object_get(ab, "machine_state");
+    if (json_is_object(st)) m->speed_state = st;
+  }
+  return 1;
 }
 
 static void load_speed(rep_model *m, const json_t *doc) {
@@ -753,6 +820,8 @@ static void load_speed(rep_model *m, const json_t *doc) {
     sizes = json_object_get(ab, "sizes");
     if (sizes && !json_is_array(sizes)) sizes = NULL;
   }
+  m->speed_interleaved = -1;
+  if (load_measurements(m, doc)) return;
   json_t *bm = get_arr(doc, "", "benchmarks");
   spd_acc *acc = NULL;
   size_t nacc = 0, cap = 0;
@@ -863,6 +932,7 @@ static void load_targets(rep_model *m, const json_t *doc) {
       bad(w, "\"kind\" is \"%.20s\", not peer or bandwidth", t->kind);
     t->activation = get_str(o, w, "activation", 0);
     t->direction = get_str(o, w, "direction", 0);
+    t->acc_class = t->bandwidth ? get_str(o, w, "accuracy_class", 1) : NULL;
     t->reference = get_str(o, w, "reference", 0);
     t->description = get_str(o, w, "description", 1);
     t->status = get_str(o, w, "status", 0);
@@ -895,6 +965,8 @@ static void load_targets(rep_model *m, const json_t *doc) {
       q->note = get_str(e, we, "note", 1);
       q->met = get_tristate(e, we, "met");
       q->ratio = get_num(e, we, "ratio", 1);
+      q->ratio_lo = get_num_opt(e, we, "ratio_lo");
+      q->ratio_hi = get_num_opt(e, we, "ratio_hi");
       if (!t->bandwidth) {
         q->peer = get_str(e, we, "peer", 1);
         q->ours = get_str(e, we, "ours", 1);
@@ -908,6 +980,8 @@ static void load_targets(rep_model *m, const json_t *doc) {
       }
       q->copy_bps = get_num_opt(e, we, "copy_bytes_per_second");
       q->worst = get_str(e, we, "worst", 1);
+      q->ours = get_str(e, we, "ours", 1);
+      q->ours_bps = get_num_opt(e, we, "ours_bytes_per_second");
       json_t *ks = get_arr(e, we, "kernels");
       q->nkernels = json_array_size(ks);
       q->kernels = rep_alloc((q->nkernels + 1) * sizeof *q->kernels);
@@ -917,10 +991,21 @@ static void load_targets(rep_model *m, const json_t *doc) {
         if (!json_is_object(kj)) bad(wk, "is %s, not an object", type_name(kj));
         q->kernels[j].name = get_str(kj, wk, "name", 0);
         q->kernels[j].ratio = get_num(kj, wk, "ratio", 1);
-        q->kernels[j].met = get_tristate(kj, wk, "met");
+        q->kernels[j].met = json_object_get(kj, "met") ? get_tristate(kj, wk, "met") : -1;
       }
     }
   }
+}
+
+double rep_copy_bps_mt(const rep_model *m, long long n) {
+  if (!m->baseline) return NAN;
+  for (size_t i = 0; i < m->baseline->nimpls; i++) {
+    const rep_spd_impl *p = &m->baseline->impls[i];
+    if (strcmp(p->name, "memory.copy")) continue;
+    for (size_t k = 0; k < p->npoints; k++)
+      if (p->points[k].n == n && p->points[k].mt_bps[0] > 0) return p->points[k].mt_bps[0];
+  }
+  return NAN;
 }
 
 double rep_copy_bps(const rep_model *m, long long n) {

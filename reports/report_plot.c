@@ -882,7 +882,8 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
   fprintf(d,
           "# %s: throughput from speed.json; one block per implementation, then the\n"
           "# baselines of speed.json (memory.copy: the memory limit, its bytes/s over the\n"
-          "# bytes a kernel moves per element: 8 forward, 16 backward)\n"
+          "# bytes a kernel moves per element: 8 forward, 12 backward for a kernel that\n"
+          "# reads x or y besides dy)\n"
           "# n fwd_G_items_per_s bwd_G_items_per_s fwd_GB_per_s bwd_GB_per_s\n",
           a->name);
   int block = 0;
@@ -917,7 +918,7 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
     if (!any) continue;
     if (is_copy(p->name))
       fprintf(d,
-              "# %s: n, limit fwd (G elements/s = bytes/s / 8), limit bwd (bytes/s / 16),\n"
+              "# %s: n, limit fwd (G elements/s = bytes/s / 8), limit bwd (bytes/s / 12),\n"
               "# its own G items/s fwd and bwd\n",
               p->name);
     else
@@ -929,7 +930,7 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
       if (!at) continue;
       fprintf(d, "%lld", q->n);
       double lf = is_copy(p->name) ? q->bps[0] / 8 / 1e9 : NAN;
-      double lb = is_copy(p->name) ? q->bps[0] / 16 / 1e9 : NAN;
+      double lb = is_copy(p->name) ? q->bps[0] / 12 / 1e9 : NAN;
       dat_num(d, lf);
       dat_num(d, lb);
       dat_num(d, q->ips[0] / 1e9);
@@ -1007,7 +1008,7 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
     speed_panel(g, mo, a, datname, idx, bidx, 0, 0);
     fprintf(g,
             "  set lmargin at screen 0.565\n  set rmargin at screen 0.985\n"
-            "  set title 'backward (x, y, dy \u2192 dx): 16 bytes per element'\n"
+            "  set title 'backward (x or y, dy \u2192 dx): 12 bytes per element'\n"
             "  set key at screen 0.5, screen %.4f center top Left reverse vertical maxrows %d "
             "samplen 2 spacing 1.05 width -3 font ',9'\n",
             (double)(keyh + 8) / h, rows);

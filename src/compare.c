@@ -19,15 +19,16 @@
 
 enum { G_ID, G_SPEED, G_ACC, G_SAT };
 /* how a column's values are shown */
-enum { D_STR, D_GIPS, D_ULP, D_FRAC, D_COUNT, D_BOOL, D_X };
+enum { D_STR, D_GIPS, D_SPREAD, D_ULP, D_FRAC, D_COUNT, D_BOOL, D_X };
 
 #define MAX_COLS 160
 
 typedef struct {
-  char key[32], label[48];
+  char key[48], label[56];
   int group, disp;
   long long n; /* speed: the size */
   int dir;     /* speed: 0 fwd, 1 bwd */
+  int threads; /* speed: the thread count */
 } col;
 
 typedef struct {
@@ -72,8 +73,11 @@ static void usage(FILE *f) {
           "  --format F        table (default), csv or markdown\n"
           "  --baselines       add the speed suite's memory baselines (memory.copy, memory.relu)\n"
           "\n"
-          "Column keys: impl, origin, isa; speed (items/s; G/s in the table and Markdown):\n"
-          "l1_fwd, l1_bwd, l2_fwd, ... dram_bwd, n<N>_fwd for a size given by count;\n"
+          "Column keys: impl, origin, isa; speed (items/s, the median of the repetitions;\n"
+          "G/s in the table and Markdown): l1_fwd, l1_bwd, l2_fwd, ... dram_bwd, n<N>_fwd\n"
+          "for a size given by count, dram_fwd_t<T> for a run on T threads, each followed\n"
+          "by <key>_spread: half the interquartile range of the repetitions over the\n"
+          "median (a fraction; %% in the table);\n"
           "accuracy: fwd_max_ulp, fwd_mean_ulp, fwd_cr (a fraction; %% in the table),\n"
           "fwd_special, bwd_max_ulp, bwd_mean_ulp, bwd_cr, bwd_special, within_claim;\n"
           "saturation: grad0_neg, grad0_pos (first x where f' is computed as exactly 0;\n"
@@ -141,20 +145,24 @@ static void load_speed(model *m, const json_t *doc, const char *path, const char
                        int baselines, char *note, size_t ncap) {
   size_t nr;
   act_speed_run *runs = act_speed_runs(doc, path, &nr);
-  /* the sizes this activation was measured at */
+  /* the sizes (and thread counts) this activation was measured at */
   long long ns[64];
+  int ts[64];
   const char *cls[64];
   size_t nn = 0;
   int found = 0;
+  long long reps = 0;
   for (size_t i = 0; i < nr; i++) {
     const act_speed_run *r = &runs[i];
     int mine = !strcmp(r->activation, act);
     found |= mine;
     if (!mine && !(baselines && r->baseline)) continue;
+    if ((long long)r->nsamples > reps) reps = (long long)r->nsamples;
     size_t k = 0;
-    while (k < nn && ns[k] != r->n) k++;
+    while (k < nn && !(ns[k] == r->n && ts[k] == r->threads)) k++;
     if (k == nn && nn < 64) {
       ns[nn] = r->n;
+      ts[nn] = r->threads;
       cls[nn++] = r->size_class;
     }
   }
@@ -164,11 +172,15 @@ static void load_speed(model *m, const json_t *doc, const char *path, const char
     act_speed_runs_free(runs, nr);
     return;
   }
-  for (size_t i = 1; i < nn; i++) /* by size */
-    for (size_t j = i; j > 0 && ns[j - 1] > ns[j]; j--) {
+  for (size_t i = 1; i < nn; i++) /* by thread count, then size */
+    for (size_t j = i; j > 0 && (ts[j - 1] > ts[j] || (ts[j - 1] == ts[j] && ns[j - 1] > ns[j]));
+         j--) {
       long long t = ns[j];
       ns[j] = ns[j - 1];
       ns[j - 1] = t;
+      int u = ts[j];
+      ts[j] = ts[j - 1];
+      ts[j - 1] = u;
       const char *c = cls[j];
       cls[j] = cls[j - 1];
       cls[j - 1] = c;
@@ -179,23 +191,37 @@ static void load_speed(model *m, const json_t *doc, const char *path, const char
     int named = !strcmp(cls[k], "L1") || !strcmp(cls[k], "L2") || !strcmp(cls[k], "L3") ||
                 !strcmp(cls[k], "DRAM");
     for (size_t j = 0; j < nn && named; j++) /* a class twice: name both by n */
-      if (j != k && !strcmp(cls[j], cls[k])) named = 0;
+      if (j != k && ts[j] == ts[k] && !strcmp(cls[j], cls[k])) named = 0;
+    char thr[24] = "", thl[24] = "";
+    if (ts[k] > 1) {
+      snprintf(thr, sizeof thr, "_t%d", ts[k]);
+      snprintf(thl, sizeof thl, " %d thr", ts[k]);
+    }
     for (int d = 0; d < 2; d++) {
-      char key[32], label[48];
+      char key[40], label[56];
       if (named) {
-        snprintf(key, sizeof key, "%s_%s", cls[k], d ? "bwd" : "fwd");
+        snprintf(key, sizeof key, "%s_%s%s", cls[k], d ? "bwd" : "fwd", thr);
         for (char *p = key; *p; p++) *p = (char)tolower((unsigned char)*p);
-        snprintf(label, sizeof label, "%s %s", cls[k], d ? "bwd" : "fwd");
+        snprintf(label, sizeof label, "%s %s%s", cls[k], d ? "bwd" : "fwd", thl);
       } else {
-        snprintf(key, sizeof key, "n%lld_%s", ns[k], d ? "bwd" : "fwd");
-        snprintf(label, sizeof label, "n=%lld %s", ns[k], d ? "bwd" : "fwd");
+        snprintf(key, sizeof key, "n%lld_%s%s", ns[k], d ? "bwd" : "fwd", thr);
+        snprintf(label, sizeof label, "n=%lld %s%s", ns[k], d ? "bwd" : "fwd", thl);
       }
       size_t c = add_col(m, key, label, G_SPEED, D_GIPS);
       m->cols[c].n = ns[k];
       m->cols[c].dir = d;
+      m->cols[c].threads = ts[k];
+      if (reps < 2) continue;
+      /* its spread: half the interquartile range over the median */
+      char skey[48];
+      snprintf(skey, sizeof skey, "%s_spread", key);
+      c = add_col(m, skey, "+-", G_SPEED, D_SPREAD);
+      m->cols[c].n = ns[k];
+      m->cols[c].dir = d;
+      m->cols[c].threads = ts[k];
     }
-    snprintf(sizes + strlen(sizes), sizeof sizes - strlen(sizes), "%s%s n=%lld", k ? ", " : " ",
-             cls[k][0] ? cls[k] : "?", ns[k]);
+    snprintf(sizes + strlen(sizes), sizeof sizes - strlen(sizes), "%s%s n=%lld%s", k ? ", " : " ",
+             cls[k][0] ? cls[k] : "?", ns[k], thl);
   }
   /* implementations: origin and ISA from the "actbench" member */
   json_t *im = json_object_get(json_object_get(doc, "actbench"), "implementations");
@@ -216,11 +242,18 @@ static void load_speed(model *m, const json_t *doc, const char *path, const char
     if (strcmp(s->activation, act) && !(baselines && s->baseline)) continue;
     row *r = get_row(m, s->impl);
     int d = !strcmp(s->direction, "bwd");
-    for (size_t c = first; c < m->ncols; c++)
-      if (m->cols[c].n == s->n && m->cols[c].dir == d) set_num(r, c, act_speed_center(s));
+    for (size_t c = first; c < m->ncols; c++) {
+      if (m->cols[c].n != s->n || m->cols[c].dir != d || m->cols[c].threads != s->threads) continue;
+      if (m->cols[c].disp == D_GIPS)
+        set_num(r, c, act_speed_center(s));
+      else if (s->spread.n > 1)
+        set_num(r, c, act_spread_rel_iqr(&s->spread) / 2);
+    }
   }
   snprintf(note + strlen(note), ncap - strlen(note),
-           "  speed: %s (items/s in G/s, median of the repetitions;%s)\n", path, sizes);
+           "  speed: %s (items/s in G/s: median of %lld repetitions, +- half the interquartile "
+           "range over the median;%s)\n",
+           path, reps, sizes);
   act_speed_runs_free(runs, nr);
 }
 
@@ -408,6 +441,12 @@ static void format_val(char *buf, size_t cap, const col *c, const val *v, act_fo
       break;
     case D_GIPS:
       snprintf(buf, cap, csv ? "%.6g" : "%.3g", csv ? v->num : v->num / 1e9);
+      break;
+    case D_SPREAD:
+      if (csv)
+        snprintf(buf, cap, "%.4g", v->num);
+      else
+        snprintf(buf, cap, "%.1f%%", 100 * v->num);
       break;
     case D_ULP:
       if (isinf(v->num))

@@ -28,22 +28,8 @@ json_t *act_json_find(const json_t *arr, const char *key, const char *value) {
   return NULL;
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double u = *(const double *)a, w = *(const double *)b;
-  return (u > w) - (u < w);
-}
-
 double act_speed_center(const act_speed_run *r) {
-  if (r->nsamples) {
-    double *s = malloc(r->nsamples * sizeof *s);
-    if (!s) act_die("out of memory");
-    memcpy(s, r->samples, r->nsamples * sizeof *s);
-    qsort(s, r->nsamples, sizeof *s, cmp_double);
-    size_t h = r->nsamples / 2;
-    double m = r->nsamples % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
-    free(s);
-    return m;
-  }
+  if (r->spread.n) return r->spread.median;
   if (!isnan(r->median)) return r->median;
   return r->mean;
 }
@@ -95,9 +81,11 @@ act_speed_run *act_speed_runs(const json_t *doc, const char *path, size_t *count
     }
     double ips = act_json_num(json_object_get(e, "items_per_second"));
     if (isnan(ips)) act_die("%s: benchmark %s has no items_per_second", path, name);
+    json_t *th = json_object_get(e, "threads");
+    int threads = json_is_integer(th) ? (int)json_integer_value(th) : 1;
     act_speed_run *r = NULL;
     for (size_t k = nr; k-- > 0 && !r;)
-      if (!strcmp(runs[k].name, name)) r = &runs[k];
+      if (!strcmp(runs[k].name, name) && runs[k].threads == threads) r = &runs[k];
     if (!r) {
       r = &runs[nr++];
       r->name = name;
@@ -118,16 +106,24 @@ act_speed_run *act_speed_runs(const json_t *doc, const char *path, size_t *count
             "%s: benchmark %s lacks impl, activation, direction or n (not written by "
             "actbench speed?)",
             path, name);
-      r->samples = malloc(json_array_size(bm) * sizeof *r->samples);
-      if (!r->samples) act_die("out of memory");
+      r->threads = threads;
+      double bpe = act_json_num(json_object_get(e, "bytes_per_element"));
+      r->bytes_per_element = bpe > 0 ? bpe : !strcmp(r->direction, "bwd") ? 16 : 8;
     }
-    if (kind == 0)
+    if (kind == 0) {
+      if (r->nsamples == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 8;
+        double *g = realloc(r->samples, r->cap * sizeof *g);
+        if (!g) act_die("out of memory");
+        r->samples = g;
+      }
       r->samples[r->nsamples++] = ips;
-    else if (kind == 1)
+    } else if (kind == 1)
       r->mean = ips;
     else
       r->median = ips;
   }
+  for (size_t k = 0; k < nr; k++) act_spread_of(runs[k].samples, runs[k].nsamples, &runs[k].spread);
   *count = nr;
   return runs;
 }

@@ -6,6 +6,8 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "spread.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -18,10 +20,13 @@ typedef struct {
   const char *direction;  /* "fwd" or "bwd" */
   const char *size_class; /* "L1", ..., "custom"; "" when not stated */
   long long n;
-  int baseline;    /* a memory baseline */
-  double *samples; /* items/s of each repetition (run_type "iteration") */
-  size_t nsamples;
+  int threads;              /* 1, or the thread count of a multi-threaded run */
+  int baseline;             /* a memory baseline */
+  double bytes_per_element; /* what the kernel moves (older files: 8 fwd, 16 bwd) */
+  double *samples;          /* items/s of each repetition (run_type "iteration") */
+  size_t nsamples, cap;
   double mean, median; /* Google Benchmark's aggregates; NAN when absent */
+  act_spread spread;   /* of the samples (n = 0 when there are none) */
 } act_speed_run;
 
 /* The benchmarks of a speed results file (doc from act_read_json), in the

@@ -64,14 +64,16 @@ PY
 fi
 if run 0 compare sigmoid --results "$FULL" --format markdown --columns speed; then
   check "compare markdown: a pipe table of the speed columns" \
-    grep -q '^| implementation | L1 fwd | L1 bwd | DRAM fwd | DRAM bwd |$' "$S/out"
+    grep -q '^| implementation | L1 fwd | +- | L1 bwd | +- | DRAM fwd | +- | DRAM bwd | +- |$' "$S/out"
+  check "compare markdown: each median with its spread (half the IQR over the median)" \
+    grep -q '^| sigmoid.scalar.naive | 2.02 | 0.5% | 1.35 | 0.5% |' "$S/out"
   check "compare markdown: numbers right-aligned" grep -q '^| --- | ---: |' "$S/out"
 fi
 run 0 compare sigmoid --results "$FULL" --baselines --format csv &&
   check "compare --baselines: memory.copy" grep -q '^memory.copy,' "$S/out"
 run 0 compare leaky_relu --speed "$FULL/speed.json" --format csv &&
   check "compare --speed alone: only speed columns" \
-    bash -c "head -1 '$S/out' | grep -q '^impl,origin,isa,l1_fwd,l1_bwd,dram_fwd,dram_bwd$'"
+    bash -c "head -1 '$S/out' | grep -q '^impl,origin,isa,l1_fwd,l1_fwd_spread,l1_bwd,l1_bwd_spread,dram_fwd,dram_fwd_spread,dram_bwd,dram_bwd_spread$'"
 
 # ---- diff: speed files with repetitions
 python3 - "$S" <<'PY'

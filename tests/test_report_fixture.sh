@@ -57,13 +57,13 @@ check "full: ours solid, peers dashed" \
 # the baselines of speed.json
 check "full: the memory limit on the throughput figure" \
   grep -q "memory limit (copy)" "$S/full/gp/sigmoid_speed.gp"
-check "full: ... as the copy's bytes/s over 8 (fwd) and 16 (bwd)" \
-  grep -q '^4096 10.1 5.05 ' "$S/full/data/sigmoid_speed.dat"
+check "full: ... as the copy's bytes/s over 8 (fwd) and 12 (bwd: dy and one of x or y in, dx out)" \
+  grep -q '^4096 10.1 6.73333333 ' "$S/full/data/sigmoid_speed.dat"
 check "full: ... on every activation's figure" grep -q "memory limit (copy)" "$S/full/gp/gelu_speed.gp"
 check "full: % of copy bandwidth in the speed table" \
   grep -q '% of copy bandwidth, n = 4096' "$S/full/sigmoid.html"
 check "full: ... the kernel's bytes/s over the copy's (40.4 / 80.8 GB/s)" \
-  grep -q '| sigmoid.avx2.rr2-p5-div | actbench | avx2 | fwd | 5.05 G/s (40.4 GB/s) | 50% |' \
+  grep -q '| sigmoid.avx2.rr2-p5-div | actbench | avx2 | fwd | 5.05 G/s (40.4 GB/s, 8 B/element) | 50% |' \
   "$S/full/summary.md"
 check "full: the baselines listed in the speed table" grep -q '| memory.copy | baseline |' \
   "$S/full/summary.md"

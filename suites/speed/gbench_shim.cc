@@ -66,6 +66,43 @@ int act_gb_register(const char *name, act_gb_iter_fn *fn, act_gb_setup_fn *setup
   return -1;
 }
 
+size_t act_gb_part_bound(size_t n, int t, int T) {
+  if (t <= 0 || T <= 1) return t <= 0 ? 0 : n;
+  if (t >= T) return n;
+  size_t b = static_cast<size_t>((static_cast<unsigned __int128>(n) * static_cast<unsigned>(t)) /
+                                 static_cast<unsigned>(T));
+  return b & ~static_cast<size_t>(15);
+}
+
+int act_gb_register_parts(const char *name, act_gb_part_fn *fn, void *user, size_t n,
+                          int64_t bytes_per_element, int threads, const char *label) {
+  if (!name || !fn || threads < 1) return -1;
+  try {
+    std::string lab = label ? label : "";
+    auto *b = benchmark::RegisterBenchmark(name, [=](benchmark::State &st) {
+      const int t = st.thread_index(), T = st.threads();
+      const size_t lo = act_gb_part_bound(n, t, T), hi = act_gb_part_bound(n, t + 1, T);
+      uint64_t iter = 0;
+      for (auto _ : st) {
+        fn(user, lo, hi, iter++);
+        // The kernel's stores must happen every iteration.
+        benchmark::ClobberMemory();
+      }
+      const int64_t items = static_cast<int64_t>(st.iterations()) * static_cast<int64_t>(hi - lo);
+      st.SetItemsProcessed(items);
+      st.SetBytesProcessed(items * bytes_per_element);
+      if (!lab.empty()) st.SetLabel(lab);
+    });
+    if (threads > 1) b->Threads(threads)->UseRealTime();
+    return 0;
+  } catch (const std::exception &e) {
+    report("RegisterBenchmark", &e);
+  } catch (...) {
+    report("RegisterBenchmark", nullptr);
+  }
+  return -1;
+}
+
 int act_gb_register_loop(const char *name, act_gb_loop_fn *fn, void *user) {
   if (!name || !fn) return -1;
   try {

@@ -56,6 +56,22 @@ int act_gb_init(int *argc, char **argv);
 int act_gb_register(const char *name, act_gb_iter_fn *fn, act_gb_setup_fn *setup, void *user,
                     int64_t items, int64_t bytes, const char *label);
 
+/* A benchmark over an array of n elements that threads share: thread t of T
+ * works on its own part [lo, hi) of the array (parts 16-element aligned, so
+ * that no two threads write one cache line), and fn is called once per
+ * timed iteration with that part and the iteration's number in this thread
+ * (0, 1, 2, ... from the start of each run), so that it can rotate through
+ * several inputs.  Items per iteration are the part's elements, bytes
+ * bytes_per_element times that.  threads > 1 runs T threads and measures
+ * real time (the throughput is then the sum over threads per wall-clock
+ * second); threads == 1 measures the process's CPU time, Google Benchmark's
+ * default. */
+typedef void act_gb_part_fn(void *user, size_t lo, size_t hi, uint64_t iter);
+int act_gb_register_parts(const char *name, act_gb_part_fn *fn, void *user, size_t n,
+                          int64_t bytes_per_element, int threads, const char *label);
+/* The part of thread t of T over n elements: [bound(t), bound(t + 1)). */
+size_t act_gb_part_bound(size_t n, int t, int T);
+
 /* Registers a benchmark that runs the timing loop itself. */
 int act_gb_register_loop(const char *name, act_gb_loop_fn *fn, void *user);
 

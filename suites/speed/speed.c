@@ -3,18 +3,52 @@
  * An implementation without a backward kernel (bwd == NULL, an inference
  * library) gets a forward benchmark only.
  *
- * At every size two baselines run as well, so that each kernel can be set
- * against what memory allows: memory.copy (memcpy of x to y: glibc's, chosen
+ * Repetitions.  Every benchmark runs --repetitions times (default
+ * DEFAULT_REPS), each repetition at least --min-time seconds, and Google
+ * Benchmark interleaves the repetitions of all benchmarks in a random order
+ * (--benchmark_enable_random_interleaving), so that a slow minute of the
+ * machine spreads over many benchmarks instead of falsifying one.  Every
+ * figure is the median of the repetitions with its quartiles
+ * (src/spread.h); a ratio is the ratio of medians with a bootstrap interval.
+ *
+ * Inputs.  x is uniform over [X_LO, X_HI] (pre-activations of that size are
+ * what trained networks feed these functions; the range covers the saturated
+ * tails and the transition region of sigmoid and tanh, and keeps every output
+ * and derivative normal), dy uniform over [DY_LO, DY_HI], from --seed.  A
+ * branch predictor learns a short input that is replayed: a kernel with
+ * data-dependent branches then runs far faster than on new data (on the
+ * AMD Zen 4 this suite is developed on, inputs of up to about 40000 elements
+ * replayed are learnt: hardsigmoid.scalar.naive runs 0.70 G/s on 32768 of them
+ * and 0.14 G/s on 65536 or more).  So each size has P = ceil(POOL_ELEMS / n)
+ * different inputs (slots), and consecutive calls rotate through them: every
+ * call of a kernel sees x (and y) that it has not seen for the last POOL_ELEMS
+ * elements or more (from POOL_ELEMS elements on, P = 1).  Below that size the
+ * inputs come from the pool in L2 while the output (and dy, which decides no
+ * branch) stay in the cache the size names.  The backward kernels read y
+ * computed once per size by the activation's stable scalar kernel (the
+ * values of every implementation's forward, to a few ulp).
+ *
+ * Bytes.  Forward reads x and writes y: 8 bytes per element.  Backward reads
+ * dy and writes dx, and reads x and y unless the implementation says it does
+ * not (ACT_BWD_NO_X, ACT_BWD_NO_Y): 12 or 16 bytes.  memory.copy moves 8.
+ *
+ * Baselines.  At every size, memory.copy (memcpy of x to y: glibc's, chosen
  * for this CPU; for large n it may use non-temporal stores) and memory.relu
- * (the fastest ReLU of the registry that runs here: relu.avx512.autovec, else
- * relu.avx2.autovec, else relu.scalar.stable), both forward, 8 bytes per element,
- * activation "memory", origin and role "baseline".
+ * (the fastest ReLU of the registry that runs here), forward, activation
+ * "memory", origin and role "baseline".
+ *
+ * Threads.  --threads N (or "all": the online cores) runs, besides the
+ * single-thread benchmarks, every kernel and the baselines on N threads over
+ * disjoint parts of the arrays at the DRAM size (the largest size given when
+ * DRAM is not), as oneDNN and PyTorch split large tensors: wall-clock
+ * throughput of all threads together, beside an N-thread copy.
  *
  * Google Benchmark writes its JSON to a temporary file in the output folder;
  * this suite then adds what docs/results.md asks for (kind, version, the
- * machine context, the sizes and the implementations, and per benchmark the
- * implementation, direction, n and size class) and writes DIR/speed.json
- * atomically.  Every option is checked before anything is measured. */
+ * machine context and state, the sizes and implementations, per benchmark the
+ * implementation, direction, n, size class and threads, the summaries, the
+ * targets) and writes DIR/speed.json atomically.  Every option is checked
+ * before anything is measured. */
 #include "speed.h"
 
 #include <math.h>
@@ -27,76 +61,26 @@
 #include <unistd.h>
 
 #include "gbench_shim.h"
-#include "registry.h"
+#include "speed_int.h"
 #include "util.h"
 
 #ifndef ACTBENCH_VERSION
 #define ACTBENCH_VERSION "unknown"
 #endif
 
-/* Inputs are uniform over [-8, 8]: pre-activations of that size are what
- * trained networks feed these functions, the range covers both saturated
- * tails and the transition region of sigmoid and tanh, and it keeps every
- * output and derivative normal (no subnormal slow paths).  Upstream
- * gradients dy are uniform over [-1, 1]. */
 #define X_LO -8.0
 #define X_HI 8.0
 #define DY_LO -1.0
 #define DY_HI 1.0
 
-#define MAX_N ((long long)1 << 27) /* floats per array: 512 MiB, four arrays 2 GiB */
+#define MAX_N ((long long)1 << 27) /* floats per array: 512 MiB */
 #define MIN_CLASS_N 256            /* smallest n a cache class may give */
 #define MAX_SIZES 64
-#define FWD_BYTES 8  /* reads x, writes y */
-#define BWD_BYTES 16 /* reads x, y, dy, writes dx */
-
-typedef struct {
-  size_t n;
-  const char *cls; /* "L1", "L2", "L3", "DRAM" or "custom" */
-  float *x, *y, *dy, *dx;
-} size_buf;
-
-enum { FWD = 0, BWD = 1 };
-
-typedef struct {
-  const act_impl *impl; /* NULL for a baseline */
-  const char *impl_name, *activation, *isa;
-  act_fwd *fwd;
-  act_params p;
-  size_buf *buf;
-  int dir;
-  char name[256];
-} bench;
-
-/* The baselines (see the top of this file). */
-typedef struct {
-  const char *name, *isa, *kernel;
-  act_fwd *fwd;
-} baseline;
-
-static void copy_fwd(const float *x, float *y, size_t n, const act_params *p) {
-  (void)p;
-  if (x != y) memcpy(y, x, n * sizeof(float));
-}
-
-/* memory.copy and memory.relu; out must hold 2. */
-static size_t baselines(baseline *out) {
-  static const char *const relus[] = {"relu.avx512.autovec", "relu.avx2.autovec",
-                                      "relu.scalar.stable"};
-  size_t nb = 0;
-  out[nb++] = (baseline){"memory.copy", "glibc", "memcpy", copy_fwd};
-  for (size_t k = 0; k < sizeof relus / sizeof relus[0]; k++) {
-    const act_impl *r = act_find_impl(relus[k]);
-    if (r && r->fwd && act_impl_available(r)) {
-      out[nb++] = (baseline){"memory.relu", r->isa, r->name, r->fwd};
-      break;
-    }
-  }
-  return nb;
-}
+#define POOL_ELEMS 131072 /* input elements a call has not seen recently, at least */
+#define DEFAULT_REPS 5
+#define DEFAULT_MIN_TIME 0.02
 
 static uint64_t g_seed = 1;
-static size_buf *g_live; /* the size whose buffers are allocated */
 static char g_tmp[4200]; /* Google Benchmark's output, removed at exit */
 
 static void remove_tmp(void) {
@@ -119,26 +103,36 @@ static void usage(FILE *f) {
           "  --impl PATTERN     full name, glob, or name without the activation\n"
           "  --sizes LIST       comma list of element counts and/or L1, L2, L3, DRAM\n"
           "                     (default L1,L2,L3,DRAM, derived from this machine's caches)\n"
-          "  --min-time S       minimum measuring time per benchmark in seconds (0.1)\n"
-          "  --repetitions N    repeat each benchmark N times; N > 1 adds mean/median/stddev\n"
+          "  --repetitions N    repetitions of each benchmark, interleaved at random (%d);\n"
+          "                     every figure is their median with its quartiles\n"
+          "  --min-time S       minimum time of each repetition in seconds (%g)\n"
+          "  --no-interleave    run each benchmark's repetitions back to back\n"
+          "  --threads N|all    also run every kernel on N threads over disjoint parts\n"
+          "                     of the arrays at the DRAM size (the largest size given\n"
+          "                     when DRAM is not); all: the online cores (default 1: none)\n"
           "  --a VALUE          slope parameter a (default: the activation's default)\n"
           "  --seed S           seed of the inputs (1)\n"
           "  --out DIR          output folder (results)\n"
           "  --benchmark_*=...  passed to Google Benchmark, e.g. --benchmark_filter=avx2\n"
           "\n"
-          "Inputs x are uniform over [%g, %g], dy over [%g, %g].  Benchmarks are named\n"
-          "<impl>/fwd/<n> and <impl>/bwd/<n>; bytes counted: fwd %d, bwd %d per element.\n"
-          "An implementation without a backward kernel gets no bwd benchmark.  At every\n"
-          "size the baselines memory.copy/fwd/<n> (memcpy) and memory.relu/fwd/<n> (the\n"
-          "fastest ReLU here) show what memory allows.\n"
+          "Inputs x are uniform over [%g, %g], dy over [%g, %g]; below %d elements\n"
+          "each call gets new inputs (rotating through several arrays), so that no\n"
+          "branch predictor learns them.  Benchmarks are named <impl>/fwd/<n> and\n"
+          "<impl>/bwd/<n> (and /threads:N).  Bytes counted: fwd 8 per element (x, y);\n"
+          "bwd 12 or 16 (dy, dx, and x and/or y as the kernel reads them).  At every\n"
+          "size the baselines memory.copy/fwd/<n> (memcpy) and memory.relu/fwd/<n>\n"
+          "(the fastest ReLU here) show what memory allows.\n"
           "\n"
           "At the end it judges the speed targets (docs/results.md): at the L1 and L2\n"
           "sizes our fastest vector kernel of no worse claimed error against a peer\n"
           "(sigmoid: XNNPACK, tanh: oneDNN, >= 1.2x; gelu, silu, elu, softplus: the\n"
-          "fastest peer, >= 1x; backward: oneDNN), and at the DRAM size each of our\n"
-          "vector kernels against memory.copy (>= 90%% of its bytes/s); a count equal\n"
-          "to a class's counts as that class.  They go to speed.json as \"targets\".\n",
-          X_LO, X_HI, DY_LO, DY_HI, FWD_BYTES, BWD_BYTES);
+          "fastest peer, >= 1x; backward: oneDNN), and at the DRAM size our fastest\n"
+          "vector kernel of each accuracy class (<= 1, 2, 4 ulp, any) against\n"
+          "memory.copy (>= 90%% of its bytes/s).  A ratio is judged by its 95%%\n"
+          "interval: met, not met, or undecided when the interval straddles the bar.\n"
+          "They go to speed.json as \"targets\", with the machine's state (load,\n"
+          "other processes, steal) and a warning when the machine was not quiet.\n",
+          DEFAULT_REPS, DEFAULT_MIN_TIME, X_LO, X_HI, DY_LO, DY_HI, POOL_ELEMS);
 }
 
 /* Google Benchmark answers a bad value of these flags with its usage text
@@ -188,7 +182,15 @@ static size_t class_n(const char *cls) {
   return clamp_class(pow2_ceil(2 * l3 / 4)); /* DRAM: each array twice the L3 */
 }
 
-static size_t parse_sizes(const char *list, size_buf *out) {
+const char *spd_target_class(const spd_size *s) {
+  static const char *const classes[] = {"L1", "L2", "L3", "DRAM"};
+  if (strcmp(s->cls, "custom") != 0) return s->cls;
+  for (size_t k = 0; k < 4; k++)
+    if (class_n(classes[k]) == s->n) return classes[k];
+  return NULL;
+}
+
+static size_t parse_sizes(const char *list, spd_size *out) {
   static const char *classes[] = {"L1", "L2", "L3", "DRAM"};
   size_t count = 0;
   const char *s = list;
@@ -201,7 +203,7 @@ static size_t parse_sizes(const char *list, size_buf *out) {
     if (len >= sizeof tok) act_die("speed: --sizes: '%.*s' is not a size", (int)len, s);
     memcpy(tok, s, len);
     tok[len] = '\0';
-    size_buf sb = {0};
+    spd_size sb = {0};
     for (size_t c = 0; c < 4; c++)
       if (!strcasecmp(tok, classes[c])) {
         sb.cls = classes[c];
@@ -228,56 +230,93 @@ static size_t parse_sizes(const char *list, size_buf *out) {
   return count;
 }
 
-static void free_buf(size_buf *b) {
-  act_free(b->x);
-  act_free(b->y);
-  act_free(b->dy);
-  act_free(b->dx);
-  b->x = b->y = b->dy = b->dx = NULL;
+/* ---- inputs */
+
+static void fill_uniform(float *v, size_t n, double lo, double hi, act_rng *r) {
+  for (size_t i = 0; i < n; i++) v[i] = (float)(lo + (hi - lo) * act_rng_uniform(r));
 }
 
-/* Only one size's arrays live at a time: Google Benchmark runs the
- * benchmarks in the order they were registered, size by size. */
-static void ensure_buf(size_buf *b) {
-  if (g_live == b) return;
-  if (g_live) free_buf(g_live);
-  g_live = NULL;
-  size_t bytes = b->n * sizeof(float);
-  b->x = act_alloc(bytes);
-  b->y = act_alloc(bytes);
-  b->dy = act_alloc(bytes);
-  b->dx = act_alloc(bytes);
+/* The implementation whose forward gives the y of an activation's backward
+ * benchmarks: its stable scalar kernel, else any that runs here. */
+static const act_impl *y_source(const char *activation, const act_impl **run, size_t nrun) {
+  char name[128];
+  snprintf(name, sizeof name, "%s.scalar.stable", activation);
+  const act_impl *m = act_find_impl(name);
+  if (m && m->fwd && act_impl_available(m)) return m;
+  for (size_t k = 0; k < nrun; k++)
+    if (!strcmp(run[k]->activation, activation) && run[k]->fwd) return run[k];
+  return NULL;
+}
+
+/* The arrays of a size: inputs in slots, outputs, and a y per activation
+ * that has a backward benchmark (acts[k] with params ps[k]). */
+static void alloc_size(spd_size *s, const char *const *acts, const act_params *ps, size_t nacts,
+                       const act_impl **run, size_t nrun) {
+  s->slots = s->n < POOL_ELEMS ? (POOL_ELEMS + s->n - 1) / s->n : 1;
+  s->stride = (s->n + 15) & ~(size_t)15;
+  size_t total = s->slots * s->stride;
+  s->x = act_alloc(total * sizeof(float));
+  s->dy = act_alloc(s->n * sizeof(float));
+  s->out = act_alloc(s->n * sizeof(float));
+  s->dx = act_alloc(s->n * sizeof(float));
   act_rng r;
   act_rng_seed(&r, g_seed);
-  for (size_t i = 0; i < b->n; i++) b->x[i] = (float)(X_LO + (X_HI - X_LO) * act_rng_uniform(&r));
-  for (size_t i = 0; i < b->n; i++)
-    b->dy[i] = (float)(DY_LO + (DY_HI - DY_LO) * act_rng_uniform(&r));
-  memset(b->y, 0, bytes); /* touch every page before timing */
-  memset(b->dx, 0, bytes);
-  g_live = b;
+  for (size_t k = 0; k < s->slots; k++) fill_uniform(s->x + k * s->stride, s->n, X_LO, X_HI, &r);
+  fill_uniform(s->dy, s->n, DY_LO, DY_HI, &r);
+  memset(s->out, 0, s->n * sizeof(float)); /* touch every page before timing */
+  memset(s->dx, 0, s->n * sizeof(float));
+  s->ys = calloc(nacts + 1, sizeof *s->ys);
+  if (!s->ys) act_die("out of memory");
+  s->nys = 0;
+  for (size_t a = 0; a < nacts; a++) {
+    const act_impl *src = y_source(acts[a], run, nrun);
+    if (!src) continue;
+    spd_ypool *yp = &s->ys[s->nys++];
+    yp->activation = acts[a];
+    yp->y = act_alloc(total * sizeof(float));
+    for (size_t k = 0; k < s->slots; k++)
+      src->fwd(s->x + k * s->stride, yp->y + k * s->stride, s->n, &ps[a]);
+  }
 }
 
-static void setup_fwd(void *user) {
-  ensure_buf(((bench *)user)->buf);
+static void free_size(spd_size *s) {
+  act_free(s->x);
+  act_free(s->dy);
+  act_free(s->out);
+  act_free(s->dx);
+  for (size_t k = 0; k < s->nys; k++) act_free(s->ys[k].y);
+  free(s->ys);
 }
 
-static void setup_bwd(void *user) {
-  bench *b = user;
-  ensure_buf(b->buf);
-  /* y for this implementation's bwd comes from its own fwd. */
-  b->impl->fwd(b->buf->x, b->buf->y, b->buf->n, &b->p);
+static const float *y_of(const spd_size *s, const char *activation) {
+  for (size_t k = 0; k < s->nys; k++)
+    if (!strcmp(s->ys[k].activation, activation)) return s->ys[k].y;
+  return NULL;
 }
 
-static void iter_fwd(void *user) {
-  bench *b = user;
-  b->fwd(b->buf->x, b->buf->y, b->buf->n, &b->p);
+static void copy_fwd(const float *x, float *y, size_t n, const act_params *p) {
+  (void)p;
+  if (x != y) memcpy(y, x, n * sizeof(float));
 }
 
-static void iter_bwd(void *user) {
-  bench *b = user;
-  size_buf *s = b->buf;
-  b->impl->bwd(s->x, s->y, s->dy, s->dx, s->n, &b->p);
+/* ---- the timed calls: one call per iteration on this thread's part, the
+ * inputs of slot iter mod P */
+
+static void part_fwd(void *user, size_t lo, size_t hi, uint64_t iter) {
+  spd_bench *b = user;
+  const spd_size *s = b->size;
+  size_t off = (size_t)(iter % s->slots) * s->stride;
+  b->fwd(s->x + off + lo, s->out + lo, hi - lo, &b->p);
 }
+
+static void part_bwd(void *user, size_t lo, size_t hi, uint64_t iter) {
+  spd_bench *b = user;
+  const spd_size *s = b->size;
+  size_t off = (size_t)(iter % s->slots) * s->stride;
+  b->bwd(s->x + off + lo, b->y + off + lo, s->dy + lo, s->dx + lo, hi - lo, &b->p);
+}
+
+/* ---- Google Benchmark's JSON */
 
 /* Google Benchmark writes non-finite numbers as bare NaN / Infinity, which
  * is not JSON; make them null. */
@@ -363,82 +402,146 @@ static void merge_context(json_t *gb_ctx, json_t *ours) {
   }
 }
 
-/* Google Benchmark's run_name, or its name without the aggregate suffix. */
-static const bench *find_bench(const bench *bs, size_t nb, json_t *entry) {
+/* The benchmark a Google Benchmark entry is about: its run_name (or its name
+ * without an aggregate suffix) is what was registered, followed by what
+ * Google Benchmark adds ("/real_time", "/threads:N"), and its thread count
+ * matches. */
+static spd_bench *find_bench(spd_bench *bs, size_t nb, json_t *entry) {
   const char *rn = json_string_value(json_object_get(entry, "run_name"));
   const char *name = json_string_value(json_object_get(entry, "name"));
+  json_t *th = json_object_get(entry, "threads");
+  long long threads = json_is_integer(th) ? json_integer_value(th) : 1;
+  const char *key = rn ? rn : name;
+  if (!key) return NULL;
   for (size_t i = 0; i < nb; i++) {
-    if (rn && !strcmp(rn, bs[i].name)) return &bs[i];
-    if (!rn && name) {
-      size_t l = strlen(bs[i].name);
-      if (!strncmp(name, bs[i].name, l) && (name[l] == '\0' || name[l] == '_')) return &bs[i];
-    }
+    size_t l = strlen(bs[i].name);
+    if (bs[i].threads != threads || strncmp(key, bs[i].name, l) != 0) continue;
+    if (key[l] == '\0' || key[l] == '/' || (!rn && key[l] == '_')) return &bs[i];
   }
   return NULL;
 }
 
-/* ---- the speed targets (issue 5; docs/results.md, "targets")
- *
- * What our vector kernels must reach against the peers measured in the same
- * run, judged from the registry's claims and this run's throughput:
- * - peer targets: at the L1 and L2 sizes, our fastest kernel (origin
- *   actbench, ISA avx2 or avx512) among those whose claimed max ULP error in
- *   the direction is no worse than the reference peer's claim, against that
- *   peer: sigmoid forward >= 1.2x XNNPACK's sigmoid, tanh forward >= 1.2x
- *   oneDNN's eltwise tanh, gelu, silu, elu and softplus forward >= 1x the
- *   fastest peer at each size; backward the same against oneDNN's backward
- *   eltwise (1.2x for sigmoid and tanh, 1x for the rest).  Where a library
- *   has several forms (oneDNN's use-dst ones), the fastest at each size is the
- *   reference, with its own claim.
- * - bandwidth targets: at the DRAM size each of our vector kernels moves
- *   >= 90% of the bytes/s of memory.copy at the same n.
- * A size given as a count (class "custom") that equals a class's count on
- * this machine counts as that class (--sizes 4096,32768 is L1,L2 here when
- * the L1d holds 32 KiB and the L2 1 MiB). */
-
-typedef struct {
-  const char *activation;
-  int dir;
-  const char *origin; /* the reference library, NULL: every peer (the fastest) */
-  double min_ratio;
-} peer_target;
-
-static const peer_target peer_targets[] = {
-    {"sigmoid", FWD, "xnnpack", 1.2}, {"tanh", FWD, "onednn", 1.2},
-    {"gelu", FWD, NULL, 1.0},         {"silu", FWD, NULL, 1.0},
-    {"elu", FWD, NULL, 1.0},          {"softplus", FWD, NULL, 1.0},
-    {"sigmoid", BWD, "onednn", 1.2},  {"tanh", BWD, "onednn", 1.2},
-    {"gelu", BWD, "onednn", 1.0},     {"silu", BWD, "onednn", 1.0},
-    {"elu", BWD, "onednn", 1.0},      {"softplus", BWD, "onednn", 1.0},
-};
-static const char *const peer_classes[] = {"L1", "L2"};
-static const char *const bw_classes[] = {"DRAM"};
-#define BW_MIN_RATIO 0.9
-
-/* What Google Benchmark measured for one of our benchmarks: the median of
- * the repetitions when it reports one, else the mean of the iterations. */
-typedef struct {
-  double ips_sum, bps_sum, ips_med, bps_med;
-  int count, has_med;
-} meas;
-
-static double meas_ips(const meas *m) {
-  return m->has_med ? m->ips_med : m->count ? m->ips_sum / m->count : NAN;
-}
-static double meas_bps(const meas *m) {
-  return m->has_med ? m->bps_med : m->count ? m->bps_sum / m->count : NAN;
+static void add_rep(spd_bench *b, double ips) {
+  if (b->nrep == b->cap) {
+    b->cap = b->cap ? 2 * b->cap : 8;
+    b->ips = realloc(b->ips, b->cap * sizeof *b->ips);
+    if (!b->ips) act_die("out of memory");
+  }
+  b->ips[b->nrep++] = ips;
 }
 
-/* The class a size counts as for the targets, NULL for none. */
-static const char *target_class(const size_buf *s) {
-  static const char *const classes[] = {"L1", "L2", "L3", "DRAM"};
-  if (strcmp(s->cls, "custom") != 0) return s->cls;
-  for (size_t k = 0; k < 4; k++)
-    if (class_n(classes[k]) == s->n) return classes[k];
+static json_t *jnum(double v) {
+  return isfinite(v) ? json_real(v) : json_null();
+}
+
+static json_t *spread_json(const act_spread *s, double scale, const double *values, size_t n) {
+  json_t *o = json_object();
+  json_object_set_new(o, "median", jnum(s->median * scale));
+  json_object_set_new(o, "q1", jnum(s->q1 * scale));
+  json_object_set_new(o, "q3", jnum(s->q3 * scale));
+  json_object_set_new(o, "min", jnum(s->min * scale));
+  json_object_set_new(o, "max", jnum(s->max * scale));
+  if (values) {
+    json_t *v = json_array();
+    for (size_t i = 0; i < n; i++) json_array_append_new(v, jnum(values[i] * scale));
+    json_object_set_new(o, "values", v);
+  }
+  return o;
+}
+
+static const spd_bench *find_copy(const spd_bench *bs, size_t nb, const spd_bench *b) {
+  for (size_t i = 0; i < nb; i++)
+    if (!bs[i].impl && bs[i].size == b->size && bs[i].threads == b->threads &&
+        !strcmp(bs[i].impl_name, "memory.copy") && bs[i].s.n > 0)
+      return &bs[i];
   return NULL;
 }
 
-/* In one of the peer tables (impls/peers/), not ours. */
+/* One entry of "measurements": the benchmark's repetitions and summary. */
+static json_t *measurement_json(const spd_bench *bs, size_t nb, const spd_bench *b) {
+  char name[320];
+  if (b->threads > 1)
+    snprintf(name, sizeof name, "%s/threads:%d", b->name, b->threads);
+  else
+    snprintf(name, sizeof name, "%s", b->name);
+  json_t *o =
+      json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:i, s:I, s:I}", "name", name, "impl",
+                b->impl_name, "activation", b->activation, "isa", b->isa, "origin", b->origin,
+                "direction", b->dir == SPD_FWD ? "fwd" : "bwd", "n", (json_int_t)b->size->n,
+                "size_class", b->size->cls, "threads", b->threads, "bytes_per_element",
+                (json_int_t)b->bytes_per_element, "repetitions", (json_int_t)b->s.n);
+  if (!b->impl) json_object_set_new(o, "role", json_string("baseline"));
+  json_object_set_new(o, "items_per_second", spread_json(&b->s, 1.0, b->ips, b->nrep));
+  json_object_set_new(o, "bytes_per_second",
+                      spread_json(&b->s, (double)b->bytes_per_element, NULL, 0));
+  const spd_bench *copy = find_copy(bs, nb, b);
+  if (copy && copy != b && b->s.n > 0) {
+    double *kb = malloc(b->nrep * sizeof *kb), *cb = malloc(copy->nrep * sizeof *cb);
+    if (!kb || !cb) act_die("out of memory");
+    for (size_t i = 0; i < b->nrep; i++) kb[i] = b->ips[i] * (double)b->bytes_per_element;
+    for (size_t i = 0; i < copy->nrep; i++) cb[i] = copy->ips[i] * (double)copy->bytes_per_element;
+    act_ratio_ci r;
+    act_ratio_interval(kb, b->nrep, cb, copy->nrep, ACT_RATIO_LEVEL, 0x9e3779b97f4a7c15ull, &r);
+    json_object_set_new(
+        o, "of_copy",
+        json_pack("{s:o, s:o, s:o}", "ratio", jnum(r.ratio), "lo", jnum(r.lo), "hi", jnum(r.hi)));
+    free(kb);
+    free(cb);
+  }
+  return o;
+}
+
+/* ---- the table at the end: medians with their spread */
+
+static void print_summary(const spd_bench *bs, size_t nb, const spd_size *sizes, size_t nsizes,
+                          long long reps) {
+  printf(
+      "\nthroughput, G items/s: median of %lld repetitions +- half the interquartile range "
+      "(%% of the median); [%% of memory.copy's bytes/s at the same n]\n",
+      reps);
+  printf("  %-50s %-4s %-3s", "implementation", "dir", "thr");
+  for (size_t s = 0; s < nsizes; s++) {
+    char h[40];
+    snprintf(h, sizeof h, "%s %zu", sizes[s].cls, sizes[s].n);
+    printf(" %-25s", h);
+  }
+  printf("\n");
+  for (size_t i = 0; i < nb; i++) {
+    const spd_bench *b = &bs[i];
+    if (b->size != &sizes[0] && b->threads == 1) continue; /* one row per kernel */
+    int first_of_threads = 1;
+    for (size_t j = 0; j < i && b->threads > 1; j++)
+      if (bs[j].threads == b->threads && bs[j].dir == b->dir &&
+          !strcmp(bs[j].impl_name, b->impl_name))
+        first_of_threads = 0;
+    if (!first_of_threads) continue;
+    printf("  %-50s %-4s %-3d", b->impl_name, b->dir == SPD_FWD ? "fwd" : "bwd", b->threads);
+    for (size_t s = 0; s < nsizes; s++) {
+      const spd_bench *q = NULL;
+      for (size_t j = 0; j < nb && !q; j++)
+        if (bs[j].size == &sizes[s] && bs[j].dir == b->dir && bs[j].threads == b->threads &&
+            !strcmp(bs[j].impl_name, b->impl_name))
+          q = &bs[j];
+      char cell[64] = "-";
+      if (q && q->s.n > 0) {
+        double rel = act_spread_rel_iqr(&q->s);
+        const spd_bench *copy = find_copy(bs, nb, q);
+        char pc[16] = "";
+        if (copy && copy->s.median > 0)
+          snprintf(pc, sizeof pc, " [%.0f%%]",
+                   100 * q->s.median * (double)q->bytes_per_element /
+                       (copy->s.median * (double)copy->bytes_per_element));
+        snprintf(cell, sizeof cell, "%.3g +-%.1f%%%s", q->s.median * 1e-9,
+                 isfinite(rel) ? 50 * rel : 0.0, pc);
+      }
+      printf(" %-25s", cell);
+    }
+    printf("\n");
+  }
+}
+
+/* ---- the command */
+
 static int is_peer(const act_impl *m) {
   for (size_t t = 0; act_peer_tables[t]; t++)
     for (size_t i = 0; i < act_peer_tables[t]->count; i++)
@@ -446,382 +549,27 @@ static int is_peer(const act_impl *m) {
   return 0;
 }
 
-/* One of our vector kernels: origin actbench, ISA avx2 or avx512. */
-static int is_ours_vector(const act_impl *m) {
-  return !strcmp(m->origin, "actbench") && (!strcmp(m->isa, "avx2") || !strcmp(m->isa, "avx512")) &&
-         !is_peer(m);
+static int64_t bwd_bytes(const act_impl *m) {
+  return 8 + ((m->flags & ACT_BWD_NO_X) ? 0 : 4) + ((m->flags & ACT_BWD_NO_Y) ? 0 : 4);
 }
 
-static int has_dir(const act_impl *m, int dir) {
-  return m->fwd && (dir == FWD || m->bwd);
-}
-
-static double claim(const act_impl *m, int dir) {
-  return dir == FWD ? m->fwd_ulp : m->bwd_ulp;
-}
-
-/* What was measured of the implementation or baseline called name, in one
- * direction at one size; NULL when nothing was. */
-static const meas *find_meas(const bench *bs, const meas *ms, size_t nb, const char *name, int dir,
-                             const size_buf *buf) {
-  for (size_t i = 0; i < nb; i++)
-    if (bs[i].buf == buf && bs[i].dir == dir && !strcmp(bs[i].impl_name, name) &&
-        (ms[i].count || ms[i].has_med))
-      return &ms[i];
-  return NULL;
-}
-
-static json_t *jnum(double v) {
-  return isfinite(v) ? json_real(v) : json_null();
-}
-
-static const char *class_list(const char *const *cls, size_t n, const char *sep) {
-  static char buf[64];
-  buf[0] = '\0';
-  for (size_t k = 0; k < n; k++) {
-    if (k) strncat(buf, sep, sizeof buf - strlen(buf) - 1);
-    strncat(buf, cls[k], sizeof buf - strlen(buf) - 1);
-  }
-  return buf;
-}
-
-/* The overall verdict from the verdicts at each required size class: a
- * ratio below the target anywhere is "not met", no kernel of ours to compare
- * is a failure too; otherwise a reference or a class not measured leaves it
- * open (met null); otherwise "met". */
-static void verdict(json_t *t, const json_t *jsizes, const char *const *cls, size_t ncls) {
-  int ratio_fail = 0;
-  const char *fail = NULL, *open = NULL;
-  char missing[64] = "";
-  for (size_t c = 0; c < ncls; c++) {
-    const json_t *found = NULL;
-    size_t k;
-    json_t *e;
-    json_array_foreach(jsizes, k, e) {
-      if (!strcmp(json_string_value(json_object_get(e, "class")), cls[c])) found = e;
-    }
-    if (!found) {
-      if (*missing) strncat(missing, " and ", sizeof missing - strlen(missing) - 1);
-      strncat(missing, cls[c], sizeof missing - strlen(missing) - 1);
-      continue;
-    }
-    const char *st = json_string_value(json_object_get(found, "status"));
-    if (!strcmp(st, "met")) continue;
-    if (!strcmp(st, "not met"))
-      ratio_fail = 1;
-    else if (!strncmp(st, "no kernel of ours", 17))
-      fail = st;
-    else
-      open = st;
-  }
-  char buf[96];
-  json_t *met;
-  const char *status;
-  if (ratio_fail || fail) {
-    met = json_false();
-    status = ratio_fail ? "not met" : fail;
-  } else if (open) {
-    met = json_null();
-    status = open;
-  } else if (*missing) {
-    met = json_null();
-    snprintf(buf, sizeof buf, "%s not measured", missing);
-    status = buf;
-  } else {
-    met = json_true();
-    status = "met";
-  }
-  json_object_set_new(t, "met", met);
-  json_object_set_new(t, "status", json_string(status));
-}
-
-static json_t *peer_target_json(const peer_target *pt, const act_impl **run, size_t nrun,
-                                const bench *bs, const meas *ms, size_t nb, size_buf *sizes,
-                                size_t nsizes) {
-  const char *dn = pt->dir == FWD ? "fwd" : "bwd";
-  json_t *t = json_object();
-  char id[96], desc[512], ref[64];
-  snprintf(id, sizeof id, "%s/%s", pt->activation, dn);
-  snprintf(ref, sizeof ref, "%s", pt->origin ? pt->origin : "fastest peer");
-  snprintf(desc, sizeof desc,
-           "our fastest %s kernel whose claimed max ULP error of %s is no worse than the "
-           "reference's runs at >= %gx the throughput of %s%s at %s",
-           pt->activation, pt->dir == FWD ? "f" : "f'", pt->min_ratio,
-           pt->origin ? pt->origin : "the fastest peer",
-           pt->origin ? (pt->dir == FWD ? "'s forward kernel" : "'s backward kernel") : "",
-           class_list(peer_classes, 2, " and "));
-  json_object_set_new(t, "id", json_string(id));
-  json_object_set_new(t, "kind", json_string("peer"));
-  json_object_set_new(t, "activation", json_string(pt->activation));
-  json_object_set_new(t, "direction", json_string(dn));
-  json_object_set_new(t, "reference", json_string(ref));
-  json_object_set_new(t, "description", json_string(desc));
-  json_object_set_new(t, "min_ratio", json_real(pt->min_ratio));
-  json_t *jc = json_array();
-  for (size_t c = 0; c < 2; c++) json_array_append_new(jc, json_string(peer_classes[c]));
-  json_object_set_new(t, "classes", jc);
-  /* the candidates: ours and the reference peers that ran */
-  json_t *jours = json_array(), *jpeers = json_array();
-  for (size_t k = 0; k < nrun; k++) {
-    const act_impl *m = run[k];
-    if (strcmp(m->activation, pt->activation) || !has_dir(m, pt->dir)) continue;
-    if (is_ours_vector(m))
-      json_array_append_new(jours, json_pack("{s:s, s:s, s:o}", "name", m->name, "isa", m->isa,
-                                             "claimed_ulp", jnum(claim(m, pt->dir))));
-    else if (is_peer(m) && (!pt->origin || !strcmp(m->origin, pt->origin)))
-      json_array_append_new(jpeers, json_pack("{s:s, s:s, s:o}", "name", m->name, "origin",
-                                              m->origin, "claimed_ulp", jnum(claim(m, pt->dir))));
-  }
-  json_object_set_new(t, "ours", jours);
-  json_object_set_new(t, "peers", jpeers);
-  json_t *jsizes = json_array();
-  for (size_t s = 0; s < nsizes; s++) {
-    const char *cls = target_class(&sizes[s]);
-    if (!cls || (strcmp(cls, "L1") && strcmp(cls, "L2"))) continue;
-    /* the reference: the fastest of the peers measured here */
-    const act_impl *peer = NULL;
-    double peer_ips = NAN;
-    for (size_t k = 0; k < nrun; k++) {
-      const act_impl *m = run[k];
-      if (strcmp(m->activation, pt->activation) || !has_dir(m, pt->dir) || !is_peer(m) ||
-          (pt->origin && strcmp(m->origin, pt->origin)))
-        continue;
-      const meas *q = find_meas(bs, ms, nb, m->name, pt->dir, &sizes[s]);
-      if (q && meas_ips(q) > 0 && !(meas_ips(q) <= peer_ips)) {
-        peer = m;
-        peer_ips = meas_ips(q);
-      }
-    }
-    /* ours: the fastest whose claim is no worse than the reference's */
-    const act_impl *ours = NULL;
-    double ours_ips = NAN;
-    json_t *qual = json_array();
-    int any_ours = 0;
-    for (size_t k = 0; peer && k < nrun; k++) {
-      const act_impl *m = run[k];
-      if (strcmp(m->activation, pt->activation) || !has_dir(m, pt->dir) || !is_ours_vector(m))
-        continue;
-      const meas *q = find_meas(bs, ms, nb, m->name, pt->dir, &sizes[s]);
-      if (!q || !(meas_ips(q) > 0)) continue;
-      any_ours = 1;
-      if (!(claim(m, pt->dir) <= claim(peer, pt->dir))) continue;
-      json_array_append_new(qual, json_string(m->name));
-      if (!(meas_ips(q) <= ours_ips)) {
-        ours = m;
-        ours_ips = meas_ips(q);
-      }
-    }
-    json_t *e = json_pack("{s:I, s:s}", "n", (json_int_t)sizes[s].n, "class", cls);
-    json_object_set_new(e, "peer", peer ? json_string(peer->name) : json_null());
-    json_object_set_new(e, "peer_claimed_ulp", peer ? jnum(claim(peer, pt->dir)) : json_null());
-    json_object_set_new(e, "peer_items_per_second", jnum(peer_ips));
-    json_object_set_new(e, "qualifying", qual);
-    json_object_set_new(e, "ours", ours ? json_string(ours->name) : json_null());
-    json_object_set_new(e, "ours_claimed_ulp", ours ? jnum(claim(ours, pt->dir)) : json_null());
-    json_object_set_new(e, "ours_items_per_second", jnum(ours_ips));
-    double ratio = ours && peer ? ours_ips / peer_ips : NAN;
-    json_object_set_new(e, "ratio", jnum(ratio));
-    const char *st = !peer  ? "peer not measured"
-                     : ours ? (ratio >= pt->min_ratio ? "met" : "not met")
-                            : "no kernel of ours qualifies";
-    if (peer && !ours)
-      json_object_set_new(e, "note",
-                          json_string(any_ours ? "every kernel of ours measured here claims a "
-                                                 "larger max ULP error than the reference"
-                                               : "no vector kernel of ours was measured"));
-    json_object_set_new(e, "met",
-                        !strcmp(st, "met")                 ? json_true()
-                        : !strcmp(st, "peer not measured") ? json_null()
-                                                           : json_false());
-    json_object_set_new(e, "status", json_string(st));
-    json_array_append_new(jsizes, e);
-  }
-  verdict(t, jsizes, peer_classes, 2);
-  json_object_set_new(t, "sizes", jsizes);
-  return t;
-}
-
-static json_t *bw_target_json(const char *activation, int dir, const act_impl **run, size_t nrun,
-                              const bench *bs, const meas *ms, size_t nb, size_buf *sizes,
-                              size_t nsizes) {
-  const char *dn = dir == FWD ? "fwd" : "bwd";
-  json_t *t = json_object();
-  char id[96], desc[256];
-  snprintf(id, sizeof id, "%s/%s/dram", activation, dn);
-  snprintf(desc, sizeof desc,
-           "at the DRAM size each of our vector %s kernels (%s) moves >= %g%% of the bytes/s of "
-           "memory.copy at the same n",
-           activation, dn, 100 * BW_MIN_RATIO);
-  json_object_set_new(t, "id", json_string(id));
-  json_object_set_new(t, "kind", json_string("bandwidth"));
-  json_object_set_new(t, "activation", json_string(activation));
-  json_object_set_new(t, "direction", json_string(dn));
-  json_object_set_new(t, "reference", json_string("memory.copy"));
-  json_object_set_new(t, "description", json_string(desc));
-  json_object_set_new(t, "min_ratio", json_real(BW_MIN_RATIO));
-  json_object_set_new(t, "classes", json_pack("[s]", bw_classes[0]));
-  json_t *jours = json_array();
-  for (size_t k = 0; k < nrun; k++)
-    if (!strcmp(run[k]->activation, activation) && has_dir(run[k], dir) && is_ours_vector(run[k]))
-      json_array_append_new(jours, json_pack("{s:s, s:s, s:o}", "name", run[k]->name, "isa",
-                                             run[k]->isa, "claimed_ulp", jnum(claim(run[k], dir))));
-  json_object_set_new(t, "ours", jours);
-  json_t *jsizes = json_array();
-  for (size_t s = 0; s < nsizes; s++) {
-    const char *cls = target_class(&sizes[s]);
-    if (!cls || strcmp(cls, "DRAM")) continue;
-    const meas *cq = find_meas(bs, ms, nb, "memory.copy", FWD, &sizes[s]);
-    double copy = cq ? meas_bps(cq) : NAN;
-    json_t *e = json_pack("{s:I, s:s}", "n", (json_int_t)sizes[s].n, "class", cls);
-    json_object_set_new(e, "copy_bytes_per_second", jnum(copy));
-    json_t *ks = json_array();
-    const char *worst = NULL;
-    double wr = NAN;
-    int fails = 0;
-    for (size_t k = 0; k < nrun; k++) {
-      const act_impl *m = run[k];
-      if (strcmp(m->activation, activation) || !has_dir(m, dir) || !is_ours_vector(m)) continue;
-      const meas *q = find_meas(bs, ms, nb, m->name, dir, &sizes[s]);
-      if (!q) continue;
-      double r = meas_bps(q) / copy;
-      json_t *kj = json_pack("{s:s}", "name", m->name);
-      json_object_set_new(kj, "bytes_per_second", jnum(meas_bps(q)));
-      json_object_set_new(kj, "ratio", jnum(r));
-      json_object_set_new(kj, "met", isfinite(r) ? json_boolean(r >= BW_MIN_RATIO) : json_null());
-      json_array_append_new(ks, kj);
-      if (isfinite(r) && !(r >= wr)) {
-        worst = m->name;
-        wr = r;
-      }
-      fails += isfinite(r) && r < BW_MIN_RATIO;
-    }
-    json_object_set_new(e, "kernels", ks);
-    json_object_set_new(e, "worst", worst ? json_string(worst) : json_null());
-    json_object_set_new(e, "ratio", jnum(wr));
-    const char *st = !(copy > 0)            ? "memory.copy not measured"
-                     : !json_array_size(ks) ? "our kernels not measured"
-                     : fails                ? "not met"
-                                            : "met";
-    json_object_set_new(e, "met",
-                        !strcmp(st, "met")       ? json_true()
-                        : !strcmp(st, "not met") ? json_false()
-                                                 : json_null());
-    json_object_set_new(e, "status", json_string(st));
-    json_array_append_new(jsizes, e);
-  }
-  verdict(t, jsizes, bw_classes, 1);
-  json_object_set_new(t, "sizes", jsizes);
-  return t;
-}
-
-/* Every target that this run's selection touches: the peer targets of the
- * activations selected, and a bandwidth target per activation and direction
- * with a vector kernel of ours. */
-static json_t *targets_json(const act_impl **run, size_t nrun, const bench *bs, const meas *ms,
-                            size_t nb, size_buf *sizes, size_t nsizes) {
-  json_t *arr = json_array();
-  for (size_t k = 0; k < sizeof peer_targets / sizeof peer_targets[0]; k++) {
-    int selected = 0;
-    for (size_t i = 0; i < nrun; i++)
-      selected |= !strcmp(run[i]->activation, peer_targets[k].activation);
-    if (selected)
-      json_array_append_new(
-          arr, peer_target_json(&peer_targets[k], run, nrun, bs, ms, nb, sizes, nsizes));
-  }
-  for (int dir = FWD; dir <= BWD; dir++)
-    for (size_t i = 0; i < nrun; i++) {
-      if (!is_ours_vector(run[i]) || !has_dir(run[i], dir)) continue;
-      int seen = 0;
-      for (size_t j = 0; j < i; j++)
-        seen |= is_ours_vector(run[j]) && has_dir(run[j], dir) &&
-                !strcmp(run[j]->activation, run[i]->activation);
-      if (!seen)
-        json_array_append_new(
-            arr, bw_target_json(run[i]->activation, dir, run, nrun, bs, ms, nb, sizes, nsizes));
-    }
-  return arr;
-}
-
-/* The table at the end of `actbench speed`: one line per target and size. */
-static void print_targets(const json_t *targets) {
-  if (!json_array_size(targets)) return;
-  printf("\ntargets (ratios measured in this run; claims from the registry; docs/results.md):\n");
-  printf("  %-26s %-14s %-8s %-8s %-28s %s\n", "target", "size", "ratio", "need", "verdict",
-         "ours / reference");
-  size_t i;
-  json_t *t;
-  json_array_foreach(targets, i, t) {
-    const char *kind = json_string_value(json_object_get(t, "kind"));
-    int bw = !strcmp(kind, "bandwidth");
-    char name[64], need[32];
-    snprintf(name, sizeof name, "%s %s %s", json_string_value(json_object_get(t, "activation")),
-             json_string_value(json_object_get(t, "direction")),
-             bw ? "vs copy" : json_string_value(json_object_get(t, "reference")));
-    double minr = json_number_value(json_object_get(t, "min_ratio"));
-    if (bw)
-      snprintf(need, sizeof need, ">= %g%%", 100 * minr);
-    else
-      snprintf(need, sizeof need, ">= %gx", minr);
-    json_t *sz = json_object_get(t, "sizes");
-    if (!json_array_size(sz)) {
-      printf("  %-26s %-14s %-8s %-8s %s\n", name, "-", "-", need,
-             json_string_value(json_object_get(t, "status")));
-      continue;
-    }
-    size_t k;
-    json_t *e;
-    json_array_foreach(sz, k, e) {
-      char size[48], ratio[32], who[512];
-      snprintf(size, sizeof size, "%s %lld", json_string_value(json_object_get(e, "class")),
-               (long long)json_integer_value(json_object_get(e, "n")));
-      json_t *r = json_object_get(e, "ratio");
-      if (!json_is_number(r))
-        snprintf(ratio, sizeof ratio, "-");
-      else if (bw)
-        snprintf(ratio, sizeof ratio, "%.0f%%", 100 * json_number_value(r));
-      else
-        snprintf(ratio, sizeof ratio, "%.2fx", json_number_value(r));
-      if (bw) {
-        json_t *w = json_object_get(e, "worst");
-        snprintf(who, sizeof who, "%s%s", json_is_string(w) ? "worst: " : "",
-                 json_is_string(w) ? json_string_value(w) : "");
-      } else {
-        json_t *o = json_object_get(e, "ours"), *p = json_object_get(e, "peer");
-        char os[200] = "-", ps[200] = "-";
-        if (json_is_string(o))
-          snprintf(os, sizeof os, "%s (%.3g ulp)", json_string_value(o),
-                   json_number_value(json_object_get(e, "ours_claimed_ulp")));
-        if (json_is_string(p))
-          snprintf(ps, sizeof ps, "%s (%.3g ulp)", json_string_value(p),
-                   json_number_value(json_object_get(e, "peer_claimed_ulp")));
-        json_t *note = json_object_get(e, "note");
-        if (json_is_string(note)) snprintf(os, sizeof os, "- (%s)", json_string_value(note));
-        snprintf(who, sizeof who, "%s / %s", os, ps);
-      }
-      printf("  %-26s %-14s %-8s %-8s %-28s %s\n", k ? "" : name, size, ratio, k ? "" : need,
-             json_string_value(json_object_get(e, "status")), who);
-    }
-    const char *st = json_string_value(json_object_get(t, "status"));
-    int said = 0;
-    json_array_foreach(sz, k, e) {
-      said |= !strcmp(st, json_string_value(json_object_get(e, "status")));
-    }
-    if (!said) printf("  %-26s %-14s %-8s %-8s overall: %s\n", "", "", "", "", st);
-  }
+static long online_cores(void) {
+  long c = sysconf(_SC_NPROCESSORS_ONLN);
+  return c > 0 ? c : 1;
 }
 
 int act_speed_main(int argc, char **argv) {
   const char *activation = NULL, *pattern = NULL, *sizes_arg = "L1,L2,L3,DRAM";
   const char *out_dir = "results";
-  double min_time = 0.1;
-  long long reps = 1;
-  int have_a = 0;
+  double min_time = DEFAULT_MIN_TIME;
+  long long reps = DEFAULT_REPS, threads = 1;
+  int have_a = 0, interleave = 1;
   float a_value = 0.0f;
   int list_tests = 0;
 
   /* Google Benchmark's argv: program name, our settings, then the user's
    * --benchmark_* flags (later flags win). */
-  char **gbv = calloc((size_t)argc + 8, sizeof *gbv);
+  char **gbv = calloc((size_t)argc + 12, sizeof *gbv);
   if (!gbv) act_die("out of memory");
   int gbc = 0;
   char *user_gb[256];
@@ -843,7 +591,11 @@ int act_speed_main(int argc, char **argv) {
       min_time = act_parse_double("--min-time", v, 0, 86400);
       if (!(min_time > 0)) act_die("speed: --min-time must be > 0 seconds");
     } else if ((v = act_opt_value("speed", argc, argv, &i, "--repetitions"))) {
-      reps = act_parse_int("--repetitions", v, 1, 100000);
+      reps = act_parse_int("--repetitions", v, 1, SPD_MAX_REPS);
+    } else if (!strcmp(a, "--no-interleave")) {
+      interleave = 0;
+    } else if ((v = act_opt_value("speed", argc, argv, &i, "--threads"))) {
+      threads = !strcmp(v, "all") ? online_cores() : act_parse_int("--threads", v, 1, 1024);
     } else if ((v = act_opt_value("speed", argc, argv, &i, "--a"))) {
       a_value = act_parse_float("--a", v);
       if (!isfinite(a_value)) act_die("speed: --a must be finite, not %s", v);
@@ -859,13 +611,11 @@ int act_speed_main(int argc, char **argv) {
         list_tests = 1;
       check_gb_enum(a, "--benchmark_format=", "console|json|csv");
       check_gb_enum(a, "--benchmark_time_unit=", "ns|us|ms|s");
+      check_gb_enum(a, "--benchmark_enable_random_interleaving=", "true|false");
       if (!strncmp(a, "--benchmark_repetitions=", 24)) /* recorded in "actbench" */
-        reps = act_parse_int("--benchmark_repetitions", a + 24, 1, 100000);
-      if (!strncmp(a, "--benchmark_min_time=", 21)) {
-        char *end;
-        double t = strtod(a + 21, &end);
-        if (end != a + 21 && !*end && t > 0) min_time = t;
-      }
+        reps = act_parse_int("--benchmark_repetitions", a + 24, 1, SPD_MAX_REPS);
+      if (!strncmp(a, "--benchmark_min_time=", 21))
+        min_time = act_parse_double("--benchmark_min_time", a + 21, 1e-9, 86400);
       if (user_gbc == 256) act_die("speed: too many --benchmark_* options");
       user_gb[user_gbc++] = argv[i];
     } else {
@@ -874,8 +624,18 @@ int act_speed_main(int argc, char **argv) {
   }
   if (!*out_dir) act_die("speed: --out needs a folder name");
 
-  size_buf sizes[MAX_SIZES];
+  spd_size sizes[MAX_SIZES];
   size_t nsizes = parse_sizes(sizes_arg, sizes);
+  /* the size of the multi-threaded benchmarks: DRAM, else the largest */
+  size_t thread_size = 0;
+  for (size_t s = 0; s < nsizes; s++) {
+    const char *c = spd_target_class(&sizes[s]);
+    if (c && !strcmp(c, "DRAM")) {
+      thread_size = s;
+      break;
+    }
+    if (sizes[s].n > sizes[thread_size].n) thread_size = s;
+  }
 
   const act_impl **sel = calloc(act_registry_count + 1, sizeof *sel);
   if (!sel) act_die("out of memory");
@@ -905,6 +665,9 @@ int act_speed_main(int argc, char **argv) {
   gbv[gbc++] = reps_flag;
   gbv[gbc++] = out_flag;
   gbv[gbc++] = "--benchmark_out_format=json";
+  gbv[gbc++] = interleave ? "--benchmark_enable_random_interleaving=true"
+                          : "--benchmark_enable_random_interleaving=false";
+  if (reps > 1) gbv[gbc++] = "--benchmark_display_aggregates_only=true";
   for (int k = 0; k < user_gbc; k++) gbv[gbc++] = user_gb[k];
   gbv[gbc] = NULL;
   if (act_gb_init(&gbc, gbv) != 0) act_die("speed: Google Benchmark failed to start");
@@ -930,60 +693,97 @@ int act_speed_main(int argc, char **argv) {
   }
   if (nrun == 0) act_die("speed: none of the selected implementations runs on this CPU");
 
-  /* Register, size by size: the baselines first, then the kernels. */
-  baseline base[2];
-  size_t nbase = baselines(base);
-  size_t nb = 0;
-  bench *bs = calloc((nrun * 2 + nbase) * nsizes + 1, sizeof *bs);
-  if (!bs) act_die("out of memory");
-  for (size_t s = 0; s < nsizes; s++) {
-    for (size_t k = 0; k < nbase; k++) {
-      bench *b = &bs[nb++];
-      b->impl_name = base[k].name;
-      b->activation = "memory";
-      b->isa = base[k].isa;
-      b->fwd = base[k].fwd;
-      b->p = (act_params){0.0f, 0.0f};
-      b->buf = &sizes[s];
-      b->dir = FWD;
-      snprintf(b->name, sizeof b->name, "%s/fwd/%zu", base[k].name, sizes[s].n);
-      if (act_gb_register(b->name, iter_fwd, setup_fwd, b, (int64_t)sizes[s].n,
-                          (int64_t)sizes[s].n * FWD_BYTES, sizes[s].cls) != 0)
-        act_die("speed: cannot register benchmark %s", b->name);
-    }
-    for (size_t k = 0; k < nrun; k++) {
-      const act_impl *m = run[k];
-      const act_activation *act = act_find_activation(m->activation);
-      act_params p = act ? act->defaults : (act_params){1.0f, 0.0f};
-      if (have_a) p.a = a_value;
-      for (int dir = FWD; dir <= BWD; dir++) {
-        if ((dir == FWD && !m->fwd) || (dir == BWD && (!m->bwd || !m->fwd))) {
-          if (s == 0 && (dir == FWD || m->fwd))
-            act_warn("speed: %s has no %s kernel: no %s benchmark", m->name,
-                     dir == FWD ? "fwd" : "bwd", dir == FWD ? "fwd" : "bwd");
-          continue;
-        }
-        bench *b = &bs[nb++];
-        b->impl = m;
-        b->impl_name = m->name;
-        b->activation = m->activation;
-        b->isa = m->isa;
-        b->fwd = m->fwd;
-        b->p = p;
-        b->buf = &sizes[s];
-        b->dir = dir;
-        if (snprintf(b->name, sizeof b->name, "%s/%s/%zu", m->name, dir == FWD ? "fwd" : "bwd",
-                     sizes[s].n) >= (int)sizeof b->name)
-          act_die("speed: implementation name too long: %s", m->name);
-        size_t n = sizes[s].n;
-        if (act_gb_register(b->name, dir == FWD ? iter_fwd : iter_bwd,
-                            dir == FWD ? setup_fwd : setup_bwd, b, (int64_t)n,
-                            (int64_t)n * (dir == FWD ? FWD_BYTES : BWD_BYTES), sizes[s].cls) != 0)
-          act_die("speed: cannot register benchmark %s", b->name);
-      }
-    }
+  /* The activations selected, with their parameters. */
+  const char **acts = calloc(nrun + 1, sizeof *acts);
+  act_params *aps = calloc(nrun + 1, sizeof *aps);
+  if (!acts || !aps) act_die("out of memory");
+  size_t nacts = 0;
+  for (size_t k = 0; k < nrun; k++) {
+    size_t j = 0;
+    while (j < nacts && strcmp(acts[j], run[k]->activation)) j++;
+    if (j < nacts) continue;
+    const act_activation *act = act_find_activation(run[k]->activation);
+    aps[nacts] = act ? act->defaults : (act_params){1.0f, 0.0f};
+    if (have_a) aps[nacts].a = a_value;
+    acts[nacts++] = run[k]->activation;
   }
 
+  /* The baselines: memory.copy, and the fastest ReLU that runs here. */
+  static const char *const relus[] = {"relu.avx512.autovec", "relu.avx2.autovec",
+                                      "relu.scalar.stable"};
+  const act_impl *relu = NULL;
+  for (size_t k = 0; k < sizeof relus / sizeof relus[0] && !relu; k++) {
+    const act_impl *r = act_find_impl(relus[k]);
+    if (r && r->fwd && act_impl_available(r)) relu = r;
+  }
+
+  /* The arrays, all sizes at once (the repetitions of all sizes interleave). */
+  if (!list_tests)
+    for (size_t s = 0; s < nsizes; s++) alloc_size(&sizes[s], acts, aps, nacts, run, nrun);
+
+  /* Register, size by size: the baselines first, then the kernels; the
+   * multi-threaded ones at their size. */
+  size_t nthr = threads > 1 ? 2 : 1;
+  size_t nb = 0, capb = ((nrun * 2 + 2) * nsizes + 1) * nthr + 4;
+  spd_bench *bs = calloc(capb, sizeof *bs);
+  if (!bs) act_die("out of memory");
+  for (size_t s = 0; s < nsizes; s++)
+    for (size_t ti = 0; ti < nthr; ti++) {
+      int T = ti ? (int)threads : 1;
+      if (T > 1 && s != thread_size) continue;
+      for (int k = 0; k < 2 + (int)nrun; k++) {
+        const act_impl *m = k >= 2 ? run[k - 2] : NULL;
+        if (k == 1 && !relu) continue;
+        for (int dir = SPD_FWD; dir <= SPD_BWD; dir++) {
+          if (dir == SPD_BWD && (!m || !m->bwd || !m->fwd)) {
+            if (m && m->fwd && s == 0 && T == 1)
+              act_warn("speed: %s has no bwd kernel: no bwd benchmark", m->name);
+            continue;
+          }
+          if (dir == SPD_FWD && m && !m->fwd) {
+            if (s == 0 && T == 1) act_warn("speed: %s has no fwd kernel: no benchmark", m->name);
+            continue;
+          }
+          spd_bench *b = &bs[nb++];
+          b->size = &sizes[s];
+          b->dir = dir;
+          b->threads = T;
+          b->impl = m;
+          if (!m) {
+            b->impl_name = k == 0 ? "memory.copy" : "memory.relu";
+            b->activation = "memory";
+            b->isa = k == 0 ? "glibc" : relu->isa;
+            b->origin = "baseline";
+            b->fwd = k == 0 ? copy_fwd : relu->fwd;
+            b->bytes_per_element = 8;
+          } else {
+            b->impl_name = m->name;
+            b->activation = m->activation;
+            b->isa = m->isa;
+            b->origin = m->origin;
+            b->fwd = m->fwd;
+            b->bwd = m->bwd;
+            size_t a = 0;
+            while (strcmp(acts[a], m->activation)) a++;
+            b->p = aps[a];
+            b->bytes_per_element = dir == SPD_FWD ? 8 : bwd_bytes(m);
+            b->ours_vector = !strcmp(m->origin, "actbench") &&
+                             (!strcmp(m->isa, "avx2") || !strcmp(m->isa, "avx512")) && !is_peer(m);
+            b->peer = is_peer(m);
+            if (dir == SPD_BWD && !list_tests) {
+              b->y = y_of(&sizes[s], m->activation);
+              if (!b->y) act_die("speed: no forward kernel of %s runs here", m->activation);
+            }
+          }
+          if (snprintf(b->name, sizeof b->name, "%s/%s/%zu", b->impl_name,
+                       dir == SPD_FWD ? "fwd" : "bwd", sizes[s].n) >= (int)sizeof b->name)
+            act_die("speed: implementation name too long: %s", b->impl_name);
+          if (act_gb_register_parts(b->name, dir == SPD_FWD ? part_fwd : part_bwd, b, sizes[s].n,
+                                    b->bytes_per_element, T, sizes[s].cls) != 0)
+            act_die("speed: cannot register benchmark %s", b->name);
+        }
+      }
+    }
   char range[64];
   snprintf(range, sizeof range, "[%g, %g]", X_LO, X_HI);
   act_gb_add_context("actbench_version", ACTBENCH_VERSION);
@@ -995,10 +795,13 @@ int act_speed_main(int argc, char **argv) {
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   signal(SIGHUP, on_signal);
+  spd_machine ms;
+  spd_machine_begin(&ms);
   long matched = act_gb_run();
+  spd_machine_end(&ms);
   act_gb_shutdown();
-  if (g_live) free_buf(g_live);
-  g_live = NULL;
+  if (!list_tests)
+    for (size_t s = 0; s < nsizes; s++) free_size(&sizes[s]);
   if (matched < 0) act_die("speed: Google Benchmark failed");
   if (list_tests) {
     remove_tmp();
@@ -1027,47 +830,59 @@ int act_speed_main(int argc, char **argv) {
   json_t *ab = json_object();
   json_t *jsizes = json_array();
   for (size_t s = 0; s < nsizes; s++) {
-    json_t *z = json_pack("{s:s, s:I, s:I}", "class", sizes[s].cls, "n", (json_int_t)sizes[s].n,
-                          "bytes_per_array", (json_int_t)(sizes[s].n * sizeof(float)));
-    const char *tc = target_class(&sizes[s]);
+    json_t *z =
+        json_pack("{s:s, s:I, s:I, s:I}", "class", sizes[s].cls, "n", (json_int_t)sizes[s].n,
+                  "bytes_per_array", (json_int_t)(sizes[s].n * sizeof(float)), "input_slots",
+                  (json_int_t)sizes[s].slots);
+    const char *tc = spd_target_class(&sizes[s]);
     if (tc && !strcmp(sizes[s].cls, "custom")) json_object_set_new(z, "counts_as", json_string(tc));
     json_array_append_new(jsizes, z);
   }
   json_object_set_new(ab, "sizes", jsizes);
   json_t *jimpls = json_array();
-  for (size_t k = 0; k < nsel; k++)
-    json_array_append_new(
-        jimpls,
+  for (size_t k = 0; k < nsel; k++) {
+    json_t *e =
         json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:{s:o, s:o}}", "name", sel[k]->name,
                   "activation", sel[k]->activation, "isa", sel[k]->isa, "origin", sel[k]->origin,
                   "available", avail[k], "bwd_kernel", sel[k]->bwd != NULL, "claimed", "fwd_ulp",
-                  jnum(sel[k]->fwd_ulp), "bwd_ulp", jnum(sel[k]->bwd_ulp)));
-  for (size_t k = 0; k < nbase; k++)
-    json_array_append_new(
-        jimpls,
-        json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s}", "name", base[k].name, "activation",
-                  "memory", "isa", base[k].isa, "origin", "baseline", "available", 1, "bwd_kernel",
-                  0, "role", "baseline", "kernel", base[k].kernel));
+                  jnum(sel[k]->fwd_ulp), "bwd_ulp", jnum(sel[k]->bwd_ulp));
+    if (sel[k]->bwd)
+      json_object_set_new(e, "bwd_reads",
+                          json_pack("{s:b, s:b}", "x", !(sel[k]->flags & ACT_BWD_NO_X), "y",
+                                    !(sel[k]->flags & ACT_BWD_NO_Y)));
+    json_array_append_new(jimpls, e);
+  }
+  json_array_append_new(
+      jimpls, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s}", "name", "memory.copy",
+                        "activation", "memory", "isa", "glibc", "origin", "baseline", "available",
+                        1, "bwd_kernel", 0, "role", "baseline", "kernel", "memcpy"));
+  if (relu)
+    json_array_append_new(jimpls, json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s}", "name",
+                                            "memory.relu", "activation", "memory", "isa", relu->isa,
+                                            "origin", "baseline", "available", 1, "bwd_kernel", 0,
+                                            "role", "baseline", "kernel", relu->name));
   json_object_set_new(ab, "implementations", jimpls);
   json_t *jacts = json_array();
-  for (size_t k = 0; k < nsel; k++) {
-    int seen = 0;
-    for (size_t j = 0; j < k; j++) seen |= !strcmp(sel[j]->activation, sel[k]->activation);
-    if (seen) continue;
-    const act_activation *act = act_find_activation(sel[k]->activation);
-    act_params p = act ? act->defaults : (act_params){1.0f, 0.0f};
-    if (have_a) p.a = a_value;
-    json_array_append_new(jacts, json_pack("{s:s, s:{s:f, s:f}}", "activation", sel[k]->activation,
-                                           "params", "a", (double)p.a, "b", (double)p.b));
-  }
+  for (size_t a = 0; a < nacts; a++)
+    json_array_append_new(jacts, json_pack("{s:s, s:{s:f, s:f}}", "activation", acts[a], "params",
+                                           "a", (double)aps[a].a, "b", (double)aps[a].b));
   json_object_set_new(ab, "activations", jacts);
   json_object_set_new(ab, "input_range", json_pack("[f, f]", X_LO, X_HI));
   json_object_set_new(ab, "dy_range", json_pack("[f, f]", DY_LO, DY_HI));
+  json_object_set_new(ab, "input_pool_elements", json_integer(POOL_ELEMS));
   json_object_set_new(ab, "seed", json_integer((json_int_t)g_seed));
   json_object_set_new(ab, "min_time", json_real(min_time));
   json_object_set_new(ab, "repetitions", json_integer((json_int_t)reps));
-  json_object_set_new(ab, "bytes_per_element",
-                      json_pack("{s:i, s:i}", "fwd", FWD_BYTES, "bwd", BWD_BYTES));
+  json_object_set_new(ab, "interleaved", json_boolean(interleave));
+  json_object_set_new(ab, "threads", json_integer((json_int_t)threads));
+  if (threads > 1)
+    json_object_set_new(ab, "threads_size", json_integer((json_int_t)sizes[thread_size].n));
+  json_object_set_new(
+      ab, "bytes_per_element",
+      json_pack("{s:i, s:s, s:i}", "fwd", 8, "bwd",
+                "8 + 4 for x unless ACT_BWD_NO_X + 4 for y unless ACT_BWD_NO_Y", "copy", 8));
+  json_object_set_new(ab, "interval_level", json_real(ACT_RATIO_LEVEL));
+  json_object_set_new(ab, "machine_state", spd_machine_json(&ms, ctx));
   json_object_set_new(doc, "actbench", ab);
 
   const char *key;
@@ -1077,52 +892,46 @@ int act_speed_main(int argc, char **argv) {
   }
   json_t *benches = json_object_get(doc, "benchmarks");
   if (!json_is_array(benches)) act_die("speed: Google Benchmark's output has no benchmarks");
-  meas *ms = calloc(nb + 1, sizeof *ms);
-  if (!ms) act_die("out of memory");
   size_t idx;
   json_array_foreach(benches, idx, val) {
-    const bench *b = find_bench(bs, nb, val);
+    spd_bench *b = find_bench(bs, nb, val);
     if (!b) continue;
-    if (!json_is_true(json_object_get(val, "error_occurred"))) {
-      meas *q = &ms[b - bs];
-      const char *rt = json_string_value(json_object_get(val, "run_type"));
-      const char *ag = json_string_value(json_object_get(val, "aggregate_name"));
-      double ips = json_number_value(json_object_get(val, "items_per_second"));
-      double bps = json_number_value(json_object_get(val, "bytes_per_second"));
-      if (!rt || !strcmp(rt, "iteration")) {
-        q->ips_sum += ips;
-        q->bps_sum += bps;
-        q->count++;
-      } else if (ag && !strcmp(ag, "median")) {
-        q->ips_med = ips;
-        q->bps_med = bps;
-        q->has_med = 1;
-      }
-    }
+    const char *rt = json_string_value(json_object_get(val, "run_type"));
+    if (!json_is_true(json_object_get(val, "error_occurred")) && (!rt || !strcmp(rt, "iteration")))
+      add_rep(b, json_number_value(json_object_get(val, "items_per_second")));
     json_object_set_new(val, "impl", json_string(b->impl_name));
     json_object_set_new(val, "activation", json_string(b->activation));
     json_object_set_new(val, "isa", json_string(b->isa));
-    json_object_set_new(val, "direction", json_string(b->dir == FWD ? "fwd" : "bwd"));
-    json_object_set_new(val, "n", json_integer((json_int_t)b->buf->n));
-    json_object_set_new(val, "size_class", json_string(b->buf->cls));
+    json_object_set_new(val, "direction", json_string(b->dir == SPD_FWD ? "fwd" : "bwd"));
+    json_object_set_new(val, "n", json_integer((json_int_t)b->size->n));
+    json_object_set_new(val, "size_class", json_string(b->size->cls));
+    json_object_set_new(val, "bytes_per_element", json_integer((json_int_t)b->bytes_per_element));
     if (!b->impl) json_object_set_new(val, "role", json_string("baseline"));
   }
+  for (size_t i = 0; i < nb; i++) act_spread_of(bs[i].ips, bs[i].nrep, &bs[i].s);
+  json_t *jm = json_array();
+  for (size_t i = 0; i < nb; i++)
+    if (bs[i].s.n > 0) json_array_append_new(jm, measurement_json(bs, nb, &bs[i]));
+  json_object_set_new(doc, "measurements", jm);
 
-  json_t *targets = targets_json(run, nrun, bs, ms, nb, sizes, nsizes);
+  json_t *targets = spd_targets_json(bs, nb, sizes, nsizes);
   json_object_set_new(doc, "targets", targets);
 
   act_write_json(doc, json_path);
   remove_tmp();
   g_tmp[0] = '\0';
-  print_targets(targets);
+  print_summary(bs, nb, sizes, nsizes, reps);
+  spd_print_targets(targets);
   printf("wrote %s\n", json_path);
 
   json_decref(doc);
   json_decref(gb);
-  free(ms);
+  for (size_t i = 0; i < nb; i++) free(bs[i].ips);
   free(bs);
   free(run);
   free(avail);
+  free(acts);
+  free(aps);
   free(sel);
   free(gbv);
   return 0;
