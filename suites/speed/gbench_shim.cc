@@ -9,16 +9,6 @@
 
 namespace {
 
-benchmark::State &S(act_gb_state *st) {
-  return *reinterpret_cast<benchmark::State *>(st);
-}
-const benchmark::State &S(const act_gb_state *st) {
-  return *reinterpret_cast<const benchmark::State *>(st);
-}
-act_gb_state *C(benchmark::State &st) {
-  return reinterpret_cast<act_gb_state *>(&st);
-}
-
 void report(const char *what, const std::exception *e) {
   std::fprintf(stderr, "actbench: Google Benchmark failed in %s%s%s\n", what, e ? ": " : "",
                e ? e->what() : "");
@@ -36,32 +26,6 @@ int act_gb_init(int *argc, char **argv) {
     report("Initialize", &e);
   } catch (...) {
     report("Initialize", nullptr);
-  }
-  return -1;
-}
-
-int act_gb_register(const char *name, act_gb_iter_fn *fn, act_gb_setup_fn *setup, void *user,
-                    int64_t items, int64_t bytes, const char *label) {
-  if (!name || !fn) return -1;
-  try {
-    std::string lab = label ? label : "";
-    benchmark::RegisterBenchmark(name, [=](benchmark::State &st) {
-      if (setup) setup(user);
-      for (auto _ : st) {
-        fn(user);
-        // The kernel's stores must happen every iteration.
-        benchmark::ClobberMemory();
-      }
-      benchmark::DoNotOptimize(user);
-      if (items > 0) st.SetItemsProcessed(static_cast<int64_t>(st.iterations()) * items);
-      if (bytes > 0) st.SetBytesProcessed(static_cast<int64_t>(st.iterations()) * bytes);
-      if (!lab.empty()) st.SetLabel(lab);
-    });
-    return 0;
-  } catch (const std::exception &e) {
-    report("RegisterBenchmark", &e);
-  } catch (...) {
-    report("RegisterBenchmark", nullptr);
   }
   return -1;
 }
@@ -101,56 +65,6 @@ int act_gb_register_parts(const char *name, act_gb_part_fn *fn, void *user, size
     report("RegisterBenchmark", nullptr);
   }
   return -1;
-}
-
-int act_gb_register_loop(const char *name, act_gb_loop_fn *fn, void *user) {
-  if (!name || !fn) return -1;
-  try {
-    benchmark::RegisterBenchmark(name, [=](benchmark::State &st) { fn(C(st), user); });
-    return 0;
-  } catch (const std::exception &e) {
-    report("RegisterBenchmark", &e);
-  } catch (...) {
-    report("RegisterBenchmark", nullptr);
-  }
-  return -1;
-}
-
-int act_gb_keep_running(act_gb_state *st) {
-  return S(st).KeepRunning() ? 1 : 0;
-}
-
-int64_t act_gb_iterations(const act_gb_state *st) {
-  return static_cast<int64_t>(S(st).iterations());
-}
-
-void act_gb_set_items_processed(act_gb_state *st, int64_t items) {
-  S(st).SetItemsProcessed(items);
-}
-
-void act_gb_set_bytes_processed(act_gb_state *st, int64_t bytes) {
-  S(st).SetBytesProcessed(bytes);
-}
-
-void act_gb_set_label(act_gb_state *st, const char *label) {
-  try {
-    S(st).SetLabel(label ? label : "");
-  } catch (...) {
-  }
-}
-
-void act_gb_pause_timing(act_gb_state *st) {
-  S(st).PauseTiming();
-}
-void act_gb_resume_timing(act_gb_state *st) {
-  S(st).ResumeTiming();
-}
-
-void act_gb_do_not_optimize(const void *p) {
-  benchmark::DoNotOptimize(p);
-}
-void act_gb_clobber_memory(void) {
-  benchmark::ClobberMemory();
 }
 
 int act_gb_add_context(const char *key, const char *value) {

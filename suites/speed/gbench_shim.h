@@ -4,19 +4,14 @@
  * Use:
  *   act_gb_init(&argc, argv);           consumes the --benchmark_* flags it knows
  *   (argc > 1: argv[1..] were not understood; the caller reports them)
- *   act_gb_register("name", fn, setup, user, items, bytes, "label");
+ *   act_gb_register_parts("name", fn, user, n, bytes_per_element, threads, "label");
  *   act_gb_add_context("key", "value");
  *   act_gb_run();
  *   act_gb_shutdown();
  *
- * A benchmark is either a callback that does one iteration (act_gb_register;
- * the loop, the counters and the label are the shim's business) or a
- * callback that runs the whole timing loop itself (act_gb_register_loop):
- *
- *   static void bench(act_gb_state *st, void *user) {
- *     while (act_gb_keep_running(st)) work(user);
- *     act_gb_set_items_processed(st, act_gb_iterations(st) * n);
- *   }
+ * A benchmark is a callback that does one timed iteration on its thread's part
+ * of an array; the loop, the threads, the counters and the label are the
+ * shim's business.
  *
  * None of these functions lets a C++ exception escape.
  */
@@ -30,31 +25,12 @@
 extern "C" {
 #endif
 
-/* The running benchmark's state (a benchmark::State). */
-typedef struct act_gb_state act_gb_state;
-
-/* One timed iteration. */
-typedef void act_gb_iter_fn(void *user);
-/* Untimed preparation, called each time Google Benchmark starts a run of the
- * benchmark (before its timing loop); may be NULL. */
-typedef void act_gb_setup_fn(void *user);
-/* A benchmark that runs the timing loop itself. */
-typedef void act_gb_loop_fn(act_gb_state *st, void *user);
-
 /* benchmark::Initialize: parses and removes from argv the flags Google
  * Benchmark knows (--benchmark_filter=..., --benchmark_out=..., ...).
  * argv[0] is the program name; on return, argv[1 .. *argc-1] are the
  * arguments it did not recognise.  Returns 0, or -1 when Google Benchmark
  * threw. */
 int act_gb_init(int *argc, char **argv);
-
-/* Registers a benchmark whose callback does one iteration.  items and bytes
- * are the work of one iteration: the results get items_per_second and
- * bytes_per_second (0: no such counter).  label may be NULL.  The shim copies
- * name and label; user must live until act_gb_run returns.  Returns 0, or -1
- * on failure. */
-int act_gb_register(const char *name, act_gb_iter_fn *fn, act_gb_setup_fn *setup, void *user,
-                    int64_t items, int64_t bytes, const char *label);
 
 /* A benchmark over an array of n elements that threads share: thread t of T
  * works on its own part [lo, hi) of the array (parts 16-element aligned, so
@@ -71,23 +47,6 @@ int act_gb_register_parts(const char *name, act_gb_part_fn *fn, void *user, size
                           int64_t bytes_per_element, int threads, const char *label);
 /* The part of thread t of T over n elements: [bound(t), bound(t + 1)). */
 size_t act_gb_part_bound(size_t n, int t, int T);
-
-/* Registers a benchmark that runs the timing loop itself. */
-int act_gb_register_loop(const char *name, act_gb_loop_fn *fn, void *user);
-
-/* For act_gb_loop_fn callbacks. */
-int act_gb_keep_running(act_gb_state *st);
-int64_t act_gb_iterations(const act_gb_state *st);
-void act_gb_set_items_processed(act_gb_state *st, int64_t items);
-void act_gb_set_bytes_processed(act_gb_state *st, int64_t bytes);
-void act_gb_set_label(act_gb_state *st, const char *label);
-void act_gb_pause_timing(act_gb_state *st);
-void act_gb_resume_timing(act_gb_state *st);
-
-/* benchmark::DoNotOptimize on the object at p (its address escapes, so the
- * compiler must assume it is read), and benchmark::ClobberMemory. */
-void act_gb_do_not_optimize(const void *p);
-void act_gb_clobber_memory(void);
 
 /* benchmark::AddCustomContext: a key/value pair in the results' "context"
  * (and in the console header). */
