@@ -53,6 +53,11 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
  * declaration against what the kernel computes). */
 #define ACT_BWD_NO_X 64u
 #define ACT_BWD_NO_Y 128u
+/* Calls from several threads at once run one after the other (a wrapper
+ * that holds a lock around the library): the speed suite's multi-threaded
+ * benchmarks leave it out rather than report its single-thread speed as
+ * such. */
+#define ACT_SERIAL 256u
 
 typedef struct {
   const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */

@@ -63,7 +63,7 @@ static void known_activations(char *buf, size_t cap) {
 
 #define KNOWN_FLAGS \
   (ACT_NAN_FWD | ACT_NAN_BWD | ACT_FTZ | ACT_NAN_SPURIOUS | ACT_NATIVE_BF16 | ACT_NATIVE_F16 | \
-   ACT_BWD_NO_X | ACT_BWD_NO_Y)
+   ACT_BWD_NO_X | ACT_BWD_NO_Y | ACT_SERIAL)
 
 /* One implementation of the plugin: dies with what is wrong. */
 static void check_impl(const char *path, const act_impl *impls, size_t k) {

@@ -567,13 +567,14 @@ enum {
 #define ONEDNN(act, algname, id, fu, bu, bwdf, flags, note)                                     \
   {                                                                                             \
     act, act ".onednn." algname, "jit", "onednn", fu, bu, id##_fwd, id##_bwd, id##_avail, bwdf, \
-        (flags) | id##_reads, note                                                              \
+        (flags) | id##_reads | ACT_SERIAL, note                                                 \
   }
 /* native bfloat16: claims in bfloat16's ulps, over its 65536 inputs */
-#define ONEDNN_BF16(act, algname, id, fu, bu, bwdf, flags, note)                             \
-  {                                                                                          \
-    act, act ".onednn." algname "-bf16", "jit-bf16", "onednn", fu, bu, id##_bf16_fwd,        \
-        id##_bf16_bwd, id##_bf16_avail, bwdf, (flags) | ACT_NATIVE_BF16 | ACT_BWD_NO_Y, note \
+#define ONEDNN_BF16(act, algname, id, fu, bu, bwdf, flags, note)                      \
+  {                                                                                   \
+    act, act ".onednn." algname "-bf16", "jit-bf16", "onednn", fu, bu, id##_bf16_fwd, \
+        id##_bf16_bwd, id##_bf16_avail, bwdf,                                         \
+        (flags) | ACT_NATIVE_BF16 | ACT_BWD_NO_Y | ACT_SERIAL, note                   \
   }
 
 /* Claimed bounds: the maxima measured against MPFR, rounded up, over

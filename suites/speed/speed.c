@@ -41,7 +41,9 @@
  * single-thread benchmarks, every kernel and the baselines on N threads over
  * disjoint parts of the arrays at the DRAM size (the largest size given when
  * DRAM is not), as oneDNN and PyTorch split large tensors: wall-clock
- * throughput of all threads together, beside an N-thread copy.
+ * throughput of all threads together, beside an N-thread copy.  An
+ * implementation whose calls run one at a time (ACT_SERIAL: a wrapper's
+ * lock) gets no multi-threaded benchmark.
  *
  * Google Benchmark writes its JSON to a temporary file in the output folder;
  * this suite then adds what docs/results.md asks for (kind, version, the
@@ -742,6 +744,12 @@ int act_speed_main(int argc, char **argv) {
           }
           if (dir == SPD_FWD && m && !m->fwd) {
             if (s == 0 && T == 1) act_warn("speed: %s has no fwd kernel: no benchmark", m->name);
+            continue;
+          }
+          if (T > 1 && m && (m->flags & ACT_SERIAL)) {
+            if (dir == SPD_FWD)
+              act_warn("speed: %s: no %d-thread benchmark (its calls run one at a time)", m->name,
+                       T);
             continue;
           }
           spd_bench *b = &bs[nb++];
