@@ -242,13 +242,16 @@ int act_report_main(int argc, char **argv) {
   for (int k = 0; k < REP_NFILES; k++) {
     if (!given[k]) continue;
     explicit = 1;
-    if (!is_file(given[k]))
-      act_die("%s: cannot read the %s results file (%s): %s", given[k], rep_kind_names[k], opt[k],
-              is_dir(given[k]) ? "it is a folder" : strerror(errno));
+    fclose(act_open_regular(given[k])); /* a regular file we may read, or one line */
     paths[k] = given[k];
   }
   if (results || !explicit) {
     const char *dir = results ? results : "results";
+    if (results && is_file(results))
+      act_die(
+          "report: --results %s is a file; --results takes the folder that holds the results "
+          "files (a single file: --speed, --accuracy, --saturation or --zerocenter FILE)",
+          results);
     if (!is_dir(dir))
       act_die(
           "report: results folder '%s' not found (run the suites first, or give "

@@ -3,10 +3,15 @@
 #include "plugin.h"
 
 #include <dlfcn.h>
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "registry.h"
@@ -61,7 +66,7 @@ static void known_activations(char *buf, size_t cap) {
   }
 }
 
-#define KNOWN_FLAGS \
+#define KNOWN_FLAGS                                                                            \
   (ACT_NAN_FWD | ACT_NAN_BWD | ACT_FTZ | ACT_NAN_SPURIOUS | ACT_NATIVE_BF16 | ACT_NATIVE_F16 | \
    ACT_BWD_NO_X | ACT_BWD_NO_Y | ACT_SERIAL)
 
@@ -105,6 +110,73 @@ static void check_impl(const char *path, const act_impl *impls, size_t k) {
     if (!strcmp(impls[j].name, m->name)) act_die("%s: declared twice", what);
 }
 
+/* The file must be a shared object for this machine whose every part lies
+ * inside the file, before the dynamic loader maps it: a truncated library
+ * (its segments beyond the end of the file) would otherwise be mapped and
+ * die with SIGBUS when touched.  Dies with one line on what is wrong. */
+static void check_elf(const char *path, const char *open_path) {
+  int fd = open(open_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) act_die("plugin %s: cannot open: %s", path, strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    close(fd);
+    act_die("plugin %s: cannot read: %s", path, strerror(e));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    act_die("plugin %s: not a regular file (%s)", path,
+            S_ISDIR(st.st_mode)    ? "a folder"
+            : S_ISFIFO(st.st_mode) ? "a FIFO"
+                                   : "a device");
+  }
+  uint64_t size = (uint64_t)st.st_size;
+  Elf64_Ehdr eh;
+  ssize_t got = pread(fd, &eh, sizeof eh, 0);
+  if (got < 4 || memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0) {
+    close(fd);
+    act_die("plugin %s: not an ELF shared library", path);
+  }
+  const char *why = NULL;
+  char buf[160];
+  if (got < (ssize_t)sizeof eh)
+    why = "its ELF header is cut short";
+  else if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB)
+    why = "not a 64-bit little-endian ELF file";
+#if defined(__x86_64__)
+  else if (eh.e_machine != EM_X86_64)
+    why = "built for another machine than x86-64";
+#endif
+  else if (eh.e_type != ET_DYN)
+    why = eh.e_type == ET_EXEC ? "an executable, not a shared library"
+                               : "not a shared library (ELF type is not ET_DYN)";
+  else if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phnum == 0)
+    why = "no valid program headers";
+  else if (eh.e_phoff > size || (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > size - eh.e_phoff)
+    why = "its program headers lie beyond the end of the file (truncated?)";
+  else if (eh.e_shoff &&
+           (eh.e_shoff > size || (uint64_t)eh.e_shnum * eh.e_shentsize > size - eh.e_shoff))
+    why = "its section headers lie beyond the end of the file (truncated?)";
+  for (unsigned k = 0; !why && k < eh.e_phnum; k++) {
+    Elf64_Phdr ph;
+    if (pread(fd, &ph, sizeof ph, (off_t)(eh.e_phoff + (uint64_t)k * sizeof ph)) !=
+        (ssize_t)sizeof ph) {
+      why = "its program headers cannot be read";
+      break;
+    }
+    if ((ph.p_type == PT_LOAD || ph.p_type == PT_DYNAMIC) &&
+        (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)) {
+      snprintf(buf, sizeof buf,
+               "segment %u ends at byte %llu, beyond the end of the file (%llu bytes): truncated?",
+               k, (unsigned long long)ph.p_offset + (unsigned long long)ph.p_filesz,
+               (unsigned long long)size);
+      why = buf;
+    }
+  }
+  close(fd);
+  if (why) act_die("plugin %s: %s", path, why);
+}
+
 void act_plugin_load(const char *path) {
   if (!path || !*path) act_die("--plugin needs the path of a shared library");
   if (g_nplugins == MAX_PLUGINS) act_die("plugin %s: more than %d plugins", path, MAX_PLUGINS);
@@ -115,6 +187,7 @@ void act_plugin_load(const char *path) {
       snprintf(local, sizeof local, "./%s", path) < (int)sizeof local)
     open_path = local;
   char err[512];
+  check_elf(path, open_path);
   dlerror();
   void *h = dlopen(open_path, RTLD_NOW | RTLD_LOCAL);
   if (!h) act_die("plugin %s: cannot load: %s", path, one_line(dlerror(), err, sizeof err));

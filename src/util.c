@@ -127,11 +127,50 @@ void act_write_json(const json_t *doc, const char *path) {
   }
 }
 
-json_t *act_read_json(const char *path, const char *kind) {
+FILE *act_open_regular(const char *path) {
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) act_die("cannot read %s: %s", path, strerror(errno));
   struct stat st;
-  if (stat(path, &st) != 0) act_die("cannot read %s: %s", path, strerror(errno));
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    close(fd);
+    act_die("cannot read %s: %s", path, strerror(e));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    if (S_ISDIR(st.st_mode)) act_die("%s is a folder, not a results file", path);
+    act_die("%s is not a regular file (%s), not a results file", path,
+            S_ISFIFO(st.st_mode)   ? "a FIFO"
+            : S_ISCHR(st.st_mode)  ? "a character device"
+            : S_ISBLK(st.st_mode)  ? "a block device"
+            : S_ISSOCK(st.st_mode) ? "a socket"
+                                   : "not a plain file");
+  }
+  if (st.st_size > ACT_MAX_RESULTS_BYTES) {
+    close(fd);
+    act_die("%s is %lld bytes, more than any results file (%lld)", path, (long long)st.st_size,
+            (long long)ACT_MAX_RESULTS_BYTES);
+  }
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+  FILE *f = fdopen(fd, "rb");
+  if (!f) {
+    int e = errno;
+    close(fd);
+    act_die("cannot read %s: %s", path, strerror(e));
+  }
+  return f;
+}
+
+json_t *act_read_json(const char *path, const char *kind) {
+  FILE *f = act_open_regular(path);
   json_error_t err;
-  json_t *doc = json_load_file(path, 0, &err);
+  json_t *doc = json_loadf(f, 0, &err);
+  int rerr = ferror(f);
+  fclose(f);
+  if (rerr) act_die("cannot read %s: read error", path);
+  if (!doc && err.line <= 0 && err.position == 0) act_die("%s is empty, not a results file", path);
   if (!doc) act_die("%s is not valid JSON (line %d: %s)", path, err.line, err.text);
   if (!json_is_object(doc)) act_die("%s is not a results file (not a JSON object)", path);
   if (kind) {

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "registry.h"
 
@@ -36,6 +37,12 @@ void act_ensure_dir(const char *dir);
 /* Write a JSON document atomically: path.tmp.<pid>, fsync, rename.  Dies with
  * a one-line message (and removes the temporary) on failure. */
 void act_write_json(const json_t *doc, const char *path);
+/* Open a results file for reading: it must be a regular file (a FIFO, a
+ * device or a folder is refused at once, without blocking) of at most
+ * ACT_MAX_RESULTS_BYTES; dies with a one-line message (permission, kind of
+ * file) otherwise. */
+#define ACT_MAX_RESULTS_BYTES ((long long)1 << 30)
+FILE *act_open_regular(const char *path);
 /* Read and parse a JSON results file; dies with a one-line message naming the
  * file when it is missing or corrupt.  kind, when non-NULL, must match the
  * document's "kind" member. */

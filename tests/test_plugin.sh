@@ -93,10 +93,25 @@ expect_error() { # expect_error "what" "regex of the message" args...
     ok
   fi
 }
-expect_error "missing file" "plugin $S/nope.so: cannot load: .*No such file" \
+expect_error "missing file" "plugin $S/nope.so: cannot open: No such file" \
   --plugin "$S/nope.so" list
 echo 'not a library' >"$S/junk.so"
-expect_error "not a shared library" "plugin $S/junk.so: cannot load: " --plugin "$S/junk.so" list
+expect_error "not a shared library" "plugin $S/junk.so: not an ELF shared library" \
+  --plugin "$S/junk.so" list
+# checked before the dynamic loader maps it: a truncated library (its segments
+# beyond the end of the file) used to die with SIGBUS
+head -c 1000 "$P" >"$S/cut1000.so"
+expect_error "the first 1000 bytes of a plugin" "plugin $S/cut1000.so: .*beyond the end of the file" \
+  --plugin "$S/cut1000.so" list
+head -c 8000 "$P" >"$S/cut8000.so"
+expect_error "the first 8000 bytes of a plugin" "plugin $S/cut8000.so: .*beyond the end of the file" \
+  --plugin "$S/cut8000.so" list
+expect_error "an executable" "plugin $A: .*" --plugin "$A" list
+expect_error "a device" "plugin /dev/null: not a regular file \(a device\)" --plugin /dev/null list
+expect_error "a folder" "plugin $S: not a regular file \(a folder\)" --plugin "$S" list
+mkfifo "$S/fifo.so" 2>/dev/null &&
+  expect_error "a FIFO, at once" "plugin $S/fifo.so: not a regular file \(a FIFO\)" \
+    --plugin "$S/fifo.so" list
 expect_error "no entry point" "plugin $BAD/libbad_plugin_no_entry.so: has no actbench_plugin entry point$" \
   --plugin "$BAD/libbad_plugin_no_entry.so" list
 expect_error "wrong contract version" \
@@ -112,7 +127,7 @@ expect_error "no forward kernel" "plugin .*: implementation relu.scalar.bad-copy
   --plugin "$BAD/libbad_plugin_null_fwd.so" speed --out "$S/out"
 expect_error "loaded twice" "plugin .*: already loaded" --plugin "$P" --plugin "$P" list
 expect_error "--plugin without a path" "--plugin needs the path" --plugin
-ACTBENCH_PLUGINS=$S/nope.so expect_error "bad plugin from ACTBENCH_PLUGINS" "plugin $S/nope.so: cannot load" list
+ACTBENCH_PLUGINS=$S/nope.so expect_error "bad plugin from ACTBENCH_PLUGINS" "plugin $S/nope.so: cannot open" list
 [ -e "$S/out/accuracy.json" ] && bad "a refused plugin left results behind"
 
 # ---- make bench PLUGINS=... passes --plugin to every actbench command
