@@ -274,10 +274,9 @@ int act_report_main(int argc, char **argv) {
     static const char *const classes[] = {"L1", "L2", "L3", "DRAM"};
     int okc = 0;
     for (int c = 0; c < 4; c++) okc |= !strcasecmp(size, classes[c]);
-    char *end;
-    long long n = strtoll(size, &end, 10);
-    if (!okc && (*end || n <= 0))
+    if (!okc && strspn(size, "0123456789") != strlen(size))
       act_die("report: --size '%s': give a size class (L1, L2, L3, DRAM) or a count", size);
+    if (!okc) act_parse_int("report: --size", size, 1, (long long)1 << 40);
   }
 
   rep_model m;

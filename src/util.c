@@ -1,6 +1,7 @@
 /* actbench: helpers shared by the command-line program and the suites. */
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -45,8 +46,31 @@ const char *act_opt_value(const char *cmd, int argc, char **argv, int *i, const 
   return argv[++*i];
 }
 
+/* A decimal number as a person writes it: an optional '-', digits, an
+ * optional fraction and exponent; no blanks, no '+', no hex, no inf or nan. */
+static int decimal_number(const char *s) {
+  if (*s == '-') s++;
+  size_t d = strspn(s, "0123456789");
+  s += d;
+  if (*s == '.') {
+    size_t f = strspn(s + 1, "0123456789");
+    s += 1 + f;
+    d += f;
+  }
+  if (!d) return 0;
+  if (*s == 'e' || *s == 'E') {
+    s++;
+    if (*s == '-' || *s == '+') s++;
+    size_t e = strspn(s, "0123456789");
+    if (!e) return 0;
+    s += e;
+  }
+  return *s == '\0';
+}
+
 double act_parse_double(const char *opt, const char *s, double lo, double hi) {
   if (!s || !*s) act_die("%s needs a number", opt);
+  if (!decimal_number(s)) act_die("%s: '%s' is not a decimal number", opt, s);
   char *end;
   errno = 0;
   double v = strtod(s, &end);
@@ -57,9 +81,13 @@ double act_parse_double(const char *opt, const char *s, double lo, double hi) {
 
 long long act_parse_int(const char *opt, const char *s, long long lo, long long hi) {
   if (!s || !*s) act_die("%s needs an integer", opt);
+  /* decimal digits, and a '-' only where the range has negative values */
+  const char *d = (*s == '-' && lo < 0) ? s + 1 : s;
+  if (!*d || strspn(d, "0123456789") != strlen(d))
+    act_die("%s: '%s' is not a%s decimal integer", opt, s, lo < 0 ? "" : " non-negative");
   char *end;
   errno = 0;
-  long long v = strtoll(s, &end, 0);
+  long long v = strtoll(s, &end, 10);
   if (*end != '\0' || end == s) act_die("%s: '%s' is not an integer", opt, s);
   if (errno == ERANGE || v < lo || v > hi)
     act_die("%s: %s is out of range [%lld, %lld]", opt, s, lo, hi);
@@ -68,6 +96,8 @@ long long act_parse_int(const char *opt, const char *s, long long lo, long long 
 
 float act_parse_float(const char *opt, const char *s) {
   if (!s || !*s) act_die("%s needs a number", opt);
+  if (isspace((unsigned char)*s) || *s == '+')
+    act_die("%s: '%s' is not a number (no blanks or '+' before it)", opt, s);
   char *end;
   errno = 0;
   float v = strtof(s, &end);

@@ -20,8 +20,10 @@ _Noreturn void act_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 /* Print "actbench: warning: <message>" on stderr. */
 void act_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Strict number parsing for options: the whole string must be a number in
- * [lo, hi]; otherwise act_die naming the option. */
+/* Strict number parsing for options: the whole string must be a decimal
+ * number in [lo, hi] (no blanks, no '+', no hex, no inf or nan; integers
+ * digits only, a '-' only where the range allows it); otherwise act_die
+ * naming the option. */
 double act_parse_double(const char *opt, const char *s, double lo, double hi);
 
 /* argv[*i] as "--name VALUE" or "--name=VALUE": the value (advancing *i past a separate one),
@@ -29,7 +31,9 @@ double act_parse_double(const char *opt, const char *s, double lo, double hi);
  * is missing or is itself an option. */
 const char *act_opt_value(const char *cmd, int argc, char **argv, int *i, const char *name);
 long long act_parse_int(const char *opt, const char *s, long long lo, long long hi);
-/* Parse a float as the user wrote it (decimal, hex-float, inf, nan), die on junk. */
+/* Parse a float as the user wrote it (decimal, or a hex float such as
+ * -0x1.5ab9e8p+6, the form results files give exact inputs in; inf, nan),
+ * die on junk and on leading blanks or '+'. */
 float act_parse_float(const char *opt, const char *s);
 
 /* Make sure dir exists (mkdir -p) and is writable; act_die otherwise. */
