@@ -403,4 +403,4 @@ static const act_impl libmvec_impls[] = {
 #define ACT_STR(v) ACT_STR_(v)
 const act_impl_table act_peer_libmvec = {
     libmvec_impls, sizeof libmvec_impls / sizeof libmvec_impls[0],
-    "libmvec (glibc " ACT_STR(__GLIBC__) "." ACT_STR(__GLIBC_MINOR__) ")"};
+    "libmvec (glibc " ACT_STR(__GLIBC__) "." ACT_STR(__GLIBC_MINOR__) ")", NULL};

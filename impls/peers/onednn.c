@@ -673,4 +673,5 @@ static const act_impl onednn_impls[] = {
 const act_impl_table act_peer_onednn = {
     onednn_impls, sizeof onednn_impls / sizeof onednn_impls[0],
     "oneDNN " STR(DNNL_VERSION_MAJOR) "." STR(DNNL_VERSION_MINOR) "." STR(
-        DNNL_VERSION_PATCH) " (eltwise primitives, C API; OpenMP build run on 1 thread)"};
+        DNNL_VERSION_PATCH) " (eltwise primitives, C API; OpenMP build run on 1 thread)",
+    NULL};

@@ -252,7 +252,7 @@ static const act_impl sleef_impls[] = {
 };
 
 const act_impl_table act_peer_sleef = {sleef_impls, sizeof sleef_impls / sizeof sleef_impls[0],
-                                       "sleef " ACT_SLEEF_VERSION};
+                                       "sleef " ACT_SLEEF_VERSION, NULL};
 
 #else /* ---- the kernels, compiled once per ISA ------------------------- */
 

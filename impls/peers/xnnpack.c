@@ -263,4 +263,4 @@ static const act_impl xnnpack_impls[] = {
 };
 
 const act_impl_table act_peer_xnnpack = {
-    xnnpack_impls, sizeof xnnpack_impls / sizeof xnnpack_impls[0], "XNNPACK 0.0~git20220216"};
+    xnnpack_impls, sizeof xnnpack_impls / sizeof xnnpack_impls[0], "XNNPACK 0.0~git20220216", NULL};
