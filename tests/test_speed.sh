@@ -226,7 +226,7 @@ for t in targets:
                 err("%s n=%d: peer claim %r, expected %r" % (tid, n, z["peer_claimed_ulp"], pc))
             q = sorted(m["name"] for m in impls.values() if m["activation"] == act and ours(m)
                        and has_dir(m, dirn) and rate(m["name"], dirn, n)
-                       and m["claimed"][key] <= pc)
+                       and (pc is None or m["claimed"][key] <= pc))
             if sorted(z["qualifying"]) != q:
                 err("%s n=%d: qualifying %s, expected %s" % (tid, n, z["qualifying"], q))
             best = max(((rate(x, dirn, n), x) for x in q), default=(None, None))[1]

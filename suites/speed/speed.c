@@ -383,7 +383,8 @@ static const bench *find_bench(const bench *bs, size_t nb, json_t *entry) {
  * run, judged from the registry's claims and this run's throughput:
  * - peer targets: at the L1 and L2 sizes, our fastest kernel (origin
  *   actbench, ISA avx2 or avx512) among those whose claimed max ULP error in
- *   the direction is no worse than the reference peer's claim, against that
+ *   the direction is no worse than the reference peer's claim (all of them
+ *   where the peer's documentation states no bound), against that
  *   peer: sigmoid forward >= 1.2x XNNPACK's sigmoid, tanh forward >= 1.2x
  *   oneDNN's eltwise tanh, gelu, silu, elu and softplus forward >= 1x the
  *   fastest peer at each size; backward the same against oneDNN's backward
@@ -545,7 +546,8 @@ static json_t *peer_target_json(const peer_target *pt, const act_impl **run, siz
   snprintf(ref, sizeof ref, "%s", pt->origin ? pt->origin : "fastest peer");
   snprintf(desc, sizeof desc,
            "our fastest %s kernel whose claimed max ULP error of %s is no worse than the "
-           "reference's runs at >= %gx the throughput of %s%s at %s",
+           "reference's (any, where it has no documented bound) runs at >= %gx the throughput "
+           "of %s%s at %s",
            pt->activation, pt->dir == FWD ? "f" : "f'", pt->min_ratio,
            pt->origin ? pt->origin : "the fastest peer",
            pt->origin ? (pt->dir == FWD ? "'s forward kernel" : "'s backward kernel") : "",
@@ -604,7 +606,10 @@ static json_t *peer_target_json(const peer_target *pt, const act_impl **run, siz
       const meas *q = find_meas(bs, ms, nb, m->name, pt->dir, &sizes[s]);
       if (!q || !(meas_ips(q) > 0)) continue;
       any_ours = 1;
-      if (!(claim(m, pt->dir) <= claim(peer, pt->dir))) continue;
+      /* no worse than the reference's claim; a peer whose documentation
+       * states no bound (NAN) promises nothing, and every kernel of ours
+       * qualifies */
+      if (!isnan(claim(peer, pt->dir)) && !(claim(m, pt->dir) <= claim(peer, pt->dir))) continue;
       json_array_append_new(qual, json_string(m->name));
       if (!(meas_ips(q) <= ours_ips)) {
         ours = m;
@@ -791,9 +796,11 @@ static void print_targets(const json_t *targets) {
         if (json_is_string(o))
           snprintf(os, sizeof os, "%s (%.3g ulp)", json_string_value(o),
                    json_number_value(json_object_get(e, "ours_claimed_ulp")));
-        if (json_is_string(p))
-          snprintf(ps, sizeof ps, "%s (%.3g ulp)", json_string_value(p),
-                   json_number_value(json_object_get(e, "peer_claimed_ulp")));
+        json_t *pc = json_object_get(e, "peer_claimed_ulp");
+        if (json_is_string(p) && json_is_number(pc))
+          snprintf(ps, sizeof ps, "%s (%.3g ulp)", json_string_value(p), json_number_value(pc));
+        else if (json_is_string(p))
+          snprintf(ps, sizeof ps, "%s (no documented bound)", json_string_value(p));
         json_t *note = json_object_get(e, "note");
         if (json_is_string(note)) snprintf(os, sizeof os, "- (%s)", json_string_value(note));
         snprintf(who, sizeof who, "%s / %s", os, ps);
