@@ -376,6 +376,8 @@ char *act_acc_summary(const act_acc_stats *s, const act_format *fmt);
  * on N inputs: x in [...]", "no documented bound" (malloc'd); and short
  * for tables: "within claim (2)", "EXCEEDS bound (1)", "no documented bound" */
 char *act_acc_verdict_text(const act_acc_stats *s, const act_impl *m);
+/* the same for an implementation of class cls (ACT_IMPL_*) */
+char *act_acc_verdict_text_cls(const act_acc_stats *s, int cls);
 const char *act_acc_verdict_short(const act_acc_stats *s, const act_impl *m, char *buf, size_t cap);
 json_t *act_marks_json(const act_marks *m);                 /* the intervals */
 json_t *act_acc_tails_json(const act_acc_stats *s);         /* "tails" */

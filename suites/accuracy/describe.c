@@ -328,10 +328,6 @@ static const char *claim_source(const act_impl *m) {
   return c == ACT_IMPL_OURS ? "exhaustive" : c == ACT_IMPL_PEER ? "documented" : "plugin";
 }
 
-static const char *claim_noun(const act_impl *m) {
-  return act_impl_class(m) == ACT_IMPL_PEER ? "documented bound" : "claim";
-}
-
 json_t *act_acc_claim_json(const act_impl *m, double claim) {
   json_t *o = json_object();
   json_object_set_new(o, "bound", isnan(claim) ? json_null() : json_real(claim));
@@ -358,11 +354,15 @@ json_t *act_acc_claim_json(const act_impl *m, double claim) {
 }
 
 char *act_acc_verdict_text(const act_acc_stats *s, const act_impl *m) {
+  return act_acc_verdict_text_cls(s, act_impl_class(m));
+}
+
+char *act_acc_verdict_text_cls(const act_acc_stats *s, int cls) {
   sbuf b = {0};
-  const char *noun = claim_noun(m);
+  const char *noun = cls == ACT_IMPL_PEER ? "documented bound" : "claim";
   int v = act_acc_verdict(s);
   if (v < 0) {
-    sb_add(&b, act_impl_class(m) == ACT_IMPL_PEER ? "no documented bound" : "no claim");
+    sb_add(&b, cls == ACT_IMPL_PEER ? "no documented bound" : "no claim");
     return b.s;
   }
   char c[32];

@@ -159,7 +159,13 @@ static int cells_coarsen(act_cell *c, int n, int level) {
 }
 
 static void marks_add(act_marks *m, uint64_t idx, float x, double err, float got, float want) {
-  act_cell one = {idx, idx, 1, idx, err, x, x, x, got, want};
+  act_cell one;
+  memset(&one, 0, sizeof one); /* the padding too: packed statistics are the same bytes */
+  one.lo = one.hi = one.ex_idx = idx;
+  one.count = 1;
+  one.ex_err = err;
+  one.lo_x = one.hi_x = one.ex_x = x;
+  one.ex_got = got, one.ex_want = want;
   m->count++;
   for (;;) {
     int n = m->ncells, i = n;
@@ -319,7 +325,9 @@ void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_r
   if (claimed && err > s->ctx.claim)
     marks_add(&s->marks[ACT_MARK_EXCEEDS], idx, x, err, got, ref->rn);
   if (!cr) {
-    act_worst w = {err, idx, x, got, ref->rn};
+    act_worst w;
+    memset(&w, 0, sizeof w); /* the padding too: packed statistics are the same bytes */
+    w.ulp = err, w.idx = idx, w.x = x, w.got = got, w.want = ref->rn;
     worst_insert(s, &w);
   }
   if (b) {
