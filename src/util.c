@@ -298,10 +298,10 @@ const char *act_fmt_pct(char buf[32], double frac) {
     snprintf(buf, 32, "100%%");
   else if (frac < 1e-6)
     snprintf(buf, 32, "< 0.0001%%");
-  else if (frac > 0.9999)
-    snprintf(buf, 32, ">99.99%%");
-  else
+  else {
     snprintf(buf, 32, "%.4g%%", 100 * frac);
+    if (!strcmp(buf, "100%")) snprintf(buf, 32, ">99.99%%");
+  }
   return buf;
 }
 

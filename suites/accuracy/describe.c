@@ -274,10 +274,8 @@ static json_t *kind_json(const act_marks *m, int kind) {
   if (trunc) {
     char t[320];
     snprintf(t, sizeof t,
-             "too many runs for %d cells: the marked inputs are kept in cells of 2^%d "
-             "consecutive inputs, and neighbouring cells make one interval, which is "
-             "coalesced (it may hold inputs without the mark) unless its cells are touching "
-             "runs; the counts are exact",
+             "more runs than %d cells hold: cells of 2^%d consecutive inputs, neighbours "
+             "joined; a coalesced interval may hold inputs without the mark; counts exact",
              ACT_CELLS, (int)m->level);
     json_object_set_new(o, "note", json_string(t));
   }
