@@ -901,8 +901,9 @@ static void who_cell(table *t, const char *name, double ulp, double ips, const c
     return;
   }
   cell *c = tab_cell(t, "code", name);
-  c->sub = isnan(ips) ? rep_printf("claims %s ulp", fsci(ulp))
-                      : rep_printf("claims %s ulp; %.3g G/s", fsci(ulp), ips / 1e9);
+  /* a peer without a documented bound claims nothing (null in the file) */
+  const char *cl = isnan(ulp) ? "no documented bound" : rep_printf("claims %s ulp", fsci(ulp));
+  c->sub = isnan(ips) ? cl : rep_printf("%s; %.3g G/s", cl, ips / 1e9);
 }
 
 /* The overall verdict as a row of its own when no size's row says it (a

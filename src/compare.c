@@ -120,7 +120,7 @@ static row *get_row(model *m, const char *name) {
 }
 
 /* a copy of s that lives until the program ends (the table is printed once) */
-static const char *rep_keep(const char *s) {
+static const char *keep_str(const char *s) {
   static char **kept;
   static size_t n, cap;
   if (n == cap) {
@@ -301,7 +301,7 @@ static void load_accuracy(model *m, const json_t *doc, const char *path, const c
       set_num(r, b + A_MAX, act_json_num(json_object_get(s, "max_ulp")));
       const char *note = act_json_ulp_note(s, 24, buf, sizeof buf);
       if (note[0]) {
-        r->v[b + A_MAX].str = rep_keep(note);
+        r->v[b + A_MAX].str = keep_str(note);
         set_str(r, b + A_NOTE, r->v[b + A_MAX].str);
       }
       set_num(r, b + A_MEAN, act_json_num(json_object_get(s, "mean_ulp")));
@@ -311,18 +311,18 @@ static void load_accuracy(model *m, const json_t *doc, const char *path, const c
       if (json_is_object(core)) {
         set_num(r, b + A_CMAX, act_json_num(json_object_get(core, "max_ulp")));
         note = act_json_ulp_note(core, 24, buf, sizeof buf);
-        if (note[0] && r->v[b + A_CMAX].has) r->v[b + A_CMAX].str = rep_keep(note);
+        if (note[0] && r->v[b + A_CMAX].has) r->v[b + A_CMAX].str = keep_str(note);
         set_num(r, b + A_CMEAN, act_json_num(json_object_get(core, "mean_ulp")));
       }
       const char *letters = act_json_tail_letters(s, tl, sizeof tl);
-      if (letters) set_str(r, b + A_TAILS, rep_keep(letters));
+      if (letters) set_str(r, b + A_TAILS, keep_str(letters));
       int v = act_json_verdict(s);
       if (v >= 0) {
         json_t *cl = json_object_get(s, "claim");
         double bound = act_json_num(json_object_get(cl, "bound"));
         if (!cl) /* older files: the registry's claim */
-          bound = act_json_num(json_object_get(json_object_get(e, "claimed"),
-                                               d ? "bwd_ulp" : "fwd_ulp"));
+          bound = act_json_num(
+              json_object_get(json_object_get(e, "claimed"), d ? "bwd_ulp" : "fwd_ulp"));
         const char *src = json_string_value(json_object_get(cl, "source"));
         int peer = src && !strcmp(src, "documented");
         double cnt = act_json_num(json_object_get(json_object_get(s, "verdict"), "count"));
@@ -339,7 +339,7 @@ static void load_accuracy(model *m, const json_t *doc, const char *path, const c
         else
           snprintf(vb, sizeof vb, "EXCEEDS its %s (%g)", peer ? "bound" : "claim", bound);
         /* sorted within, none, exceeds */
-        r->v[b + A_VERDICT] = (val){1, v == 0 ? 0 : v == 2 ? 1 : 2, rep_keep(vb)};
+        r->v[b + A_VERDICT] = (val){1, v == 0 ? 0 : v == 2 ? 1 : 2, keep_str(vb)};
         within = (within != 0) && v != 1;
       }
     }

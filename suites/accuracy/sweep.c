@@ -544,7 +544,7 @@ static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, wor
 /* ---- checkpoints: a header line naming the configuration, the next round,
  * the counters, then every implementation's packed statistics */
 static char *cfg_string(const act_sweep_cfg *c, uint64_t total) {
-  size_t cap = 4096 + c->nimpl * 80;
+  size_t cap = 4096 + c->nimpl * 240;
   char *s = malloc(cap);
   if (!s) act_die("out of memory");
   int n = snprintf(s, cap,
@@ -556,6 +556,15 @@ static char *cfg_string(const act_sweep_cfg *c, uint64_t total) {
                    (unsigned long long)total, g_rank, g_size);
   for (size_t k = 0; k < c->nimpl && n > 0 && (size_t)n < cap - 80; k++)
     n += snprintf(s + n, cap - (size_t)n, "%s,", c->impls[k]->name);
+  /* the contexts (claims, flags): statistics kept under other claims are
+   * not resumed */
+  for (size_t k = 0; k < c->nimpl && n > 0 && (size_t)n < cap - 80; k++)
+    for (int d = 0; d < 2; d++) {
+      const act_acc_ctx *x = d ? (c->dctx ? &c->dctx[k] : NULL) : (c->fctx ? &c->fctx[k] : NULL);
+      if (x)
+        n += snprintf(s + n, cap - (size_t)n, "%a:%d%d%d:%a;", x->claim, x->excuse_nan_in,
+                      x->excuse_nan_out, x->ftz, x->sub_below);
+    }
   return s;
 }
 
