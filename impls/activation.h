@@ -64,7 +64,7 @@ typedef struct {
   const char *name;        /* "<activation>.<isa>.<algorithm>" */
   const char *isa;         /* "scalar", "avx2", "avx512" */
   const char *origin;      /* "actbench", "libm", "sleef", ..., "plugin:<name>" */
-  double fwd_ulp, bwd_ulp; /* claimed max ULP error over all floats */
+  double fwd_ulp, bwd_ulp; /* claimed max ULP error over all floats; NAN: no claim */
   act_fwd *fwd;
   act_bwd *bwd;           /* NULL: no backward kernel (an inference library) */
   int (*available)(void);  /* nonzero when the CPU can run it */
@@ -93,7 +93,9 @@ typedef struct {
  * act_impl is checked: a known activation ("sigmoid", "tanh", ... as
  * `actbench list` shows), a name "<activation>.<isa>.<algorithm>" that no
  * other implementation has, an ISA string ("scalar", "avx2", "avx512" or your
- * own), fwd and available non-NULL, claimed bounds >= 0, and only the flags
+ * own), fwd and available non-NULL, claimed bounds >= 0 or NAN (no claim: a
+ * peer whose documentation states no bound; the accuracy suite then says so
+ * instead of a verdict), and only the flags
  * above.  origin may be NULL: the implementation then gets "plugin:<name>". */
 #define ACT_PLUGIN_ENTRY "actbench_plugin"
 

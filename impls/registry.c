@@ -507,6 +507,19 @@ const act_impl *act_find_impl(const char *name) {
   return NULL;
 }
 
+const act_impl_table *act_impl_peer_table(const act_impl *impl) {
+  for (size_t t = 0; impl && act_peer_tables[t]; t++)
+    for (size_t i = 0; i < act_peer_tables[t]->count; i++)
+      if (!strcmp(act_peer_tables[t]->impls[i].name, impl->name)) return act_peer_tables[t];
+  return NULL;
+}
+
+int act_impl_class(const act_impl *impl) {
+  for (size_t i = 0; i < sizeof own_impls / sizeof own_impls[0]; i++)
+    if (!strcmp(own_impls[i].name, impl->name)) return ACT_IMPL_OURS;
+  return act_impl_peer_table(impl) ? ACT_IMPL_PEER : ACT_IMPL_PLUGIN;
+}
+
 int act_impl_available(const act_impl *impl) {
   if (impl == NULL || impl->available == NULL || !impl->available()) return 0;
   unsigned f = act_cpu_features();

@@ -12,10 +12,10 @@ extern "C" {
 /* What every suite needs to know about an activation (not an implementation). */
 typedef struct {
   const char *name;
-  const char *formula;      /* human-readable f */
-  const char *dformula;     /* human-readable f' */
-  act_params defaults;      /* the frameworks' defaults */
-  const char *param_names;  /* "a" (slope, alpha or beta), "a b" (softplus: beta, threshold), "" */
+  const char *formula;     /* human-readable f */
+  const char *dformula;    /* human-readable f' */
+  act_params defaults;     /* the frameworks' defaults */
+  const char *param_names; /* "a" (slope, alpha or beta), "a b" (softplus: beta, threshold), "" */
   double sample_lo, sample_hi; /* the interesting range for the dense grid */
   double plot_lo, plot_hi;     /* range of the f / f' plot */
   const char *kink_note;       /* derivative convention at a kink, or NULL */
@@ -39,6 +39,10 @@ typedef struct {
   const act_impl *impls;
   size_t count;
   const char *library; /* "sleef 3.5.1", ... for actbench list */
+  /* what the library's documentation states about its accuracy, with where
+   * it says so: the source of the table's claims (a claim is that bound, or
+   * NAN where the documentation states none for the implementation) */
+  const char *claims_doc;
 } act_impl_table;
 /* The peer tables compiled in (NULL-terminated list of pointers). */
 extern const act_impl_table *const act_peer_tables[];
@@ -52,6 +56,14 @@ const char *act_peers_found(void);
  * validates. */
 int act_registry_append(const act_impl *impls, size_t count);
 const act_impl *act_find_impl(const char *name);
+/* Where an implementation comes from, which says what its claims are
+ * (docs/accuracy.md, "Claims"): ours (impls/registry.c: what we measured),
+ * a peer library's (impls/peers/: the bound its documentation states, or
+ * none), or a plugin's (what the plugin states). */
+enum { ACT_IMPL_OURS, ACT_IMPL_PEER, ACT_IMPL_PLUGIN };
+int act_impl_class(const act_impl *impl);
+/* the peer table an implementation comes from, NULL for none */
+const act_impl_table *act_impl_peer_table(const act_impl *impl);
 /* impl->available() and the ACTBENCH_ISA cap (scalar|avx2|avx512). */
 int act_impl_available(const act_impl *impl);
 

@@ -79,16 +79,52 @@ static const char *fcount(double v) {
   return fnum("%.0f", v);
 }
 
+/* a fraction as a percentage: never "5.062e-241%" (act_fmt_pct); the exact
+ * figure is in the results file */
 static const char *fpct(double v) {
   if (isnan(v)) return "\u2014";
-  if (v >= 1) return "100%";
-  const char *s = rep_printf("%.4g%%", v * 100);
-  if (!strcmp(s, "100%")) return ">99.99%";
-  return s;
+  char b[32];
+  return rep_strdup(act_fmt_pct(b, v));
 }
 
 static const char *fstr(const char *s) {
   return s ? s : "\u2014";
+}
+
+/* a max ULP with what happened beside it when the result is of the wrong
+ * kind: "2.1e+06 (0 for 2.9e-39)" */
+static const char *fulp_note(double v, const char *note) {
+  if (!note || !*note || isnan(v)) return fulp(v);
+  return rep_printf("%s (%s)", fulp(v), note);
+}
+
+/* ---- the core, the tails, the verdicts (docs/results.md) */
+
+static const char *tail_text(const char *kind) {
+  static const char *const k[][2] = {
+      {"flush_to_zero", "0 for a subnormal exact result"},
+      {"premature_saturation", "0 or the limit while the exact result is a normal float"},
+      {"nan", "NaN for a number"},
+      {"infinity", "a wrong infinity"},
+      {"flushed_input", "a subnormal input treated as 0"},
+      {"zero_sign", "a zero of the wrong sign"},
+      {"exceeds", "above the claim"},
+      {"nan_for_number", "NaN for a number"},
+      {"number_for_nan", "a number for NaN"},
+      {"wrong_infinity", "a wrong infinity"},
+      {"inaccurate", "not correctly rounded"}};
+  for (size_t i = 0; kind && i < sizeof k / sizeof k[0]; i++)
+    if (!strcmp(k[i][0], kind)) return k[i][1];
+  return kind ? kind : "FAIL"; /* an older file names no kind */
+}
+
+static char tail_letter(const char *kind) {
+  static const char *const k[] = {"flush_to_zero", "premature_saturation", "nan",
+                                  "infinity",      "flushed_input",        "zero_sign"};
+  static const char l[] = "ZPNIDS";
+  for (size_t i = 0; i < 6; i++)
+    if (!strcmp(k[i], kind)) return l[i];
+  return '?';
 }
 
 static const char *fpair(const char *x) {
@@ -152,6 +188,54 @@ static cell *tab_cell(table *t, const char *cls, const char *text) {
 /* A place under a cell that spans rows. */
 static void tab_covered(table *t) {
   tab_cell(t, NULL, "")->covered = 1;
+}
+
+/* the tails' letters in a cell, what they mean in its tooltip; "\u2014" when
+ * the file does not say */
+static void tails_cell(table *t, const rep_stats *s) {
+  if (!s->tails) {
+    tab_cell(t, "num muted", "\u2014");
+    return;
+  }
+  if (!s->ntails) {
+    tab_cell(t, NULL, "none");
+    return;
+  }
+  char l[16];
+  size_t n = 0;
+  const char *tip = "";
+  for (size_t k = 0; k < s->ntails && n + 1 < sizeof l; k++) {
+    l[n++] = tail_letter(s->tails[k].kind);
+    tip = rep_printf("%s%s%c: %s, %s inputs", tip, k ? "; " : "", tail_letter(s->tails[k].kind),
+                     tail_text(s->tails[k].kind), fcount(s->tails[k].count));
+  }
+  l[n] = '\0';
+  cell *c = tab_cell(t, "bad", rep_strdup(l));
+  c->tip = tip;
+}
+
+/* the verdict: the file's text, or for an older file whether it stayed
+ * within its claim */
+static void verdict_cell(table *t, const rep_stats *s) {
+  if (s->verdict >= 0) {
+    tab_cell(t,
+             s->verdict == 0   ? "ok"
+             : s->verdict == 1 ? "bad"
+                               : "muted",
+             s->verdict_text   ? s->verdict_text
+             : s->verdict == 0 ? "within its claim"
+             : s->verdict == 1 ? "exceeds its claim"
+                               : "no claim");
+    return;
+  }
+  tab_cell(t, s->within_claim ? "ok" : "bad", s->within_claim ? "within its claim" : "EXCEEDS");
+}
+
+/* the claim of a detail table: a number, or none */
+static const char *claim_str(double v, const rep_stats *s) {
+  if (!isnan(v)) return fulp(v);
+  if (s->claim_source && !strcmp(s->claim_source, "documented")) return "none documented";
+  return "none";
 }
 
 /* A row's last cell spans the columns left. */
@@ -532,13 +616,13 @@ static const char *params_str(const rep_act *a) {
 /* ---- accuracy */
 
 static table *accuracy_table(const rep_act *a, int bwd) {
-  table *t =
-      bwd ? tab_new(14, "implementation", "origin", "isa", "f\u2032 computed as", "claimed ULP",
-                    "max ULP", "at x", "mean ULP", "correctly rounded", "> 1 ULP", "max abs err",
-                    "max rel err", "special failures", "within claim")
-          : tab_new(13, "implementation", "origin", "isa", "claimed ULP", "max ULP", "at x",
-                    "mean ULP", "correctly rounded", "> 1 ULP", "max abs err", "max rel err",
-                    "special failures", "within claim");
+  table *t = bwd ? tab_new(16, "implementation", "origin", "isa", "f\u2032 computed as",
+                           "claimed ULP", "max ULP", "at x", "mean ULP", "core max ULP",
+                           "core mean ULP", "correctly rounded", "> 1 ULP", "max abs err",
+                           "max rel err", "special failures", "verdict")
+                 : tab_new(15, "implementation", "origin", "isa", "claimed ULP", "max ULP", "at x",
+                           "mean ULP", "core max ULP", "core mean ULP", "correctly rounded",
+                           "> 1 ULP", "max abs err", "max rel err", "special failures", "verdict");
   const rep_acc *r = a->acc;
   for (size_t j = 0; j < r->nimpls; j++) {
     const rep_acc_impl *p = &r->impls[j];
@@ -558,14 +642,22 @@ static table *accuracy_table(const rep_act *a, int bwd) {
       continue;
     }
     const rep_stats *s = bwd ? &p->bwd : &p->fwd;
-    tab_cell(t, "num", fulp(bwd ? p->claimed_bwd : p->claimed_fwd));
-    tab_cell(t, "num", fulp(s->max_ulp));
+    double claim = bwd ? p->claimed_bwd : p->claimed_fwd;
+    cell *c = tab_cell(t, isnan(claim) ? "num muted" : "num", claim_str(claim, s));
+    if (s->claim_reference) c->tip = s->claim_reference;
+    tab_cell(t, "num", fulp_note(s->max_ulp, s->max_ulp_note));
     /* where the largest error is, when there is an error at all */
-    cell *c = tab_cell(t, "num", s->max_ulp > 0 ? fstr(s->max_ulp_x) : "\u2014");
+    c = tab_cell(t, "num", s->max_ulp > 0 ? fstr(s->max_ulp_x) : "\u2014");
     if (s->max_ulp > 0 && (s->max_ulp_got || s->max_ulp_want))
       c->tip =
           rep_printf("got %s, correctly rounded %s", fstr(s->max_ulp_got), fstr(s->max_ulp_want));
     tab_cell(t, "num", fulp(s->mean_ulp));
+    c = tab_cell(t, s->has_core ? "num" : "num muted",
+                 s->has_core ? fulp_note(s->core_max_ulp, s->core_max_ulp_note) : "\u2014");
+    if (s->has_core && s->core_max_ulp_x)
+      c->tip = rep_printf("at x = %s; %s inputs whose exact result is 0 or a normal float",
+                          s->core_max_ulp_x, fcount(s->core_inputs));
+    tab_cell(t, s->has_core ? "num" : "num muted", s->has_core ? fulp(s->core_mean_ulp) : "\u2014");
     tab_cell(t, "num", fpct(s->cr_fraction));
     tab_cell(t, "num", fcount(s->count_gt_1ulp));
     tab_cell(t, "num", fsci(s->max_abs_err));
@@ -575,7 +667,7 @@ static table *accuracy_table(const rep_act *a, int bwd) {
       c->sub = rep_printf("%s of them NaN inputs", fcount(s->nan_input_failures));
     if (isfinite(s->inputs) && !(s->inputs == r->inputs))
       c->tip = rep_printf("of %s inputs", fcount(s->inputs));
-    tab_cell(t, s->within_claim ? "ok" : "bad", s->within_claim ? "yes" : "NO");
+    verdict_cell(t, s);
   }
   return t;
 }
@@ -626,10 +718,10 @@ static table *narrow_table(const rep_act *a) {
         for (int c = 0; c < 4; c++) tab_cell(t, "muted", "\u2014");
         continue;
       }
-      tab_cell(t, p->fspecial > 0 ? "num bad" : "num", fulp(p->fmax));
+      tab_cell(t, p->fspecial > 0 ? "num bad" : "num", fulp_note(p->fmax, p->fnote));
       tab_cell(t, "num", fpct(p->fcr));
       tab_cell(t, p->has_bwd && p->bspecial > 0 ? "num bad" : "num",
-               p->has_bwd ? fulp(p->bmax) : "\u2014");
+               p->has_bwd ? fulp_note(p->bmax, p->bnote) : "\u2014");
       tab_cell(t, "num", p->has_bwd ? fpct(p->bcr) : "\u2014");
     }
   }
@@ -662,22 +754,23 @@ static table *specials_table(const rep_acc_impl *p, int *failures) {
   *failures = 0;
   table *t;
   if (same) {
-    t = tab_new(7, "x", "f got", "f exact", "f ok", "f\u2032 got", "f\u2032 exact", "f\u2032 ok");
+    t = tab_new(7, "x", "f got", "f exact", "f ok or failure", "f\u2032 got", "f\u2032 exact",
+                "f\u2032 ok or failure");
     for (size_t k = 0; k < f->nspecials; k++) {
       const rep_special *u = &f->specials[k], *v = &b->specials[k];
       tab_row(t);
       tab_cell(t, "num", fstr(u->x));
       tab_cell(t, "num", fstr(u->got));
       tab_cell(t, "num", fstr(u->want));
-      tab_cell(t, u->ok ? "ok" : "bad", u->ok ? "ok" : "FAIL");
+      tab_cell(t, u->ok ? "ok" : "bad", u->ok ? "ok" : tail_text(u->kind));
       tab_cell(t, "num", fstr(v->got));
       tab_cell(t, "num", fstr(v->want));
-      tab_cell(t, v->ok ? "ok" : "bad", v->ok ? "ok" : "FAIL");
+      tab_cell(t, v->ok ? "ok" : "bad", v->ok ? "ok" : tail_text(v->kind));
       *failures += !u->ok + !v->ok;
     }
     return t;
   }
-  t = tab_new(5, "", "x", "got", "exact", "ok");
+  t = tab_new(5, "", "x", "got", "exact", "ok or failure");
   for (int d = 0; d < 1 + p->has_bwd; d++) {
     const rep_stats *s = d ? b : f;
     for (size_t k = 0; k < s->nspecials; k++) {
@@ -687,7 +780,7 @@ static table *specials_table(const rep_acc_impl *p, int *failures) {
       tab_cell(t, "num", fstr(u->x));
       tab_cell(t, "num", fstr(u->got));
       tab_cell(t, "num", fstr(u->want));
-      tab_cell(t, u->ok ? "ok" : "bad", u->ok ? "ok" : "FAIL");
+      tab_cell(t, u->ok ? "ok" : "bad", u->ok ? "ok" : tail_text(u->kind));
       *failures += !u->ok;
     }
   }
@@ -884,8 +977,9 @@ static void who_cell(table *t, const char *name, double ulp, double ips, const c
     return;
   }
   cell *c = tab_cell(t, "code", name);
-  c->sub = isnan(ips) ? rep_printf("claims %s ulp", fsci(ulp))
-                      : rep_printf("claims %s ulp; %.3g G/s", fsci(ulp), ips / 1e9);
+  /* a peer without a documented bound claims nothing (null in the file) */
+  const char *cl = isnan(ulp) ? "no documented bound" : rep_printf("claims %s ulp", fsci(ulp));
+  c->sub = isnan(ips) ? cl : rep_printf("%s; %.3g G/s", cl, ips / 1e9);
 }
 
 /* The overall verdict as a row of its own when no size's row says it (a
@@ -1139,7 +1233,7 @@ static const char *best_accuracy(const rep_act *a, int peer) {
     if (!p->available || rep_origin_is_ours(p->origin) == peer) continue;
     if (p->fwd.max_ulp < best) {
       best = p->fwd.max_ulp;
-      acc = rep_printf("%s (%s)", p->name, fulp(best));
+      acc = rep_printf("%s (%s)", p->name, fulp_note(best, p->fwd.max_ulp_note));
     }
   }
   return acc;
@@ -1286,7 +1380,7 @@ static table *comparison_table(const rep_act *a) {
   long long ns[64];
   const char *cls[64];
   size_t nn = act_sizes(a, ns, cls, 64);
-  size_t ncols = 4 + nn + (a->acc ? 5 : 0) + (a->sat ? 2 : 0);
+  size_t ncols = 4 + nn + (a->acc ? 8 : 0) + (a->sat ? 2 : 0);
   const char **head = rep_alloc(ncols * sizeof *head);
   size_t h = 0;
   head[h++] = "#";
@@ -1300,9 +1394,12 @@ static table *comparison_table(const rep_act *a) {
   if (a->acc) {
     head[h++] = "max ULP";
     head[h++] = "mean ULP";
+    head[h++] = "core max ULP";
+    head[h++] = "core mean ULP";
+    head[h++] = "tails";
     head[h++] = "correctly rounded";
     head[h++] = "special-value failures";
-    head[h++] = "within claim";
+    head[h++] = "verdict";
   }
   if (a->sat) {
     head[h++] = "saturates from, x < 0";
@@ -1368,15 +1465,22 @@ static table *comparison_table(const rep_act *a) {
       }
       if (a->acc) {
         if (!ac || (d && !ac->has_bwd)) {
-          for (int c = 0; c < 5; c++) tab_cell(t, "num muted", "\u2014");
+          for (int c = 0; c < 8; c++) tab_cell(t, "num muted", "\u2014");
         } else {
           const rep_stats *s = d ? &ac->bwd : &ac->fwd;
-          cell *c = tab_cell(t, "num", fulp(s->max_ulp));
+          cell *c = tab_cell(t, "num", fulp_note(s->max_ulp, s->max_ulp_note));
           if (s->max_ulp > 0 && s->max_ulp_x) c->tip = rep_printf("at x = %s", s->max_ulp_x);
           tab_cell(t, "num", fulp(s->mean_ulp));
+          c = tab_cell(t, s->has_core ? "num" : "num muted",
+                       s->has_core ? fulp_note(s->core_max_ulp, s->core_max_ulp_note) : "\u2014");
+          if (s->has_core && s->core_max_ulp > 0 && s->core_max_ulp_x)
+            c->tip = rep_printf("at x = %s", s->core_max_ulp_x);
+          tab_cell(t, s->has_core ? "num" : "num muted",
+                   s->has_core ? fulp(s->core_mean_ulp) : "\u2014");
+          tails_cell(t, s);
           tab_cell(t, "num", fpct(s->cr_fraction));
           tab_cell(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures));
-          tab_cell(t, s->within_claim ? "ok" : "bad", s->within_claim ? "yes" : "NO");
+          verdict_cell(t, s);
         }
       }
       if (a->sat) {
@@ -1406,9 +1510,15 @@ static const char *const comparison_note =
     "One row for f (forward) and one for f\u2032 (backward) per implementation, from the three "
     "results files: throughput in G elements/s at each size (the median of the repetitions, "
     "\u00b1 half their interquartile range; the fastest in bold), the "
-    "measured max and mean ULP error, the fraction correctly rounded, special-value failures "
-    "(NaN for a number, a number for NaN, a wrong infinity), whether the implementation "
-    "stays within the error it claims, and where it saturates: the first x, going out from "
+    "measured max and mean ULP error (beside a max that is a result of the wrong kind, what "
+    "happened: \u201c0 for 2.9e-39\u201d is 0 where the exact value is 2.9e-39), the same over "
+    "the core (the inputs whose exact result is 0 or a normal float), the tails (Z 0 for a "
+    "subnormal exact result, P 0 or the limit while the exact result is a normal float, N NaN "
+    "for a number, I a wrong infinity, D a subnormal input treated as 0, S a zero of the wrong "
+    "sign; their intervals of x are below), the fraction correctly rounded, special-value "
+    "failures (NaN for a number, a number for NaN, a wrong infinity), the verdict against the "
+    "claim (ours) or the documented bound (a library's; none where its documentation states "
+    "none), and where it saturates: the first x, going out from "
     "0, where the computed f equals its asymptote (row f; \u2014: it has none there) and where "
     "the computed f\u2032 is exactly 0 (row f\u2032; premature where the exact f\u2032 is not 0 "
     "there). The numbers # are those of the Pareto chart.";
@@ -1421,7 +1531,7 @@ static void winner_cell(table *t, const rep_act *a, const rep_kpoint *w,
     return;
   }
   cell *c = tab_cell(t, tighter == w ? "code muted" : "code", short_name(a, w->name, w->origin));
-  c->sub = rep_printf("#%zu; %s; max %s ULP%s", w->idx + 1, gps(w->ips), fulp(w->ulp),
+  c->sub = rep_printf("#%zu; %s; max %s ULP%s", w->idx + 1, gps(w->ips), fulp_note(w->ulp, w->note),
                       w->special > 0 ? rep_printf("; %s special-value failure%s",
                                                   fcount(w->special), w->special == 1 ? "" : "s")
                                      : "");
@@ -1540,7 +1650,7 @@ static table *front_table(const rep_act *a, int dir, size_t *count) {
     tab_cell(t, "num", rep_printf("%zu", f[i]->idx + 1));
     tab_cell(t, "code", f[i]->name);
     tab_cell(t, NULL, fstr(f[i]->origin));
-    tab_cell(t, "num", fulp(f[i]->ulp));
+    tab_cell(t, "num", fulp_note(f[i]->ulp, f[i]->note));
     tab_cell(t, "num", gps(f[i]->ips));
     tab_cell(t, f[i]->special > 0 ? "num bad" : "num", fcount(f[i]->special));
   }
@@ -1899,6 +2009,157 @@ static void pareto_md(FILE *f, const rep_model *m, const rep_act *a) {
   }
 }
 
+/* one kind's intervals of x */
+static table *intervals_table(const rep_tail *r) {
+  table *t = tab_new(6, "from x", "to x", "inputs", "example (hex)", "got", "correctly rounded");
+  for (size_t k = 0; k < r->niv; k++) {
+    const rep_interval *v = &r->iv[k];
+    tab_row(t);
+    cell *c = tab_cell(t, "num", fstr(v->lo));
+    c->tip = v->lo_hex;
+    c = tab_cell(t, "num", fstr(v->hi));
+    c->tip = v->hi_hex;
+    c = tab_cell(t, "num", fcount(v->count));
+    if (v->coalesced) c->sub = "coalesced: others among them";
+    tab_cell(t, "code", fstr(v->example_hex));
+    tab_cell(t, "num", fstr(v->example_got));
+    tab_cell(t, "num", fstr(v->example_want));
+  }
+  return t;
+}
+
+/* the tails and the exceeded claims of one implementation in one direction,
+ * in a details element; nothing when there are none (or an older file) */
+static void tails_details(FILE *f, int as_md, size_t num, const rep_acc_impl *p, int d) {
+  const rep_stats *s = d ? &p->bwd : &p->fwd;
+  if (!s->ntails && !s->exceeds.niv) return;
+  fputs("<details><summary>", f);
+  if (as_md) {
+    fprintf(f, "#%zu ", num);
+    md(f, p->name);
+  } else {
+    fprintf(f, "#%zu <code>", num);
+    html(f, p->name);
+    fputs("</code>", f);
+  }
+  fprintf(f, ", %s: ", d ? "f\u2032" : "f");
+  if (as_md)
+    md(f, s->summary ? s->summary : "tails");
+  else
+    html(f, s->summary ? s->summary : "tails");
+  fputs(as_md ? "</summary>\n\n" : "</summary>\n", f);
+  for (size_t k = 0; k <= s->ntails; k++) {
+    const rep_tail *r = k < s->ntails ? &s->tails[k] : &s->exceeds;
+    if (!r->niv) continue;
+    const char *what =
+        k < s->ntails ? rep_printf("%s (%s inputs)", tail_text(r->kind), fcount(r->count))
+                      : rep_printf("%s", s->verdict_text ? s->verdict_text : "above the claim");
+    if (as_md) {
+      fputs("- ", f);
+      md(f, what);
+      fputs("\n\n", f);
+      tab_md(f, intervals_table(r));
+    } else {
+      fputs("<p>", f);
+      html(f, what);
+      if (r->note) {
+        fputs(" <span class=\"muted\">(", f);
+        html(f, r->note);
+        fputs(")</span>", f);
+      }
+      fputs("</p>\n", f);
+      tab_html(f, intervals_table(r), NULL);
+    }
+  }
+  fputs(as_md ? "</details>\n\n" : "</details>\n", f);
+}
+
+static int any_tails(const rep_act *a) {
+  for (size_t j = 0; j < a->acc->nimpls; j++) {
+    const rep_acc_impl *p = &a->acc->impls[j];
+    if (!p->available) continue;
+    for (int d = 0; d < 1 + p->has_bwd; d++) {
+      const rep_stats *s = d ? &p->bwd : &p->fwd;
+      if (s->ntails || s->exceeds.niv) return 1;
+    }
+  }
+  return 0;
+}
+
+static void tails_section(FILE *f, int as_md, const rep_act *a) {
+  if (!any_tails(a)) return;
+  if (as_md)
+    fputs(
+        "Tails (as intervals of x: where an implementation returns 0, NaN or an infinity, "
+        "flushes, saturates early or exceeds its claim):\n\n",
+        f);
+  else {
+    fputs("<h3>Tails</h3>\n", f);
+    p_note(f,
+           "Where each implementation does something of the wrong kind, as intervals of x with "
+           "their count of inputs and an example: 0 for a subnormal exact result (a flush to "
+           "zero), 0 or the activation's limit while the exact result is still a normal float "
+           "(a premature saturation), NaN or an infinity for a number, a subnormal input "
+           "treated as 0, a zero of the wrong sign; and where it exceeds its claim. In a sampled "
+           "sweep an interval runs over consecutive sampled inputs.");
+  }
+  for (size_t k = 0; k < a->nnames; k++) {
+    const rep_acc_impl *p = acc_impl(a, a->names[k].name);
+    if (!p || !p->available) continue;
+    for (int d = 0; d < 1 + p->has_bwd; d++) tails_details(f, as_md, k + 1, p, d);
+  }
+}
+
+/* the sweep's special-value failures by kind, one row per implementation and
+ * direction that has any; NULL when none has (or an older file) */
+static table *special_kinds_table(const rep_act *a) {
+  table *t = tab_new(8, "#", "implementation", "", rep_sfk_texts[0], rep_sfk_texts[1],
+                     rep_sfk_texts[2], rep_sfk_texts[3], rep_sfk_texts[4]);
+  int rows = 0;
+  for (size_t k = 0; k < a->nnames; k++) {
+    const rep_acc_impl *p = acc_impl(a, a->names[k].name);
+    if (!p || !p->available) continue;
+    for (int d = 0; d < 1 + p->has_bwd; d++) {
+      const rep_stats *s = d ? &p->bwd : &p->fwd;
+      double any = 0;
+      for (int j = 0; j < 5; j++) any += isnan(s->kinds[j]) ? 0 : s->kinds[j];
+      if (!(any > 0)) continue;
+      tab_row(t);
+      rows++;
+      tab_cell(t, "num", rep_printf("%zu", k + 1));
+      tab_cell(t, "code", p->name);
+      tab_cell(t, NULL, d ? "f\u2032" : "f");
+      for (int j = 0; j < 5; j++) {
+        cell *c = tab_cell(t, s->kinds[j] > 0 ? "num bad" : "num muted", fcount(s->kinds[j]));
+        /* where: the first interval of the matching tail */
+        static const char *const tk[5] = {"nan", NULL, "infinity", "zero_sign", "flushed_input"};
+        for (size_t r = 0; tk[j] && s->kinds[j] > 0 && r < s->ntails; r++)
+          if (!strcmp(s->tails[r].kind, tk[j]) && s->tails[r].niv)
+            c->sub = rep_printf("x in [%s, %s]%s", s->tails[r].iv[0].lo, s->tails[r].iv[0].hi,
+                                s->tails[r].niv > 1 ? " and more" : "");
+      }
+    }
+  }
+  return rows ? t : NULL;
+}
+
+/* the specials table's failures by kind: "2 failures: a zero of the wrong
+ * sign, NaN for a number" */
+static const char *specials_summary(const rep_acc_impl *p, int fails) {
+  if (!fails) return "0 failures";
+  const char *s = "";
+  for (int d = 0; d < 1 + p->has_bwd; d++) {
+    const rep_stats *st = d ? &p->bwd : &p->fwd;
+    for (size_t k = 0; k < st->nspecials; k++) {
+      const rep_special *u = &st->specials[k];
+      if (u->ok || !u->kind) continue;
+      const char *txt = tail_text(u->kind);
+      if (!strstr(s, txt)) s = rep_printf("%s%s%s", s, *s ? ", " : "", txt);
+    }
+  }
+  return rep_printf("%d failure%s%s%s", fails, fails == 1 ? "" : "s", *s ? ": " : "", s);
+}
+
 static int has_acc(const rep_model *m, const rep_act *a) {
   (void)m;
   return a->acc != NULL;
@@ -1953,6 +2214,7 @@ static void accuracy_html(FILE *f, const rep_model *m, const rep_act *a) {
   tab_html(f, accuracy_table(a, 0), NULL);
   fputs("<h3>f\u2032 (backward)</h3>\n", f);
   tab_html(f, accuracy_table(a, 1), NULL);
+  tails_section(f, 0, a);
   for (int d = 0; d < 2; d++) {
     table *t = histogram_table(a, d);
     if (!t) continue;
@@ -1969,6 +2231,18 @@ static void accuracy_html(FILE *f, const rep_model *m, const rep_act *a) {
     tab_html(f, narrow_table(a), NULL);
   }
   fputs("<h3>Special values</h3>\n", f);
+  table *kt = special_kinds_table(a);
+  if (kt) {
+    p_note(f,
+           "Special-value failures in the sweep, by kind (a NaN for a number, a number for a "
+           "NaN input, a wrong infinity, a zero of the wrong sign, a subnormal input treated "
+           "as 0), with where the first of them are.");
+    tab_html(f, kt, NULL);
+  }
+  p_note(f,
+         "Each implementation on NaN, \u00b1inf, \u00b10, the smallest and largest subnormals, "
+         "\u00b1FLT_MIN, \u00b1FLT_MAX, \u00b11 and where the function saturates; a failure is "
+         "named by its kind.");
   for (size_t j = 0; j < a->acc->nimpls; j++) {
     const rep_acc_impl *p = &a->acc->impls[j];
     if (!p->available) continue;
@@ -1976,7 +2250,9 @@ static void accuracy_html(FILE *f, const rep_model *m, const rep_act *a) {
     table *t = specials_table(p, &fails);
     fputs("<details><summary><code>", f);
     html(f, p->name);
-    fprintf(f, "</code>: %d failure%s</summary>\n", fails, fails == 1 ? "" : "s");
+    fputs("</code>: ", f);
+    html(f, specials_summary(p, fails));
+    fputs("</summary>\n", f);
     tab_html(f, t, NULL);
     fputs("</details>\n", f);
   }
@@ -1989,6 +2265,7 @@ static void accuracy_md(FILE *f, const rep_model *m, const rep_act *a) {
   tab_md(f, accuracy_table(a, 0));
   fputs("f\u2032 (backward):\n\n", f);
   tab_md(f, accuracy_table(a, 1));
+  tails_section(f, 1, a);
   for (int d = 0; d < 2; d++) {
     table *t = histogram_table(a, d);
     if (!t) continue;
@@ -2007,7 +2284,9 @@ static void accuracy_md(FILE *f, const rep_model *m, const rep_act *a) {
     table *t = specials_table(p, &fails);
     fputs("<details><summary>special values: ", f);
     md(f, p->name);
-    fprintf(f, ", %d failure%s</summary>\n\n", fails, fails == 1 ? "" : "s");
+    fputs(", ", f);
+    md(f, specials_summary(p, fails));
+    fputs("</summary>\n\n", f);
     tab_md(f, t);
     fputs("</details>\n\n", f);
   }

@@ -35,7 +35,24 @@ typedef struct {
 typedef struct {
   const char *x, *got, *want;
   int ok;
+  const char *kind; /* a failure's kind ("nan_for_number", ...); NULL when ok or not stated */
 } rep_special;
+
+/* one interval of x of a tail (docs/results.md, "tails") */
+typedef struct {
+  const char *lo, *hi, *lo_hex, *hi_hex, *example_hex, *example_got, *example_want;
+  double count;
+  int coalesced;
+} rep_interval;
+
+/* one kind of tail, or the inputs above the claim */
+typedef struct {
+  const char *kind, *description, *note; /* note: why coalesced, or NULL */
+  double count;
+  int truncated;
+  rep_interval *iv;
+  size_t niv;
+} rep_tail;
 
 /* the histogram of errors: inputs per bin [0, 1/2], (1/2, 1], (1, 2], ... */
 typedef struct {
@@ -70,7 +87,26 @@ typedef struct {
   size_t nworst;
   rep_binade *binades; /* NULL when the file has no "by_binade" (sampled, range) */
   size_t nbinades;
+  /* newer members (docs/results.md), absent in older files: */
+  const char *max_ulp_note; /* what happened at the max ULP, or NULL */
+  int has_core;             /* "core" was there */
+  double core_inputs, core_max_ulp, core_mean_ulp;
+  const char *core_max_ulp_x, *core_max_ulp_note;
+  rep_tail *tails; /* NULL when the file has no "tails" */
+  size_t ntails;
+  double kinds[5]; /* special failures by kind (rep_sfk_names); NAN when absent */
+  const char *summary;
+  /* the claim and the verdict: status 0 within, 1 exceeds, 2 none, -1 not
+   * stated (then within_claim says what the file knew) */
+  int verdict;
+  double claim_bound; /* NAN: none or not stated */
+  const char *claim_source, *claim_reference, *verdict_text;
+  rep_tail exceeds; /* where the claim is exceeded (niv 0 when nowhere) */
 } rep_stats;
+/* the keys of "special_failures_by_kind", in the order of rep_stats.kinds,
+ * and what they mean */
+extern const char *const rep_sfk_names[5];
+extern const char *const rep_sfk_texts[5];
 
 typedef struct {
   const char *name, *isa, *origin, *reason, *bwd_formula;
@@ -88,6 +124,7 @@ typedef struct {
   int native;                        /* computes in the narrow format itself (a bf16 kernel) */
   double fmax, fmean, fcr, fspecial; /* NAN where absent */
   double bmax, bmean, bcr, bspecial;
+  const char *fnote, *bnote; /* what happened at the max ULP, or NULL */
 } rep_narrow_impl;
 
 typedef struct {
@@ -249,10 +286,11 @@ typedef struct {
 typedef struct {
   size_t idx; /* into rep_act.names; its number in the report is idx + 1 */
   const char *name, *origin;
-  double ulp;     /* max ULP error; NAN: not measured */
-  double ips;     /* items/s at rank_n; NAN: not measured there */
-  double special; /* special-value failures; NAN: not known */
-  int front;      /* on the Pareto front: no other is faster and at most as inaccurate */
+  double ulp;       /* max ULP error; NAN: not measured */
+  double ips;       /* items/s at rank_n; NAN: not measured there */
+  double special;   /* special-value failures; NAN: not known */
+  int front;        /* on the Pareto front: no other is faster and at most as inaccurate */
+  const char *note; /* what happened at the max ULP (a result of the wrong kind), or NULL */
 } rep_kpoint;
 
 /* The accuracy classes of the ranking: max ULP error <= each bound, the last

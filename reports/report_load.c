@@ -293,6 +293,103 @@ static const char *where_impl(const char *wa, size_t j, const char *name) {
 
 /* ---- accuracy.json */
 
+const char *const rep_sfk_names[5] = {"nan_for_number", "number_for_nan", "wrong_infinity",
+                                      "zero_sign", "flushed_input"};
+const char *const rep_sfk_texts[5] = {"NaN for a number", "a number for NaN", "a wrong infinity",
+                                      "a zero of the wrong sign", "a subnormal input treated as 0"};
+
+/* intervals: [{lo, hi, lo_hex, hi_hex, count, example_hex, ...}] */
+static void load_intervals(rep_tail *t, const json_t *a, const char *w) {
+  if (!json_is_array(a)) bad(w, "\"intervals\" is %s, not an array", type_name(a));
+  t->niv = json_array_size(a);
+  t->iv = rep_alloc((t->niv + 1) * sizeof *t->iv);
+  for (size_t k = 0; k < t->niv; k++) {
+    json_t *e = json_array_get(a, k);
+    const char *we = rep_printf("%s, intervals[%zu]", w, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    rep_interval *v = &t->iv[k];
+    v->lo = xstr_value(mem(e, we, "lo"), we, "member \"lo\"");
+    v->hi = xstr_value(mem(e, we, "hi"), we, "member \"hi\"");
+    v->lo_hex = get_str(e, we, "lo_hex", 1);
+    v->hi_hex = get_str(e, we, "hi_hex", 1);
+    v->example_hex = get_str(e, we, "example_hex", 1);
+    json_t *g = json_object_get(e, "example_got"), *x = json_object_get(e, "example_want");
+    v->example_got = g ? xstr_value(g, we, "member \"example_got\"") : NULL;
+    v->example_want = x ? xstr_value(x, we, "member \"example_want\"") : NULL;
+    v->count = get_num(e, we, "count", 0);
+    v->coalesced = get_bool(e, we, "coalesced", 0);
+  }
+}
+
+/* the members a newer accuracy.json adds (all optional) */
+static void load_new_members(rep_stats *s, const json_t *o, const char *w) {
+  s->max_ulp_note = get_str(o, w, "max_ulp_note", 1);
+  for (int k = 0; k < 5; k++) s->kinds[k] = NAN;
+  s->core_inputs = s->core_max_ulp = s->core_mean_ulp = NAN;
+  s->claim_bound = NAN;
+  s->verdict = -1;
+  json_t *c = json_object_get(o, "core");
+  if (c) {
+    const char *wc = rep_printf("%s, core", w);
+    if (!json_is_object(c)) bad(w, "member \"core\" is %s, not an object", type_name(c));
+    s->has_core = 1;
+    s->core_inputs = get_num(c, wc, "inputs", 0);
+    s->core_max_ulp = get_num(c, wc, "max_ulp", 1);
+    s->core_mean_ulp = get_num_opt(c, wc, "mean_ulp");
+    json_t *x = json_object_get(c, "max_ulp_x");
+    s->core_max_ulp_x = x ? xstr_value(x, wc, "member \"max_ulp_x\"") : NULL;
+    s->core_max_ulp_note = get_str(c, wc, "max_ulp_note", 1);
+  }
+  json_t *t = json_object_get(o, "tails");
+  if (t) {
+    if (!json_is_array(t)) bad(w, "member \"tails\" is %s, not an array", type_name(t));
+    s->ntails = json_array_size(t);
+    s->tails = rep_alloc((s->ntails + 1) * sizeof *s->tails);
+    for (size_t k = 0; k < s->ntails; k++) {
+      json_t *e = json_array_get(t, k);
+      const char *we = rep_printf("%s, tails[%zu]", w, k);
+      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+      rep_tail *r = &s->tails[k];
+      r->kind = get_str(e, we, "kind", 0);
+      r->description = get_str(e, we, "description", 1);
+      r->note = get_str(e, we, "note", 1);
+      r->count = get_num(e, we, "count", 0);
+      r->truncated = get_bool(e, we, "truncated", 0);
+      load_intervals(r, mem(e, we, "intervals"), we);
+    }
+  }
+  json_t *k = json_object_get(o, "special_failures_by_kind");
+  if (k) {
+    const char *wk = rep_printf("%s, special_failures_by_kind", w);
+    if (!json_is_object(k)) bad(wk, "is %s, not an object", type_name(k));
+    for (int j = 0; j < 5; j++) s->kinds[j] = get_num(k, wk, rep_sfk_names[j], 0);
+  }
+  s->summary = get_str(o, w, "summary", 1);
+  json_t *cl = json_object_get(o, "claim");
+  if (json_is_object(cl)) {
+    const char *wc = rep_printf("%s, claim", w);
+    s->claim_bound = get_num(cl, wc, "bound", 1);
+    s->claim_source = get_str(cl, wc, "source", 1);
+    s->claim_reference = get_str(cl, wc, "reference", 1);
+  }
+  json_t *v = json_object_get(o, "verdict");
+  if (v) {
+    const char *wv = rep_printf("%s, verdict", w);
+    if (!json_is_object(v)) bad(w, "member \"verdict\" is %s, not an object", type_name(v));
+    const char *st = get_str(v, wv, "status", 0);
+    s->verdict = !strcmp(st, "within")    ? 0
+                 : !strcmp(st, "exceeds") ? 1
+                 : !strcmp(st, "none")    ? 2
+                                          : -1;
+    if (s->verdict < 0) bad(wv, "status \"%s\" is not within, exceeds or none", st);
+    s->verdict_text = get_str(v, wv, "text", 1);
+    s->exceeds.kind = "exceeds";
+    s->exceeds.count = get_num_opt(v, wv, "count");
+    json_t *wh = json_object_get(v, "where");
+    if (wh) load_intervals(&s->exceeds, wh, wv);
+  }
+}
+
 static void load_stats(rep_stats *s, const json_t *impl, const char *wi, const char *dir,
                        size_t bins) {
   const char *w = rep_printf("%s, %s", wi, dir);
@@ -332,7 +429,9 @@ static void load_stats(rep_stats *s, const json_t *impl, const char *wi, const c
     r->got = xstr_value(mem(e, we, "got"), we, "member \"got\"");
     r->want = xstr_value(mem(e, we, "want"), we, "member \"want\"");
     r->ok = get_bool(e, we, "ok", -1);
+    r->kind = get_str(e, we, "kind", 1);
   }
+  load_new_members(s, o, w);
   /* the histogram, the worst inputs and the binades: optional (files written
    * before they existed have none; by_binade only in exhaustive sweeps) */
   json_t *h = json_object_get(o, "histogram");
@@ -501,10 +600,11 @@ static void load_accuracy(rep_model *m, const json_t *doc) {
             double mx = get_num(st, ws, "max_ulp", 1), mn = get_num_opt(st, ws, "mean_ulp");
             double cr = get_num(st, ws, "cr_fraction", 1);
             double sf = get_num(st, ws, "special_failures", 1);
+            const char *note = get_str(st, ws, "max_ulp_note", 1);
             if (d)
-              p->bmax = mx, p->bmean = mn, p->bcr = cr, p->bspecial = sf;
+              p->bmax = mx, p->bmean = mn, p->bcr = cr, p->bspecial = sf, p->bnote = note;
             else
-              p->fmax = mx, p->fmean = mn, p->fcr = cr, p->fspecial = sf;
+              p->fmax = mx, p->fmean = mn, p->fcr = cr, p->fspecial = sf, p->fnote = note;
           }
         }
       }
@@ -1149,13 +1249,14 @@ static void rank_size(const rep_model *m, rep_act *a) {
 size_t rep_kernel_points(const rep_act *a, int dir, rep_kpoint *out) {
   size_t n = 0;
   for (size_t i = 0; i < a->nnames; i++) {
-    rep_kpoint p = {i, a->names[i].name, a->names[i].origin, NAN, NAN, NAN, 0};
+    rep_kpoint p = {i, a->names[i].name, a->names[i].origin, NAN, NAN, NAN, 0, NULL};
     for (size_t j = 0; a->acc && j < a->acc->nimpls; j++) {
       const rep_acc_impl *q = &a->acc->impls[j];
       if (strcmp(q->name, p.name) || !q->available || (dir && !q->has_bwd)) continue;
       const rep_stats *s = dir ? &q->bwd : &q->fwd;
       p.ulp = s->max_ulp;
       p.special = s->special_failures;
+      p.note = s->max_ulp_note;
     }
     for (size_t j = 0; a->spd && a->rank_n && j < a->spd->nimpls; j++) {
       const rep_spd_impl *q = &a->spd->impls[j];

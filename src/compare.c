@@ -19,22 +19,23 @@
 
 enum { G_ID, G_SPEED, G_ACC, G_SAT };
 /* how a column's values are shown */
-enum { D_STR, D_GIPS, D_SPREAD, D_ULP, D_FRAC, D_COUNT, D_BOOL, D_X };
+enum { D_STR, D_GIPS, D_SPREAD, D_ULP, D_FRAC, D_COUNT, D_BOOL, D_X, D_VERDICT };
 
 #define MAX_COLS 160
 
 typedef struct {
   char key[48], label[56];
   int group, disp;
-  long long n; /* speed: the size */
-  int dir;     /* speed: 0 fwd, 1 bwd */
-  int threads; /* speed: the thread count */
+  long long n;  /* speed: the size */
+  int dir;      /* speed: 0 fwd, 1 bwd */
+  int threads;  /* speed: the thread count */
+  int csv_only; /* shown in CSV only (elsewhere it is beside another column's number) */
 } col;
 
 typedef struct {
   int has;
-  double num;      /* numbers, booleans (0/1), and the sort key of D_X */
-  const char *str; /* D_STR and D_X: the text */
+  double num;      /* numbers, booleans (0/1), and the sort key of D_X and D_VERDICT */
+  const char *str; /* D_STR, D_X and D_VERDICT: the text; D_ULP: what happened (or NULL) */
 } val;
 
 typedef struct {
@@ -78,8 +79,15 @@ static void usage(FILE *f) {
           "for a size given by count, dram_fwd_t<T> for a run on T threads, each followed\n"
           "by <key>_spread: half the interquartile range of the repetitions over the\n"
           "median (a fraction; %% in the table);\n"
-          "accuracy: fwd_max_ulp, fwd_mean_ulp, fwd_cr (a fraction; %% in the table),\n"
-          "fwd_special, bwd_max_ulp, bwd_mean_ulp, bwd_cr, bwd_special, within_claim;\n"
+          "accuracy: fwd_max_ulp (with what happened beside it when the result is of the\n"
+          "wrong kind: '2.1e+06 (0 for 2.9e-39)'; in CSV in fwd_max_note), fwd_mean_ulp,\n"
+          "fwd_cr (a fraction; %% in the table), fwd_special, fwd_core_max_ulp,\n"
+          "fwd_core_mean_ulp (over the inputs whose exact result is 0 or a normal float),\n"
+          "fwd_tails (letters: Z 0 for a subnormal exact result, P 0 or the limit while\n"
+          "the exact result is normal, N NaN for a number, I a wrong infinity, D a\n"
+          "subnormal input treated as 0, S a zero of the wrong sign; - none), fwd_verdict\n"
+          "(against the claim or the documented bound; sorts within, none, exceeds); the\n"
+          "same with bwd_; within_claim (no verdict exceeds);\n"
           "saturation: grad0_neg, grad0_pos (first x where f' is computed as exactly 0;\n"
           "'never'), premature (where that happens while the exact f' is not 0).\n");
 }
@@ -113,6 +121,21 @@ static row *get_row(model *m, const char *name) {
   memset(r, 0, sizeof *r);
   r->name = name;
   return r;
+}
+
+/* a copy of s that lives until the program ends (the table is printed once) */
+static const char *keep_str(const char *s) {
+  static char **kept;
+  static size_t n, cap;
+  if (n == cap) {
+    cap = cap ? 2 * cap : 64;
+    char **k = realloc(kept, cap * sizeof *k);
+    if (!k) act_die("out of memory");
+    kept = k;
+  }
+  char *c = strdup(s);
+  if (!c) act_die("out of memory");
+  return kept[n++] = c;
 }
 
 static void set_num(row *r, size_t c, double v) {
@@ -268,23 +291,29 @@ static void load_accuracy(model *m, const json_t *doc, const char *path, const c
     return;
   }
   static const char *const dirs[2] = {"fwd", "bwd"};
+  /* per direction, in this order */
+  enum { A_MAX, A_MEAN, A_CR, A_SPECIAL, A_CMAX, A_CMEAN, A_TAILS, A_VERDICT, A_NOTE, A_N };
+  static const struct {
+    const char *key, *label;
+    int disp;
+  } acol[A_N] = {{"max_ulp", "max ulp", D_ULP},
+                 {"mean_ulp", "mean", D_ULP},
+                 {"cr", "CR", D_FRAC},
+                 {"special", "special", D_COUNT},
+                 {"core_max_ulp", "core max", D_ULP},
+                 {"core_mean_ulp", "core mean", D_ULP},
+                 {"tails", "tails", D_STR},
+                 {"verdict", "verdict", D_VERDICT},
+                 {"max_note", "max: what", D_STR}};
   size_t c0 = m->ncols;
-  for (int d = 0; d < 2; d++) {
-    char key[32], label[48];
-    const char *f = d ? "f'" : "f";
-    snprintf(key, sizeof key, "%s_max_ulp", dirs[d]);
-    snprintf(label, sizeof label, "%s max ulp", f);
-    add_col(m, key, label, G_ACC, D_ULP);
-    snprintf(key, sizeof key, "%s_mean_ulp", dirs[d]);
-    snprintf(label, sizeof label, "%s mean", f);
-    add_col(m, key, label, G_ACC, D_ULP);
-    snprintf(key, sizeof key, "%s_cr", dirs[d]);
-    snprintf(label, sizeof label, "%s CR", f);
-    add_col(m, key, label, G_ACC, D_FRAC);
-    snprintf(key, sizeof key, "%s_special", dirs[d]);
-    snprintf(label, sizeof label, "%s special", f);
-    add_col(m, key, label, G_ACC, D_COUNT);
-  }
+  for (int d = 0; d < 2; d++)
+    for (int k = 0; k < A_N; k++) {
+      char key[32], label[48];
+      snprintf(key, sizeof key, "%s_%s", dirs[d], acol[k].key);
+      snprintf(label, sizeof label, "%s %s", d ? "f'" : "f", acol[k].label);
+      size_t c = add_col(m, key, label, G_ACC, acol[k].disp);
+      m->cols[c].csv_only = k == A_NOTE;
+    }
   size_t cw = add_col(m, "within_claim", "within claim", G_ACC, D_BOOL);
   json_t *im = json_object_get(ja, "implementations");
   if (!json_is_array(im)) act_die("%s: %s has no \"implementations\" array", path, act);
@@ -300,12 +329,52 @@ static void load_accuracy(model *m, const json_t *doc, const char *path, const c
     for (int d = 0; d < 2; d++) {
       json_t *s = json_object_get(e, dirs[d]);
       if (!json_is_object(s)) continue;
-      set_num(r, c0 + 4 * (size_t)d, act_json_num(json_object_get(s, "max_ulp")));
-      set_num(r, c0 + 4 * (size_t)d + 1, act_json_num(json_object_get(s, "mean_ulp")));
-      set_num(r, c0 + 4 * (size_t)d + 2, act_json_num(json_object_get(s, "cr_fraction")));
-      set_num(r, c0 + 4 * (size_t)d + 3, act_json_num(json_object_get(s, "special_failures")));
-      json_t *w = json_object_get(s, "within_claim");
-      if (json_is_boolean(w)) within = (within != 0) && json_is_true(w);
+      size_t b = c0 + (size_t)(A_N * d);
+      char buf[128], tl[16];
+      set_num(r, b + A_MAX, act_json_num(json_object_get(s, "max_ulp")));
+      const char *note = act_json_ulp_note(s, 24, buf, sizeof buf);
+      if (note[0]) {
+        r->v[b + A_MAX].str = keep_str(note);
+        set_str(r, b + A_NOTE, r->v[b + A_MAX].str);
+      }
+      set_num(r, b + A_MEAN, act_json_num(json_object_get(s, "mean_ulp")));
+      set_num(r, b + A_CR, act_json_num(json_object_get(s, "cr_fraction")));
+      set_num(r, b + A_SPECIAL, act_json_num(json_object_get(s, "special_failures")));
+      json_t *core = json_object_get(s, "core");
+      if (json_is_object(core)) {
+        set_num(r, b + A_CMAX, act_json_num(json_object_get(core, "max_ulp")));
+        note = act_json_ulp_note(core, 24, buf, sizeof buf);
+        if (note[0] && r->v[b + A_CMAX].has) r->v[b + A_CMAX].str = keep_str(note);
+        set_num(r, b + A_CMEAN, act_json_num(json_object_get(core, "mean_ulp")));
+      }
+      const char *letters = act_json_tail_letters(s, tl, sizeof tl);
+      if (letters) set_str(r, b + A_TAILS, keep_str(letters));
+      int v = act_json_verdict(s);
+      if (v >= 0) {
+        json_t *cl = json_object_get(s, "claim");
+        double bound = act_json_num(json_object_get(cl, "bound"));
+        if (!cl) /* older files: the registry's claim */
+          bound = act_json_num(
+              json_object_get(json_object_get(e, "claimed"), d ? "bwd_ulp" : "fwd_ulp"));
+        const char *src = json_string_value(json_object_get(cl, "source"));
+        int peer = src && !strcmp(src, "documented");
+        double cnt = act_json_num(json_object_get(json_object_get(s, "verdict"), "count"));
+        char vb[96];
+        if (v == 2)
+          snprintf(vb, sizeof vb, peer ? "no documented bound" : "no claim");
+        else if (isnan(bound))
+          snprintf(vb, sizeof vb, v ? "EXCEEDS its claim" : "within its claim");
+        else if (v == 0)
+          snprintf(vb, sizeof vb, "within its %s (%g)", peer ? "bound" : "claim", bound);
+        else if (!isnan(cnt))
+          snprintf(vb, sizeof vb, "EXCEEDS its %s (%g) on %.0f", peer ? "bound" : "claim", bound,
+                   cnt);
+        else
+          snprintf(vb, sizeof vb, "EXCEEDS its %s (%g)", peer ? "bound" : "claim", bound);
+        /* sorted within, none, exceeds */
+        r->v[b + A_VERDICT] = (val){1, v == 0 ? 0 : v == 2 ? 1 : 2, keep_str(vb)};
+        within = (within != 0) && v != 1;
+      }
     }
     if (within >= 0) set_num(r, cw, within);
   }
@@ -408,12 +477,16 @@ static int find_col(const model *m, const char *name) {
 /* keys the program knows whatever the files hold: a column that is not
  * there is "not in these results", not unknown */
 static int known_key(const char *k) {
-  static const char *const keys[] = {"impl",         "origin",    "isa",         "fwd_max_ulp",
-                                     "fwd_mean_ulp", "fwd_cr",    "fwd_special", "bwd_max_ulp",
-                                     "bwd_mean_ulp", "bwd_cr",    "bwd_special", "within_claim",
-                                     "grad0_neg",    "grad0_pos", "premature"};
+  static const char *const keys[] = {"impl",      "origin",    "isa",      "within_claim",
+                                     "grad0_neg", "grad0_pos", "premature"};
+  static const char *const acc[] = {"max_ulp", "mean_ulp",     "cr",
+                                    "special", "core_max_ulp", "core_mean_ulp",
+                                    "tails",   "verdict",      "max_note"};
   for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
     if (!strcasecmp(keys[i], k)) return 1;
+  for (size_t i = 0; i < sizeof acc / sizeof acc[0]; i++)
+    if ((!strncasecmp(k, "fwd_", 4) || !strncasecmp(k, "bwd_", 4)) && !strcasecmp(k + 4, acc[i]))
+      return 1;
   static const char *const cls[] = {"l1", "l2", "l3", "dram"};
   for (size_t i = 0; i < 4; i++) {
     size_t l = strlen(cls[i]);
@@ -451,14 +524,21 @@ static void format_val(char *buf, size_t cap, const col *c, const val *v, act_fo
     case D_ULP:
       if (isinf(v->num))
         snprintf(buf, cap, "inf");
+      else if (!csv && v->str) /* what happened, beside the number */
+        snprintf(buf, cap, "%.3g (%s)", v->num, v->str);
       else
         snprintf(buf, cap, csv ? "%.9g" : "%.3g", v->num);
       break;
     case D_FRAC:
-      if (csv)
+      if (csv) {
         snprintf(buf, cap, "%.9g", v->num);
-      else
-        snprintf(buf, cap, "%.3f%%", 100 * v->num);
+      } else {
+        char p[32];
+        snprintf(buf, cap, "%s", act_fmt_pct(p, v->num));
+      }
+      break;
+    case D_VERDICT:
+      snprintf(buf, cap, "%s", v->str ? v->str : "");
       break;
     case D_COUNT:
       snprintf(buf, cap, "%.0f", v->num);
@@ -564,13 +644,13 @@ int act_compare_main(int argc, char **argv) {
       act_die("compare: --sort: unknown column '%s' (columns: %s)", s, names);
     }
     g_sort_col = c;
-    g_sort_str = m->cols[c].disp == D_STR;
+    g_sort_str = m->cols[c].disp == D_STR; /* D_VERDICT sorts by its rank */
     sort_rows(m);
   }
 
   /* which columns to show */
   int show[MAX_COLS];
-  for (size_t c = 0; c < m->ncols; c++) show[c] = 1;
+  for (size_t c = 0; c < m->ncols; c++) show[c] = !m->cols[c].csv_only || fmt == ACT_FMT_CSV;
   if (columns) {
     for (size_t c = 1; c < m->ncols; c++) show[c] = 0;
     const char *s = columns;
@@ -588,7 +668,8 @@ int act_compare_main(int argc, char **argv) {
       if (group >= 0) {
         int any = 0;
         for (size_t c = 0; c < m->ncols; c++)
-          if (m->cols[c].group == group) show[c] = any = 1;
+          if (m->cols[c].group == group && (!m->cols[c].csv_only || fmt == ACT_FMT_CSV))
+            show[c] = any = 1;
         if (!any) act_die("compare: --columns: no %s results for %s", tok, activation);
       } else {
         int c = find_col(m, tok);
@@ -609,7 +690,9 @@ int act_compare_main(int argc, char **argv) {
   for (size_t c = 0; c < m->ncols; c++) nshow += show[c];
   act_table *t = act_table_new(nshow);
   for (size_t c = 0, k = 0; c < m->ncols; c++)
-    if (show[c]) act_table_col(t, k++, m->cols[c].label, m->cols[c].key, m->cols[c].disp != D_STR);
+    if (show[c])
+      act_table_col(t, k++, m->cols[c].label, m->cols[c].key,
+                    m->cols[c].disp != D_STR && m->cols[c].disp != D_VERDICT);
   for (size_t i = 0; i < m->nrows; i++)
     for (size_t c = 0; c < m->ncols; c++) {
       if (!show[c]) continue;

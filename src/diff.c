@@ -5,12 +5,13 @@
  * of their throughput (items/s: the median of the repetitions), and with
  * repetitions on both sides a two-sided Mann-Whitney U test on them, as
  * Google Benchmark's tools/compare.py does.  accuracy: per implementation
- * and direction, max ULP, correctly rounded fraction, special-value failures
- * and whether the claim holds, OLD -> NEW.  saturation: where each
- * implementation's gradient becomes exactly zero, OLD -> NEW.
+ * and direction, max ULP, the core's max ULP, correctly rounded fraction,
+ * special-value failures, whether the claim holds and the verdict, OLD ->
+ * NEW.  saturation: where each implementation's gradient becomes exactly
+ * zero, OLD -> NEW.
  *
- * Exit status: 0, 1 when a threshold given is crossed (a regression), 2 for
- * bad input. */
+ * Exit status: 0, 1 when a threshold given is crossed or a verdict went from
+ * within to exceeds (a regression), 2 for bad input. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,8 +51,10 @@ static void usage(FILE *f) {
           "(items/s, the median of the repetitions).  When both files have repetitions\n"
           "(actbench speed --repetitions N), a two-sided Mann-Whitney U test on them gives\n"
           "p, as Google Benchmark's compare.py does (%d or more repetitions recommended).\n"
-          "accuracy: per implementation and direction, max ULP, correctly rounded\n"
-          "fraction, special-value failures and the claim, OLD -> NEW.\n"
+          "accuracy: per implementation and direction, max ULP (with what happened beside\n"
+          "it when the result is of the wrong kind), the core's max ULP, correctly rounded\n"
+          "fraction, special-value failures, the claim and the verdict, OLD -> NEW; a\n"
+          "verdict that goes from within to exceeds is always a regression.\n"
           "saturation: where each implementation's computed f' becomes 0, OLD -> NEW.\n"
           "\n"
           "  --threshold-speed R  a regression: a kernel whose throughput NEW/OLD is below\n"
@@ -67,7 +70,7 @@ static void usage(FILE *f) {
           "  --changed            accuracy, saturation: only the rows that changed\n"
           "  --format F           table (default), csv or markdown\n"
           "\n"
-          "Exit status: 0 no threshold crossed, 1 a regression, 2 bad input.\n",
+          "Exit status: 0 no regression, 1 a regression, 2 bad input.\n",
           RECOMMENDED_REPS);
 }
 
@@ -289,11 +292,21 @@ static json_t *impls_of(const json_t *ja, int f) {
 typedef struct {
   int has;
   double max, cr, special;
-  int within; /* -1 unknown */
+  int within;    /* -1 unknown */
+  double core;   /* the core's max ULP; NAN in older files */
+  int verdict;   /* 0 within, 1 exceeds, 2 none, -1 unknown (act_json_verdict) */
+  char note[96]; /* what happened at the max ULP, "" for nothing */
 } acc_side;
 
-static acc_side side_of(const json_t *impl, const char *dir) {
-  acc_side s = {0, NAN, NAN, NAN, -1};
+static const int fmt_p[3] = {24, 8, 11}; /* significand bits of the formats */
+
+static acc_side no_side(void) {
+  acc_side s = {0, NAN, NAN, NAN, -1, NAN, -1, ""};
+  return s;
+}
+
+static acc_side side_of(const json_t *impl, const char *dir, int f) {
+  acc_side s = no_side();
   json_t *st = json_object_get(impl, dir);
   if (!json_is_object(st)) return s;
   s.has = 1;
@@ -302,7 +315,24 @@ static acc_side side_of(const json_t *impl, const char *dir) {
   s.special = act_json_num(json_object_get(st, "special_failures"));
   json_t *w = json_object_get(st, "within_claim");
   if (json_is_boolean(w)) s.within = json_is_true(w);
+  s.core = act_json_num(json_object_get(json_object_get(st, "core"), "max_ulp"));
+  s.verdict = act_json_verdict(st);
+  act_json_ulp_note(st, fmt_p[f], s.note, sizeof s.note);
   return s;
+}
+
+static const char *verdict_name(int v) {
+  return v == 0 ? "within" : v == 1 ? "exceeds" : v == 2 ? "none" : "";
+}
+
+/* a max ULP with what happened beside it */
+static void cell_ulp(act_table *t, double v, const char *note) {
+  if (isnan(v))
+    act_table_cell(t, "-");
+  else if (note && note[0])
+    act_table_cellf(t, "%.4g (%s)", v, note);
+  else
+    act_table_cellf(t, "%.4g", v);
 }
 
 static void cell_num(act_table *t, double v, const char *fmt, int csv) {
@@ -374,25 +404,33 @@ static int diff_accuracy(const diff_opts *o) {
                                        "new_special_failures",
                                        "old_within_claim",
                                        "new_within_claim",
+                                       "old_core_max_ulp",
+                                       "new_core_max_ulp",
+                                       "old_verdict",
+                                       "new_verdict",
                                        "result"};
-    t = act_table_new(13);
-    for (size_t c = 0; c < 13; c++) act_table_col(t, c, keys[c], keys[c], 0);
+    t = act_table_new(17);
+    for (size_t c = 0; c < 17; c++) act_table_col(t, c, keys[c], keys[c], 0);
   } else {
     size_t c = 0;
-    t = act_table_new(narrow ? 11 : 10);
+    t = act_table_new(narrow ? 14 : 13);
     act_table_col(t, c++, "implementation", "impl", 0);
     if (narrow) act_table_col(t, c++, "format", "format", 0);
     act_table_col(t, c++, "f/f'", "direction", 0);
     act_table_col(t, c++, "max ulp OLD", "old_max_ulp", 1);
     act_table_col(t, c++, "NEW", "new_max_ulp", 1);
     act_table_col(t, c++, "change", "change", 1);
+    act_table_col(t, c++, "core max OLD", "old_core_max_ulp", 1);
+    act_table_col(t, c++, "NEW", "new_core_max_ulp", 1);
     act_table_col(t, c++, "CR OLD", "old_cr", 1);
     act_table_col(t, c++, "NEW", "new_cr", 1);
     act_table_col(t, c++, "special", "special", 1);
     act_table_col(t, c++, "within claim", "within_claim", 0);
+    act_table_col(t, c++, "verdict", "verdict", 0);
     act_table_col(t, c++, "result", "result", 0);
   }
   size_t acts_both = 0, rows = 0, changed = 0, regressions = 0, grew = 0, shrank = 0;
+  size_t verdict_regs = 0;
   char regressed[1024] = "", only[1024] = "";
   size_t i;
   json_t *ja;
@@ -424,8 +462,8 @@ static int diff_accuracy(const diff_opts *o) {
           json_t *eo = pass ? e : twin, *en = pass ? NULL : e;
           for (int d = 0; d < 2; d++) {
             const char *dir = d ? "bwd" : "fwd";
-            acc_side so = eo ? side_of(eo, dir) : (acc_side){0, NAN, NAN, NAN, -1};
-            acc_side sn = en ? side_of(en, dir) : (acc_side){0, NAN, NAN, NAN, -1};
+            acc_side so = eo ? side_of(eo, dir, f) : no_side();
+            acc_side sn = en ? side_of(en, dir, f) : no_side();
             if (!so.has && !sn.has) continue; /* no backward kernel, or unavailable */
             const char *result = "";
             int chg = 0;
@@ -433,8 +471,12 @@ static int diff_accuracy(const diff_opts *o) {
               result = !eo ? "only in NEW" : !en ? "only in OLD" : "measured on one side";
               chg = 1;
             } else {
+              /* a change of the core's max ULP or of the verdict is a change
+               * (an older file has neither: NAN and -1 on that side) */
               chg = !(so.max == sn.max || (isnan(so.max) && isnan(sn.max))) || so.cr != sn.cr ||
-                    so.special != sn.special || so.within != sn.within;
+                    so.special != sn.special || so.within != sn.within ||
+                    !(so.core == sn.core || (isnan(so.core) && isnan(sn.core))) ||
+                    (so.verdict >= 0 && sn.verdict >= 0 && so.verdict != sn.verdict);
               int up = sn.max > so.max;
               grew += up;
               shrank += sn.max < so.max;
@@ -446,6 +488,8 @@ static int diff_accuracy(const diff_opts *o) {
                   reg = sn.max - so.max > o->thr_ulp;
                 reg |= sn.special > so.special;
               }
+              /* within its claim (or bound) before, exceeding it now: always */
+              if (so.verdict == 0 && sn.verdict == 1) reg = 1, verdict_regs++;
               if (reg) {
                 result = "REGRESSION";
                 if (regressions++ < 6)
@@ -478,19 +522,26 @@ static int diff_accuracy(const diff_opts *o) {
               cell_num(t, sn.special, "%.0f", 1);
               act_table_cell(t, so.within < 0 ? "" : so.within ? "true" : "false");
               act_table_cell(t, sn.within < 0 ? "" : sn.within ? "true" : "false");
+              cell_num(t, so.core, "%.9g", 1);
+              cell_num(t, sn.core, "%.9g", 1);
+              act_table_cell(t, verdict_name(so.verdict));
+              act_table_cell(t, verdict_name(sn.verdict));
               act_table_cell(t, result);
             } else {
               act_table_cell(t, name);
               if (narrow) act_table_cell(t, fmt_short[f]);
               act_table_cell(t, d ? "f'" : "f");
-              cell_num(t, so.max, "%.4g", 0);
-              cell_num(t, sn.max, "%.4g", 0);
+              cell_ulp(t, so.max, so.note);
+              cell_ulp(t, sn.max, sn.note);
               if (so.has && sn.has && !isnan(sn.max - so.max) && sn.max != so.max)
                 act_table_cellf(t, "%+.3g", sn.max - so.max);
               else
                 act_table_cell(t, so.has && sn.has ? "0" : "-");
-              cell_num(t, 100 * so.cr, "%.3f%%", 0);
-              cell_num(t, 100 * sn.cr, "%.3f%%", 0);
+              cell_num(t, so.core, "%.4g", 0);
+              cell_num(t, sn.core, "%.4g", 0);
+              char pc[32];
+              act_table_cell(t, isnan(so.cr) ? "-" : act_fmt_pct(pc, so.cr));
+              act_table_cell(t, isnan(sn.cr) ? "-" : act_fmt_pct(pc, sn.cr));
               if (so.has && sn.has && so.special != sn.special)
                 act_table_cellf(t, "%.0f -> %.0f", so.special, sn.special);
               else
@@ -499,6 +550,11 @@ static int diff_accuracy(const diff_opts *o) {
                 act_table_cellf(t, "%s -> %s", yes_no(so.within), yes_no(sn.within));
               else
                 act_table_cell(t, yes_no(sn.within));
+              if (so.verdict != sn.verdict && so.has && sn.has)
+                act_table_cellf(t, "%s -> %s", so.verdict < 0 ? "-" : verdict_name(so.verdict),
+                                sn.verdict < 0 ? "-" : verdict_name(sn.verdict));
+              else
+                act_table_cell(t, sn.verdict < 0 ? "-" : verdict_name(sn.verdict));
               act_table_cell(t, result);
             }
           }
@@ -526,10 +582,14 @@ static int diff_accuracy(const diff_opts *o) {
       if (regressions)
         printf(
             "REGRESSION: %zu rows whose max ULP grew by more than %s or whose special-value "
-            "failures went up: %s\n",
-            regressions, thr, regressed);
+            "failures went up%s: %s\n",
+            regressions, thr, verdict_regs ? ", or whose verdict went from within to exceeds" : "",
+            regressed);
       else
         printf("no regression (threshold-ulp %s)\n", thr);
+    } else if (verdict_regs) {
+      printf("REGRESSION: %zu rows whose verdict went from within to exceeds: %s\n", verdict_regs,
+             regressed);
     }
   }
   return regressions ? 1 : 0;

@@ -1,6 +1,7 @@
 /* actbench: the command-line program.  Each subcommand is a suite (it
  * measures and writes a results file) or the report (it reads results files
  * and draws). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,9 +83,12 @@ static int list_main(int argc, char **argv) {
          "fwd ulp", "bwd ulp", "available", "f' computed as");
   for (size_t i = 0; i < n; i++) {
     const act_impl *m = sel[i];
-    printf("%-*s %-*s %-*s %10.4g %10.4g  %-10s %s\n", wn, m->name, wi, m->isa, wo, m->origin,
-           m->fwd_ulp, m->bwd_ulp, act_impl_available(m) ? "yes" : "no",
-           m->bwd_formula ? m->bwd_formula : "");
+    /* a claim, or none (NAN: a peer whose documentation states no bound) */
+    char f[32], b[32];
+    snprintf(f, sizeof f, isnan(m->fwd_ulp) ? "none" : "%.4g", m->fwd_ulp);
+    snprintf(b, sizeof b, isnan(m->bwd_ulp) ? "none" : "%.4g", m->bwd_ulp);
+    printf("%-*s %-*s %-*s %10s %10s  %-10s %s\n", wn, m->name, wi, m->isa, wo, m->origin, f, b,
+           act_impl_available(m) ? "yes" : "no", m->bwd_formula ? m->bwd_formula : "");
   }
   return 0;
 }

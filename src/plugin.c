@@ -96,9 +96,10 @@ static void check_impl(const char *path, const act_impl *impls, size_t k) {
     act_die("%s: isa must be a word such as scalar, avx2 or avx512", what);
   if (!m->fwd) act_die("%s: fwd is NULL (every implementation needs a forward kernel)", what);
   if (!m->available) act_die("%s: available is NULL (return 1 when the CPU can run it)", what);
-  if (!(m->fwd_ulp >= 0) || !(m->bwd_ulp >= 0))
-    act_die("%s: claimed bounds must be numbers >= 0 (fwd_ulp %g, bwd_ulp %g)", what, m->fwd_ulp,
-            m->bwd_ulp);
+  /* a claim is a bound >= 0, or NAN for none */
+  if (!(m->fwd_ulp >= 0 || isnan(m->fwd_ulp)) || !(m->bwd_ulp >= 0 || isnan(m->bwd_ulp)))
+    act_die("%s: claimed bounds must be numbers >= 0, or NAN for none (fwd_ulp %g, bwd_ulp %g)",
+            what, m->fwd_ulp, m->bwd_ulp);
   if (m->flags & ~KNOWN_FLAGS)
     act_die("%s: unknown flags 0x%x (this actbench knows 0x%x)", what, m->flags & ~KNOWN_FLAGS,
             KNOWN_FLAGS);

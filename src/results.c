@@ -2,9 +2,11 @@
 #include "results.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "accuracy.h"
 #include "util.h"
 
 double act_json_num(const json_t *v) {
@@ -26,6 +28,48 @@ json_t *act_json_find(const json_t *arr, const char *key, const char *value) {
     if (s && !strcmp(s, value)) return e;
   }
   return NULL;
+}
+
+const char *act_json_ulp_note(const json_t *stats, int p, char *buf, size_t cap) {
+  buf[0] = '\0';
+  json_t *n = json_object_get(stats, "max_ulp_note");
+  if (n) {
+    if (json_is_string(n)) snprintf(buf, cap, "%s", json_string_value(n));
+    return buf;
+  }
+  /* older files: from the worst input's result and its exact value */
+  double ulp = act_json_num(json_object_get(stats, "max_ulp"));
+  double g = act_json_num(json_object_get(stats, "max_ulp_got"));
+  double w = act_json_num(json_object_get(stats, "max_ulp_want"));
+  const act_format *f = p == act_bfloat16.p   ? &act_bfloat16
+                        : p == act_binary16.p ? &act_binary16
+                                              : &act_binary32;
+  if (isnan(ulp) || isnan(g) || isnan(w)) return buf;
+  return act_ulp_note(buf, cap, ulp, (float)g, (float)w, f);
+}
+
+const char *act_json_tail_letters(const json_t *stats, char *buf, size_t cap) {
+  static const struct {
+    const char *kind;
+    char letter;
+  } k[] = {{"flush_to_zero", 'Z'}, {"premature_saturation", 'P'}, {"nan", 'N'},
+           {"infinity", 'I'},      {"flushed_input", 'D'},        {"zero_sign", 'S'}};
+  json_t *t = json_object_get(stats, "tails");
+  if (!json_is_array(t)) return NULL;
+  size_t n = 0;
+  for (size_t j = 0; j < sizeof k / sizeof k[0] && n + 1 < cap; j++)
+    if (act_json_find(t, "kind", k[j].kind)) buf[n++] = k[j].letter;
+  if (n == 0 && cap > 1) buf[n++] = '-';
+  buf[n] = '\0';
+  return buf;
+}
+
+int act_json_verdict(const json_t *stats) {
+  const char *st = json_string_value(json_object_get(json_object_get(stats, "verdict"), "status"));
+  if (st) return !strcmp(st, "within") ? 0 : !strcmp(st, "exceeds") ? 1 : 2;
+  json_t *w = json_object_get(stats, "within_claim");
+  if (json_is_boolean(w)) return json_is_true(w) ? 0 : 1;
+  return -1;
 }
 
 double act_speed_center(const act_speed_run *r) {

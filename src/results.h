@@ -47,6 +47,20 @@ double act_json_num(const json_t *v);
  * none. */
 json_t *act_json_find(const json_t *arr, const char *key, const char *value);
 
+/* accuracy.json, one implementation in one direction (its "fwd" or "bwd"
+ * object, or its "core"), in files of any age:
+ * - what happened at its max ULP when the result is of the wrong kind
+ *   ("0 for 1.7e-38"): its "max_ulp_note", else made from max_ulp_got and
+ *   max_ulp_want (p: the format's significand bits, 24 for binary32); ""
+ *   when there is nothing to say;
+ * - the letters of its tails (Z P N I D S, "-" for none), NULL when the
+ *   file has no "tails";
+ * - its verdict: 0 within, 1 exceeds, 2 none (no claim), -1 unknown; from
+ *   "verdict", else from the older "within_claim". */
+const char *act_json_ulp_note(const json_t *stats, int p, char *buf, size_t cap);
+const char *act_json_tail_letters(const json_t *stats, char *buf, size_t cap);
+int act_json_verdict(const json_t *stats);
+
 #ifdef __cplusplus
 }
 #endif

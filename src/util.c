@@ -358,6 +358,38 @@ const char *act_fmt_hex(char buf[40], float x) {
   return buf;
 }
 
+const char *act_fmt_pct(char buf[32], double frac) {
+  if (isnan(frac))
+    snprintf(buf, 32, "-");
+  else if (frac <= 0)
+    snprintf(buf, 32, "0%%");
+  else if (frac >= 1)
+    snprintf(buf, 32, "100%%");
+  else if (frac < 1e-6)
+    snprintf(buf, 32, "< 0.0001%%");
+  else {
+    snprintf(buf, 32, "%.4g%%", 100 * frac);
+    if (!strcmp(buf, "100%")) snprintf(buf, 32, ">99.99%%");
+  }
+  return buf;
+}
+
+const char *act_fmt_prob(char buf[32], double p) {
+  if (isnan(p))
+    snprintf(buf, 32, "-");
+  else if (p <= 0)
+    snprintf(buf, 32, "0");
+  else if (p >= 1)
+    snprintf(buf, 32, "1");
+  else if (p < 1e-6)
+    snprintf(buf, 32, "< 1e-06");
+  else if (p > 1 - 1e-6)
+    snprintf(buf, 32, "> 0.999999");
+  else
+    snprintf(buf, 32, "%.4g", p);
+  return buf;
+}
+
 void *act_alloc(size_t bytes) {
   void *p = NULL;
   size_t sz = (bytes + 63) / 64 * 64;

@@ -89,6 +89,14 @@ uint32_t act_float_bits(float x);
 const char *act_fmt_float(char buf[32], float x);
 /* Hex float "%a" */
 const char *act_fmt_hex(char buf[40], float x);
+/* A fraction as a percentage people read: "0%", "< 0.0001%" (above 0 but
+ * below that), "12.35%" (four digits), ">99.99%" (below 1 but four digits
+ * would say 100%), "100%"; "-" for NaN.  Never a figure such as "5.062e-241%": the exact fraction
+ * is in the results file. */
+const char *act_fmt_pct(char buf[32], double frac);
+/* A probability (a fraction) the same way without the %: "0", "< 1e-06",
+ * "0.01234", "> 0.999999", "1". */
+const char *act_fmt_prob(char buf[32], double p);
 
 /* 64-byte aligned allocation that dies on failure. */
 void *act_alloc(size_t bytes);

@@ -1,12 +1,17 @@
-/* Every available implementation within its claimed ULP bounds on the sampled
- * sweep (forward and derivative); its NaN behaviour as its flags declare; and
- * for ours, the limits (infinities, zeros, FLT_MAX) equal to the correctly
- * rounded ones and the subnormal and FLT_MIN inputs within the claim.
+/* Every available implementation against its claim on the sampled sweep
+ * (forward and derivative), as docs/accuracy.md ("Claims") reads claims:
+ * - ours (and plugins): within the claim;
+ * - a peer with a documented bound: within it, or exceeding it as one of
+ *   the findings listed below (asserted as such, so that a change shows);
+ * - a peer without one (NAN): nothing to hold it to;
+ * and for every one its NaN behaviour as its flags declare; and for ours the
+ * limits (infinities, zeros, FLT_MAX) equal to the correctly rounded ones and
+ * the subnormal and FLT_MIN inputs within the claim.
  *
  * What a peer library's flags excuse, and nothing else:
  * - bwd == NULL (an inference library): only the forward checks.
  * - ACT_NAN_SPURIOUS (NaN for some non-NaN inputs, a defect the note
- *   describes): such inputs are counted and left out of the claim, but only
+ *   describes): such inputs are not failures of the claim, but only
  *   outside the activation's interesting range [sample_lo, sample_hi]; one
  *   inside it fails. */
 #include <float.h>
@@ -17,6 +22,46 @@
 #include "accuracy.h"
 #include "check.h"
 #include "util.h"
+
+/* Documented bounds that the peers exceed on this sweep: the excess over
+ * the bound stays below max_excess ulp.  SLEEF's tanhf_u10 (documented
+ * 1.0 ulp) returns x + 1 ulp near |x| = 2^-24, 1.00000002 ulp
+ * (impls/peers/sleef.c). */
+static const struct {
+  const char *name;
+  int bwd;
+  double max_excess;
+} findings[] = {
+    {"tanh.avx512.sleef-tanhf-u10", 0, 1e-7},
+    {"tanh.avx2.sleef-tanhf-u10", 0, 1e-7},
+};
+
+static int finding(const act_impl *m, int bwd) {
+  for (size_t i = 0; i < sizeof findings / sizeof findings[0]; i++)
+    if (!strcmp(findings[i].name, m->name) && findings[i].bwd == bwd) return (int)i;
+  return -1;
+}
+
+/* s (with m's context) held to m's claim as the comment above says */
+static void check_claim(const act_impl *m, int bwd, const act_acc_stats *s, const char *fmt) {
+  const char *d = bwd ? "'" : "";
+  int cls = act_impl_class(m), v = act_acc_verdict(s);
+  char *text = act_acc_verdict_text(s, m);
+  if (cls != ACT_IMPL_PEER) {
+    CHECK(v == 0, "%s (%s): f%s %s (max %.4g ulp at x = %a, %zu special failures)", m->name, fmt, d,
+          text, s->max_ulp, (double)s->max_x, s->special_fail);
+  } else if (v >= 0) {
+    int k = finding(m, bwd);
+    if (k < 0)
+      CHECK(v == 0, "%s (%s): f%s %s", m->name, fmt, d, text);
+    else
+      CHECK(v == 1 && s->max_ulp - s->ctx.claim <= findings[k].max_excess,
+            "%s (%s): f%s, a finding that it exceeds its bound by at most %g ulp: %s", m->name, fmt,
+            d, findings[k].max_excess, text);
+  }
+  printf("%-40s %s f%s %10.4g ulp: %s\n", m->name, fmt, bwd ? "'" : " ", s->max_ulp, text);
+  free(text);
+}
 
 int main(int argc, char **argv) {
   size_t samples = argc > 1 ? (size_t)atol(argv[1]) : (size_t)1 << 18;
@@ -43,49 +88,31 @@ int main(int argc, char **argv) {
       act_acc_stats fs, ds;
       act_acc_stats_init(&fs, 0, 0, 1);
       act_acc_stats_init(&ds, 0, 0, 1);
+      act_acc_ctx cf, cd;
+      act_acc_ctx_for(&cf, m, 0, act, &p, &act_binary32);
+      act_acc_ctx_for(&cd, m, 1, act, &p, &act_binary32);
+      act_acc_stats_set_ctx(&fs, &cf);
+      act_acc_stats_set_ctx(&ds, &cd);
       act_acc_run_impl(m, &p, x, y, dx, n);
-      size_t nn = n, spurious = 0, inside = 0;
-      const float *xs = x, *ys = y, *dxs = dx;
-      const act_ref *rfs = rf, *rds = rd;
-      float *xk = NULL, *yk = NULL, *dxk = NULL;
-      act_ref *rfk = NULL, *rdk = NULL;
-      if (m->flags & ACT_NAN_SPURIOUS) { /* keep the inputs that did not give NaN */
-        xk = malloc(sizeof(float) * n), yk = malloc(sizeof(float) * n);
-        dxk = malloc(sizeof(float) * n);
-        rfk = malloc(sizeof(act_ref) * n), rdk = malloc(sizeof(act_ref) * n);
-        nn = 0;
-        for (size_t i = 0; i < n; i++) {
-          if (!isnan(x[i]) && isnan(y[i])) {
-            spurious++;
-            inside += x[i] >= act->sample_lo && x[i] <= act->sample_hi;
-            continue;
-          }
-          xk[nn] = x[i], yk[nn] = y[i], dxk[nn] = dx[i], rfk[nn] = rf[i], rdk[nn] = rd[i];
-          nn++;
+      size_t spurious = 0, inside = 0;
+      for (size_t i = 0; i < n; i++)
+        if (!isnan(x[i]) && isnan(y[i])) {
+          spurious++;
+          inside += x[i] >= act->sample_lo && x[i] <= act->sample_hi;
         }
-        xs = xk, ys = yk, dxs = dxk, rfs = rfk, rds = rdk;
+      if (m->flags & ACT_NAN_SPURIOUS)
         CHECK(inside == 0, "%s: NaN for %zu non-NaN inputs inside [%g, %g]", m->name, inside,
               act->sample_lo, act->sample_hi);
-      }
-      act_acc_stats_add(&fs, xs, ys, rfs, nn);
-      CHECK(act_acc_within_impl(&fs, m, 0),
-            "%s: f max %.4g ulp at x = %a (claim %g), special failures %zu", m->name, fs.max_ulp,
-            (double)fs.max_x, m->fwd_ulp, fs.special_fail);
+      act_acc_stats_add(&fs, x, y, rf, n);
+      check_claim(m, 0, &fs, "binary32");
       if (m->bwd) {
-        act_acc_stats_add(&ds, xs, dxs, rds, nn);
-        CHECK(act_acc_within_impl(&ds, m, 1),
-              "%s: f' max %.4g ulp at x = %a (claim %g), special failures %zu", m->name, ds.max_ulp,
-              (double)ds.max_x, m->bwd_ulp, ds.special_fail);
-        printf("%-40s f %10.4g ulp (claim %-8g)  f' %10.4g ulp (claim %g)\n", m->name, fs.max_ulp,
-               m->fwd_ulp, ds.max_ulp, m->bwd_ulp);
-      } else {
-        printf("%-40s f %10.4g ulp (claim %-8g)  no backward kernel\n", m->name, fs.max_ulp,
-               m->fwd_ulp);
+        act_acc_stats_add(&ds, x, dx, rd, n);
+        check_claim(m, 1, &ds, "binary32");
       }
       if (spurious)
-        printf("%-40s NaN for %zu non-NaN inputs, all outside [%g, %g] (ACT_NAN_SPURIOUS)\n",
-               m->name, spurious, act->sample_lo, act->sample_hi);
-      free(xk), free(yk), free(dxk), free(rfk), free(rdk);
+        printf("%-40s NaN for %zu non-NaN inputs, %zu inside [%g, %g]%s\n", m->name, spurious,
+               inside, act->sample_lo, act->sample_hi,
+               (m->flags & ACT_NAN_SPURIOUS) ? " (ACT_NAN_SPURIOUS)" : "");
       act_acc_stats_free(&fs);
       act_acc_stats_free(&ds);
       /* special values */
@@ -95,7 +122,7 @@ int main(int argc, char **argv) {
        * the correctly rounded ones, and the subnormal and FLT_MIN inputs within
        * the claim.  A peer library's conventions there are reported by the
        * accuracy suite's specials table, not held to ours. */
-      int ours = !strcmp(m->origin, "actbench") || !strcmp(m->origin, "libm");
+      int ours = act_impl_class(m) == ACT_IMPL_OURS;
       for (size_t i = 0; ours && i + 1 < ns; i++) {
         int limit = isinf(sp[i]) || sp[i] == 0 || fabsf(sp[i]) == FLT_MAX;
         for (int d = 0; d < 2; d++) {
@@ -149,13 +176,13 @@ int main(int argc, char **argv) {
     for (int d = 0; d < 2; d++) {
       act_acc_stats s;
       act_acc_stats_init(&s, 0, 0, 1);
+      act_acc_ctx c;
+      act_acc_ctx_for(&c, m, d, act, &p, &act_bfloat16);
+      act_acc_stats_set_ctx(&s, &c);
       for (int i = 0; i < NB; i++)
         act_acc_stats_add_one_fmt(&s, x[i], d ? dx[i] : y[i], d ? &rd[i] : &rf[i], (uint64_t)i,
                                   &act_bfloat16);
-      CHECK(act_acc_within_impl(&s, m, d), "%s (bfloat16): f%s max %.4g ulp (claim %g)", m->name,
-            d ? "'" : "", s.max_ulp, d ? m->bwd_ulp : m->fwd_ulp);
-      printf("%-40s bfloat16 f%s %10.4g ulp (claim %g)\n", m->name, d ? "'" : " ", s.max_ulp,
-             d ? m->bwd_ulp : m->fwd_ulp);
+      check_claim(m, d, &s, "bfloat16");
       act_acc_stats_free(&s);
     }
     act_free(x), act_free(y), act_free(dx);

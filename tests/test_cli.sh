@@ -114,5 +114,21 @@ if "$A" accuracy --activation relu --samples 1000 --out "$S/good" >/dev/null 2>&
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"]=="accuracy"' "$S/good/accuracy.json" &&
   [ "$(ls "$S/good")" = "accuracy.json" ]; then ok; else bad "good run"; fi
 
+# the specials table names each failure by its kind (relu.scalar.naive gives
+# 0 for NaN, which its flags declare: a failure of kind number_for_nan, within
+# its claim); the sweep counts the same kind
+if python3 - "$S/good/accuracy.json" <<'PY'; then ok; else bad "specials by kind"; fi
+import json, sys
+a = json.load(open(sys.argv[1]))["activations"][0]
+m = next(m for m in a["implementations"] if m["name"] == "relu.scalar.naive")
+for k in ("fwd", "bwd"):
+    s = m[k]
+    bad = [r for r in s["specials"] if not r["ok"]]
+    assert [(r["x"], r["kind"]) for r in bad] == [("nan", "number_for_nan")], bad
+    assert all(r["kind"] is None for r in s["specials"] if r["ok"])
+    assert s["special_failures_by_kind"]["number_for_nan"] == s["nan_input_failures"] == 1
+    assert s["verdict"]["status"] == "within", s["verdict"]
+PY
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -75,6 +75,55 @@ run 0 compare leaky_relu --speed "$FULL/speed.json" --format csv &&
   check "compare --speed alone: only speed columns" \
     bash -c "head -1 '$S/out' | grep -q '^impl,origin,isa,l1_fwd,l1_fwd_spread,l1_bwd,l1_bwd_spread,dram_fwd,dram_fwd_spread,dram_bwd,dram_bwd_spread$'"
 
+# ---- compare: the core, the tails and the verdicts of a results file of
+#      this actbench (tanh's naive and from-y kernels: f' from y = 1 - y^2 is
+#      0 for tiny normal values, a result of the wrong kind)
+if "$A" accuracy --activation tanh --impl 'scalar.*' --samples 20000 --formats binary32 \
+  --out "$S/acc" >/dev/null 2>&1; then
+  if run 0 compare tanh --accuracy "$S/acc/accuracy.json" --format csv --sort -bwd_core_max_ulp; then
+    check "compare: core, tails, verdict columns; the note column in CSV" python3 - "$S/out" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+for k in ("fwd_core_max_ulp", "fwd_core_mean_ulp", "fwd_tails", "fwd_verdict", "fwd_max_note",
+          "bwd_core_max_ulp", "bwd_tails", "bwd_verdict", "bwd_max_note", "within_claim"):
+    assert k in rows[0], (k, rows[0].keys())
+v = [float(r["bwd_core_max_ulp"]) for r in rows]
+assert v == sorted(v, reverse=True), v
+naive = [r for r in rows if r["impl"] == "tanh.scalar.naive"][0]
+assert naive["bwd_tails"] and "Z" in naive["bwd_tails"], naive["bwd_tails"]
+assert naive["bwd_max_note"].startswith("0 for "), naive["bwd_max_note"]
+assert naive["bwd_verdict"].startswith("within its claim"), naive["bwd_verdict"]
+stable = [r for r in rows if r["impl"] == "tanh.scalar.stable"][0]
+assert stable["fwd_tails"] == "-" and stable["fwd_max_note"] == "", stable
+PY
+  fi
+  if run 0 compare tanh --accuracy "$S/acc/accuracy.json" --columns impl,bwd_max_ulp,bwd_verdict; then
+    check "compare table: what happened beside a max ULP of the wrong kind" \
+      grep -Eq '^tanh\.scalar\.naive +1\.68e\+07 \(0 for [0-9.e-]+\) +within its claim' "$S/out"
+    check "compare table: the note column is CSV's only" bash -c "! grep -q 'max: what' '$S/out'"
+  fi
+  run 0 compare tanh --accuracy "$S/acc/accuracy.json" --sort fwd_verdict --format csv &&
+    check "compare: --sort by verdict" grep -q '^impl,' "$S/out"
+  # diff: a verdict from within to exceeds is a regression, without a
+  # threshold; a change of the core's max ULP is a change
+  python3 - "$S/acc/accuracy.json" "$S" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = [m for m in d["activations"][0]["implementations"] if m["name"] == "tanh.scalar.stable"][0]
+m["fwd"]["verdict"]["status"] = "exceeds"
+m["bwd"]["core"]["max_ulp"] = float(m["bwd"]["core"]["max_ulp"]) + 1
+json.dump(d, open(sys.argv[2] + "/acc_exceeds.json", "w"))
+PY
+  if run 1 diff "$S/acc/accuracy.json" "$S/acc_exceeds.json"; then
+    check "diff: within -> exceeds is a regression" \
+      grep -Eq '^tanh\.scalar\.stable +f +.*within -> exceeds +REGRESSION$' "$S/out"
+    check "diff: the core's max ULP changed" grep -Eq "^tanh\.scalar\.stable +f' .* changed$" "$S/out"
+    check "diff: says why" grep -q '^REGRESSION: 1 rows whose verdict went from within to exceeds' "$S/out"
+  fi
+else
+  bad "accuracy run for compare"
+fi
+
 # ---- diff: speed files with repetitions
 python3 - "$S" <<'PY'
 import json, sys, random

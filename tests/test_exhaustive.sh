@@ -11,7 +11,13 @@
 #      ran through;
 #   4. two MPI ranks give the same file as one process (where mpirun is);
 #   5. the counts add up: histogram + special failures = inputs, binades
-#      sum to the inputs, the NaN patterns are all there.
+#      sum to the inputs, the NaN patterns are all there;
+#   6. the core and the tails (intervals of x) are the same bits whatever
+#      the number of threads, killed and resumed, and over two MPI ranks, on
+#      a range where they are many (sigmoid's left tail, where the naive
+#      kernel flushes to zero), and their counts agree with the rest; the fast pass
+#      agrees with add_one there too and on subnormal inputs (a kernel that
+#      flushes them has a smaller core).
 # usage: test_exhaustive.sh ACTBENCH SCRATCH
 set -u
 BIN=$1
@@ -68,15 +74,20 @@ for act in sigmoid tanh relu leaky_relu elu selu gelu gelu_tanh silu softplus mi
   done <<<"$ranges"
 done
 
-# 2. fast pass against add_one
-"$BIN" accuracy --activation gelu --lo -4 --hi -1 --formats binary32 --out "$S/fast" >/dev/null 2>&1
-ACTBENCH_SWEEP_SLOWPATH=1 "$BIN" accuracy --activation gelu --lo -4 --hi -1 --formats binary32 \
-  --out "$S/slow" >/dev/null 2>&1
-if [ -s "$S/fast/accuracy.json" ] && [ "$(acts "$S/fast/accuracy.json")" = "$(acts "$S/slow/accuracy.json")" ]; then
-  ok "fast pass = add_one for every result"
-else
-  bad "the fast pass and add_one disagree"
-fi
+# 2. fast pass against add_one (the core, the tails and the verdicts included)
+for r in "gelu -4 -1 *" "sigmoid -90 -86 scalar.*" "sigmoid -0x1.000008p-126 -0x1.fffff8p-127 *"; do
+  read -r fa flo fhi fi <<<"$r"
+  "$BIN" accuracy --activation "$fa" --impl "$fi" --lo "$flo" --hi "$fhi" --formats binary32 \
+    --out "$S/fast" >/dev/null 2>&1
+  ACTBENCH_SWEEP_SLOWPATH=1 "$BIN" accuracy --activation "$fa" --impl "$fi" --lo "$flo" \
+    --hi "$fhi" --formats binary32 --out "$S/slow" >/dev/null 2>&1
+  if [ -s "$S/fast/accuracy.json" ] && [ "$(acts "$S/fast/accuracy.json")" = "$(acts "$S/slow/accuracy.json")" ]; then
+    ok "$fa [$flo, $fhi]: fast pass = add_one for every result"
+  else
+    bad "$fa [$flo, $fhi]: the fast pass and add_one disagree"
+  fi
+  rm -rf "$S/fast" "$S/slow"
+done
 
 # 3. kill and resume: the same command, once straight through and once killed
 #    part way (a checkpoint after every round) and rerun
@@ -147,5 +158,71 @@ EOF
   ok "counts add up ($S/cnt)"
 else
   bad "counts do not add up"
+fi
+
+# 6. the core and the tails: threads, kill and resume, MPI, on sigmoid's
+#    left tail (every float of [-104, -64], three rounds: the naive kernel flushes to zero
+#    below -88.72, in f and in f' from y)
+tail=(accuracy --exhaustive --activation sigmoid --impl 'scalar.naive' --lo -104 --hi -64
+  --formats binary32 --checkpoint-every 0)
+"$BIN" "${tail[@]}" --threads 1 --out "$S/t1" >/dev/null 2>&1
+"$BIN" "${tail[@]}" --threads 3 --out "$S/t3" >/dev/null 2>&1
+if [ -s "$S/t1/accuracy.json" ] && cmp -s "$S/t1/accuracy.json" "$S/t3/accuracy.json"; then
+  ok "tails: 1 thread = 3 threads, byte for byte"
+else
+  bad "tails: the results depend on the number of threads"
+fi
+mkdir -p "$S/tr"
+"$BIN" "${tail[@]}" --threads 2 --out "$S/tr" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 200); do
+  ls "$S/tr/.accuracy-checkpoint/"*.sweep >/dev/null 2>&1 && break
+  sleep 0.05
+done
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+rc=$?
+"$BIN" "${tail[@]}" --threads 2 --out "$S/tr" >/dev/null 2>&1
+if [ "$rc" -eq 130 ] && cmp -s "$S/t1/accuracy.json" "$S/tr/accuracy.json"; then
+  ok "tails: killed (exit 130) and resumed = straight through, byte for byte"
+else
+  bad "tails: the resumed run differs (or was not interrupted: rc $rc)"
+fi
+if command -v mpirun >/dev/null 2>&1 && "$BIN" accuracy --help | grep -q mpirun; then
+  ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+    mpirun -np 2 "$BIN" "${tail[@]}" --threads 1 --out "$S/tm" >"$S/tm.out" 2>&1
+  if cmp -s "$S/t1/accuracy.json" "$S/tm/accuracy.json"; then
+    ok "tails: mpirun -np 2 = one process, byte for byte"
+  else
+    bad "tails: mpirun -np 2 differs: $(tail -5 "$S/tm.out")"
+  fi
+fi
+if python3 - "$S/t1/accuracy.json" <<'EOF'; then
+import json, sys
+a = json.load(open(sys.argv[1]))["activations"][0]
+seen = set()
+for m in a["implementations"]:
+    for k in ("fwd", "bwd"):
+        s = m.get(k)
+        if not s:
+            continue
+        c = s["core"]
+        assert c["inputs"] <= s["inputs"] and c["measured"] + c["special_failures"] == c["inputs"]
+        assert float(c["max_ulp"]) <= float(s["max_ulp"])
+        for t in s["tails"]:
+            assert sum(i["count"] for i in t["intervals"]) == t["count"], (m["name"], k, t["kind"])
+            assert len(t["intervals"]) <= 32
+            seen.add(t["kind"])
+        kinds = s["special_failures_by_kind"]
+        assert kinds["nan_for_number"] == s["nan_output_failures"]
+        assert kinds["number_for_nan"] == s["nan_input_failures"]
+        v = s["verdict"]
+        assert v["status"] in ("within", "exceeds", "none")
+        assert sum(i["count"] for i in v["where"]) <= v["count"]
+assert "flush_to_zero" in seen, seen
+EOF
+  ok "tails: the counts agree; flushes to zero found"
+else
+  bad "tails: the counts do not agree"
 fi
 exit $fail

@@ -125,7 +125,30 @@ expect_error "a name the registry has" "plugin .*: implementation sigmoid.scalar
   --plugin "$BAD/libbad_plugin_duplicate.so" accuracy --out "$S/out"
 expect_error "no forward kernel" "plugin .*: implementation relu.scalar.bad-copy: fwd is NULL" \
   --plugin "$BAD/libbad_plugin_null_fwd.so" speed --out "$S/out"
+expect_error "a claim below 0" \
+  "plugin .*: implementation relu.scalar.bad-copy: claimed bounds must be numbers >= 0, or NAN for none" \
+  --plugin "$BAD/libbad_plugin_neg_claim.so" list
 expect_error "loaded twice" "plugin .*: already loaded" --plugin "$P" --plugin "$P" list
+
+# ---- a plugin may claim nothing (NAN): listed as none, its verdict "no claim"
+NANP=$BAD/libbad_plugin_nan_claim.so
+check "NAN claims: listed as none" \
+  bash -c "'$A' --plugin '$NANP' list --impl 'relu.scalar.bad-copy' | grep -Eq '^relu\.scalar\.bad-copy +scalar +plugin:bad +none +none +yes'"
+if "$A" --plugin "$NANP" accuracy --impl 'relu.scalar.bad-copy' --samples 4096 --formats binary32 \
+  --out "$S/nan" >"$S/nan.out" 2>&1; then
+  check "NAN claims: claim null, verdict none, no claim" python3 - "$S/nan/accuracy.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))["activations"][0]["implementations"][0]
+assert m["claimed"] == {"fwd_ulp": None, "bwd_ulp": None}, m["claimed"]
+f = m["fwd"]
+assert f["claim"] == {"bound": None, "source": "plugin", "reference": f["claim"]["reference"]}, f["claim"]
+assert f["verdict"]["status"] == "none" and f["verdict"]["text"] == "no claim", f["verdict"]
+assert m["bwd"] is None
+PY
+  check "NAN claims: the terminal says no claim" grep -q 'relu.scalar.bad-copy .* no claim$' "$S/nan.out"
+else
+  bad "accuracy with NAN claims: $(tail -3 "$S/nan.out")"
+fi
 expect_error "--plugin without a path" "--plugin needs the path" --plugin
 ACTBENCH_PLUGINS=$S/nope.so expect_error "bad plugin from ACTBENCH_PLUGINS" "plugin $S/nope.so: cannot open" list
 [ -e "$S/out/accuracy.json" ] && bad "a refused plugin left results behind"

@@ -75,6 +75,22 @@ if grep -q '"targets"' "$R/speed.json" 2>/dev/null; then
 fi
 check "report: the origin of the implementations" grep -q '^| sigmoid\.[^ ]* | actbench |' \
   "$S/rep/summary.md"
+# the core, the tails and the verdicts (a results file of this actbench)
+check "report: core max/mean ULP, tails and verdict in the comparison table" \
+  bash -c "grep -q '<th>core max ULP</th><th>core mean ULP</th><th>tails</th>' '$S/rep/sigmoid.html' &&
+           grep -q '<th>verdict</th>' '$S/rep/sigmoid.html'"
+check "report: what happened beside a max ULP of the wrong kind" \
+  grep -Eq '\| [0-9.e+]+ \(0 for [0-9.e-]+\) \|' "$S/rep/summary.md"
+check "report: a verdict against the claim" grep -q 'within its claim (2 ulp)' "$S/rep/sigmoid.html"
+check "report: the tails as intervals of x, in details" \
+  bash -c "grep -q '<h3>Tails</h3>' '$S/rep/sigmoid.html' &&
+           grep -q '<th>from x</th><th>to x</th><th>inputs</th>' '$S/rep/sigmoid.html' &&
+           grep -q 'while the exact result stays representable (subnormal) down to -103.97' '$S/rep/sigmoid.html'"
+check "report: the special values name each failure by its kind" \
+  grep -q 'sigmoid.scalar.naive</code>: [0-9]* failures: 0 for a subnormal exact result' \
+  "$S/rep/sigmoid.html"
+check "report: no percentage in exponent form" \
+  bash -c "! grep -Eq '[0-9]e-?[0-9]+%' '$S/rep/summary.md' '$S/rep/'*.html"
 # the saturation suite's analysis in formats and zerocenter.json
 check "report: where sigmoid's computed f' vanishes in float, bfloat16 and half" \
   bash -c "grep -q '<h4>binary32 (float)</h4>' '$S/rep/sigmoid.html' &&

@@ -8,6 +8,7 @@
 
 #include "accuracy.h"
 #include "check.h"
+#include "util.h"
 
 static act_ref R(double hi, double lo) {
   act_ref r = {hi, lo, (float)hi, ACT_REF_FINITE, 0};
@@ -163,7 +164,9 @@ int main(void) {
               !memcmp(t.bin_max, s3.bin_max, 8 * sizeof(double)) &&
               !memcmp(t.binade, s3.binade, ACT_BINADES * sizeof *t.binade),
           "merged halves equal the whole");
-    unsigned char buf[65536];
+    static unsigned char buf[1 << 20];
+    CHECK(act_acc_stats_packed_size(&t) <= sizeof buf, "packed size %zu",
+          act_acc_stats_packed_size(&t));
     size_t n = act_acc_stats_pack(&t, buf);
     CHECK(n == act_acc_stats_packed_size(&t), "packed size");
     act_acc_stats u;
@@ -177,6 +180,33 @@ int main(void) {
     CHECK(act_acc_stats_unpack(&w8, buf, n) == 0, "a different layout is refused");
     act_acc_stats_free(&s1), act_acc_stats_free(&s2), act_acc_stats_free(&s3);
     act_acc_stats_free(&t), act_acc_stats_free(&u), act_acc_stats_free(&w8);
+  }
+  /* figures for people: percentages and probabilities never in exponent
+   * form, short numbers, what happened at a max ULP of the wrong kind */
+  {
+    char b[32], n[96];
+    CHECK(!strcmp(act_fmt_pct(b, 5.062e-243), "< 0.0001%"), "pct tiny: %s", b);
+    CHECK(!strcmp(act_fmt_pct(b, 0), "0%") && !strcmp(act_fmt_pct(b, 1), "100%"), "pct 0, 1");
+    CHECK(!strcmp(act_fmt_pct(b, 0.87126), "87.13%"), "pct: %s", b);
+    CHECK(!strcmp(act_fmt_pct(b, 0.9999999), ">99.99%"), "pct near 1: %s", b);
+    CHECK(!strcmp(act_fmt_pct(b, 1.5e-6), "0.00015%"), "pct small: %s", b);
+    CHECK(!strcmp(act_fmt_prob(b, 5.062e-243), "< 1e-06") && !strcmp(act_fmt_prob(b, 0.25), "0.25"),
+          "prob: %s", b);
+    CHECK(!strcmp(act_fmt_short(n, sizeof n, 1.7e-38), "1.7e-38") &&
+              !strcmp(act_fmt_short(n, sizeof n, 3e27), "3e27") &&
+              !strcmp(act_fmt_short(n, sizeof n, -0.0), "-0") &&
+              !strcmp(act_fmt_short(n, sizeof n, INFINITY), "inf"),
+          "short numbers");
+    act_ulp_note(n, sizeof n, 2.1e6, 0.0f, 2.9e-39f, b32);
+    CHECK(!strcmp(n, "0 for 2.9e-39"), "a zero for a subnormal: '%s'", n);
+    act_ulp_note(n, sizeof n, 0x1p151, INFINITY, 1.0f, b32);
+    CHECK(!strcmp(n, "inf for 1"), "an infinity for 1: '%s'", n);
+    act_ulp_note(n, sizeof n, 5.4e39, 0x1p-17f, 1.4e-45f, b32);
+    CHECK(!strcmp(n, "7.6e-6 for 1.4e-45"), "beyond 2^24: '%s'", n);
+    act_ulp_note(n, sizeof n, 3.5, 1.0f, 0.99999994f, b32);
+    CHECK(!strcmp(n, ""), "an ordinary error has no note: '%s'", n);
+    act_ulp_note(n, sizeof n, 300, 0.5f, 0.25f, bf);
+    CHECK(!strcmp(n, "0.5 for 0.25"), "beyond 2^8 in bfloat16: '%s'", n);
   }
   return check_done();
 }

@@ -76,8 +76,75 @@ float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, si
     while (isnan(v));
     x[n++] = v;
   }
+  act_sort_floats(x, n);
   *n_out = n;
   return x;
+}
+
+/* a key whose unsigned order is the order of the floats (-0 before +0,
+ * positive NaNs last) */
+static inline uint32_t order_key(float v) {
+  uint32_t u = act_float_bits(v);
+  return u & 0x80000000u ? ~u : u | 0x80000000u;
+}
+
+void act_sort_floats(float *x, size_t n) {
+  /* two passes of a 16-bit radix sort on the keys */
+  uint32_t *a = malloc(sizeof(uint32_t) * (n ? n : 1)), *b = malloc(sizeof(uint32_t) * (n ? n : 1));
+  size_t *cnt = calloc(65536, sizeof *cnt);
+  if (!a || !b || !cnt) act_die("out of memory");
+  for (size_t i = 0; i < n; i++) a[i] = order_key(x[i]);
+  for (int pass = 0; pass < 2; pass++) {
+    int sh = 16 * pass;
+    memset(cnt, 0, 65536 * sizeof *cnt);
+    for (size_t i = 0; i < n; i++) cnt[(a[i] >> sh) & 0xffff]++;
+    size_t sum = 0;
+    for (size_t k = 0; k < 65536; k++) {
+      size_t c = cnt[k];
+      cnt[k] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) b[cnt[(a[i] >> sh) & 0xffff]++] = a[i];
+    uint32_t *t = a;
+    a = b, b = t;
+  }
+  for (size_t i = 0; i < n; i++) {
+    uint32_t k = a[i];
+    x[i] = act_bits_float(k & 0x80000000u ? k & 0x7fffffffu : ~k);
+  }
+  free(a), free(b), free(cnt);
+}
+
+/* RN(exact) of f or f' at x in fmt; NAN where the exact value is not finite */
+static float rn_in(int id, int deriv, float x, const act_params *p, const act_format *fmt) {
+  act_ref r;
+  if (act_reference_id(id, deriv, x, p, &r) != 0 || r.cls != ACT_REF_FINITE) return NAN;
+  if (fmt == &act_binary32) return r.rn;
+  int tie;
+  float v = act_narrow_rn(&r, fmt, &tie);
+  return tie ? act_reference_narrow(id, deriv, x, p, fmt) : v;
+}
+
+void act_acc_ctx_for(act_acc_ctx *c, const act_impl *m, int deriv, const act_activation *act,
+                     const act_params *p, const act_format *fmt) {
+  act_acc_ctx_init(c);
+  unsigned native = m->flags & ACT_NATIVE;
+  unsigned mine = fmt == &act_bfloat16   ? ACT_NATIVE_BF16
+                  : fmt == &act_binary16 ? ACT_NATIVE_F16
+                                         : 0;
+  /* a kernel's claims are in the format it computes in */
+  int claims = fmt == &act_binary32 ? !native : (native & mine) != 0;
+  if (claims) c->claim = deriv ? m->bwd_ulp : m->fwd_ulp;
+  c->excuse_nan_in = !(m->flags & (deriv ? ACT_NAN_BWD : ACT_NAN_FWD));
+  c->excuse_nan_out = (m->flags & ACT_NAN_SPURIOUS) != 0;
+  c->ftz = (m->flags & ACT_FTZ) != 0;
+  c->sub_below = (native & mine) ? act_least_normal(fmt) : 0x1p-126;
+  int id = act_activation_id(act->name);
+  if (id < 0) return;
+  c->zero_pos = rn_in(id, deriv, 0.0f, p, fmt);
+  c->zero_neg = rn_in(id, deriv, -0.0f, p, fmt);
+  c->lim_neg = rn_in(id, deriv, -INFINITY, p, fmt);
+  c->lim_pos = rn_in(id, deriv, INFINITY, p, fmt);
 }
 
 void act_acc_run_impl(const act_impl *m, const act_params *p, const float *x, float *y, float *dx,
@@ -105,14 +172,30 @@ static json_t *jnum(double v) {
   return json_real(v);
 }
 
-static json_t *stats_json(const act_acc_stats *s, const act_impl *m, int bwd) {
+/* The statistics of m in one direction, in fmt.  claimed: the statistics
+ * were given m's claim (binary32, or the format a native kernel computes
+ * in): then the claim, the verdict and the legacy within_claim. */
+static json_t *stats_json(const act_acc_stats *s, const act_impl *m, int bwd, const act_format *fmt,
+                          int claimed) {
   json_t *o = json_object();
-  char b[40];
+  char b[40], note[96];
   json_object_set_new(o, "max_ulp", jnum(s->max_ulp < 0 ? 0 : s->max_ulp));
   json_object_set_new(o, "max_ulp_x", jfloat(s->max_x));
   json_object_set_new(o, "max_ulp_x_hex", json_string(act_fmt_hex(b, s->max_x)));
   json_object_set_new(o, "max_ulp_got", jfloat(s->max_got));
   json_object_set_new(o, "max_ulp_want", jfloat(s->max_want));
+  act_ulp_note(note, sizeof note, s->max_ulp, s->max_got, s->max_want, fmt);
+  json_object_set_new(o, "max_ulp_note", note[0] ? json_string(note) : json_null());
+  json_object_set_new(o, "core", act_acc_core_json(s, fmt));
+  json_object_set_new(o, "tails", act_acc_tails_json(s));
+  json_object_set_new(o, "special_failures_by_kind", act_acc_special_kinds_json(s));
+  char *sum = act_acc_summary(s, fmt);
+  json_object_set_new(o, "summary", json_string(sum));
+  free(sum);
+  if (claimed) {
+    json_object_set_new(o, "claim", act_acc_claim_json(m, s->ctx.claim));
+    json_object_set_new(o, "verdict", act_acc_verdict_json(s, m));
+  }
   json_object_set_new(o, "mean_ulp", jnum(act_acc_mean(s)));
   json_object_set_new(o, "cr_fraction", jnum(s->inputs ? (double)s->cr / (double)s->inputs : 0.0));
   json_object_set_new(o, "cr_count", json_integer((json_int_t)s->cr));
@@ -123,7 +206,9 @@ static json_t *stats_json(const act_acc_stats *s, const act_impl *m, int bwd) {
   json_object_set_new(o, "nan_input_failures", json_integer((json_int_t)s->nan_in_fail));
   json_object_set_new(o, "inputs", json_integer((json_int_t)s->inputs));
   json_object_set_new(o, "nan_output_failures", json_integer((json_int_t)s->nan_out_fail));
-  if (m) json_object_set_new(o, "within_claim", json_boolean(act_acc_within_impl(s, m, bwd)));
+  /* kept for older readers: false only when the verdict is "exceeds" */
+  (void)bwd;
+  if (claimed) json_object_set_new(o, "within_claim", json_boolean(act_acc_verdict(s) != 1));
   /* the histogram of errors, up to its last nonempty bin */
   json_t *h = json_array();
   int last = 0;
@@ -175,10 +260,12 @@ static json_t *stats_json(const act_acc_stats *s, const act_impl *m, int bwd) {
   return o;
 }
 
-static json_t *specials_json(const act_impl *m, const act_params *p, const float *xs, size_t n,
-                             const act_ref *ref, int deriv) {
+static json_t *specials_json(const act_impl *m, const act_activation *act, const act_params *p,
+                             const float *xs, size_t n, const act_ref *ref, int deriv) {
   float *y = act_alloc(sizeof(float) * n), *dx = act_alloc(sizeof(float) * n);
   act_acc_run_impl(m, p, xs, y, dx, n);
+  act_acc_ctx cx;
+  act_acc_ctx_for(&cx, m, deriv, act, p, &act_binary32);
   json_t *arr = json_array();
   for (size_t i = 0; i < n; i++) {
     float got = deriv ? dx[i] : y[i], want = ref[i].rn;
@@ -192,6 +279,23 @@ static json_t *specials_json(const act_impl *m, const act_params *p, const float
     json_object_set_new(o, "want",
                         json_string(signbit(want) && want == 0 ? "-0" : act_fmt_float(b, want)));
     json_object_set_new(o, "ok", json_boolean(ok));
+    /* a failure by its kind */
+    const char *kind = NULL;
+    double e = NAN;
+    if (!ok) {
+      int k = act_acc_mark_kind(&cx, xs[i], got, &ref[i], 0x1p-126);
+      if (act_ulp_error((double)got, &ref[i], &act_binary32, &e) != ACT_ULP_OK) e = NAN;
+      kind = isnan(xs[i])               ? "number_for_nan"
+             : k == ACT_MARK_NAN        ? "nan_for_number"
+             : k == ACT_MARK_INF        ? "wrong_infinity"
+             : k == ACT_MARK_ZERO_SIGN  ? "zero_sign"
+             : k == ACT_MARK_FLUSHED_IN ? "flushed_input"
+             : k == ACT_MARK_FLUSH      ? "flush_to_zero"
+             : k == ACT_MARK_PREMATURE  ? "premature_saturation"
+                                        : "inaccurate";
+    }
+    json_object_set_new(o, "kind", kind ? json_string(kind) : json_null());
+    json_object_set_new(o, "ulp", isnan(e) ? json_null() : json_real(e));
     json_array_append_new(arr, o);
   }
   act_free(y);
@@ -239,18 +343,59 @@ typedef struct {
   float lo, hi, a;
 } acc_opts;
 
-static void print_row(const act_impl *m, const act_acc_stats *f, const act_acc_stats *d, int ok) {
-  if (!d) {
-    printf("  %-38s %10.3g %9.3g %7.3f%%   %31s  %s\n", m->name, f->max_ulp < 0 ? 0 : f->max_ulp,
-           act_acc_mean(f), 100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1),
-           "(no backward kernel)", ok ? "yes" : "NO");
-    return;
+/* max ULP with what happened beside it when the result is of the wrong kind */
+static const char *ulp_cell(char *buf, size_t cap, double ulp, float got, float want) {
+  char note[96];
+  act_ulp_note(note, sizeof note, ulp, got, want, &act_binary32);
+  if (note[0])
+    snprintf(buf, cap, "%.3g (%s)", ulp < 0 ? 0 : ulp, note);
+  else
+    snprintf(buf, cap, "%.3g", ulp < 0 ? 0 : ulp);
+  return buf;
+}
+
+static void print_head(void) {
+  printf("  %-38s %-3s %-30s %9s %9s %-24s %9s %-6s %s\n", "implementation", "dir", "max ulp",
+         "mean", "CR", "core max ulp", "core mean", "tails", "verdict");
+}
+
+/* one line per direction; d NULL: no backward kernel */
+static void print_rows(const act_impl *m, const act_acc_stats *f, const act_acc_stats *d) {
+  for (int k = 0; k < 2; k++) {
+    const act_acc_stats *s = k ? d : f;
+    const char *name = k ? "" : m->name;
+    if (!s) {
+      printf("  %-38s %-3s (no backward kernel)\n", name, "f'");
+      continue;
+    }
+    char mx[128], cm[128], cr[32], tl[16], vd[64];
+    printf("  %-38s %-3s %-30s %9.3g %9s %-24s %9.3g %-6s %s\n", name, k ? "f'" : "f",
+           ulp_cell(mx, sizeof mx, s->max_ulp, s->max_got, s->max_want), act_acc_mean(s),
+           act_fmt_pct(cr, s->inputs ? (double)s->cr / (double)s->inputs : NAN),
+           ulp_cell(cm, sizeof cm, s->core_max, s->core_max_got, s->core_max_want),
+           act_acc_core_mean(s), act_acc_tail_letters(s, tl, sizeof tl),
+           act_acc_verdict_short(s, m, vd, sizeof vd));
   }
-  printf("  %-38s %10.3g %9.3g %7.3f%%   %10.3g %9.3g %7.3f%%  %s\n", m->name,
-         f->max_ulp < 0 ? 0 : f->max_ulp, act_acc_mean(f),
-         100.0 * (double)f->cr / (double)(f->inputs ? f->inputs : 1),
-         d->max_ulp < 0 ? 0 : d->max_ulp, act_acc_mean(d),
-         100.0 * (double)d->cr / (double)(d->inputs ? d->inputs : 1), ok ? "yes" : "NO");
+}
+
+/* below the table: what each tail and each exceeded claim is, in words */
+static void print_details(const act_impl *m, const act_acc_stats *f, const act_acc_stats *d) {
+  for (int k = 0; k < 2; k++) {
+    const act_acc_stats *s = k ? d : f;
+    if (!s) continue;
+    int tails = 0;
+    for (int j = 0; j < ACT_MARKS; j++) tails |= j != ACT_MARK_EXCEEDS && s->marks[j].count;
+    if (tails || s->nan_in_fail) {
+      char *t = act_acc_summary(s, &act_binary32);
+      printf("    %s %s: %s\n", m->name, k ? "f'" : "f", t);
+      free(t);
+    }
+    if (act_acc_verdict(s) == 1) {
+      char *t = act_acc_verdict_text(s, m);
+      printf("    %s %s: %s\n", m->name, k ? "f'" : "f", t);
+      free(t);
+    }
+  }
 }
 
 /* ---- the narrow formats: all 65536 inputs, the float kernels' results
@@ -269,6 +414,14 @@ static float narrow_input(unsigned u, const act_format *fmt) {
   return (float)(sign ? -v : v);
 }
 
+/* the registry's claims, null for none (NAN) */
+static json_t *claimed_json(const act_impl *m) {
+  json_t *jc = json_object();
+  json_object_set_new(jc, "fwd_ulp", isnan(m->fwd_ulp) ? json_null() : json_real(m->fwd_ulp));
+  json_object_set_new(jc, "bwd_ulp", isnan(m->bwd_ulp) ? json_null() : json_real(m->bwd_ulp));
+  return jc;
+}
+
 static json_t *run_narrow(const act_activation *act, const act_params *p,
                           const act_impl *const *sel, size_t nsel, const act_format *fmt) {
   int id = act_activation_id(act->name);
@@ -281,7 +434,10 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
   uint64_t dr[2] = {0, 0}, mp = 0;
 #pragma omp parallel for schedule(dynamic, 256) reduction(+ : mp)
   for (int i = 0; i < N; i++) {
-    x[i] = narrow_input((unsigned)i, fmt);
+    /* in order of x (the sweep index grows with x, for the intervals of the
+     * tails): the negative patterns from the largest down to -0, then +0 up */
+    unsigned u = i < 0x8000 ? 0x8000u | (0x7fffu - (unsigned)i) : (unsigned)i - 0x8000u;
+    x[i] = narrow_input(u, fmt);
     unsigned m = act_screen(id, x[i], p, &rf[i], &rd[i]);
     for (int d = 0; d < 2; d++) {
       act_ref *r = d ? &rd[i] : &rf[i];
@@ -316,8 +472,7 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
     json_object_set_new(ji, "name", json_string(m->name));
     if (m->flags & mine) { /* works in this format: its claims are in its ulps */
       json_object_set_new(ji, "native", json_true());
-      json_object_set_new(ji, "claimed",
-                          json_pack("{s:f, s:f}", "fwd_ulp", m->fwd_ulp, "bwd_ulp", m->bwd_ulp));
+      json_object_set_new(ji, "claimed", claimed_json(m));
     }
     for (int d = 0; d < 2; d++) {
       if (d && !m->bwd) {
@@ -326,12 +481,15 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
       }
       act_acc_stats st;
       act_acc_stats_init(&st, 0, 0, 1);
+      act_acc_ctx cx;
+      act_acc_ctx_for(&cx, m, d, act, p, fmt);
+      act_acc_stats_set_ctx(&st, &cx);
       const float *got = d ? dx : y;
       for (int i = 0; i < N; i++) {
         float g = isnan(got[i]) ? got[i] : act_round_to_format((double)got[i], fmt);
         act_acc_stats_add_one_fmt(&st, x[i], g, d ? &rd[i] : &rf[i], (uint64_t)i, fmt);
       }
-      json_t *js = stats_json(&st, (m->flags & mine) ? m : NULL, d);
+      json_t *js = stats_json(&st, m, d, fmt, (m->flags & mine) != 0);
       json_object_del(js, "ulp_vs_x");
       json_object_set_new(ji, d ? "bwd" : "fwd", js);
       act_acc_stats_free(&st);
@@ -376,6 +534,15 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   act_sweep_cfg c;
   memset(&c, 0, sizeof c);
   c.act = act, c.p = p, c.impls = avail, c.nimpl = navail, c.ref_mpfr = o->ref_mpfr;
+  /* claims, flags and limits of each implementation's statistics */
+  act_acc_ctx *fctx = calloc(navail ? navail : 1, sizeof *fctx),
+              *dctx = calloc(navail ? navail : 1, sizeof *dctx);
+  if (!fctx || !dctx) act_die("out of memory");
+  for (size_t k = 0; k < navail; k++) {
+    act_acc_ctx_for(&fctx[k], avail[k], 0, act, &p, &act_binary32);
+    act_acc_ctx_for(&dctx[k], avail[k], 1, act, &p, &act_binary32);
+  }
+  c.fctx = fctx, c.dctx = dctx;
   c.bins = o->bins;
   c.glo = act->sample_lo, c.ghi = act->sample_hi;
   float *xs = NULL;
@@ -422,10 +589,12 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   if (!r.complete) {
     *interrupted = 1;
     act_sweep_free(&c, &r);
+    free(fctx), free(dctx);
     return NULL;
   }
   if (act_mpi_rank() != 0) {
     act_sweep_free(&c, &r);
+    free(fctx), free(dctx);
     return json_object(); /* only rank 0 reports */
   }
 
@@ -443,17 +612,15 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   json_t *impls = json_array();
   char pa[48] = "";
   if (act->param_names[0]) snprintf(pa, sizeof pa, " (a = %g)", (double)p.a);
-  printf("%s%s: %llu inputs\n  %-38s %10s %9s %8s   %10s %9s %8s  %s\n", act->name, pa,
-         (unsigned long long)r.inputs, "implementation", "f max ulp", "mean", "CR", "f' max ulp",
-         "mean", "CR", "within claim");
-  size_t ka = 0;
+  printf("%s%s: %llu inputs\n", act->name, pa, (unsigned long long)r.inputs);
+  print_head();
+  size_t ka = 0, nd = 0;
+  const act_impl *dsel[MAX_IMPLS];
+  const act_acc_stats *dfs[MAX_IMPLS], *dds[MAX_IMPLS];
   for (size_t k = 0; k < nsel; k++) {
     const act_impl *m = sel[k];
     json_t *ji = act_impl_json(m);
-    json_t *jc = json_object();
-    json_object_set_new(jc, "fwd_ulp", json_real(m->fwd_ulp));
-    json_object_set_new(jc, "bwd_ulp", json_real(m->bwd_ulp));
-    json_object_set_new(ji, "claimed", jc);
+    json_object_set_new(ji, "claimed", claimed_json(m));
     if (!act_impl_available(m)) {
       json_object_set_new(
           ji, "reason",
@@ -462,24 +629,25 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
     } else {
       const act_acc_stats *fs = &r.fs[ka], *ds = &r.ds[ka];
       ka++;
-      json_t *jf = stats_json(fs, m, 0);
-      json_object_set_new(jf, "specials", specials_json(m, &p, sx, ns, srf, 0));
+      json_t *jf = stats_json(fs, m, 0, &act_binary32, 1);
+      json_object_set_new(jf, "specials", specials_json(m, act, &p, sx, ns, srf, 0));
       json_object_set_new(ji, "fwd", jf);
-      int ok = act_acc_within_impl(fs, m, 0);
       if (m->bwd) {
-        json_t *jd = stats_json(ds, m, 1);
-        json_object_set_new(jd, "specials", specials_json(m, &p, sx, ns, srd, 1));
+        json_t *jd = stats_json(ds, m, 1, &act_binary32, 1);
+        json_object_set_new(jd, "specials", specials_json(m, act, &p, sx, ns, srd, 1));
         json_object_set_new(ji, "bwd", jd);
-        ok = ok && act_acc_within_impl(ds, m, 1);
       } else {
         json_object_set_new(ji, "bwd", json_null()); /* no backward kernel */
       }
-      print_row(m, fs, m->bwd ? ds : NULL, ok);
+      print_rows(m, fs, m->bwd ? ds : NULL);
+      dsel[nd] = m, dfs[nd] = fs, dds[nd] = m->bwd ? ds : NULL, nd++;
     }
     json_array_append_new(impls, ji);
   }
   json_object_set_new(ja, "implementations", impls);
+  for (size_t k = 0; k < nd; k++) print_details(dsel[k], dfs[k], dds[k]);
   act_sweep_free(&c, &r);
+  free(fctx), free(dctx);
   /* bfloat16 and binary16 */
   json_t *nw = json_array();
   for (size_t k = 0; k < nnat; k++) avail[navail + k] = natives[k];

@@ -2,6 +2,7 @@
 #ifndef ACTBENCH_ACCURACY_H
 #define ACTBENCH_ACCURACY_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -158,6 +159,73 @@ typedef struct {
   double max_ulp;
   act_xsum sum;
 } act_binade_stats;
+/* ---- core and tails (docs/accuracy.md, "Core and tails").
+ * What goes wrong in kind, per input, as intervals of x: each input that is
+ * not correctly rounded gets at most one of the kinds below (the first that
+ * applies, in this order), and independently the mark "exceeds" when its
+ * error is above the claim the statistics were given. */
+enum {
+  ACT_MARK_NAN,        /* NaN for a non-NaN input */
+  ACT_MARK_INF,        /* an infinity where RN(exact) is another value, or another value
+                          where RN(exact) is an infinity */
+  ACT_MARK_ZERO_SIGN,  /* a zero of the other sign than RN(exact), a zero of a nonzero value */
+  ACT_MARK_FLUSHED_IN, /* a subnormal x giving RN(f(+-0)) where RN(f(x)) differs */
+  ACT_MARK_FLUSH,      /* +-0 where the exact value is below the least normal and RN(exact) != 0 */
+  ACT_MARK_PREMATURE,  /* 0, or the asymptote on x's side, where the exact value is a normal
+                          float (or beyond) and RN(exact) is another float */
+  ACT_MARK_EXCEEDS,    /* error above the claim, or a special-value failure the flags do not
+                          excuse */
+  ACT_MARKS
+};
+/* The marked inputs of one kind, by their sweep index (which grows with x
+ * in every sweep: the sampled inputs are sorted), in at most ACT_CELLS
+ * cells: cell c holds the marked inputs with index >> level == c (their
+ * first and last, how many, and the worst as the example).  level is the
+ * smallest for which ACT_CELLS cells hold them all: a function of the set of
+ * marked inputs alone, so the cells do not depend on the order in which
+ * inputs and partial statistics arrive (threads, MPI ranks, a resumed run).
+ * Cells with adjacent keys make one interval of x: exact when every one of
+ * them is a run of consecutive inputs (its count fills [lo, hi]) and each
+ * run touches the next; otherwise coalesced (it may also hold inputs
+ * without the mark; its count is exact). */
+#define ACT_CELLS 32
+typedef struct {
+  uint64_t lo, hi, count; /* sweep indices of the first and last marked input; how many */
+  uint64_t ex_idx;        /* the example: the largest error, ties to the lowest index */
+  double ex_err;
+  float lo_x, hi_x, ex_x, ex_got, ex_want;
+} act_cell;
+typedef struct {
+  uint64_t count; /* marked inputs */
+  int32_t level, ncells;
+  act_cell cell[ACT_CELLS]; /* by index */
+} act_marks;
+/* An interval of x from the cells: runs of consecutive marked inputs (exact)
+ * or a coalesced cell. */
+typedef struct {
+  float lo, hi;   /* the first and last marked input in it */
+  uint64_t count; /* marked inputs in it */
+  float ex_x, ex_got, ex_want;
+  double ex_err;
+  int coalesced; /* it may hold inputs without the mark */
+} act_interval;
+/* the intervals of a kind, in order of x; returns how many (at most
+ * ACT_CELLS) */
+int act_marks_intervals(const act_marks *m, act_interval *out);
+
+/* What the statistics of one implementation in one direction need to know
+ * beyond the inputs (act_acc_ctx_init gives the defaults). */
+typedef struct {
+  double claim;             /* inputs with an error above it get ACT_MARK_EXCEEDS; NAN: no claim */
+  int excuse_nan_in;        /* a NaN input giving a number is not a failure of the claim */
+  int excuse_nan_out;       /* NaN for a non-NaN input is not a failure of the claim */
+  int ftz;                  /* the kernel flushes subnormal inputs: they are outside the core */
+  double sub_below;         /* 0 < |x| < sub_below: x is subnormal where the kernel computes */
+  float zero_pos, zero_neg; /* RN(f(+0)), RN(f(-0)) in the result's format (flushed inputs) */
+  float lim_neg, lim_pos;   /* RN(f(-inf)), RN(f(+inf)); NAN where not finite */
+} act_acc_ctx;
+void act_acc_ctx_init(act_acc_ctx *c);
+
 typedef struct {
   size_t inputs;       /* all inputs */
   size_t finite;       /* inputs whose error was measured (no special failure) */
@@ -178,6 +246,16 @@ typedef struct {
   double bin_lo, bin_hi;
   double *bin_max;          /* bins entries, -1 = empty */
   act_binade_stats *binade; /* ACT_BINADES entries, or NULL */
+  /* the core: inputs (finite, not a flushed subnormal) whose exact value is
+   * zero or at least the least normal of the result's format */
+  act_acc_ctx ctx;
+  size_t core_inputs; /* inputs in the core */
+  size_t core_finite; /* of them, measured (no special-value failure) */
+  double core_max;    /* -1 before any */
+  uint64_t core_max_idx;
+  float core_max_x, core_max_got, core_max_want;
+  act_xsum core_sum;
+  act_marks marks[ACT_MARKS];
 } act_acc_stats;
 
 void act_acc_stats_init(act_acc_stats *s, int bins, double lo, double hi);
@@ -208,6 +286,12 @@ typedef struct {
   float max_x, max_got, max_want;
   double max_abs, max_rel;
   int bin, binade;
+  /* the inputs of the block in the core: how many, their quantized sum and
+   * their maximum (core_max_e -1 for none) */
+  uint64_t core_n, core_qsum;
+  double core_max_e;
+  uint64_t core_max_idx;
+  float core_max_x, core_max_got, core_max_want;
 } act_cr_block;
 void act_acc_stats_fold_cr(act_acc_stats *s, const act_cr_block *c);
 /* the ulp_vs_x bin of x, -1 outside */
@@ -228,16 +312,89 @@ size_t act_acc_stats_packed_size(const act_acc_stats *s);
 size_t act_acc_stats_pack(const act_acc_stats *s, unsigned char *buf);
 size_t act_acc_stats_unpack(act_acc_stats *s, const unsigned char *buf, size_t len);
 int act_acc_within(const act_acc_stats *s, double claim, int claims_nan);
+/* The statistics' context (before the first input). */
+void act_acc_stats_set_ctx(act_acc_stats *s, const act_acc_ctx *c);
+/* The context of an implementation in one direction (deriv 0 or 1) for the
+ * activation act with parameters p, results in fmt: its claim (NAN: none;
+ * in a narrow format only a kernel native to it has one), what its flags
+ * excuse, RN(f) at +-0 and +-inf from MPFR. */
+void act_acc_ctx_for(act_acc_ctx *c, const act_impl *m, int deriv, const act_activation *act,
+                     const act_params *p, const act_format *fmt);
+/* the exact value (as the reference holds it) is zero or at least the
+ * least normal in magnitude */
+static inline int act_ref_core_value(const act_ref *r, double least_normal) {
+  if (r->cls != ACT_REF_FINITE) return 0;
+  if (r->exact_zero) return 1;
+  double a = __builtin_fabs(r->hi);
+  return a > least_normal || (a == least_normal && (r->lo == 0 || (r->lo < 0) == (r->hi < 0)));
+}
+/* x is an input of the core as far as x goes: finite, and not a subnormal
+ * that the kernel flushes */
+static inline int act_core_input(float x, const act_acc_ctx *c) {
+  float a = __builtin_fabsf(x);
+  if (!(a <= 0x1.fffffep+127f)) return 0; /* NaN or infinite */
+  return !(c->ftz && a != 0 && (double)a < c->sub_below);
+}
+/* the least normal of a format */
+static inline double act_least_normal(const act_format *f) {
+  return act_pow2(f->emin_sub + f->p - 1);
+}
+double act_acc_core_mean(const act_acc_stats *s);
+/* What went wrong in kind (ACT_MARK_*, never ACT_MARK_EXCEEDS) with a
+ * result got that is not correctly rounded, -1 for nothing of kind (an
+ * ordinary error, or a NaN input). */
+int act_acc_mark_kind(const act_acc_ctx *c, float x, float got, const act_ref *ref,
+                      double least_normal);
+/* Inputs that fail the claim: errors above it, and the special-value
+ * failures the flags do not excuse (0 without a claim). */
+uint64_t act_acc_exceeding(const act_acc_stats *s);
+/* The verdict against the claim of the context: -1 no claim, 0 within,
+ * 1 exceeds. */
+int act_acc_verdict(const act_acc_stats *s);
+/* An error beyond 2^p ulp, or a zero or an infinity for another value, is a
+ * result of the wrong kind: what happened, as "<got> for <exact>" ("0 for
+ * 1.7e-38", "inf for 1", "1.2e-7 for 5.7e-8"), into buf; "" otherwise. */
+const char *act_ulp_note(char *buf, size_t cap, double ulp, float got, float want,
+                         const act_format *fmt);
+/* v in at most two significant digits, without a "+" or leading zeros in
+ * the exponent: "1.7e-38", "3e27", "0.5", "inf", "nan", "-0" */
+const char *act_fmt_short(char *buf, size_t cap, double v);
 /* The same with the implementation's flags for direction bwd (0 or 1):
  * ACT_NAN_SPURIOUS excuses NaN for non-NaN inputs (counted apart). */
 int act_acc_within_impl(const act_acc_stats *s, const act_impl *m, int bwd);
 
+/* ---- in words and in JSON (describe.c; docs/results.md) */
+const char *act_mark_name(int kind); /* "flush_to_zero", "nan", ... */
+const char *act_mark_text(int kind); /* what it means, one line */
+/* the letters of the tails present (Z P N I D S, "-" for none) and their legend */
+const char *act_acc_tail_letters(const act_acc_stats *s, char *buf, size_t cap);
+const char *act_acc_tail_legend(void);
+/* "1.4 ulp wherever the result is a normal float; returns 0 from x = ..."
+ * (malloc'd) */
+char *act_acc_summary(const act_acc_stats *s, const act_format *fmt);
+/* "within its claim (2 ulp)", "exceeds its documented bound (1 ulp) by ...
+ * on N inputs: x in [...]", "no documented bound" (malloc'd); and short
+ * for tables: "within claim (2)", "EXCEEDS bound (1)", "no documented bound" */
+char *act_acc_verdict_text(const act_acc_stats *s, const act_impl *m);
+/* the same for an implementation of class cls (ACT_IMPL_*) */
+char *act_acc_verdict_text_cls(const act_acc_stats *s, int cls);
+const char *act_acc_verdict_short(const act_acc_stats *s, const act_impl *m, char *buf, size_t cap);
+json_t *act_marks_json(const act_marks *m);                 /* the intervals */
+json_t *act_acc_tails_json(const act_acc_stats *s);         /* "tails" */
+json_t *act_acc_special_kinds_json(const act_acc_stats *s); /* "special_failures_by_kind" */
+json_t *act_acc_core_json(const act_acc_stats *s, const act_format *fmt); /* "core" */
+json_t *act_acc_claim_json(const act_impl *m, double claim);              /* "claim" */
+json_t *act_acc_verdict_json(const act_acc_stats *s, const act_impl *m);  /* "verdict" */
+
 /* ---- inputs */
 /* The sampled sweep's inputs: the special values, a dense grid over the
  * activation's interesting range, random bit patterns over all non-NaN floats,
- * all from the seed.  Returns a malloc'd array of *n floats. */
+ * all from the seed, sorted (so that the sweep index grows with x and the
+ * tails come out as intervals of x).  Returns a malloc'd array of *n floats. */
 float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, size_t samples,
                               uint64_t seed, size_t *n);
+/* Sort floats in increasing order (-0 before +0, NaN last). */
+void act_sort_floats(float *x, size_t n);
 /* The special inputs: NaN, +-inf, +-0, +-smallest/largest subnormal,
  * +-FLT_MIN, +-FLT_MAX and the activation's saturation points. */
 size_t act_acc_special_inputs(const act_activation *act, const act_params *p, float *out,

@@ -57,11 +57,23 @@ double act_xsum_mean(const act_xsum *s, uint64_t n) {
 }
 
 /* ---- statistics */
+void act_acc_ctx_init(act_acc_ctx *c) {
+  memset(c, 0, sizeof *c);
+  c->claim = NAN;
+  c->excuse_nan_in = 1;
+  c->sub_below = 0x1p-126;
+  c->zero_pos = c->zero_neg = c->lim_neg = c->lim_pos = NAN;
+}
+
 void act_acc_stats_init(act_acc_stats *s, int bins, double lo, double hi) {
   memset(s, 0, sizeof *s);
   s->max_ulp = -1;
   s->max_x = NAN;
   s->max_idx = UINT64_MAX;
+  act_acc_ctx_init(&s->ctx);
+  s->core_max = -1;
+  s->core_max_x = NAN;
+  s->core_max_idx = UINT64_MAX;
   s->bins = bins;
   s->bin_lo = lo;
   s->bin_hi = hi;
@@ -118,6 +130,112 @@ static void worst_insert(act_acc_stats *s, const act_worst *w) {
   if (n < ACT_WORST_K) s->nworst++;
 }
 
+/* ---- marks: the cells of one kind (accuracy.h) */
+static int ex_better(double e, uint64_t i, double f, uint64_t j) {
+  return e > f || (e == f && i < j);
+}
+
+/* b's inputs into cell a (the same cell at the marks' level) */
+static void cell_join(act_cell *a, const act_cell *b) {
+  if (b->lo < a->lo) a->lo = b->lo, a->lo_x = b->lo_x;
+  if (b->hi > a->hi) a->hi = b->hi, a->hi_x = b->hi_x;
+  a->count += b->count;
+  if (ex_better(b->ex_err, b->ex_idx, a->ex_err, a->ex_idx)) {
+    a->ex_idx = b->ex_idx, a->ex_err = b->ex_err;
+    a->ex_x = b->ex_x, a->ex_got = b->ex_got, a->ex_want = b->ex_want;
+  }
+}
+
+/* cells (sorted, one per key at level) to level + 1, in place; the new count */
+static int cells_coarsen(act_cell *c, int n, int level) {
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    if (k && (c[k - 1].lo >> (level + 1)) == (c[i].lo >> (level + 1)))
+      cell_join(&c[k - 1], &c[i]);
+    else
+      c[k++] = c[i];
+  }
+  return k;
+}
+
+static void marks_add(act_marks *m, uint64_t idx, float x, double err, float got, float want) {
+  act_cell one;
+  memset(&one, 0, sizeof one); /* the padding too: packed statistics are the same bytes */
+  one.lo = one.hi = one.ex_idx = idx;
+  one.count = 1;
+  one.ex_err = err;
+  one.lo_x = one.hi_x = one.ex_x = x;
+  one.ex_got = got, one.ex_want = want;
+  m->count++;
+  for (;;) {
+    int n = m->ncells, i = n;
+    uint64_t k = idx >> m->level;
+    while (i > 0 && (m->cell[i - 1].lo >> m->level) > k) i--;
+    if (i > 0 && (m->cell[i - 1].lo >> m->level) == k) {
+      cell_join(&m->cell[i - 1], &one);
+      return;
+    }
+    if (n < ACT_CELLS) {
+      memmove(&m->cell[i + 1], &m->cell[i], sizeof(act_cell) * (size_t)(n - i));
+      m->cell[i] = one;
+      m->ncells++;
+      return;
+    }
+    m->ncells = cells_coarsen(m->cell, n, m->level); /* full: coarser cells, then again */
+    m->level++;
+  }
+}
+
+static void marks_merge(act_marks *into, const act_marks *from) {
+  if (!from->count) return;
+  act_cell a[2 * ACT_CELLS], b[ACT_CELLS];
+  int na = into->ncells, nb = from->ncells, la = into->level, lb = from->level;
+  memcpy(a, into->cell, sizeof(act_cell) * (size_t)na);
+  memcpy(b, from->cell, sizeof(act_cell) * (size_t)nb);
+  for (; la < lb; la++) na = cells_coarsen(a, na, la);
+  for (; lb < la; lb++) nb = cells_coarsen(b, nb, lb);
+  /* the union, in order: a's cells then b's, sorted by key (stable) */
+  act_cell u[2 * ACT_CELLS];
+  int i = 0, j = 0, n = 0;
+  while (i < na || j < nb) {
+    uint64_t ka = i < na ? a[i].lo >> la : UINT64_MAX, kb = j < nb ? b[j].lo >> la : UINT64_MAX;
+    if (i < na && ka <= kb) {
+      u[n] = a[i++];
+      if (j < nb && kb == ka) cell_join(&u[n], &b[j++]);
+    } else {
+      u[n] = b[j++];
+    }
+    n++;
+  }
+  while (n > ACT_CELLS) n = cells_coarsen(u, n, la++);
+  memcpy(into->cell, u, sizeof(act_cell) * (size_t)n);
+  into->ncells = n;
+  into->level = la;
+  into->count += from->count;
+}
+
+int act_marks_intervals(const act_marks *m, act_interval *out) {
+  int n = 0;
+  for (int i = 0; i < m->ncells; i++) {
+    const act_cell *c = &m->cell[i];
+    int solid = c->count == c->hi - c->lo + 1;
+    act_interval *p = n ? &out[n - 1] : NULL;
+    /* a cell next to the one before it (adjacent keys) continues its
+     * interval: exactly when both are runs and they touch, else coalesced */
+    if (p && (c->lo >> m->level) == (m->cell[i - 1].lo >> m->level) + 1) {
+      p->coalesced |= !solid || c->lo != m->cell[i - 1].hi + 1;
+      p->hi = c->hi_x;
+      p->count += c->count;
+      if (c->ex_err > p->ex_err)
+        p->ex_x = c->ex_x, p->ex_got = c->ex_got, p->ex_want = c->ex_want, p->ex_err = c->ex_err;
+      continue;
+    }
+    out[n++] = (act_interval){c->lo_x,   c->hi_x,    c->count,  c->ex_x,
+                              c->ex_got, c->ex_want, c->ex_err, !solid};
+  }
+  return n;
+}
+
 static void take_max(act_acc_stats *s, double e, uint64_t idx, float x, float got, float want) {
   if (e > s->max_ulp || (e == s->max_ulp && idx < s->max_idx)) {
     s->max_ulp = e;
@@ -126,6 +244,41 @@ static void take_max(act_acc_stats *s, double e, uint64_t idx, float x, float go
     s->max_got = got;
     s->max_want = want;
   }
+}
+
+static void take_core_max(act_acc_stats *s, double e, uint64_t idx, float x, float got,
+                          float want) {
+  if (e > s->core_max || (e == s->core_max && idx < s->core_max_idx)) {
+    s->core_max = e;
+    s->core_max_idx = idx;
+    s->core_max_x = x;
+    s->core_max_got = got;
+    s->core_max_want = want;
+  }
+}
+
+static int same_value(float a, float b) {
+  return a == b; /* zeros of either sign equal; NaN equals nothing */
+}
+
+/* What went wrong in kind with a result that is not correctly rounded (the
+ * first kind of accuracy.h's list that applies), -1 for none. */
+int act_acc_mark_kind(const act_acc_ctx *c, float x, float got, const act_ref *ref,
+                      double least_normal) {
+  float rn = ref->rn;
+  if (isnan(x) || isnan(rn)) return -1;
+  if (isnan(got)) return ACT_MARK_NAN;
+  if (isinf(got) || isinf(rn)) return ACT_MARK_INF;
+  if (got == 0 && rn == 0) return ACT_MARK_ZERO_SIGN; /* not CR: the other sign */
+  float ax = fabsf(x);
+  if (ax != 0 && (double)ax < c->sub_below) {
+    float z = signbit(x) ? c->zero_neg : c->zero_pos;
+    if (same_value(got, z) && !same_value(rn, z)) return ACT_MARK_FLUSHED_IN;
+  }
+  if (got == 0) return act_ref_core_value(ref, least_normal) ? ACT_MARK_PREMATURE : ACT_MARK_FLUSH;
+  float lim = x < 0 ? c->lim_neg : c->lim_pos;
+  if (same_value(got, lim)) return ACT_MARK_PREMATURE;
+  return -1;
 }
 
 void act_acc_stats_add_one(act_acc_stats *s, float x, float got, const act_ref *ref, uint64_t idx) {
@@ -142,10 +295,20 @@ void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_r
   s->cr += (size_t)cr;
   act_binade_stats *b = s->binade ? &s->binade[act_binade_of(act_float_bits(x))] : NULL;
   if (b) b->count++, b->cr += (uint64_t)cr;
+  double ln = act_least_normal(fmt);
+  int core = act_core_input(x, &s->ctx) && act_ref_core_value(ref, ln);
+  s->core_inputs += (size_t)core;
+  int kind = cr ? -1 : act_acc_mark_kind(&s->ctx, x, got, ref, ln);
+  if (kind >= 0) marks_add(&s->marks[kind], idx, x, r == ACT_ULP_OK ? err : 0, got, ref->rn);
+  int claimed = !isnan(s->ctx.claim);
   if (r == ACT_ULP_SPECIAL_FAIL) {
     s->special_fail++;
     if (isnan(x)) s->nan_in_fail++;
     if (!isnan(x) && isnan(got)) s->nan_out_fail++;
+    /* a failure of the claim unless the flags excuse it (NaN inputs are
+     * counted by act_acc_exceeding) */
+    if (claimed && !isnan(x) && !(isnan(got) && s->ctx.excuse_nan_out))
+      marks_add(&s->marks[ACT_MARK_EXCEEDS], idx, x, INFINITY, got, ref->rn);
     return;
   }
   s->finite++;
@@ -154,8 +317,17 @@ void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_r
   s->hist[act_hist_bin(err)]++;
   if (err > 1.0) s->gt1++;
   take_max(s, err, idx, x, got, ref->rn);
+  if (core) {
+    s->core_finite++;
+    act_xsum_add(&s->core_sum, err);
+    take_core_max(s, err, idx, x, got, ref->rn);
+  }
+  if (claimed && err > s->ctx.claim)
+    marks_add(&s->marks[ACT_MARK_EXCEEDS], idx, x, err, got, ref->rn);
   if (!cr) {
-    act_worst w = {err, idx, x, got, ref->rn};
+    act_worst w;
+    memset(&w, 0, sizeof w); /* the padding too: packed statistics are the same bytes */
+    w.ulp = err, w.idx = idx, w.x = x, w.got = got, w.want = ref->rn;
     worst_insert(s, &w);
   }
   if (b) {
@@ -201,6 +373,13 @@ void act_acc_stats_merge(act_acc_stats *into, const act_acc_stats *from) {
   for (int i = 0; i < from->nworst; i++) worst_insert(into, &from->worst[i]);
   for (int i = 0; i < into->bins && i < from->bins; i++)
     if (from->bin_max[i] > into->bin_max[i]) into->bin_max[i] = from->bin_max[i];
+  into->core_inputs += from->core_inputs;
+  into->core_finite += from->core_finite;
+  act_xsum_merge(&into->core_sum, &from->core_sum);
+  if (from->core_max >= 0)
+    take_core_max(into, from->core_max, from->core_max_idx, from->core_max_x, from->core_max_got,
+                  from->core_max_want);
+  for (int k = 0; k < ACT_MARKS; k++) marks_merge(&into->marks[k], &from->marks[k]);
   if (into->binade && from->binade)
     for (int i = 0; i < ACT_BINADES; i++) {
       act_binade_stats *a = &into->binade[i];
@@ -214,6 +393,58 @@ void act_acc_stats_merge(act_acc_stats *into, const act_acc_stats *from) {
 
 double act_acc_mean(const act_acc_stats *s) {
   return act_xsum_mean(&s->sum, s->finite);
+}
+
+double act_acc_core_mean(const act_acc_stats *s) {
+  return act_xsum_mean(&s->core_sum, s->core_finite);
+}
+
+void act_acc_stats_set_ctx(act_acc_stats *s, const act_acc_ctx *c) {
+  s->ctx = *c;
+}
+
+uint64_t act_acc_exceeding(const act_acc_stats *s) {
+  if (isnan(s->ctx.claim)) return 0;
+  return s->marks[ACT_MARK_EXCEEDS].count + (s->ctx.excuse_nan_in ? 0 : s->nan_in_fail);
+}
+
+int act_acc_verdict(const act_acc_stats *s) {
+  if (isnan(s->ctx.claim)) return -1;
+  return act_acc_exceeding(s) ? 1 : 0;
+}
+
+const char *act_fmt_short(char *buf, size_t cap, double v) {
+  if (isnan(v)) return snprintf(buf, cap, "NaN"), buf;
+  if (isinf(v)) return snprintf(buf, cap, v > 0 ? "inf" : "-inf"), buf;
+  if (v == 0) return snprintf(buf, cap, signbit(v) ? "-0" : "0"), buf;
+  char t[48];
+  snprintf(t, sizeof t, "%.2g", v);
+  /* "1.7e-08" -> "1.7e-8", "3e+27" -> "3e27" */
+  char *e = strchr(t, 'e');
+  if (e) {
+    char *q = e + 1, *d = e + 1;
+    if (*q == '+')
+      q++;
+    else if (*q == '-')
+      *d++ = *q++;
+    while (*q == '0' && q[1]) q++;
+    memmove(d, q, strlen(q) + 1);
+  }
+  snprintf(buf, cap, "%s", t);
+  return buf;
+}
+
+const char *act_ulp_note(char *buf, size_t cap, double ulp, float got, float want,
+                         const act_format *fmt) {
+  buf[0] = '\0';
+  /* beyond 2^p ulp no bit of the result is right; a zero or an infinity
+   * for another value is of the wrong kind however large the error */
+  int kind = (got == 0 || isinf(got)) && !(got == want);
+  if (!(ulp > act_pow2(fmt->p)) && !(kind && ulp > 0)) return buf;
+  char g[48], w[48];
+  snprintf(buf, cap, "%s for %s", act_fmt_short(g, sizeof g, got),
+           act_fmt_short(w, sizeof w, want));
+  return buf;
 }
 
 int act_acc_within(const act_acc_stats *s, double claim, int claims_nan) {
@@ -232,7 +463,7 @@ int act_acc_within_impl(const act_acc_stats *s, const act_impl *m, int bwd) {
 }
 
 /* ---- flat form: the struct's plain part, then the variable arrays */
-#define PACK_MAGIC 0x41435453u /* "ACTS" */
+#define PACK_MAGIC 0x32544341u /* "ACT2": with the core and the marks */
 
 size_t act_acc_stats_packed_size(const act_acc_stats *s) {
   return sizeof(uint32_t) * 3 + sizeof *s + (size_t)(s->bins > 0 ? s->bins : 0) * sizeof(double) +
@@ -280,6 +511,12 @@ void act_acc_stats_fold_cr(act_acc_stats *s, const act_cr_block *c) {
   if (c->max_e >= 0) take_max(s, c->max_e, c->max_idx, c->max_x, c->max_got, c->max_want);
   if (c->max_abs > s->max_abs) s->max_abs = c->max_abs;
   if (c->max_rel > s->max_rel) s->max_rel = c->max_rel;
+  s->core_inputs += c->core_n;
+  s->core_finite += c->core_n;
+  s->core_sum.small += c->core_qsum;
+  if (c->core_max_e >= 0)
+    take_core_max(s, c->core_max_e, c->core_max_idx, c->core_max_x, c->core_max_got,
+                  c->core_max_want);
   if (c->bin >= 0 && c->bin < s->bins && c->max_e > s->bin_max[c->bin])
     s->bin_max[c->bin] = c->max_e;
   if (s->binade && c->binade >= 0) {

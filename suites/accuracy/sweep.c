@@ -195,6 +195,11 @@ typedef struct {
   int nruns;
   int *run_bin;
   double *run_max;
+  /* the core's part: [0] every input of the core, [1] without the
+   * subnormal inputs (for a kernel that flushes them) */
+  uint64_t core_n[2], core_q[2];
+  double core_mx[2];
+  size_t core_pos[2];
 } block_agg;
 
 typedef struct {
@@ -206,21 +211,27 @@ typedef struct {
   uint32_t *fl[2];
   double *ecr[2], *acr[2], *rcr[2];
   uint64_t *q[2];
+  unsigned char *core[2]; /* the input and its exact value are in the core */
+  unsigned char *sub;     /* the input is subnormal */
   int *bin;
   act_acc_stats *fs, *ds;
   uint64_t screened, mpfr;
 } worker;
 
-static void stats_init_all(const act_sweep_cfg *c, act_acc_stats *s, size_t n) {
+/* fresh statistics for every implementation; ctx: their contexts (or NULL) */
+static void stats_init_all(const act_sweep_cfg *c, act_acc_stats *s, size_t n,
+                           const act_acc_ctx *ctx) {
   for (size_t k = 0; k < n; k++) {
     act_acc_stats_init(&s[k], c->bins, c->glo, c->ghi);
     if (c->binades) act_acc_stats_want_binades(&s[k]);
+    if (ctx) act_acc_stats_set_ctx(&s[k], &ctx[k]);
   }
 }
 
-static void stats_reset_all(const act_sweep_cfg *c, act_acc_stats *s, size_t n) {
+static void stats_reset_all(const act_sweep_cfg *c, act_acc_stats *s, size_t n,
+                            const act_acc_ctx *ctx) {
   for (size_t k = 0; k < n; k++) act_acc_stats_free(&s[k]);
-  stats_init_all(c, s, n);
+  stats_init_all(c, s, n, ctx);
 }
 
 static void worker_init(const act_sweep_cfg *c, worker *w) {
@@ -239,7 +250,9 @@ static void worker_init(const act_sweep_cfg *c, worker *w) {
     w->acr[d] = act_alloc(sizeof(double) * BLOCK);
     w->rcr[d] = act_alloc(sizeof(double) * BLOCK);
     w->q[d] = act_alloc(sizeof(uint64_t) * BLOCK);
+    w->core[d] = act_alloc(BLOCK);
   }
+  w->sub = act_alloc(BLOCK);
   w->bin = act_alloc(sizeof(int) * BLOCK);
   w->eq = act_alloc(sizeof(uint32_t) * BLOCK);
   for (int d = 0; d < 2; d++) {
@@ -249,8 +262,8 @@ static void worker_init(const act_sweep_cfg *c, worker *w) {
   w->fs = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->fs);
   w->ds = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->ds);
   if (!w->fs || !w->ds) act_die("out of memory");
-  stats_init_all(c, w->fs, c->nimpl);
-  stats_init_all(c, w->ds, c->nimpl);
+  stats_init_all(c, w->fs, c->nimpl, c->fctx);
+  stats_init_all(c, w->ds, c->nimpl, c->dctx);
 }
 
 static void worker_free(const act_sweep_cfg *c, worker *w) {
@@ -259,7 +272,9 @@ static void worker_free(const act_sweep_cfg *c, worker *w) {
   for (int d = 0; d < 2; d++) {
     act_free(w->rb[d]), act_free(w->fl[d]), act_free(w->ecr[d]);
     act_free(w->acr[d]), act_free(w->rcr[d]), act_free(w->q[d]);
+    act_free(w->core[d]);
   }
+  act_free(w->sub);
   act_free(w->bin);
   act_free(w->eq);
   for (int d = 0; d < 2; d++) act_free(w->agg[d].run_bin), act_free(w->agg[d].run_max);
@@ -276,9 +291,15 @@ static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
   const act_ref *ref = d ? w->rd : w->rf;
   const act_acc_stats *s0 = &w->fs[0];
   if (d == 0)
-    for (size_t i = 0; i < n; i++) w->bin[i] = c->nimpl ? act_acc_stats_bin(s0, w->x[i]) : -1;
+    for (size_t i = 0; i < n; i++) {
+      w->bin[i] = c->nimpl ? act_acc_stats_bin(s0, w->x[i]) : -1;
+      float ax = fabsf(w->x[i]);
+      w->sub[i] = ax != 0 && ax < 0x1p-126f;
+    }
   for (size_t i = 0; i < n; i++) {
     const act_ref *r = &ref[i];
+    w->core[d][i] =
+        (unsigned char)(fabsf(w->x[i]) <= 0x1.fffffep+127f && act_ref_core_value(r, 0x1p-126));
     w->rb[d][i] = act_float_bits(r->rn);
     w->fl[d][i] = (uint32_t)((r->exact_zero ? FL_EZ : 0) | (isnan(r->rn) ? FL_RNAN : 0));
     if (i > 0 && w->rb[d][i] == w->rb[d][i - 1] && r->hi == r[-1].hi && r->lo == r[-1].lo &&
@@ -361,6 +382,20 @@ static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
     mr = re[i] > mr ? re[i] : mr;
   }
   a->qsum = qs, a->mx = mx, a->mi = idx0 + mi, a->mpos = mi, a->ma = ma, a->mr = mr;
+  /* the core, with and without the subnormal inputs */
+  const unsigned char *cf = w->core[d], *sub = w->sub;
+  for (int v = 0; v < 2; v++) {
+    uint64_t cn = 0, cq = 0;
+    double cm = -1;
+    size_t cp = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (!cf[i] || (v && sub[i])) continue;
+      cn++;
+      cq += q[i];
+      if (e[i] > cm) cm = e[i], cp = i;
+    }
+    a->core_n[v] = cn, a->core_q[v] = cq, a->core_mx[v] = cm, a->core_pos[v] = cp;
+  }
   /* runs of one ulp_vs_x bin (the inputs are in order of x) */
   a->nruns = 0;
   for (size_t i = 0; i < n; i++) {
@@ -385,14 +420,32 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
   const act_ref *ref = d ? w->rd : w->rf;
   uint32_t *eq = w->eq;
   uint64_t ncr = cr_mask(gb, rb, fl, eq, n);
-  if (g_slow) { /* every input through add_one (tests compare the paths) */
+  const block_agg *a = &w->agg[d];
+  /* every input through add_one: for the tests, which compare the paths, and
+   * where a correctly rounded result could be above the claim (claims below
+   * 1/2 ulp) */
+  if (g_slow || s->ctx.claim < a->mx) {
     for (size_t i = 0; i < n; i++) act_acc_stats_add_one(s, w->x[i], got[i], &ref[i], idx0 + i);
     return;
   }
-  const block_agg *a = &w->agg[d];
+  int ftz = s->ctx.ftz != 0;
+  const unsigned char *cf = w->core[d], *sub = w->sub;
   if (ncr == n) { /* all correctly rounded: the shared aggregates */
-    act_cr_block cb = {n,     a->qsum, a->mx, a->mi, w->x[a->mpos], got[a->mpos], ref[a->mpos].rn,
-                       a->ma, a->mr,   -1,    binade};
+    act_cr_block cb = {.n = n,
+                       .qsum = a->qsum,
+                       .max_e = a->mx,
+                       .max_idx = a->mi,
+                       .max_x = w->x[a->mpos],
+                       .max_got = got[a->mpos],
+                       .max_want = ref[a->mpos].rn,
+                       .max_abs = a->ma,
+                       .max_rel = a->mr,
+                       .bin = -1,
+                       .binade = binade};
+    size_t cp = a->core_pos[ftz];
+    cb.core_n = a->core_n[ftz], cb.core_qsum = a->core_q[ftz], cb.core_max_e = a->core_mx[ftz];
+    cb.core_max_idx = idx0 + cp;
+    cb.core_max_x = w->x[cp], cb.core_max_got = got[cp], cb.core_max_want = ref[cp].rn;
     act_acc_stats_fold_cr(s, &cb);
     if (s->bins > 0)
       for (int k = 0; k < a->nruns; k++)
@@ -405,18 +458,35 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
       }
     return;
   }
-  uint64_t qs = 0;
-  double mx = -1, ma = 0, mr = 0;
-  size_t mi = 0;
+  uint64_t qs = 0, cn = 0, cq = 0;
+  double mx = -1, ma = 0, mr = 0, cm = -1;
+  size_t mi = 0, cp = 0;
   for (size_t i = 0; i < n; i++) {
     if (!eq[i]) continue;
     qs += q[i];
     if (e[i] > mx) mx = e[i], mi = i;
     ma = ae[i] > ma ? ae[i] : ma;
     mr = re[i] > mr ? re[i] : mr;
+    if (cf[i] && !(ftz && sub[i])) {
+      cn++;
+      cq += q[i];
+      if (e[i] > cm) cm = e[i], cp = i;
+    }
   }
   if (ncr) {
-    act_cr_block cb = {ncr, qs, mx, idx0 + mi, w->x[mi], got[mi], ref[mi].rn, ma, mr, -1, binade};
+    act_cr_block cb = {.n = ncr,
+                       .qsum = qs,
+                       .max_e = mx,
+                       .max_idx = idx0 + mi,
+                       .max_x = w->x[mi],
+                       .max_got = got[mi],
+                       .max_want = ref[mi].rn,
+                       .max_abs = ma,
+                       .max_rel = mr,
+                       .bin = -1,
+                       .binade = binade};
+    cb.core_n = cn, cb.core_qsum = cq, cb.core_max_e = cm, cb.core_max_idx = idx0 + cp;
+    cb.core_max_x = w->x[cp], cb.core_max_got = got[cp], cb.core_max_want = ref[cp].rn;
     act_acc_stats_fold_cr(s, &cb);
     for (size_t i = 0; i < n && s->bins > 0; i++) {
       int bi = w->bin[i];
@@ -474,7 +544,7 @@ static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, wor
 /* ---- checkpoints: a header line naming the configuration, the next round,
  * the counters, then every implementation's packed statistics */
 static char *cfg_string(const act_sweep_cfg *c, uint64_t total) {
-  size_t cap = 4096 + c->nimpl * 80;
+  size_t cap = 4096 + c->nimpl * 240;
   char *s = malloc(cap);
   if (!s) act_die("out of memory");
   int n = snprintf(s, cap,
@@ -486,6 +556,15 @@ static char *cfg_string(const act_sweep_cfg *c, uint64_t total) {
                    (unsigned long long)total, g_rank, g_size);
   for (size_t k = 0; k < c->nimpl && n > 0 && (size_t)n < cap - 80; k++)
     n += snprintf(s + n, cap - (size_t)n, "%s,", c->impls[k]->name);
+  /* the contexts (claims, flags): statistics kept under other claims are
+   * not resumed */
+  for (size_t k = 0; k < c->nimpl && n > 0 && (size_t)n < cap - 80; k++)
+    for (int d = 0; d < 2; d++) {
+      const act_acc_ctx *x = d ? (c->dctx ? &c->dctx[k] : NULL) : (c->fctx ? &c->fctx[k] : NULL);
+      if (x)
+        n += snprintf(s + n, cap - (size_t)n, "%a:%d%d%d:%a;", x->claim, x->excuse_nan_in,
+                      x->excuse_nan_out, x->ftz, x->sub_below);
+    }
   return s;
 }
 
@@ -635,8 +714,8 @@ void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
   r->fs = calloc(c->nimpl ? c->nimpl : 1, sizeof *r->fs);
   r->ds = calloc(c->nimpl ? c->nimpl : 1, sizeof *r->ds);
   if (!r->fs || !r->ds) act_die("out of memory");
-  stats_init_all(c, r->fs, c->nimpl);
-  stats_init_all(c, r->ds, c->nimpl);
+  stats_init_all(c, r->fs, c->nimpl, c->fctx);
+  stats_init_all(c, r->ds, c->nimpl, c->dctx);
   uint64_t total = act_sweep_inputs(c);
   r->inputs = total;
   const char *sp = getenv("ACTBENCH_SWEEP_SLOWPATH");
@@ -678,8 +757,8 @@ void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
         act_acc_stats_merge(&r->fs[k], &w[t].fs[k]);
         act_acc_stats_merge(&r->ds[k], &w[t].ds[k]);
       }
-      stats_reset_all(c, w[t].fs, c->nimpl);
-      stats_reset_all(c, w[t].ds, c->nimpl);
+      stats_reset_all(c, w[t].fs, c->nimpl, c->fctx);
+      stats_reset_all(c, w[t].ds, c->nimpl, c->dctx);
       r->screened += w[t].screened, r->mpfr += w[t].mpfr;
       w[t].screened = w[t].mpfr = 0;
     }

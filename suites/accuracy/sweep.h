@@ -17,6 +17,9 @@ typedef struct {
   act_params p;
   const act_impl *const *impls; /* available ones */
   size_t nimpl;
+  /* the statistics' contexts (claims, flags, limits), nimpl each; NULL:
+   * the defaults (act_acc_ctx_init) */
+  const act_acc_ctx *fctx, *dctx;
   int ref_mpfr; /* 1: MPFR for every reference (no screen) */
   int bins;     /* ulp_vs_x */
   double glo, ghi;

@@ -741,9 +741,13 @@ int act_saturation_main(int argc, char **argv) {
     printf("\n");
     for (size_t d = 0; d < sat_dying_delta_count; d++) {
       printf("  %5g", sat_dying_delta[d]);
-      for (size_t b = 0; b < sat_dying_batch_count; b++)
-        printf("  %9.4g (%9.4g)", json_number_value(json_array_get(json_array_get(ex, d), b)),
-               json_number_value(json_array_get(json_array_get(sm, d), b)));
+      for (size_t b = 0; b < sat_dying_batch_count; b++) {
+        /* fractions: never "5.062e-241" (act_fmt_prob), the JSON has them exactly */
+        char pe[32], ps[32];
+        printf("  %9s (%9s)",
+               act_fmt_prob(pe, json_number_value(json_array_get(json_array_get(ex, d), b))),
+               act_fmt_prob(ps, json_number_value(json_array_get(json_array_get(sm, d), b))));
+      }
       printf("\n");
     }
   }

@@ -2,8 +2,10 @@
  * BAD_NO_ENTRY (no actbench_plugin symbol), BAD_VERSION (contract version 7),
  * BAD_NULL (the entry point returns NULL), BAD_ACTIVATION (an unknown
  * activation), BAD_DUPLICATE (a name the registry has), BAD_NULL_FWD (no
- * forward kernel). */
+ * forward kernel), BAD_NEG_CLAIM (a claimed bound below 0); and one it must
+ * take: BAD_NAN_CLAIM (NAN claims: none, which is allowed). */
 #include <actbench/activation.h>
+#include <math.h>
 
 __attribute__((unused)) static void fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
@@ -29,8 +31,16 @@ static const act_impl impls[] = {{
     .activation = ACTIVATION,
     .name = NAME,
     .isa = "scalar",
+#if defined(BAD_NEG_CLAIM)
+    .fwd_ulp = -1,
+    .bwd_ulp = 0,
+#elif defined(BAD_NAN_CLAIM)
+    .fwd_ulp = NAN,
+    .bwd_ulp = NAN,
+#else
     .fwd_ulp = 0,
     .bwd_ulp = 0,
+#endif
 #ifdef BAD_NULL_FWD
     .fwd = NULL,
 #else
