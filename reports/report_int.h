@@ -371,7 +371,15 @@ void rep_plot(rep_model *m, const char *dir);
 void rep_write_html(const rep_model *m, const char *dir);
 void rep_write_markdown(const rep_model *m, const char *dir);
 
-/* report.c */
+/* rep_files.c: every file the report writes, its temporary folder, and
+ * what an interrupt leaves (nothing) */
 FILE *rep_fopen(const char *dir, const char *name);          /* dies on failure */
 void rep_fclose(FILE *f, const char *dir, const char *name); /* checks write errors */
+void rep_files_init(void);                 /* the signal handlers, the cleanup at exit */
+void rep_check_replaceable(const char *out); /* dies unless out may be replaced */
+char *rep_make_tmp_dir(const char *out);   /* OUT.tmp-PID with data/ gp/ fig/ (malloc'd) */
+void rep_install(const char *tmp, const char *out);
+void rep_check_interrupt(void);            /* an interrupt: clean up and die of it */
+void rep_child_started(long pid);          /* gnuplot runs: killed on an interrupt */
+void rep_child_ended(void);
 #endif

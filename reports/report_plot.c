@@ -139,9 +139,17 @@ static int run_gnuplot(const char *dir, const char *const *args, const char *log
     dprintf(2, "cannot run %s: %s\n", gnuplot_path(), strerror(errno));
     _exit(127);
   }
+  rep_child_started((long)pid);
   int st;
-  while (waitpid(pid, &st, 0) < 0)
-    if (errno != EINTR) return -1;
+  while (waitpid(pid, &st, 0) < 0) {
+    if (errno != EINTR) {
+      rep_child_ended();
+      return -1;
+    }
+    rep_check_interrupt(); /* kills gnuplot, removes the folder, dies of the signal */
+  }
+  rep_child_ended();
+  rep_check_interrupt();
   return st;
 }
 
