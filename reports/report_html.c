@@ -11,55 +11,25 @@
 #include <string.h>
 #include <time.h>
 
+#include "doc.h"
 #include "report_int.h"
 #include "util.h"
 
-/* ---- escaping */
-
-static void html(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    switch (*s) {
-      case '&':
-        fputs("&amp;", f);
-        break;
-      case '<':
-        fputs("&lt;", f);
-        break;
-      case '>':
-        fputs("&gt;", f);
-        break;
-      case '"':
-        fputs("&quot;", f);
-        break;
-      case '\'':
-        fputs("&#39;", f);
-        break;
-      default:
-        if ((unsigned char)*s >= 0x20 || *s == '\n') fputc(*s, f);
-    }
-  }
-}
-
-/* Text inside a Markdown table cell: no line breaks, and the characters that
- * would end the cell or start markup escaped. */
-static void md(FILE *f, const char *s) {
-  for (; s && *s; s++) {
-    if (*s == '\n' || *s == '\r' || *s == '\t') {
-      fputc(' ', f);
-      continue;
-    }
-    if ((unsigned char)*s < 0x20) continue;
-    /* '<' starts markup only before a letter, '/', '!' or '?' */
-    if (strchr("\\|*`", *s) || (*s == '<' && (isalpha((unsigned char)s[1]) || strchr("/!?", s[1]))))
-      fputc('\\', f);
-    fputc(*s, f);
-  }
-}
-
-/* A relative link target (our own file names: only [A-Za-z0-9_.-/]). */
-static void href(FILE *f, const char *s) {
-  html(f, s);
-}
+/* the document builder's names, short */
+typedef doc_cell cell;
+typedef doc_row row;
+typedef doc_table table;
+#define html doc_html_text
+#define md doc_md_text
+#define href doc_html_text
+#define tab_new doc_table_new
+#define tab_new_v doc_table_new_v
+#define tab_row doc_table_row
+#define tab_cell doc_table_cell
+#define tab_num doc_table_num
+#define tab_covered doc_table_covered
+#define tab_html doc_table_html
+#define tab_md doc_table_md
 
 /* ---- numbers */
 
@@ -133,63 +103,6 @@ static const char *fpair(const char *x) {
 
 /* ---- tables */
 
-typedef struct {
-  const char *text, *sub, *cls, *tip;
-  const char *link; /* a relative link on the text, or NULL */
-  int rowspan;      /* > 1: the cell spans this many rows (HTML) */
-  int covered;      /* a place held by a cell above that spans it: no <td>, empty in Markdown */
-} cell;
-
-typedef struct {
-  cell *cells;
-  size_t n, cap;
-} row;
-
-typedef struct {
-  const char **head;
-  size_t ncols;
-  row *rows;
-  size_t nrows, cap;
-} table;
-
-static table *tab_new(size_t ncols, ...) {
-  table *t = rep_alloc(sizeof *t);
-  t->ncols = ncols;
-  t->head = rep_alloc(ncols * sizeof *t->head);
-  va_list ap;
-  va_start(ap, ncols);
-  for (size_t i = 0; i < ncols; i++) t->head[i] = va_arg(ap, const char *);
-  va_end(ap);
-  return t;
-}
-
-static table *tab_new_v(size_t ncols, const char **head) {
-  table *t = rep_alloc(sizeof *t);
-  t->ncols = ncols;
-  t->head = head;
-  return t;
-}
-
-static void tab_row(table *t) {
-  t->rows = rep_grow(t->rows, &t->cap, t->nrows, sizeof *t->rows);
-  memset(&t->rows[t->nrows++], 0, sizeof(row));
-}
-
-static cell *tab_cell(table *t, const char *cls, const char *text) {
-  row *r = &t->rows[t->nrows - 1];
-  r->cells = rep_grow(r->cells, &r->cap, r->n, sizeof *r->cells);
-  cell *c = &r->cells[r->n++];
-  memset(c, 0, sizeof *c);
-  c->text = text ? text : "";
-  c->cls = cls;
-  return c;
-}
-
-/* A place under a cell that spans rows. */
-static void tab_covered(table *t) {
-  tab_cell(t, NULL, "")->covered = 1;
-}
-
 /* the tails' letters in a cell, what they mean in its tooltip; "\u2014" when
  * the file does not say */
 static void tails_cell(table *t, const rep_stats *s) {
@@ -238,124 +151,7 @@ static const char *claim_str(double v, const rep_stats *s) {
   return "none";
 }
 
-/* A row's last cell spans the columns left. */
-static void tab_html(FILE *f, const table *t, const char *cls) {
-  fprintf(f, "<div class=\"scroll\"><table%s%s%s>\n<thead><tr>", cls ? " class=\"" : "",
-          cls ? cls : "", cls ? "\"" : "");
-  for (size_t i = 0; i < t->ncols; i++) {
-    fputs("<th>", f);
-    html(f, t->head[i]);
-    fputs("</th>", f);
-  }
-  fputs("</tr></thead>\n<tbody>\n", f);
-  for (size_t r = 0; r < t->nrows; r++) {
-    const row *w = &t->rows[r];
-    fputs("<tr>", f);
-    for (size_t i = 0; i < w->n; i++) {
-      const cell *c = &w->cells[i];
-      if (c->covered) continue;
-      fputs("<td", f);
-      if (c->cls) {
-        fputs(" class=\"", f);
-        html(f, c->cls);
-        fputc('"', f);
-      }
-      if (c->tip) {
-        fputs(" title=\"", f);
-        html(f, c->tip);
-        fputc('"', f);
-      }
-      if (c->rowspan > 1) fprintf(f, " rowspan=\"%d\"", c->rowspan);
-      if (i + 1 == w->n && w->n < t->ncols) fprintf(f, " colspan=\"%zu\"", t->ncols - i);
-      fputc('>', f);
-      if (c->link) {
-        fputs("<a href=\"", f);
-        href(f, c->link);
-        fputs("\">", f);
-      }
-      html(f, c->text);
-      if (c->link) fputs("</a>", f);
-      if (c->sub) {
-        fputs("<br><small>", f);
-        html(f, c->sub);
-        fputs("</small>", f);
-      }
-      fputs("</td>", f);
-    }
-    fputs("</tr>\n", f);
-  }
-  fputs("</tbody></table></div>\n", f);
-}
-
-static void tab_md(FILE *f, const table *t) {
-  fputc('|', f);
-  for (size_t i = 0; i < t->ncols; i++) {
-    fputc(' ', f);
-    md(f, t->head[i]);
-    fputs(" |", f);
-  }
-  fputs("\n|", f);
-  for (size_t i = 0; i < t->ncols; i++) fputs(" --- |", f);
-  fputc('\n', f);
-  for (size_t r = 0; r < t->nrows; r++) {
-    const row *w = &t->rows[r];
-    fputc('|', f);
-    for (size_t i = 0; i < t->ncols; i++) {
-      fputc(' ', f);
-      if (i < w->n) {
-        const cell *c = &w->cells[i];
-        if (c->covered) {
-          fputs(" |", f);
-          continue;
-        }
-        int strong = c->cls && (strstr(c->cls, "best") || strstr(c->cls, "group"));
-        if (strong) fputs("**", f);
-        if (c->link) fputc('[', f);
-        md(f, c->text);
-        if (c->link) fprintf(f, "](%s)", c->link);
-        if (c->sub) {
-          fputs(" (", f);
-          md(f, c->sub);
-          fputc(')', f);
-        }
-        if (strong) fputs("**", f);
-      }
-      fputs(" |", f);
-    }
-    fputc('\n', f);
-  }
-  fputc('\n', f);
-}
-
 /* ---- what the pages say */
-
-static const char *const style =
-    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;"
-    "max-width:1320px;padding:1em 1.5em;color:#1d1d1f;line-height:1.45}\n"
-    "h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd}\n"
-    "h3{margin-top:1.4em}\n"
-    "table{border-collapse:collapse;font-size:.86em;margin:.5em 0 1em}\n"
-    "th,td{border:1px solid #d0d0d0;padding:.25em .5em;vertical-align:top;text-align:left}\n"
-    "th{background:#f2f4f7}tr:nth-child(even) td{background:#fafbfc}\n"
-    "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "td.code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.95em}\n"
-    "td.ok{color:#0a6b2b}td.bad{color:#b00020;font-weight:600}td.muted{color:#777}\n"
-    "td.best{font-weight:700}td small{color:#666}\n"
-    ".scroll{overflow-x:auto}\n"
-    "figure{margin:1em 0 2em}figure img{max-width:100%;height:auto;border:1px solid #e4e4e4}\n"
-    "figcaption{font-size:.88em;color:#444}\n"
-    "code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;background:#f4f4f4;"
-    "padding:0 .2em}\n"
-    "details{margin:.3em 0}summary{cursor:pointer}\n"
-    "nav a{margin-right:.8em}.note{color:#555;font-size:.9em}\n"
-    "td.group{background:#e8edf4;font-weight:600}p.group{font-weight:600;margin:.8em 0 .2em}\n"
-    "ul.acts{columns:2;margin-top:.2em}\n"
-    "div.ctx{font-size:.85em;background:#f6f8fa;border:1px solid #e1e4e8;padding:.4em .8em;"
-    "margin:.6em 0 1em}div.ctx details{margin:0}\n"
-    "span.warn{color:#9a3412;font-weight:bold}\n"
-    "figcaption small{display:block;color:#555;margin-top:.2em}\n"
-    "nav.toc{font-size:.92em;margin:.4em 0}\n"
-    "td a{color:inherit}table.compact{font-size:.8em}table.compact th{font-size:.95em}\n";
 
 static void page_begin(FILE *f, const char *title) {
   fputs(
@@ -363,11 +159,11 @@ static void page_begin(FILE *f, const char *title) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
       f);
   html(f, title);
-  fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+  fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", doc_style);
 }
 
 static void page_end(FILE *f) {
-  fputs("</body>\n</html>\n", f);
+  fprintf(f, "<script>\n%s</script>\n</body>\n</html>\n", doc_script);
 }
 
 static const char *now_utc(void) {
