@@ -369,4 +369,7 @@ const char *const doc_script =
     "b.type='button';b.addEventListener('click',function(){t.classList.toggle('expanded');apply(t);});"
     "t.parentNode.parentNode.insertBefore(b,t.parentNode.nextSibling);t._more=b;}"
     "apply(t);});\n"
+    "function openHash(){var e=location.hash&&document.getElementById(location.hash.slice(1));"
+    "for(;e;e=e.parentElement)if(e.tagName==='DETAILS')e.open=true;}\n"
+    "window.addEventListener('hashchange',openHash);openHash();\n"
     "})();\n";

@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "report_int.h"
+#include "report_page.h"
 #include "util.h"
 
 /* the document builder's names, short */
@@ -33,44 +34,44 @@ typedef doc_table table;
 
 /* ---- numbers */
 
-static const char *fnum(const char *fmt, double v) {
+const char *fnum(const char *fmt, double v) {
   if (isnan(v)) return "\u2014";
   if (isinf(v)) return v > 0 ? "inf" : "-inf";
   return rep_printf(fmt, v);
 }
 
-static const char *fulp(double v) {
+const char *fulp(double v) {
   return fnum("%.4g", v);
 }
-static const char *fsci(double v) {
+const char *fsci(double v) {
   return fnum("%.3g", v);
 }
-static const char *fcount(double v) {
+const char *fcount(double v) {
   return fnum("%.0f", v);
 }
 
 /* a fraction as a percentage: never "5.062e-241%" (act_fmt_pct); the exact
  * figure is in the results file */
-static const char *fpct(double v) {
+const char *fpct(double v) {
   if (isnan(v)) return "\u2014";
   char b[32];
   return rep_strdup(act_fmt_pct(b, v));
 }
 
-static const char *fstr(const char *s) {
+const char *fstr(const char *s) {
   return s ? s : "\u2014";
 }
 
 /* a max ULP with what happened beside it when the result is of the wrong
  * kind: "2.1e+06 (0 for 2.9e-39)" */
-static const char *fulp_note(double v, const char *note) {
+const char *fulp_note(double v, const char *note) {
   if (!note || !*note || isnan(v)) return fulp(v);
   return rep_printf("%s (%s)", fulp(v), note);
 }
 
 /* ---- the core, the tails, the verdicts (docs/results.md) */
 
-static const char *tail_text(const char *kind) {
+const char *tail_text(const char *kind) {
   static const char *const k[][2] = {
       {"flush_to_zero", "0 for a subnormal exact result"},
       {"premature_saturation", "0 or the limit while the exact result is a normal float"},
@@ -153,7 +154,7 @@ static const char *claim_str(double v, const rep_stats *s) {
 
 /* ---- what the pages say */
 
-static void page_begin(FILE *f, const char *title) {
+void page_begin(FILE *f, const char *title) {
   fputs(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
@@ -162,17 +163,49 @@ static void page_begin(FILE *f, const char *title) {
   fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", doc_style);
 }
 
-static void page_end(FILE *f) {
+void page_end(FILE *f) {
   fprintf(f, "<script>\n%s</script>\n</body>\n</html>\n", doc_script);
 }
 
-static const char *now_utc(void) {
-  time_t t = time(NULL);
+/* The report's one format for a moment: "2026-12-06 08:36:14 UTC". */
+static const char *utc_str(time_t t) {
   struct tm tm;
   char buf[40];
   gmtime_r(&t, &tm);
-  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
   return rep_strdup(buf);
+}
+
+const char *now_utc(void) {
+  return utc_str(time(NULL));
+}
+
+/* A date of a results file (ISO 8601: "2026-12-06T08:29:28Z",
+ * "2026-12-06T04:57:50+00:00", Google Benchmark's "2026-12-06T08:29:28+01:00")
+ * in the report's format; anything else as it is. */
+const char *rep_date_str(const char *iso) {
+  if (!iso) return NULL;
+  struct tm tm;
+  memset(&tm, 0, sizeof tm);
+  int used = 0;
+  if (sscanf(iso, "%4d-%2d-%2d%*1[T ]%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+             &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &used) != 6)
+    return iso;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  const char *z = iso + used;
+  if (*z == '.')
+    for (z++; *z >= '0' && *z <= '9'; z++) {
+    }
+  long off = 0;
+  if (*z == '+' || *z == '-') {
+    int h = 0, mi = 0;
+    if (sscanf(z + 1, "%2d:%2d", &h, &mi) < 1 && sscanf(z + 1, "%2d%2d", &h, &mi) < 1) return iso;
+    off = (*z == '-' ? -1 : 1) * (h * 3600L + mi * 60L);
+  } else if (*z && *z != 'Z') {
+    return iso;
+  }
+  return utc_str(timegm(&tm) - off);
 }
 
 static const char *bytes_str(double b) {
@@ -236,7 +269,7 @@ static int cache_object(const rep_model *m) {
 /* A context member as text: the value, or the values per file where the files
  * disagree (results from different machines or builds); NULL when no file
  * has it. */
-static const char *ctx_joined(const rep_model *m, const char *key) {
+const char *ctx_joined(const rep_model *m, const char *key) {
   const char *vals[REP_NFILES] = {NULL, NULL, NULL};
   int nv = 0, same = 1, cobj = cache_object(m);
   const char *first = NULL;
@@ -261,7 +294,7 @@ static const char *ctx_joined(const rep_model *m, const char *key) {
 }
 
 /* One row per context member. */
-static table *context_table(const rep_model *m) {
+table *context_table(const rep_model *m) {
   static const char *const keys[][2] = {{"cpu_model", "CPU"},
                                         {"cpu_features", "CPU features"},
                                         {"isa_selected", "ISAs allowed"},
@@ -367,7 +400,7 @@ static ctx_lines context_lines(const rep_model *m) {
   const char *d = "";
   for (int i = 0; i < REP_NFILES; i++) {
     if (!m->files[i].doc) continue;
-    const char *date = rep_file_date(m, i);
+    const char *date = rep_date_str(rep_file_date(m, i));
     d = rep_printf("%s%s%s %s", d, *d ? "; " : "", file_label[i], date ? date : "(no date)");
   }
   c.dates = d;
@@ -380,15 +413,15 @@ static ctx_lines context_lines(const rep_model *m) {
   return c;
 }
 
-static table *files_table(const rep_model *m) {
-  table *t = tab_new(5, "results", "file", "date", "actbench", "command");
+table *files_table(const rep_model *m) {
+  table *t = tab_new(5, "results", "file", "written", "actbench", "command");
   for (int i = 0; i < REP_NFILES; i++) {
     const rep_file *f = &m->files[i];
     if (!f->doc) continue;
     tab_row(t);
     tab_cell(t, NULL, rep_kind_names[i]);
     tab_cell(t, "code", f->path);
-    const char *date = f->context ? ctx_value(json_object_get(f->context, "date")) : NULL;
+    const char *date = rep_date_str(rep_file_date(m, i));
     const char *cmd = f->context ? ctx_value(json_object_get(f->context, "command")) : NULL;
     if (!cmd && f->context) cmd = ctx_value(json_object_get(f->context, "executable"));
     tab_cell(t, NULL, fstr(date));
@@ -419,6 +452,10 @@ static table *accuracy_table(const rep_act *a, int bwd) {
                  : tab_new(15, "implementation", "origin", "isa", "claimed ULP", "max ULP", "at x",
                            "mean ULP", "core max ULP", "core mean ULP", "correctly rounded",
                            "> 1 ULP", "max abs err", "max rel err", "special failures", "verdict");
+  t->sortable = 1;
+  t->collapse = 12;
+  doc_table_filter(t, 1, "origin");
+  doc_table_filter(t, 2, "isa");
   const rep_acc *r = a->acc;
   for (size_t j = 0; j < r->nimpls; j++) {
     const rep_acc_impl *p = &r->impls[j];
@@ -468,7 +505,6 @@ static table *accuracy_table(const rep_act *a, int bwd) {
   return t;
 }
 
-static void p_note(FILE *f, const char *text);
 
 /* bfloat16 and binary16: one row per implementation, the formats side by side */
 static table *narrow_table(const rep_act *a) {
@@ -669,6 +705,11 @@ static table *speed_table(const rep_model *m, const rep_act *a) {
     if (with_copy) head[5 + per * i] = rep_printf("%% of copy bandwidth, n = %lld%s", n, thr);
   }
   table *t = tab_new_v(ncols, head);
+  t->sortable = 1;
+  t->collapse = 12;
+  doc_table_filter(t, 1, "origin");
+  doc_table_filter(t, 2, "isa");
+  doc_table_filter(t, 3, "direction");
   /* the fastest at each size and direction in bold */
   double(*best)[2] = rep_alloc((nn ? nn : 1) * sizeof *best);
   for (size_t j = 0; j < s->nimpls; j++)
@@ -885,7 +926,7 @@ static table *bw_targets_table(const rep_model *m, const rep_act *a, size_t *cou
 }
 
 /* Every target in one line each, for the index and summary.md. */
-static table *targets_summary(const rep_model *m) {
+table *targets_summary(const rep_model *m) {
   table *t = tab_new(4, "target", "verdict", "ratio at each size", "ours / reference");
   for (size_t i = 0; i < m->ntargets; i++) {
     const rep_target *g = &m->targets[i];
@@ -909,7 +950,7 @@ static table *targets_summary(const rep_model *m) {
   return t;
 }
 
-static const char *const targets_note =
+const char *const targets_note =
     "The speed targets, judged in the run that wrote speed.json: medians of the repetitions "
     "measured side by side, each ratio with its 95% interval (a bootstrap of the ratio of "
     "medians). A target is met when the whole interval is at or above the bar, not met when it "
@@ -959,6 +1000,7 @@ static table *sat_table(const rep_act *a) {
   table *t = tab_new(10, "implementation", "origin", "isa", "f\u2032 = 0 from (x < 0)",
                      "f\u2032 = 0 from (x > 0)", "premature f\u2032 = 0", "f = asymptote (x < 0)",
                      "f = asymptote (x > 0)", "f\u2032 computed as", "dead side");
+  t->collapse = 12;
   const rep_sat *s = a->sat;
   /* a side where neither RN(f) nor any implementation reaches an asymptote:
    * f is unbounded there (gelu, x > 0), or never gets there */
@@ -1091,7 +1133,7 @@ static table *overview_table(const rep_model *m) {
   return t;
 }
 
-static const char *const conventions =
+const char *const conventions =
     "ULP error as in docs/accuracy.md: the exact value from MPFR for the float input, "
     "ulp(y) = 2^max(e - 24, -149) for 2^(e-1) <= |y| < 2^e; correctly rounded means "
     "bit-for-bit equal to RN(exact). Special-value failures (NaN for a number, a number for "
@@ -1112,25 +1154,25 @@ static const char *const conventions =
 
 /* An implementation's name without its activation (the page says it), a
  * peer's library after it. */
-static const char *short_name(const rep_act *a, const char *impl, const char *origin) {
+const char *short_name(const rep_act *a, const char *impl, const char *origin) {
   size_t n = strlen(a->name);
   const char *s = impl;
   if (!strncmp(impl, a->name, n) && impl[n] == '.' && impl[n + 1]) s = impl + n + 1;
   return rep_origin_is_ours(origin) ? s : rep_printf("%s [%s]", s, origin);
 }
 
-static const char *gps(double ips) {
+const char *gps(double ips) {
   return isfinite(ips) ? rep_printf("%.3g G/s", ips / 1e9) : "\u2014";
 }
 
 /* "n = 4096 (L1)" */
-static const char *rank_size_str(const rep_act *a) {
+const char *rank_size_str(const rep_act *a) {
   if (!a->rank_n) return "no size measured";
   return a->rank_cls ? rep_printf("n = %lld (%s)", a->rank_n, a->rank_cls)
                      : rep_printf("n = %lld", a->rank_n);
 }
 
-static const char *class_name(int c) {
+const char *class_name(int c) {
   return isinf(rep_class_bound[c]) ? "any error" : rep_printf("\u2264 %g ULP", rep_class_bound[c]);
 }
 
@@ -1153,44 +1195,55 @@ static size_t act_sizes(const rep_act *a, long long *ns, const char **cls, size_
   return nn;
 }
 
-static const rep_acc_impl *acc_impl(const rep_act *a, const char *name) {
+const rep_acc_impl *acc_impl(const rep_act *a, const char *name) {
   for (size_t j = 0; a->acc && j < a->acc->nimpls; j++)
     if (!strcmp(a->acc->impls[j].name, name)) return &a->acc->impls[j];
   return NULL;
 }
 
-static const rep_sat_impl *sat_impl(const rep_act *a, const char *name) {
+const rep_sat_impl *sat_impl(const rep_act *a, const char *name) {
   for (size_t j = 0; a->sat && j < a->sat->nimpls; j++)
     if (!strcmp(a->sat->impls[j].name, name)) return &a->sat->impls[j];
   return NULL;
 }
 
-static const rep_spd_impl *spd_impl_of(const rep_act *a, const char *name) {
+const rep_spd_impl *spd_impl_of(const rep_act *a, const char *name) {
   for (size_t j = 0; a->spd && j < a->spd->nimpls; j++)
     if (!strcmp(a->spd->impls[j].name, name)) return &a->spd->impls[j];
   return NULL;
 }
 
-/* The three files joined: per implementation a row for f and one for f'. */
+/* the accuracy class of a core max ULP: "<= 1 ULP", ..., "any" */
+static const char *class_of(double ulp) {
+  if (isnan(ulp)) return "\u2014";
+  for (int c = 0; c < REP_NCLASSES - 1; c++)
+    if (ulp <= rep_class_bound[c]) return rep_printf("\u2264 %g", rep_class_bound[c]);
+  return "> 4";
+}
+
+/* The three files joined: per implementation a row for f and one for f',
+ * sortable, filterable by origin, isa, direction and accuracy class, folded
+ * beyond its first rows. */
 static table *comparison_table(const rep_act *a) {
   long long ns[64];
   const char *cls[64];
   size_t nn = act_sizes(a, ns, cls, 64);
-  size_t ncols = 4 + nn + (a->acc ? 8 : 0) + (a->sat ? 2 : 0);
+  size_t ncols = 5 + nn + (a->acc ? 8 : 0) + (a->sat ? 2 : 0);
   const char **head = rep_alloc(ncols * sizeof *head);
   size_t h = 0;
-  head[h++] = "#";
   head[h++] = "implementation";
-  head[h++] = "origin, isa";
+  head[h++] = "origin";
+  head[h++] = "isa";
   head[h++] = "";
+  head[h++] = "class (core ULP)";
   for (size_t i = 0; i < nn; i++)
     head[h++] = cls[i] && strcmp(cls[i], "custom")
                     ? rep_printf("G/s at %s, n = %lld", cls[i], ns[i])
                     : rep_printf("G/s at n = %lld", ns[i]);
   if (a->acc) {
-    head[h++] = "max ULP";
-    head[h++] = "mean ULP";
     head[h++] = "core max ULP";
+    head[h++] = "max ULP (all inputs)";
+    head[h++] = "mean ULP";
     head[h++] = "core mean ULP";
     head[h++] = "tails";
     head[h++] = "correctly rounded";
@@ -1202,6 +1255,14 @@ static table *comparison_table(const rep_act *a) {
     head[h++] = "saturates from, x > 0";
   }
   table *t = tab_new_v(ncols, head);
+  t->sortable = 1;
+  t->collapse = 12;
+  t->id = "every";
+  doc_table_filter(t, 1, "origin");
+  doc_table_filter(t, 2, "isa");
+  doc_table_filter(t, 3, "direction");
+  doc_table_filter(t, 4, "class");
+  t->head_tip[4] = "the accuracy class of its max ULP error over the core";
   /* the fastest at each size and direction in bold */
   double(*best)[2] = rep_alloc((nn ? nn : 1) * sizeof *best);
   for (size_t j = 0; a->spd && j < a->spd->nimpls; j++)
@@ -1223,15 +1284,9 @@ static table *comparison_table(const rep_act *a) {
     int rows = unavailable ? 1 : 2;
     for (int d = 0; d < rows; d++) {
       tab_row(t);
-      if (d) {
-        for (int c = 0; c < 3; c++) tab_covered(t);
-      } else {
-        tab_cell(t, "num", rep_printf("%zu", k + 1))->rowspan = rows;
-        tab_cell(t, "code", nm->name)->rowspan = rows;
-        cell *o = tab_cell(t, NULL, fstr(nm->origin));
-        o->rowspan = rows;
-        o->sub = isa;
-      }
+      tab_cell(t, "code", nm->name);
+      tab_cell(t, NULL, fstr(nm->origin));
+      tab_cell(t, NULL, fstr(isa));
       if (unavailable) {
         tab_cell(t, "muted",
                  reason ? rep_printf("not available: %s", reason)
@@ -1243,16 +1298,19 @@ static table *comparison_table(const rep_act *a) {
         tab_cell(t, "muted", "no backward kernel");
         continue;
       }
+      const rep_stats *s = ac && (!d || ac->has_bwd) ? (d ? &ac->bwd : &ac->fwd) : NULL;
+      double core = s ? (s->has_core && !isnan(s->core_max_ulp) ? s->core_max_ulp : s->max_ulp) : NAN;
+      tab_num(t, NULL, class_of(core), core);
       for (size_t i = 0; i < nn; i++) {
         const rep_point *q = NULL;
         for (size_t p = 0; sp && p < sp->npoints; p++)
           if (sp->points[p].n == ns[i]) q = &sp->points[p];
         double v = q ? q->ips[d] : NAN;
-        cell *c = tab_cell(t,
-                           !isfinite(v)                       ? "num muted"
-                           : v >= best[i][d] && a->nnames > 1 ? "num best"
-                                                              : "num",
-                           isfinite(v) ? rep_printf("%.3g", v / 1e9) : "\u2014");
+        cell *c = tab_num(t,
+                          !isfinite(v)                       ? "num muted"
+                          : v >= best[i][d] && a->nnames > 1 ? "num best"
+                                                             : "num",
+                          isfinite(v) ? rep_printf("%.3g", v / 1e9) : "\u2014", v);
         if (isfinite(v) && isfinite(q->ips_q1[d]) && isfinite(q->ips_q3[d]) && v > 0) {
           c->sub = rep_printf("\u00b1%.1f%%", 50 * (q->ips_q3[d] - q->ips_q1[d]) / v);
           c->tip = rep_printf("median of %d repetitions; quartiles %.4g and %.4g G/s", q->nrep[d],
@@ -1260,22 +1318,24 @@ static table *comparison_table(const rep_act *a) {
         }
       }
       if (a->acc) {
-        if (!ac || (d && !ac->has_bwd)) {
+        if (!s) {
           for (int c = 0; c < 8; c++) tab_cell(t, "num muted", "\u2014");
         } else {
-          const rep_stats *s = d ? &ac->bwd : &ac->fwd;
-          cell *c = tab_cell(t, "num", fulp_note(s->max_ulp, s->max_ulp_note));
-          if (s->max_ulp > 0 && s->max_ulp_x) c->tip = rep_printf("at x = %s", s->max_ulp_x);
-          tab_cell(t, "num", fulp(s->mean_ulp));
-          c = tab_cell(t, s->has_core ? "num" : "num muted",
-                       s->has_core ? fulp_note(s->core_max_ulp, s->core_max_ulp_note) : "\u2014");
+          cell *c = tab_num(t, s->has_core ? "num" : "num muted",
+                            s->has_core ? fulp_note(s->core_max_ulp, s->core_max_ulp_note) : "\u2014",
+                            s->has_core ? s->core_max_ulp : NAN);
           if (s->has_core && s->core_max_ulp > 0 && s->core_max_ulp_x)
             c->tip = rep_printf("at x = %s", s->core_max_ulp_x);
-          tab_cell(t, s->has_core ? "num" : "num muted",
-                   s->has_core ? fulp(s->core_mean_ulp) : "\u2014");
+          c = tab_num(t, "num", fulp_note(s->max_ulp, s->max_ulp_note), s->max_ulp);
+          if (s->max_ulp > 0 && s->max_ulp_x) c->tip = rep_printf("at x = %s", s->max_ulp_x);
+          tab_num(t, "num", fulp(s->mean_ulp), s->mean_ulp);
+          tab_num(t, s->has_core ? "num" : "num muted",
+                  s->has_core ? fulp(s->core_mean_ulp) : "\u2014",
+                  s->has_core ? s->core_mean_ulp : NAN);
           tails_cell(t, s);
-          tab_cell(t, "num", fpct(s->cr_fraction));
-          tab_cell(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures));
+          tab_num(t, "num", fpct(s->cr_fraction), s->cr_fraction);
+          tab_num(t, s->special_failures > 0 ? "num bad" : "num", fcount(s->special_failures),
+                  s->special_failures);
           verdict_cell(t, s);
         }
       }
@@ -1285,14 +1345,17 @@ static table *comparison_table(const rep_act *a) {
           tab_cell(t, "num muted", "\u2014");
         } else if (!d) {
           /* f: where it reaches its asymptote */
-          tab_cell(t, "num", sa->f_asymptote.neg ? sa->f_asymptote.neg : "\u2014");
-          tab_cell(t, "num", sa->f_asymptote.pos ? sa->f_asymptote.pos : "\u2014");
+          tab_num(t, "num", sa->f_asymptote.neg ? sa->f_asymptote.neg : "\u2014",
+                  rep_parse_x(sa->f_asymptote.neg));
+          tab_num(t, "num", sa->f_asymptote.pos ? sa->f_asymptote.pos : "\u2014",
+                  rep_parse_x(sa->f_asymptote.pos));
         } else {
           /* f': where it is computed as exactly 0 */
           const char *xs[2] = {sa->grad_zero.neg, sa->grad_zero.pos};
           int pre[2] = {sa->premature_neg, sa->premature_pos};
           for (int side = 0; side < 2; side++) {
-            cell *c = tab_cell(t, pre[side] ? "num bad" : "num", xs[side] ? xs[side] : "never");
+            cell *c = tab_num(t, pre[side] ? "num bad" : "num", xs[side] ? xs[side] : "never",
+                              xs[side] ? rep_parse_x(xs[side]) : (side ? INFINITY : -INFINITY));
             if (pre[side]) c->sub = "premature";
           }
         }
@@ -1303,43 +1366,56 @@ static table *comparison_table(const rep_act *a) {
 }
 
 static const char *const comparison_note =
-    "One row for f (forward) and one for f\u2032 (backward) per implementation, from the three "
-    "results files: throughput in G elements/s at each size (the median of the repetitions, "
-    "\u00b1 half their interquartile range; the fastest in bold), the "
-    "measured max and mean ULP error (beside a max that is a result of the wrong kind, what "
-    "happened: \u201c0 for 2.9e-39\u201d is 0 where the exact value is 2.9e-39), the same over "
-    "the core (the inputs whose exact result is 0 or a normal float), the tails (Z 0 for a "
-    "subnormal exact result, P 0 or the limit while the exact result is a normal float, N NaN "
-    "for a number, I a wrong infinity, D a subnormal input treated as 0, S a zero of the wrong "
-    "sign; their intervals of x are below), the fraction correctly rounded, special-value "
-    "failures (NaN for a number, a number for NaN, a wrong infinity), the verdict against the "
-    "claim (ours) or the documented bound (a library's; none where its documentation states "
-    "none), and where it saturates: the first x, going out from "
-    "0, where the computed f equals its asymptote (row f; \u2014: it has none there) and where "
-    "the computed f\u2032 is exactly 0 (row f\u2032; premature where the exact f\u2032 is not 0 "
-    "there). The numbers # are those of the Pareto chart.";
+    "A row for f (forward) and one for f\u2032 (backward) per implementation, from the three "
+    "results files; a click on a heading sorts, the selects above filter, the first rows are "
+    "shown (the button below shows all). Throughput in G elements/s at each size (the median "
+    "of the repetitions, \u00b1 half their interquartile range; the fastest in bold); the "
+    "max ULP error over the core (the inputs whose exact result is 0 or a normal float) and "
+    "its class, and over all inputs (beside a max that is a result of the wrong kind, what "
+    "happened: \u201c0 for 2.9e-39\u201d is 0 where the exact value is 2.9e-39); the tails (Z 0 "
+    "for a subnormal exact result, P 0 or the limit while the exact result is a normal float, "
+    "N NaN for a number, I a wrong infinity, D a subnormal input treated as 0, S a zero of the "
+    "wrong sign; their intervals of x under Accuracy); the fraction correctly rounded, "
+    "special-value failures, the verdict against the claim (ours) or the documented bound (a "
+    "library's), and where it saturates: the first x, going out from 0, where the computed f "
+    "equals its asymptote (row f) and where the computed f\u2032 is exactly 0 (row f\u2032; "
+    "premature where the exact f\u2032 is not 0 there).";
 
 /* A class's winner as a cell: the name, and its throughput and error. */
-static void winner_cell(table *t, const rep_act *a, const rep_kpoint *w,
-                        const rep_kpoint *tighter) {
+/* What a kernel's point says beside its name: its throughput with the
+ * spread of the repetitions, the core's max ULP and the max over all inputs,
+ * its tails and special-value failures, so that none of them can hide. */
+const char *kpoint_text(const rep_kpoint *w) {
+  const char *spd = gps(w->ips);
+  if (isfinite(w->q1) && isfinite(w->q3) && w->ips > 0)
+    spd = rep_printf("%s \u00b1%.1f%%", spd, 50 * (w->q3 - w->q1) / w->ips);
+  const char *acc = w->has_core ? rep_printf("core %s ULP", fulp_note(w->ulp, w->note))
+                                : rep_printf("max %s ULP", fulp_note(w->ulp, w->note));
+  if (w->has_core && !(w->all == w->ulp))
+    acc = rep_printf("%s, all inputs %s", acc, fulp(w->all));
+  const char *marks = w->tails && *w->tails ? rep_printf("; tails %s", w->tails) : "";
+  if (w->verdict == 1) marks = rep_printf("%s; exceeds its bound", marks);
+  return rep_printf("%s; %s%s%s", spd, acc, marks,
+                    w->special > 0 ? rep_printf("; %s special-value failure%s", fcount(w->special),
+                                                w->special == 1 ? "" : "s")
+                                   : "");
+}
+
+void winner_cell(table *t, const rep_act *a, const rep_kpoint *w, const rep_kpoint *tighter) {
   if (!w) {
     tab_cell(t, "muted", "none this accurate");
     return;
   }
   cell *c = tab_cell(t, tighter == w ? "code muted" : "code", short_name(a, w->name, w->origin));
-  c->sub = rep_printf("#%zu; %s; max %s ULP%s", w->idx + 1, gps(w->ips), fulp_note(w->ulp, w->note),
-                      w->special > 0 ? rep_printf("; %s special-value failure%s",
-                                                  fcount(w->special), w->special == 1 ? "" : "s")
-                                     : "");
-  if (tighter == w) c->tip = "the same as the class before";
+  c->sub = kpoint_text(w);
+  c->tip = tighter == w ? "the same as the class before" : w->name;
 }
 
-/* The activation page's ranking: per class, the winner in each direction and
- * the kernels of the class by throughput. */
+/* The activation page's ranking: per class, the winner in each direction,
+ * and how many kernels are in the class. */
 static table *classes_table(const rep_act *a) {
-  table *t = tab_new(5, "accuracy class (max ULP error)", "f: the fastest",
-                     "f: all in the class, fastest first", "f\u2032: the fastest",
-                     "f\u2032: all in the class, fastest first");
+  table *t = tab_new(3, "accuracy class (max ULP over the core)", "f: the fastest",
+                     "f\u2032: the fastest");
   rep_kpoint *p[2];
   size_t n[2];
   for (int d = 0; d < 2; d++) {
@@ -1349,26 +1425,16 @@ static table *classes_table(const rep_act *a) {
   const rep_kpoint *prev[2] = {NULL, NULL};
   for (int c = 0; c < REP_NCLASSES; c++) {
     tab_row(t);
-    tab_cell(t, NULL, class_name(c));
+    cell *cc = tab_cell(t, NULL, class_name(c));
+    size_t m[2] = {0, 0};
+    for (int d = 0; d < 2; d++)
+      for (size_t i = 0; i < n[d]; i++)
+        m[d] += !isnan(p[d][i].ips) && p[d][i].ulp <= rep_class_bound[c];
+    cc->sub = rep_printf("%zu kernels f, %zu f\u2032", m[0], m[1]);
     for (int d = 0; d < 2; d++) {
       const rep_kpoint *w = rep_class_winner(p[d], n[d], rep_class_bound[c]);
       winner_cell(t, a, w, prev[d]);
       prev[d] = w;
-      /* the class by throughput, as numbers */
-      size_t m = 0;
-      const rep_kpoint **in = rep_alloc((n[d] + 1) * sizeof *in);
-      for (size_t i = 0; i < n[d]; i++)
-        if (!isnan(p[d][i].ips) && p[d][i].ulp <= rep_class_bound[c]) in[m++] = &p[d][i];
-      for (size_t i = 1; i < m; i++)
-        for (size_t j = i; j > 0 && in[j - 1]->ips < in[j]->ips; j--) {
-          const rep_kpoint *x = in[j];
-          in[j] = in[j - 1];
-          in[j - 1] = x;
-        }
-      const char *list = "";
-      for (size_t i = 0; i < m; i++)
-        list = rep_printf("%s%s#%zu %.3g", list, i ? ", " : "", in[i]->idx + 1, in[i]->ips / 1e9);
-      tab_cell(t, m ? NULL : "muted", m ? list : "\u2014");
     }
   }
   return t;
@@ -1376,7 +1442,7 @@ static table *classes_table(const rep_act *a) {
 
 /* The front page's ranking: per activation and direction, the winner of each
  * class. */
-static table *ranking_table(const rep_model *m) {
+table *ranking_table(const rep_model *m) {
   const char **head = rep_alloc((2 + REP_NCLASSES) * sizeof *head);
   head[0] = "activation";
   head[1] = "";
@@ -1412,14 +1478,18 @@ static table *ranking_table(const rep_model *m) {
   return t;
 }
 
-static const char *ranking_note(const rep_model *m) {
+const char *ranking_note(const rep_model *m) {
   return rep_printf(
-      "For each activation, the fastest kernel whose measured max ULP error (accuracy.json) "
-      "is within each bound, at the size %s of speed.json (actbench report --size chooses "
-      "another; where an activation was not measured at it, the smallest size measured, said "
-      "under its name), forward (f) and backward (f\u2032); a class's winner, greyed, is the "
-      "same as the class before. Errors are over the inputs of the accuracy sweep; "
-      "special-value failures are counted apart and named where a winner has them.",
+      "For each activation, the fastest kernel whose max ULP error over the core (the inputs "
+      "whose exact result is 0 or a normal float; accuracy.json) is within each bound, at the "
+      "size %s of speed.json (actbench report --size chooses another; where an activation was "
+      "not measured at it, the smallest size measured, said under its name), forward (f) and "
+      "backward (f\u2032). Beside each: its throughput \u00b1 half the interquartile range of "
+      "the repetitions, its max over all inputs where that is larger, and its tails (Z 0 for a "
+      "subnormal result, P 0 or the limit too early, N NaN for a number, I a wrong infinity, D "
+      "a subnormal input taken as 0, S a zero of the wrong sign), so that a kernel that flushes "
+      "or returns NaN cannot hide behind its core; a class's winner, greyed, is the same as the "
+      "class before. Files without a core are ranked by the max over all inputs.",
       m->rank_size ? m->rank_size : "L1");
 }
 
@@ -1560,12 +1630,6 @@ static table *binade_table(const rep_stats *s, size_t *rows) {
 
 /* ---- where the figures come from */
 
-enum {
-  SRC_SPEED = 1 << REP_SPEED,
-  SRC_ACC = 1 << REP_ACCURACY,
-  SRC_SAT = 1 << REP_SATURATION,
-  SRC_ZC = 1 << REP_ZEROCENTER
-};
 
 /* The commands behind a figure: the suites' runs that wrote its data, the
  * report that drew it, and the gnuplot that redraws it. */
@@ -1588,13 +1652,13 @@ static fig_cmds figure_commands(const rep_model *m, const char *stem, int source
   return c;
 }
 
-static void code(FILE *f, const char *s) {
+void code(FILE *f, const char *s) {
   fputs("<code>", f);
   html(f, s);
   fputs("</code>", f);
 }
 
-static void figure_html(FILE *f, const rep_model *m, const char *stem, const char *caption,
+void figure_html(FILE *f, const rep_model *m, const char *stem, const char *caption,
                         int sources) {
   if (!stem) return;
   fputs("<figure><a href=\"", f);
@@ -1617,7 +1681,7 @@ static void figure_html(FILE *f, const rep_model *m, const char *stem, const cha
     if (!c.data[k]) continue;
     fprintf(f, "%s: ", file_label[k]);
     code(f, c.data[k]);
-    const char *date = rep_file_date(m, k);
+    const char *date = rep_date_str(rep_file_date(m, k));
     if (date) fprintf(f, " (%s)", date);
     fputs("<br>", f);
   }
@@ -1628,7 +1692,7 @@ static void figure_html(FILE *f, const rep_model *m, const char *stem, const cha
   fputs("</small></figcaption></figure>\n", f);
 }
 
-static void figure_md(FILE *f, const rep_model *m, const char *stem, const char *caption,
+void figure_md(FILE *f, const rep_model *m, const char *stem, const char *caption,
                       int sources) {
   if (!stem) return;
   fputs("![", f);
@@ -1640,20 +1704,20 @@ static void figure_md(FILE *f, const rep_model *m, const char *stem, const char 
   fprintf(f, "drawn by `%s`; redraw: `%s`\n\n", c.report, c.redraw);
 }
 
-static void p_note(FILE *f, const char *text) {
+void p_note(FILE *f, const char *text) {
   fputs("<p class=\"note\">", f);
   html(f, text);
   fputs("</p>\n", f);
 }
 
-static void md_note(FILE *f, const char *text) {
+void md_note(FILE *f, const char *text) {
   md(f, text);
   fputs("\n\n", f);
 }
 
 /* ---- the machine, on every page */
 
-static void context_html(FILE *f, const rep_model *m) {
+void context_html(FILE *f, const rep_model *m) {
   ctx_lines c = context_lines(m);
   fputs("<div class=\"ctx\"><b>Machine:</b> ", f);
   html(f, c.machine);
@@ -1682,7 +1746,7 @@ static void context_html(FILE *f, const rep_model *m) {
   fputs("</div>\n", f);
 }
 
-static void context_md(FILE *f, const rep_model *m) {
+void context_md(FILE *f, const rep_model *m) {
   ctx_lines c = context_lines(m);
   fputs("- **Machine**: ", f);
   md(f, c.machine);
@@ -1731,10 +1795,11 @@ static int has_ranking(const rep_model *m, const rep_act *a) {
 
 static void choice_html(FILE *f, const rep_model *m, const rep_act *a) {
   (void)m;
-  p_note(f, rep_printf("The fastest kernel at %s whose measured max ULP error is within each "
-                       "bound, forward (f) and backward (f\u2032), and every kernel of the "
-                       "class by throughput (#number G/s). A winner greyed is the same as the "
-                       "class before.",
+  p_note(f, rep_printf("The fastest kernel at %s whose max ULP error over the core (the inputs "
+                       "whose exact result is 0 or a normal float) is within each bound, forward "
+                       "(f) and backward (f\u2032), with its max over all inputs and its tails "
+                       "beside it (Z flushes to 0, P saturates early, N NaN for a number, I a "
+                       "wrong infinity). A winner greyed is the same as the class before.",
                        rank_size_str(a)));
   if (a->rank_note) p_note(f, a->rank_note);
   tab_html(f, classes_table(a), NULL);
@@ -1742,7 +1807,7 @@ static void choice_html(FILE *f, const rep_model *m, const rep_act *a) {
 
 static void choice_md(FILE *f, const rep_model *m, const rep_act *a) {
   (void)m;
-  md_note(f, rep_printf("The fastest kernel at %s within each bound of measured max ULP error.",
+  md_note(f, rep_printf("The fastest kernel at %s within each bound of max ULP error over the core.",
                         rank_size_str(a)));
   if (a->rank_note) md_note(f, a->rank_note);
   tab_md(f, classes_table(a));
@@ -1756,6 +1821,7 @@ static int has_comparison(const rep_model *m, const rep_act *a) {
 static void comparison_html(FILE *f, const rep_model *m, const rep_act *a) {
   (void)m;
   p_note(f, comparison_note);
+  tokens_html(f, a);
   tab_html(f, comparison_table(a), "compact");
 }
 
@@ -1787,8 +1853,10 @@ static void pareto_html(FILE *f, const rep_model *m, const rep_act *a) {
     size_t n;
     table *t = front_table(a, d, &n);
     if (!n) continue;
-    fprintf(f, "<h3>The front, %s</h3>\n", d ? "f\u2032 (backward)" : "f (forward)");
+    fprintf(f, "<details><summary>The front, %s: %zu kernels</summary>\n",
+            d ? "f\u2032 (backward)" : "f (forward)", n);
     tab_html(f, t, NULL);
+    fputs("</details>\n", f);
   }
 }
 
@@ -2165,12 +2233,12 @@ static void saturation_md(FILE *f, const rep_model *m, const rep_act *a) {
 /* ---- the saturation suite's analysis in formats (saturation.json's
  * numerical, normal, depth) and zerocenter.json */
 
-static const char *jstr(const json_t *o, const char *key) {
+const char *jstr(const json_t *o, const char *key) {
   json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
   return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static const char *format_name(const char *fmt) {
+const char *format_name(const char *fmt) {
   if (!fmt) return "?";
   if (!strcmp(fmt, "binary32")) return "binary32 (float)";
   if (!strcmp(fmt, "binary16")) return "binary16 (half)";
@@ -2420,7 +2488,7 @@ static const json_t *dying_of(const rep_model *m) {
   return rep_jobj(m->files[REP_SATURATION].doc, "dying");
 }
 
-static int has_gradients_page(const rep_model *m) {
+int has_gradients_page(const rep_model *m) {
   return m->fig_all_normal || m->fig_all_depth || m->files[REP_ZEROCENTER].doc || dying_of(m);
 }
 
@@ -2702,6 +2770,14 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
   fputs("</nav>\n", f);
   for (size_t k = 0; k < NSECTIONS; k++) {
     if (!act_sections[k].has(m, a)) continue;
+    if (act_sections[k].md_details) { /* the detail, one click away */
+      fprintf(f, "<details class=\"sec\" id=\"%s\"><summary>", act_sections[k].id);
+      html(f, act_sections[k].title);
+      fputs("</summary>\n", f);
+      act_sections[k].html(f, m, a);
+      fputs("</details>\n", f);
+      continue;
+    }
     fprintf(f, "<h2 id=\"%s\">", act_sections[k].id);
     html(f, act_sections[k].title);
     fputs("</h2>\n", f);
@@ -2712,106 +2788,22 @@ static void activation_page(const rep_model *m, const rep_act *a, const char *di
 }
 
 void rep_write_html(const rep_model *m, const char *dir) {
-  FILE *f = rep_fopen(dir, "index.html");
-  page_begin(f, "actbench report");
-  fputs(
-      "<h1>actbench report</h1>\n<p>Activation functions: accuracy, saturation and speed, "
-      "rendered ",
-      f);
-  html(f, now_utc());
-  fputs(" from the results files below by <code>actbench report</code>.</p>\n", f);
-  context_html(f, m);
-  table *rank = ranking_table(m);
-  if (rank->nrows) {
-    fputs("<h2 id=\"choice\">Which kernel: the fastest in each accuracy class</h2>\n", f);
-    p_note(f, ranking_note(m));
-    tab_html(f, rank, "ranking");
-  }
-  if (m->nacts) fputs("<h2>Activations</h2>\n", f);
-  int group = -1;
-  for (size_t i = 0; i < m->nacts; i++) {
-    const rep_act *a = &m->acts[i];
-    int g = rep_act_is_seed(a) ? 0 : 1;
-    if (g != group) {
-      fprintf(f, "%s<p class=\"group\">%s</p>\n<ul class=\"acts\">\n", group < 0 ? "" : "</ul>\n",
-              g ? "The family added to the seed" : "The seed's four");
-      group = g;
-    }
-    fputs("<li><a href=\"", f);
-    href(f, rep_printf("%s.html", a->stem));
-    fputs("\">", f);
-    html(f, a->name);
-    fputs("</a>", f);
-    const char *parts = "";
-    if (a->acc) parts = "accuracy";
-    if (a->sat) parts = rep_printf("%s%ssaturation", parts, *parts ? ", " : "");
-    if (a->spd) parts = rep_printf("%s%sspeed", parts, *parts ? ", " : "");
-    fputs(": ", f);
-    html(f, parts);
-    size_t ours = 0;
-    for (size_t j = 0; j < a->nnames; j++) ours += rep_origin_is_ours(a->names[j].origin);
-    fprintf(f, " <span class=\"note\">(%zu ours, %zu peer%s)</span>", ours, a->nnames - ours,
-            a->nnames - ours == 1 ? "" : "s");
-    fputs("</li>\n", f);
-  }
-  if (group >= 0) fputs("</ul>\n", f);
-  if (m->nacts) tab_html(f, overview_table(m), NULL);
-  if (has_gradients_page(m))
-    fputs(
-        "<p><a href=\"gradients.html\">Saturation and zero-centring across activations</a>: "
-        "the saturated fraction against \u03c3 and the gradient product against depth for "
-        "every activation; the zig-zag of gradient descent with inputs of one sign.</p>\n",
-        f);
-  if (m->ntargets) {
-    fputs("<h2>Speed targets</h2>\n", f);
-    p_note(f, targets_note);
-    tab_html(f, targets_summary(m), NULL);
-  }
-  fputs("<h2>Results files</h2>\n", f);
-  tab_html(f, files_table(m), NULL);
-  if (m->acc_sweep || m->sat_scan || m->acc_conventions) {
-    fputs("<ul>\n", f);
-    if (m->acc_sweep) {
-      fputs("<li>accuracy sweep: ", f);
-      html(f, m->acc_sweep);
-      fputs("</li>\n", f);
-    }
-    if (m->acc_conventions) {
-      fputs("<li>accuracy conventions: ", f);
-      html(f, m->acc_conventions);
-      fputs("</li>\n", f);
-    }
-    if (m->sat_scan) {
-      fputs("<li>saturation scan: ", f);
-      html(f, m->sat_scan);
-      fputs("</li>\n", f);
-    }
-    fputs("</ul>\n", f);
-  }
-  fputs("<h2>Machine</h2>\n", f);
-  tab_html(f, context_table(m), NULL);
-  fputs("<h2>Conventions</h2>\n", f);
-  p_note(f, conventions);
-  fputs("<p class=\"note\">Every figure is redrawn by <code>", f);
-  html(f, rep_printf("cd %s && gnuplot gp/<name>.gp", m->out_dir ? m->out_dir : "report"));
-  fputs(
-      "</code>, from the data in <code>data/</code>; under each figure, the commands that "
-      "measured its data. A Markdown summary is in <a href=\"summary.md\">summary.md</a>.</p>\n",
-      f);
-  page_end(f);
-  rep_fclose(f, dir, "index.html");
+  rep_write_front(m, dir);
   for (size_t i = 0; i < m->nacts; i++) activation_page(m, &m->acts[i], dir);
   if (has_gradients_page(m)) gradients_page(m, dir);
 }
 
 /* ---- Markdown */
 
+/* summary.md: the front page's tables and verdicts (page_front.c);
+ * tables.md: every table of every activation */
 void rep_write_markdown(const rep_model *m, const char *dir) {
-  FILE *f = rep_fopen(dir, "summary.md");
+  rep_write_summary(m, dir);
+  FILE *f = rep_fopen(dir, "tables.md");
   fprintf(f,
-          "# actbench report\n\nRendered %s by `actbench report`; the same with the "
-          "figures inline: [index.html](index.html).\n\n",
-          now_utc());
+          "# actbench report: every table\n\nRendered %s by `%s`; the summary: "
+          "[summary.md](summary.md); the same with the figures: [index.html](index.html).\n\n",
+          now_utc(), m->report_cmd);
   context_md(f, m);
   table *rank = ranking_table(m);
   if (rank->nrows) {
@@ -2829,21 +2821,6 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
   }
   fputs("## Results files\n\n", f);
   tab_md(f, files_table(m));
-  if (m->acc_sweep) {
-    fputs("- accuracy sweep: ", f);
-    md(f, m->acc_sweep);
-    fputc('\n', f);
-  }
-  if (m->acc_conventions) {
-    fputs("- accuracy conventions: ", f);
-    md(f, m->acc_conventions);
-    fputc('\n', f);
-  }
-  if (m->sat_scan) {
-    fputs("- saturation scan: ", f);
-    md(f, m->sat_scan);
-    fputc('\n', f);
-  }
   fputs("\n## Machine\n\n", f);
   tab_md(f, context_table(m));
   fputs("## Conventions\n\n", f);
@@ -2891,5 +2868,97 @@ void rep_write_markdown(const rep_model *m, const char *dir) {
     }
   }
   gradients_md(f, m);
-  rep_fclose(f, dir, "summary.md");
+  rep_fclose(f, dir, "tables.md");
+}
+
+/* ---- what the names say */
+
+static const struct {
+  const char *token; /* a literal; a trailing '#' stands for digits */
+  const char *meaning;
+} name_tokens[] = {
+    {"naive", "the textbook formula with the C library (libm); f\u2032 from the output as frameworks do"},
+    {"stable", "scalar code written for accuracy: no overflow, no avoidable cancellation"},
+    {"autovec", "a plain loop the compiler vectorized (for AVX2 and for AVX-512)"},
+    {"rr#", "exp's range reduction with one or two constants (rr2: more accurate)"},
+    {"lut#", "exp through a table of that many entries, read by permutes"},
+    {"p#", "a polynomial of that degree"},
+    {"rational", "odd over even polynomials (rational-9-8: degrees 9 and 8)"},
+    {"div", "a true division"},
+    {"nr#fma", "a reciprocal estimate refined by that many Newton steps with FMA"},
+    {"dd", "double-float (two floats) arithmetic where it matters"},
+    {"from", "from-y: f\u2032 from the output y, as frameworks do (0 once y rounds to its limit)"},
+    {"erfc", "through erfc (gelu: accurate for x < 0)"},
+    {"x#", "the loop unrolled to that many elements"},
+    {"max", "max-nan0: relu by max, NaN gives 0; cmp-nanprop: by compare, NaN passes"},
+    {"u#", "SLEEF's accuracy class: u10 within 1.0 ULP, u35 within 3.5 ULP (SLEEF's bound)"},
+    {"use", "oneDNN's use-dst: f\u2032 from the output (dst) instead of x"},
+    {"bf16", "computes in bfloat16 itself"},
+    {"nc", "XNNPACK's operator on NC data, f32"},
+    {"libmvec", "glibc's vector math library, reached by a loop gcc vectorizes"},
+};
+#define NTOKENS (sizeof name_tokens / sizeof name_tokens[0])
+
+/* tok (len characters) against a pattern: a literal, or PRE#POST with one or
+ * more digits for the # */
+static int token_matches(const char *tok, size_t len, const char *pat) {
+  const char *h = strchr(pat, '#');
+  if (!h) return len == strlen(pat) && !strncmp(tok, pat, len);
+  size_t pre = (size_t)(h - pat), post = strlen(h + 1);
+  if (len < pre + 1 + post || strncmp(tok, pat, pre)) return 0;
+  size_t k = pre;
+  while (k < len && tok[k] >= '0' && tok[k] <= '9') k++;
+  return k > pre && len - k == post && !strncmp(tok + k, h + 1, post);
+}
+
+/* the tokens of the names of an activation's implementations (every
+ * activation's when a is NULL) */
+static void mark_tokens(const char *name, int *used) {
+  const char *s = strchr(name, '.');
+  s = s ? strchr(s + 1, '.') : NULL; /* after <activation>.<isa>. */
+  if (!s) {
+    s = strchr(name, '.');
+    if (!s) return;
+  }
+  s++;
+  while (*s) {
+    size_t len = strcspn(s, "-.");
+    for (size_t k = 0; k < NTOKENS; k++)
+      if (token_matches(s, len, name_tokens[k].token)) used[k] = 1;
+    s += len;
+    if (*s) s++;
+  }
+  for (size_t k = 0; k < NTOKENS; k++)
+    if (strstr(name, ".scalar.") && strstr(name, name_tokens[k].token) &&
+        (!strcmp(name_tokens[k].token, "naive") || !strcmp(name_tokens[k].token, "stable")))
+      used[k] = 1;
+}
+
+void tokens_html(FILE *f, const rep_act *a) {
+  int used[NTOKENS] = {0};
+  for (size_t i = 0; i < (a ? 1 : 0); i++)
+    for (size_t j = 0; j < a->nnames; j++) mark_tokens(a->names[j].name, used);
+  if (!a)
+    for (size_t k = 0; k < NTOKENS; k++) used[k] = 1;
+  int any = 0;
+  for (size_t k = 0; k < NTOKENS; k++) any |= used[k];
+  if (!any) return;
+  fputs("<p class=\"note tokens\"><b>What the names say</b> (&lt;activation&gt;.&lt;isa&gt;."
+        "&lt;algorithm&gt;; a peer's library in brackets): ",
+        f);
+  int first = 1;
+  for (size_t k = 0; k < NTOKENS; k++) {
+    if (!used[k]) continue;
+    fputs(first ? "" : "; ", f);
+    first = 0;
+    fputs("<code>", f);
+    char tok[32];
+    snprintf(tok, sizeof tok, "%s", name_tokens[k].token);
+    char *h = strchr(tok, '#');
+    if (h) *h = 'N';
+    html(f, tok);
+    fputs("</code> ", f);
+    html(f, name_tokens[k].meaning);
+  }
+  fputs(".</p>\n", f);
 }

@@ -281,13 +281,20 @@ typedef struct {
 } rep_act;
 
 /* One implementation of an activation as the ranking and the Pareto chart see
- * it, in one direction: its measured max ULP error (accuracy.json) and its
- * throughput at the ranking size (speed.json). */
+ * it, in one direction: its max ULP error over the core (the inputs whose
+ * exact result is 0 or a normal float; accuracy.json) and its throughput at
+ * the ranking size (speed.json), with what else a reader must see beside
+ * them: the max over all inputs, the tails, the verdict, the spread. */
 typedef struct {
   size_t idx; /* into rep_act.names; its number in the report is idx + 1 */
   const char *name, *origin;
-  double ulp;       /* max ULP error; NAN: not measured */
+  double ulp;       /* the core's max ULP error (older files: over all inputs); NAN: not measured */
+  double all;       /* the max ULP error over all inputs; NAN: not measured */
+  int has_core;     /* ulp is the core's */
+  const char *tails; /* the tails' letters ("ZP"), "" for none, NULL when the file does not say */
+  int verdict;      /* 0 within its claim or bound, 1 exceeds, 2 none, -1 not stated */
   double ips;       /* items/s at rank_n; NAN: not measured there */
+  double q1, q3;    /* the quartiles of its repetitions; NAN when not known */
   double special;   /* special-value failures; NAN: not known */
   int front;        /* on the Pareto front: no other is faster and at most as inaccurate */
   const char *note; /* what happened at the max ULP (a result of the wrong kind), or NULL */
@@ -322,6 +329,8 @@ typedef struct {
    * against sigma, E[f']^L against depth, the zig-zag paths of
    * zerocenter.json; NULL when not drawn */
   const char *fig_all_normal, *fig_all_depth, *fig_zigzag;
+  /* the front page's figure: speed against accuracy, a panel per activation */
+  const char *fig_overview;
 } rep_model;
 
 /* saturation.json's and zerocenter.json's newer members, read where they are
@@ -345,6 +354,14 @@ size_t rep_impl_index(const rep_act *a, const char *impl); /* colour index */
 int rep_impl_has_bwd(const rep_act *a, const char *impl);
 /* ours: origin "actbench" (or not stated) */
 int rep_origin_is_ours(const char *origin);
+/* the origin an older file gave as "libm": "actbench" for our scalar
+ * kernels, "libmvec" for glibc's vector kernels; any other as it is */
+const char *rep_norm_origin(const char *name, const char *origin);
+/* the libraries in the report's order (ours, the peers); an origin's place
+ * in it (REP_NLIBS for one not listed: a plugin) */
+#define REP_NLIBS 6
+extern const char *const rep_libraries[REP_NLIBS];
+int rep_library_rank(const char *origin);
 /* the seed's activations (sigmoid, tanh, relu, leaky_relu) */
 int rep_act_is_seed(const rep_act *a);
 /* bytes/s of memory.copy at n, NAN when speed.json has none there; the same
@@ -357,6 +374,10 @@ double rep_parse_x(const char *s); /* number from a results-file string; NAN on 
  * with the Pareto front marked; out has room for a->nnames.  Returns how
  * many. */
 size_t rep_kernel_points(const rep_act *a, int dir, rep_kpoint *out);
+/* the letters of the tails of one direction: Z flush to zero, P premature
+ * saturation, N NaN for a number, I a wrong infinity, D a subnormal input
+ * treated as 0, S a zero of the wrong sign; "" none, NULL not stated */
+const char *rep_tail_letters(const rep_stats *s);
 /* the fastest point with ulp <= bound and a throughput, or NULL */
 const rep_kpoint *rep_class_winner(const rep_kpoint *p, size_t n, double bound);
 /* a results file's command line and date (context, or accuracy.run.json for

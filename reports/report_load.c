@@ -248,6 +248,15 @@ int rep_impl_has_bwd(const rep_act *a, const char *impl) {
   return -1;
 }
 
+/* Files written before every implementation of ours said "actbench" gave
+ * the scalar kernels that call libm (*.scalar.naive, some *.scalar.stable)
+ * origin "libm", and glibc's vector math library's kernels too: the first
+ * are ours, the second the library libmvec. */
+const char *rep_norm_origin(const char *name, const char *origin) {
+  if (!origin || strcmp(origin, "libm")) return origin;
+  return strstr(name, ".scalar.") ? "actbench" : "libmvec";
+}
+
 int rep_origin_is_ours(const char *origin) {
   return !origin || !*origin || !strcmp(origin, "actbench");
 }
@@ -542,7 +551,7 @@ static void load_accuracy(rep_model *m, const json_t *doc) {
       p->name = get_str(e, wi, "name", 0);
       wi = where_impl(wa, j, p->name);
       p->isa = get_str(e, wi, "isa", 1);
-      p->origin = get_str(e, wi, "origin", 1);
+      p->origin = rep_norm_origin(p->name, get_str(e, wi, "origin", 1));
       p->available = get_bool(e, wi, "available", 1);
       p->reason = get_str(e, wi, "reason", 1);
       p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
@@ -701,7 +710,7 @@ static void load_saturation(rep_model *m, const json_t *doc) {
       p->name = get_str(e, wi, "name", 0);
       wi = where_impl(wa, j, p->name);
       p->isa = get_str(e, wi, "isa", 1);
-      p->origin = get_str(e, wi, "origin", 1);
+      p->origin = rep_norm_origin(p->name, get_str(e, wi, "origin", 1));
       p->available = get_bool(e, wi, "available", 1);
       p->reason = get_str(e, wi, "reason", 1);
       p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
@@ -863,7 +872,7 @@ static int load_measurements(rep_model *m, const json_t *doc) {
     rep_act *a;
     rep_spd_impl *p = spd_entry_impl(m, e, w, activation, impl, &a);
     if (!p->isa) p->isa = get_str(e, w, "isa", 1);
-    if (!p->origin) p->origin = get_str(e, w, "origin", 1);
+    if (!p->origin) p->origin = rep_norm_origin(impl, get_str(e, w, "origin", 1));
     if (a && p->origin) act_add_impl(a, impl, p->origin);
     rep_point *q = spd_point(p, (long long)n);
     if (!q->size_class) q->size_class = get_str(e, w, "size_class", 1);
@@ -913,7 +922,7 @@ static void load_speed(rep_model *m, const json_t *doc) {
       rep_act *a;
       rep_spd_impl *p = spd_entry_impl(m, e, wi, activation, name, &a);
       p->isa = get_str(e, wi, "isa", 1);
-      p->origin = get_str(e, wi, "origin", 1);
+      p->origin = rep_norm_origin(p->name, get_str(e, wi, "origin", 1));
       p->available = get_bool(e, wi, "available", 1);
       if (a) act_add_impl(a, name, p->origin);
     }
@@ -957,7 +966,7 @@ static void load_speed(rep_model *m, const json_t *doc) {
     rep_act *a;
     rep_spd_impl *p = spd_entry_impl(m, e, w, activation, impl, &a);
     if (!p->isa) p->isa = get_str(e, w, "isa", 1);
-    if (!p->origin) p->origin = get_str(e, w, "origin", 1);
+    if (!p->origin) p->origin = rep_norm_origin(impl, get_str(e, w, "origin", 1));
     if (a && p->origin) act_add_impl(a, impl, p->origin);
     spd_acc *r = NULL;
     for (size_t k = 0; k < nacc && !r; k++)
@@ -1119,6 +1128,18 @@ double rep_copy_bps(const rep_model *m, long long n) {
   return NAN;
 }
 
+/* The libraries in the order of the report's tables and legends: ours
+ * first, then the peers, then anything else (plugins) after them. */
+const char *const rep_libraries[REP_NLIBS] = {"actbench", "sleef", "onednn", "xnnpack", "libmvec",
+                                              "libm"};
+
+int rep_library_rank(const char *origin) {
+  if (rep_origin_is_ours(origin)) return 0;
+  for (int i = 1; i < REP_NLIBS; i++)
+    if (!strcmp(rep_libraries[i], origin)) return i;
+  return REP_NLIBS;
+}
+
 /* ---- the whole model */
 
 static const char *make_stem(const rep_model *m, size_t upto, const char *name) {
@@ -1142,11 +1163,7 @@ static const char *make_stem(const rep_model *m, size_t upto, const char *name) 
 /* Peers in a fixed order of origins, so that a library keeps its place (and
  * its colours) from one activation to the next. */
 static int origin_rank(const char *origin) {
-  static const char *const order[] = {"actbench", "libm", "sleef", "onednn", "xnnpack"};
-  if (rep_origin_is_ours(origin)) return 0;
-  for (int i = 1; i < 5; i++)
-    if (!strcmp(order[i], origin)) return i;
-  return 5;
+  return rep_library_rank(origin);
 }
 
 /* After all files: the activations in the family's order, each one's
@@ -1246,23 +1263,54 @@ static void rank_size(const rep_model *m, rep_act *a) {
                             want_n ? "n =" : "the size class", want, a->name);
 }
 
+const char *rep_tail_letters(const rep_stats *s) {
+  static const char *const k[] = {"flush_to_zero", "premature_saturation", "nan",
+                                  "infinity",      "flushed_input",        "zero_sign"};
+  static const char l[] = "ZPNIDS";
+  if (!s->tails) return NULL;
+  char buf[8];
+  size_t n = 0;
+  for (size_t i = 0; i < 6; i++)
+    for (size_t t = 0; t < s->ntails; t++)
+      if (!strcmp(s->tails[t].kind, k[i])) {
+        buf[n++] = l[i];
+        break;
+      }
+  buf[n] = 0;
+  return rep_strdup(buf);
+}
+
 size_t rep_kernel_points(const rep_act *a, int dir, rep_kpoint *out) {
   size_t n = 0;
   for (size_t i = 0; i < a->nnames; i++) {
-    rep_kpoint p = {i, a->names[i].name, a->names[i].origin, NAN, NAN, NAN, 0, NULL};
+    rep_kpoint p;
+    memset(&p, 0, sizeof p);
+    p.idx = i;
+    p.name = a->names[i].name;
+    p.origin = a->names[i].origin;
+    p.ulp = p.all = p.ips = p.q1 = p.q3 = p.special = NAN;
+    p.verdict = -1;
     for (size_t j = 0; a->acc && j < a->acc->nimpls; j++) {
       const rep_acc_impl *q = &a->acc->impls[j];
       if (strcmp(q->name, p.name) || !q->available || (dir && !q->has_bwd)) continue;
       const rep_stats *s = dir ? &q->bwd : &q->fwd;
-      p.ulp = s->max_ulp;
+      p.has_core = s->has_core && !isnan(s->core_max_ulp);
+      p.ulp = p.has_core ? s->core_max_ulp : s->max_ulp;
+      p.all = s->max_ulp;
       p.special = s->special_failures;
-      p.note = s->max_ulp_note;
+      p.note = p.has_core ? s->core_max_ulp_note : s->max_ulp_note;
+      p.tails = rep_tail_letters(s);
+      p.verdict = s->verdict >= 0 ? s->verdict : !s->within_claim;
     }
     for (size_t j = 0; a->spd && a->rank_n && j < a->spd->nimpls; j++) {
       const rep_spd_impl *q = &a->spd->impls[j];
       if (strcmp(q->name, p.name)) continue;
       for (size_t k = 0; k < q->npoints; k++)
-        if (q->points[k].n == a->rank_n && q->points[k].ips[dir] > 0) p.ips = q->points[k].ips[dir];
+        if (q->points[k].n == a->rank_n && q->points[k].ips[dir] > 0) {
+          p.ips = q->points[k].ips[dir];
+          p.q1 = q->points[k].ips_q1[dir];
+          p.q3 = q->points[k].ips_q3[dir];
+        }
     }
     if (isnan(p.ulp) && isnan(p.ips)) continue;
     out[n++] = p;

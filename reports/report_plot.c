@@ -31,25 +31,24 @@ typedef struct {
 static const char *const ours_colors[] = {"#0072B2", "#009E73", "#56B4E9", "#332288",
                                           "#44AA99", "#117733", "#88CCEE", "#1F3A93"};
 static const char *const libm_colors[] = {"#8C8C1A", "#5E5E5E"};
+static const char *const libmvec_colors[] = {"#6B8E23", "#A0A040"};
 static const char *const sleef_colors[] = {"#E69F00", "#D55E00", "#A65E2E", "#F2B86B"};
 static const char *const onednn_colors[] = {"#CC79A7", "#882255", "#AA4499", "#6F3F8F"};
 static const char *const xnnpack_colors[] = {"#C00000", "#E8746A"};
 static const char *const other_colors[] = {"#666666", "#999999", "#404040"};
 #define FAM(c, dt) \
   { c, (int)(sizeof c / sizeof c[0]), dt }
-static const family families[] = {FAM(ours_colors, 1),    FAM(libm_colors, 3),
-                                  FAM(sleef_colors, 2),   FAM(onednn_colors, 4),
-                                  FAM(xnnpack_colors, 5), FAM(other_colors, 2)};
+/* in the order of rep_libraries, then the others */
+static const family families[] = {FAM(ours_colors, 1),    FAM(sleef_colors, 2),
+                                  FAM(onednn_colors, 4),  FAM(xnnpack_colors, 5),
+                                  FAM(libmvec_colors, 3), FAM(libm_colors, 3),
+                                  FAM(other_colors, 2)};
 static const int filled_points[] = {7, 5, 9, 11, 13, 15};
 static const int open_points[] = {6, 4, 8, 10, 12, 14};
 #define NPT 6
 
 static int family_of(const char *origin) {
-  static const char *const names[] = {"actbench", "libm", "sleef", "onednn", "xnnpack"};
-  if (rep_origin_is_ours(origin)) return 0;
-  for (int i = 1; i < 5; i++)
-    if (!strcmp(names[i], origin)) return i;
-  return 5;
+  return rep_library_rank(origin);
 }
 
 typedef struct {
