@@ -1661,13 +1661,19 @@ void code(FILE *f, const char *s) {
 void figure_html(FILE *f, const rep_model *m, const char *stem, const char *caption,
                         int sources) {
   if (!stem) return;
+  /* the PNG at the size it was drawn (no scaling: every label as gnuplot
+   * set it), the SVG one click away */
+  int w = 900, h = 0;
+  rep_fig_size(stem, &w, &h);
   fputs("<figure><a href=\"", f);
-  href(f, rep_printf("fig/%s.png", stem));
-  fputs("\"><img src=\"", f);
   href(f, rep_printf("fig/%s.svg", stem));
+  fputs("\"><img src=\"", f);
+  href(f, rep_printf("fig/%s.png", stem));
   fputs("\" alt=\"", f);
   html(f, caption);
-  fputs("\" width=\"900\"></a>\n<figcaption>", f);
+  fprintf(f, "\" width=\"%d\"", w);
+  if (h > 0) fprintf(f, " height=\"%d\"", h);
+  fputs(" loading=\"lazy\"></a>\n<figcaption>", f);
   html(f, caption);
   fputs(" \u2014 <a href=\"", f);
   href(f, rep_printf("fig/%s.png", stem));

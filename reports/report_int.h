@@ -385,6 +385,8 @@ const rep_kpoint *rep_class_winner(const rep_kpoint *p, size_t n, double bound);
 const char *rep_file_command(const rep_model *m, int kind);
 const char *rep_file_date(const rep_model *m, int kind);
 
+/* the size a figure was drawn at (its PNG), 0 when it was not drawn */
+int rep_fig_size(const char *stem, int *w, int *h);
 /* report_plot.c: writes data/, gp/ and fig/ under dir and runs gnuplot there */
 void rep_plot(rep_model *m, const char *dir);
 

@@ -203,7 +203,27 @@ static void dat_num(FILE *f, double v) {
     fputs(" ?", f);
 }
 
+/* the size of every figure drawn, for the pages (shown at that size) */
+typedef struct {
+  const char *stem;
+  int w, h;
+} fig_size;
+static fig_size *fig_sizes;
+static size_t nfig_sizes, fig_sizes_cap;
+
+int rep_fig_size(const char *stem, int *w, int *h) {
+  for (size_t i = nfig_sizes; i-- > 0;)
+    if (!strcmp(fig_sizes[i].stem, stem)) {
+      *w = fig_sizes[i].w;
+      *h = fig_sizes[i].h;
+      return 1;
+    }
+  return 0;
+}
+
 static FILE *gp_begin(const char *dir, const char *stem, const char *what, int w, int h) {
+  fig_sizes = rep_grow(fig_sizes, &fig_sizes_cap, nfig_sizes, sizeof *fig_sizes);
+  fig_sizes[nfig_sizes++] = (fig_size){rep_strdup(stem), w, h};
   FILE *f = rep_fopen(dir, rep_printf("gp/%s.gp", stem));
   fprintf(f,
           "# actbench report: %s\n"
@@ -319,7 +339,7 @@ static void write_markers(FILE *dat, FILE *gp, const marker_series *ms, size_t n
         if (!any) fprintf(dat, "# %s\n", ms[i].title ? ms[i].title : "markers");
         fprintf(dat, "%.9g %.9g\n", x, y);
         any = 1;
-      } else {
+      } else if (0) { /* beyond the range: on the log-|x| figure (fig_satpoints), not here */
         int left = x < xlo;
         fprintf(gp, "  set label %d ", ++*label_no);
         gp_str(gp, rep_printf(left ? "\u2190 %.6g" : "%.6g \u2192", x));
@@ -440,8 +460,10 @@ static void fig_curve(rep_act *a, const char *dir) {
 
   /* markers: f reaching its asymptote (top), f' computed as exactly 0 (bottom,
    * one row below the axis per implementation) */
+  /* the implementations' points are on the log-|x| figure below it
+   * (fig_satpoints), where every one of them is on a drawn axis: here only
+   * the exact ones */
   size_t ni = 0;
-  for (size_t j = 0; j < s->nimpls; j++) ni += s->impls[j].available;
   marker_series *top = rep_alloc((ni + 1) * sizeof *top);
   marker_series *bot = rep_alloc((ni + 1) * sizeof *bot);
   double range = dhi - dlo;
@@ -474,7 +496,7 @@ static void fig_curve(rep_act *a, const char *dir) {
   int edge_low[2], edge_count[2] = {0, 0};
   for (int side = 0; side < 2; side++) edge_low[side] = !(fedge[side] - flo > 0.5 * (fhi - flo));
   for (int side = 0; side < 2; side++) top_edge(&top[0], side, xlo, xhi, edge_low, edge_count);
-  for (size_t j = 0; j < s->nimpls; j++) {
+  for (size_t j = 0; ni && j < s->nimpls; j++) {
     const rep_sat_impl *p = &s->impls[j];
     if (!p->available) continue;
     impl_style st = style_of(a, p->name);
@@ -686,76 +708,146 @@ static size_t longest_legend(const rep_act *a) {
   return len;
 }
 
+/* The panels of the ULP figure: ours by ISA, then each library. */
+static const char *ulp_group(const rep_acc_impl *p) {
+  if (rep_origin_is_ours(p->origin))
+    return rep_printf("ours, %s", p->isa ? p->isa : "?");
+  return p->origin;
+}
+
+/* 1 when bin [b0, b1] of x meets one of the implementation's tails (its
+ * error there is of another kind: 0, the limit, NaN, an infinity) */
+static int in_tails(const rep_stats *s, double b0, double b1) {
+  for (size_t t = 0; t < s->ntails; t++)
+    for (size_t k = 0; k < s->tails[t].niv; k++) {
+      double lo = rep_parse_x(s->tails[t].iv[k].lo), hi = rep_parse_x(s->tails[t].iv[k].hi);
+      if (lo > hi) {
+        double u = lo;
+        lo = hi;
+        hi = u;
+      }
+      if (!(hi < b0 || lo > b1)) return 1;
+    }
+  return 0;
+}
+
+/* ULP error of f or f' against x, one panel per group (ours by ISA, each
+ * library), all on the same axes: x over the range where the error is
+ * interesting (the saturation curve's range, widened to the x of every
+ * implementation's worst error over the core), y on a log axis set by the
+ * errors drawn; bins that meet an implementation's tails are left out (the
+ * tails are tabulated as intervals of x). */
 static void fig_ulp(rep_act *a, const char *dir, int bwd) {
   const rep_acc *r = a->acc;
   const rep_acc_impl **use = rep_alloc((r->nimpls + 1) * sizeof *use);
   size_t nuse = acc_order(a, bwd, use);
   if (!nuse || !r->bins) return;
-  /* a log axis cannot show 0: errors below 0.001 ULP, 0 included, are
-   * drawn at that floor (the tails of tanh and sigmoid go down to 1e-45) */
-  const double ULP_FLOOR = 1e-3;
+  const double ULP_FLOOR = 1e-2;
   const char *which = bwd ? "bwd" : "fwd";
   const char *stem = rep_printf("%s_ulp_%s", a->stem, which);
   const char *datname = rep_printf("data/%s.dat", stem);
+  double width = (r->hi - r->lo) / (double)r->bins;
+  /* the range of x */
+  double xlo = INFINITY, xhi = -INFINITY;
+  if (a->sat)
+    for (size_t k = 0; k < a->sat->ncurve; k++)
+      if (isfinite(a->sat->x[k])) xlo = fmin(xlo, a->sat->x[k]), xhi = fmax(xhi, a->sat->x[k]);
+  for (size_t j = 0; j < nuse; j++) {
+    const rep_stats *s = bwd ? &use[j]->bwd : &use[j]->fwd;
+    const char *wx = s->has_core ? s->core_max_ulp_x : s->max_ulp_x;
+    double x = rep_parse_x(wx), u = s->has_core ? s->core_max_ulp : s->max_ulp;
+    if (isfinite(x) && u > 0 && x >= r->lo && x <= r->hi && !in_tails(s, x, x))
+      xlo = fmin(xlo, x), xhi = fmax(xhi, x);
+  }
+  if (!(xhi > xlo)) xlo = r->lo, xhi = r->hi;
+  double pad = 0.04 * (xhi - xlo);
+  xlo = fmax(r->lo, xlo - pad);
+  xhi = fmin(r->hi, xhi + pad);
+  /* the panels */
+  const char *groups[16];
+  size_t ng = 0;
+  for (size_t j = 0; j < nuse; j++) {
+    const char *g = ulp_group(use[j]);
+    size_t k = 0;
+    while (k < ng && strcmp(groups[k], g)) k++;
+    if (k == ng && ng < 16) groups[ng++] = g;
+  }
   FILE *d = rep_fopen(dir, datname);
   fprintf(d,
           "# %s: max ULP error of %s per bin of x (accuracy.json ulp_vs_x)\n"
-          "# grid [%.9g, %.9g], %zu bins; one block per implementation: left edge of the\n"
-          "# bin, max ulp in it (a last row closes the last bin)\n"
-          "# values below %g (0 included) are written as %g for the log axis, null (only\n"
-          "# special-value failures) as ?\n",
-          a->name, bwd ? "f'" : "f", r->lo, r->hi, r->bins, ULP_FLOOR, ULP_FLOOR);
-  double width = (r->hi - r->lo) / (double)r->bins, ymax = ULP_FLOOR;
+          "# grid [%.9g, %.9g], %zu bins; drawn: x in [%.9g, %.9g]\n"
+          "# one block per implementation: left edge of the bin, the file's max ULP in the bin\n"
+          "# (? for null), the value drawn (below %g at %g; ? where the bin meets one of the\n"
+          "# implementation's tails), the drawn value again for the last edge\n",
+          a->name, bwd ? "f'" : "f", r->lo, r->hi, r->bins, xlo, xhi, ULP_FLOOR, ULP_FLOOR);
+  double ymax = 1;
+  size_t *ntails = rep_alloc((nuse + 1) * sizeof *ntails);
   for (size_t j = 0; j < nuse; j++) {
     const rep_acc_impl *p = use[j];
     const rep_stats *s = bwd ? &p->bwd : &p->fwd;
     fprintf(d, "# %s\n", p->name);
     for (size_t k = 0; k <= r->bins; k++) {
-      double u = s->ulp_vs_x[k < r->bins ? k : k - 1];
+      size_t b = k < r->bins ? k : k - 1;
+      double u = s->ulp_vs_x[b], b0 = r->lo + (double)b * width, b1 = b0 + width;
+      int tail = in_tails(s, b0, b1);
+      double drawn = tail || !isfinite(u) ? NAN : u < ULP_FLOOR ? ULP_FLOOR : u;
       fprintf(d, "%.9g", k < r->bins ? r->lo + (double)k * width : r->hi);
-      dat_num(d, u < ULP_FLOOR ? ULP_FLOOR : u);
+      dat_num(d, u);
+      dat_num(d, drawn);
       fputc('\n', d);
-      if (isfinite(u)) ymax = fmax(ymax, u);
+      if (k < r->bins && tail && b1 > xlo && b0 < xhi) ntails[j]++;
+      if (isfinite(drawn) && b1 > xlo && b0 < xhi) ymax = fmax(ymax, drawn);
     }
     fputs("\n\n", d);
   }
   rep_fclose(d, dir, datname);
 
-  /* the legend below the plot, in columns; the figure grows to hold it */
-  int cols, rows = key_rows(nuse + 2 + 2 * has_peers_and_ours(a), longest_legend(a), 900, &cols);
-  int h = 470 + rows * 17;
+  int cols = ng > 1 ? 2 : 1, rows = (int)((ng + 1) / (size_t)cols);
+  int pw = cols == 2 ? 600 : 900, ph = 300;
+  int w = pw * cols, h = 50 + ph * rows;
   FILE *g = gp_begin(
-      dir, stem, rep_printf("%s, ULP error of %s against x", a->name, bwd ? "f'" : "f"), 900, h);
+      dir, stem, rep_printf("%s, ULP error of %s against x", a->name, bwd ? "f'" : "f"), w, h);
   gp_linetypes(g, a);
-  fputs("  set title ", g);
-  gp_str(g, rep_printf("%s: ULP error of %s (max per bin of x, %zu bins)", a->name,
-                       bwd ? "f\u2032 (backward)" : "f (forward)", r->bins));
-  fputs("\n", g);
+  fputs("  set multiplot title ", g);
+  gp_str(g, rep_printf("%s: ULP error of %s, the largest in each of %zu bins of x; a panel per "
+                       "library (ours by ISA); bins in an implementation's tails left out",
+                       a->name, bwd ? "f\u2032 (backward)" : "f (forward)", r->bins));
+  fputs(" font ',11'\n", g);
   gp_decade_tics(g, ULP_FLOOR, ymax * 3);
-  fprintf(
-      g,
-      "  set xlabel 'x'\n  set ylabel 'max error in the bin (ULP, log scale)'\n"
-      "  set logscale y\n"
-      "  set yrange [%g:%.9g]\n  set xrange [%.9g:%.9g]\n"
-      "  set key below Left reverse vertical maxrows %d samplen 2 spacing 1.05 width -3 font ',9'\n"
-      "  plot ",
-      ULP_FLOOR / 2, ymax * 3, r->lo, r->hi, rows);
-  for (size_t j = 0; j < nuse; j++) {
-    const rep_acc_impl *p = use[j];
-    if (j) fputs(", \\\n    ", g);
-    gp_str(g, datname);
-    fprintf(g, " index %zu using 1:2 with steps lt %zu title ", j,
-            LT_BASE + rep_impl_index(a, p->name));
-    gp_str(g, legend_name(a, p->name));
-  }
   fprintf(g,
-          ", \\\n    0.5 with lines dt 3 lw 1 lc rgb '#606060' title '0.5 ULP (correctly "
-          "rounded)'"
-          ", \\\n    %g with lines dt 2 lw 1 lc rgb '#b0b0b0' title 'floor: below %g ULP, "
-          "0, empty bin'",
-          ULP_FLOOR, ULP_FLOOR);
-  key_line_kinds(g, a);
-  fputc('\n', g);
+          "  set logscale y\n  set yrange [%g:%.9g]\n  set xrange [%.9g:%.9g]\n"
+          "  set key top left Left reverse samplen 1.5 spacing 0.95 font ',8' opaque box lc rgb "
+          "'#dddddd'\n",
+          ULP_FLOOR, ymax * 3, xlo, xhi);
+  for (size_t k = 0; k < ng; k++) {
+    int col = (int)k % cols, row = (int)k / cols;
+    double l = (double)(col * pw + 60) / w, rr = (double)((col + 1) * pw - 12) / w;
+    double top = 1 - (double)(40 + row * ph + 22) / h, bot = 1 - (double)(40 + (row + 1) * ph - 30) / h;
+    fprintf(g,
+            "  set lmargin at screen %.4f\n  set rmargin at screen %.4f\n"
+            "  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n",
+            l, rr, top, bot);
+    fputs("  set title ", g);
+    gp_str(g, groups[k]);
+    fputs(" offset 0,-0.6 font ',10'\n", g);
+    fprintf(g, "  set xlabel %s\n  set ylabel %s\n", row == rows - 1 ? "'x'" : "''",
+            col == 0 ? "'max ULP error in the bin'" : "''");
+    fputs("  plot ", g);
+    int first = 1;
+    for (size_t j = 0; j < nuse; j++) {
+      if (strcmp(ulp_group(use[j]), groups[k])) continue;
+      if (!first) fputs(", \\\n    ", g);
+      first = 0;
+      gp_str(g, datname);
+      fprintf(g, " index %zu using 1:3 with steps lt %zu title ", j,
+              LT_BASE + rep_impl_index(a, use[j]->name));
+      const char *t = legend_name(a, use[j]->name);
+      if (ntails[j]) t = rep_printf("%s (tails left out)", t);
+      gp_str(g, t);
+    }
+    fputs(", \\\n    0.5 with lines dt 3 lw 1 lc rgb '#606060' notitle\n", g);
+  }
+  fputs("  unset multiplot\n", g);
   gp_end(g, dir, stem);
   if (bwd)
     a->fig_ulp_bwd = stem;
@@ -1026,17 +1118,20 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
   a->fig_speed = stem;
 }
 
-/* ---- (4) the numerical saturation points per implementation */
+/* ---- (4) the numerical saturation points per implementation, on log |x|:
+ * where the computed f' becomes exactly 0 and where the computed f reaches
+ * its asymptote, a row per implementation, x < 0 on the left panel (|x|
+ * growing to the left) and x > 0 on the right, so that every point from 1e-3
+ * to 104 lies on a drawn axis */
 
-static void fig_satbars(rep_act *a, const char *dir) {
+static void fig_satpoints(rep_act *a, const char *dir) {
   const rep_sat *s = a->sat;
-  size_t n = 1; /* cluster 0: the exact values */
-  int any = 0;
+  size_t n = 1; /* row 0: the exact values */
   for (size_t j = 0; j < s->nimpls; j++) n += s->impls[j].available;
   const char **names = rep_alloc(n * sizeof *names);
-  double(*v)[4] = rep_alloc(n * sizeof *v);
+  double(*v)[4] = rep_alloc(n * sizeof *v); /* f'=0 neg, pos; f=asymptote neg, pos */
   int(*prem)[2] = rep_alloc(n * sizeof *prem);
-  int *nobwd = rep_alloc(n * sizeof *nobwd);
+  int *color = rep_alloc(n * sizeof *color);
   names[0] = "exact (RN)";
   const char *e4[4] = {s->exact_zero.neg, s->exact_zero.pos, s->exact_asymptote.neg,
                        s->exact_asymptote.pos};
@@ -1046,149 +1141,197 @@ static void fig_satbars(rep_act *a, const char *dir) {
     const rep_sat_impl *p = &s->impls[j];
     if (!p->available) continue;
     names[c] = legend_name(a, p->name);
-    nobwd[c] = rep_impl_has_bwd(a, p->name) == 0;
+    if (rep_impl_has_bwd(a, p->name) == 0) names[c] = rep_printf("%s (no f\u2032)", names[c]);
     const char *p4[4] = {p->grad_zero.neg, p->grad_zero.pos, p->f_asymptote.neg,
                          p->f_asymptote.pos};
     for (int t = 0; t < 4; t++) v[c][t] = rep_parse_x(p4[t]);
     prem[c][0] = p->premature_neg;
     prem[c][1] = p->premature_pos;
+    color[c] = (int)rep_impl_index(a, p->name);
     c++;
   }
-  /* a series with no value at all (f' never 0 on that side, f unbounded
-   * there) is left out and said so in the legend */
-  int has[4] = {0, 0, 0, 0};
+  double lo = INFINITY, hi = 0;
   for (size_t i = 0; i < n; i++)
-    for (int t = 0; t < 4; t++) has[t] |= isfinite(v[i][t]);
-  for (int t = 0; t < 4; t++) any |= has[t];
-  if (!any) return;
-  static const char *const series[4] = {"f\u2032 = 0, x < 0", "f\u2032 = 0, x > 0",
-                                        "f = asymptote, x < 0", "f = asymptote, x > 0"};
-  static const char *const colors[4] = {"#0072B2", "#56B4E9", "#D55E00", "#E69F00"};
-  const double off[4] = {-0.3, -0.1, 0.1, 0.3};
-  const char *stem = rep_printf("%s_satbars", a->stem);
+    for (int t = 0; t < 4; t++)
+      if (isfinite(v[i][t]) && v[i][t] != 0) lo = fmin(lo, fabs(v[i][t])), hi = fmax(hi, fabs(v[i][t]));
+  if (!(hi > 0)) return;
+  lo = fmin(lo / 1.5, 1);
+  hi = fmax(hi * 1.5, 10);
+  const char *stem = rep_printf("%s_satpoints", a->stem);
   const char *datname = rep_printf("data/%s.dat", stem);
   FILE *d = rep_fopen(dir, datname);
   fprintf(d,
-          "# %s: first x (going out from 0) where the computed f' is exactly 0 and where\n"
-          "# the computed f equals its asymptote, from saturation.json; cluster 0 is the\n"
-          "# exact (correctly rounded) reference.  One block per series: position x_value\n",
+          "# %s: first x, going out from 0, where the computed f' is exactly 0 and where the\n"
+          "# computed f equals its asymptote (saturation.json); row 0 the exact (correctly\n"
+          "# rounded) values. Blocks: f'=0 (row |x| premature), then f = asymptote (row |x|),\n"
+          "# each for x < 0 and then x > 0; ? where it never happens on that side\n",
           a->name);
-  double ymax = 0;
   for (int t = 0; t < 4; t++) {
-    fprintf(d, "# %s\n", series[t]);
+    fprintf(d, "# %s, %s\n", t < 2 ? "f'=0" : "f = asymptote", t % 2 ? "x > 0" : "x < 0");
     for (size_t i = 0; i < n; i++) {
-      fprintf(d, "%.2f", (double)i + off[t]);
-      dat_num(d, v[i][t]);
-      fputc('\n', d);
-      if (isfinite(v[i][t])) ymax = fmax(ymax, fabs(v[i][t]));
+      fprintf(d, "%zu", i);
+      dat_num(d, fabs(v[i][t]) > 0 ? fabs(v[i][t]) : NAN);
+      fprintf(d, " %d %zu\n", t < 2 && i > 0 ? prem[i][t] : 0, i ? LT_BASE + (size_t)color[i] : 100);
     }
     fputs("\n\n", d);
   }
   rep_fclose(d, dir, datname);
-  if (!(ymax > 0)) ymax = 1;
-
-  int w = n > 7 ? 900 + (int)(n - 7) * 80 : 900;
-  FILE *g =
-      gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name), w, 600);
-  fputs("  set title ", g);
-  gp_str(g, rep_printf("%s: where the computed f\u2032 becomes 0 and f reaches its asymptote",
+  size_t len = 10;
+  for (size_t i = 0; i < n; i++) len = strlen(names[i]) > len ? strlen(names[i]) : len;
+  int w = 1200, h = 120 + 19 * (int)n;
+  double lm = (double)(len * 6.2 + 20) / w;
+  if (lm > 0.42) lm = 0.42;
+  double mid = lm + (0.98 - lm) / 2;
+  FILE *g = gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name),
+                     w, h);
+  gp_linetypes(g, a);
+  fputs("  set linetype 100 lc rgb '#000000' pt 7\n", g);
+  fputs("  set multiplot title ", g);
+  gp_str(g, rep_printf("%s: where the computed f\u2032 becomes 0 (\u25cf; red ring: premature) "
+                       "and f reaches its asymptote (\u25a1), log |x|",
                        a->name));
   fprintf(g,
-          "\n  set ylabel 'x (first point going out from 0)'\n"
-          "  set xrange [-0.6:%.1f]\n  set yrange [%.9g:%.9g]\n"
-          "  set boxwidth 0.18 absolute\n  set style fill solid 0.85 border lc rgb '#404040'\n"
-          "  set xzeroaxis lt 1 lc rgb '#606060'\n  set grid noxtics ytics\n"
-          "  set key below horizontal font ',9'\n  set bmargin 11\n",
-          (double)n - 0.4, -ymax * 1.12, ymax * 1.12);
-  fputs("  set xtics rotate by -30 nomirror font ',9' (", g);
-  for (size_t i = 0; i < n; i++) {
-    if (i) fputs(", ", g);
-    gp_str(g, names[i]);
-    fprintf(g, " %zu", i);
-  }
-  fputs(")\n", g);
-  int label_no = 0;
-  for (size_t i = 0; i < n; i++)
-    for (int t = 0; t < 4; t++) {
-      if (!has[t]) continue;
-      if (!isfinite(v[i][t])) {
-        fprintf(g,
-                "  set label %d '%s' at %.2f, 0 rotate by 90 %s font ',7' "
-                "tc rgb '#808080'\n",
-                ++label_no, t < 2 && nobwd[i] ? "no bwd kernel" : "never", (double)i + off[t],
-                t % 2 ? "left offset 0,0.3" : "right offset 0,-0.3");
-      } else {
-        int p = t < 2 && i > 0 && prem[i][t];
-        /* the value on the other side of the axis, where this bar leaves room */
-        fprintf(g,
-                "  set label %d '%.6g%s' at %.2f, 0 rotate by 90 %s font ',8' "
-                "tc rgb '%s'\n",
-                ++label_no, v[i][t], p ? " premature" : "", (double)i + off[t],
-                v[i][t] >= 0 ? "right offset 0,-0.5" : "left offset 0,0.5",
-                p ? "#c00000" : "#303030");
+          " font ',11'\n  set logscale x\n  set yrange [%g:-0.7] reverse\n  set ytics 1 scale 0\n"
+          "  set grid xtics\n  set key off\n  set tmargin at screen %.4f\n  set bmargin at screen "
+          "%.4f\n  set format x '%%g'\n",
+          (double)n - 0.3, 1 - 42.0 / h, 48.0 / h);
+  for (int side = 0; side < 2; side++) {
+    fprintf(g, "  set lmargin at screen %.4f\n  set rmargin at screen %.4f\n",
+            side ? mid + 0.01 : lm, side ? 0.98 : mid - 0.01);
+    fprintf(g, "  set xrange [%.9g:%.9g]%s\n", side ? lo : hi, side ? hi : lo, "");
+    fprintf(g, "  set xlabel '%s'\n", side ? "x > 0" : "x < 0: |x|, growing to the left");
+    if (!side) {
+      fputs("  set ytics (", g);
+      for (size_t i = 0; i < n; i++) {
+        if (i) fputs(", ", g);
+        gp_str(g, names[i]);
+        fprintf(g, " %zu", i);
       }
+      fputs(") font ',9'\n", g);
+    } else {
+      fputs("  set ytics 1 format '' scale 0\n", g);
     }
-  fputs("  plot ", g);
-  for (int t = 0; t < 4; t++) {
-    if (t) fputs(", \\\n    ", g);
-    if (!has[t]) {
-      fputs("keyentry with boxes fc rgb '#ffffff' lc rgb '#ffffff' title ", g);
-      gp_str(g, rep_printf("%s: never", series[t]));
-      continue;
-    }
-    gp_str(g, datname);
-    fprintf(g, " index %d using 1:2 with boxes fc rgb '%s' title ", t, colors[t]);
-    gp_str(g, series[t]);
+    /* the exact values as vertical lines */
+    fprintf(g, "  unset arrow\n");
+    for (int t = side; t < 4; t += 2)
+      if (isfinite(v[0][t]) && v[0][t] != 0)
+        fprintf(g,
+                "  set arrow from %.9g, graph 0 to %.9g, graph 1 nohead dt %d lc rgb '#808080'\n",
+                fabs(v[0][t]), fabs(v[0][t]), t < 2 ? 2 : 3);
+    fprintf(g,
+            "  plot '%s' index %d using 2:1:4 with points pt 7 ps 1.1 lc variable, \\\n"
+            "       '' index %d using ($3 > 0 ? $2 : 1/0):1 with points pt 6 ps 1.9 lw 2 lc rgb "
+            "'#c00000', \\\n"
+            "       '' index %d using 2:1:4 with points pt 4 ps 1.2 lw 1.5 lc variable\n",
+            datname, side, side, 2 + side);
   }
-  fputc('\n', g);
+  fputs("  unset multiplot\n", g);
   gp_end(g, dir, stem);
   a->fig_satbars = stem;
 }
 
 /* ---- (5) throughput against max ULP error: the Pareto chart */
 
-/* 10^e as a tic label: 0.001 ... 1000, then 10⁴, 10⁵ ... */
-static const char *pow10_label(int e) {
-  static const char *const sup[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
-                                      "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-  if (e >= -3 && e <= 3) return rep_printf("%g", pow(10, e));
-  char digits[16];
-  snprintf(digits, sizeof digits, "%d", e < 0 ? -e : e);
-  const char *s = e < 0 ? "10\u207b" : "10";
-  for (const char *d = digits; *d; d++) s = rep_printf("%s%s", s, sup[*d - '0']);
-  return s;
-}
+/* The x axis of the Pareto chart and of the overview: the core's max ULP
+ * error on a log axis over the data's own range; 0 (correctly rounded
+ * everywhere) drawn at the bottom of the range, and errors above OFF_SCALE
+ * (results of the wrong kind in the core: a premature 0 from a formula in y)
+ * in a grey band at the right, their values in the tables. */
+#define OFF_SCALE 64.0
 
-/* Errors below this are drawn at it on the log axis (0 included). */
-#define PARETO_FLOOR 0.25
-/* A returned infinity counts as 2^128 ULP: the largest error there is. */
-#define PARETO_CEIL 0x1p128
+typedef struct {
+  double lo, hi;   /* the axis: [lo, hi] */
+  double floor;    /* where 0 is drawn */
+  double band;     /* where off-scale errors are drawn (NAN: none) */
+} ulp_axis;
 
-static double pareto_x(double ulp) {
-  return ulp < PARETO_FLOOR ? PARETO_FLOOR : ulp > PARETO_CEIL ? PARETO_CEIL : ulp;
-}
-
-/* x tics: the floor ("≤ 0.25"), the class bounds 0.5, 1, 2, 4, then powers of
- * two or of ten up to hi. */
-static void pareto_xtics(FILE *g, double hi) {
-  fputs("  set xtics ('\u2264 0.25' 0.25", g);
-  if (hi <= 300) {
-    /* a few octaves: the class bounds 0.5, 1, 2, 4 ULP, then powers of two */
-    for (double v = 0.5; v <= hi; v *= 2) fprintf(g, ", '%g' %g", v, v);
-  } else {
-    /* decades, from 10 so that the labels stay apart from the floor's */
-    int e1 = (int)floor(log10(hi));
-    int step = e1 / 9 + 1;
-    for (int e = 1; e <= e1; e += step) fprintf(g, ", '%s' 1e%d", pow10_label(e), e);
+static ulp_axis ulp_axis_of(double umin_pos, double umax, int any_zero) {
+  ulp_axis ax;
+  if (!(umin_pos > 0)) umin_pos = 0.5;
+  double top = fmin(fmax(umax, umin_pos), OFF_SCALE);
+  ax.lo = fmin(umin_pos, 0.5) / (any_zero ? 2.5 : 1.6);
+  ax.floor = fmin(umin_pos, 0.5) / 2;
+  ax.hi = top * 1.8;
+  ax.band = NAN;
+  if (umax > OFF_SCALE) {
+    ax.band = top * 3;
+    ax.hi = top * 5;
   }
+  if (ax.hi < 2) ax.hi = 2;
+  return ax;
+}
+
+static double ulp_axis_x(const ulp_axis *ax, double u) {
+  if (isnan(u)) return NAN;
+  if (u <= 0) return ax->floor;
+  if (u > OFF_SCALE && isfinite(ax->band)) return ax->band;
+  return u;
+}
+
+static void ulp_axis_gp(FILE *g, const ulp_axis *ax) {
+  fprintf(g, "  set logscale x\n  set xrange [%.9g:%.9g]\n", ax->lo, ax->hi);
+  fputs("  set xtics (", g);
+  int first = 1;
+  if (ax->floor < 0.25) {
+    fprintf(g, "'0' %.9g", ax->floor);
+    first = 0;
+  }
+  static const double t[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
+  for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+    if (t[k] >= ax->lo * 1.15 && t[k] <= ax->hi / 1.15 && (isnan(ax->band) || t[k] <= OFF_SCALE)) {
+      fprintf(g, "%s'%g' %g", first ? "" : ", ", t[k], t[k]);
+      first = 0;
+    }
+  if (isfinite(ax->band)) fprintf(g, "%s'> %g' %.9g", first ? "" : ", ", OFF_SCALE, ax->band);
   fputs(")\n", g);
+  if (isfinite(ax->band))
+    fprintf(g,
+            "  set object 90 rect from %.9g, graph 0 to %.9g, graph 1 behind fc rgb '#eeeeee' "
+            "fs solid noborder\n",
+            ax->band / 1.6, ax->hi);
+}
+
+/* Labels placed where they meet no other label and no point: each tries
+ * eight places around its point, in the plot's unit square. */
+typedef struct {
+  double u, v; /* the point */
+  double lu, lv; /* the label's lower left corner */
+  double w, h;
+  int placed;
+} label_box;
+
+static int boxes_meet(double u0, double v0, double w0, double h0, double u1, double v1, double w1,
+                      double h1) {
+  return u0 < u1 + w1 && u1 < u0 + w0 && v0 < v1 + h1 && v1 < v0 + h0;
+}
+
+static void place_labels(label_box *b, size_t n, const double *pu, const double *pv, size_t np) {
+  static const double du[8] = {0.012, 0.012, -1, -1, -0.5, -0.5, 0.012, -1};
+  static const double dv[8] = {0.012, -1.012, 0.012, -1.012, 0.03, -1.03, -0.5, -0.5};
+  for (size_t i = 0; i < n; i++) {
+    int ok = 0;
+    for (int t = 0; t < 8 && !ok; t++) {
+      double lu = b[i].u + (du[t] < -0.9 ? -b[i].w - 0.012 : du[t] < 0 ? -b[i].w / 2 : du[t]);
+      double lv = b[i].v + (dv[t] < -0.9 ? -b[i].h - 0.012 : dv[t] == -0.5 ? -b[i].h / 2 : dv[t]);
+      if (lu < 0 || lv < 0 || lu + b[i].w > 1 || lv + b[i].h > 1) continue;
+      ok = 1;
+      for (size_t k = 0; k < i && ok; k++)
+        if (b[k].placed && boxes_meet(lu, lv, b[i].w, b[i].h, b[k].lu, b[k].lv, b[k].w, b[k].h))
+          ok = 0;
+      for (size_t k = 0; k < np && ok; k++)
+        if (boxes_meet(lu, lv, b[i].w, b[i].h, pu[k] - 0.008, pv[k] - 0.012, 0.016, 0.024)) ok = 0;
+      if (ok) b[i].lu = lu, b[i].lv = lv;
+    }
+    b[i].placed = ok;
+  }
 }
 
 static void fig_pareto(rep_act *a, const char *dir) {
   if (!a->acc || !a->spd || !a->rank_n) return;
   rep_kpoint *pts[2];
   size_t npts[2], nplot[2] = {0, 0};
-  double xmax = 4, ymin = INFINITY, ymax = 0;
+  double umin = INFINITY, umax = 0, ymin = INFINITY, ymax = 0;
+  int any_zero = 0;
   for (int d = 0; d < 2; d++) {
     pts[d] = rep_alloc((a->nnames + 1) * sizeof *pts[d]);
     npts[d] = rep_kernel_points(a, d, pts[d]);
@@ -1196,15 +1339,19 @@ static void fig_pareto(rep_act *a, const char *dir) {
       const rep_kpoint *p = &pts[d][i];
       if (isnan(p->ulp) || isnan(p->ips)) continue;
       nplot[d]++;
-      xmax = fmax(xmax, pareto_x(p->ulp));
-      ymin = fmin(ymin, p->ips / 1e9);
-      ymax = fmax(ymax, p->ips / 1e9);
+      if (p->ulp > 0) umin = fmin(umin, p->ulp);
+      any_zero |= p->ulp <= 0;
+      umax = fmax(umax, p->ulp);
+      double lo = isfinite(p->q1) ? fmin(p->q1, p->ips) : p->ips;
+      double hi = isfinite(p->q3) ? fmax(p->q3, p->ips) : p->ips;
+      ymin = fmin(ymin, lo / 1e9);
+      ymax = fmax(ymax, hi / 1e9);
     }
   }
   if (!nplot[0] && !nplot[1]) return;
   int ndir = nplot[1] ? 2 : 1;
+  ulp_axis ax = ulp_axis_of(isfinite(umin) ? umin : 0.5, umax, any_zero);
   int logy = ymax / ymin > 20;
-  double xlo = PARETO_FLOOR / 1.6, xhi = xmax * 4;
   double ylo = logy ? ymin / 1.6 : 0, yhi = logy ? ymax * 1.6 : ymax * 1.15;
   const char *stem = rep_printf("%s_pareto", a->stem);
   const char *datname = rep_printf("data/%s.dat", stem);
@@ -1212,11 +1359,12 @@ static void fig_pareto(rep_act *a, const char *dir) {
                                  : rep_printf("n = %lld", a->rank_n);
   FILE *d = rep_fopen(dir, datname);
   fprintf(d,
-          "# %s: throughput at %s (speed.json) against max ULP error (accuracy.json).\n"
-          "# Per direction (fwd, then bwd): one block per implementation (x = max ULP drawn,\n"
-          "# with errors below %g at %g; max ULP; G items/s; its number), then the Pareto\n"
-          "# front as steps, then the labels (x, y, numbers).\n",
-          a->name, size, PARETO_FLOOR, PARETO_FLOOR);
+          "# %s: throughput at %s (speed.json) against the max ULP error over the core\n"
+          "# (accuracy.json; over all inputs where the file has no core). Per direction (fwd,\n"
+          "# then bwd): one block per implementation (x drawn: 0 at %g, above %g in the band\n"
+          "# at %g; max ULP; G items/s; its number; on the front; q1 and q3 of G items/s),\n"
+          "# then the Pareto front as steps, then the labels (x, y, numbers).\n",
+          a->name, size, ax.floor, OFF_SCALE, ax.band);
   int block = 0;
   int *idx[2], front_idx[2] = {-1, -1}, label_idx[2] = {-1, -1};
   for (int dd = 0; dd < ndir; dd++) {
@@ -1225,12 +1373,13 @@ static void fig_pareto(rep_act *a, const char *dir) {
     for (size_t i = 0; i < npts[dd]; i++) {
       idx[dd][i] = -1;
       if (isnan(p[i].ulp) || isnan(p[i].ips)) continue;
-      fprintf(d, "# %s %s\n%.9g %.9g %.9g %zu %d\n\n\n", dd ? "bwd" : "fwd", p[i].name,
-              pareto_x(p[i].ulp), p[i].ulp, p[i].ips / 1e9, p[i].idx + 1, p[i].front);
+      fprintf(d, "# %s %s\n%.9g %.9g %.9g %zu %d", dd ? "bwd" : "fwd", p[i].name,
+              ulp_axis_x(&ax, p[i].ulp), p[i].ulp, p[i].ips / 1e9, p[i].idx + 1, p[i].front);
+      dat_num(d, isfinite(p[i].q1) ? p[i].q1 / 1e9 : p[i].ips / 1e9);
+      dat_num(d, isfinite(p[i].q3) ? p[i].q3 / 1e9 : p[i].ips / 1e9);
+      fputs("\n\n\n", d);
       idx[dd][i] = block++;
     }
-    /* the front, from the most accurate to the fastest, as the steps of the
-     * best throughput to be had at each error, out to the right edge */
     size_t nf = 0;
     const rep_kpoint **f = rep_alloc((npts[dd] + 1) * sizeof *f);
     for (size_t i = 0; i < npts[dd]; i++)
@@ -1246,72 +1395,80 @@ static void fig_pareto(rep_act *a, const char *dir) {
     if (nf) {
       fprintf(d, "# %s: the Pareto front, its points, then its steps\n", dd ? "bwd" : "fwd");
       for (size_t i = 0; i < nf; i++)
-        fprintf(d, "%.9g %.9g\n", pareto_x(f[i]->ulp), f[i]->ips / 1e9);
+        fprintf(d, "%.9g %.9g\n", ulp_axis_x(&ax, f[i]->ulp), f[i]->ips / 1e9);
       fputs("\n\n", d);
       for (size_t i = 0; i < nf; i++)
-        fprintf(d, "%.9g %.9g\n", pareto_x(f[i]->ulp), f[i]->ips / 1e9);
-      fprintf(d, "%.9g %.9g\n\n\n", xhi, f[nf - 1]->ips / 1e9);
+        fprintf(d, "%.9g %.9g\n", ulp_axis_x(&ax, f[i]->ulp), f[i]->ips / 1e9);
+      fprintf(d, "%.9g %.9g\n\n\n", ax.hi, f[nf - 1]->ips / 1e9);
       front_idx[dd] = block;
       block += 2;
     }
-    /* labels: the numbers, those of points that (nearly) coincide together */
+    /* labels: the numbers, those of points that coincide together, each put
+     * where it meets no other label and no point */
     size_t nl = 0;
-    double *lx = rep_alloc((npts[dd] + 1) * sizeof *lx),
-           *ly = rep_alloc((npts[dd] + 1) * sizeof *ly);
+    label_box *lb = rep_alloc((npts[dd] + 1) * sizeof *lb);
     const char **lt = rep_alloc((npts[dd] + 1) * sizeof *lt);
+    double *pu = rep_alloc((npts[dd] + 1) * sizeof *pu), *pv = rep_alloc((npts[dd] + 1) * sizeof *pv);
+    size_t np = 0;
+    double panel_w = ndir == 2 ? 0.42 * 1200 : 0.87 * 1000, panel_h = 420;
     for (size_t i = 0; i < npts[dd]; i++) {
       if (idx[dd][i] < 0) continue;
-      double x = pareto_x(p[i].ulp), y = p[i].ips / 1e9;
-      double u = log10(x / xlo) / log10(xhi / xlo);
+      double x = ulp_axis_x(&ax, p[i].ulp), y = p[i].ips / 1e9;
+      double u = log10(x / ax.lo) / log10(ax.hi / ax.lo);
       double v = logy ? log10(y / ylo) / log10(yhi / ylo) : (y - ylo) / (yhi - ylo);
+      pu[np] = u;
+      pv[np++] = v;
       size_t k = 0;
-      for (; k < nl; k++) {
-        double u2 = log10(lx[k] / xlo) / log10(xhi / xlo);
-        double v2 = logy ? log10(ly[k] / ylo) / log10(yhi / ylo) : (ly[k] - ylo) / (yhi - ylo);
-        if (fabs(u - u2) < 0.035 && fabs(v - v2) < 0.04) break;
-      }
+      for (; k < nl; k++)
+        if (fabs(u - lb[k].u) < 0.01 && fabs(v - lb[k].v) < 0.012) break;
       if (k < nl) {
         lt[k] = rep_printf("%s,%zu", lt[k], p[i].idx + 1);
+        lb[k].w = (double)(strlen(lt[k]) * 6 + 4) / panel_w;
         continue;
       }
-      lx[nl] = x;
-      ly[nl] = y;
-      lt[nl++] = rep_printf("%zu", p[i].idx + 1);
+      lb[nl] = (label_box){u, v, 0, 0, 0, 14.0 / panel_h, 0};
+      lt[nl] = rep_printf("%zu", p[i].idx + 1);
+      lb[nl].w = (double)(strlen(lt[nl]) * 6 + 4) / panel_w;
+      nl++;
     }
+    place_labels(lb, nl, pu, pv, np);
     if (nl) {
-      fprintf(d, "# %s: labels\n", dd ? "bwd" : "fwd");
-      for (size_t k = 0; k < nl; k++) fprintf(d, "%.9g %.9g \"%s\"\n", lx[k], ly[k], lt[k]);
+      fprintf(d, "# %s: labels (x y text), placed clear of the others\n", dd ? "bwd" : "fwd");
+      for (size_t k = 0; k < nl; k++) {
+        double lu = lb[k].placed ? lb[k].lu : lb[k].u + 0.01, lv = lb[k].placed ? lb[k].lv : lb[k].v;
+        double x = ax.lo * pow(ax.hi / ax.lo, lu);
+        double y = logy ? ylo * pow(yhi / ylo, lv) : ylo + lv * (yhi - ylo);
+        fprintf(d, "%.9g %.9g \"%s\"\n", x, y, lt[k]);
+      }
       fputs("\n\n", d);
       label_idx[dd] = block++;
     }
   }
   rep_fclose(d, dir, datname);
 
-  /* the legend: every implementation on either panel, by number */
   size_t nkey = 2;
   int *in_key = rep_alloc((a->nnames + 1) * sizeof *in_key);
   for (int dd = 0; dd < ndir; dd++)
     for (size_t i = 0; i < npts[dd]; i++)
       if (idx[dd][i] >= 0 && !in_key[pts[dd][i].idx]) in_key[pts[dd][i].idx] = 1, nkey++;
-  int w = ndir == 2 ? 1100 : 820, cols;
-  /* "5  xnnpack.sigmoid-nc-f32 [xnnpack] (no backward kernel)" */
-  int rows = key_rows(nkey, longest_legend(a) + 24, w, &cols);
-  int keyh = rows * 17 + 12;
-  int h = 470 + keyh;
+  int w = ndir == 2 ? 1200 : 1000, cols;
+  /* font 10: about 7.5 pixels a character, against key_rows' 6 */
+  int rows = key_rows(nkey, (longest_legend(a) + 16) * 5 / 4, w, &cols);
+  int keyh = rows * 18 + 14;
+  int h = 520 + keyh;
   FILE *g = gp_begin(dir, stem, rep_printf("%s, throughput against max ULP error", a->name), w, h);
   gp_linetypes(g, a);
-  double bot = (double)(keyh + 75) / h, top = 1.0 - 62.0 / h;
+  double bot = (double)(keyh + 70) / h, top = 1.0 - 60.0 / h;
   fputs("  set multiplot title ", g);
-  gp_str(g, rep_printf("%s: throughput at %s against max ULP error; ringed and joined: the "
-                       "Pareto front",
+  gp_str(g, rep_printf("%s: throughput at %s (\u00b1 the quartiles of the repetitions) against "
+                       "the max ULP error over the core; ringed and joined: the Pareto front",
                        a->name, size));
   fprintf(g,
-          " font ',12'\n  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n"
-          "  set logscale x\n  set xrange [%.9g:%.9g]\n"
-          "  set xlabel 'max ULP error (log scale; 0 ULP drawn at 0.25)'\n"
+          " font ',11'\n  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n"
+          "  set xlabel 'max ULP error over the core (log scale)'\n"
           "  set grid xtics ytics\n  unset key\n",
-          top, bot, xlo, xhi);
-  pareto_xtics(g, xhi);
+          top, bot);
+  ulp_axis_gp(g, &ax);
   if (logy) {
     fprintf(g,
             "  set logscale y\n  set yrange [%.9g:%.9g]\n"
@@ -1323,10 +1480,10 @@ static void fig_pareto(rep_act *a, const char *dir) {
   }
   for (int dd = 0; dd < ndir; dd++) {
     if (ndir == 2)
-      fprintf(g, "  set lmargin at screen %s\n  set rmargin at screen %s\n", dd ? "0.565" : "0.07",
-              dd ? "0.985" : "0.49");
+      fprintf(g, "  set lmargin at screen %s\n  set rmargin at screen %s\n", dd ? "0.555" : "0.065",
+              dd ? "0.985" : "0.495");
     else
-      fputs("  set lmargin at screen 0.1\n  set rmargin at screen 0.97\n", g);
+      fputs("  set lmargin at screen 0.09\n  set rmargin at screen 0.97\n", g);
     fputs("  set title ", g);
     gp_str(g, dd ? "backward: f\u2032 (dx = dy \u00b7 f\u2032(x))" : "forward: f (x \u2192 y)");
     fputc('\n', g);
@@ -1334,8 +1491,8 @@ static void fig_pareto(rep_act *a, const char *dir) {
     if (last)
       fprintf(g,
               "  set key at screen 0.5, screen %.4f center top Left reverse vertical maxrows %d "
-              "samplen 1.5 spacing 1.05 width -2 font ',9'\n",
-              (double)(keyh + 8) / h, rows);
+              "samplen 1 spacing 1.1 width 1 font ',10'\n",
+              (double)(keyh + 6) / h, rows);
     fputs("  plot ", g);
     int first = 1;
     if (front_idx[dd] >= 0) {
@@ -1360,12 +1517,12 @@ static void fig_pareto(rep_act *a, const char *dir) {
       if (!here) {
         fprintf(g, "keyentry with points lt %zu ps 1.4 title ", LT_BASE + k);
         gp_str(g, rep_printf("%s (%s)", title,
-                             rep_impl_has_bwd(a, a->names[k].name) == 0 ? "no backward kernel"
-                                                                        : "not on this panel"));
+                             rep_impl_has_bwd(a, a->names[k].name) == 0 ? "no f\u2032"
+                                                                        : "f only"));
         continue;
       }
       gp_str(g, datname);
-      fprintf(g, " index %d using 1:3 with points lt %zu ps 1.4 ", idx[dd][i], LT_BASE + k);
+      fprintf(g, " index %d using 1:3:6:7 with yerrorbars lt %zu ps 1.4 ", idx[dd][i], LT_BASE + k);
       if (last) {
         fputs("title ", g);
         gp_str(g, title);
@@ -1377,8 +1534,8 @@ static void fig_pareto(rep_act *a, const char *dir) {
       fputs(", \\\n    ", g);
       gp_str(g, datname);
       fprintf(g,
-              " index %d using 1:2:3 with labels offset char 0.7,0.75 left font ',9' "
-              "tc rgb '#202020' notitle",
+              " index %d using 1:2:3 with labels left offset 0,0.45 font ',9' tc rgb '#202020' "
+              "notitle",
               label_idx[dd]);
     }
     if (first) fputs("NaN notitle", g);
@@ -1891,7 +2048,7 @@ void rep_plot(rep_model *m, const char *dir) {
     }
     if (a->spd) fig_speed(m, a, dir);
     fig_pareto(a, dir);
-    if (a->sat) fig_satbars(a, dir);
+    if (a->sat) fig_satpoints(a, dir);
     if (a->sat && a->sat->normal) fig_normal(a, dir);
     if (a->sat && a->sat->depth) fig_depth(a, dir);
     if (a->sat && a->sat->numerical) fig_numsat(a, dir);
