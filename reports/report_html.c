@@ -2074,6 +2074,11 @@ static void accuracy_html(FILE *f, const rep_model *m, const rep_act *a) {
   figure_html(f, m, a->fig_ulp_fwd, "ULP error of f against x, the largest in each bin", SRC_ACC);
   figure_html(f, m, a->fig_ulp_bwd, "ULP error of f\u2032 against x, the largest in each bin",
               SRC_ACC);
+  figure_html(f, m, a->fig_binades_fwd,
+              "ULP error of f in each binade of x: every float of the sweep (accuracy.json "
+              "by_binade), a row per implementation",
+              SRC_ACC);
+  figure_html(f, m, a->fig_binades_bwd, "ULP error of f\u2032 in each binade of x", SRC_ACC);
   if (!a->fig_ulp_fwd)
     p_note(f, "No implementation was measured, so there is no figure.");
   else if (!a->fig_ulp_bwd)
@@ -2211,8 +2216,9 @@ static int has_sat(const rep_model *m, const rep_act *a) {
 static void saturation_html(FILE *f, const rep_model *m, const rep_act *a) {
   figure_html(f, m, a->fig_curve,
               "f and f\u2032 over x (exact); shaded: where |f\u2032| < \u03b5; "
-              "markers: where f reaches its asymptote and where f\u2032 is computed as 0 "
-              "(values beyond the plotted range are written at its edge)",
+              "markers: where the exact f reaches its asymptote and f\u2032 rounds to 0, when "
+              "they lie in this range (every implementation's points: the figure on log |x| "
+              "below)",
               SRC_SAT);
   if (a->curve_note) p_note(f, a->curve_note);
   fputs("<h3>Where |f\u2032| falls below \u03b5 (mathematically)</h3>\n", f);
@@ -2226,7 +2232,10 @@ static void saturation_html(FILE *f, const rep_model *m, const rep_act *a) {
          "where the computed f equals its asymptote; \u201cpremature\u201d: f\u2032 "
          "computed as 0 where the correctly rounded value is not 0.");
   tab_html(f, sat_table(a), NULL);
-  figure_html(f, m, a->fig_satbars, "saturation points per implementation", SRC_SAT);
+  figure_html(f, m, a->fig_satbars,
+              "where each implementation's computed f\u2032 becomes 0 and its f reaches the "
+              "asymptote, on log |x| (x < 0 left, x > 0 right): every point on a drawn axis",
+              SRC_SAT);
 }
 
 static void saturation_md(FILE *f, const rep_model *m, const rep_act *a) {

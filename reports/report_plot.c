@@ -890,7 +890,8 @@ static int is_copy(const char *name) {
 
 /* One panel of the throughput figure: dir 0 forward, 1 backward. */
 static void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const char *datname,
-                        const int *idx, const int *bidx, int dir, int titles) {
+                        const int *idx, const int *bidx, int dir, int titles, int bpe16,
+                        int mt_threads) {
   const rep_spd *s = a->spd;
   int first = 1;
   fputs("  plot ", g);
@@ -921,9 +922,29 @@ static void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const ch
     fprintf(g, " index %d using 1:%d %s ", bidx[b], col, style);
     if (titles) {
       fputs("title ", g);
-      gp_str(g, is_copy(p->name) ? "memory limit (copy)" : rep_printf("baseline %s", p->name));
+      gp_str(g, is_copy(p->name) ? "memory limit (copy): 8 B/element forward, 12 backward"
+                                 : rep_printf("baseline %s", p->name));
     } else {
       fputs("notitle", g);
+    }
+    if (!is_copy(p->name)) continue;
+    /* a backward kernel that reads x and y moves 16 bytes an element */
+    if (dir && bpe16) {
+      fputs(", \\\n    ", g);
+      gp_str(g, datname);
+      fprintf(g, " index %d using 1:7 with lines lw 3 dt 2 lc rgb '#b5b5b5' %s", bidx[b],
+              titles ? "title 'memory limit at 16 B/element (copy)'" : "notitle");
+    }
+    /* the copy on every thread, beside the largest size */
+    if (mt_threads > 1) {
+      fputs(", \\\n    ", g);
+      gp_str(g, datname);
+      fprintf(g, " index %d using ($1*1.45):%d with points pt 5 ps 1.6 lc rgb '#9a9a9a' ",
+              bidx[b], dir ? 9 : 8);
+      if (titles)
+        fprintf(g, "title 'memory limit on %d threads (copy)'", mt_threads);
+      else
+        fputs("notitle", g);
     }
   }
   for (size_t k = 0; k < a->nnames; k++)
@@ -944,15 +965,26 @@ static void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const ch
         continue;
       }
       gp_str(g, datname);
-      fprintf(g, " index %d using 1:%d with linespoints lt %zu ", idx[j], dir ? 3 : 2,
-              LT_BASE + rep_impl_index(a, p->name));
+      fprintf(g, " index %d using 1:%d:%d:%d with yerrorlines lt %zu ", idx[j], dir ? 3 : 2,
+              dir ? 8 : 6, dir ? 9 : 7, LT_BASE + rep_impl_index(a, p->name));
       if (titles) {
         fputs("title ", g);
         gp_str(g, title);
       } else {
         fputs("notitle", g);
       }
+      if (mt_threads > 1) {
+        fputs(", \\\n    ", g);
+        gp_str(g, datname);
+        fprintf(g, " index %d using ($1*1.45):%d with points lt %zu ps 1.5 notitle", idx[j],
+                dir ? 11 : 10, LT_BASE + rep_impl_index(a, p->name));
+      }
     }
+  if (titles && mt_threads > 1)
+    fprintf(g,
+            ", \\\n    keyentry with points pt 6 ps 1.5 lc rgb '#303030' title 'right of the "
+            "largest n: the same n on %d threads'",
+            mt_threads);
   if (titles) key_line_kinds(g, a);
   if (first) fputs("NaN notitle", g);
   fputc('\n', g);
@@ -982,10 +1014,11 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
           "# %s: throughput from speed.json; one block per implementation, then the\n"
           "# baselines of speed.json (memory.copy: the memory limit, its bytes/s over the\n"
           "# bytes a kernel moves per element: 8 forward, 12 backward for a kernel that\n"
-          "# reads x or y besides dy)\n"
-          "# n fwd_G_items_per_s bwd_G_items_per_s fwd_GB_per_s bwd_GB_per_s\n",
+          "# reads x or y besides dy, 16 for one that reads both)\n"
+          "# n fwd_G_items_per_s bwd_G_items_per_s fwd_GB_per_s bwd_GB_per_s fwd_q1 fwd_q3\n"
+          "# bwd_q1 bwd_q3 (the quartiles of the repetitions) fwd_on_all_threads bwd_on_all_threads\n",
           a->name);
-  int block = 0;
+  int block = 0, mt_threads = 0, bpe16 = 0;
   int *idx = rep_alloc((s->nimpls ? s->nimpls : 1) * sizeof *idx);
   for (size_t j = 0; j < s->nimpls; j++) {
     const rep_spd_impl *p = &s->impls[j];
@@ -999,7 +1032,20 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
       dat_num(d, q->ips[1] / 1e9);
       dat_num(d, q->bps[0] / 1e9);
       dat_num(d, q->bps[1] / 1e9);
+      for (int dd = 0; dd < 2; dd++) {
+        dat_num(d, (isfinite(q->ips_q1[dd]) ? q->ips_q1[dd] : q->ips[dd]) / 1e9);
+        dat_num(d, (isfinite(q->ips_q3[dd]) ? q->ips_q3[dd] : q->ips[dd]) / 1e9);
+      }
+      dat_num(d, q->mt_ips[0] / 1e9);
+      dat_num(d, q->mt_ips[1] / 1e9);
       fputc('\n', d);
+      if (q->mt_threads > 1) mt_threads = q->mt_threads;
+      for (int dd = 0; dd < 2; dd++)
+        if (isfinite(q->mt_ips[dd]) && q->mt_ips[dd] > 0) {
+          ymax = fmax(ymax, q->mt_ips[dd] / 1e9);
+          ymin = fmin(ymin, q->mt_ips[dd] / 1e9);
+        }
+      if (q->bpe[1] == 16 && isfinite(q->ips[1])) bpe16 = 1;
     }
     fputs("\n\n", d);
     idx[j] = block++;
@@ -1018,7 +1064,8 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
     if (is_copy(p->name))
       fprintf(d,
               "# %s: n, limit fwd (G elements/s = bytes/s / 8), limit bwd (bytes/s / 12),\n"
-              "# its own G items/s fwd and bwd\n",
+              "# its own G items/s fwd and bwd, limit bwd at 16 bytes (bytes/s / 16), the same\n"
+              "# three on all threads\n",
               p->name);
     else
       fprintf(d, "# %s: n, -, -, its own G items/s fwd and bwd\n", p->name);
@@ -1034,9 +1081,18 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
       dat_num(d, lb);
       dat_num(d, q->ips[0] / 1e9);
       dat_num(d, q->ips[1] / 1e9);
+      double l16 = is_copy(p->name) ? q->bps[0] / 16 / 1e9 : NAN;
+      double mf = is_copy(p->name) ? q->mt_bps[0] / 8 / 1e9 : NAN;
+      double mb = is_copy(p->name) ? q->mt_bps[0] / 12 / 1e9 : NAN;
+      double m16 = is_copy(p->name) ? q->mt_bps[0] / 16 / 1e9 : NAN;
+      dat_num(d, l16);
+      dat_num(d, mf);
+      dat_num(d, mb);
+      dat_num(d, m16);
       fputc('\n', d);
-      double vals[4] = {lf, have_bwd ? lb : NAN, q->ips[0] / 1e9, q->ips[1] / 1e9};
-      for (int t = 0; t < 4; t++)
+      double vals[7] = {lf, have_bwd ? lb : NAN, q->ips[0] / 1e9, q->ips[1] / 1e9,
+                        have_bwd && bpe16 ? l16 : NAN, mf, have_bwd ? mb : NAN};
+      for (int t = 0; t < 7; t++)
         if (isfinite(vals[t]) && vals[t] > 0) {
           ymax = fmax(ymax, vals[t]);
           ymin = fmin(ymin, vals[t]);
@@ -1052,8 +1108,9 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
   int logy = ymax / ymin > 20;
   size_t nkey = (size_t)nkeyb + 2 * (size_t)has_peers_and_ours(a);
   for (size_t j = 0; j < s->nimpls; j++) nkey += s->impls[j].npoints > 0;
-  int w = have_bwd ? 1100 : 900, cols;
-  int rows = key_rows(nkey, longest_legend(a) + 20, w, &cols);
+  nkey += 2 + (mt_threads > 1) * 2;
+  int w = have_bwd ? 1200 : 900, cols;
+  int rows = key_rows(nkey, (longest_legend(a) + 20) * 5 / 4, w, &cols);
   int keyh = rows * 17 + 12;
   int h = 430 + keyh;
   FILE *g = gp_begin(dir, stem, rep_printf("%s, throughput against n", a->name), w, h);
@@ -1063,7 +1120,7 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
   fprintf(g,
           "  set logscale x\n  set xrange [%.9g:%.9g]\n"
           "  set xlabel 'n (elements per array, log scale)' offset 0,-0.6\n",
-          (double)ns[0] / 1.6, (double)ns[nn - 1] * 1.6);
+          (double)ns[0] / 1.6, (double)ns[nn - 1] * (mt_threads > 1 ? 2.4 : 1.6));
   fputs("  set xtics (", g);
   for (size_t i = 0; i < nn; i++) {
     if (i) fputs(", ", g);
@@ -1095,7 +1152,7 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
             "\n  set key below Left reverse vertical maxrows %d samplen 2 spacing 1.05 width -3 "
             "font ',9'\n",
             rows);
-    speed_panel(g, mo, a, datname, idx, bidx, 0, 1);
+    speed_panel(g, mo, a, datname, idx, bidx, 0, 1, bpe16, mt_threads);
   } else {
     fputs("  set multiplot title ", g);
     gp_str(g, title);
@@ -1104,14 +1161,14 @@ static void fig_speed(const rep_model *mo, rep_act *a, const char *dir) {
             "  set lmargin at screen 0.07\n  set rmargin at screen 0.49\n  unset key\n"
             "  set title 'forward (x \u2192 y): 8 bytes per element'\n",
             top, bot);
-    speed_panel(g, mo, a, datname, idx, bidx, 0, 0);
+    speed_panel(g, mo, a, datname, idx, bidx, 0, 0, bpe16, mt_threads);
     fprintf(g,
             "  set lmargin at screen 0.565\n  set rmargin at screen 0.985\n"
             "  set title 'backward (x or y, dy \u2192 dx): 12 bytes per element'\n"
             "  set key at screen 0.5, screen %.4f center top Left reverse vertical maxrows %d "
             "samplen 2 spacing 1.05 width -3 font ',9'\n",
             (double)(keyh + 8) / h, rows);
-    speed_panel(g, mo, a, datname, idx, bidx, 1, 1);
+    speed_panel(g, mo, a, datname, idx, bidx, 1, 1, bpe16, mt_threads);
     fputs("  unset multiplot\n", g);
   }
   gp_end(g, dir, stem);
@@ -1278,7 +1335,8 @@ static void ulp_axis_gp(FILE *g, const ulp_axis *ax) {
   }
   static const double t[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
   for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
-    if (t[k] >= ax->lo * 1.15 && t[k] <= ax->hi / 1.15 && (isnan(ax->band) || t[k] <= OFF_SCALE)) {
+    if (t[k] >= ax->lo * 1.15 && t[k] <= ax->hi / 1.15 && (isnan(ax->band) || t[k] <= OFF_SCALE) &&
+        !(ax->floor < 0.25 && t[k] < ax->floor * 1.6)) {
       fprintf(g, "%s'%g' %g", first ? "" : ", ", t[k], t[k]);
       first = 0;
     }
@@ -2037,6 +2095,196 @@ static void fig_zigzag(rep_model *m, const char *dir) {
   m->fig_zigzag = stem;
 }
 
+/* ---- the front page's figure: speed against accuracy, a panel per
+ * activation; the same axes as the Pareto chart's (the core's max ULP of f,
+ * G items/s at the ranking size), ours filled, each library in its colour */
+static void fig_overview(rep_model *m, const char *dir) {
+  size_t na = 0;
+  double umin = INFINITY, umax = 0, ymin = INFINITY, ymax = 0;
+  int any_zero = 0;
+  rep_kpoint **pts = rep_alloc((m->nacts + 1) * sizeof *pts);
+  size_t *npts = rep_alloc((m->nacts + 1) * sizeof *npts);
+  rep_act **acts = rep_alloc((m->nacts + 1) * sizeof *acts);
+  for (size_t i = 0; i < m->nacts; i++) {
+    rep_act *a = &m->acts[i];
+    if (!a->acc || !a->spd || !a->rank_n) continue;
+    rep_kpoint *p = rep_alloc((a->nnames + 1) * sizeof *p);
+    size_t n = rep_kernel_points(a, 0, p), good = 0;
+    for (size_t k = 0; k < n; k++) {
+      if (isnan(p[k].ulp) || isnan(p[k].ips)) continue;
+      good++;
+      if (p[k].ulp > 0) umin = fmin(umin, p[k].ulp);
+      any_zero |= p[k].ulp <= 0;
+      umax = fmax(umax, p[k].ulp);
+      ymin = fmin(ymin, p[k].ips / 1e9);
+      ymax = fmax(ymax, p[k].ips / 1e9);
+    }
+    if (!good) continue;
+    pts[na] = p;
+    npts[na] = n;
+    acts[na++] = a;
+  }
+  if (!na) return;
+  ulp_axis ax = ulp_axis_of(isfinite(umin) ? umin : 0.5, umax, any_zero);
+  const char *stem = "overview";
+  const char *datname = "data/overview.dat";
+  FILE *d = rep_fopen(dir, datname);
+  fputs("# every activation's kernels, f: x drawn (0 at the floor, above 64 ULP in the band),\n"
+        "# the core's max ULP (accuracy.json), G items/s at the ranking size (speed.json), the\n"
+        "# library's place (0 ours), the point type; one block per activation\n",
+        d);
+  for (size_t i = 0; i < na; i++) {
+    fprintf(d, "# %s\n", acts[i]->name);
+    for (size_t k = 0; k < npts[i]; k++) {
+      const rep_kpoint *p = &pts[i][k];
+      if (isnan(p->ulp) || isnan(p->ips)) continue;
+      int lib = rep_library_rank(p->origin);
+      fprintf(d, "%.9g %.9g %.9g %d %d # %s\n", ulp_axis_x(&ax, p->ulp), p->ulp, p->ips / 1e9, lib,
+              lib ? 6 + 2 * ((lib - 1) % 4) : 7, p->name);
+    }
+    fputs("\n\n", d);
+  }
+  rep_fclose(d, dir, datname);
+  int cols = na > 9 ? 4 : na > 4 ? 3 : (int)na, rows = (int)((na + (size_t)cols - 1) / (size_t)cols);
+  int pw = 1200 / cols, ph = 240, w = pw * cols, h = 70 + ph * rows;
+  int spare = (int)((size_t)(cols * rows) - na); /* empty places in the last row: the legend */
+  if (!spare) h += 40;
+  FILE *g = gp_begin(dir, stem, "speed against accuracy, every activation", w, h);
+  for (int k = 0; k <= REP_NLIBS; k++)
+    fprintf(g, "  set linetype %d lc rgb '%s' lw 1.5 ps 1\n", 101 + k, families[k].colors[0]);
+  fputs("  set multiplot title 'every activation: throughput of f at the ranking size against its "
+        "max ULP error over the core (ours filled; open: the libraries, in their colours)' font "
+        "',11'\n  set logscale y\n  set grid xtics ytics\n  unset key\n  set format y '%g'\n",
+        g);
+  ulp_axis_gp(g, &ax);
+  fprintf(g, "  set yrange [%.9g:%.9g]\n", ymin / 1.5, ymax * 1.5);
+  gp_125_tics(g, 'y', ymin / 1.5, ymax * 1.5);
+  fputs("  set xtics font ',8'\n  set ytics font ',8'\n", g);
+  for (size_t i = 0; i < na; i++) {
+    int col = (int)i % cols, row = (int)i / cols;
+    double l = (double)(col * pw + 42) / w, r = (double)((col + 1) * pw - 8) / w;
+    double t = 1 - (double)(36 + row * ph + 20) / h, b = 1 - (double)(36 + (row + 1) * ph - 28) / h;
+    fprintf(g,
+            "  set lmargin at screen %.4f\n  set rmargin at screen %.4f\n"
+            "  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n",
+            l, r, t, b);
+    fputs("  set title ", g);
+    gp_str(g, acts[i]->name);
+    fputs(" offset 0,-0.7 font ',10'\n", g);
+    fprintf(g, "  set xlabel %s\n  set ylabel %s\n", row == rows - 1 ? "'core max ULP' font ',8'" : "''",
+            col == 0 ? "'G/s' font ',8'" : "''");
+    if (i + 1 == na) {
+      double kx = spare ? 1 - (double)spare * pw / 2 / w : 0.5;
+      double ky = spare ? (double)(ph / 2 + 20) / h : 0.01;
+      fprintf(g,
+              "  set key at screen %.4f, screen %.4f center %s vertical Left reverse font ',10' "
+              "samplen 1 spacing 1.3 box lc rgb '#cccccc' title 'kernels of'\n",
+              kx, ky, spare ? "center" : "bottom");
+    }
+    fprintf(g,
+            "  plot '%s' index %zu using 1:3:5:($4+101) with points pt variable lc variable ps 1.1 "
+            "notitle",
+            datname, i);
+    if (i + 1 == na) { /* the legend, under the panels: the libraries present */
+      int seen[REP_NLIBS + 1] = {0};
+      for (size_t q = 0; q < na; q++)
+        for (size_t k = 0; k < npts[q]; k++)
+          if (!isnan(pts[q][k].ulp) && !isnan(pts[q][k].ips))
+            seen[rep_library_rank(pts[q][k].origin)] = 1;
+      for (int k = 0; k <= REP_NLIBS; k++)
+        if (seen[k])
+          fprintf(g, ", keyentry with points pt %d ps 1.3 lc rgb '%s' title '%s'",
+                  k ? 6 + 2 * ((k - 1) % 4) : 7, families[k].colors[0],
+                  k == 0 ? "ours" : k < REP_NLIBS ? rep_libraries[k] : "others (plugins)");
+    }
+    fputc('\n', g);
+  }
+  /* the legend: a panel of its own below, the libraries */
+  fputs("  unset multiplot\n", g);
+  gp_end(g, dir, stem);
+  m->fig_overview = stem;
+}
+
+/* ---- the error per binade of x (exhaustive sweeps): a row per
+ * implementation, a column per binade (x < 0 on the left, growing outward),
+ * the colour its max ULP error on a log scale */
+static void fig_binades(rep_act *a, const char *dir, int bwd) {
+  const rep_acc *r = a->acc;
+  const rep_acc_impl **use = rep_alloc((r->nimpls + 1) * sizeof *use);
+  size_t nuse = acc_order(a, bwd, use), nrow = 0;
+  for (size_t j = 0; j < nuse; j++) nrow += (bwd ? use[j]->bwd.nbinades : use[j]->fwd.nbinades) > 0;
+  if (!nrow) return;
+  const char *stem = rep_printf("%s_binades_%s", a->stem, bwd ? "bwd" : "fwd");
+  const char *datname = rep_printf("data/%s.dat", stem);
+  FILE *d = rep_fopen(dir, datname);
+  fprintf(d,
+          "# %s: max ULP error of %s per binade of x (accuracy.json by_binade): column (x < 0\n"
+          "# negative: -(e + 128) for 2^e <= |x| < 2^(e+1), -1 the subnormals, -256 inf/nan),\n"
+          "# row, log10 of the max ULP (? for none: every input exact or no input), max ULP\n",
+          a->name, bwd ? "f'" : "f");
+  const char **names = rep_alloc((nrow + 1) * sizeof *names);
+  double vmax = -2;
+  size_t row = 0;
+  for (size_t j = 0; j < nuse; j++) {
+    const rep_stats *s = bwd ? &use[j]->bwd : &use[j]->fwd;
+    if (!s->nbinades) continue;
+    names[row] = legend_name(a, use[j]->name);
+    fprintf(d, "# %s\n", use[j]->name);
+    for (size_t k = 0; k < s->nbinades; k++) {
+      const rep_binade *b = &s->binades[k];
+      char *end;
+      long e = strtol(b->exponent, &end, 10);
+      double c = *end ? (!strcmp(b->exponent, "subnormal") ? 1 : 256) : (double)(e + 128);
+      if (!strcmp(b->sign, "-")) c = -c;
+      double v = b->max_ulp > 0 ? log10(b->max_ulp) : NAN;
+      if (v < -2) v = -2;
+      if (isfinite(v)) vmax = fmax(vmax, v);
+      fprintf(d, "%g %zu", c, row);
+      dat_num(d, v);
+      dat_num(d, b->max_ulp);
+      fputc('\n', d);
+    }
+    fputs("\n\n", d);
+    row++;
+  }
+  rep_fclose(d, dir, datname);
+  size_t len = 10;
+  for (size_t i = 0; i < nrow; i++) len = strlen(names[i]) > len ? strlen(names[i]) : len;
+  int w = 1200, h = 130 + 18 * (int)nrow;
+  FILE *g = gp_begin(dir, stem, rep_printf("%s, ULP error of %s per binade of x", a->name,
+                                           bwd ? "f'" : "f"),
+                     w, h);
+  fputs("  set title ", g);
+  gp_str(g, rep_printf("%s: max ULP error of %s in each binade of x (every float; colour: log "
+                       "scale; white: correctly rounded throughout)",
+                       a->name, bwd ? "f\u2032" : "f"));
+  fprintf(g,
+          "\n  set lmargin at screen %.4f\n  set rmargin at screen 0.9\n"
+          "  set xrange [-257:257]\n  set yrange [%g:-0.6] reverse\n"
+          "  set palette defined (-2 '#f7fbff', 0 '#c6dbef', 1 '#fdd49e', 3 '#fc8d59', 6 '#b30000', "
+          "9 '#4d0000')\n  set cbrange [-2:%g]\n  set cbtics ('0.01' -2, '0.1' -1, '1' 0, '10' 1, "
+          "'100' 2, '10⁴' 4, '10⁶' 6, '10⁸' 8)\n  set cblabel 'max ULP'\n"
+          "  set xtics ('-2¹²⁷' -255, '-2⁶⁴' -192, '-1' -128, '-2⁻⁶⁴' -64, '0' 0, "
+          "'2⁻⁶⁴' 64, '1' 128, '2⁶⁴' 192, '2¹²⁷' 255) font ',9'\n"
+          "  set xlabel 'x, by binade (2^e ≤ |x| < 2^(e+1)); x < 0 on the left'\n  unset key\n"
+          "  set ytics (",
+          (double)(len * 7 + 24) / w, (double)nrow - 0.4, vmax > 0 ? ceil(vmax) : 1);
+  for (size_t i = 0; i < nrow; i++) {
+    if (i) fputs(", ", g);
+    gp_str(g, names[i]);
+    fprintf(g, " %zu", i);
+  }
+  fprintf(g,
+          ") font ',9'\n  plot '%s' using 1:2:(0.5):(0.45):3 with boxxyerror fs solid 1.0 noborder "
+          "fc palette\n",
+          datname);
+  gp_end(g, dir, stem);
+  if (bwd)
+    a->fig_binades_bwd = stem;
+  else
+    a->fig_binades_fwd = stem;
+}
+
 void rep_plot(rep_model *m, const char *dir) {
   detect_png_terminal();
   for (size_t i = 0; i < m->nacts; i++) {
@@ -2045,6 +2293,8 @@ void rep_plot(rep_model *m, const char *dir) {
     if (a->acc) {
       fig_ulp(a, dir, 0);
       fig_ulp(a, dir, 1);
+      fig_binades(a, dir, 0);
+      fig_binades(a, dir, 1);
     }
     if (a->spd) fig_speed(m, a, dir);
     fig_pareto(a, dir);
@@ -2054,6 +2304,7 @@ void rep_plot(rep_model *m, const char *dir) {
     if (a->sat && a->sat->numerical) fig_numsat(a, dir);
     if (a->sat && a->sat->depth) fig_delivered(a, dir);
   }
+  fig_overview(m, dir);
   fig_all(m, dir, 0);
   fig_all(m, dir, 1);
   if (m->files[REP_ZEROCENTER].doc) fig_zigzag(m, dir);
