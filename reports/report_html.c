@@ -378,10 +378,32 @@ static ctx_lines context_lines(const rep_model *m) {
   const char *cpu = ctx_joined(m, "cpu_model"), *cores = ctx_joined(m, "cores");
   const char *caches = ctx_joined(m, "caches"), *host = ctx_joined(m, "host");
   const char *isa = ctx_joined(m, "isa_selected");
-  c.machine =
-      rep_printf("%s; %s cores; caches %s%s%s%s%s", cpu ? cpu : "CPU not stated",
-                 cores ? cores : "?", caches ? caches : "not stated", isa ? "; ISAs allowed: " : "",
-                 isa ? isa : "", host ? "; host " : "", host ? host : "");
+  /* a virtual machine (CPUID's hypervisor bit, context "hypervisor") reports
+   * the host's caches: say so, for an L3 that is not this machine's own */
+  int vm = 0;
+  double l3 = NAN;
+  for (int i = 0; i < REP_NFILES; i++) {
+    const json_t *cx = m->files[i].context;
+    if (!cx) continue;
+    vm |= json_is_true(json_object_get(cx, "hypervisor"));
+    json_t *cc = json_object_get(cx, "caches");
+    if (json_is_object(cc) && json_is_number(json_object_get(cc, "l3")))
+      l3 = json_number_value(json_object_get(cc, "l3"));
+  }
+  int ncores = cores ? atoi(cores) : 0;
+  const char *cache_note = "";
+  if (vm)
+    cache_note = " as the hypervisor reports them (a virtual machine: the L3 is the host's, "
+                 "shared with whatever else runs there)";
+  else if (ncores > 0 && isfinite(l3) && l3 / ncores > 16.0 * 1048576)
+    cache_note = rep_printf(" as reported (%s of L3 for %d cores: most likely a host's cache "
+                            "shared with others, a virtual machine)",
+                            rep_printf("%.0f MiB", l3 / 1048576), ncores);
+  c.machine = rep_printf("%s; %s core%s%s; caches%s: %s%s%s%s%s", cpu ? cpu : "CPU not stated",
+                         cores ? cores : "?", ncores == 1 ? "" : "s",
+                         vm ? " of a virtual machine" : "", cache_note,
+                         caches ? caches : "not stated", isa ? "; ISAs allowed: " : "",
+                         isa ? isa : "", host ? "; host " : "", host ? host : "");
   static const char *const sw[][2] = {{"compiler", "compiler"},
                                       {"libc", "C library"},
                                       {"mpfr_version", "MPFR"},
@@ -2351,9 +2373,12 @@ static table *normal_num_table(const json_t *no) {
   return t;
 }
 
-/* the gradient a chain of L layers delivers, at the last layer: a row per
- * format and evaluator, per scale the median relative error and the fraction
- * underflowed to 0 */
+/* the gradient a chain of L layers delivers: a row per format and formula,
+ * per scale the median relative error and the chains underflowed to 0 at
+ * L = 10, and the depth from which half the chains are 0.  (At the last
+ * layer alone, L = 100, every sigmoid row read "1 / 100%": the exact product
+ * of 100 derivatives of at most 1/4 is below 2^-200, under every format's
+ * smallest number, so every chain is 0 there: true, and no help.) */
 static table *delivered_table(const json_t *dp, size_t *L) {
   json_t *dl = rep_jobj(dp, "delivered");
   json_t *rows = rep_jarr(dl, "rows"), *sc = rep_jarr(dl, "scales");
@@ -2362,15 +2387,17 @@ static table *delivered_table(const json_t *dp, size_t *L) {
   double layers = rep_jnum(dp, "layers");
   if (!(layers >= 1)) return NULL;
   *L = (size_t)layers;
-  const char **head = rep_alloc((2 + 2 * nsc) * sizeof *head);
+  size_t at = *L >= 10 ? 10 : *L;
+  const char **head = rep_alloc((2 + 3 * nsc) * sizeof *head);
   head[0] = "format";
   head[1] = "f\u2032 from";
   for (size_t k = 0; k < nsc; k++) {
     double s = json_number_value(json_array_get(sc, k));
-    head[2 + 2 * k] = rep_printf("median rel. error, s = %g", s);
-    head[3 + 2 * k] = rep_printf("underflowed to 0, s = %g", s);
+    head[2 + 3 * k] = rep_printf("s = %g: median rel. error at L = %zu", s, at);
+    head[3 + 3 * k] = rep_printf("s = %g: chains at 0, L = %zu", s, at);
+    head[4 + 3 * k] = rep_printf("s = %g: half the chains 0 from L =", s);
   }
-  table *t = tab_new_v(2 + 2 * nsc, head);
+  table *t = tab_new_v(2 + 3 * nsc, head);
   /* rows of one (format, name) across scales */
   const char *last = NULL;
   for (size_t k = 0; k < json_array_size(rows); k++) {
@@ -2397,10 +2424,21 @@ static table *delivered_table(const json_t *dp, size_t *L) {
             !strcmp(jstr(o, "name"), name) && rep_jnum(o, "scale") == want)
           hit = o;
       }
-      json_t *me = hit ? json_array_get(json_object_get(hit, "median_rel_err"), *L - 1) : NULL;
-      json_t *uf = hit ? json_array_get(json_object_get(hit, "underflow"), *L - 1) : NULL;
+      json_t *mes = hit ? json_object_get(hit, "median_rel_err") : NULL;
+      json_t *ufs = hit ? json_object_get(hit, "underflow") : NULL;
+      json_t *me = json_array_get(mes, at - 1), *uf = json_array_get(ufs, at - 1);
       tab_cell(t, "num", json_is_number(me) ? fsci(json_number_value(me)) : "\u2014");
-      tab_cell(t, "num", json_is_number(uf) ? fpct(json_number_value(uf)) : "\u2014");
+      tab_cell(t, json_is_number(uf) && json_number_value(uf) > 0 ? "num bad" : "num",
+               json_is_number(uf) ? fpct(json_number_value(uf)) : "\u2014");
+      size_t half = 0;
+      for (size_t l = 0; json_is_array(ufs) && l < json_array_size(ufs) && !half; l++) {
+        json_t *u = json_array_get(ufs, l);
+        if (json_is_number(u) && json_number_value(u) >= 0.5) half = l + 1;
+      }
+      tab_num(t, "num",
+              half ? rep_printf("%zu", half)
+                   : rep_printf("beyond %zu", json_is_array(ufs) ? json_array_size(ufs) : *L),
+              half ? (double)half : INFINITY);
     }
   }
   return t;
@@ -2473,11 +2511,14 @@ static void formats_html(FILE *f, const rep_model *m, const rep_act *a) {
     size_t L = 0;
     table *dt = delivered_table(s->depth, &L);
     if (dt) {
-      p_note(f, rep_printf("The gradient a chain of %zu layers delivers when each product is "
-                           "rounded to the format (g_L = RN(g_{L-1} \u00d7 f\u2032(x_L))), "
-                           "against the exact product at the same inputs: the median relative "
-                           "error and the fraction of chains whose gradient underflowed to 0 "
-                           "while the exact one is not, for x_l ~ N(0, s\u00b2).",
+      p_note(f, rep_printf("The gradient a chain of layers delivers when each product is "
+                           "rounded to the format (g_L = RN(g_{L-1} \u00d7 f\u2032(x_L))), against "
+                           "the exact product at the same inputs, x_l ~ N(0, s\u00b2): the median "
+                           "relative error and the chains underflowed to 0 (while the exact "
+                           "product is not) after 10 layers, and the depth from which half the "
+                           "chains are 0 (of %zu layers measured). At the last layer every "
+                           "sigmoid chain is 0 in every format: 100 derivatives of at most 1/4 "
+                           "multiply to less than 2^-200, below the smallest float.",
                            L));
       tab_html(f, dt, "compact");
     }
