@@ -362,9 +362,17 @@ static const char *answer_safe(const rep_model *m, const char **who) {
   *who = pick->name;
   const rep_stats *s = &pick->fwd;
   const char *mk = marks_of(s);
+  const char *what = s->summary;
+  if (!what) /* an older file: no sentence, say what it has */
+    what = rep_printf("max %s ULP%s%s", fulp(s->max_ulp),
+                      (s->verdict >= 0 ? s->verdict == 1 : !s->within_claim)
+                          ? ", above its claim or documented bound"
+                          : "",
+                      s->special_failures > 0
+                          ? rep_printf("; %s special-value failures", fcount(s->special_failures))
+                          : "");
   return rep_printf("%s: %s%s", pick->name,
-                    *mk ? rep_printf("not everywhere (marks %s): ", mk) : "no mark: ",
-                    s->summary ? s->summary : fstr(s->verdict_text));
+                    *mk ? rep_printf("not everywhere (marks %s): ", mk) : "no mark: ", what);
 }
 
 static void qa(doc_out *d, const char *q, const char *a, const char *link, const char *link_text) {
