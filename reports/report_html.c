@@ -1695,7 +1695,7 @@ void figure_html(FILE *f, const rep_model *m, const char *stem, const char *capt
   html(f, caption);
   fprintf(f, "\" width=\"%d\"", w);
   if (h > 0) fprintf(f, " height=\"%d\"", h);
-  fputs(" loading=\"lazy\"></a>\n<figcaption>", f);
+  fputs("></a>\n<figcaption>", f);
   html(f, caption);
   fputs(" \u2014 <a href=\"", f);
   href(f, rep_printf("fig/%s.png", stem));
