@@ -24,6 +24,8 @@ for f in sigmoid_curve sigmoid_ulp_fwd sigmoid_ulp_bwd sigmoid_speed sigmoid_sat
     -a -s "$S/full/gp/$f.gp"
 done
 check "full: data files for gnuplot" test -s "$S/full/data/sigmoid_ulp_fwd.dat"
+check "full: the data behind the figures is the results files' (ULP against x, Pareto, saturation points)" \
+  python3 "$HERE/report_data_check.py" "$S/full" "$DATA/full"
 check "full: the unavailable implementation is reported as such" \
   grep -q 'not available: needs avx512f' "$S/full/sigmoid.html"
 check "full: ... in tables.md too" grep -q 'sigmoid.avx512.rr2-p5-div' "$S/full/tables.md"
@@ -236,6 +238,8 @@ fi
 rc=$?
 check "exhaustive: exit status 0 (got $rc: $(head -c 300 "$S/err"))" [ $rc -eq 0 ]
 check "exhaustive: every linked file is there" check_report "$S/exh"
+check "exhaustive: the data behind the figures is the results files' (the binades too)" \
+  python3 "$HERE/report_data_check.py" "$S/exh" "$DATA/exhaustive"
 check "exhaustive: the command of accuracy.run.json under the ULP figures" \
   grep -q 'accuracy.json: <code>actbench accuracy --exhaustive --activation sigmoid --out fixture-exhaustive</code> (2025-01-02 03:04:05 UTC)' \
   "$S/exh/sigmoid.html"
@@ -344,6 +348,69 @@ else
   "$ROOT/scripts/screenshot.sh" "$S/full/gradients.html" "$S/gradients.png" 1400,2000 2>"$S/shot.err"
   check "screenshot: gradients.html too (status $?: $(head -c 200 "$S/shot.err"))" \
     python3 "$HERE/png_check.py" --min-colors 16 --min-ink 0.05 "$S/gradients.png"
+fi
+
+# 5c. interrupted: SIGTERM or SIGINT while gnuplot draws leaves no temporary
+# folder and no gnuplot running, and the report there before stays as it was; a
+# later report removes the temporaries of reports killed outright (their PID no
+# longer runs), not those of one that runs
+for sig in TERM INT; do
+  # job control on: a background job's SIGINT is not ignored then
+  set -m
+  "$BIN" report --results "$DATA/full" --out "$good" >"$S/sig.out" 2>"$S/sig.err" &
+  pid=$!
+  set +m
+  child=""
+  for _ in $(seq 1 100); do
+    child=$(pgrep -P $pid gnuplot | head -n 1)
+    [ -n "$child" ] && break
+    sleep 0.05
+  done
+  kill -$sig $pid
+  wait $pid
+  rc=$?
+  sleep 0.2
+  check "SIG$sig: the report dies of it (status $rc) while gnuplot ran (pid ${child:-none})" \
+    [ -n "$child" -a $rc -eq $((128 + $(kill -l $sig))) ]
+  # (stopped: gone, or a zombie left to whoever reaps orphans here)
+  check "SIG$sig: gnuplot stopped with it" \
+    bash -c "[ -z '$child' ] || ! ps -o stat= -p $child | grep -qv Z"
+  check "SIG$sig: no temporary folder left" no_leftovers "$good"
+  check "SIG$sig: the report before it intact" \
+    [ "$(cat "$good/index.html" "$good/sigmoid.html" | cksum)" = "$sum_before" ]
+done
+mkdir -p "$good.tmp-999999/data" "$good.old-999998" "$good.tmp-1" "$good.tmp-$$"
+"$BIN" report --results "$DATA/full" --out "$good" >/dev/null 2>"$S/stale.err"
+check "stale: the temporaries of killed reports removed, and said so" \
+  bash -c "test ! -e '$good.tmp-999999' -a ! -e '$good.old-999998' &&
+           grep -q 'removed $good.tmp-999999, left by a report (pid 999999) that was killed' '$S/stale.err'"
+check "stale: not those whose PID runs" test -d "$good.tmp-1" -a -d "$good.tmp-$$"
+rmdir "$good.tmp-1" "$good.tmp-$$"
+# a folder we may not write: blamed for it, not for a missing index.html (as
+# root, permissions bind only another user: nobody, through setpriv)
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  asnobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+  mkdir -p "$S/ro/sub" "$S/rw"
+  chmod 755 "$S/ro" "$S/ro/sub"
+  chmod 777 "$S/rw"
+  cp -r "$good" "$S/rw/rep"
+  chmod -R a+rX "$S/rw/rep"
+  chmod 555 "$S/rw/rep"
+  asnobody "$BIN" report --results "$DATA/full" --out "$S/ro/sub" >/dev/null 2>"$S/ro.err"
+  rc=$?
+  check "read-only --out: status 2, the permission blamed ($(cat "$S/ro.err"))" \
+    bash -c "[ $rc -eq 2 ] && grep -q 'Permission denied' '$S/ro.err' && ! grep -q 'index.html' '$S/ro.err'"
+  asnobody "$BIN" report --results "$DATA/full" --out "$S/ro/new" >/dev/null 2>"$S/ro.err"
+  rc=$?
+  check "--out in a read-only folder: status 2, the permission blamed ($(cat "$S/ro.err"))" \
+    bash -c "[ $rc -eq 2 ] && grep -q 'cannot write the report in $S/ro: Permission denied' '$S/ro.err'"
+  asnobody "$BIN" report --results "$DATA/full" --out "$S/rw/rep" >/dev/null 2>"$S/ro.err"
+  rc=$?
+  check "a read-only report folder: status 2, the permission blamed ($(cat "$S/ro.err"))" \
+    bash -c "[ $rc -eq 2 ] && grep -q 'Permission denied' '$S/ro.err' && test -s '$S/rw/rep/index.html'"
+  chmod 755 "$S/rw/rep"
+else
+  echo "skip read-only --out: needs root and setpriv to act as another user"
 fi
 
 # 6. help
