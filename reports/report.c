@@ -187,8 +187,8 @@ int act_report_main(int argc, char **argv) {
   free(tmp);
 
   printf("report: %s/index.html\nreport: %s/summary.md\n", outdir, outdir);
-  for (int k = 0; k < REP_NFILES; k++)
-    if (m.files[k].doc) json_decref(m.files[k].doc);
+  for (int k = 0; k < REP_NFILES; k++) m.files[k].doc = NULL;
+  act_res_release(); /* the results files and what the readers made of them */
   free(outdir);
   rep_arena_free();
   return 0;

@@ -335,7 +335,7 @@ typedef struct {
 /* speed.json's repetitions and the machine's state during the run, in one
  * line; its warnings into c. */
 static void speed_run_line(const rep_model *m, ctx_lines *c) {
-  const json_t *st = m->speed_state;
+  const act_res_state *st = m->speed_state;
   if (!m->speed_reps && !st) return;
   const char *l = "";
   if (m->speed_reps)
@@ -343,31 +343,17 @@ static void speed_run_line(const rep_model *m, ctx_lines *c) {
                    m->speed_reps, m->speed_min_time,
                    m->speed_interleaved > 0 ? ", interleaved at random across benchmarks" : "");
   if (st) {
-    json_t *lb = json_object_get(st, "load_average_before"),
-           *la = json_object_get(st, "load_average_after");
-    if (json_is_array(lb) && json_is_array(la))
-      l = rep_printf("%s; load average %.2f before, %.2f after", l,
-                     json_number_value(json_array_get(lb, 0)),
-                     json_number_value(json_array_get(la, 0)));
-    json_t *o = json_object_get(st, "other_processes_share"),
-           *sl = json_object_get(st, "steal_share");
-    if (json_is_number(o))
+    if (isfinite(st->load_before) && isfinite(st->load_after))
+      l = rep_printf("%s; load average %.2f before, %.2f after", l, st->load_before, st->load_after);
+    if (isfinite(st->other_share))
       l = rep_printf("%s; other processes %.1f%% of the machine's CPU time", l,
-                     100 * json_number_value(o));
-    if (json_is_number(sl)) l = rep_printf("%s, steal %.1f%%", l, 100 * json_number_value(sl));
-    json_t *g = json_object_get(st, "governor"), *b = json_object_get(st, "boost"),
-           *bt = json_object_get(st, "benchmark_build_type");
-    if (json_is_string(g)) l = rep_printf("%s; frequency governor %s", l, json_string_value(g));
-    if (json_is_string(b)) l = rep_printf("%s, boost %s", l, json_string_value(b));
-    if (json_is_string(bt))
-      l = rep_printf("%s; Google Benchmark library: %s build", l, json_string_value(bt));
-    json_t *w = json_object_get(st, "warnings");
-    if (json_is_array(w) && json_array_size(w)) {
-      c->warnings = rep_alloc(json_array_size(w) * sizeof *c->warnings);
-      for (size_t i = 0; i < json_array_size(w); i++)
-        if (json_is_string(json_array_get(w, i)))
-          c->warnings[c->nwarnings++] = json_string_value(json_array_get(w, i));
-    }
+                     100 * st->other_share);
+    if (isfinite(st->steal_share)) l = rep_printf("%s, steal %.1f%%", l, 100 * st->steal_share);
+    if (st->governor) l = rep_printf("%s; frequency governor %s", l, st->governor);
+    if (st->boost) l = rep_printf("%s, boost %s", l, st->boost);
+    if (st->build_type) l = rep_printf("%s; Google Benchmark library: %s build", l, st->build_type);
+    c->warnings = st->warnings;
+    c->nwarnings = st->nwarnings;
   }
   c->speed_run = *l == ';' ? l + 2 : l;
 }
@@ -454,13 +440,10 @@ table *files_table(const rep_model *m) {
 }
 
 static const char *params_str(const rep_act *a) {
-  if (!a->params || !json_object_size(a->params)) return NULL;
-  const char *s = "", *key;
-  json_t *v;
-  json_object_foreach(a->params, key, v) {
-    const char *x = json_is_number(v) ? rep_printf("%.9g", json_number_value(v)) : ctx_value(v);
-    s = rep_printf("%s%s%s = %s", s, *s ? ", " : "", key, x ? x : "?");
-  }
+  if (!a->nparams) return NULL;
+  const char *s = "";
+  for (size_t k = 0; k < a->nparams; k++)
+    s = rep_printf("%s%s%s = %s", s, *s ? ", " : "", a->params[k].key, a->params[k].text);
   return s;
 }
 
@@ -2541,11 +2524,11 @@ static void formats_md(FILE *f, const rep_model *m, const rep_act *a) {
 /* ---- gradients.html: across activations, and zerocenter.json */
 
 static const json_t *dying_of(const rep_model *m) {
-  return rep_jobj(m->files[REP_SATURATION].doc, "dying");
+  return m->dying;
 }
 
 int has_gradients_page(const rep_model *m) {
-  return m->fig_all_normal || m->fig_all_depth || m->files[REP_ZEROCENTER].doc || dying_of(m);
+  return m->fig_all_normal || m->fig_all_depth || m->zerocenter || dying_of(m);
 }
 
 static const char *summary_str(const json_t *o, const char *key, const char *fmt) {
@@ -2723,10 +2706,10 @@ static void gradients_page(const rep_model *m, const char *dir) {
                 SRC_SAT);
     if (dying_of(m)) dying_html(f, dying_of(m));
   }
-  const json_t *zc = m->files[REP_ZEROCENTER].doc;
+  const act_res_zerocenter *zc = m->zerocenter;
   if (zc) {
     fputs("<h2 id=\"zerocenter\">Zero-centring: the zig-zag</h2>\n", f);
-    json_t *tw = rep_jobj(zc, "two_weight");
+    json_t *tw = zc->two_weight;
     p_note(f, zigzag_note);
     figure_html(f, m, m->fig_zigzag,
                 "gradient descent on the two weights, from the start (\u25a1) to the optimum "
@@ -2740,7 +2723,7 @@ static void gradients_page(const rep_model *m, const char *dir) {
     }
     t = paired_table(tw);
     if (t) tab_html(f, t, NULL);
-    t = sign_table(rep_jobj(zc, "sign_agreement"));
+    t = sign_table(zc->sign_agreement);
     if (t) {
       fputs("<h3>Sign agreement</h3>\n", f);
       p_note(f,
@@ -2759,10 +2742,10 @@ static void gradients_md(FILE *f, const rep_model *m) {
   fputs("## Saturation and zero-centring across activations\n\n", f);
   figure_md(f, m, m->fig_all_normal, "saturated fraction against sigma", SRC_SAT);
   figure_md(f, m, m->fig_all_depth, "E[f']^L against depth", SRC_SAT);
-  const json_t *zc = m->files[REP_ZEROCENTER].doc;
+  const act_res_zerocenter *zc = m->zerocenter;
   if (!zc) return;
   figure_md(f, m, m->fig_zigzag, "zig-zag paths of the two-weight problem", SRC_ZC);
-  table *t = steps_table(rep_jobj(zc, "two_weight"));
+  table *t = steps_table(zc->two_weight);
   if (t) tab_md(f, t);
 }
 

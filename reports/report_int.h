@@ -10,6 +10,8 @@
 #define ACTBENCH_REPORT_INT_H
 
 #include <jansson.h>
+
+#include "results.h"
 #include <stddef.h>
 #include <stdio.h>
 
@@ -24,163 +26,32 @@ void rep_arena_free(void);
 enum { REP_SPEED, REP_ACCURACY, REP_SATURATION, REP_ZEROCENTER, REP_NFILES };
 extern const char *const rep_kind_names[REP_NFILES];
 
-typedef struct {
-  const char *path; /* as given, NULL when not read */
-  json_t *doc;
-  json_t *context; /* the "context" object, may be NULL */
-  const char *version;
-} rep_file;
-
-/* ---- accuracy.json */
-typedef struct {
-  const char *x, *got, *want;
-  int ok;
-  const char *kind; /* a failure's kind ("nan_for_number", ...); NULL when ok or not stated */
-} rep_special;
-
-/* one interval of x of a tail (docs/results.md, "tails") */
-typedef struct {
-  const char *lo, *hi, *lo_hex, *hi_hex, *example_hex, *example_got, *example_want;
-  double count;
-  int coalesced;
-} rep_interval;
-
-/* one kind of tail, or the inputs above the claim */
-typedef struct {
-  const char *kind, *description, *note; /* note: why coalesced, or NULL */
-  double count;
-  int truncated;
-  rep_interval *iv;
-  size_t niv;
-} rep_tail;
-
-/* the histogram of errors: inputs per bin [0, 1/2], (1/2, 1], (1, 2], ... */
-typedef struct {
-  double lo, hi, count; /* hi may be inf */
-} rep_hbin;
-
-/* one of the worst incorrectly rounded inputs */
-typedef struct {
-  const char *x, *x_hex, *got, *want;
-  double ulp;
-} rep_worst;
-
-/* one binade of x (exhaustive sweeps) */
-typedef struct {
-  const char *sign, *exponent; /* "+" / "-"; "-126", "subnormal", "inf/nan" */
-  double inputs, cr, max_ulp, mean_ulp;
-} rep_binade;
-
-typedef struct {
-  double max_ulp, mean_ulp, cr_fraction, count_gt_1ulp, max_abs_err, max_rel_err;
-  double special_failures;   /* NAN: null in the file */
-  double nan_input_failures; /* of them, NaN inputs that did not give NaN; NAN when absent */
-  double inputs;             /* inputs measured; NAN when absent */
-  const char *max_ulp_x, *max_ulp_got, *max_ulp_want;
-  int within_claim;
-  double *ulp_vs_x; /* bins values, NAN for null */
-  rep_special *specials;
-  size_t nspecials;
-  rep_hbin *hist; /* NULL when the file has no "histogram" */
-  size_t nhist;
-  rep_worst *worst; /* NULL when the file has no "worst" */
-  size_t nworst;
-  rep_binade *binades; /* NULL when the file has no "by_binade" (sampled, range) */
-  size_t nbinades;
-  /* newer members (docs/results.md), absent in older files: */
-  const char *max_ulp_note; /* what happened at the max ULP, or NULL */
-  int has_core;             /* "core" was there */
-  double core_inputs, core_max_ulp, core_mean_ulp;
-  const char *core_max_ulp_x, *core_max_ulp_note;
-  rep_tail *tails; /* NULL when the file has no "tails" */
-  size_t ntails;
-  double kinds[5]; /* special failures by kind (rep_sfk_names); NAN when absent */
-  const char *summary;
-  /* the claim and the verdict: status 0 within, 1 exceeds, 2 none, -1 not
-   * stated (then within_claim says what the file knew) */
-  int verdict;
-  double claim_bound; /* NAN: none or not stated */
-  const char *claim_source, *claim_reference, *verdict_text;
-  rep_tail exceeds; /* where the claim is exceeded (niv 0 when nowhere) */
-} rep_stats;
-/* the keys of "special_failures_by_kind", in the order of rep_stats.kinds,
- * and what they mean */
-extern const char *const rep_sfk_names[5];
-extern const char *const rep_sfk_texts[5];
-
-typedef struct {
-  const char *name, *isa, *origin, *reason, *bwd_formula;
-  int available;
-  int has_bwd; /* 0: "bwd" is null, the implementation has no backward kernel */
-  double claimed_fwd, claimed_bwd;
-  rep_stats fwd, bwd; /* bwd only when has_bwd */
-} rep_acc_impl;
-
-/* a narrow format's sweep (bfloat16, binary16): the float kernels' results
- * rounded to the format */
-typedef struct {
-  const char *name;
-  int has_bwd;
-  int native;                        /* computes in the narrow format itself (a bf16 kernel) */
-  double fmax, fmean, fcr, fspecial; /* NAN where absent */
-  double bmax, bmean, bcr, bspecial;
-  const char *fnote, *bnote; /* what happened at the max ULP, or NULL */
-} rep_narrow_impl;
-
-typedef struct {
-  const char *format;
-  double inputs, dr_fwd, dr_bwd; /* double rounding: RN(RN32(y)) != RN(y) */
-  rep_narrow_impl *impls;
-  size_t nimpls;
-} rep_narrow;
-
-typedef struct {
-  double lo, hi;
-  size_t bins;
-  double inputs; /* NAN when absent */
-  rep_acc_impl *impls;
-  size_t nimpls;
-  rep_narrow *narrow; /* bfloat16, binary16: may be absent (nnarrow 0) */
-  size_t nnarrow;
-} rep_acc;
-
-/* ---- saturation.json */
-enum { REP_MATH_BEYOND, REP_MATH_ALL, REP_MATH_NEVER };
-typedef struct {
-  int kind;
-  double x; /* |x| of the threshold for REP_MATH_BEYOND */
-} rep_side;
-
-typedef struct {
-  double eps;
-  rep_side neg, pos;
-} rep_math;
-
-typedef struct {
-  const char *neg, *pos; /* x as written, NULL for null ("never") */
-} rep_pair;
-
-typedef struct {
-  const char *name, *isa, *origin, *reason, *bwd_formula, *dead_side;
-  int available;
-  rep_pair grad_zero, f_asymptote; /* grad_zero null on both sides without a bwd kernel */
-  int premature_neg, premature_pos;
-} rep_sat_impl;
-
-typedef struct {
-  double *x, *f, *df; /* NAN for null or non-finite */
-  size_t ncurve;
-  rep_math *math;
-  size_t nmath;
-  rep_pair exact_zero, exact_asymptote;
-  rep_sat_impl *impls;
-  size_t nimpls;
-  /* the members of the saturation suite's analysis in formats, as in the
-   * file (docs/results.md: NUMERICAL, NORMAL, DEPTH); NULL when absent, and
-   * their parts are left out of the report */
-  json_t *numerical, *normal, *depth;
-  json_t *sets; /* SETS: where |f'| < eps and f' = 0, as intervals (inner ones drawn) */
-} rep_sat;
+/* the results files as the results module reads them (src/results.h) */
+typedef act_res_target_kernel rep_target_kernel;
+typedef act_res_narrow_impl rep_narrow_impl;
+typedef act_res_target_size rep_target_size;
+typedef act_res_acc_impl rep_acc_impl;
+typedef act_res_interval rep_interval;
+typedef act_res_sat_impl rep_sat_impl;
+typedef act_res_special rep_special;
+typedef act_res_binade rep_binade;
+typedef act_res_narrow rep_narrow;
+typedef act_res_target rep_target;
+typedef act_res_stats rep_stats;
+typedef act_res_worst rep_worst;
+typedef act_res_pair rep_pair;
+typedef act_res_tail rep_tail;
+typedef act_res_hbin rep_hbin;
+typedef act_res_file rep_file;
+typedef act_res_math rep_math;
+typedef act_res_side rep_side;
+typedef act_res_acc rep_acc;
+typedef act_res_sat rep_sat;
+#define REP_MATH_BEYOND ACT_RES_MATH_BEYOND
+#define REP_MATH_ALL ACT_RES_MATH_ALL
+#define REP_MATH_NEVER ACT_RES_MATH_NEVER
+#define rep_sfk_names act_res_sfk_names
+#define rep_sfk_texts act_res_sfk_texts
 
 /* ---- speed.json */
 typedef struct {
@@ -212,43 +83,6 @@ typedef struct {
   size_t nimpls, cap;
 } rep_spd;
 
-/* ---- speed.json's targets (docs/results.md, "targets") */
-typedef struct {
-  const char *name;
-  double ratio; /* bytes/s over memory.copy's; NAN when not measured */
-  int met;      /* 1, 0, -1 (null) */
-} rep_target_kernel;
-
-typedef struct {
-  long long n;
-  const char *cls, *status, *note;
-  int met;                   /* 1, 0, -1 (null: not decided) */
-  double ratio;              /* NAN for null */
-  double ratio_lo, ratio_hi; /* its 95% interval; NAN when the file has none */
-  /* kind "peer": the reference and the fastest of ours that qualifies */
-  const char *peer, *ours;
-  double peer_ulp, ours_ulp, peer_ips, ours_ips;
-  size_t nqualifying;
-  /* kind "bandwidth": memory.copy's bytes/s, every kernel, the worst (files
-   * before accuracy classes) or our fastest in the class (ours) */
-  double copy_bps, ours_bps;
-  const char *worst;
-  rep_target_kernel *kernels;
-  size_t nkernels;
-} rep_target_size;
-
-typedef struct {
-  const char *id, *kind, *activation, *direction, *reference, *description, *status;
-  int bandwidth;         /* kind "bandwidth" (else "peer") */
-  const char *acc_class; /* bandwidth: "<= 1 ulp", ..., "any"; NULL in older files */
-  double min_ratio;
-  int met;              /* 1, 0, -1 */
-  const char *classes;  /* "L1, L2" */
-  size_t nours, npeers; /* candidates listed */
-  rep_target_size *sizes;
-  size_t nsizes;
-} rep_target;
-
 /* ---- one activation, the union over the files */
 typedef struct {
   const char *name;
@@ -259,7 +93,8 @@ typedef struct {
 typedef struct {
   const char *name;
   const char *stem; /* file-name-safe and unique: "sigmoid", "leaky_relu" */
-  json_t *params;   /* may be NULL */
+  const act_res_param *params; /* may be NULL */
+  size_t nparams;
   const char *formula, *dformula, *kink_note; /* when a file states them */
   rep_acc *acc;                               /* NULL when accuracy.json lacks this activation */
   rep_sat *sat;
@@ -319,7 +154,11 @@ typedef struct {
   long long speed_reps;
   double speed_min_time;
   int speed_interleaved;
-  const json_t *speed_state;
+  const act_res_state *speed_state;
+  /* the results files as the results module read them (NULL when not read) */
+  const act_res_speed *speed;
+  const act_res_zerocenter *zerocenter;
+  const json_t *dying; /* saturation.json's dying-ReLU experiment, NULL when absent */
   /* accuracy sweep, saturation scan: descriptions for the index */
   const char *acc_sweep, *acc_conventions, *sat_scan;
   const char *acc_mode; /* "sampled", "range", "exhaustive"; NULL when not stated */

@@ -2041,7 +2041,7 @@ static void fig_all(rep_model *m, const char *dir, int depth) {
 /* zerocenter.json: the example problem's paths of gradient descent in the two
  * weights, full batch and one sample per step, one panel each */
 static void fig_zigzag(rep_model *m, const char *dir) {
-  json_t *ex = rep_jobj(rep_jobj(m->files[REP_ZEROCENTER].doc, "two_weight"), "example");
+  json_t *ex = m->zerocenter ? rep_jobj(m->zerocenter->two_weight, "example") : NULL;
   json_t *paths = rep_jarr(ex, "paths"), *ws = rep_jarr(ex, "w_star"), *st = rep_jarr(ex, "start");
   if (!paths || !json_array_size(paths) || !ws || !st) return;
   const char *stem = "zerocenter_paths";
@@ -2307,5 +2307,5 @@ void rep_plot(rep_model *m, const char *dir) {
   fig_overview(m, dir);
   fig_all(m, dir, 0);
   fig_all(m, dir, 1);
-  if (m->files[REP_ZEROCENTER].doc) fig_zigzag(m, dir);
+  if (m->zerocenter) fig_zigzag(m, dir);
 }
