@@ -1,19 +1,25 @@
 /* actbench report: what every figure shares: running gnuplot (stopped with the report on an interrupt), the scripts' head and tail, each implementation's colour, dashes and point, legends, tics, the ULP axis of the Pareto chart and the overview. */
 #include "report_figs.h"
 
-const char *const ours_colors[] = {"#0072B2", "#009E73", "#56B4E9", "#332288",
+static const char *const ours_colors[] = {"#0072B2", "#009E73", "#56B4E9", "#332288",
                                           "#44AA99", "#117733", "#88CCEE", "#1F3A93"};
-const char *const libm_colors[] = {"#8C8C1A", "#5E5E5E"};
-const char *const libmvec_colors[] = {"#6B8E23", "#A0A040"};
-const char *const sleef_colors[] = {"#E69F00", "#D55E00", "#A65E2E", "#F2B86B"};
-const char *const onednn_colors[] = {"#CC79A7", "#882255", "#AA4499", "#6F3F8F"};
-const char *const xnnpack_colors[] = {"#C00000", "#E8746A"};
-const char *const other_colors[] = {"#666666", "#999999", "#404040"};
+static const char *const libm_colors[] = {"#8C8C1A", "#5E5E5E"};
+static const char *const libmvec_colors[] = {"#6B8E23", "#A0A040"};
+static const char *const pytorch_colors[] = {"#B8860B", "#DAA520"};
+static const char *const tensorflow_colors[] = {"#8B4513", "#CD853F"};
+static const char *const highway_colors[] = {"#2F4F4F", "#5F9EA0"};
+static const char *const libxsmm_colors[] = {"#708090", "#4682B4"};
+static const char *const sleef_colors[] = {"#E69F00", "#D55E00", "#A65E2E", "#F2B86B"};
+static const char *const onednn_colors[] = {"#CC79A7", "#882255", "#AA4499", "#6F3F8F"};
+static const char *const xnnpack_colors[] = {"#C00000", "#E8746A"};
+static const char *const other_colors[] = {"#666666", "#999999", "#404040"};
 /* in the order of rep_libraries, then the others */
-const family families[] = {FAM(ours_colors, 1),    FAM(sleef_colors, 2),
-                                  FAM(onednn_colors, 4),  FAM(xnnpack_colors, 5),
-                                  FAM(libmvec_colors, 3), FAM(libm_colors, 3),
-                                  FAM(other_colors, 2)};
+const family families[] = {FAM(ours_colors, 1),       FAM(sleef_colors, 2),
+                           FAM(onednn_colors, 4),     FAM(xnnpack_colors, 5),
+                           FAM(libmvec_colors, 3),    FAM(libm_colors, 3),
+                           FAM(pytorch_colors, 4),    FAM(tensorflow_colors, 5),
+                           FAM(highway_colors, 2),    FAM(libxsmm_colors, 3),
+                           FAM(other_colors, 2)};
 const int filled_points[] = {7, 5, 9, 11, 13, 15};
 const int open_points[] = {6, 4, 8, 10, 12, 14};
 

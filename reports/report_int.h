@@ -199,7 +199,7 @@ int rep_origin_is_ours(const char *origin);
 const char *rep_norm_origin(const char *name, const char *origin);
 /* the libraries in the report's order (ours, the peers); an origin's place
  * in it (REP_NLIBS for one not listed: a plugin) */
-#define REP_NLIBS 6
+#define REP_NLIBS 10
 extern const char *const rep_libraries[REP_NLIBS];
 int rep_library_rank(const char *origin);
 /* the seed's activations (sigmoid, tanh, relu, leaky_relu) */
