@@ -211,7 +211,7 @@ table *histogram_table(const rep_act *a, int dir) {
   const rep_stats *ws = dir ? &widest->bwd : &widest->fwd;
   size_t nb = ws->nhist;
   const char **head = rep_alloc((nb + 4) * sizeof *head);
-  head[0] = "#";
+  head[0] = "# on the chart";
   head[1] = "implementation";
   for (size_t b = 0; b < nb; b++) head[2 + b] = rep_printf("%s ULP", hbin_name(&ws->hist[b]));
   head[2 + nb] = "special-value failures";
@@ -379,7 +379,7 @@ void tails_section(FILE *f, int as_md, const rep_act *a) {
 /* the sweep's special-value failures by kind, one row per implementation and
  * direction that has any; NULL when none has (or an older file) */
 table *special_kinds_table(const rep_act *a) {
-  table *t = tab_new(8, "#", "implementation", "", rep_sfk_texts[0], rep_sfk_texts[1],
+  table *t = tab_new(8, "# on the chart", "implementation", "", rep_sfk_texts[0], rep_sfk_texts[1],
                      rep_sfk_texts[2], rep_sfk_texts[3], rep_sfk_texts[4]);
   int rows = 0;
   for (size_t k = 0; k < a->nnames; k++) {

@@ -293,7 +293,7 @@ const char *ranking_note(const rep_model *m) {
 
 /* The Pareto front of one direction, from the most accurate to the fastest. */
 table *front_table(const rep_act *a, int dir, size_t *count) {
-  table *t = tab_new(6, "#", "implementation", "origin", "max ULP",
+  table *t = tab_new(6, "# on the chart", "implementation", "origin", "core max ULP",
                      rep_printf("G/s at %s", rank_size_str(a)), "special-value failures");
   rep_kpoint *p = rep_alloc((a->nnames + 1) * sizeof *p);
   size_t n = rep_kernel_points(a, dir, p);
