@@ -95,6 +95,20 @@ void draw_ulp(rep_act *a, const char *dir, int bwd) {
     fputs("\n\n", d);
   }
   rep_fclose(d, dir, datname);
+  /* every implementation exact in every bin drawn: nothing to see, said
+   * on the page instead */
+  int any = 0;
+  for (size_t j = 0; j < nuse && !any; j++) {
+    const rep_stats *s = bwd ? &use[j]->bwd : &use[j]->fwd;
+    for (size_t k = 0; k < r->bins && !any; k++) {
+      double b0 = r->lo + (double)k * width;
+      any = s->ulp_vs_x[k] > ULP_FLOOR && b0 + width > xlo && b0 < xhi && !in_tails(s, b0, b0 + width);
+    }
+  }
+  if (!any) {
+    a->ulp_exact[bwd] = 1;
+    return;
+  }
 
   int cols = ng > 1 ? 2 : 1, rows = (int)((ng + 1) / (size_t)cols);
   int pw = cols == 2 ? 600 : 900, ph = 300;

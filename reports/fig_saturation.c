@@ -381,7 +381,7 @@ void draw_satpoints(rep_act *a, const char *dir) {
   size_t len = 10;
   for (size_t i = 0; i < n; i++) len = strlen(names[i]) > len ? strlen(names[i]) : len;
   int w = 1200, h = 120 + 19 * (int)n;
-  double lm = (double)(len * 6.2 + 20) / w;
+  double lm = (double)(len * 7 + 24) / w;
   if (lm > 0.42) lm = 0.42;
   double mid = lm + (0.98 - lm) / 2;
   FILE *g = gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name),

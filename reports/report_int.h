@@ -108,6 +108,7 @@ typedef struct {
   const char *fig_curve, *fig_ulp_fwd, *fig_ulp_bwd, *fig_speed, *fig_satbars, *fig_pareto;
   const char *fig_normal, *fig_depth, *fig_numsat, *fig_delivered;
   const char *fig_binades_fwd, *fig_binades_bwd; /* exhaustive sweeps: error per binade */
+  int ulp_exact[2]; /* f, f': every implementation exact in every bin: no ULP figure */
   const char *curve_note; /* what the curve figure leaves out, or NULL */
   /* the size at which kernels are ranked and the Pareto chart is drawn
    * (rep_rank_size): n, its class ("L1", or NULL for a count of no class),

@@ -475,9 +475,14 @@ void accuracy_html(FILE *f, const rep_model *m, const rep_act *a) {
               "by_binade), a row per implementation",
               SRC_ACC);
   figure_html(f, m, a->fig_binades_bwd, "ULP error of f\u2032 in each binade of x", SRC_ACC);
-  if (!a->fig_ulp_fwd)
+  for (int d = 0; d < 2; d++)
+    if (a->ulp_exact[d])
+      p_note(f, rep_printf("Every implementation's %s is within 0.01 ULP (exact, mostly) in every bin of x over the "
+                           "core's range, outside its tails: no figure of its error against x.",
+                           d ? "f\u2032" : "f"));
+  if (!a->fig_ulp_fwd && !a->ulp_exact[0])
     p_note(f, "No implementation was measured, so there is no figure.");
-  else if (!a->fig_ulp_bwd)
+  else if (!a->fig_ulp_bwd && !a->ulp_exact[1])
     p_note(f,
            "No implementation measured here has a backward kernel, so there is no figure "
            "of the error of f\u2032.");
