@@ -32,6 +32,10 @@ const act_impl_table *const act_peer_tables[] = {
     NULL,
 };
 
+void (*const act_peer_prepare[])(void) = {
+    NULL,
+};
+
 #ifndef ACT_PEERS_FOUND
 #define ACT_PEERS_FOUND ""
 #endif

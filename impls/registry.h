@@ -12,10 +12,10 @@ extern "C" {
 /* What every suite needs to know about an activation (not an implementation). */
 typedef struct {
   const char *name;
-  const char *formula;      /* human-readable f */
-  const char *dformula;     /* human-readable f' */
-  act_params defaults;      /* the frameworks' defaults */
-  const char *param_names;  /* "a" (slope, alpha or beta), "a b" (softplus: beta, threshold), "" */
+  const char *formula;     /* human-readable f */
+  const char *dformula;    /* human-readable f' */
+  act_params defaults;     /* the frameworks' defaults */
+  const char *param_names; /* "a" (slope, alpha or beta), "a b" (softplus: beta, threshold), "" */
   double sample_lo, sample_hi; /* the interesting range for the dense grid */
   double plot_lo, plot_hi;     /* range of the f / f' plot */
   const char *kink_note;       /* derivative convention at a kink, or NULL */
@@ -42,6 +42,12 @@ typedef struct {
 } act_impl_table;
 /* The peer tables compiled in (NULL-terminated list of pointers). */
 extern const act_impl_table *const act_peer_tables[];
+/* Functions the registry calls once, before it copies the peer tables
+ * (before main), NULL-terminated: a peer whose entries depend on the process
+ * fills its table in there (PyTorch: its names carry the ATen CPU
+ * capability that ATEN_CPU_CAPABILITY selects).  They must not load
+ * libraries or call into one. */
+extern void (*const act_peer_prepare[])(void);
 /* The peers compiled in, space-separated ("sleef onednn ..."), "" for none. */
 const char *act_peers_found(void);
 /* Append implementations (a plugin's, src/plugin.c) to the registry: they
