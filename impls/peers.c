@@ -15,6 +15,9 @@ extern const act_impl_table act_peer_xnnpack;
 #ifdef ACT_HAVE_LIBMVEC
 extern const act_impl_table act_peer_libmvec;
 #endif
+#ifdef ACT_HAVE_HIGHWAY
+extern const act_impl_table act_peer_highway;
+#endif
 #ifdef ACT_HAVE_LIBXSMM
 extern const act_impl_table act_peer_libxsmm;
 #endif
@@ -31,6 +34,9 @@ const act_impl_table *const act_peer_tables[] = {
 #endif
 #ifdef ACT_HAVE_LIBMVEC
     &act_peer_libmvec,
+#endif
+#ifdef ACT_HAVE_HIGHWAY
+    &act_peer_highway,
 #endif
 #ifdef ACT_HAVE_LIBXSMM
     &act_peer_libxsmm,
