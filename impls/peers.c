@@ -15,6 +15,9 @@ extern const act_impl_table act_peer_xnnpack;
 #ifdef ACT_HAVE_LIBMVEC
 extern const act_impl_table act_peer_libmvec;
 #endif
+#ifdef ACT_HAVE_EIGEN
+extern const act_impl_table act_peer_eigen;
+#endif
 #ifdef ACT_HAVE_HIGHWAY
 extern const act_impl_table act_peer_highway;
 #endif
@@ -34,6 +37,9 @@ const act_impl_table *const act_peer_tables[] = {
 #endif
 #ifdef ACT_HAVE_LIBMVEC
     &act_peer_libmvec,
+#endif
+#ifdef ACT_HAVE_EIGEN
+    &act_peer_eigen,
 #endif
 #ifdef ACT_HAVE_HIGHWAY
     &act_peer_highway,
