@@ -15,6 +15,9 @@ extern const act_impl_table act_peer_xnnpack;
 #ifdef ACT_HAVE_LIBMVEC
 extern const act_impl_table act_peer_libmvec;
 #endif
+#ifdef ACT_HAVE_PYTORCH
+extern const act_impl_table act_peer_pytorch;
+#endif
 #ifdef ACT_HAVE_EIGEN
 extern const act_impl_table act_peer_eigen;
 #endif
@@ -38,6 +41,9 @@ const act_impl_table *const act_peer_tables[] = {
 #ifdef ACT_HAVE_LIBMVEC
     &act_peer_libmvec,
 #endif
+#ifdef ACT_HAVE_PYTORCH
+    &act_peer_pytorch,
+#endif
 #ifdef ACT_HAVE_EIGEN
     &act_peer_eigen,
 #endif
@@ -50,7 +56,13 @@ const act_impl_table *const act_peer_tables[] = {
     NULL,
 };
 
+#ifdef ACT_HAVE_PYTORCH
+void act_peer_pytorch_prepare(void);
+#endif
 void (*const act_peer_prepare[])(void) = {
+#ifdef ACT_HAVE_PYTORCH
+    act_peer_pytorch_prepare,
+#endif
     NULL,
 };
 
