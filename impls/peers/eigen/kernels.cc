@@ -5,25 +5,30 @@
 //
 // Compiled twice (CMakeLists.txt): with the AVX2+FMA flags, where Eigen's
 // packet is Packet8f and EIGEN_VECTORIZE_FMA is on, and with the AVX-512
-// flags (Packet16f); ACT_EIGEN_ISA names the copy.  Both copies are compiled
-// with -ffp-contract=off: Eigen's scalar pmadd is padd(pmul(a, b), c), two
-// roundings, which clang (TensorFlow's compiler) keeps; gcc would fuse it.
+// flags (Packet16f); ACT_EIGEN_ISA names the copy, and the preprocessor
+// renames namespace Eigen to Eigen_<isa> in each (CMakeLists.txt says why).
+// Both are compiled with -ffp-contract=off (below).
 //
-// Every TensorFlow op is written twice from the same template:
+// Every TensorFlow op is written once, as a template on a packet or a float:
 //   the packet path (suffix p): Eigen's functors' packetOp on whole packets,
 //     what TensorFlow's executor runs on all but the last few elements; the
 //     last n mod PacketSize elements of a call go through one more packet
 //     from and to a zero-padded local buffer, so every element gets it;
-//   the scalar path (suffix s, AVX2 copy only): the same functors'
-//     operator() on each float, what TensorFlow's executor runs on the last
-//     n mod PacketSize elements of a tensor (the AVX-512 copy's scalar path
-//     is the same code with the same constants).
-// Elementwise + - * / and selects round the same way in both paths; they
-// differ in Eigen's math functions: tanh and logistic (the same rationals,
-// FMA in the packet path, mul+add in the scalar one), exp and log1p
-// (Eigen's pexp / plog1p polynomials against glibc's expf / log1pf), erf
-// (the same rational, FMA or not) and pow (Eigen's generic_pow against
-// powf); and sigmoid's gradient associates differently (below).
+//   the scalar path (suffix s, AVX2 copy): the same functors' operator() on
+//     each float, what TensorFlow's executor runs on the last n mod
+//     PacketSize elements of a tensor;
+//   suffix x (AVX-512 copy): what the executor runs where it cannot
+//     vectorize an expression at all (select() without a packet blend, below).
+// Elementwise + - * / and selects round the same way in both paths, and in
+// an FMA build Eigen's scalar pmadd is fmaf ("Scalar path for pmadd with FMA
+// to ensure consistency with vectorized path", arch/SSE/PacketMath.h), so
+// the rationals (tanh, logistic above -9, erf) agree; the paths differ in
+// exp, log1p and pow (Eigen's pexp / plog1p / generic_pow polynomials
+// against glibc's expf / log1pf / powf: logistic below -9, Elu, Selu,
+// Softplus, gelu's gradient, gelu_tanh) and in sigmoid's gradient, which
+// associates differently (below).  -ffp-contract=off keeps gcc from fusing
+// anything else (clang, which builds TensorFlow, would fuse the scalar
+// TanhGrad's 1 - y*y into an FMA: one difference this does not model).
 //
 // The ops (TensorFlow's names; x features, y activations, dy gradients):
 //   Sigmoid      y = logistic(x)        SigmoidGrad  packet dy*(y*(1-y)),
@@ -336,30 +341,29 @@ inline void loop_s2(const float *u, const float *dy, float *dx, size_t n, const 
 #define ACT_EN(op, path) ACT_CAT(ACT_CAT(act_eigen_##op##_##path##_, ACT_EIGEN_ISA), _fwd)
 #define ACT_EB(op, path) ACT_CAT(ACT_CAT(act_eigen_##op##_##path##_, ACT_EIGEN_ISA), _bwd)
 
-/* One op, one path: fwd from x; bwd from U (x or y, as TensorFlow's gradient
- * kernel reads it) and dy. */
-#define ACT_EIGEN_OP(op, path, T, U, L1, L2)                                                  \
-  void ACT_EN(op, path)(const float *x, float *y, size_t n, const act_params *p) {            \
-    const float a = p->a;                                                                     \
-    L1(x, y, n, [a](T v) { return TF<T>::op##_f(v, a); });                                    \
-  }                                                                                           \
+/* One op's forward on one path (T: P packet, float scalar), and its
+ * gradient from U (x or y, as TensorFlow's gradient kernel reads it) and dy. */
+#define ACT_EIGEN_FWD(op, path, T, L)                                              \
+  void ACT_EN(op, path)(const float *x, float *y, size_t n, const act_params *p) { \
+    const float a = p->a;                                                          \
+    L(x, y, n, [a](T v) { return TF<T>::op##_f(v, a); });                          \
+  }
+#define ACT_EIGEN_BWD(op, path, T, U, L)                                                      \
   void ACT_EB(op, path)(const float *x, const float *y, const float *dy, float *dx, size_t n, \
                         const act_params *p) {                                                \
     (void)x, (void)y;                                                                         \
     const float a = p->a;                                                                     \
-    L2(U, dy, dx, n, [a](T u, T g) { return TF<T>::op##_b(u, g, a); });                       \
+    L(U, dy, dx, n, [a](T u, T g) { return TF<T>::op##_b(u, g, a); });                        \
   }
-#define ACT_EIGEN_PACKET(op, U) ACT_EIGEN_OP(op, p, P, U, loop_p1, loop_p2)
-#define ACT_EIGEN_SCALAR(op, U) ACT_EIGEN_OP(op, s, float, U, loop_s1, loop_s2)
+#define ACT_EIGEN_PACKET(op, U) ACT_EIGEN_FWD(op, p, P, loop_p1) ACT_EIGEN_BWD(op, p, P, U, loop_p2)
+#define ACT_EIGEN_SCALAR(op, U) \
+  ACT_EIGEN_FWD(op, s, float, loop_s1) ACT_EIGEN_BWD(op, s, float, U, loop_s2)
 
 extern "C" {
 
+/* What TensorFlow's executor vectorizes on both ISAs */
 ACT_EIGEN_PACKET(sigmoid, y)
 ACT_EIGEN_PACKET(tanh, y)
-ACT_EIGEN_PACKET(leaky, x)
-ACT_EIGEN_PACKET(elu, y)
-ACT_EIGEN_PACKET(selu, y)
-ACT_EIGEN_PACKET(softplus, x)
 ACT_EIGEN_PACKET(silu, x)
 ACT_EIGEN_PACKET(gelu, x)
 ACT_EIGEN_PACKET(gelu_tanh, x)
@@ -375,14 +379,37 @@ void ACT_EB(relu, p)(const float *x, const float *y, const float *dy, float *dx,
 }
 
 #if ACT_EIGEN_ISA_ID == 1
+/* The kernels built on select(): vectorized where Eigen's packet has a blend
+ * (AVX: HasBlend), */
+ACT_EIGEN_PACKET(leaky, x)
+ACT_EIGEN_PACKET(elu, y)
+ACT_EIGEN_PACKET(selu, y)
+ACT_EIGEN_PACKET(softplus, x)
+/* and the scalar path, which TensorFlow's executor runs on the last
+ * n mod PacketSize elements (tanh's is the same as its packet path, with the
+ * same FMA: no entry) */
 ACT_EIGEN_SCALAR(sigmoid, y)
-ACT_EIGEN_SCALAR(tanh, y)
 ACT_EIGEN_SCALAR(elu, y)
 ACT_EIGEN_SCALAR(selu, y)
 ACT_EIGEN_SCALAR(softplus, x)
 ACT_EIGEN_SCALAR(silu, x)
 ACT_EIGEN_SCALAR(gelu, x)
 ACT_EIGEN_SCALAR(gelu_tanh, x)
+#else
+/* Eigen 3.4's AVX-512 packet has no blend (packet_traits<float>::HasBlend is
+ * 0), so Eigen's Tensor executor does not vectorize an expression with a
+ * select(): TensorFlow's LeakyRelu, LeakyReluGrad, Elu, EluGrad, Selu,
+ * SeluGrad and Softplus run the scalar path on every element in an AVX-512
+ * build (SoftplusGrad, a division, is vectorized).  That is what these are
+ * (suffix x: as the executor runs them). */
+ACT_EIGEN_FWD(leaky, x, float, loop_s1)
+ACT_EIGEN_BWD(leaky, x, float, x, loop_s2)
+ACT_EIGEN_FWD(elu, x, float, loop_s1)
+ACT_EIGEN_BWD(elu, x, float, y, loop_s2)
+ACT_EIGEN_FWD(selu, x, float, loop_s1)
+ACT_EIGEN_BWD(selu, x, float, y, loop_s2)
+ACT_EIGEN_FWD(softplus, x, float, loop_s1)
+ACT_EIGEN_BWD(softplus, x, P, x, loop_p2)
 #endif
 
 }  // extern "C"
