@@ -28,10 +28,11 @@
  *                              with a true division; its clamp compares the
  *                              result, not x, with +-4.97 (a result is never
  *                              that large), so it never clamps: beyond
- *                              |x| ~ 4 the rational falls back towards
+ *                              |x| ~ 5.7 the rational falls back towards
  *                              36/x (tanh 10 = 0.9999999959 comes out as
- *                              0.95...), and for |x| > 1.8e19, where x^8
- *                              overflows, it gives NaN.
+ *                              0.9979, tanh 100 as 0.345), and for
+ *                              |x| > 1.8e19, where x^8 overflows, it
+ *                              gives NaN.
  * libxsmm's sigmoid is tanh in disguise: its fused fully-connected
  * templates (libxsmm_dnn_fullyconnected_st_fwd_*.tpl.c, FUSE_SIGMOID, "we
  * are using Pade 7/8 approximation") compute 0.5 (tanh78(x/2) + 1), with

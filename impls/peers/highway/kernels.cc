@@ -17,10 +17,10 @@
 //   mish      x Tanh(Log1p(Exp(min(x, 88))))     (Exp(88) is finite, and
 //             tanh(log1p(e^88)) is 1 in float)
 //   elu       x > 0 ? x : a Expm1(x)
-// Without those min()s, Exp beyond +104 returns garbage (NaN from about
-// 178 on, tiny finite values below) and Log1p(+inf) is NaN: sigmoid and
-// silu would be wrong below x = -104 and mish NaN above 88.7 (a finding,
-// tests/test_peer_highway.cc).
+// Without those min()s, Exp beyond +104 is not always +inf (+inf up to 177,
+// NaN at 178, 0 at 200, 4.2e-44 at 255) and Log1p(+inf) is NaN: sigmoid
+// and silu would be wrong below x = -177 and mish NaN above 88.7 (findings,
+// tests/test_peer_highway.c).
 // The last n mod Lanes elements go through one more full vector, from and to
 // a zero-padded local buffer (every element gets the vector code).  Every
 // input vector is loaded before its result is stored, so y == x works.
