@@ -7,7 +7,10 @@
  * that never touches one does not load libtorch (about 0.4 s and 300 shared
  * libraries at start-up).  The module is looked for in $ACTBENCH_TORCH_MODULE,
  * then next to the program's directory (../lib/actbench/, as `make install`
- * puts it), then in the program's directory, then where the build made it.
+ * puts it), then in the program's directory, then where the build made it;
+ * ACTBENCH_TORCH_MODULE=off makes the pytorch implementations unavailable
+ * without loading anything (tests/CMakeLists.txt uses it where libtorch's
+ * start-up in every process would only cost time).
  *
  * The ATen CPU capability.  ATen picks one set of kernels per process:
  * DEFAULT (compiled for baseline x86-64), AVX2 or AVX512, from the
@@ -101,6 +104,7 @@ static void load(void) {
   char why[512] = "not found";
   char exe[4096], path[4200];
   const char *env = getenv("ACTBENCH_TORCH_MODULE");
+  if (env && strcmp(env, "off") == 0) return; /* unavailable, libtorch not loaded */
   if (env && *env) api = try_load(env, why, sizeof why);
   ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (api == NULL && k > 0) {
