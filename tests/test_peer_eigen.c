@@ -20,9 +20,10 @@
  * - The claims: none documented (Eigen's "a couple of ulps" has no number),
  *   so every claim is NAN: nothing to check against.
  * - Findings, asserted: Elu computes exp(x) - 1, so elu(-1e-10) is 0, not
- *   -1e-10; Eigen's AVX2 pexp never goes below 2^-128 (it clamps its
- *   argument at -88.38), so the AVX2 packet sigmoid is 2.94e-39 at -100 and
- *   at -inf, where the AVX-512 one is 0 and the exact one 3.7e-44 / 0. */
+ *   -1e-10; the exact gelu is positive for negative x near -5.66 (1.01e-6 at
+ *   -5.6566: Eigen's erf rational goes below -1 there); Eigen's AVX2 pexp never goes below 2^-128
+ * (it clamps its argument at -88.38), so the AVX2 packet sigmoid is 2.94e-39 at -100 and at -inf,
+ * where the AVX-512 one is 0 and the exact one 3.7e-44 / 0. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -213,9 +214,14 @@ static void hand_checked(const char *isa) {
           f1(m, 0.0f));
   if ((m = entry("silu", isa, "plogistic")))
     CHECK(f1(m, 0.0f) == 0.0f && d1(m, 0.0f) == 0.5f, "%s at 0", m->name);
-  if ((m = entry("gelu", isa, "perf")))
+  if ((m = entry("gelu", isa, "perf"))) {
     CHECK(f1(m, 0.0f) == 0.0f && d1(m, 0.0f) == 0.5f, "%s at 0: %g, %g", m->name, f1(m, 0),
           d1(m, 0));
+    /* finding: Eigen's erf rational goes below -1 near its clamp (u = -4),
+     * so 1 + erf < 0 and gelu is positive for negative x */
+    CHECK(f1(m, -0x1.6a06bap+2f) > 1e-6f, "%s(-5.6566) = %g > 0 (finding)", m->name,
+          f1(m, -0x1.6a06bap+2f));
+  }
   if ((m = entry("gelu_tanh", isa, "ptanh-ppow")))
     CHECK(f1(m, 0.0f) == 0.0f && d1(m, 0.0f) == 0.5f, "%s at 0: %g, %g", m->name, f1(m, 0),
           d1(m, 0));

@@ -43,11 +43,11 @@
 #define ACT_EIGEN_DECL1(op, path, isa)           \
   act_fwd act_eigen_##op##_##path##_##isa##_fwd; \
   act_bwd act_eigen_##op##_##path##_##isa##_bwd;
-#define ACT_EIGEN_DECL(isa)                                                                 \
-  ACT_EIGEN_DECL1(sigmoid, p, isa)                                                          \
-  ACT_EIGEN_DECL1(tanh, p, isa)                                                             \
-  ACT_EIGEN_DECL1(relu, p, isa) ACT_EIGEN_DECL1(silu, p, isa) ACT_EIGEN_DECL1(gelu, p, isa) \
-      ACT_EIGEN_DECL1(gelu_tanh, p, isa)
+#define ACT_EIGEN_DECL(isa)        \
+  ACT_EIGEN_DECL1(sigmoid, p, isa) \
+  ACT_EIGEN_DECL1(tanh, p, isa)    \
+  ACT_EIGEN_DECL1(relu, p, isa)    \
+  ACT_EIGEN_DECL1(silu, p, isa) ACT_EIGEN_DECL1(gelu, p, isa) ACT_EIGEN_DECL1(gelu_tanh, p, isa)
 ACT_EIGEN_DECL(avx2)
 ACT_EIGEN_DECL(avx512)
 ACT_EIGEN_DECL1(leaky, p, avx2)
@@ -117,7 +117,8 @@ static const act_impl eigen_impls[] = {
           "tf.nn.silu: x*sigmoid(a x) on Eigen's logistic; its custom gradient, s recomputed"),
     TFE_P(gelu, gelu, "perf", "autodiff of 0.5x(1+erf(x/sqrt2))", NAN_BOTH | ACT_NAN_SPURIOUS,
           "tf.nn.gelu(approximate=False): 0.5x*(1+erf(x/1.4142135)), Eigen's 13/8 erf "
-          "rational; gradient by autodiff of the ops. Not JAX's erf"),
+          "rational (below -1 near its clamp: gelu > 0 for some x in [-5.66, -5.2]); gradient "
+          "by autodiff. Not JAX's erf"),
     TFE_P(gelu_tanh, gelu_tanh, "ptanh-ppow", "autodiff of 0.5x(1+tanh(k(x+c pow(x,3))))",
           NAN_BOTH | ACT_NAN_SPURIOUS,
           "tf.nn.gelu(approximate=True): Eigen's ptanh and generic_pow; gradient by autodiff "
