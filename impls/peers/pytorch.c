@@ -286,4 +286,7 @@ void act_peer_pytorch_prepare(void) {
            from_env ? "ATEN_CPU_CAPABILITY" : "the CPU");
 }
 
-const act_impl_table act_peer_pytorch = {torch_impls, TORCH_COUNT, torch_library};
+const act_impl_table act_peer_pytorch = {
+    torch_impls, TORCH_COUNT, torch_library,
+    "PyTorch's documentation of its activation operators (torch.nn.functional) gives formulas and "
+    "states no accuracy: no documented bound"};
