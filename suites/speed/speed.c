@@ -82,7 +82,7 @@
 #define MAX_SIZES 64
 #define POOL_ELEMS 131072 /* input elements a call has not seen recently, at least */
 #define DEFAULT_REPS 5
-#define DEFAULT_MIN_TIME 0.02
+#define DEFAULT_MIN_TIME 0.01
 
 static uint64_t g_seed = 1;
 static char g_tmp[4200]; /* Google Benchmark's output, removed at exit */
