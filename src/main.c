@@ -150,7 +150,10 @@ int main(int argc, char **argv) {
   int sub_argc = argc - ci;
   char **sub_argv = argv + ci;
   if (!strcmp(cmd, "list")) return list_main(sub_argc, sub_argv);
-  if (!strcmp(cmd, "speed")) return act_speed_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "speed")) {
+    act_speed_fixed_layout(argv);
+    return act_speed_main(sub_argc, sub_argv);
+  }
   if (is_accuracy) {
     int rc = act_accuracy_main(sub_argc, sub_argv);
     act_mpi_finalize();
