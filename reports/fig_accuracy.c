@@ -131,13 +131,7 @@ void draw_ulp(rep_act *a, const char *dir, int bwd) {
     int col = (int)k % cols, row = (int)k / cols;
     double l = (double)(col * pw + 60) / w, rr = (double)((col + 1) * pw - 12) / w;
     double top = 1 - (double)(40 + row * ph + 22) / h, bot = 1 - (double)(40 + (row + 1) * ph - 30) / h;
-    fprintf(g,
-            "  set lmargin at screen %.4f\n  set rmargin at screen %.4f\n"
-            "  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n",
-            l, rr, top, bot);
-    fputs("  set title ", g);
-    gp_str(g, groups[k]);
-    fputs(" offset 0,-0.6 font ',10'\n", g);
+    gp_panel(g, l, rr, top, bot, groups[k], -0.6, 10);
     fprintf(g, "  set xlabel %s\n  set ylabel %s\n", row == rows - 1 ? "'x'" : "''",
             col == 0 ? "'max ULP error in the bin'" : "''");
     fputs("  plot ", g);

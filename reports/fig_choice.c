@@ -317,13 +317,7 @@ void draw_overview(rep_model *m, const char *dir) {
     int col = (int)i % cols, row = (int)i / cols;
     double l = (double)(col * pw + 42) / w, r = (double)((col + 1) * pw - 8) / w;
     double t = 1 - (double)(36 + row * ph + 20) / h, b = 1 - (double)(36 + (row + 1) * ph - 28) / h;
-    fprintf(g,
-            "  set lmargin at screen %.4f\n  set rmargin at screen %.4f\n"
-            "  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n",
-            l, r, t, b);
-    fputs("  set title ", g);
-    gp_str(g, acts[i]->name);
-    fputs(" offset 0,-0.7 font ',10'\n", g);
+    gp_panel(g, l, r, t, b, acts[i]->name, -0.7, 10);
     fprintf(g, "  set xlabel %s\n  set ylabel %s\n", row == rows - 1 ? "'core max ULP' font ',8'" : "''",
             col == 0 ? "'G/s' font ',8'" : "''");
     if (i + 1 == na) {

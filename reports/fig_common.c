@@ -158,6 +158,17 @@ void check_output(const char *dir, const char *path) {
 /* ---- writing scripts */
 
 /* A gnuplot string literal: single quotes, with ' doubled. */
+void gp_panel(FILE *g, double l, double r, double t, double b, const char *title, double dy,
+              int pt) {
+  fprintf(g,
+          "  set lmargin at screen %.4f\n  set rmargin at screen %.4f\n"
+          "  set tmargin at screen %.4f\n  set bmargin at screen %.4f\n",
+          l, r, t, b);
+  fputs("  set title ", g);
+  gp_str(g, title);
+  fprintf(g, " offset 0,%g font ',%d'\n", dy, pt);
+}
+
 void gp_str(FILE *f, const char *s) {
   fputc('\'', f);
   for (; *s; s++) {

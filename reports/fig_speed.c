@@ -4,33 +4,6 @@
 
 /* ---- (3) throughput against n */
 
-/* Sizes measured for an activation, sorted, with their size class. */
-size_t speed_sizes(const rep_spd *s, long long **ns_out, const char ***cls_out) {
-  long long *ns = NULL;
-  const char **cls = NULL;
-  size_t nn = 0, cap = 0, cap2 = 0;
-  for (size_t j = 0; j < s->nimpls; j++)
-    for (size_t k = 0; k < s->impls[j].npoints; k++) {
-      const rep_point *q = &s->impls[j].points[k];
-      size_t i = 0;
-      while (i < nn && ns[i] < q->n) i++;
-      if (i < nn && ns[i] == q->n) {
-        if (!cls[i]) cls[i] = q->size_class;
-        continue;
-      }
-      ns = rep_grow(ns, &cap, nn, sizeof *ns);
-      cls = rep_grow(cls, &cap2, nn, sizeof *cls);
-      memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
-      memmove(&cls[i + 1], &cls[i], (nn - i) * sizeof *cls);
-      ns[i] = q->n;
-      cls[i] = q->size_class;
-      nn++;
-    }
-  *ns_out = ns;
-  *cls_out = cls;
-  return nn;
-}
-
 int is_copy(const char *name) {
   return !strcmp(name, "memory.copy");
 }
@@ -141,7 +114,7 @@ void draw_speed(const rep_model *mo, rep_act *a, const char *dir) {
   const rep_spd *s = a->spd;
   long long *ns;
   const char **cls;
-  size_t nn = speed_sizes(s, &ns, &cls);
+  size_t nn = rep_sizes(s, &ns, &cls);
   double ymax = 0, ymin = INFINITY;
   int have_bwd = 0;
   for (size_t j = 0; j < s->nimpls; j++)

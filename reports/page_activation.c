@@ -120,14 +120,7 @@ void activation_page(const rep_model *m, const rep_act *a, const char *dir) {
   FILE *f = rep_fopen(dir, name);
   page_begin(f, rep_printf("actbench report: %s", a->name));
   fputs("<nav><a href=\"index.html\">\u2190 index</a>", f);
-  for (size_t i = 0; i < m->nacts; i++) {
-    fputs(" <a href=\"", f);
-    href(f, rep_printf("%s.html", m->acts[i].stem));
-    fputs("\">", f);
-    html(f, m->acts[i].name);
-    fputs("</a>", f);
-  }
-  if (has_gradients_page(m)) fputs(" <a href=\"gradients.html\">across activations</a>", f);
+  acts_nav_links(f, m);
   fputs("</nav>\n<h1>", f);
   html(f, a->name);
   fputs("</h1>\n", f);

@@ -442,25 +442,6 @@ const char *class_name(int c) {
   return isinf(rep_class_bound[c]) ? "any error" : rep_printf("\u2264 %g ULP", rep_class_bound[c]);
 }
 
-/* The sizes measured for an activation, sorted, with their classes. */
-size_t act_sizes(const rep_act *a, long long *ns, const char **cls, size_t cap) {
-  size_t nn = 0;
-  for (size_t j = 0; a->spd && j < a->spd->nimpls; j++)
-    for (size_t k = 0; k < a->spd->impls[j].npoints; k++) {
-      const rep_point *q = &a->spd->impls[j].points[k];
-      size_t i = 0;
-      while (i < nn && ns[i] < q->n) i++;
-      if (i < nn && ns[i] == q->n && !cls[i]) cls[i] = q->size_class;
-      if ((i < nn && ns[i] == q->n) || nn == cap) continue;
-      memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
-      memmove(&cls[i + 1], &cls[i], (nn - i) * sizeof *cls);
-      ns[i] = q->n;
-      cls[i] = q->size_class;
-      nn++;
-    }
-  return nn;
-}
-
 const rep_acc_impl *acc_impl(const rep_act *a, const char *name) {
   for (size_t j = 0; a->acc && j < a->acc->nimpls; j++)
     if (!strcmp(a->acc->impls[j].name, name)) return &a->acc->impls[j];
@@ -591,6 +572,17 @@ void context_html(FILE *f, const rep_model *m) {
     fputs("</code></details>", f);
   }
   fputs("</div>\n", f);
+}
+
+void acts_nav_links(FILE *f, const rep_model *m) {
+  for (size_t i = 0; i < m->nacts; i++) {
+    fputs(" <a href=\"", f);
+    href(f, rep_printf("%s.html", m->acts[i].stem));
+    fputs("\">", f);
+    html(f, m->acts[i].name);
+    fputs("</a>", f);
+  }
+  if (has_gradients_page(m)) fputs(" <a href=\"gradients.html\">across activations</a>", f);
 }
 
 void context_md(FILE *f, const rep_model *m) {

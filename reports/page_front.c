@@ -473,14 +473,7 @@ void rep_write_front(const rep_model *m, const char *dir) {
   doc_out d = {f, 0};
   if (m->nacts) {
     fputs("<nav class=\"toc\">Activations:", f);
-    for (size_t i = 0; i < m->nacts; i++) {
-      fputs(" <a href=\"", f);
-      doc_html_text(f, rep_printf("%s.html", m->acts[i].stem));
-      fputs("\">", f);
-      doc_html_text(f, m->acts[i].name);
-      fputs("</a>", f);
-    }
-    if (has_gradients_page(m)) fputs(" <a href=\"gradients.html\">across activations</a>", f);
+    acts_nav_links(f, m);
     fputs("</nav>\n", f);
   }
   questions(&d, m);

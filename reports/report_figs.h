@@ -51,6 +51,7 @@
 #define last_line rf_last_line
 #define check_output rf_check_output
 #define gp_str rf_gp_str
+#define gp_panel rf_gp_panel
 #define dat_num rf_dat_num
 #define gp_begin rf_gp_begin
 #define gp_linetypes rf_gp_linetypes
@@ -87,7 +88,6 @@
 #define in_tails rf_in_tails
 #define draw_ulp rf_draw_ulp
 #define draw_binades rf_draw_binades
-#define speed_sizes rf_speed_sizes
 #define is_copy rf_is_copy
 #define speed_panel rf_speed_panel
 #define draw_speed rf_draw_speed
@@ -164,6 +164,10 @@ void detect_png_terminal(void);
 void last_line(const char *log, char *out, size_t cap);
 void check_output(const char *dir, const char *path);
 void gp_str(FILE *f, const char *s);
+/* a panel of a multiplot: its margins at screen l, r, t, b and its title
+ * (moved down by dy characters, at font size pt) */
+void gp_panel(FILE *g, double l, double r, double t, double b, const char *title, double dy,
+              int pt);
 void dat_num(FILE *f, double v);
 FILE *gp_begin(const char *dir, const char *stem, const char *what, int w, int h);
 void gp_linetypes(FILE *f, const rep_act *a);
@@ -203,7 +207,6 @@ const char *ulp_group(const rep_acc_impl *p);
 int in_tails(const rep_stats *s, double b0, double b1);
 void draw_ulp(rep_act *a, const char *dir, int bwd);
 void draw_binades(rep_act *a, const char *dir, int bwd);
-size_t speed_sizes(const rep_spd *s, long long **ns_out, const char ***cls_out);
 int is_copy(const char *name);
 void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const char *datname,
                         const int *idx, const int *bidx, int dir, int titles, int bpe16,

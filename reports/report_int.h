@@ -209,6 +209,10 @@ int rep_act_is_seed(const rep_act *a);
  * on several threads (rep_point.mt_threads) */
 double rep_copy_bps(const rep_model *m, long long n);
 double rep_copy_bps_mt(const rep_model *m, long long n);
+/* The sizes an activation's speed file measured, sorted, each with its
+ * size class (the first point's that has one): the count, the arrays in
+ * *ns_out and *cls_out (in the arena). */
+size_t rep_sizes(const rep_spd *s, long long **ns_out, const char ***cls_out);
 double rep_parse_x(const char *s); /* number from a results-file string; NAN on junk */
 /* the kernels of an activation in one direction (0 fwd, 1 bwd), one per
  * name of a->names that has a max ULP error or a throughput at a->rank_n,

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "report_int.h"
 #include "util.h"
 
@@ -18,67 +19,65 @@ const char *const rep_kind_names[REP_NFILES] = {"speed", "accuracy", "saturation
 
 /* ---- arena */
 
-typedef struct rep_block {
-  struct rep_block *next;
-  max_align_t align[];
-} rep_block;
-static rep_block *arena;
+static act_arena arena;
 
 void *rep_alloc(size_t bytes) {
-  rep_block *b = calloc(1, sizeof *b + bytes);
-  if (!b) act_die("report: out of memory");
-  b->next = arena;
-  arena = b;
-  return b->align;
+  return act_arena_alloc(&arena, bytes, "report");
 }
 
 /* A growing array inside the arena: returns the array with room for have + 1
  * elements; the old block stays in the arena until the end (arrays are small). */
 void *rep_grow(void *p, size_t *cap, size_t have, size_t elem) {
-  if (have < *cap) return p;
-  size_t ncap = *cap ? 2 * *cap : 8;
-  void *q = rep_alloc(ncap * elem);
-  if (have) memcpy(q, p, have * elem);
-  *cap = ncap;
-  return q;
+  return act_arena_grow(&arena, p, cap, have, elem, "report");
 }
 
 char *rep_strdup(const char *s) {
-  size_t n = strlen(s);
-  char *d = rep_alloc(n + 1);
-  memcpy(d, s, n);
-  return d;
+  return act_arena_strdup(&arena, s, "report");
 }
 
 char *rep_printf(const char *fmt, ...) {
-  char small[256];
   va_list ap;
   if (!fmt) return rep_strdup(""); /* never; keeps gcc -fsanitize=undefined quiet */
   va_start(ap, fmt);
-  int n = vsnprintf(small, sizeof small, fmt, ap);
-  va_end(ap);
-  if (n < 0) n = 0;
-  char *s = rep_alloc((size_t)n + 1);
-  if ((size_t)n < sizeof small) {
-    memcpy(s, small, (size_t)n + 1);
-    return s;
-  }
-  va_start(ap, fmt);
-  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  char *s = act_arena_vprintf(&arena, "report", fmt, ap);
   va_end(ap);
   return s;
 }
 
 void rep_arena_free(void) {
-  while (arena) {
-    rep_block *b = arena;
-    arena = b->next;
-    free(b);
-  }
+  act_arena_free(&arena);
 }
 
 double rep_parse_x(const char *s) {
   return act_res_num(s);
+}
+
+/* The sizes measured for an activation, sorted, with their size class
+ * (report_int.h). */
+size_t rep_sizes(const rep_spd *s, long long **ns_out, const char ***cls_out) {
+  long long *ns = NULL;
+  const char **cls = NULL;
+  size_t nn = 0, cap = 0, cap2 = 0;
+  for (size_t j = 0; j < s->nimpls; j++)
+    for (size_t k = 0; k < s->impls[j].npoints; k++) {
+      const rep_point *q = &s->impls[j].points[k];
+      size_t i = 0;
+      while (i < nn && ns[i] < q->n) i++;
+      if (i < nn && ns[i] == q->n) {
+        if (!cls[i]) cls[i] = q->size_class;
+        continue;
+      }
+      ns = rep_grow(ns, &cap, nn, sizeof *ns);
+      cls = rep_grow(cls, &cap2, nn, sizeof *cls);
+      memmove(&ns[i + 1], &ns[i], (nn - i) * sizeof *ns);
+      memmove(&cls[i + 1], &cls[i], (nn - i) * sizeof *cls);
+      ns[i] = q->n;
+      cls[i] = q->size_class;
+      nn++;
+    }
+  *ns_out = ns;
+  *cls_out = cls;
+  return nn;
 }
 
 /* ---- activations: the union over the files */

@@ -51,6 +51,7 @@ enum {
 #define context_html rp_context_html
 #define context_md rp_context_md
 #define has_gradients_page rp_has_gradients_page
+#define acts_nav_links rp_acts_nav_links
 #define code rp_code
 #define ctx_joined rp_ctx_joined
 #define jstr rp_jstr
@@ -87,6 +88,9 @@ void md_note(FILE *f, const char *text);
 void context_html(FILE *f, const rep_model *m);
 void context_md(FILE *f, const rep_model *m);
 int has_gradients_page(const rep_model *m);
+/* a link to every activation's page, and to the page across activations
+ * when there is one, each after a space */
+void acts_nav_links(FILE *f, const rep_model *m);
 void code(FILE *f, const char *s);
 const char *ctx_joined(const rep_model *m, const char *key);
 const char *jstr(const json_t *o, const char *key);

@@ -55,7 +55,6 @@ typedef doc_table table;
 #define speed_run_line rp_speed_run_line
 #define context_lines rp_context_lines
 #define params_str rp_params_str
-#define act_sizes rp_act_sizes
 #define figure_commands rp_figure_commands
 #define token_matches rp_token_matches
 #define mark_tokens rp_mark_tokens
@@ -176,57 +175,22 @@ typedef struct {
   int md_details; /* in summary.md, folded in a <details> element */
 } act_section;
 
-const char *fnum(const char *fmt, double v);
-const char *fulp(double v);
-const char *fsci(double v);
-const char *fcount(double v);
-const char *fpct(double v);
-const char *fstr(const char *s);
-const char *fulp_note(double v, const char *note);
-const char *tail_text(const char *kind);
 char tail_letter(const char *kind);
 const char *fpair(const char *x);
 void tails_cell(table *t, const rep_stats *s);
 void verdict_cell(table *t, const rep_stats *s);
 const char *claim_str(double v, const rep_stats *s);
-void page_begin(FILE *f, const char *title);
-void page_end(FILE *f);
 const char *utc_str(time_t t);
-const char *now_utc(void);
-const char *rep_date_str(const char *iso);
 const char *bytes_str(double b);
 const char *ctx_value(const json_t *v);
 extern const char *const file_label[REP_NFILES];
 int cache_object(const rep_model *m);
-const char *ctx_joined(const rep_model *m, const char *key);
-table *context_table(const rep_model *m);
 void speed_run_line(const rep_model *m, ctx_lines *c);
 ctx_lines context_lines(const rep_model *m);
-table *files_table(const rep_model *m);
 const char *params_str(const rep_act *a);
-const char *short_name(const rep_act *a, const char *impl, const char *origin);
-const char *gps(double ips);
-const char *rank_size_str(const rep_act *a);
-const char *class_name(int c);
-size_t act_sizes(const rep_act *a, long long *ns, const char **cls, size_t cap);
-const rep_acc_impl *acc_impl(const rep_act *a, const char *name);
-const rep_sat_impl *sat_impl(const rep_act *a, const char *name);
-const rep_spd_impl *spd_impl_of(const rep_act *a, const char *name);
 fig_cmds figure_commands(const rep_model *m, const char *stem, int sources);
-void code(FILE *f, const char *s);
-void figure_html(FILE *f, const rep_model *m, const char *stem, const char *caption,
-                        int sources);
-void figure_md(FILE *f, const rep_model *m, const char *stem, const char *caption,
-                      int sources);
-void p_note(FILE *f, const char *text);
-void md_note(FILE *f, const char *text);
-void context_html(FILE *f, const rep_model *m);
-void context_md(FILE *f, const rep_model *m);
-const char *jstr(const json_t *o, const char *key);
-const char *format_name(const char *fmt);
 int token_matches(const char *tok, size_t len, const char *pat);
 void mark_tokens(const char *name, int *used);
-void tokens_html(FILE *f, const rep_act *a);
 table *accuracy_table(const rep_act *a, int bwd);
 table *narrow_table(const rep_act *a);
 const char *double_rounding_note(const rep_act *a);
@@ -257,8 +221,6 @@ void who_cell(table *t, const char *name, double ulp, double ips, const char *no
 void overall_row(table *t, const rep_target *g, size_t col);
 table *peer_targets_table(const rep_model *m, const rep_act *a, size_t *count);
 table *bw_targets_table(const rep_model *m, const rep_act *a, size_t *count);
-table *targets_summary(const rep_model *m);
-extern const char *const targets_note;
 int has_spd(const rep_model *m, const rep_act *a);
 void speed_html(FILE *f, const rep_model *m, const rep_act *a);
 void speed_md(FILE *f, const rep_model *m, const rep_act *a);
@@ -281,11 +243,9 @@ void formats_md(FILE *f, const rep_model *m, const rep_act *a);
 const char *class_of(double ulp);
 table *comparison_table(const rep_act *a);
 extern const char *const comparison_note;
-const char *kpoint_text(const rep_kpoint *w);
 void winner_cell(table *t, const rep_act *a, const rep_kpoint *w, const rep_kpoint *tighter);
 table *classes_table(const rep_act *a);
 table *ranking_table(const rep_model *m);
-const char *ranking_note(const rep_model *m);
 table *front_table(const rep_act *a, int dir, size_t *count);
 const char *pareto_missing(const rep_act *a);
 int has_ranking(const rep_model *m, const rep_act *a);
@@ -299,7 +259,6 @@ extern const char *const pareto_note;
 void pareto_html(FILE *f, const rep_model *m, const rep_act *a);
 void pareto_md(FILE *f, const rep_model *m, const rep_act *a);
 const json_t *dying_of(const rep_model *m);
-int has_gradients_page(const rep_model *m);
 const char *summary_str(const json_t *o, const char *key, const char *fmt);
 table *steps_table(const json_t *tw);
 table *paired_table(const json_t *tw);

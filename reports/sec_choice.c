@@ -23,9 +23,9 @@ const char *class_of(double ulp) {
  * sortable, filterable by origin, isa, direction and accuracy class, folded
  * beyond its first rows. */
 table *comparison_table(const rep_act *a) {
-  long long ns[64];
-  const char *cls[64];
-  size_t nn = act_sizes(a, ns, cls, 64);
+  long long *ns = NULL;
+  const char **cls = NULL;
+  size_t nn = a->spd ? rep_sizes(a->spd, &ns, &cls) : 0;
   size_t ncols = 5 + nn + (a->acc ? 8 : 0) + (a->sat ? 2 : 0);
   const char **head = rep_alloc(ncols * sizeof *head);
   size_t h = 0;

@@ -224,6 +224,17 @@ void overall_row(table *t, const rep_target *g, size_t col) {
   tab_cell(t, verdict_cls(g->met), g->status);
 }
 
+/* A target with no size measured: its name, dashes for the size, the
+ * kernel column when there is one (kernel) and the number, and its status. */
+static void unmeasured_row(table *t, const rep_target *g, int kernel) {
+  tab_row(t);
+  tab_cell(t, NULL, target_name(g));
+  tab_cell(t, "muted", "\u2014");
+  if (kernel) tab_cell(t, "muted", "\u2014");
+  tab_cell(t, "num muted", "\u2014");
+  tab_cell(t, verdict_cls(g->met), g->status);
+}
+
 /* An activation's peer targets: a row per target and size. */
 table *peer_targets_table(const rep_model *m, const rep_act *a, size_t *count) {
   table *t = tab_new(7, "target", "size", "ratio [95% interval]", "verdict",
@@ -234,11 +245,7 @@ table *peer_targets_table(const rep_model *m, const rep_act *a, size_t *count) {
     if (strcmp(g->activation, a->name) || g->bandwidth) continue;
     ++*count;
     if (!g->nsizes) {
-      tab_row(t);
-      tab_cell(t, NULL, target_name(g));
-      tab_cell(t, "muted", "\u2014");
-      tab_cell(t, "num muted", "\u2014");
-      tab_cell(t, verdict_cls(g->met), g->status);
+      unmeasured_row(t, g, 0);
       continue;
     }
     for (size_t k = 0; k < g->nsizes; k++) {
@@ -270,12 +277,7 @@ table *bw_targets_table(const rep_model *m, const rep_act *a, size_t *count) {
     if (strcmp(g->activation, a->name) || !g->bandwidth) continue;
     ++*count;
     if (!g->nsizes) {
-      tab_row(t);
-      tab_cell(t, NULL, target_name(g));
-      tab_cell(t, "muted", "\u2014");
-      tab_cell(t, "muted", "\u2014");
-      tab_cell(t, "num muted", "\u2014");
-      tab_cell(t, verdict_cls(g->met), g->status);
+      unmeasured_row(t, g, 1);
       continue;
     }
     for (size_t k = 0; k < g->nsizes; k++) {

@@ -14,56 +14,31 @@
 #include <unistd.h>
 
 #include "accuracy.h"
+#include "arena.h"
 #include "util.h"
 
 /* ---- the module's memory: every allocation of the readers, released by
  * act_res_release (blocks chained from a global: reachable until then) */
 
-typedef struct res_block {
-  struct res_block *next;
-  max_align_t align[];
-} res_block;
-static res_block *arena;
+static act_arena arena;
 
 static void *res_alloc(size_t bytes) {
-  res_block *b = calloc(1, sizeof *b + bytes);
-  if (!b) act_die("out of memory");
-  b->next = arena;
-  arena = b;
-  return b->align;
+  return act_arena_alloc(&arena, bytes, "results");
 }
 
 static void *res_grow(void *p, size_t *cap, size_t have, size_t elem) {
-  if (have < *cap) return p;
-  size_t ncap = *cap ? 2 * *cap : 8;
-  void *q = res_alloc(ncap * elem);
-  if (have) memcpy(q, p, have * elem);
-  *cap = ncap;
-  return q;
+  return act_arena_grow(&arena, p, cap, have, elem, "results");
 }
 
 static char *res_strdup(const char *s) {
-  size_t n = strlen(s);
-  char *d = res_alloc(n + 1);
-  memcpy(d, s, n);
-  return d;
+  return act_arena_strdup(&arena, s, "results");
 }
 
 static char *res_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *res_printf(const char *fmt, ...) {
-  char small[256];
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(small, sizeof small, fmt, ap);
-  va_end(ap);
-  if (n < 0) n = 0;
-  char *s = res_alloc((size_t)n + 1);
-  if ((size_t)n < sizeof small) {
-    memcpy(s, small, (size_t)n + 1);
-    return s;
-  }
-  va_start(ap, fmt);
-  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  char *s = act_arena_vprintf(&arena, "results", fmt, ap);
   va_end(ap);
   return s;
 }
@@ -81,11 +56,7 @@ void act_res_release(void) {
   for (size_t i = 0; i < ndocs; i++) json_decref(docs[i]);
   docs = NULL;
   ndocs = docs_cap = 0;
-  while (arena) {
-    res_block *b = arena;
-    arena = b->next;
-    free(b);
-  }
+  act_arena_free(&arena);
 }
 
 /* ---- checked access to members */
@@ -260,6 +231,29 @@ static const char *where_act(size_t i, const char *name) {
 static const char *where_impl(const char *wa, size_t j, const char *name) {
   return name ? res_printf("%s, implementation \"%s\"", wa, name)
               : res_printf("%s, implementations[%zu]", wa, j);
+}
+
+/* What every implementation's entry of accuracy.json and saturation.json
+ * says of it: the entry (an object), its name, ISA, origin, availability,
+ * the reason it is not available and its backward formula; *wi, where it is
+ * (for the messages). */
+typedef struct {
+  const char *name, *isa, *origin, *reason, *bwd_formula;
+  int available;
+} impl_head;
+
+static json_t *read_head(json_t *im, size_t j, const char *wa, const char **wi, impl_head *h) {
+  json_t *e = json_array_get(im, j);
+  *wi = where_impl(wa, j, NULL);
+  if (!json_is_object(e)) bad(*wi, "is %s, not an object", type_name(e));
+  h->name = get_str(e, *wi, "name", 0);
+  *wi = where_impl(wa, j, h->name);
+  h->isa = get_str(e, *wi, "isa", 1);
+  h->origin = norm_origin(h->name, get_str(e, *wi, "origin", 1));
+  h->available = get_bool(e, *wi, "available", 1);
+  h->reason = get_str(e, *wi, "reason", 1);
+  h->bwd_formula = get_str(e, *wi, "bwd_formula", 1);
+  return e;
 }
 
 /* ---- accuracy.json */
@@ -478,6 +472,21 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
 }
 
 
+/* The i-th entry of an "activations" array (accuracy.json, saturation.json):
+ * checked, described in acts[i] (its name not among acts[0..i)); *wa, where
+ * it is (for the messages). */
+static json_t *read_act(json_t *arr, size_t i, act_res_act *acts, const char **wa) {
+  json_t *o = json_array_get(arr, i);
+  const char *wa0 = res_printf("activations[%zu]", i);
+  if (!json_is_object(o)) bad(wa0, "is %s, not an object", type_name(o));
+  const char *name = get_str(o, wa0, "activation", 0);
+  *wa = where_act(i, name);
+  for (size_t k = 0; k < i; k++)
+    if (!strcmp(acts[k].name, name)) bad(*wa, "appears twice");
+  describe(&acts[i], name, o, *wa);
+  return o;
+}
+
 static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
   json_t *sw = json_object_get(doc, "sweep");
   if (json_is_object(sw)) {
@@ -505,14 +514,8 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
   R->acts = res_alloc((R->nacts + 1) * sizeof *R->acts);
   R->acc = res_alloc((R->nacts + 1) * sizeof *R->acc);
   for (size_t i = 0; i < json_array_size(acts); i++) {
-    json_t *o = json_array_get(acts, i);
-    const char *wa0 = res_printf("activations[%zu]", i);
-    if (!json_is_object(o)) bad(wa0, "is %s, not an object", type_name(o));
-    const char *name = get_str(o, wa0, "activation", 0);
-    const char *wa = where_act(i, name);
-    for (size_t k = 0; k < i; k++)
-      if (!strcmp(R->acts[k].name, name)) bad(wa, "appears twice");
-    describe(&R->acts[i], name, o, wa);
+    const char *wa;
+    json_t *o = read_act(acts, i, R->acts, &wa);
     act_res_acc *r = &R->acc[i];
     json_t *g = get_obj(o, wa, "grid");
     const char *wg = res_printf("%s, grid", wa);
@@ -529,17 +532,12 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
     r->nimpls = json_array_size(im);
     r->impls = res_alloc((r->nimpls ? r->nimpls : 1) * sizeof *r->impls);
     for (size_t j = 0; j < r->nimpls; j++) {
-      json_t *e = json_array_get(im, j);
-      const char *wi = where_impl(wa, j, NULL);
-      if (!json_is_object(e)) bad(wi, "is %s, not an object", type_name(e));
+      const char *wi;
+      impl_head h;
+      json_t *e = read_head(im, j, wa, &wi, &h);
       act_res_acc_impl *p = &r->impls[j];
-      p->name = get_str(e, wi, "name", 0);
-      wi = where_impl(wa, j, p->name);
-      p->isa = get_str(e, wi, "isa", 1);
-      p->origin = norm_origin(p->name, get_str(e, wi, "origin", 1));
-      p->available = get_bool(e, wi, "available", 1);
-      p->reason = get_str(e, wi, "reason", 1);
-      p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
+      p->name = h.name, p->isa = h.isa, p->origin = h.origin, p->reason = h.reason;
+      p->bwd_formula = h.bwd_formula, p->available = h.available;
       if (!p->available) continue;
       json_t *c = get_obj(e, wi, "claimed");
       const char *wc = res_printf("%s, claimed", wi);
@@ -655,14 +653,8 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
   R->sat = res_alloc((R->nacts + 1) * sizeof *R->sat);
   R->dying = json_is_object(json_object_get(doc, "dying")) ? json_object_get(doc, "dying") : NULL;
   for (size_t i = 0; i < json_array_size(acts); i++) {
-    json_t *o = json_array_get(acts, i);
-    const char *wa0 = res_printf("activations[%zu]", i);
-    if (!json_is_object(o)) bad(wa0, "is %s, not an object", type_name(o));
-    const char *name = get_str(o, wa0, "activation", 0);
-    const char *wa = where_act(i, name);
-    for (size_t k = 0; k < i; k++)
-      if (!strcmp(R->acts[k].name, name)) bad(wa, "appears twice");
-    describe(&R->acts[i], name, o, wa);
+    const char *wa;
+    json_t *o = read_act(acts, i, R->acts, &wa);
     act_res_sat *r = &R->sat[i];
     json_t *c = get_obj(o, wa, "curve");
     const char *wc = res_printf("%s, curve", wa);
@@ -694,17 +686,12 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
     r->nimpls = json_array_size(im);
     r->impls = res_alloc((r->nimpls ? r->nimpls : 1) * sizeof *r->impls);
     for (size_t j = 0; j < r->nimpls; j++) {
-      json_t *e = json_array_get(im, j);
-      const char *wi = where_impl(wa, j, NULL);
-      if (!json_is_object(e)) bad(wi, "is %s, not an object", type_name(e));
+      const char *wi;
+      impl_head h;
+      json_t *e = read_head(im, j, wa, &wi, &h);
       act_res_sat_impl *p = &r->impls[j];
-      p->name = get_str(e, wi, "name", 0);
-      wi = where_impl(wa, j, p->name);
-      p->isa = get_str(e, wi, "isa", 1);
-      p->origin = norm_origin(p->name, get_str(e, wi, "origin", 1));
-      p->available = get_bool(e, wi, "available", 1);
-      p->reason = get_str(e, wi, "reason", 1);
-      p->bwd_formula = get_str(e, wi, "bwd_formula", 1);
+      p->name = h.name, p->isa = h.isa, p->origin = h.origin, p->reason = h.reason;
+      p->bwd_formula = h.bwd_formula, p->available = h.available;
       json_t *bk = json_object_get(e, "bwd_kernel");
       p->bwd_kernel = json_is_boolean(bk) ? json_is_true(bk) : -1;
       if (!p->available) continue;
