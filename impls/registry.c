@@ -97,7 +97,7 @@ STABLE_DISPATCH(logsigmoid)
 /* Ours.  The peers come in their own tables (impls/peers/). */
 static const act_impl own_impls[] = {
     /* ---- sigmoid */
-    SCALAR(sigmoid, naive, "libm", 0x1p21, 0x1p24, "a*y*(1-y)", NAN_BOTH | FROM_Y,
+    SCALAR(sigmoid, naive, "actbench", 0x1p21, 0x1p24, "a*y*(1-y)", NAN_BOTH | FROM_Y,
            "1/(1+expf(-a x)); f' from y cancels as y -> 1"),
     STABLE(sigmoid, "actbench", 2.0, 2.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH | FROM_X,
            "expf(-|ax|), double-float 1/(1+e)"),
@@ -142,7 +142,7 @@ static const act_impl own_impls[] = {
         act_sigmoid_avx512_lut64_p3_dd_bwd, 0.52, 0.52, "a*e/(1+e)^2", NAN_BOTH | FROM_X,
         "accurate"),
     /* ---- tanh */
-    SCALAR(tanh, naive, "libm", 2.5, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
+    SCALAR(tanh, naive, "actbench", 2.5, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
            "tanhf; f' from y cancels as |y| -> 1"),
     STABLE(tanh, "actbench", 2.0, 2.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH | FROM_X,
            "expm1f for |x| < atanh(1/2), expf beyond"),
@@ -269,9 +269,9 @@ static const act_impl own_impls[] = {
      * error (a result that has lost every bit); stable: the maximum rounded
      * up to a round figure. */
     /* naive 0.76 / 1.68e7; stable 0.76 / 0.502 */
-    SCALAR(elu, naive, "libm", 1.0, 0x1p25, "x > 0 ? 1 : y + a", NAN_BOTH,
+    SCALAR(elu, naive, "actbench", 1.0, 0x1p25, "x > 0 ? 1 : y + a", NAN_BOTH,
            "a expm1f(x); f' from y: y + a cancels as y -> -a"),
-    STABLE(elu, "libm", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH | FROM_X,
+    STABLE(elu, "actbench", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH | FROM_X,
            "a expm1f(x); f' = a expf(x) from x"),
     /* elu: vector kernels (impls/elu/elu_vec.h).  Claims: the maxima of
      *   actbench accuracy --exhaustive --activation elu --impl 'elu.avx*.rr1*'
@@ -308,14 +308,14 @@ static const act_impl own_impls[] = {
         act_elu_rr1_lut8_p4_from_y_bwd_avx2, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH | FROM_Y,
         "f' from y as frameworks do: y + a cancels as y -> -a"),
     /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
-    SCALAR(selu, naive, "libm", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
+    SCALAR(selu, naive, "actbench", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
            "float constants, la expm1f(x); f' from y cancels as y -> -la"),
     STABLE(selu, "actbench", 1.0, 1.0, "x > 0 ? l : l*a*e^x", NAN_BOTH | FROM_X,
            "double-float constants, inline exp, expm1 series near 0"),
     /* naive 1.68e7 / 1.99e7 (root); stable 3.13 (glibc erfcf) / 0.806 */
-    SCALAR(gelu, naive, "libm", 0x1p25, 0x1p25, "Phi + x*phi", NAN_BOTH | FROM_X,
+    SCALAR(gelu, naive, "actbench", 0x1p25, 0x1p25, "Phi + x*phi", NAN_BOTH | FROM_X,
            "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"),
-    STABLE(gelu, "libm", 4.0, 1.0, "Phi + x*phi", NAN_BOTH | FROM_X,
+    STABLE(gelu, "actbench", 4.0, 1.0, "Phi + x*phi", NAN_BOTH | FROM_X,
            "erfcf/erff with a double-float argument, Mills-ratio tail"),
     /* gelu: vector kernels (impls/gelu/gelu_vec.h).  Claims: the maxima of
      *   actbench accuracy --exhaustive --activation gelu --impl 'gelu.avx*.erfc*'
@@ -343,7 +343,7 @@ static const act_impl own_impls[] = {
         "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
         "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
     /* naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
-    SCALAR(gelu_tanh, naive, "libm", 0x1p25, 0x1p26, "textbook", NAN_BOTH | FROM_X,
+    SCALAR(gelu_tanh, naive, "actbench", 0x1p25, 0x1p26, "textbook", NAN_BOTH | FROM_X,
            "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"),
     STABLE(gelu_tanh, "actbench", 1.0, 1.0, "s(2u)(1 + 2xu's(-2u))", NAN_BOTH | FROM_X,
            "x sigma(2u) with a double-float 2u"),
@@ -374,7 +374,7 @@ static const act_impl own_impls[] = {
         act_gelu_tanh_avx2_lut8_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH | FROM_X,
         "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"),
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
-    SCALAR(silu, naive, "libm", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH | FROM_X,
+    SCALAR(silu, naive, "actbench", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH | FROM_X,
            "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"),
     STABLE(silu, "actbench", 1.0, 1.0, "s(t)(1+t s(-t))", NAN_BOTH | FROM_X,
            "inline exp, double-float 1/(1+e), no overflow"),
@@ -410,9 +410,9 @@ static const act_impl own_impls[] = {
         act_silu_avx512_lut64_p3_dd_bwd, 0.52, 0.76,
         "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH | FROM_X, "accurate"),
     /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
-    SCALAR(softplus, naive, "libm", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH | FROM_X,
+    SCALAR(softplus, naive, "actbench", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH | FROM_X,
            "log1pf(expf(bx))/b below the threshold, x above"),
-    STABLE(softplus, "libm", 1.5, 1.0, "s(bx)", NAN_BOTH | FROM_X,
+    STABLE(softplus, "actbench", 1.5, 1.0, "s(bx)", NAN_BOTH | FROM_X,
            "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"),
     /* softplus: vector kernels (impls/softplus/softplus_vec.h).  Claims: the
      * maxima of
@@ -444,7 +444,7 @@ static const act_impl own_impls[] = {
         NAN_BOTH | FROM_X,
         "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"),
     /* naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
-    SCALAR(mish, naive, "libm", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH | FROM_X,
+    SCALAR(mish, naive, "actbench", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH | FROM_X,
            "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"),
     STABLE(mish, "actbench", 1.0, 1.0, "n/D + 4xe(1+e)/D^2", NAN_BOTH | FROM_X,
            "tanh(softplus) as a rational function of e^-|x|"),
@@ -459,9 +459,9 @@ static const act_impl own_impls[] = {
     STABLE(hardswish, "actbench", 0.5, 0.5, "(2x+3)/6", NAN_BOTH | FROM_X,
            "x(x+3)/6 and (2x+3)/6 with one rounding"),
     /* naive 1.68e7 / 2.1e6; stable 1.2 / 0.799 */
-    SCALAR(logsigmoid, naive, "libm", 0x1p25, 0x1p21, "1/(1+expf(x))", NAN_BOTH | FROM_X,
+    SCALAR(logsigmoid, naive, "actbench", 0x1p25, 0x1p21, "1/(1+expf(x))", NAN_BOTH | FROM_X,
            "logf(1/(1+expf(-x))): 0 for x > 16.6"),
-    STABLE(logsigmoid, "libm", 1.5, 1.0, "s(-x)", NAN_BOTH | FROM_X,
+    STABLE(logsigmoid, "actbench", 1.5, 1.0, "s(-x)", NAN_BOTH | FROM_X,
            "min(x,0) - log1p(e^-|x|), no overflow"),
 };
 

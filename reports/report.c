@@ -9,8 +9,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,43 +46,6 @@ static void usage(FILE *f) {
           "The environment variable ACTBENCH_GNUPLOT names another gnuplot to run.\n");
 }
 
-/* ---- files of the report */
-
-FILE *rep_fopen(const char *dir, const char *name) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "w");
-  if (!f) act_die("report: cannot write %s: %s", path, strerror(errno));
-  return f;
-}
-
-void rep_fclose(FILE *f, const char *dir, const char *name) {
-  int bad = ferror(f);
-  if (fclose(f) != 0) bad = 1;
-  if (bad) act_die("report: error writing %s/%s", dir, name);
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  remove(path);
-  return 0;
-}
-
-static void remove_tree(const char *path) {
-  nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* The folder being rendered; removed when the run ends before it is in place. */
-static char *pending_dir;
-
-static void remove_pending(void) {
-  if (pending_dir) remove_tree(pending_dir);
-  free(pending_dir);
-  pending_dir = NULL;
-}
-
 static int is_dir(const char *p) {
   struct stat st;
   return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
@@ -93,84 +54,6 @@ static int is_dir(const char *p) {
 static int is_file(const char *p) {
   struct stat st;
   return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* An existing --out is replaced only when it is a report (or empty): never
- * some other folder named by mistake. */
-static void check_replaceable(const char *out) {
-  struct stat st;
-  if (lstat(out, &st) != 0) return;
-  if (!S_ISDIR(st.st_mode))
-    act_die("report: --out %s exists and is not a folder; not replacing it", out);
-  char p[4096];
-  snprintf(p, sizeof p, "%s/index.html", out);
-  if (is_file(p)) return;
-  snprintf(p, sizeof p, "%s/summary.md", out);
-  if (is_file(p)) return;
-  if (rmdir(out) == 0) return; /* empty */
-  act_die("report: --out %s is a folder that holds no report (no index.html); not replacing it",
-          out);
-}
-
-static char *make_tmp_dir(const char *out) {
-  char *parent = strdup(out);
-  if (!parent) act_die("report: out of memory");
-  char *slash = strrchr(parent, '/');
-  if (slash && slash != parent) {
-    *slash = 0;
-    if (!is_dir(parent)) act_ensure_dir(parent);
-  }
-  free(parent);
-  size_t n = strlen(out) + 32;
-  char *tmp = malloc(n);
-  if (!tmp) act_die("report: out of memory");
-  snprintf(tmp, n, "%s.tmp-%ld", out, (long)getpid());
-  remove_tree(tmp); /* a leftover of an earlier run with the same id */
-  if (mkdir(tmp, 0777) != 0)
-    act_die("report: --out %s: cannot create %s: %s", out, tmp, strerror(errno));
-  pending_dir = tmp;
-  static const char *const sub[] = {"data", "gp", "fig"};
-  for (int i = 0; i < 3; i++) {
-    char p[4096];
-    snprintf(p, sizeof p, "%s/%s", tmp, sub[i]);
-    if (mkdir(p, 0777) != 0) act_die("report: cannot create %s: %s", p, strerror(errno));
-  }
-  return tmp;
-}
-
-/* Put the rendered folder in place of out, atomically where the file system
- * can exchange two names. */
-static void install(const char *tmp, const char *out) {
-  if (rename(tmp, out) == 0) {
-    free(pending_dir);
-    pending_dir = NULL;
-    return;
-  }
-  if (errno != EEXIST && errno != ENOTEMPTY)
-    act_die("report: cannot rename %s to %s: %s", tmp, out, strerror(errno));
-  if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
-    remove_pending(); /* the old report, now under the temporary name */
-    return;
-  }
-  size_t n = strlen(out) + 32;
-  char *old = malloc(n);
-  if (!old) act_die("report: out of memory");
-  snprintf(old, n, "%s.old-%ld", out, (long)getpid());
-  remove_tree(old);
-  if (rename(out, old) != 0) {
-    free(old);
-    act_die("report: cannot move the old report %s aside: %s", out, strerror(errno));
-  }
-  if (rename(tmp, out) != 0) {
-    int e = errno;
-    rename(old, out);
-    free(old);
-    act_die("report: cannot rename %s to %s: %s", tmp, out, strerror(e));
-  }
-  remove_tree(old);
-  free(old);
-  free(pending_dir);
-  pending_dir = NULL;
 }
 
 static void strip_slashes(char *s) {
@@ -293,19 +176,19 @@ int act_report_main(int argc, char **argv) {
   strip_slashes(outdir);
   if (!strcmp(outdir, "/") || !strcmp(outdir, ".") || !strcmp(outdir, ".."))
     act_die("report: --out %s: give a folder of its own", out);
-  check_replaceable(outdir);
-  static int registered;
-  if (!registered) atexit(remove_pending), registered = 1;
-  char *tmp = make_tmp_dir(outdir);
+  rep_files_init();
+  rep_check_replaceable(outdir);
+  char *tmp = rep_make_tmp_dir(outdir);
 
   rep_plot(&m, tmp);
   rep_write_html(&m, tmp);
   rep_write_markdown(&m, tmp);
-  install(tmp, outdir);
+  rep_install(tmp, outdir);
+  free(tmp);
 
   printf("report: %s/index.html\nreport: %s/summary.md\n", outdir, outdir);
-  for (int k = 0; k < REP_NFILES; k++)
-    if (m.files[k].doc) json_decref(m.files[k].doc);
+  for (int k = 0; k < REP_NFILES; k++) m.files[k].doc = NULL;
+  act_res_release(); /* the results files and what the readers made of them */
   free(outdir);
   rep_arena_free();
   return 0;

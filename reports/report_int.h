@@ -10,6 +10,8 @@
 #define ACTBENCH_REPORT_INT_H
 
 #include <jansson.h>
+
+#include "results.h"
 #include <stddef.h>
 #include <stdio.h>
 
@@ -24,163 +26,32 @@ void rep_arena_free(void);
 enum { REP_SPEED, REP_ACCURACY, REP_SATURATION, REP_ZEROCENTER, REP_NFILES };
 extern const char *const rep_kind_names[REP_NFILES];
 
-typedef struct {
-  const char *path; /* as given, NULL when not read */
-  json_t *doc;
-  json_t *context; /* the "context" object, may be NULL */
-  const char *version;
-} rep_file;
-
-/* ---- accuracy.json */
-typedef struct {
-  const char *x, *got, *want;
-  int ok;
-  const char *kind; /* a failure's kind ("nan_for_number", ...); NULL when ok or not stated */
-} rep_special;
-
-/* one interval of x of a tail (docs/results.md, "tails") */
-typedef struct {
-  const char *lo, *hi, *lo_hex, *hi_hex, *example_hex, *example_got, *example_want;
-  double count;
-  int coalesced;
-} rep_interval;
-
-/* one kind of tail, or the inputs above the claim */
-typedef struct {
-  const char *kind, *description, *note; /* note: why coalesced, or NULL */
-  double count;
-  int truncated;
-  rep_interval *iv;
-  size_t niv;
-} rep_tail;
-
-/* the histogram of errors: inputs per bin [0, 1/2], (1/2, 1], (1, 2], ... */
-typedef struct {
-  double lo, hi, count; /* hi may be inf */
-} rep_hbin;
-
-/* one of the worst incorrectly rounded inputs */
-typedef struct {
-  const char *x, *x_hex, *got, *want;
-  double ulp;
-} rep_worst;
-
-/* one binade of x (exhaustive sweeps) */
-typedef struct {
-  const char *sign, *exponent; /* "+" / "-"; "-126", "subnormal", "inf/nan" */
-  double inputs, cr, max_ulp, mean_ulp;
-} rep_binade;
-
-typedef struct {
-  double max_ulp, mean_ulp, cr_fraction, count_gt_1ulp, max_abs_err, max_rel_err;
-  double special_failures;   /* NAN: null in the file */
-  double nan_input_failures; /* of them, NaN inputs that did not give NaN; NAN when absent */
-  double inputs;             /* inputs measured; NAN when absent */
-  const char *max_ulp_x, *max_ulp_got, *max_ulp_want;
-  int within_claim;
-  double *ulp_vs_x; /* bins values, NAN for null */
-  rep_special *specials;
-  size_t nspecials;
-  rep_hbin *hist; /* NULL when the file has no "histogram" */
-  size_t nhist;
-  rep_worst *worst; /* NULL when the file has no "worst" */
-  size_t nworst;
-  rep_binade *binades; /* NULL when the file has no "by_binade" (sampled, range) */
-  size_t nbinades;
-  /* newer members (docs/results.md), absent in older files: */
-  const char *max_ulp_note; /* what happened at the max ULP, or NULL */
-  int has_core;             /* "core" was there */
-  double core_inputs, core_max_ulp, core_mean_ulp;
-  const char *core_max_ulp_x, *core_max_ulp_note;
-  rep_tail *tails; /* NULL when the file has no "tails" */
-  size_t ntails;
-  double kinds[5]; /* special failures by kind (rep_sfk_names); NAN when absent */
-  const char *summary;
-  /* the claim and the verdict: status 0 within, 1 exceeds, 2 none, -1 not
-   * stated (then within_claim says what the file knew) */
-  int verdict;
-  double claim_bound; /* NAN: none or not stated */
-  const char *claim_source, *claim_reference, *verdict_text;
-  rep_tail exceeds; /* where the claim is exceeded (niv 0 when nowhere) */
-} rep_stats;
-/* the keys of "special_failures_by_kind", in the order of rep_stats.kinds,
- * and what they mean */
-extern const char *const rep_sfk_names[5];
-extern const char *const rep_sfk_texts[5];
-
-typedef struct {
-  const char *name, *isa, *origin, *reason, *bwd_formula;
-  int available;
-  int has_bwd; /* 0: "bwd" is null, the implementation has no backward kernel */
-  double claimed_fwd, claimed_bwd;
-  rep_stats fwd, bwd; /* bwd only when has_bwd */
-} rep_acc_impl;
-
-/* a narrow format's sweep (bfloat16, binary16): the float kernels' results
- * rounded to the format */
-typedef struct {
-  const char *name;
-  int has_bwd;
-  int native;                        /* computes in the narrow format itself (a bf16 kernel) */
-  double fmax, fmean, fcr, fspecial; /* NAN where absent */
-  double bmax, bmean, bcr, bspecial;
-  const char *fnote, *bnote; /* what happened at the max ULP, or NULL */
-} rep_narrow_impl;
-
-typedef struct {
-  const char *format;
-  double inputs, dr_fwd, dr_bwd; /* double rounding: RN(RN32(y)) != RN(y) */
-  rep_narrow_impl *impls;
-  size_t nimpls;
-} rep_narrow;
-
-typedef struct {
-  double lo, hi;
-  size_t bins;
-  double inputs; /* NAN when absent */
-  rep_acc_impl *impls;
-  size_t nimpls;
-  rep_narrow *narrow; /* bfloat16, binary16: may be absent (nnarrow 0) */
-  size_t nnarrow;
-} rep_acc;
-
-/* ---- saturation.json */
-enum { REP_MATH_BEYOND, REP_MATH_ALL, REP_MATH_NEVER };
-typedef struct {
-  int kind;
-  double x; /* |x| of the threshold for REP_MATH_BEYOND */
-} rep_side;
-
-typedef struct {
-  double eps;
-  rep_side neg, pos;
-} rep_math;
-
-typedef struct {
-  const char *neg, *pos; /* x as written, NULL for null ("never") */
-} rep_pair;
-
-typedef struct {
-  const char *name, *isa, *origin, *reason, *bwd_formula, *dead_side;
-  int available;
-  rep_pair grad_zero, f_asymptote; /* grad_zero null on both sides without a bwd kernel */
-  int premature_neg, premature_pos;
-} rep_sat_impl;
-
-typedef struct {
-  double *x, *f, *df; /* NAN for null or non-finite */
-  size_t ncurve;
-  rep_math *math;
-  size_t nmath;
-  rep_pair exact_zero, exact_asymptote;
-  rep_sat_impl *impls;
-  size_t nimpls;
-  /* the members of the saturation suite's analysis in formats, as in the
-   * file (docs/results.md: NUMERICAL, NORMAL, DEPTH); NULL when absent, and
-   * their parts are left out of the report */
-  json_t *numerical, *normal, *depth;
-  json_t *sets; /* SETS: where |f'| < eps and f' = 0, as intervals (inner ones drawn) */
-} rep_sat;
+/* the results files as the results module reads them (src/results.h) */
+typedef act_res_target_kernel rep_target_kernel;
+typedef act_res_narrow_impl rep_narrow_impl;
+typedef act_res_target_size rep_target_size;
+typedef act_res_acc_impl rep_acc_impl;
+typedef act_res_interval rep_interval;
+typedef act_res_sat_impl rep_sat_impl;
+typedef act_res_special rep_special;
+typedef act_res_binade rep_binade;
+typedef act_res_narrow rep_narrow;
+typedef act_res_target rep_target;
+typedef act_res_stats rep_stats;
+typedef act_res_worst rep_worst;
+typedef act_res_pair rep_pair;
+typedef act_res_tail rep_tail;
+typedef act_res_hbin rep_hbin;
+typedef act_res_file rep_file;
+typedef act_res_math rep_math;
+typedef act_res_side rep_side;
+typedef act_res_acc rep_acc;
+typedef act_res_sat rep_sat;
+#define REP_MATH_BEYOND ACT_RES_MATH_BEYOND
+#define REP_MATH_ALL ACT_RES_MATH_ALL
+#define REP_MATH_NEVER ACT_RES_MATH_NEVER
+#define rep_sfk_names act_res_sfk_names
+#define rep_sfk_texts act_res_sfk_texts
 
 /* ---- speed.json */
 typedef struct {
@@ -212,43 +83,6 @@ typedef struct {
   size_t nimpls, cap;
 } rep_spd;
 
-/* ---- speed.json's targets (docs/results.md, "targets") */
-typedef struct {
-  const char *name;
-  double ratio; /* bytes/s over memory.copy's; NAN when not measured */
-  int met;      /* 1, 0, -1 (null) */
-} rep_target_kernel;
-
-typedef struct {
-  long long n;
-  const char *cls, *status, *note;
-  int met;                   /* 1, 0, -1 (null: not decided) */
-  double ratio;              /* NAN for null */
-  double ratio_lo, ratio_hi; /* its 95% interval; NAN when the file has none */
-  /* kind "peer": the reference and the fastest of ours that qualifies */
-  const char *peer, *ours;
-  double peer_ulp, ours_ulp, peer_ips, ours_ips;
-  size_t nqualifying;
-  /* kind "bandwidth": memory.copy's bytes/s, every kernel, the worst (files
-   * before accuracy classes) or our fastest in the class (ours) */
-  double copy_bps, ours_bps;
-  const char *worst;
-  rep_target_kernel *kernels;
-  size_t nkernels;
-} rep_target_size;
-
-typedef struct {
-  const char *id, *kind, *activation, *direction, *reference, *description, *status;
-  int bandwidth;         /* kind "bandwidth" (else "peer") */
-  const char *acc_class; /* bandwidth: "<= 1 ulp", ..., "any"; NULL in older files */
-  double min_ratio;
-  int met;              /* 1, 0, -1 */
-  const char *classes;  /* "L1, L2" */
-  size_t nours, npeers; /* candidates listed */
-  rep_target_size *sizes;
-  size_t nsizes;
-} rep_target;
-
 /* ---- one activation, the union over the files */
 typedef struct {
   const char *name;
@@ -259,7 +93,8 @@ typedef struct {
 typedef struct {
   const char *name;
   const char *stem; /* file-name-safe and unique: "sigmoid", "leaky_relu" */
-  json_t *params;   /* may be NULL */
+  const act_res_param *params; /* may be NULL */
+  size_t nparams;
   const char *formula, *dformula, *kink_note; /* when a file states them */
   rep_acc *acc;                               /* NULL when accuracy.json lacks this activation */
   rep_sat *sat;
@@ -272,6 +107,8 @@ typedef struct {
   /* figures written: stems such as "sigmoid_curve", NULL when not drawn */
   const char *fig_curve, *fig_ulp_fwd, *fig_ulp_bwd, *fig_speed, *fig_satbars, *fig_pareto;
   const char *fig_normal, *fig_depth, *fig_numsat, *fig_delivered;
+  const char *fig_binades_fwd, *fig_binades_bwd; /* exhaustive sweeps: error per binade */
+  int ulp_exact[2]; /* f, f': every implementation exact in every bin: no ULP figure */
   const char *curve_note; /* what the curve figure leaves out, or NULL */
   /* the size at which kernels are ranked and the Pareto chart is drawn
    * (rep_rank_size): n, its class ("L1", or NULL for a count of no class),
@@ -281,13 +118,20 @@ typedef struct {
 } rep_act;
 
 /* One implementation of an activation as the ranking and the Pareto chart see
- * it, in one direction: its measured max ULP error (accuracy.json) and its
- * throughput at the ranking size (speed.json). */
+ * it, in one direction: its max ULP error over the core (the inputs whose
+ * exact result is 0 or a normal float; accuracy.json) and its throughput at
+ * the ranking size (speed.json), with what else a reader must see beside
+ * them: the max over all inputs, the tails, the verdict, the spread. */
 typedef struct {
   size_t idx; /* into rep_act.names; its number in the report is idx + 1 */
   const char *name, *origin;
-  double ulp;       /* max ULP error; NAN: not measured */
+  double ulp;       /* the core's max ULP error (older files: over all inputs); NAN: not measured */
+  double all;       /* the max ULP error over all inputs; NAN: not measured */
+  int has_core;     /* ulp is the core's */
+  const char *tails; /* the tails' letters ("ZP"), "" for none, NULL when the file does not say */
+  int verdict;      /* 0 within its claim or bound, 1 exceeds, 2 none, -1 not stated */
   double ips;       /* items/s at rank_n; NAN: not measured there */
+  double q1, q3;    /* the quartiles of its repetitions; NAN when not known */
   double special;   /* special-value failures; NAN: not known */
   int front;        /* on the Pareto front: no other is faster and at most as inaccurate */
   const char *note; /* what happened at the max ULP (a result of the wrong kind), or NULL */
@@ -311,7 +155,11 @@ typedef struct {
   long long speed_reps;
   double speed_min_time;
   int speed_interleaved;
-  const json_t *speed_state;
+  const act_res_state *speed_state;
+  /* the results files as the results module read them (NULL when not read) */
+  const act_res_speed *speed;
+  const act_res_zerocenter *zerocenter;
+  const json_t *dying; /* saturation.json's dying-ReLU experiment, NULL when absent */
   /* accuracy sweep, saturation scan: descriptions for the index */
   const char *acc_sweep, *acc_conventions, *sat_scan;
   const char *acc_mode; /* "sampled", "range", "exhaustive"; NULL when not stated */
@@ -322,6 +170,8 @@ typedef struct {
    * against sigma, E[f']^L against depth, the zig-zag paths of
    * zerocenter.json; NULL when not drawn */
   const char *fig_all_normal, *fig_all_depth, *fig_zigzag;
+  /* the front page's figure: speed against accuracy, a panel per activation */
+  const char *fig_overview;
 } rep_model;
 
 /* saturation.json's and zerocenter.json's newer members, read where they are
@@ -345,18 +195,34 @@ size_t rep_impl_index(const rep_act *a, const char *impl); /* colour index */
 int rep_impl_has_bwd(const rep_act *a, const char *impl);
 /* ours: origin "actbench" (or not stated) */
 int rep_origin_is_ours(const char *origin);
+/* the origin an older file gave as "libm": "actbench" for our scalar
+ * kernels, "libmvec" for glibc's vector kernels; any other as it is */
+const char *rep_norm_origin(const char *name, const char *origin);
+/* the libraries in the report's order (ours, the peers); an origin's place
+ * in it (REP_NLIBS for one not listed: a plugin) */
+#define REP_NLIBS 10
+extern const char *const rep_libraries[REP_NLIBS];
+int rep_library_rank(const char *origin);
 /* the seed's activations (sigmoid, tanh, relu, leaky_relu) */
 int rep_act_is_seed(const rep_act *a);
 /* bytes/s of memory.copy at n, NAN when speed.json has none there; the same
  * on several threads (rep_point.mt_threads) */
 double rep_copy_bps(const rep_model *m, long long n);
 double rep_copy_bps_mt(const rep_model *m, long long n);
+/* The sizes an activation's speed file measured, sorted, each with its
+ * size class (the first point's that has one): the count, the arrays in
+ * *ns_out and *cls_out (in the arena). */
+size_t rep_sizes(const rep_spd *s, long long **ns_out, const char ***cls_out);
 double rep_parse_x(const char *s); /* number from a results-file string; NAN on junk */
 /* the kernels of an activation in one direction (0 fwd, 1 bwd), one per
  * name of a->names that has a max ULP error or a throughput at a->rank_n,
  * with the Pareto front marked; out has room for a->nnames.  Returns how
  * many. */
 size_t rep_kernel_points(const rep_act *a, int dir, rep_kpoint *out);
+/* the letters of the tails of one direction: Z flush to zero, P premature
+ * saturation, N NaN for a number, I a wrong infinity, D a subnormal input
+ * treated as 0, S a zero of the wrong sign; "" none, NULL not stated */
+const char *rep_tail_letters(const rep_stats *s);
 /* the fastest point with ulp <= bound and a throughput, or NULL */
 const rep_kpoint *rep_class_winner(const rep_kpoint *p, size_t n, double bound);
 /* a results file's command line and date (context, or accuracy.run.json for
@@ -364,6 +230,8 @@ const rep_kpoint *rep_class_winner(const rep_kpoint *p, size_t n, double bound);
 const char *rep_file_command(const rep_model *m, int kind);
 const char *rep_file_date(const rep_model *m, int kind);
 
+/* the size a figure was drawn at (its PNG), 0 when it was not drawn */
+int rep_fig_size(const char *stem, int *w, int *h);
 /* report_plot.c: writes data/, gp/ and fig/ under dir and runs gnuplot there */
 void rep_plot(rep_model *m, const char *dir);
 
@@ -371,7 +239,15 @@ void rep_plot(rep_model *m, const char *dir);
 void rep_write_html(const rep_model *m, const char *dir);
 void rep_write_markdown(const rep_model *m, const char *dir);
 
-/* report.c */
+/* rep_files.c: every file the report writes, its temporary folder, and
+ * what an interrupt leaves (nothing) */
 FILE *rep_fopen(const char *dir, const char *name);          /* dies on failure */
 void rep_fclose(FILE *f, const char *dir, const char *name); /* checks write errors */
+void rep_files_init(void);                 /* the signal handlers, the cleanup at exit */
+void rep_check_replaceable(const char *out); /* dies unless out may be replaced */
+char *rep_make_tmp_dir(const char *out);   /* OUT.tmp-PID with data/ gp/ fig/ (malloc'd) */
+void rep_install(const char *tmp, const char *out);
+void rep_check_interrupt(void);            /* an interrupt: clean up and die of it */
+void rep_child_started(long pid);          /* gnuplot runs: killed on an interrupt */
+void rep_child_ended(void);
 #endif

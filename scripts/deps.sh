@@ -22,10 +22,14 @@ PACKAGES=(
   sollya                             # kernel coefficients (scripts/gen-coeffs.sh)
   python3                            # tests read the JSON results with python3's json module
   chromium                           # tests: a headless screenshot of the report (skipped without)
+  nodejs npm                         # tests: the report in chromium, through puppeteer-core from
+                                     # tests/browser/package-lock.json (test_browser skipped without)
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # npm comes with some builds of nodejs (NodeSource's): there, no Debian npm
+  if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

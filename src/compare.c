@@ -153,21 +153,11 @@ static void set_str(row *r, size_t c, const char *s) {
 /* identity columns, in this order */
 enum { C_IMPL, C_ORIGIN, C_ISA };
 
-static const char *params_text(const json_t *params, char *buf, size_t cap) {
-  buf[0] = '\0';
-  if (!json_is_object(params)) return buf;
-  double a = act_json_num(json_object_get(params, "a")),
-         b = act_json_num(json_object_get(params, "b"));
-  if (!isnan(a)) snprintf(buf, cap, "a = %g%s", a, "");
-  if (!isnan(b) && b != 0) snprintf(buf + strlen(buf), cap - strlen(buf), ", b = %g", b);
-  return buf;
-}
-
 /* ---- speed.json */
-static void load_speed(model *m, const json_t *doc, const char *path, const char *act,
+static void load_speed(model *m, const act_res_speed *S, const char *path, const char *act,
                        int baselines, char *note, size_t ncap) {
-  size_t nr;
-  act_speed_run *runs = act_speed_runs(doc, path, &nr);
+  size_t nr = S->nruns;
+  const act_speed_run *runs = S->runs;
   /* the sizes (and thread counts) this activation was measured at */
   long long ns[64];
   int ts[64];
@@ -192,7 +182,6 @@ static void load_speed(model *m, const json_t *doc, const char *path, const char
   if (!found) {
     snprintf(note + strlen(note), ncap - strlen(note), "  speed: %s has no %s benchmarks\n", path,
              act);
-    act_speed_runs_free(runs, nr);
     return;
   }
   for (size_t i = 1; i < nn; i++) /* by thread count, then size */
@@ -247,18 +236,12 @@ static void load_speed(model *m, const json_t *doc, const char *path, const char
              cls[k][0] ? cls[k] : "?", ns[k], thl);
   }
   /* implementations: origin and ISA from the "actbench" member */
-  json_t *im = json_object_get(json_object_get(doc, "actbench"), "implementations");
-  size_t i;
-  json_t *e;
-  json_array_foreach(im, i, e) {
-    const char *name = json_string_value(json_object_get(e, "name"));
-    const char *a = json_string_value(json_object_get(e, "activation"));
-    const char *role = json_string_value(json_object_get(e, "role"));
-    int base = (role && !strcmp(role, "baseline")) || (a && !strcmp(a, "memory"));
-    if (!name || !a || !(!strcmp(a, act) || (baselines && base))) continue;
-    row *r = get_row(m, name);
-    set_str(r, C_ORIGIN, json_string_value(json_object_get(e, "origin")));
-    set_str(r, C_ISA, json_string_value(json_object_get(e, "isa")));
+  for (size_t i = 0; i < S->nimpls; i++) {
+    const act_res_impl *e = &S->impls[i];
+    if (!(!strcmp(e->activation, act) || (baselines && e->baseline))) continue;
+    row *r = get_row(m, e->name);
+    set_str(r, C_ORIGIN, e->origin);
+    set_str(r, C_ISA, e->isa);
   }
   for (size_t k = 0; k < nr; k++) {
     const act_speed_run *s = &runs[k];
@@ -277,15 +260,13 @@ static void load_speed(model *m, const json_t *doc, const char *path, const char
            "  speed: %s (items/s in G/s: median of %lld repetitions, +- half the interquartile "
            "range over the median;%s)\n",
            path, reps, sizes);
-  act_speed_runs_free(runs, nr);
 }
 
 /* ---- accuracy.json */
-static void load_accuracy(model *m, const json_t *doc, const char *path, const char *act,
+static void load_accuracy(model *m, const act_res_accuracy *A, const char *path, const char *act,
                           char *note, size_t ncap) {
-  json_t *acts = json_object_get(doc, "activations");
-  if (!json_is_array(acts)) act_die("%s: no \"activations\" array", path);
-  json_t *ja = act_json_find(acts, "activation", act);
+  const act_res_act *desc = NULL;
+  const act_res_acc *ja = act_res_accuracy_of(A, act, &desc);
   if (!ja) {
     snprintf(note + strlen(note), ncap - strlen(note), "  accuracy: %s has no %s\n", path, act);
     return;
@@ -315,50 +296,41 @@ static void load_accuracy(model *m, const json_t *doc, const char *path, const c
       m->cols[c].csv_only = k == A_NOTE;
     }
   size_t cw = add_col(m, "within_claim", "within claim", G_ACC, D_BOOL);
-  json_t *im = json_object_get(ja, "implementations");
-  if (!json_is_array(im)) act_die("%s: %s has no \"implementations\" array", path, act);
-  size_t i;
-  json_t *e;
-  json_array_foreach(im, i, e) {
-    const char *name = json_string_value(json_object_get(e, "name"));
-    if (!name) act_die("%s: %s: implementations[%zu] has no name", path, act, i);
-    row *r = get_row(m, name);
-    set_str(r, C_ORIGIN, json_string_value(json_object_get(e, "origin")));
-    set_str(r, C_ISA, json_string_value(json_object_get(e, "isa")));
+  for (size_t i = 0; i < ja->nimpls; i++) {
+    const act_res_acc_impl *e = &ja->impls[i];
+    row *r = get_row(m, e->name);
+    set_str(r, C_ORIGIN, e->origin);
+    set_str(r, C_ISA, e->isa);
+    if (!e->available) continue;
     int within = -1;
-    for (int d = 0; d < 2; d++) {
-      json_t *s = json_object_get(e, dirs[d]);
-      if (!json_is_object(s)) continue;
+    for (int d = 0; d < 1 + e->has_bwd; d++) {
+      const act_res_stats *s = d ? &e->bwd : &e->fwd;
       size_t b = c0 + (size_t)(A_N * d);
-      char buf[128], tl[16];
-      set_num(r, b + A_MAX, act_json_num(json_object_get(s, "max_ulp")));
-      const char *note = act_json_ulp_note(s, 24, buf, sizeof buf);
-      if (note[0]) {
-        r->v[b + A_MAX].str = keep_str(note);
+      char tl[16];
+      set_num(r, b + A_MAX, s->max_ulp);
+      if (s->max_ulp_note && s->max_ulp_note[0]) {
+        r->v[b + A_MAX].str = keep_str(s->max_ulp_note);
         set_str(r, b + A_NOTE, r->v[b + A_MAX].str);
       }
-      set_num(r, b + A_MEAN, act_json_num(json_object_get(s, "mean_ulp")));
-      set_num(r, b + A_CR, act_json_num(json_object_get(s, "cr_fraction")));
-      set_num(r, b + A_SPECIAL, act_json_num(json_object_get(s, "special_failures")));
-      json_t *core = json_object_get(s, "core");
-      if (json_is_object(core)) {
-        set_num(r, b + A_CMAX, act_json_num(json_object_get(core, "max_ulp")));
-        note = act_json_ulp_note(core, 24, buf, sizeof buf);
-        if (note[0] && r->v[b + A_CMAX].has) r->v[b + A_CMAX].str = keep_str(note);
-        set_num(r, b + A_CMEAN, act_json_num(json_object_get(core, "mean_ulp")));
+      set_num(r, b + A_MEAN, s->mean_ulp);
+      set_num(r, b + A_CR, s->cr_fraction);
+      set_num(r, b + A_SPECIAL, s->special_failures);
+      if (s->has_core) {
+        set_num(r, b + A_CMAX, s->core_max_ulp);
+        if (s->core_max_ulp_note && s->core_max_ulp_note[0] && r->v[b + A_CMAX].has)
+          r->v[b + A_CMAX].str = keep_str(s->core_max_ulp_note);
+        set_num(r, b + A_CMEAN, s->core_mean_ulp);
       }
-      const char *letters = act_json_tail_letters(s, tl, sizeof tl);
+      const char *letters = act_res_tail_letters(s, tl, sizeof tl);
       if (letters) set_str(r, b + A_TAILS, keep_str(letters));
-      int v = act_json_verdict(s);
+      int v = act_res_verdict(s);
       if (v >= 0) {
-        json_t *cl = json_object_get(s, "claim");
-        double bound = act_json_num(json_object_get(cl, "bound"));
-        if (!cl) /* older files: the registry's claim */
-          bound = act_json_num(
-              json_object_get(json_object_get(e, "claimed"), d ? "bwd_ulp" : "fwd_ulp"));
-        const char *src = json_string_value(json_object_get(cl, "source"));
-        int peer = src && !strcmp(src, "documented");
-        double cnt = act_json_num(json_object_get(json_object_get(s, "verdict"), "count"));
+        /* the claim: stated beside the verdict, or (older files) the registry's */
+        double bound = s->claim_source || !isnan(s->claim_bound)
+                           ? s->claim_bound
+                           : (d ? e->claimed_bwd : e->claimed_fwd);
+        int peer = s->claim_source && !strcmp(s->claim_source, "documented");
+        double cnt = s->exceeds.count;
         char vb[96];
         if (v == 2)
           snprintf(vb, sizeof vb, peer ? "no documented bound" : "no claim");
@@ -378,21 +350,23 @@ static void load_accuracy(model *m, const json_t *doc, const char *path, const c
     }
     if (within >= 0) set_num(r, cw, within);
   }
-  char pbuf[64];
-  json_t *sw = json_object_get(doc, "sweep");
-  const char *mode = json_string_value(json_object_get(sw, "mode"));
-  double inputs = act_json_num(json_object_get(ja, "inputs"));
+  char pbuf[64] = "";
+  for (size_t k = 0; desc && k < desc->nparams; k++) {
+    const act_res_param *q = &desc->params[k];
+    if (isnan(q->num) || (!strcmp(q->key, "b") && q->num == 0) ||
+        (strcmp(q->key, "a") && strcmp(q->key, "b")))
+      continue;
+    snprintf(pbuf + strlen(pbuf), sizeof pbuf - strlen(pbuf), "%s%s = %g", pbuf[0] ? ", " : "",
+             q->key, q->num);
+  }
   snprintf(note + strlen(note), ncap - strlen(note), "  accuracy: %s (%s, %.0f inputs%s%s)\n", path,
-           mode ? mode : "?", inputs,
-           params_text(json_object_get(ja, "params"), pbuf, sizeof pbuf)[0] ? "; " : "", pbuf);
+           A->mode ? A->mode : "?", ja->inputs, pbuf[0] ? "; " : "", pbuf);
 }
 
 /* ---- saturation.json */
-static void load_saturation(model *m, const json_t *doc, const char *path, const char *act,
-                            char *note, size_t ncap) {
-  json_t *acts = json_object_get(doc, "activations");
-  if (!json_is_array(acts)) act_die("%s: no \"activations\" array", path);
-  json_t *ja = act_json_find(acts, "activation", act);
+static void load_saturation(model *m, const act_res_saturation *R, const char *path,
+                            const char *act, char *note, size_t ncap) {
+  const act_res_sat *ja = act_res_saturation_of(R, act);
   if (!ja) {
     snprintf(note + strlen(note), ncap - strlen(note), "  saturation: %s has no %s\n", path, act);
     return;
@@ -400,34 +374,22 @@ static void load_saturation(model *m, const json_t *doc, const char *path, const
   size_t cn = add_col(m, "grad0_neg", "f'=0 from x<0", G_SAT, D_X);
   size_t cp = add_col(m, "grad0_pos", "f'=0 from x>0", G_SAT, D_X);
   size_t cpre = add_col(m, "premature", "premature", G_SAT, D_STR);
-  json_t *im = json_object_get(ja, "implementations");
-  if (!json_is_array(im)) act_die("%s: %s has no \"implementations\" array", path, act);
-  size_t i;
-  json_t *e;
-  json_array_foreach(im, i, e) {
-    const char *name = json_string_value(json_object_get(e, "name"));
-    if (!name) act_die("%s: %s: implementations[%zu] has no name", path, act, i);
-    row *r = get_row(m, name);
-    set_str(r, C_ORIGIN, json_string_value(json_object_get(e, "origin")));
-    set_str(r, C_ISA, json_string_value(json_object_get(e, "isa")));
-    if (json_is_false(json_object_get(e, "available"))) continue;
-    if (json_is_false(json_object_get(e, "bwd_kernel"))) continue; /* no f' to vanish */
-    json_t *gz = json_object_get(e, "grad_zero");
-    if (!json_is_object(gz)) continue;
+  for (size_t i = 0; i < ja->nimpls; i++) {
+    const act_res_sat_impl *e = &ja->impls[i];
+    row *r = get_row(m, e->name);
+    set_str(r, C_ORIGIN, e->origin);
+    set_str(r, C_ISA, e->isa);
+    if (!e->available || e->bwd_kernel == 0) continue; /* no f' to vanish */
+    const char *x[2] = {e->grad_zero.neg, e->grad_zero.pos};
     for (int side = 0; side < 2; side++) {
-      json_t *x = json_object_get(gz, side ? "pos" : "neg");
       size_t c = side ? cp : cn;
-      if (json_is_null(x)) { /* never: the farthest possible */
+      if (!x[side]) /* never: the farthest possible */
         r->v[c] = (val){1, side ? INFINITY : -INFINITY, "never"};
-      } else if (json_is_string(x) || json_is_number(x)) {
-        double v = act_json_num(x);
-        r->v[c] = (val){1, v, json_is_string(x) ? json_string_value(x) : NULL};
-      }
+      else
+        r->v[c] = (val){1, act_res_num(x[side]), x[side]};
     }
-    json_t *pm = json_object_get(e, "grad_zero_premature");
-    int pn = json_is_true(json_object_get(pm, "neg")),
-        pp = json_is_true(json_object_get(pm, "pos"));
-    if (json_is_object(pm)) set_str(r, cpre, pn && pp ? "both" : pn ? "neg" : pp ? "pos" : "no");
+    int pn = e->premature_neg > 0, pp = e->premature_pos > 0;
+    set_str(r, cpre, pn && pp ? "both" : pn ? "neg" : pp ? "pos" : "no");
   }
   snprintf(note + strlen(note), ncap - strlen(note), "  saturation: %s\n", path);
 }
@@ -554,7 +516,6 @@ int act_compare_main(int argc, char **argv) {
   const char *paths[3] = {NULL, NULL, NULL}; /* speed, accuracy, saturation */
   /* static: what a bad input's act_die leaves behind stays reachable */
   static char *owned[3]; /* the folder's paths */
-  static json_t *docs[3];
   static model *m;
   act_format fmt = ACT_FMT_TABLE;
   int baselines = 0;
@@ -613,8 +574,9 @@ int act_compare_main(int argc, char **argv) {
     if (!paths[0] && !paths[1] && !paths[2])
       act_die("compare: no results files in %s (speed.json, accuracy.json, saturation.json)", dir);
   }
-  for (int k = 0; k < 3; k++)
-    if (paths[k]) docs[k] = act_read_json(paths[k], kinds[k]);
+  const act_res_speed *S = paths[0] ? act_res_read_speed(paths[0]) : NULL;
+  const act_res_accuracy *A = paths[1] ? act_res_read_accuracy(paths[1]) : NULL;
+  const act_res_saturation *R = paths[2] ? act_res_read_saturation(paths[2]) : NULL;
 
   m = calloc(1, sizeof *m);
   if (!m) act_die("out of memory");
@@ -622,9 +584,9 @@ int act_compare_main(int argc, char **argv) {
   add_col(m, "origin", "origin", G_ID, D_STR);
   add_col(m, "isa", "isa", G_ID, D_STR);
   char note[4096] = "";
-  if (docs[0]) load_speed(m, docs[0], paths[0], activation, baselines, note, sizeof note);
-  if (docs[1]) load_accuracy(m, docs[1], paths[1], activation, note, sizeof note);
-  if (docs[2]) load_saturation(m, docs[2], paths[2], activation, note, sizeof note);
+  if (S) load_speed(m, S, paths[0], activation, baselines, note, sizeof note);
+  if (A) load_accuracy(m, A, paths[1], activation, note, sizeof note);
+  if (R) load_saturation(m, R, paths[2], activation, note, sizeof note);
   if (m->nrows == 0)
     act_die("compare: no results for %s in %s%s%s%s%s", activation, paths[0] ? paths[0] : "",
             paths[0] && (paths[1] || paths[2]) ? ", " : "", paths[1] ? paths[1] : "",
@@ -706,10 +668,9 @@ int act_compare_main(int argc, char **argv) {
   free(m->rows);
   free(m);
   m = NULL;
+  act_res_release();
   for (int k = 0; k < 3; k++) {
-    json_decref(docs[k]);
     free(owned[k]);
-    docs[k] = NULL;
     owned[k] = NULL;
   }
   return 0;

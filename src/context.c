@@ -2,6 +2,7 @@
 #include <gmp.h>
 #include <gnu/libc-version.h>
 #include <mpfr.h>
+#include <cpuid.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +118,13 @@ json_t *act_context_json(void) {
   if (m & ACT_CPU_AVX512) json_array_append_new(isa, json_string("avx512"));
   json_object_set_new(c, "isa_selected", isa);
   json_object_set_new(c, "cores", json_integer(sysconf(_SC_NPROCESSORS_ONLN)));
+  /* a virtual machine: CPUID's hypervisor bit (leaf 1, ECX bit 31); its
+   * caches are the host's as the hypervisor reports them */
+  {
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    int hv = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx >> 31 & 1);
+    json_object_set_new(c, "hypervisor", json_boolean(hv));
+  }
   json_t *caches = json_object();
   json_object_set_new(caches, "l1d", json_integer((json_int_t)act_cache_size(1)));
   json_object_set_new(caches, "l2", json_integer((json_int_t)act_cache_size(2)));

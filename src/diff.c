@@ -28,7 +28,8 @@
 
 typedef struct {
   const char *old_path, *new_path;
-  json_t *old_doc, *new_doc;
+  json_t *old_doc, *new_doc;      /* as loaded, handed to the readers */
+  const act_res_file *old_file, *new_file; /* as the readers read them */
   const char *activation; /* NULL: all */
   double thr_speed;       /* NAN: none */
   double thr_ulp;         /* NAN: none */
@@ -75,29 +76,19 @@ static void usage(FILE *f) {
 }
 
 /* "host, cpu, date" of a results file's context */
-static void describe(char *buf, size_t cap, const json_t *doc) {
-  const json_t *c = json_object_get(doc, "context");
-  const char *host = json_string_value(json_object_get(c, "host"));
-  if (!host) host = json_string_value(json_object_get(c, "host_name"));
-  const char *cpu = json_string_value(json_object_get(c, "cpu_model"));
-  const char *date = json_string_value(json_object_get(c, "actbench_date"));
-  if (!date) date = json_string_value(json_object_get(c, "date"));
-  snprintf(buf, cap, "%s, %s%s%s", host ? host : "?", cpu ? cpu : "?", date ? ", " : "",
-           date ? date : "");
-}
-
-static const char *ctx_str(const json_t *doc, const char *key) {
-  return json_string_value(json_object_get(json_object_get(doc, "context"), key));
+static void describe(char *buf, size_t cap, const act_res_file *f) {
+  snprintf(buf, cap, "%s, %s%s%s", f->host ? f->host : "?", f->cpu_model ? f->cpu_model : "?",
+           f->date ? ", " : "", f->date ? f->date : "");
 }
 
 static void print_header(const diff_opts *o, const char *kind) {
   if (o->fmt == ACT_FMT_CSV) return;
   char a[512], b[512];
-  describe(a, sizeof a, o->old_doc);
-  describe(b, sizeof b, o->new_doc);
+  describe(a, sizeof a, o->old_file);
+  describe(b, sizeof b, o->new_file);
   printf("%s results\nOLD: %s (%s)\nNEW: %s (%s)\n", kind, o->old_path, a, o->new_path, b);
-  const char *ca = ctx_str(o->old_doc, "cpu_model"), *cb = ctx_str(o->new_doc, "cpu_model");
-  const char *ha = ctx_str(o->old_doc, "host"), *hb = ctx_str(o->new_doc, "host");
+  const char *ca = o->old_file->cpu_model, *cb = o->new_file->cpu_model;
+  const char *ha = o->old_file->host, *hb = o->new_file->host;
   if ((ca && cb && strcmp(ca, cb)) || (ha && hb && strcmp(ha, hb)))
     printf("note: two machines: differences include the machine's\n");
   printf("\n");
@@ -105,10 +96,13 @@ static void print_header(const diff_opts *o, const char *kind) {
 
 /* ---- speed */
 
-static int diff_speed(const diff_opts *o) {
-  size_t no, nn;
-  act_speed_run *ro = act_speed_runs(o->old_doc, o->old_path, &no);
-  act_speed_run *rn = act_speed_runs(o->new_doc, o->new_path, &nn);
+static int diff_speed(diff_opts *o) {
+  const act_res_speed *so = act_res_speed_doc(o->old_doc, o->old_path);
+  const act_res_speed *sn = act_res_speed_doc(o->new_doc, o->new_path);
+  o->old_file = &so->file;
+  o->new_file = &sn->file;
+  size_t no = so->nruns, nn = sn->nruns;
+  const act_speed_run *ro = so->runs, *rn = sn->runs;
   size_t common = 0;
   for (size_t i = 0; i < nn; i++) {
     if (o->activation && strcmp(rn[i].activation, o->activation) && !rn[i].baseline) continue;
@@ -272,8 +266,6 @@ static int diff_speed(const diff_opts *o) {
         printf("no regression (threshold-speed %g)\n", o->thr_speed);
     }
   }
-  act_speed_runs_free(ro, no);
-  act_speed_runs_free(rn, nn);
   return regressions ? 1 : 0;
 }
 
@@ -282,11 +274,36 @@ static int diff_speed(const diff_opts *o) {
 static const char *const fmt_names[3] = {"binary32", "bfloat16", "binary16"};
 static const char *const fmt_short[3] = {"f32", "bf16", "f16"};
 
-/* the implementations array of one format of an activation entry */
-static json_t *impls_of(const json_t *ja, int f) {
-  if (f == 0) return json_object_get(ja, "implementations");
-  json_t *nw = act_json_find(json_object_get(ja, "narrow"), "format", fmt_names[f]);
-  return json_object_get(nw, "implementations");
+/* one implementation of one format of an activation: its statistics in
+ * each direction (NULL: none there) */
+typedef struct {
+  const char *name;
+  const act_res_stats *fwd, *bwd;
+} acc_row;
+
+static size_t rows_of(const act_res_acc *a, int f, acc_row *out, size_t cap) {
+  size_t n = 0;
+  if (!a) return 0;
+  if (f == 0) {
+    for (size_t i = 0; i < a->nimpls && n < cap; i++) {
+      const act_res_acc_impl *p = &a->impls[i];
+      out[n++] = (acc_row){p->name, p->available ? &p->fwd : NULL,
+                           p->available && p->has_bwd ? &p->bwd : NULL};
+    }
+    return n;
+  }
+  const act_res_narrow *nw = act_res_narrow_of(a, fmt_names[f]);
+  for (size_t i = 0; nw && i < nw->nimpls && n < cap; i++) {
+    const act_res_narrow_impl *p = &nw->impls[i];
+    out[n++] = (acc_row){p->name, &p->fwd, p->has_bwd ? &p->bwd : NULL};
+  }
+  return n;
+}
+
+static const acc_row *row_named(const acc_row *r, size_t n, const char *name) {
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(r[i].name, name)) return &r[i];
+  return NULL;
 }
 
 typedef struct {
@@ -298,26 +315,23 @@ typedef struct {
   char note[96]; /* what happened at the max ULP, "" for nothing */
 } acc_side;
 
-static const int fmt_p[3] = {24, 8, 11}; /* significand bits of the formats */
 
 static acc_side no_side(void) {
   acc_side s = {0, NAN, NAN, NAN, -1, NAN, -1, ""};
   return s;
 }
 
-static acc_side side_of(const json_t *impl, const char *dir, int f) {
+static acc_side side_of(const act_res_stats *st) {
   acc_side s = no_side();
-  json_t *st = json_object_get(impl, dir);
-  if (!json_is_object(st)) return s;
+  if (!st) return s;
   s.has = 1;
-  s.max = act_json_num(json_object_get(st, "max_ulp"));
-  s.cr = act_json_num(json_object_get(st, "cr_fraction"));
-  s.special = act_json_num(json_object_get(st, "special_failures"));
-  json_t *w = json_object_get(st, "within_claim");
-  if (json_is_boolean(w)) s.within = json_is_true(w);
-  s.core = act_json_num(json_object_get(json_object_get(st, "core"), "max_ulp"));
-  s.verdict = act_json_verdict(st);
-  act_json_ulp_note(st, fmt_p[f], s.note, sizeof s.note);
+  s.max = st->max_ulp;
+  s.cr = st->cr_fraction;
+  s.special = st->special_failures;
+  s.within = st->within_claim;
+  s.core = st->has_core ? st->core_max_ulp : NAN;
+  s.verdict = act_res_verdict(st);
+  snprintf(s.note, sizeof s.note, "%s", st->max_ulp_note ? st->max_ulp_note : "");
   return s;
 }
 
@@ -348,25 +362,28 @@ static const char *yes_no(int w) {
   return w < 0 ? "-" : w ? "yes" : "no";
 }
 
-/* Dies when the two files share no activation (after --activation). */
-static void common_activations(const diff_opts *o, const json_t *ao, const json_t *an) {
+/* Dies when the two files share no activation (after --activation); the
+ * activations of each file given as names. */
+static void common_activations(const diff_opts *o, const char *const *ao, size_t nao,
+                               const char *const *an, size_t nan_) {
   char only[1024] = "";
-  size_t both = 0, i;
-  json_t *ja;
-  json_array_foreach(an, i, ja) {
-    const char *act = json_string_value(json_object_get(ja, "activation"));
-    if (!act) act_die("diff: %s: activations[%zu] has no name", o->new_path, i);
+  size_t both = 0;
+  for (size_t i = 0; i < nan_; i++) {
+    const char *act = an[i];
     if (o->activation && strcmp(act, o->activation)) continue;
-    if (act_json_find(ao, "activation", act))
+    int in = 0;
+    for (size_t k = 0; k < nao && !in; k++) in = !strcmp(ao[k], act);
+    if (in)
       both++;
     else
       snprintf(only + strlen(only), sizeof only - strlen(only), " %s (NEW)", act);
   }
-  json_array_foreach(ao, i, ja) {
-    const char *act = json_string_value(json_object_get(ja, "activation"));
-    if (!act || (o->activation && strcmp(act, o->activation))) continue;
-    if (!act_json_find(an, "activation", act))
-      snprintf(only + strlen(only), sizeof only - strlen(only), " %s (OLD)", act);
+  for (size_t i = 0; i < nao; i++) {
+    const char *act = ao[i];
+    if (o->activation && strcmp(act, o->activation)) continue;
+    int in = 0;
+    for (size_t k = 0; k < nan_ && !in; k++) in = !strcmp(an[k], act);
+    if (!in) snprintf(only + strlen(only), sizeof only - strlen(only), " %s (OLD)", act);
   }
   if (both) return;
   if (o->activation)
@@ -376,17 +393,40 @@ static void common_activations(const diff_opts *o, const json_t *ao, const json_
           only);
 }
 
-static int diff_accuracy(const diff_opts *o) {
-  json_t *ao = json_object_get(o->old_doc, "activations");
-  json_t *an = json_object_get(o->new_doc, "activations");
-  if (!json_is_array(ao)) act_die("diff: %s has no \"activations\" array", o->old_path);
-  if (!json_is_array(an)) act_die("diff: %s has no \"activations\" array", o->new_path);
-  common_activations(o, ao, an);
+/* the names of a file's activations */
+static const char **act_names(const act_res_act *a, size_t n) {
+  static const char **kept[2];
+  static int which;
+  const char **v = calloc(n + 1, sizeof *v);
+  if (!v) act_die("out of memory");
+  for (size_t i = 0; i < n; i++) v[i] = a[i].name;
+  free(kept[which]);
+  kept[which] = v; /* reachable until the next call but one (two files) */
+  which ^= 1;
+  return v;
+}
+
+static int params_equal(const act_res_act *a, const act_res_act *b) {
+  if (a->nparams != b->nparams) return 0;
+  for (size_t i = 0; i < a->nparams; i++)
+    if (strcmp(a->params[i].key, b->params[i].key) || strcmp(a->params[i].text, b->params[i].text))
+      return 0;
+  return 1;
+}
+
+static int diff_accuracy(diff_opts *o) {
+  const act_res_accuracy *AO = act_res_accuracy_doc(o->old_doc, o->old_path);
+  const act_res_accuracy *AN = act_res_accuracy_doc(o->new_doc, o->new_path);
+  o->old_file = &AO->file;
+  o->new_file = &AN->file;
+  common_activations(o, act_names(AO->acts, AO->nacts), AO->nacts, act_names(AN->acts, AN->nacts),
+                     AN->nacts);
   print_header(o, "accuracy");
   int csv = o->fmt == ACT_FMT_CSV;
   int narrow = (o->formats & 6) != 0;
   char notes[4096] = "";
-  if (!json_equal(json_object_get(o->old_doc, "sweep"), json_object_get(o->new_doc, "sweep")))
+  if (!(AO->mode == AN->mode || (AO->mode && AN->mode && !strcmp(AO->mode, AN->mode))) ||
+      !(AO->sweep == AN->sweep || (AO->sweep && AN->sweep && !strcmp(AO->sweep, AN->sweep))))
     snprintf(notes + strlen(notes), sizeof notes - strlen(notes),
              "note: the sweeps differ (\"sweep\" in the two files): the errors are over different "
              "inputs\n");
@@ -432,38 +472,41 @@ static int diff_accuracy(const diff_opts *o) {
   size_t acts_both = 0, rows = 0, changed = 0, regressions = 0, grew = 0, shrank = 0;
   size_t verdict_regs = 0;
   char regressed[1024] = "", only[1024] = "";
-  size_t i;
-  json_t *ja;
-  json_array_foreach(an, i, ja) {
-    const char *act = json_string_value(json_object_get(ja, "activation"));
-    if (!act || (o->activation && strcmp(act, o->activation))) continue;
-    json_t *jo = act_json_find(ao, "activation", act);
-    if (!jo) {
+  size_t cap = 1;
+  for (size_t i = 0; i < AN->nacts; i++) cap += AN->acc[i].nimpls;
+  for (size_t i = 0; i < AO->nacts; i++) cap += AO->acc[i].nimpls;
+  acc_row *rn_ = calloc(cap, sizeof *rn_), *ro_ = calloc(cap, sizeof *ro_);
+  if (!rn_ || !ro_) act_die("out of memory");
+  for (size_t i = 0; i < AN->nacts; i++) {
+    const char *act = AN->acts[i].name;
+    if (o->activation && strcmp(act, o->activation)) continue;
+    const act_res_act *dold = NULL;
+    const act_res_acc *aold = act_res_accuracy_of(AO, act, &dold);
+    if (!aold) {
       snprintf(only + strlen(only), sizeof only - strlen(only), " %s (NEW)", act);
       continue;
     }
     acts_both++;
-    if (!json_equal(json_object_get(jo, "params"), json_object_get(ja, "params")))
+    if (!params_equal(dold, &AN->acts[i]))
       snprintf(notes + strlen(notes), sizeof notes - strlen(notes),
                "note: %s: the parameters differ between the files\n", act);
     for (int f = 0; f < 3; f++) {
       if (!(o->formats & (1 << f))) continue;
-      json_t *in = impls_of(ja, f), *io = impls_of(jo, f);
+      size_t nn_ = rows_of(&AN->acc[i], f, rn_, cap), no_ = rows_of(aold, f, ro_, cap);
       /* NEW's implementations, then those only OLD has */
       for (int pass = 0; pass < 2; pass++) {
-        json_t *list = pass ? io : in, *other = pass ? in : io;
-        size_t k;
-        json_t *e;
-        json_array_foreach(list, k, e) {
-          const char *name = json_string_value(json_object_get(e, "name"));
-          if (!name) continue;
-          json_t *twin = act_json_find(other, "name", name);
+        const acc_row *list = pass ? ro_ : rn_, *other = pass ? rn_ : ro_;
+        size_t nlist = pass ? no_ : nn_, nother = pass ? nn_ : no_;
+        for (size_t k = 0; k < nlist; k++) {
+          const acc_row *e = &list[k];
+          const char *name = e->name;
+          const acc_row *twin = row_named(other, nother, name);
           if (pass && twin) continue; /* done in the first pass */
-          json_t *eo = pass ? e : twin, *en = pass ? NULL : e;
+          const acc_row *eo = pass ? e : twin, *en = pass ? NULL : e;
           for (int d = 0; d < 2; d++) {
             const char *dir = d ? "bwd" : "fwd";
-            acc_side so = eo ? side_of(eo, dir, f) : no_side();
-            acc_side sn = en ? side_of(en, dir, f) : no_side();
+            acc_side so = eo ? side_of(d ? eo->bwd : eo->fwd) : no_side();
+            acc_side sn = en ? side_of(d ? en->bwd : en->fwd) : no_side();
             if (!so.has && !sn.has) continue; /* no backward kernel, or unavailable */
             const char *result = "";
             int chg = 0;
@@ -562,12 +605,14 @@ static int diff_accuracy(const diff_opts *o) {
       }
     }
   }
-  json_array_foreach(ao, i, ja) {
-    const char *act = json_string_value(json_object_get(ja, "activation"));
-    if (!act || (o->activation && strcmp(act, o->activation))) continue;
-    if (!act_json_find(an, "activation", act))
+  for (size_t i = 0; i < AO->nacts; i++) {
+    const char *act = AO->acts[i].name;
+    if (o->activation && strcmp(act, o->activation)) continue;
+    if (!act_res_accuracy_of(AN, act, NULL))
       snprintf(only + strlen(only), sizeof only - strlen(only), " %s (OLD)", act);
   }
+  free(rn_);
+  free(ro_);
   act_table_print(t, stdout, o->fmt);
   act_table_free(t);
   if (o->fmt != ACT_FMT_CSV) {
@@ -597,18 +642,17 @@ static int diff_accuracy(const diff_opts *o) {
 
 /* ---- saturation */
 
-static const char *xstr(const json_t *v) {
-  if (json_is_null(v)) return "never";
-  if (json_is_string(v)) return json_string_value(v);
-  return "-";
+static const char *xstr(const char *x) {
+  return x ? x : "never";
 }
 
-static int diff_saturation(const diff_opts *o) {
-  json_t *ao = json_object_get(o->old_doc, "activations");
-  json_t *an = json_object_get(o->new_doc, "activations");
-  if (!json_is_array(ao)) act_die("diff: %s has no \"activations\" array", o->old_path);
-  if (!json_is_array(an)) act_die("diff: %s has no \"activations\" array", o->new_path);
-  common_activations(o, ao, an);
+static int diff_saturation(diff_opts *o) {
+  const act_res_saturation *RO = act_res_saturation_doc(o->old_doc, o->old_path);
+  const act_res_saturation *RN = act_res_saturation_doc(o->new_doc, o->new_path);
+  o->old_file = &RO->file;
+  o->new_file = &RN->file;
+  common_activations(o, act_names(RO->acts, RO->nacts), RO->nacts, act_names(RN->acts, RN->nacts),
+                     RN->nacts);
   print_header(o, "saturation");
   act_table *t = act_table_new(8);
   static const char *const keys[] = {"impl",          "old_grad0_neg", "new_grad0_neg",
@@ -619,41 +663,30 @@ static int diff_saturation(const diff_opts *o) {
       "premature OLD",  "NEW",          "result"};
   for (size_t c = 0; c < 8; c++) act_table_col(t, c, labels[c], keys[c], c > 0 && c < 5);
   size_t both = 0, rows = 0, changed = 0;
-  size_t i;
-  json_t *ja;
-  json_array_foreach(an, i, ja) {
-    const char *act = json_string_value(json_object_get(ja, "activation"));
-    if (!act || (o->activation && strcmp(act, o->activation))) continue;
-    json_t *jo = act_json_find(ao, "activation", act);
+  for (size_t i = 0; i < RN->nacts; i++) {
+    const char *act = RN->acts[i].name;
+    if (o->activation && strcmp(act, o->activation)) continue;
+    const act_res_sat *jo = act_res_saturation_of(RO, act), *ja = &RN->sat[i];
     if (!jo) continue;
     both++;
-    json_t *in = json_object_get(ja, "implementations"),
-           *io = json_object_get(jo, "implementations");
-    size_t k;
-    json_t *e;
-    json_array_foreach(in, k, e) {
-      const char *name = json_string_value(json_object_get(e, "name"));
-      if (!name) continue;
-      json_t *eo = act_json_find(io, "name", name);
-      json_t *gn = json_object_get(e, "grad_zero"), *go = json_object_get(eo, "grad_zero");
-      json_t *pn = json_object_get(e, "grad_zero_premature"),
-             *po = json_object_get(eo, "grad_zero_premature");
+    for (size_t k = 0; k < ja->nimpls; k++) {
+      const act_res_sat_impl *e = &ja->impls[k], *eo = NULL;
+      for (size_t q = 0; q < jo->nimpls && !eo; q++)
+        if (!strcmp(jo->impls[q].name, e->name)) eo = &jo->impls[q];
       const char *v[6];
-      v[0] = eo ? xstr(json_object_get(go, "neg")) : "-";
-      v[1] = xstr(json_object_get(gn, "neg"));
-      v[2] = eo ? xstr(json_object_get(go, "pos")) : "-";
-      v[3] = xstr(json_object_get(gn, "pos"));
-      int pon = json_is_true(json_object_get(po, "neg")),
-          pop = json_is_true(json_object_get(po, "pos"));
-      int pnn = json_is_true(json_object_get(pn, "neg")),
-          pnp = json_is_true(json_object_get(pn, "pos"));
+      v[0] = eo ? xstr(eo->grad_zero.neg) : "-";
+      v[1] = xstr(e->grad_zero.neg);
+      v[2] = eo ? xstr(eo->grad_zero.pos) : "-";
+      v[3] = xstr(e->grad_zero.pos);
+      int pon = eo && eo->premature_neg > 0, pop = eo && eo->premature_pos > 0;
+      int pnn = e->premature_neg > 0, pnp = e->premature_pos > 0;
       v[4] = !eo ? "-" : pon && pop ? "both" : pon ? "neg" : pop ? "pos" : "no";
       v[5] = pnn && pnp ? "both" : pnn ? "neg" : pnp ? "pos" : "no";
       int chg = !eo || strcmp(v[0], v[1]) || strcmp(v[2], v[3]) || strcmp(v[4], v[5]);
       rows++;
       changed += chg;
       if (o->changed_only && !chg) continue;
-      act_table_cell(t, name);
+      act_table_cell(t, e->name);
       for (int c = 0; c < 6; c++) act_table_cell(t, v[c]);
       act_table_cell(t, !eo ? "only in NEW" : chg ? "changed" : "");
     }
@@ -730,10 +763,8 @@ int act_diff_main(int argc, char **argv) {
     }
   }
   if (!o.new_path) act_die("diff: needs two results files: actbench diff OLD NEW");
-  o.old_doc = act_read_json(o.old_path, NULL);
-  o.new_doc = act_read_json(o.new_path, NULL);
-  const char *ko = json_string_value(json_object_get(o.old_doc, "kind"));
-  const char *kn = json_string_value(json_object_get(o.new_doc, "kind"));
+  const char *ko = act_res_kind(o.old_path, &o.old_doc);
+  const char *kn = act_res_kind(o.new_path, &o.new_doc);
   if (!ko) act_die("diff: %s is not an actbench results file (no \"kind\")", o.old_path);
   if (!kn) act_die("diff: %s is not an actbench results file (no \"kind\")", o.new_path);
   if (strcmp(ko, kn))
@@ -760,7 +791,6 @@ int act_diff_main(int argc, char **argv) {
     act_die("diff: %s holds %s results; diff reads speed, accuracy and saturation results",
             o.new_path, kn);
   }
-  json_decref(o.old_doc);
-  json_decref(o.new_doc);
+  act_res_release(); /* the readers took the documents over */
   return rc;
 }

@@ -1,5 +1,14 @@
-/* actbench: reading the suites' results files for compare and diff (the
- * report has its own, stricter reader in reports/). */
+/* actbench: the results files, read.  One typed reader per kind of results
+ * file (docs/results.md): speed.json, accuracy.json, saturation.json and
+ * zerocenter.json, used by the report, compare and diff alike; files of
+ * every age this actbench wrote are read (members added later are optional,
+ * and what older files said differently is read as the newer files say it:
+ * the origin "libm" of our scalar kernels and of libmvec's, a max ULP's note).
+ *
+ * A reader checks every member it reads and ends the program (act_die, exit
+ * status 2) with one line naming the file, where in it and what is wrong.
+ * What it returns lives until act_res_release(): strings point into the
+ * JSON document or into the module's own memory. */
 #ifndef ACTBENCH_RESULTS_H
 #define ACTBENCH_RESULTS_H
 
@@ -11,6 +20,212 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* the one number parser of results files: a number written as a string
+ * ("%.9g", "nan", "inf", "-inf"), surrounding blanks allowed; NAN on junk */
+double act_res_num(const char *s);
+
+typedef struct {
+  const char *path; /* as given, NULL when not read */
+  json_t *doc;
+  json_t *context; /* the "context" object, may be NULL (shown as it is) */
+  const char *version;
+  /* from the context, NULL when it does not say: the host, the CPU, when
+   * the file was written (speed.json: actbench's date, not Google
+   * Benchmark's start) and the command that wrote it */
+  const char *host, *cpu_model, *date, *command;
+} act_res_file;
+
+/* ---- accuracy.json */
+typedef struct {
+  const char *x, *got, *want;
+  int ok;
+  const char *kind; /* a failure's kind ("nan_for_number", ...); NULL when ok or not stated */
+} act_res_special;
+
+/* one interval of x of a tail (docs/results.md, "tails") */
+typedef struct {
+  const char *lo, *hi, *lo_hex, *hi_hex, *example_hex, *example_got, *example_want;
+  double count;
+  int coalesced;
+} act_res_interval;
+
+/* one kind of tail, or the inputs above the claim */
+typedef struct {
+  const char *kind, *description, *note; /* note: why coalesced, or NULL */
+  double count;
+  int truncated;
+  act_res_interval *iv;
+  size_t niv;
+} act_res_tail;
+
+/* the histogram of errors: inputs per bin [0, 1/2], (1/2, 1], (1, 2], ... */
+typedef struct {
+  double lo, hi, count; /* hi may be inf */
+} act_res_hbin;
+
+/* one of the worst incorrectly rounded inputs */
+typedef struct {
+  const char *x, *x_hex, *got, *want;
+  double ulp;
+} act_res_worst;
+
+/* one binade of x (exhaustive sweeps) */
+typedef struct {
+  const char *sign, *exponent; /* "+" / "-"; "-126", "subnormal", "inf/nan" */
+  double inputs, cr, max_ulp, mean_ulp;
+} act_res_binade;
+
+typedef struct {
+  double max_ulp, mean_ulp, cr_fraction, count_gt_1ulp, max_abs_err, max_rel_err;
+  double special_failures;   /* NAN: null in the file */
+  double nan_input_failures; /* of them, NaN inputs that did not give NaN; NAN when absent */
+  double inputs;             /* inputs measured; NAN when absent */
+  const char *max_ulp_x, *max_ulp_got, *max_ulp_want;
+  int within_claim;
+  double *ulp_vs_x; /* bins values, NAN for null */
+  act_res_special *specials;
+  size_t nspecials;
+  act_res_hbin *hist; /* NULL when the file has no "histogram" */
+  size_t nhist;
+  act_res_worst *worst; /* NULL when the file has no "worst" */
+  size_t nworst;
+  act_res_binade *binades; /* NULL when the file has no "by_binade" (sampled, range) */
+  size_t nbinades;
+  /* newer members (docs/results.md), absent in older files: */
+  const char *max_ulp_note; /* what happened at the max ULP, or NULL */
+  int has_core;             /* "core" was there */
+  double core_inputs, core_max_ulp, core_mean_ulp;
+  const char *core_max_ulp_x, *core_max_ulp_note;
+  act_res_tail *tails; /* NULL when the file has no "tails" */
+  size_t ntails;
+  double kinds[5]; /* special failures by kind (act_res_sfk_names); NAN when absent */
+  const char *summary;
+  /* the claim and the verdict: status 0 within, 1 exceeds, 2 none, -1 not
+   * stated (then within_claim says what the file knew) */
+  int verdict;
+  double claim_bound; /* NAN: none or not stated */
+  const char *claim_source, *claim_reference, *verdict_text;
+  act_res_tail exceeds; /* where the claim is exceeded (niv 0 when nowhere) */
+} act_res_stats;
+/* the keys of "special_failures_by_kind", in the order of act_res_stats.kinds,
+ * and what they mean */
+extern const char *const act_res_sfk_names[5];
+extern const char *const act_res_sfk_texts[5];
+
+typedef struct {
+  const char *name, *isa, *origin, *reason, *bwd_formula;
+  int available;
+  int has_bwd; /* 0: "bwd" is null, the implementation has no backward kernel */
+  double claimed_fwd, claimed_bwd;
+  act_res_stats fwd, bwd; /* bwd only when has_bwd */
+} act_res_acc_impl;
+
+/* a narrow format's sweep (bfloat16, binary16): the float kernels' results
+ * rounded to the format */
+typedef struct {
+  const char *name;
+  int has_bwd;
+  int native;                        /* computes in the narrow format itself (a bf16 kernel) */
+  double fmax, fmean, fcr, fspecial; /* NAN where absent */
+  double bmax, bmean, bcr, bspecial;
+  const char *fnote, *bnote; /* what happened at the max ULP, or NULL */
+  act_res_stats fwd, bwd;    /* every member the file has (no ulp_vs_x, specials, claim) */
+} act_res_narrow_impl;
+
+typedef struct {
+  const char *format;
+  double inputs, dr_fwd, dr_bwd; /* double rounding: RN(RN32(y)) != RN(y) */
+  act_res_narrow_impl *impls;
+  size_t nimpls;
+} act_res_narrow;
+
+typedef struct {
+  double lo, hi;
+  size_t bins;
+  double inputs; /* NAN when absent */
+  act_res_acc_impl *impls;
+  size_t nimpls;
+  act_res_narrow *narrow; /* bfloat16, binary16: may be absent (nnarrow 0) */
+  size_t nnarrow;
+} act_res_acc;
+
+/* ---- saturation.json */
+enum { ACT_RES_MATH_BEYOND, ACT_RES_MATH_ALL, ACT_RES_MATH_NEVER };
+typedef struct {
+  int kind;
+  double x; /* |x| of the threshold for ACT_RES_MATH_BEYOND */
+} act_res_side;
+
+typedef struct {
+  double eps;
+  act_res_side neg, pos;
+} act_res_math;
+
+typedef struct {
+  const char *neg, *pos; /* x as written, NULL for null ("never") */
+} act_res_pair;
+
+typedef struct {
+  const char *name, *isa, *origin, *reason, *bwd_formula, *dead_side;
+  int available;
+  int bwd_kernel; /* the file's "bwd_kernel": 1, 0, -1 not stated */
+  act_res_pair grad_zero, f_asymptote; /* grad_zero null on both sides without a bwd kernel */
+  int premature_neg, premature_pos;
+} act_res_sat_impl;
+
+typedef struct {
+  double *x, *f, *df; /* NAN for null or non-finite */
+  size_t ncurve;
+  act_res_math *math;
+  size_t nmath;
+  act_res_pair exact_zero, exact_asymptote;
+  act_res_sat_impl *impls;
+  size_t nimpls;
+  /* the members of the saturation suite's analysis in formats, as in the
+   * file (docs/results.md: NUMERICAL, NORMAL, DEPTH); NULL when absent, and
+   * their parts are left out of the report */
+  json_t *numerical, *normal, *depth;
+  json_t *sets; /* SETS: where |f'| < eps and f' = 0, as intervals (inner ones drawn) */
+} act_res_sat;
+
+/* ---- speed.json's targets (docs/results.md, "targets") */
+typedef struct {
+  const char *name;
+  double ratio; /* bytes/s over memory.copy's; NAN when not measured */
+  int met;      /* 1, 0, -1 (null) */
+} act_res_target_kernel;
+
+typedef struct {
+  long long n;
+  const char *cls, *status, *note;
+  int met;                   /* 1, 0, -1 (null: not decided) */
+  double ratio;              /* NAN for null */
+  double ratio_lo, ratio_hi; /* its 95% interval; NAN when the file has none */
+  /* kind "peer": the reference and the fastest of ours that qualifies */
+  const char *peer, *ours;
+  double peer_ulp, ours_ulp, peer_ips, ours_ips;
+  size_t nqualifying;
+  /* kind "bandwidth": memory.copy's bytes/s, every kernel, the worst (files
+   * before accuracy classes) or our fastest in the class (ours) */
+  double copy_bps, ours_bps;
+  const char *worst;
+  act_res_target_kernel *kernels;
+  size_t nkernels;
+} act_res_target_size;
+
+typedef struct {
+  const char *id, *kind, *activation, *direction, *reference, *description, *status;
+  int bandwidth;         /* kind "bandwidth" (else "peer") */
+  const char *acc_class; /* bandwidth: "<= 1 ulp", ..., "any"; NULL in older files */
+  double min_ratio;
+  int met;              /* 1, 0, -1 */
+  const char *classes;  /* "L1, L2" */
+  size_t nours, npeers; /* candidates listed */
+  act_res_target_size *sizes;
+  size_t nsizes;
+} act_res_target;
+
 
 /* One benchmark of speed.json: its repetitions gathered. */
 typedef struct {
@@ -27,14 +242,13 @@ typedef struct {
   size_t nsamples, cap;
   double mean, median; /* Google Benchmark's aggregates; NAN when absent */
   act_spread spread;   /* of the samples (n = 0 when there are none) */
+  /* from speed.json's "measurements" (files before it: NAN, NULL, 0) */
+  double q1, q3;          /* the file's quartiles of the repetitions */
+  int repetitions;        /* the file's count of them */
+  const char *isa, *origin, *role;
 } act_speed_run;
 
-/* The benchmarks of a speed results file (doc from act_read_json), in the
- * order of the file; strings point into doc.  Entries with an error, and
- * aggregates other than mean and median, are left out.  Dies naming path
- * when "benchmarks" is missing or malformed. */
-act_speed_run *act_speed_runs(const json_t *doc, const char *path, size_t *count);
-void act_speed_runs_free(act_speed_run *runs, size_t count);
+
 /* The throughput that stands for a benchmark: the median of its
  * repetitions, else the median aggregate, else the mean; NAN when none. */
 double act_speed_center(const act_speed_run *r);
@@ -47,19 +261,116 @@ double act_json_num(const json_t *v);
  * none. */
 json_t *act_json_find(const json_t *arr, const char *key, const char *value);
 
-/* accuracy.json, one implementation in one direction (its "fwd" or "bwd"
- * object, or its "core"), in files of any age:
- * - what happened at its max ULP when the result is of the wrong kind
- *   ("0 for 1.7e-38"): its "max_ulp_note", else made from max_ulp_got and
- *   max_ulp_want (p: the format's significand bits, 24 for binary32); ""
- *   when there is nothing to say;
+
+/* ---- the files */
+
+/* A parameter of an activation ("a", "b"): its value, as text and as a
+ * number (NAN when not one). */
+typedef struct {
+  const char *key, *text;
+  double num;
+} act_res_param;
+
+/* What a file says about an activation besides its measurements. */
+typedef struct {
+  const char *name;
+  const char *formula, *dformula, *kink_note; /* NULL when not stated */
+  act_res_param *params;
+  size_t nparams;
+} act_res_act;
+
+typedef struct {
+  act_res_file file;
+  const char *mode;       /* "sampled", "range", "exhaustive"; NULL when not stated */
+  const char *sweep;      /* the sweep in words, or NULL */
+  const char *conventions;
+  act_res_act *acts;      /* per activation: its description, */
+  act_res_acc *acc;       /* and its measurements (same index) */
+  size_t nacts;
+} act_res_accuracy;
+
+typedef struct {
+  act_res_file file;
+  const char *scan; /* the scan in words, or NULL */
+  act_res_act *acts;
+  act_res_sat *sat;
+  size_t nacts;
+  json_t *dying; /* the dying-ReLU experiment, as in the file (NULL when absent) */
+} act_res_saturation;
+
+/* an implementation listed in speed.json's "actbench" member */
+typedef struct {
+  const char *name, *activation, *isa, *origin, *role;
+  int available, baseline;
+  int bwd_kernel; /* 1, 0, -1 not stated */
+} act_res_impl;
+
+/* a size of speed.json: its class ("L1", ..., "custom") and what a custom
+ * one counts as (or NULL) */
+typedef struct {
+  long long n;
+  const char *cls, *counts_as;
+} act_res_size;
+
+/* the machine's state during the speed run (speed.json actbench.machine_state) */
+typedef struct {
+  int present;
+  double load_before, load_after; /* the 1-minute load average; NAN when not stated */
+  double other_share, steal_share; /* of the machine's CPU time; NAN when not stated */
+  const char *governor, *boost, *build_type;
+  const char **warnings;
+  size_t nwarnings;
+} act_res_state;
+
+typedef struct {
+  act_res_file file;
+  act_res_impl *impls;
+  size_t nimpls;
+  act_speed_run *runs; /* every benchmark, its repetitions gathered, in the file's order */
+  size_t nruns;
+  act_res_size *sizes;
+  size_t nsizes;
+  act_res_target *targets;
+  size_t ntargets;
+  long long repetitions; /* 0: not stated */
+  double min_time;       /* NAN: not stated */
+  int interleaved;       /* 1, 0, -1 not stated */
+  act_res_state state;
+} act_res_speed;
+
+typedef struct {
+  act_res_file file;
+  json_t *two_weight, *sign_agreement; /* as in the file; NULL when absent */
+} act_res_zerocenter;
+
+/* Read a results file of one kind (path as given on the command line).  The
+ * _doc forms read a document already loaded (act_read_json), which they take
+ * over. */
+act_res_speed *act_res_read_speed(const char *path);
+act_res_accuracy *act_res_read_accuracy(const char *path);
+act_res_saturation *act_res_read_saturation(const char *path);
+act_res_zerocenter *act_res_read_zerocenter(const char *path);
+act_res_speed *act_res_speed_doc(json_t *doc, const char *path);
+act_res_accuracy *act_res_accuracy_doc(json_t *doc, const char *path);
+act_res_saturation *act_res_saturation_doc(json_t *doc, const char *path);
+/* a file's "kind" ("speed", ...), loading it; NULL when it states none */
+const char *act_res_kind(const char *path, json_t **doc);
+/* everything the readers returned, and their documents */
+void act_res_release(void);
+
+/* lookups */
+const act_res_acc *act_res_accuracy_of(const act_res_accuracy *r, const char *activation,
+                                       const act_res_act **act);
+const act_res_sat *act_res_saturation_of(const act_res_saturation *r, const char *activation);
+/* the narrow format's results of an activation (NULL when absent) */
+const act_res_narrow *act_res_narrow_of(const act_res_acc *a, const char *format);
+
+/* accuracy.json, one implementation in one direction:
  * - the letters of its tails (Z P N I D S, "-" for none), NULL when the
  *   file has no "tails";
- * - its verdict: 0 within, 1 exceeds, 2 none (no claim), -1 unknown; from
- *   "verdict", else from the older "within_claim". */
-const char *act_json_ulp_note(const json_t *stats, int p, char *buf, size_t cap);
-const char *act_json_tail_letters(const json_t *stats, char *buf, size_t cap);
-int act_json_verdict(const json_t *stats);
+ * - its verdict: 0 within, 1 exceeds, 2 none (no claim), -1 unknown. */
+const char *act_res_tail_letters(const act_res_stats *s, char *buf, size_t cap);
+int act_res_verdict(const act_res_stats *s);
 
 #ifdef __cplusplus
 }

@@ -118,7 +118,7 @@ int main(int argc, char **argv) {
       /* special values */
       float sy[16], sdx[16];
       act_acc_run_impl(m, &p, sp, sy, sdx, ns);
-      /* Ours (origin actbench or libm): the limits (+-inf, +-0, +-FLT_MAX) are
+      /* Ours (origin actbench): the limits (+-inf, +-0, +-FLT_MAX) are
        * the correctly rounded ones, and the subnormal and FLT_MIN inputs within
        * the claim.  A peer library's conventions there are reported by the
        * accuracy suite's specials table, not held to ours. */

@@ -73,8 +73,10 @@ check "speed with the plugin" "$A" --plugin "$P" speed --impl '*example*' --size
 check "compare shows the plugin kernel" \
   bash -c "'$A' compare sigmoid --results '$S/res' --format csv | grep -q '^sigmoid.scalar.example-expf-div,plugin:example,scalar,[0-9]'"
 if "$A" report --results "$S/res" --out "$S/rep" >/dev/null 2>&1; then
-  check "report names the plugin kernels" grep -q 'sigmoid.scalar.example-expf-div' "$S/rep/summary.md"
-  check "report: the relu page" grep -q 'relu.scalar.example' "$S/rep/summary.md"
+  check "report names the plugin kernels" grep -q 'sigmoid.scalar.example-expf-div' "$S/rep/tables.md"
+  check "report: the relu page" grep -q 'relu.scalar.example' "$S/rep/tables.md"
+  check "report: the plugin a library of its own in the library table" \
+    grep -q '^| activation |.* plugin:example |' "$S/rep/summary.md"
 else
   bad "report on the plugin's results"
 fi

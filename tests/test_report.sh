@@ -47,6 +47,8 @@ done
 check "report: each .png is PNG$bad_png" [ -z "$bad_png" ]
 ngp=$(ls "$S"/rep/gp/*.gp 2>/dev/null | wc -l)
 check "report: a gnuplot script per figure ($ngp)" [ "$ngp" -eq "$nsvg" ]
+check "report: the data behind the figures is the results files' ($(python3 "$HERE/report_data_check.py" "$S/rep" "$R" 2>&1 | tail -n 1))" \
+  python3 "$HERE/report_data_check.py" "$S/rep" "$R"
 # a page for every activation the suites wrote about, and none for the baselines
 acts=$(cat "$R"/*.json 2>/dev/null | grep -o '"activation": *"[A-Za-z0-9_]*"' |
   sed 's/.*"\([A-Za-z0-9_]*\)"$/\1/' | grep -vx memory | sort -u)
@@ -57,7 +59,7 @@ check "report: no page for the baselines" test ! -e "$S/rep/memory.html"
 # an implementation without a backward kernel (XNNPACK, when it is built in)
 if grep -q '"bwd": *null' "$R/accuracy.json" 2>/dev/null; then
   check "report: an implementation without a backward kernel is shown as such" \
-    grep -q 'no backward kernel' "$S/rep/summary.md"
+    grep -q 'no backward kernel' "$S/rep/tables.md"
 fi
 # the memory limit, when speed.json has the copy baseline
 if grep -q '"memory.copy' "$R/speed.json" 2>/dev/null; then
@@ -68,19 +70,21 @@ if grep -q '"memory.copy' "$R/speed.json" 2>/dev/null; then
 fi
 # the speed targets of speed.json: a summary on the index and in summary.md, a table on the pages
 if grep -q '"targets"' "$R/speed.json" 2>/dev/null; then
-  check "report: the speed targets on the index" grep -q '<h2>Speed targets</h2>' "$S/rep/index.html"
+  check "report: the speed targets on the index" grep -q '<summary>Speed targets</summary>' "$S/rep/index.html"
   check "report: ... and in summary.md" grep -q '^## Speed targets' "$S/rep/summary.md"
   check "report: ... and on the sigmoid page, with what was not measured" \
     grep -q 'L1 and L2 not measured' "$S/rep/sigmoid.html"
 fi
 check "report: the origin of the implementations" grep -q '^| sigmoid\.[^ ]* | actbench |' \
-  "$S/rep/summary.md"
+  "$S/rep/tables.md"
+check "report: ours are ours, the scalar kernels that call libm included" \
+  bash -c "grep -q '^| sigmoid.scalar.naive | actbench |' '$S/rep/tables.md' && ! grep -q '| libm |' '$S/rep/tables.md'"
 # the core, the tails and the verdicts (a results file of this actbench)
 check "report: core max/mean ULP, tails and verdict in the comparison table" \
-  bash -c "grep -q '<th>core max ULP</th><th>core mean ULP</th><th>tails</th>' '$S/rep/sigmoid.html' &&
+  bash -c "grep -q '<th>core max ULP</th><th>max ULP (all inputs)</th><th>mean ULP</th><th>core mean ULP</th><th>tails</th>' '$S/rep/sigmoid.html' &&
            grep -q '<th>verdict</th>' '$S/rep/sigmoid.html'"
 check "report: what happened beside a max ULP of the wrong kind" \
-  grep -Eq '\| [0-9.e+]+ \(0 for [0-9.e-]+\) \|' "$S/rep/summary.md"
+  grep -Eq '\| [0-9.e+]+ \(0 for [0-9.e-]+\) \|' "$S/rep/tables.md"
 check "report: a verdict against the claim" grep -q 'within its claim (2 ulp)' "$S/rep/sigmoid.html"
 check "report: the tails as intervals of x, in details" \
   bash -c "grep -q '<h3>Tails</h3>' '$S/rep/sigmoid.html' &&

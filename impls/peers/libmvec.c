@@ -323,7 +323,7 @@ enum {
 };
 #define MVEC(act, isa, fn, alg, fu, bu, bwdf, note)                                            \
   {                                                                                            \
-#act, #act "." #isa ".libmvec-" alg, #isa, "libm", fu, bu, fn##_fwd_##isa, fn##_bwd_##isa, \
+#act, #act "." #isa ".libmvec-" alg, #isa, "libmvec", fu, bu, fn##_fwd_##isa, fn##_bwd_##isa, \
         act_mvec_has_##isa, bwdf, NAN_BOTH | fn##_reads, note                                  \
   }
 #define MVEC2(act, fn, alg, fu, bu, bwdf, note)                  \

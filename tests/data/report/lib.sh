@@ -48,7 +48,8 @@ check_report() {
     case $seen in *" $page "*) continue ;; esac
     seen+="$page "
     [ -s "$dir/$page" ] || { problems+="$page missing;"; continue; }
-    grep -qiE '<(script|link)[ >]' "$dir/$page" && problems+="$page loads scripts or style sheets;"
+    # inline script and style only: nothing loaded from elsewhere
+    grep -qiE '<script[^>]*src=|<link[ >]' "$dir/$page" && problems+="$page loads scripts or style sheets;"
     links=$(grep -oE '(href|src)="[^"]*"' "$dir/$page" | sed -E 's/^(href|src)="//; s/"$//' |
       sort -u)
     for t in $links; do

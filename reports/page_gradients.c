@@ -1,0 +1,240 @@
+/* actbench report: gradients.html: saturation across activations, dying ReLU, the zig-zag of zerocenter.json. */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "report_sections.h"
+#include "util.h"
+
+
+/* ---- gradients.html: across activations, and zerocenter.json */
+
+const json_t *dying_of(const rep_model *m) {
+  return m->dying;
+}
+
+int has_gradients_page(const rep_model *m) {
+  return m->fig_all_normal || m->fig_all_depth || m->zerocenter || dying_of(m);
+}
+
+const char *summary_str(const json_t *o, const char *key, const char *fmt) {
+  json_t *s = rep_jobj(o, key);
+  if (!s) return "\u2014";
+  double md = rep_jnum(s, "median"), q1 = rep_jnum(s, "q1"), q3 = rep_jnum(s, "q3");
+  if (!isfinite(md)) return "\u2014";
+  if (!isfinite(q1) || !isfinite(q3)) return rep_printf(fmt, md);
+  return rep_printf("%s (%s\u2013%s)", rep_printf(fmt, md), rep_printf(fmt, q1),
+                    rep_printf(fmt, q3));
+}
+
+table *steps_table(const json_t *tw) {
+  json_t *res = rep_jarr(tw, "results");
+  if (!res || !json_array_size(res)) return NULL;
+  table *t = tab_new(7, "activation g", "method", "steps: median (q1\u2013q3)", "not reached",
+                     "path length / straight line", "steps with no opposite signs",
+                     "\u03ba = \u03bbmax/\u03bbmin");
+  for (size_t k = 0; k < json_array_size(res); k++) {
+    json_t *r = json_array_get(res, k);
+    tab_row(t);
+    tab_cell(t, NULL, fstr(jstr(r, "activation")));
+    tab_cell(t, NULL, fstr(jstr(r, "method")));
+    tab_cell(t, "num", summary_str(r, "steps", "%.0f"));
+    tab_cell(t, "num", fcount(rep_jnum(r, "not_reached")));
+    tab_cell(t, "num", summary_str(r, "path_ratio", "%.3g"));
+    tab_cell(t, "num", summary_str(r, "same_sign", "%.2f"));
+    tab_cell(t, "num", summary_str(r, "kappa", "%.3g"));
+  }
+  return t;
+}
+
+table *paired_table(const json_t *tw) {
+  json_t *pr = rep_jarr(tw, "paired");
+  if (!pr || !json_array_size(pr)) return NULL;
+  table *t = tab_new(4, "method", "pair", "problems where the first took more steps",
+                     "median ratio of steps");
+  for (size_t k = 0; k < json_array_size(pr); k++) {
+    json_t *r = json_array_get(pr, k);
+    tab_row(t);
+    tab_cell(t, NULL, fstr(jstr(r, "method")));
+    tab_cell(t, NULL, rep_printf("%s against %s", fstr(jstr(r, "a")), fstr(jstr(r, "b"))));
+    tab_cell(t, "num", fpct(rep_jnum(r, "a_more_steps")));
+    tab_cell(t, "num", fnum("%.3g", rep_jnum(r, "median_step_ratio")));
+  }
+  return t;
+}
+
+/* sign agreement, z ~ N(0, 1) and batch 1: a row per activation, a column
+ * per d */
+table *sign_table(const json_t *sa) {
+  json_t *rows = rep_jarr(sa, "rows");
+  if (!rows) return NULL;
+  double ds[16];
+  size_t nd = 0;
+  const char *acts[64];
+  size_t na = 0;
+  for (size_t k = 0; k < json_array_size(rows); k++) {
+    json_t *r = json_array_get(rows, k);
+    if (rep_jnum(r, "batch") != 1 || rep_jnum(r, "z_mu") != 0 || rep_jnum(r, "z_sigma") != 1)
+      continue;
+    double d = rep_jnum(r, "d");
+    const char *a = jstr(r, "activation");
+    if (!isfinite(d) || !a) continue;
+    int have = 0;
+    for (size_t q = 0; q < nd; q++) have |= ds[q] == d;
+    if (!have && nd < 16) ds[nd++] = d;
+    have = 0;
+    for (size_t q = 0; q < na; q++) have |= !strcmp(acts[q], a);
+    if (!have && na < 64) acts[na++] = a;
+  }
+  if (!nd || !na) return NULL;
+  const char **head = rep_alloc((1 + nd) * sizeof *head);
+  head[0] = "activation g";
+  for (size_t q = 0; q < nd; q++) head[1 + q] = rep_printf("d = %g", ds[q]);
+  table *t = tab_new_v(1 + nd, head);
+  for (size_t i = 0; i < na; i++) {
+    tab_row(t);
+    tab_cell(t, NULL, acts[i]);
+    for (size_t q = 0; q < nd; q++) {
+      const char *txt = "\u2014";
+      for (size_t k = 0; k < json_array_size(rows); k++) {
+        json_t *r = json_array_get(rows, k);
+        if (rep_jnum(r, "batch") != 1 || rep_jnum(r, "z_mu") != 0 || rep_jnum(r, "z_sigma") != 1 ||
+            rep_jnum(r, "d") != ds[q] || !jstr(r, "activation") ||
+            strcmp(jstr(r, "activation"), acts[i]))
+          continue;
+        double ex = rep_jnum(r, "exact");
+        txt = isfinite(ex) ? rep_printf("%s (exact %s)", fpct(rep_jnum(r, "fraction")), fpct(ex))
+                           : fpct(rep_jnum(r, "fraction"));
+        break;
+      }
+      tab_cell(t, "num", txt);
+    }
+  }
+  return t;
+}
+
+/* saturation.json's "dying": per input kind, the fraction of ReLU units
+ * dead on a whole batch, a row per bias shift delta, a column per batch */
+table *dying_table(const json_t *in, const json_t *dy) {
+  json_t *dl = rep_jarr(dy, "delta"), *bt = rep_jarr(dy, "batch");
+  json_t *rd = rep_jobj(in, "relu_dead");
+  json_t *ex = rd ? json_object_get(rd, "exact") : NULL, *sm = rd ? rep_jarr(rd, "sampled") : NULL;
+  size_t nd = dl ? json_array_size(dl) : 0, nb = bt ? json_array_size(bt) : 0;
+  if (!nd || !nb || !sm) return NULL;
+  const char **head = rep_alloc((1 + nb) * sizeof *head);
+  head[0] = "bias shift \u03b4";
+  for (size_t j = 0; j < nb; j++)
+    head[1 + j] = rep_printf("batch %s", fcount(json_number_value(json_array_get(bt, j))));
+  table *t = tab_new_v(1 + nb, head);
+  for (size_t i = 0; i < nd; i++) {
+    tab_row(t);
+    tab_cell(t, "num", rep_printf("%g", json_number_value(json_array_get(dl, i))));
+    for (size_t j = 0; j < nb; j++) {
+      json_t *r = json_array_get(sm, i), *re = json_is_array(ex) ? json_array_get(ex, i) : NULL;
+      json_t *v = json_is_array(r) ? json_array_get(r, j) : NULL;
+      json_t *e = json_is_array(re) ? json_array_get(re, j) : NULL;
+      const char *txt = json_is_number(v) ? fpct(json_number_value(v)) : "\u2014";
+      if (json_is_number(e)) txt = rep_printf("%s (exact %s)", txt, fpct(json_number_value(e)));
+      tab_cell(t, "num", txt);
+    }
+  }
+  return t;
+}
+
+void dying_html(FILE *f, const json_t *dy) {
+  json_t *ins = rep_jarr(dy, "inputs");
+  if (!ins || !json_array_size(ins)) return;
+  fputs("<h3 id=\"dying\">Dying ReLU: units dead on a whole batch</h3>\n", f);
+  p_note(f, rep_printf("A layer of %s units z = w\u00b7x + \u03b4, w ~ N(0, I/%s): the fraction of "
+                       "units with z \u2264 0 on every input of the batch (ReLU passes them no "
+                       "gradient at all), over %s layers. Leaky ReLU's gradient there is its slope "
+                       "a, never 0.",
+                       fcount(rep_jnum(dy, "units")), fcount(rep_jnum(dy, "fan_in")),
+                       fcount(rep_jnum(dy, "trials"))));
+  for (size_t k = 0; k < json_array_size(ins); k++) {
+    json_t *in = json_array_get(ins, k);
+    table *t = dying_table(in, dy);
+    if (!t) continue;
+    fputs("<h4>", f);
+    html(f, rep_printf("inputs %s", fstr(jstr(in, "inputs"))));
+    fputs("</h4>\n", f);
+    const char *desc = jstr(in, "description");
+    if (desc) p_note(f, desc);
+    tab_html(f, t, NULL);
+  }
+}
+
+const char *const zigzag_note =
+    "The seed's zig-zag argument, measured (zerocenter.json): inputs x = g(z) of one sign "
+    "(sigmoid) make the two weight updates of a neuron share their sign, so gradient descent "
+    "cannot move one weight up and the other down in one step, and zig-zags; zero-centred "
+    "inputs (tanh) do not. Least squares on y = w0 x0 + w1 x1 from a start where w0 must grow "
+    "and w1 shrink: the paths of the problem whose sigmoid/tanh step ratio is the median one, "
+    "and the steps to reach the optimum over all problems.";
+
+void gradients_page(const rep_model *m, const char *dir) {
+  FILE *f = rep_fopen(dir, "gradients.html");
+  page_begin(f, "actbench report: saturation and zero-centring across activations");
+  fputs(
+      "<nav><a href=\"index.html\">\u2190 index</a></nav>\n"
+      "<h1>Saturation and zero-centring across activations</h1>\n",
+      f);
+  context_html(f, m);
+  if (m->fig_all_normal || m->fig_all_depth || dying_of(m)) {
+    fputs("<h2 id=\"saturation\">Saturation</h2>\n", f);
+    figure_html(f, m, m->fig_all_normal,
+                "the saturated fraction: P(|f\u2032(x)| < 10\u207b\u00b3) for x ~ N(0, "
+                "\u03c3\u00b2) against \u03c3, one curve per activation (exact)",
+                SRC_SAT);
+    figure_html(f, m, m->fig_all_depth,
+                "the gradient product through L layers, E[f\u2032(x)]^L for x ~ N(0, 1), "
+                "against depth, one curve per activation (log scale)",
+                SRC_SAT);
+    if (dying_of(m)) dying_html(f, dying_of(m));
+  }
+  const act_res_zerocenter *zc = m->zerocenter;
+  if (zc) {
+    fputs("<h2 id=\"zerocenter\">Zero-centring: the zig-zag</h2>\n", f);
+    json_t *tw = zc->two_weight;
+    p_note(f, zigzag_note);
+    figure_html(f, m, m->fig_zigzag,
+                "gradient descent on the two weights, from the start (\u25a1) to the optimum "
+                "w* (\u2733), inputs from sigmoid and from tanh; full batch (left), one sample "
+                "per step (right)",
+                SRC_ZC);
+    table *t = steps_table(tw);
+    if (t) {
+      fputs("<h3>Steps to the optimum</h3>\n", f);
+      tab_html(f, t, NULL);
+    }
+    t = paired_table(tw);
+    if (t) tab_html(f, t, NULL);
+    t = sign_table(zc->sign_agreement);
+    if (t) {
+      fputs("<h3>Sign agreement</h3>\n", f);
+      p_note(f,
+             "The fraction of draws in which the d weight gradients a_i\u00b7\u03b4 of a neuron, "
+             "a_i = g(z_i) with z_i ~ N(0, 1), have no two of opposite signs (measured; exact "
+             "from the law of g(z) where it is known).");
+      tab_html(f, t, NULL);
+    }
+  }
+  page_end(f);
+  rep_fclose(f, dir, "gradients.html");
+}
+
+void gradients_md(FILE *f, const rep_model *m) {
+  if (!has_gradients_page(m)) return;
+  fputs("## Saturation and zero-centring across activations\n\n", f);
+  figure_md(f, m, m->fig_all_normal, "saturated fraction against sigma", SRC_SAT);
+  figure_md(f, m, m->fig_all_depth, "E[f']^L against depth", SRC_SAT);
+  const act_res_zerocenter *zc = m->zerocenter;
+  if (!zc) return;
+  figure_md(f, m, m->fig_zigzag, "zig-zag paths of the two-weight problem", SRC_ZC);
+  table *t = steps_table(zc->two_weight);
+  if (t) tab_md(f, t);
+}
