@@ -106,6 +106,7 @@ const char *const conventions =
 const act_section act_sections[] = {
     {"choice", "Which kernel: the fastest in each accuracy class", has_ranking, choice_html,
      choice_md, 0},
+    {"frameworks", "What the frameworks run", has_frameworks, frameworks_html, frameworks_md, 0},
     {"comparison", "Every implementation", has_comparison, comparison_html, comparison_md, 0},
     {"pareto", "Throughput against error: the Pareto front", has_pareto, pareto_html, pareto_md, 0},
     {"accuracy", "Accuracy", has_acc, accuracy_html, accuracy_md, 1},

@@ -6,6 +6,7 @@
  *                    the Pareto front
  *   sec_accuracy.c   accuracy: the tables, tails, histograms, worst inputs,
  *                    special values, bfloat16 and binary16
+ *   sec_frameworks.c what PyTorch and TensorFlow/JAX run, against ours
  *   sec_speed.c      speed: throughput at every size, the speed targets
  *   sec_saturation.c saturation: where f' vanishes, mathematically and in
  *                    each format, through depth
@@ -135,6 +136,9 @@ typedef doc_table table;
 #define best_speed rp_best_speed
 #define overview_table rp_overview_table
 #define act_sections rp_act_sections
+#define has_frameworks rp_has_frameworks
+#define frameworks_html rp_frameworks_html
+#define frameworks_md rp_frameworks_md
 #define activation_page rp_activation_page
 
 
@@ -273,6 +277,9 @@ const char *best_speed(const rep_act *a, int peer);
 table *overview_table(const rep_model *m);
 extern const char *const conventions;
 extern const act_section act_sections[];
+int has_frameworks(const rep_model *m, const rep_act *a);
+void frameworks_html(FILE *f, const rep_model *m, const rep_act *a);
+void frameworks_md(FILE *f, const rep_model *m, const rep_act *a);
 void activation_page(const rep_model *m, const rep_act *a, const char *dir);
 void rep_write_html(const rep_model *m, const char *dir);
 void rep_write_markdown(const rep_model *m, const char *dir);

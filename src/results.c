@@ -238,7 +238,7 @@ static const char *where_impl(const char *wa, size_t j, const char *name) {
  * the reason it is not available and its backward formula; *wi, where it is
  * (for the messages). */
 typedef struct {
-  const char *name, *isa, *origin, *reason, *bwd_formula;
+  const char *name, *isa, *origin, *reason, *bwd_formula, *note;
   int available;
 } impl_head;
 
@@ -253,6 +253,7 @@ static json_t *read_head(json_t *im, size_t j, const char *wa, const char **wi, 
   h->available = get_bool(e, *wi, "available", 1);
   h->reason = get_str(e, *wi, "reason", 1);
   h->bwd_formula = get_str(e, *wi, "bwd_formula", 1);
+  h->note = get_str(e, *wi, "note", 1);
   return e;
 }
 
@@ -537,7 +538,7 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
       json_t *e = read_head(im, j, wa, &wi, &h);
       act_res_acc_impl *p = &r->impls[j];
       p->name = h.name, p->isa = h.isa, p->origin = h.origin, p->reason = h.reason;
-      p->bwd_formula = h.bwd_formula, p->available = h.available;
+      p->bwd_formula = h.bwd_formula, p->available = h.available, p->note = h.note;
       if (!p->available) continue;
       json_t *c = get_obj(e, wi, "claimed");
       const char *wc = res_printf("%s, claimed", wi);

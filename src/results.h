@@ -115,6 +115,7 @@ extern const char *const act_res_sfk_texts[5];
 
 typedef struct {
   const char *name, *isa, *origin, *reason, *bwd_formula;
+  const char *note; /* the implementation's one line (what it computes, how), or NULL */
   int available;
   int has_bwd; /* 0: "bwd" is null, the implementation has no backward kernel */
   double claimed_fwd, claimed_bwd;

@@ -423,5 +423,6 @@ json_t *act_impl_json(const act_impl *m) {
   json_object_set_new(ji, "bwd_formula", json_string(m->bwd_formula ? m->bwd_formula : ""));
   json_object_set_new(ji, "available", json_boolean(act_impl_available(m)));
   json_object_set_new(ji, "bwd_kernel", json_boolean(m->bwd != NULL));
+  if (m->note) json_object_set_new(ji, "note", json_string(m->note));
   return ji;
 }

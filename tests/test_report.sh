@@ -47,6 +47,8 @@ done
 check "report: each .png is PNG$bad_png" [ -z "$bad_png" ]
 ngp=$(ls "$S"/rep/gp/*.gp 2>/dev/null | wc -l)
 check "report: a gnuplot script per figure ($ngp)" [ "$ngp" -eq "$nsvg" ]
+check "report: what the frameworks run, against the results files ($(python3 "$HERE/frameworks_check.py" "$S/rep" "$R" 2>&1 | tail -n 1))" \
+  python3 "$HERE/frameworks_check.py" "$S/rep" "$R"
 check "report: the data behind the figures is the results files' ($(python3 "$HERE/report_data_check.py" "$S/rep" "$R" 2>&1 | tail -n 1))" \
   python3 "$HERE/report_data_check.py" "$S/rep" "$R"
 # a page for every activation the suites wrote about, and none for the baselines
