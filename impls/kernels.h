@@ -143,6 +143,15 @@ ACT_DECLARE_VEC(softplus, rr2_p7_lut_dd_w)
 ACT_DECLARE_VEC(gelu, erfc_dd)
 ACT_DECLARE_VEC(gelu, erfc)
 
+/* ---- the correctly rounded kernels (issue 18; impls/cr/avx2_cr.c,
+ * avx512_cr.c): act_<act>_cr[_bf16|_f16]_fwd_<isa>, _bwd_<isa>. */
+#define ACT_DECLARE_CR(act)                      \
+  ACT_DECLARE_VEC(act, cr)                       \
+  ACT_DECLARE_VEC(act, cr_bf16)                  \
+  ACT_DECLARE_VEC(act, cr_f16)
+ACT_DECLARE_CR(sigmoid)
+ACT_DECLARE_CR(tanh)
+
 #ifdef __cplusplus
 }
 #endif

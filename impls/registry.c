@@ -463,6 +463,80 @@ static const act_impl own_impls[] = {
            "logf(1/(1+expf(-x))): 0 for x > 16.6"),
     STABLE(logsigmoid, "actbench", 1.5, 1.0, "s(-x)", NAN_BOTH | FROM_X,
            "min(x,0) - log1p(e^-|x|), no overflow"),
+    /* ---- correctly rounded kernels (issue 18; impls/cr/, error budget and
+     * rounding test in impls/cr/cr_bounds.h, slow path in impls/cr/cr_dd.h).
+     * f and f' (dy = 1) are RN(exact) for every input; for other dy the
+     * backward rounds once more, dx = RN(RN(f'(x)) dy) in the kernel's format.
+     * The _bf16 and _f16 entries work natively in their format.  Sigmoid's
+     * slope: a = 1 (the default) by the vector path; another a by the scalar
+     * double-double path for every element (cr_sigmoid_slope in cr_dd.h:
+     * correctly rounded unless an exact value lies within 2^-87 relative of a
+     * rounding boundary, not proven for a != 1). */
+#define CR_VEC(act, isa, alg, fmtflags, note)                                                   \
+  VEC(act, isa, alg, act_##act##_cr##fmtflags##_fwd_##isa, act_##act##_cr##fmtflags##_bwd_##isa, \
+      0.5, 0.5, CR_BWDF_##act, NAN_BOTH | FROM_X | CR_FLAGS##fmtflags, note)
+#define CR_FLAGS 0u
+#define CR_FLAGS_bf16 ACT_NATIVE_BF16
+#define CR_FLAGS_f16 ACT_NATIVE_F16
+#define CR_BWDF_sigmoid "e/(1+e)^2, e=exp(-|x|), double; RN, then * dy"
+#define CR_BWDF_tanh "4e/(1+e)^2, e=exp(-2|x|), double; RN, then * dy"
+#define CR_NOTE_sigmoid                                                                        \
+  "correctly rounded: double e^-x (2^(j/8) table, degree 5), 1/(1+e) by rcp + Newton, Ziv " \
+  "test; undecided lanes double-double"
+#define CR_NOTE_tanh                                                                           \
+  "correctly rounded: double e^-2|x| - 1 (2^(j/8) table, degree 6), -em/(2+em), Ziv " \
+  "test; undecided lanes double-double"
+    /* claims: 0.5 ulp, f and f', proven by the exhaustive sweep (every one of
+     * the 2^32 inputs, NaNs included, and all 65536 of bfloat16 and binary16;
+     * docs/accuracy.md, "Correctly rounded kernels"):
+     *   nice -n 15 build/actbench accuracy --exhaustive --activation sigmoid
+     *     --impl '*cr-*' --formats binary32,bfloat16,binary16 --out DIR
+     * (1163 s on 2 shared cores; 8552185852 references by the screen,
+     * 4194312 by MPFR).  Its output, and from DIR/accuracy.json the counts:
+     *   sigmoid (a = 1): 4294967296 inputs
+     *   sigmoid.avx512.cr-f64-lut8-p5-rcp14  f   0.5  0.0312  100% ...  within claim (0.5)
+     *                                        f'  0.5  0.0192  100% ...  within claim (0.5)
+     *   sigmoid.avx2.cr-f64-lut8-p5-rcpps    f   0.5  0.0312  100% ...  within claim (0.5)
+     *                                        f'  0.5  0.0192  100% ...  within claim (0.5)
+     *   bfloat16: 65536 inputs; float rounded once is not RN in bfloat16 for 0 f / 0 f' inputs
+     *   binary16: 65536 inputs; float rounded once is not RN in binary16 for 7 f / 6 f' inputs
+     * binary32, both kernels: f 4294967296 of 4294967296 correctly rounded,
+     * f' 4294967296 of 4294967296 (0 not correctly rounded, 0 special-value
+     * failures; largest error 0.5 ulp less than 2^-40 at x = -0x1.ap-21, f' 0.499999995
+     * at -0x1.65cf3p+6); the _bf16 kernels 65536 of 65536 in bfloat16, f and
+     * f'; the _f16 kernels 65536 of 65536 in binary16, f and f' (the binary32
+     * kernels rounded once more to binary16 are not, at 7 f and 6 f' inputs:
+     * hence the _f16 kernels). */
+    CR_VEC(sigmoid, avx512, "cr-f64-lut8-p5-rcp14", , CR_NOTE_sigmoid),
+    CR_VEC(sigmoid, avx2, "cr-f64-lut8-p5-rcpps", , CR_NOTE_sigmoid),
+    CR_VEC(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-bf16", _bf16, "correctly rounded in bfloat16"),
+    CR_VEC(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-bf16", _bf16, "correctly rounded in bfloat16"),
+    CR_VEC(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-f16", _f16, "correctly rounded in binary16"),
+    CR_VEC(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-f16", _f16, "correctly rounded in binary16"),
+    /* claims: 0.5 ulp, f and f', proven by the exhaustive sweep:
+     *   nice -n 15 build/actbench accuracy --exhaustive --activation tanh
+     *     --impl '*cr-*' --formats binary32,bfloat16,binary16 --out DIR
+     * (1435 s on 2 shared cores; 8556380152 references by the screen, 12 by
+     * MPFR).  Its output, and from DIR/accuracy.json the counts:
+     *   tanh: 4294967296 inputs
+     *   tanh.avx512.cr-f64-lut8-p6-rcp14     f   0.5  0.0157  100% ...  within claim (0.5)
+     *                                        f'  0.5  0.0192  100% ...  within claim (0.5)
+     *   tanh.avx2.cr-f64-lut8-p6-rcpps       f   0.5  0.0157  100% ...  within claim (0.5)
+     *                                        f'  0.5  0.0192  100% ...  within claim (0.5)
+     *   bfloat16: 65536 inputs; float rounded once is not RN in bfloat16 for 0 f / 0 f' inputs
+     *   binary16: 65536 inputs; float rounded once is not RN in binary16 for 0 f / 6 f' inputs
+     * binary32, both kernels: f 4294967296 of 4294967296 correctly rounded,
+     * f' 4294967296 of 4294967296 (0 not correctly rounded, 0 special-value
+     * failures; largest error 0.499999991 ulp at x = -0x1.86fbc4p-10, f'
+     * 0.499999992 at -0x1.2a9e3cp+0); the _bf16 kernels 65536 of 65536 in
+     * bfloat16, f and f'; the _f16 kernels 65536 of 65536 in binary16, f and
+     * f' (the binary32 kernels rounded once more to binary16: 6 f' wrong). */
+    CR_VEC(tanh, avx512, "cr-f64-lut8-p6-rcp14", , CR_NOTE_tanh),
+    CR_VEC(tanh, avx2, "cr-f64-lut8-p6-rcpps", , CR_NOTE_tanh),
+    CR_VEC(tanh, avx512, "cr-f64-lut8-p6-rcp14-bf16", _bf16, "correctly rounded in bfloat16"),
+    CR_VEC(tanh, avx2, "cr-f64-lut8-p6-rcpps-bf16", _bf16, "correctly rounded in bfloat16"),
+    CR_VEC(tanh, avx512, "cr-f64-lut8-p6-rcp14-f16", _f16, "correctly rounded in binary16"),
+    CR_VEC(tanh, avx2, "cr-f64-lut8-p6-rcpps-f16", _f16, "correctly rounded in binary16"),
 };
 
 const act_impl *act_registry = own_impls;

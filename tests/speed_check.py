@@ -32,7 +32,14 @@ RULES = {"sigmoid/fwd": ("xnnpack", 1.2), "tanh/fwd": ("onednn", 1.2), "gelu/fwd
          "silu/fwd": (None, 1.0), "elu/fwd": (None, 1.0), "softplus/fwd": (None, 1.0),
          "sigmoid/bwd": ("onednn", 1.2), "tanh/bwd": ("onednn", 1.2),
          "gelu/bwd": ("onednn", 1.0), "silu/bwd": ("onednn", 1.0), "elu/bwd": ("onednn", 1.0),
-         "softplus/bwd": ("onednn", 1.0)}
+         "softplus/bwd": ("onednn", 1.0),
+         # the correctly rounded kernels' (issue 18): (reference, bar, our claim at most,
+         # the peers' claim at most)
+         "sigmoid/fwd/cr": (None, 0.5, 0.5, math.inf), "tanh/fwd/cr": (None, 0.5, 0.5, math.inf),
+         "sigmoid/fwd/cr-1ulp": (None, 1.0, 0.5, 1.0), "tanh/fwd/cr-1ulp": (None, 1.0, 0.5, 1.0),
+         "sigmoid/bwd/cr-1ulp": (None, 1.0, 0.5, 1.0), "tanh/bwd/cr-1ulp": (None, 1.0, 0.5, 1.0),
+         "sigmoid/bwd/cr": ("onednn", 0.5, 0.5, math.inf),
+         "tanh/bwd/cr": ("onednn", 0.5, 0.5, math.inf)}
 
 
 def median(v):
@@ -244,12 +251,13 @@ def check_targets(d, expect, err):
             if t["kind"] == "peer":
                 if sorted(c["name"] for c in t["ours"]) != cand:
                     err("%s: ours %s, expected %s" % (tid, [c["name"] for c in t["ours"]], cand))
-                origin, minr = RULES[tid]
+                origin, minr, omax, pmax = (RULES[tid] + (math.inf, math.inf))[:4]
                 if t["min_ratio"] != minr or t["classes"] != ["L1", "L2"]:
                     err("%s: min_ratio %r classes %r" % (tid, t["min_ratio"], t["classes"]))
                 ps = [(rate(m["name"], dirn, n), m["name"]) for m in impls.values()
                       if m["activation"] == act and has_dir(m, dirn) and peer(m)
-                      and (origin is None or m["origin"] == origin) and rate(m["name"], dirn, n)]
+                      and (origin is None or m["origin"] == origin) and rate(m["name"], dirn, n)
+                      and claim(m, key) <= pmax]
                 p = max(ps)[1] if ps else None
                 if z["peer"] != p:
                     err("%s n=%d: peer %r, expected %r" % (tid, n, z["peer"], p))
@@ -261,7 +269,7 @@ def check_targets(d, expect, err):
                 pc = claim(impls[p], key)
                 q = sorted(m["name"] for m in impls.values() if m["activation"] == act and
                            ours(m) and has_dir(m, dirn) and rate(m["name"], dirn, n) and
-                           claim(m, key) <= pc)
+                           claim(m, key) <= pc and claim(m, key) <= omax)
                 if sorted(z["qualifying"]) != q:
                     err("%s n=%d: qualifying %s, expected %s" % (tid, n, z["qualifying"], q))
                 best = max(((rate(x, dirn, n), x) for x in q), default=(None, None))[1]

@@ -189,7 +189,9 @@ static void sweep_checks(size_t idx, const char *label) {
   }
   act_free(y);
   act_free(dx);
-  /* special values: NaN as the flags say; ours hold the limits */
+  /* special values: NaN as the flags say; ours hold the limits (in binary32:
+   * not a kernel native to a narrow format, which rounds x to its format
+   * first, 2^-149 to 0 in bfloat16; tests/test_cr.c checks those in theirs) */
   size_t a = (size_t)(d - data);
   float sy[NSP], sdx[NSP];
   act_acc_run_impl(m, &d->p, sp, sy, sdx, NSP);
@@ -199,7 +201,7 @@ static void sweep_checks(size_t idx, const char *label) {
     snprintf(what, sizeof what, "%s: %s: NaN backward as its flags say", label, m->name);
     check(!!isnan(sdx[NSP - 1]) == !!(m->flags & ACT_NAN_BWD), what, NULL);
   }
-  for (size_t i = 0; ours && i + 1 < NSP; i++) {
+  for (size_t i = 0; ours && !(m->flags & ACT_NATIVE) && i + 1 < NSP; i++) {
     int limit = isinf(sp[i]) || sp[i] == 0 || fabsf(sp[i]) == FLT_MAX;
     for (int dir = 0; dir < 2; dir++) {
       if (dir && !m->bwd) break;

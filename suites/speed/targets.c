@@ -33,15 +33,38 @@ typedef struct {
   int dir;
   const char *origin; /* the reference library, NULL: every peer (the fastest) */
   double min_ratio;
+  /* the correctly rounded kernels' targets (issue 18): only our kernels
+   * claiming at most ours_max ulp take part, and only peers claiming at most
+   * peer_max (a peer without a documented bound then takes no part); 0: no
+   * such limit.  id: the target's id after "<activation>/<dir>/" (NULL: none) */
+  double ours_max, peer_max;
+  const char *id;
 } peer_target;
 
 static const peer_target peer_targets[] = {
-    {"sigmoid", SPD_FWD, "xnnpack", 1.2}, {"tanh", SPD_FWD, "onednn", 1.2},
-    {"gelu", SPD_FWD, NULL, 1.0},         {"silu", SPD_FWD, NULL, 1.0},
-    {"elu", SPD_FWD, NULL, 1.0},          {"softplus", SPD_FWD, NULL, 1.0},
-    {"sigmoid", SPD_BWD, "onednn", 1.2},  {"tanh", SPD_BWD, "onednn", 1.2},
-    {"gelu", SPD_BWD, "onednn", 1.0},     {"silu", SPD_BWD, "onednn", 1.0},
-    {"elu", SPD_BWD, "onednn", 1.0},      {"softplus", SPD_BWD, "onednn", 1.0},
+    {"sigmoid", SPD_FWD, "xnnpack", 1.2, 0, 0, NULL},
+    {"tanh", SPD_FWD, "onednn", 1.2, 0, 0, NULL},
+    {"gelu", SPD_FWD, NULL, 1.0, 0, 0, NULL},
+    {"silu", SPD_FWD, NULL, 1.0, 0, 0, NULL},
+    {"elu", SPD_FWD, NULL, 1.0, 0, 0, NULL},
+    {"softplus", SPD_FWD, NULL, 1.0, 0, 0, NULL},
+    {"sigmoid", SPD_BWD, "onednn", 1.2, 0, 0, NULL},
+    {"tanh", SPD_BWD, "onednn", 1.2, 0, 0, NULL},
+    {"gelu", SPD_BWD, "onednn", 1.0, 0, 0, NULL},
+    {"silu", SPD_BWD, "onednn", 1.0, 0, 0, NULL},
+    {"elu", SPD_BWD, "onednn", 1.0, 0, 0, NULL},
+    {"softplus", SPD_BWD, "onednn", 1.0, 0, 0, NULL},
+    /* the correctly rounded kernels (claim 0.5 ulp): sigmoid and tanh forward
+     * >= 0.5x the fastest peer of any accuracy; every one faster than the
+     * fastest peer that claims <= 1 ulp; backward >= 0.5x oneDNN's */
+    {"sigmoid", SPD_FWD, NULL, 0.5, 0.5, 0, "cr"},
+    {"tanh", SPD_FWD, NULL, 0.5, 0.5, 0, "cr"},
+    {"sigmoid", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"tanh", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"sigmoid", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"tanh", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"sigmoid", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"tanh", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
 };
 static const char *const peer_classes[] = {"L1", "L2"};
 
@@ -171,20 +194,39 @@ static json_t *peer_target_json(const peer_target *pt, const spd_bench *bs, size
   const char *dn = dname(pt->dir);
   json_t *t = json_object();
   char id[96], desc[600];
-  snprintf(id, sizeof id, "%s/%s", pt->activation, dn);
-  snprintf(desc, sizeof desc,
-           "our fastest %s kernel whose claimed max ULP error of %s is no worse than the "
-           "reference's (every kernel, when the reference has no documented bound) runs at >= "
-           "%gx the throughput of %s%s at L1 and L2: medians of the repetitions, the ratio "
-           "judged by its 95%% interval",
-           pt->activation, pt->dir == SPD_FWD ? "f" : "f'", pt->min_ratio,
-           pt->origin ? pt->origin : "the fastest peer",
-           pt->origin ? (pt->dir == SPD_FWD ? "'s forward kernel" : "'s backward kernel") : "");
+  if (pt->id)
+    snprintf(id, sizeof id, "%s/%s/%s", pt->activation, dn, pt->id);
+  else
+    snprintf(id, sizeof id, "%s/%s", pt->activation, dn);
+  if (pt->ours_max > 0)
+    snprintf(desc, sizeof desc,
+             "our fastest %s kernel claiming a max ULP error of %s of at most %g (correctly "
+             "rounded) runs at >= %gx the throughput of %s%s at L1 and L2: medians of the "
+             "repetitions, the ratio judged by its 95%% interval",
+             pt->activation, pt->dir == SPD_FWD ? "f" : "f'", pt->ours_max, pt->min_ratio,
+             pt->origin                                ? pt->origin
+             : pt->peer_max > 0 ? "the fastest peer claiming at most 1 ulp"
+                                : "the fastest peer of any accuracy",
+             pt->origin ? (pt->dir == SPD_FWD ? "'s forward kernel" : "'s backward kernel") : "");
+  else
+    snprintf(desc, sizeof desc,
+             "our fastest %s kernel whose claimed max ULP error of %s is no worse than the "
+             "reference's (every kernel, when the reference has no documented bound) runs at >= "
+             "%gx the throughput of %s%s at L1 and L2: medians of the repetitions, the ratio "
+             "judged by its 95%% interval",
+             pt->activation, pt->dir == SPD_FWD ? "f" : "f'", pt->min_ratio,
+             pt->origin ? pt->origin : "the fastest peer",
+             pt->origin ? (pt->dir == SPD_FWD ? "'s forward kernel" : "'s backward kernel") : "");
   json_object_set_new(t, "id", json_string(id));
   json_object_set_new(t, "kind", json_string("peer"));
   json_object_set_new(t, "activation", json_string(pt->activation));
   json_object_set_new(t, "direction", json_string(dn));
-  json_object_set_new(t, "reference", json_string(pt->origin ? pt->origin : "fastest peer"));
+  json_object_set_new(t, "reference",
+                      json_string(pt->origin           ? pt->origin
+                                  : pt->peer_max > 0 ? "fastest peer <= 1 ulp"
+                                                     : "fastest peer"));
+  if (pt->ours_max > 0) json_object_set_new(t, "ours_max_ulp", json_real(pt->ours_max));
+  if (pt->peer_max > 0) json_object_set_new(t, "peer_max_ulp", json_real(pt->peer_max));
   json_object_set_new(t, "description", json_string(desc));
   json_object_set_new(t, "min_ratio", json_real(pt->min_ratio));
   json_object_set_new(t, "level", json_real(ACT_RATIO_LEVEL));
@@ -197,7 +239,8 @@ static json_t *peer_target_json(const peer_target *pt, const spd_bench *bs, size
     if (b->ours_vector)
       json_array_append_new(jours, json_pack("{s:s, s:s, s:o}", "name", b->impl_name, "isa", b->isa,
                                              "claimed_ulp", jnum(claim(b->impl, pt->dir))));
-    else if (b->peer && (!pt->origin || !strcmp(b->origin, pt->origin)))
+    else if (b->peer && (!pt->origin || !strcmp(b->origin, pt->origin)) &&
+             (!(pt->peer_max > 0) || claim(b->impl, pt->dir) <= pt->peer_max))
       json_array_append_new(jpeers,
                             json_pack("{s:s, s:s, s:o}", "name", b->impl_name, "origin", b->origin,
                                       "claimed_ulp", jnum(claim(b->impl, pt->dir))));
@@ -212,7 +255,8 @@ static json_t *peer_target_json(const peer_target *pt, const spd_bench *bs, size
     for (size_t i = 0; i < nb; i++) {
       const spd_bench *b = &bs[i];
       if (b->size != &sizes[s] || !same_activation_dir(b, pt->activation, pt->dir) || !b->peer ||
-          (pt->origin && strcmp(b->origin, pt->origin)) || !(b->s.median > 0))
+          (pt->origin && strcmp(b->origin, pt->origin)) || !(b->s.median > 0) ||
+          (pt->peer_max > 0 && !(claim(b->impl, pt->dir) <= pt->peer_max)))
         continue;
       if (!peer || b->s.median > peer->s.median) peer = b;
     }
@@ -227,6 +271,7 @@ static json_t *peer_target_json(const peer_target *pt, const spd_bench *bs, size
         continue;
       any_ours = 1;
       if (!(claim(b->impl, pt->dir) <= peer_claim)) continue;
+      if (pt->ours_max > 0 && !(claim(b->impl, pt->dir) <= pt->ours_max)) continue;
       json_array_append_new(qual, json_string(b->impl_name));
       if (!ours || b->s.median > ours->s.median) ours = b;
     }
@@ -406,9 +451,10 @@ void spd_print_targets(const json_t *targets) {
                json_string_value(json_object_get(t, "direction")),
                json_string_value(json_object_get(t, "accuracy_class")));
     else
-      snprintf(name, sizeof name, "%s %s vs %s",
+      snprintf(name, sizeof name, "%s %s%s vs %s",
                json_string_value(json_object_get(t, "activation")),
                json_string_value(json_object_get(t, "direction")),
+               json_object_get(t, "ours_max_ulp") ? " cr" : "",
                json_string_value(json_object_get(t, "reference")));
     double minr = json_number_value(json_object_get(t, "min_ratio"));
     if (bw)

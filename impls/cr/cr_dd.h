@@ -1,0 +1,314 @@
+/* actbench: the correctly rounded kernels' slow path (impls/cr/): scalar
+ * double-double arithmetic, e^t and e^t - 1 in double-double, each
+ * activation's exact-enough value, and the roundings to binary32, bfloat16
+ * and binary16.  Included by impls/cr/avx2_cr.c and avx512_cr.c (compiled
+ * with FMA: __builtin_fma is one instruction there).
+ *
+ * The fast path (avx2_cr.c, avx512_cr.c) sends here only the rare inputs whose result its
+ * rounding test cannot decide (and NaN, zero and a few range ends); nothing
+ * here is vectorized or needs to be fast.
+ *
+ * Double-double arithmetic: a value is hi + lo with |lo| <= ulp(hi)/2.  The
+ * error-free transformations are Knuth's TwoSum, Dekker's Fast2Sum and the
+ * FMA product (TwoProd); the sum and the product are the "accurate" variants
+ * analysed by Joldes, Muller and Popescu ("Tight and rigorous error bounds
+ * for basic building blocks of double-word arithmetic", ACM TOMS 44(2), 2017):
+ * relative error below 3u^2 (sum of two double-words of the same sign; the
+ * sums below never cancel except where stated) and 5u^2 (product), u = 2^-53;
+ * the quotient is the classic long division in three partial quotients
+ * (error well below 2^-100 relative).
+ *
+ * e^t (cr_dd_exp), Tang's table-driven method (P. T. P. Tang, ACM TOMS 15(2),
+ * 1989) in double-double: k = RN(64 t / ln2), t = k ln2/64 + r with ln2/64 =
+ * L1 + L2 + L3 (L1 has 37 bits, so k L1 is exact for |k| < 2^16 and
+ * t - k L1 is exact), |r| <= ln2/128 + 2^-60; e^t = 2^(k div 64) 2^((k mod
+ * 64)/64) e^r, 2^(j/64) a double-double table, e^r the Taylor series to r^10
+ * in double-double Horner steps (truncation |r|^11/11! e^|r| < 2^-108).
+ * The steps add some 12 (5u^2 + 3u^2) < 2^-99 relative; r's error (the
+ * third constant's product rounded, L's truncation after L3) < 2^-110; the
+ * table's < u^2: e^t within 2^-98 relative.  e^t - 1 (cr_dd_expm1): for
+ * k = 0 the series without its constant term (no reduction, so no
+ * cancellation); otherwise e^t - 1 as a double-double sum, where
+ * |e^t - 1| >= 1 - e^(-ln2/128) > 2^-7.6, so the error relative to e^t - 1
+ * stays below 2^-90.
+ *
+ * Each activation's value below (cr_eval) is then within 2^-88 relative of
+ * the exact one (a few double-double operations after e^t; no subtraction
+ * cancels).  No exact f or f' at a binary32 input lies that close to a
+ * rounding boundary of binary32, bfloat16 or binary16: the nearest are
+ * sigmoid's 1/2 + x/4 - x^3/48 + ... near 0 (x = -2^-24: 2^-76.6 relative
+ * from the midpoint 1/2 - 2^-26), and for |x| > 2^-12 none is nearer than
+ * 2^-31 ulp of binary32 (2^-26.5 ulp of binary16, 2^-20.5 of bfloat16);
+ * tests/data/cr_hard.txt lists the nearest, found by tests/test_cr.c
+ * --find-hard.  So rounding this value gives the correctly rounded result;
+ * the exhaustive sweeps check every input against MPFR as well.
+ *
+ * Rounding: a double-double is rounded to a double by round-to-odd (Boldo and
+ * Melquiond, "Emulation of FMA and correctly rounded sums: proved algorithms
+ * using rounding to odd", IEEE TC 57(4), 2008: RN_p(RO_q(y)) = RN_p(y) when
+ * q >= p + 2), then to binary32 by the hardware's RN; for bfloat16 and
+ * binary16 by round-to-odd to binary32 first, then RN to the format. */
+#ifndef ACTBENCH_CR_DD_H
+#define ACTBENCH_CR_DD_H
+
+#include <immintrin.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "coeffs_cr_exp.h"
+
+typedef struct {
+  double h, l;
+} cr_dd;
+
+static inline uint64_t cr_dbits(double d) {
+  uint64_t u;
+  memcpy(&u, &d, 8);
+  return u;
+}
+static inline double cr_bitsd(uint64_t u) {
+  double d;
+  memcpy(&d, &u, 8);
+  return d;
+}
+static inline uint32_t cr_fbits(float f) {
+  uint32_t u;
+  memcpy(&u, &f, 4);
+  return u;
+}
+static inline float cr_bitsf(uint32_t u) {
+  float f;
+  memcpy(&f, &u, 4);
+  return f;
+}
+
+static inline cr_dd cr_two_sum(double a, double b) {
+  double s = a + b, bb = s - a;
+  return (cr_dd){s, (a - (s - bb)) + (b - bb)};
+}
+/* |a| >= |b| (or a == 0) */
+static inline cr_dd cr_fast_two_sum(double a, double b) {
+  double s = a + b;
+  return (cr_dd){s, b - (s - a)};
+}
+static inline cr_dd cr_two_prod(double a, double b) {
+  double p = a * b;
+  return (cr_dd){p, __builtin_fma(a, b, -p)};
+}
+static inline cr_dd cr_dd_add(cr_dd x, cr_dd y) {
+  cr_dd s = cr_two_sum(x.h, y.h), t = cr_two_sum(x.l, y.l);
+  s.l += t.h;
+  s = cr_fast_two_sum(s.h, s.l);
+  s.l += t.l;
+  return cr_fast_two_sum(s.h, s.l);
+}
+static inline cr_dd cr_dd_neg(cr_dd x) {
+  return (cr_dd){-x.h, -x.l};
+}
+static inline cr_dd cr_dd_mul(cr_dd x, cr_dd y) {
+  cr_dd p = cr_two_prod(x.h, y.h);
+  p.l = __builtin_fma(x.h, y.l, __builtin_fma(x.l, y.h, p.l));
+  return cr_fast_two_sum(p.h, p.l);
+}
+static inline cr_dd cr_dd_mul_d(cr_dd x, double y) {
+  cr_dd p = cr_two_prod(x.h, y);
+  p.l = __builtin_fma(x.l, y, p.l);
+  return cr_fast_two_sum(p.h, p.l);
+}
+static inline cr_dd cr_dd_d(double a) {
+  return (cr_dd){a, 0.0};
+}
+/* x / y, y != 0 */
+static inline cr_dd cr_dd_div(cr_dd x, cr_dd y) {
+  double q1 = x.h / y.h;
+  cr_dd r = cr_dd_add(x, cr_dd_neg(cr_dd_mul_d(y, q1)));
+  double q2 = r.h / y.h;
+  r = cr_dd_add(r, cr_dd_neg(cr_dd_mul_d(y, q2)));
+  double q3 = r.h / y.h;
+  return cr_dd_add(cr_fast_two_sum(q1, q2), cr_dd_d(q3));
+}
+
+/* 2^m for -1022 <= m <= 1023 */
+static inline double cr_pow2(int m) {
+  return cr_bitsd((uint64_t)(m + 1023) << 52);
+}
+
+/* e^t for -700 <= t <= 1, within 2^-98 relative (above) */
+static inline cr_dd cr_dd_exp_k(double t, double *kout) {
+  double z = __builtin_fma(t, CR_DD_INVL, 0x1.8p52);
+  double kd = z - 0x1.8p52;
+  int64_t k = (int64_t)kd;
+  *kout = kd;
+  int j = (int)(k & 63);
+  int m = (int)((k - j) / 64);
+  double rh = __builtin_fma(-kd, CR_DD_L1, t); /* exact */
+  cr_dd r = cr_dd_add(cr_dd_d(rh), cr_dd_neg(cr_two_prod(kd, CR_DD_L2)));
+  r = cr_fast_two_sum(r.h, r.l - kd * CR_DD_L3);
+  cr_dd p = {cr_dd_fact[10][0], cr_dd_fact[10][1]};
+  for (int i = 9; i >= 0; i--)
+    p = cr_dd_add(cr_dd_mul(p, r), (cr_dd){cr_dd_fact[i][0], cr_dd_fact[i][1]});
+  p = cr_dd_mul(p, (cr_dd){cr_dd_t64[j][0], cr_dd_t64[j][1]});
+  /* 2^m in two steps, so that e^t down to 2^-1000 stays exact */
+  int m1 = m / 2, m2 = m - m1;
+  double s1 = cr_pow2(m1), s2 = cr_pow2(m2);
+  return (cr_dd){p.h * s1 * s2, p.l * s1 * s2};
+}
+static inline cr_dd cr_dd_exp(double t) {
+  double k;
+  return cr_dd_exp_k(t, &k);
+}
+/* e^t - 1 for -700 <= t <= 1, within 2^-90 relative (above) */
+static inline cr_dd cr_dd_expm1(double t) {
+  if (__builtin_fabs(t) < 0x1.5p-8) { /* k = 0: the series without its constant */
+    cr_dd r = cr_dd_d(t);
+    cr_dd p = {cr_dd_fact[11][0], cr_dd_fact[11][1]};
+    for (int i = 10; i >= 1; i--)
+      p = cr_dd_add(cr_dd_mul(p, r), (cr_dd){cr_dd_fact[i][0], cr_dd_fact[i][1]});
+    return cr_dd_mul(p, r);
+  }
+  return cr_dd_add(cr_dd_exp(t), cr_dd_d(-1.0));
+}
+
+/* ---- roundings */
+/* round-to-odd of hi + lo to a double */
+static inline double cr_dd_ro(cr_dd v) {
+  if (v.l == 0) return v.h;
+  uint64_t u = cr_dbits(v.h);
+  if ((v.l < 0) != (v.h < 0)) u -= 1; /* |v| < |hi|: the truncation is one below */
+  return cr_bitsd(u | 1);
+}
+/* round-to-odd of a double to binary32 (finite, |d| < 2^128) */
+static inline float cr_ro_float(double d) {
+  float f = (float)d;
+  double b = (double)f;
+  if (b == d) return f;
+  uint32_t u = cr_fbits(f);
+  if (__builtin_fabs(b) > __builtin_fabs(d)) u -= 1;
+  return cr_bitsf(u | 1);
+}
+/* RN to bfloat16 of a binary32 value (NaN kept, quieted) */
+static inline float cr_rn_bf16(float f) {
+  uint32_t u = cr_fbits(f);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return cr_bitsf((u | 0x00400000u) & 0xffff0000u);
+  u += 0x7fffu + ((u >> 16) & 1u);
+  return cr_bitsf(u & 0xffff0000u);
+}
+/* RN to binary16 of a binary32 value (F16C) */
+static inline float cr_rn_f16(float f) {
+  return _cvtsh_ss(_cvtss_sh(f, _MM_FROUND_TO_NEAREST_INT));
+}
+/* the narrow formats of the native kernels */
+enum { CR_F32 = 0, CR_BF16 = 1, CR_F16 = 2 };
+static inline float cr_rn_fmt(float f, int fmt) {
+  return fmt == CR_BF16 ? cr_rn_bf16(f) : fmt == CR_F16 ? cr_rn_f16(f) : f;
+}
+/* RN in fmt of a double-double (finite, |v| < 2^128) */
+static inline float cr_dd_round(cr_dd v, int fmt) {
+  double d = cr_dd_ro(v);
+  if (fmt == CR_F32) return (float)d;
+  return cr_rn_fmt(cr_ro_float(d), fmt);
+}
+/* RN in fmt of a double (exact value, finite) */
+static inline float cr_d_round(double d, int fmt) {
+  if (fmt == CR_F32) return (float)d;
+  return cr_rn_fmt(cr_ro_float(d), fmt);
+}
+
+/* ---- the activations' values (functions numbered for the kernels) */
+enum {
+  CR_SIGMOID_F,
+  CR_SIGMOID_D,
+  CR_TANH_F,
+  CR_TANH_D,
+  CR_NFUNCS
+};
+
+/* f or f' at a finite x (the caller has taken NaN and the infinities), as a
+ * double-double within 2^-88 relative of the exact value */
+static inline cr_dd cr_eval(int fn, double x) {
+  double a = __builtin_fabs(x);
+  switch (fn) {
+    case CR_SIGMOID_F: { /* x >= 0: 1/(1+e), x < 0: e/(1+e), e = e^-|x| */
+      if (a > 200) return cr_dd_d(x > 0 ? 1.0 : 0x1p-300);
+      cr_dd e = cr_dd_exp(-a);
+      cr_dd d = cr_dd_add(cr_dd_d(1.0), e);
+      return cr_dd_div(x < 0 ? e : cr_dd_d(1.0), d);
+    }
+    case CR_SIGMOID_D: { /* e/(1+e)^2 */
+      if (a > 200) return cr_dd_d(0x1p-300);
+      cr_dd e = cr_dd_exp(-a);
+      cr_dd d = cr_dd_add(cr_dd_d(1.0), e);
+      return cr_dd_div(e, cr_dd_mul(d, d));
+    }
+    case CR_TANH_F: { /* -em/(2+em), em = e^(-2|x|) - 1, sign of x */
+      if (a > 20) return cr_dd_d(x > 0 ? 1.0 : -1.0);
+      cr_dd em = cr_dd_expm1(-2 * a);
+      cr_dd v = cr_dd_div(cr_dd_neg(em), cr_dd_add(cr_dd_d(2.0), em));
+      return x < 0 ? cr_dd_neg(v) : v;
+    }
+    case CR_TANH_D: { /* 4e/(1+e)^2, e = e^(-2|x|) */
+      if (a > 200) return cr_dd_d(0x1p-300);
+      cr_dd e = cr_dd_exp(-2 * a);
+      cr_dd d = cr_dd_add(cr_dd_d(1.0), e);
+      return cr_dd_div(cr_dd_mul_d(e, 4.0), cr_dd_mul(d, d));
+    }
+  }
+  return cr_dd_d(0.0);
+}
+
+/* RN in fmt of f or f' at x (x already a value of fmt for the narrow ones):
+ * the slow path of every kernel, NaN and infinities included */
+static inline float cr_slow(int fn, float x, int fmt) {
+  if (x != x) return x + x;
+  if (__builtin_isinf(x)) {
+    switch (fn) {
+      case CR_SIGMOID_F:
+        return x > 0 ? 1.0f : 0.0f;
+      case CR_TANH_F:
+        return x > 0 ? 1.0f : -1.0f;
+      default:
+        return 0.0f;
+    }
+  }
+  if (x == 0) {
+    switch (fn) {
+      case CR_SIGMOID_F:
+        return 0.5f;
+      case CR_SIGMOID_D:
+        return 0.25f;
+      case CR_TANH_F:
+        return x; /* tanh(-0) = -0 */
+      default:
+        return 1.0f;
+    }
+  }
+  return cr_dd_round(cr_eval(fn, (double)x), fmt);
+}
+
+/* sigmoid with a slope a != 1 (act_params.a; the vector kernels' fast path
+ * is for the default a = 1 only): f = s(a x), f' = a s'(a x) at x (a value
+ * of fmt).  t = a x is exact in double (a product of two floats), and the
+ * double-double value (within 2^-88 relative, above; times a: 5u^2 more) is
+ * rounded once, so the result is correctly rounded unless the exact value
+ * lies within 2^-87 relative of a rounding boundary: the exhaustive sweeps
+ * show that none does for a = 1, and for other slopes this is not proven. */
+static inline float cr_sigmoid_slope(int deriv, float x, float a, int fmt) {
+  if (x != x || a != a) return x + a;
+  double t = (double)a * (double)x;
+  if (t != t) return (float)t; /* a = +-inf, x = 0 */
+  if (!deriv) {
+    if (t == 0) return 0.5f;
+    if (__builtin_isinf(t)) return t > 0 ? 1.0f : 0.0f;
+    return cr_dd_round(cr_eval(CR_SIGMOID_F, t), fmt);
+  }
+  if (t == 0) return cr_d_round(0.25 * (double)a, fmt);
+  if (__builtin_isinf(t)) return a > 0 ? 0.0f : -0.0f;
+  return cr_dd_round(cr_dd_mul_d(cr_eval(CR_SIGMOID_D, t), (double)a), fmt);
+}
+
+/* x rounded to fmt (the native kernels' inputs) */
+static inline float cr_in_fmt(float x, int fmt) {
+  return cr_rn_fmt(x, fmt);
+}
+
+#endif
