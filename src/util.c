@@ -378,6 +378,11 @@ FILE *act_open_regular(const char *path) {
 
 json_t *act_read_json(const char *path, const char *kind) {
   FILE *f = act_open_regular(path);
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && st.st_size == 0) {
+    fclose(f);
+    act_die("%s is empty, not a results file", path);
+  }
   json_error_t err;
   json_t *doc = json_loadf(f, 0, &err);
   int rerr = ferror(f);

@@ -55,7 +55,9 @@ void act_sweep_catch_signals(void) {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
+  /* SIGHUP too, unless ignored (nohup: the sweep goes on) */
+  struct sigaction old;
+  if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, NULL);
 }
 int act_sweep_stopped(void) {
   return g_stop != 0;
