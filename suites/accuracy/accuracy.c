@@ -423,8 +423,11 @@ static json_t *claimed_json(const act_impl *m) {
   return jc;
 }
 
+/* binades: per-binade statistics too (--exhaustive: the narrow sweep is
+ * every input of its format then) */
 static json_t *run_narrow(const act_activation *act, const act_params *p,
-                          const act_impl *const *sel, size_t nsel, const act_format *fmt) {
+                          const act_impl *const *sel, size_t nsel, const act_format *fmt,
+                          int binades) {
   int id = act_activation_id(act->name);
   act_screen_init(id);
   enum { N = 65536 };
@@ -482,6 +485,7 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
       }
       act_acc_stats st;
       act_acc_stats_init(&st, 0, 0, 1);
+      if (binades) act_acc_stats_want_binades(&st);
       act_acc_ctx cx;
       act_acc_ctx_for(&cx, m, d, act, p, fmt);
       act_acc_stats_set_ctx(&st, &cx);
@@ -727,9 +731,9 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   json_t *nw = json_array();
   for (size_t k = 0; k < nnat; k++) avail[navail + k] = natives[k];
   if (o->fmtbf16)
-    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_bfloat16));
+    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_bfloat16, o->exhaustive));
   if (o->fmthalf)
-    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_binary16));
+    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_binary16, o->exhaustive));
   json_object_set_new(ja, "narrow", nw);
   return ja;
 }
