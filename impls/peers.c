@@ -15,6 +15,18 @@ extern const act_impl_table act_peer_xnnpack;
 #ifdef ACT_HAVE_LIBMVEC
 extern const act_impl_table act_peer_libmvec;
 #endif
+#ifdef ACT_HAVE_PYTORCH
+extern const act_impl_table act_peer_pytorch;
+#endif
+#ifdef ACT_HAVE_EIGEN
+extern const act_impl_table act_peer_eigen;
+#endif
+#ifdef ACT_HAVE_HIGHWAY
+extern const act_impl_table act_peer_highway;
+#endif
+#ifdef ACT_HAVE_LIBXSMM
+extern const act_impl_table act_peer_libxsmm;
+#endif
 
 const act_impl_table *const act_peer_tables[] = {
 #ifdef ACT_HAVE_SLEEF
@@ -28,6 +40,28 @@ const act_impl_table *const act_peer_tables[] = {
 #endif
 #ifdef ACT_HAVE_LIBMVEC
     &act_peer_libmvec,
+#endif
+#ifdef ACT_HAVE_PYTORCH
+    &act_peer_pytorch,
+#endif
+#ifdef ACT_HAVE_EIGEN
+    &act_peer_eigen,
+#endif
+#ifdef ACT_HAVE_HIGHWAY
+    &act_peer_highway,
+#endif
+#ifdef ACT_HAVE_LIBXSMM
+    &act_peer_libxsmm,
+#endif
+    NULL,
+};
+
+#ifdef ACT_HAVE_PYTORCH
+void act_peer_pytorch_prepare(void);
+#endif
+void (*const act_peer_prepare[])(void) = {
+#ifdef ACT_HAVE_PYTORCH
+    act_peer_pytorch_prepare,
 #endif
     NULL,
 };

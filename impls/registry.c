@@ -471,6 +471,7 @@ size_t act_registry_count = sizeof own_impls / sizeof own_impls[0];
 /* Concatenate ours and the peer tables once, before main() (and before any
  * test) looks at the registry. */
 __attribute__((constructor)) static void act_registry_build(void) {
+  for (size_t t = 0; act_peer_prepare[t]; t++) act_peer_prepare[t]();
   size_t n = sizeof own_impls / sizeof own_impls[0];
   for (size_t t = 0; act_peer_tables[t]; t++) n += act_peer_tables[t]->count;
   if (n == sizeof own_impls / sizeof own_impls[0]) return;

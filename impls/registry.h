@@ -46,6 +46,12 @@ typedef struct {
 } act_impl_table;
 /* The peer tables compiled in (NULL-terminated list of pointers). */
 extern const act_impl_table *const act_peer_tables[];
+/* Functions the registry calls once, before it copies the peer tables
+ * (before main), NULL-terminated: a peer whose entries depend on the process
+ * fills its table in there (PyTorch: its names carry the ATen CPU
+ * capability that ATEN_CPU_CAPABILITY selects).  They must not load
+ * libraries or call into one. */
+extern void (*const act_peer_prepare[])(void);
 /* The peers compiled in, space-separated ("sleef onednn ..."), "" for none. */
 const char *act_peers_found(void);
 /* Append implementations (a plugin's, src/plugin.c) to the registry: they

@@ -14,6 +14,10 @@ PACKAGES=(
   libsleef-dev                       # peer: SLEEF vector math
   libdnnl-dev                        # peer: oneDNN eltwise primitives
   libxnnpack-dev libpthreadpool-dev  # peer: XNNPACK operators
+  libtorch-dev                       # peer: PyTorch's ATen operators (libtorch 1.13)
+  libeigen3-dev                      # peer: TensorFlow's kernels on Eigen 3.4 (header-only)
+  libhwy-dev                         # peer: Highway's contrib math (1.0.3)
+  libxsmm-dev                        # peer: libxsmm's inline activation approximations (1.17)
   libopenmpi-dev openmpi-bin         # the exhaustive accuracy sweep over MPI ranks
   sollya                             # kernel coefficients (scripts/gen-coeffs.sh)
   python3                            # tests read the JSON results with python3's json module

@@ -155,7 +155,11 @@ int act_cli_main(int argc, char **argv) {
   int sub_argc = argc - ci;
   char **sub_argv = argv + ci;
   if (!strcmp(cmd, "list")) return list_main(sub_argc, sub_argv);
-  if (!strcmp(cmd, "speed")) return act_speed_main(sub_argc, sub_argv);
+  if (!strcmp(cmd, "speed")) {
+    /* the process's layout fixed: re-executed without address randomisation */
+    if (!act_parse_only) act_speed_fixed_layout(argv);
+    return act_speed_main(sub_argc, sub_argv);
+  }
   if (is_accuracy) {
     int rc = act_accuracy_main(sub_argc, sub_argv);
     if (!act_parse_only) act_mpi_finalize();

@@ -62,6 +62,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
+#include <sys/personality.h>
 #include <unistd.h>
 
 #include "gbench_shim.h"
@@ -83,7 +84,7 @@
 #define MAX_IMPLS 4096 /* implementations one run may select */
 #define POOL_ELEMS 131072 /* input elements a call has not seen recently, at least */
 #define DEFAULT_REPS 5
-#define DEFAULT_MIN_TIME 0.02
+#define DEFAULT_MIN_TIME 0.01
 
 static uint64_t g_seed = 1;
 /* Google Benchmark's output: a memfd (no name in any folder), else a
@@ -239,6 +240,35 @@ static size_t parse_sizes(const char *list, spd_size *out) {
   return count;
 }
 
+/* ---- memory: every array on its own 2 MiB-aligned region, backed by huge
+ * pages where the kernel gives them (madvise), so that where an array lies
+ * relative to the caches and the TLB does not change from run to run with
+ * address-space randomisation */
+#define HUGE_ALIGN ((size_t)2 << 20)
+typedef struct {
+  void *base;
+  size_t len;
+} spd_map;
+
+static float *spd_alloc(size_t floats) {
+  size_t bytes = floats * sizeof(float);
+  size_t len = ((bytes + HUGE_ALIGN - 1) / HUGE_ALIGN) * HUGE_ALIGN + HUGE_ALIGN + 64;
+  void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) act_die("out of memory allocating %zu bytes", bytes);
+  uintptr_t a = ((uintptr_t)m + sizeof(spd_map) + HUGE_ALIGN - 1) & ~(uintptr_t)(HUGE_ALIGN - 1);
+  madvise((void *)a, len - (a - (uintptr_t)m), MADV_HUGEPAGE);
+  spd_map *h = (spd_map *)(a - sizeof(spd_map)); /* the mapping, just below */
+  h->base = m;
+  h->len = len;
+  return (float *)a;
+}
+
+static void spd_free(float *p) {
+  if (!p) return;
+  spd_map *h = (spd_map *)((uintptr_t)p - sizeof(spd_map));
+  munmap(h->base, h->len);
+}
+
 /* ---- inputs */
 
 static void fill_uniform(float *v, size_t n, double lo, double hi, act_rng *r) {
@@ -264,10 +294,10 @@ static void alloc_size(spd_size *s, const char *const *acts, const act_params *p
   s->slots = s->n < POOL_ELEMS ? (POOL_ELEMS + s->n - 1) / s->n : 1;
   s->stride = (s->n + 15) & ~(size_t)15;
   size_t total = s->slots * s->stride;
-  s->x = act_alloc(total * sizeof(float));
-  s->dy = act_alloc(s->n * sizeof(float));
-  s->out = act_alloc(s->n * sizeof(float));
-  s->dx = act_alloc(s->n * sizeof(float));
+  s->x = spd_alloc(total);
+  s->dy = spd_alloc(s->n);
+  s->out = spd_alloc(s->n);
+  s->dx = spd_alloc(s->n);
   act_rng r;
   act_rng_seed(&r, g_seed);
   for (size_t k = 0; k < s->slots; k++) fill_uniform(s->x + k * s->stride, s->n, X_LO, X_HI, &r);
@@ -282,18 +312,18 @@ static void alloc_size(spd_size *s, const char *const *acts, const act_params *p
     if (!src) continue;
     spd_ypool *yp = &s->ys[s->nys++];
     yp->activation = acts[a];
-    yp->y = act_alloc(total * sizeof(float));
+    yp->y = spd_alloc(total);
     for (size_t k = 0; k < s->slots; k++)
       src->fwd(s->x + k * s->stride, yp->y + k * s->stride, s->n, &ps[a]);
   }
 }
 
 static void free_size(spd_size *s) {
-  act_free(s->x);
-  act_free(s->dy);
-  act_free(s->out);
-  act_free(s->dx);
-  for (size_t k = 0; k < s->nys; k++) act_free(s->ys[k].y);
+  spd_free(s->x);
+  spd_free(s->dy);
+  spd_free(s->out);
+  spd_free(s->dx);
+  for (size_t k = 0; k < s->nys; k++) spd_free(s->ys[k].y);
   free(s->ys);
 }
 
@@ -550,6 +580,19 @@ static void print_summary(const spd_bench *bs, size_t nb, const spd_size *sizes,
     }
     printf("\n");
   }
+}
+
+/* ---- the layout of the process (speed.h) */
+
+void act_speed_fixed_layout(char **argv) {
+  const char *keep = getenv("ACTBENCH_ASLR");
+  if (keep && !strcmp(keep, "1")) return;
+  int cur = personality(0xffffffff);
+  if (cur == -1 || (cur & ADDR_NO_RANDOMIZE)) return; /* done, or not ours to change */
+  if (personality((unsigned long)cur | ADDR_NO_RANDOMIZE) == -1) return;
+  fflush(NULL);
+  execv("/proc/self/exe", argv);
+  personality((unsigned long)cur); /* could not re-execute: go on as we are */
 }
 
 /* ---- the command */
