@@ -22,6 +22,7 @@ PACKAGES=(
   sollya                             # kernel coefficients (scripts/gen-coeffs.sh)
   python3                            # tests read the JSON results with python3's json module
   chromium                           # tests: a headless screenshot of the report (skipped without)
+  clang-14 libfuzzer-14-dev          # the fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer, ASan, UBSan
 )
 
 missing=()

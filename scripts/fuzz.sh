@@ -8,9 +8,10 @@
 # (build-fuzz/seeds/TARGET), keeps what the fuzzer finds between runs
 # (build-fuzz/corpus/TARGET), and writes any input that crashes, hangs or
 # trips a sanitizer to build-fuzz/artifacts/TARGET/; exit status 1 when there
-# is one.  A target runs in sessions of at most FUZZ_SESSION seconds (300):
+# is one.  A target runs in sessions of at most FUZZ_SESSION seconds (60):
 # compare and diff keep what they read until the process ends, so a fresh
-# process every few minutes keeps the memory flat.
+# process every minute keeps the memory flat (5000 inputs a second grow it
+# by about 10 MB a second: what the readers keep and leak on the way out).
 # Environment: BUILD (build-fuzz), JOBS (nproc), CC/CXX (clang-14/clang++-14).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ case $TARGET in args | results | elf) TARGETS=("$TARGET") ;; all) TARGETS=(args 
 BUILD=${BUILD:-build-fuzz}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac # (fuzz_args changes folder)
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-SESSION=${FUZZ_SESSION:-300}
+SESSION=${FUZZ_SESSION:-60}
 export CC=${CC:-clang-14} CXX=${CXX:-clang++-14}
 if ! command -v "$CC" >/dev/null; then
   echo "fuzz: $CC not found: install clang-14 and libfuzzer-14-dev (scripts/deps.sh)" >&2
@@ -112,9 +113,11 @@ for t in "${TARGETS[@]}"; do
   : >"$log"
   while [ "$left" -gt 0 ]; do
     s=$((left < SESSION ? left : SESSION))
-    # stdout: the tables of compare and diff; stderr: act_die's lines and libFuzzer's
+    # -close_fd_mask=3: the target's own output (compare's and diff's tables,
+    # act_die's lines: hundreds of MB in ten minutes) closed; libFuzzer's and the
+    # sanitizers' reports still reach the log
     if ! "$BUILD/fuzz/fuzz_$t" "${extra[@]}" -max_total_time="$s" -timeout=20 -rss_limit_mb=3072 \
-      -print_final_stats=1 -artifact_prefix="$art/" "$corpus" "$SEEDS/$t" \
+      -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$art/" "$corpus" "$SEEDS/$t" \
       >/dev/null 2>>"$log"; then
       found=1
       echo "fuzz: $t: an input failed; see $log and $art/" >&2
