@@ -56,6 +56,32 @@ size_t act_acc_special_inputs(const act_activation *act, const act_params *p, fl
   return n;
 }
 
+void act_acc_random_floats(float *x, size_t n, uint64_t seed) {
+  act_rng r;
+  act_rng_seed(&r, seed);
+  for (size_t i = 0; i < n; i++) {
+    float v;
+    do v = act_bits_float((uint32_t)act_rng_next(&r));
+    while (isnan(v));
+    x[i] = v;
+  }
+}
+
+void act_reference_narrow_many(const char *activation, const float *x, size_t n,
+                               const act_params *p, const act_format *fmt, act_ref *rf,
+                               act_ref *rd) {
+  act_reference_many(activation, 0, x, n, p, rf);
+  act_reference_many(activation, 1, x, n, p, rd);
+  int id = act_activation_id(activation);
+  for (size_t i = 0; i < n; i++)
+    for (int d = 0; d < 2; d++) {
+      act_ref *r = d ? &rd[i] : &rf[i];
+      int tie;
+      float rn = act_narrow_rn(r, fmt, &tie);
+      r->rn = tie ? act_reference_narrow(id, d, x[i], p, fmt) : rn;
+    }
+}
+
 float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, size_t samples,
                               uint64_t seed, size_t *n_out) {
   float *x = malloc(sizeof(float) * (samples + 64));
@@ -69,14 +95,8 @@ float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, si
   for (size_t i = 0; i < grid; i++)
     x[n++] = (float)(grid > 1 ? lo + (hi - lo) * (double)i / (double)(grid - 1) : lo);
   /* random bit patterns over every non-NaN float (every binade equally) */
-  act_rng r;
-  act_rng_seed(&r, seed);
-  for (size_t i = 0; i < rnd; i++) {
-    float v;
-    do v = act_bits_float((uint32_t)act_rng_next(&r));
-    while (isnan(v));
-    x[n++] = v;
-  }
+  act_acc_random_floats(x + n, rnd, seed);
+  n += rnd;
   act_sort_floats(x, n);
   *n_out = n;
   return x;
