@@ -10,7 +10,9 @@
 # rebuilds, runs the tests it names (ctest -R), restores the files.  A
 # mutation is caught when one of those tests fails; one that does not apply
 # or does not build is an error of the mutation.  At the end a table:
-# mutation, what it does, the tests that caught it.  Exit status 0 only
+# mutation, what it does, the tests that caught it.  CMAKE_FLAGS are passed to
+# the scratch build's cmake (-DACTBENCH_PEERS=OFF: a much shorter build, the
+# tests without the peers).  Exit status 0 only
 # when every mutation (not pending) was caught.  It runs outside CI: on 2
 # cores about an hour and a half (test_bounds and test_exhaustive are long).
 #
@@ -38,7 +40,7 @@ for a in "$@"; do
   --pending) pending=1 ;;
   --list) list=1 ;;
   -h | --help)
-    sed -n '2,27p' "$0"
+    sed -n '2,29p' "$0"
     exit 0
     ;;
   *) names+=("$a") ;;
@@ -81,7 +83,7 @@ git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' 
 done | (cd "$ROOT" && cpio -0 -pdm --quiet "$SCRATCH/src")
 B=$SCRATCH/build
 echo "mutate: building in $B"
-if ! { [ -f "$B/CMakeCache.txt" ] || cmake -S "$SCRATCH/src" -B "$B" >"$SCRATCH/configure.log" 2>&1; } ||
+if ! { [ -f "$B/CMakeCache.txt" ] || cmake -S "$SCRATCH/src" -B "$B" ${CMAKE_FLAGS:-} >"$SCRATCH/configure.log" 2>&1; } ||
   ! cmake --build "$B" -j "$JOBS" >"$SCRATCH/build.log" 2>&1; then
   echo "mutate: the unmutated tree does not build: $SCRATCH/build.log" >&2
   exit 2
