@@ -29,6 +29,15 @@ fi
 # expect WHAT RC REGEX -- ARGS...: exit status RC within 60 s, stderr one line
 # "actbench: ..." matching the extended regular expression REGEX, nothing on
 # stdout (nothing ran), and no folder $S/out made
+# wait until a file matches the glob $1, at most $2 times 0.05 s
+until_exists() {
+  for _ in $(seq 1 "$2"); do
+    compgen -G "$1" >/dev/null && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
 expect() {
   local what=$1 rc=$2 re=$3
   shift 4
@@ -211,10 +220,7 @@ if [ -n "${ACTBENCH_SLOW_RENAME_LIB:-}" ] && [ -f "$ACTBENCH_SLOW_RENAME_LIB" ];
     "$A" accuracy --exhaustive --activation relu --lo 1 --hi 8 --formats binary32 \
     --checkpoint-every 0 --out "$out" >/dev/null 2>"$S/sig.err" &
   pid=$!
-  for _ in $(seq 1 600); do
-    compgen -G "$out/.accuracy-checkpoint/*.sweep.tmp.*" >/dev/null && break
-    sleep 0.05
-  done
+  until_exists "$out/.accuracy-checkpoint/*.sweep.tmp.*" 600
   kill -TERM "$pid" 2>/dev/null
   wait "$pid"
   rc=$?
@@ -269,10 +275,7 @@ run=(accuracy --exhaustive --activation relu --lo 1 --hi 8 --formats binary32 --
 interrupt() { # run into $1 until a checkpoint exists, then SIGINT
   "$A" "${run[@]}" "${@:2}" --out "$1" >/dev/null 2>&1 &
   local pid=$!
-  for _ in $(seq 1 400); do
-    compgen -G "$1/.accuracy-checkpoint/*.sweep" >/dev/null && break
-    sleep 0.05
-  done
+  until_exists "$1/.accuracy-checkpoint/*.sweep" 400
   kill -INT "$pid" 2>/dev/null
   wait "$pid"
 }
