@@ -6,6 +6,7 @@
 #   make accuracy / make speed / make saturation / make zerocenter   one suite
 #   make install  actbench, the plugin contract, a CMake package and a pkg-config
 #                 file under PREFIX (/usr/local; DESTDIR is respected)
+#   make fuzz     the fuzz targets of fuzz/ for FUZZ_SECONDS each (60), in build-fuzz
 #   make clean
 # PLUGINS=./libmine.so[:./libother.so] passes --plugin to every actbench command.
 SANITIZE ?= 0
@@ -28,7 +29,9 @@ ACCURACY_ARGS ?=
 SATURATION_ARGS ?=
 ZEROCENTER_ARGS ?=
 
-.PHONY: all build deps bench speed accuracy saturation zerocenter report test install clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: all build deps bench speed accuracy saturation zerocenter report test install fuzz clean
 
 all: build
 
@@ -68,5 +71,8 @@ test: build
 install: build
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
+fuzz:
+	scripts/fuzz.sh all $(FUZZ_SECONDS)
+
 clean:
-	rm -rf build build-sanitize build-nopeers
+	rm -rf build build-sanitize build-nopeers build-fuzz

@@ -24,6 +24,7 @@ PACKAGES=(
   chromium                           # tests: a headless screenshot of the report (skipped without)
   nodejs npm                         # tests: the report in chromium, through puppeteer-core from
                                      # tests/browser/package-lock.json (test_browser skipped without)
+  clang-14 libfuzzer-14-dev          # the fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer, ASan, UBSan
 )
 
 missing=()

@@ -178,6 +178,10 @@ static void check_elf(const char *path, const char *open_path) {
   if (why) act_die("plugin %s: %s", path, why);
 }
 
+void act_plugin_check_file(const char *path) {
+  check_elf(path, path);
+}
+
 void act_plugin_load(const char *path) {
   if (!path || !*path) act_die("--plugin needs the path of a shared library");
   if (g_nplugins == MAX_PLUGINS) act_die("plugin %s: more than %d plugins", path, MAX_PLUGINS);

@@ -27,6 +27,12 @@ typedef struct {
  * in the current folder when one exists there, otherwise it is searched for
  * as dlopen() does. */
 void act_plugin_load(const char *path);
+/* The check act_plugin_load makes before dlopen(): the file at path must be
+ * a regular file, an ELF shared object for this machine whose headers and
+ * segments all lie inside the file (a library cut short died with SIGBUS
+ * when mapped).  act_die with one line otherwise; nothing is loaded.  (The
+ * fuzz target fuzz/fuzz_elf.c feeds it arbitrary bytes.) */
+void act_plugin_check_file(const char *path);
 /* Load every plugin of ACTBENCH_PLUGINS (PATH:PATH..., empty entries
  * ignored). */
 void act_plugins_from_env(void);

@@ -10,10 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 void (*act_die_hook)(int code);
+int act_parse_only;
 
 _Noreturn void act_die(const char *fmt, ...) {
   va_list ap;
@@ -23,8 +26,161 @@ _Noreturn void act_die(const char *fmt, ...) {
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   fputc('\n', stderr);
+  act_tmp_remove_all();
   if (act_die_hook) act_die_hook(2);
   exit(2);
+}
+
+/* ---- temporaries: a fixed table, so that a signal handler can walk it.
+ * A slot's path is written before its flag is set (release), and the
+ * handler reads the flag first (acquire): it never sees half a path. */
+#define TMP_SLOTS 16
+#define TMP_PATH 4400
+static struct {
+  volatile int used;
+  char path[TMP_PATH];
+} g_tmps[TMP_SLOTS];
+
+int act_tmp_add(const char *path) {
+  size_t len = strlen(path);
+  if (len >= TMP_PATH) return -1;
+  for (int k = 0; k < TMP_SLOTS; k++)
+    if (!__atomic_load_n(&g_tmps[k].used, __ATOMIC_ACQUIRE)) {
+      memcpy(g_tmps[k].path, path, len + 1);
+      __atomic_store_n(&g_tmps[k].used, 1, __ATOMIC_RELEASE);
+      return k;
+    }
+  return -1;
+}
+
+void act_tmp_drop(int slot) {
+  if (slot >= 0 && slot < TMP_SLOTS) __atomic_store_n(&g_tmps[slot].used, 0, __ATOMIC_RELEASE);
+}
+
+/* async-signal-safe: unlink only */
+void act_tmp_remove_all(void) {
+  for (int k = 0; k < TMP_SLOTS; k++)
+    if (__atomic_exchange_n(&g_tmps[k].used, 0, __ATOMIC_ACQ_REL)) unlink(g_tmps[k].path);
+}
+
+static void on_fatal_signal(int sig) {
+  int e = errno;
+  act_tmp_remove_all();
+  /* then what the signal would have done: the process ends by it */
+  signal(sig, SIG_DFL);
+  errno = e;
+  raise(sig);
+}
+
+void act_signals_init(void) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    /* a signal ignored by whoever started us (nohup) stays ignored */
+    if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    sigaction(sigs[k], &sa, NULL);
+  }
+}
+
+/* name matches pattern (with one "%p" for a process id, decimal digits
+ * without a leading zero): the pid, else 0 */
+static long stale_pid(const char *name, const char *pattern) {
+  const char *p = strstr(pattern, "%p");
+  if (!p) return 0;
+  size_t pre = (size_t)(p - pattern), suf = strlen(p + 2), len = strlen(name);
+  if (len <= pre + suf || strncmp(name, pattern, pre) != 0 ||
+      strcmp(name + len - suf, p + 2) != 0)
+    return 0;
+  const char *d = name + pre;
+  size_t nd = len - pre - suf;
+  if (nd > 9 || d[0] == '0') return 0;
+  long pid = 0;
+  for (size_t i = 0; i < nd; i++) {
+    if (d[i] < '0' || d[i] > '9') return 0;
+    pid = pid * 10 + (d[i] - '0');
+  }
+  return pid;
+}
+
+size_t act_remove_stale(const char *dir, const char *const *patterns, size_t n) {
+  DIR *d = opendir(dir);
+  if (!d) return 0;
+  size_t removed = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    long pid = stale_pid(e->d_name, ".actbench-probe.%p"); /* act_ensure_dir's */
+    for (size_t k = 0; k < n && !pid; k++) pid = stale_pid(e->d_name, patterns[k]);
+    if (pid <= 0 || pid == (long)getpid()) continue;
+    if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue; /* it runs (or is not ours) */
+    struct stat st;
+    if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+      continue;
+    if (unlinkat(dirfd(d), e->d_name, 0) == 0) {
+      act_warn("removed %s/%s, a temporary left by process %ld, which no longer runs", dir,
+               e->d_name, pid);
+      removed++;
+    }
+  }
+  closedir(d);
+  return removed;
+}
+
+/* what activation act says about its parameter pn ("slope, s(a x)"), from its
+ * param_note ("a: slope, s(a x); b: ..."), into buf */
+static const char *param_text(const act_activation *act, char pn, char *buf, size_t cap) {
+  const char *note = act->param_note ? act->param_note : "";
+  char key[4] = {pn, ':', ' ', '\0'};
+  const char *p = strstr(note, key);
+  if (!p) {
+    snprintf(buf, cap, "%c", pn);
+    return buf;
+  }
+  p += 3;
+  size_t len = strcspn(p, ";");
+  snprintf(buf, cap, "%c: %.*s", pn, (int)len, p);
+  return buf;
+}
+
+void act_check_params(const char *cmd, const act_activation *const *acts, size_t n, int have_a,
+                      float a, int have_b, float b) {
+  for (int k = 0; k < 2; k++) {
+    int have = k ? have_b : have_a;
+    char pn = k ? 'b' : 'a';
+    if (!have) continue;
+    if (!isfinite(k ? b : a)) act_die("%s: --%c must be a finite number", cmd, pn);
+    char without[512] = "", takes[1024] = "", t[128];
+    size_t nw = 0, nt = 0;
+    for (size_t i = 0; i < n; i++) {
+      const act_activation *act = acts[i];
+      if (!strchr(act->param_names, pn)) {
+        size_t wl = strlen(without);
+        snprintf(without + wl, sizeof without - wl, "%s%s", nw++ ? ", " : "", act->name);
+      }
+    }
+    if (!nw) continue;
+    /* what takes it: among all the activations */
+    for (size_t i = 0; i < act_activation_count; i++) {
+      const act_activation *act = &act_activations[i];
+      if (!strchr(act->param_names, pn)) continue;
+      size_t tl = strlen(takes);
+      snprintf(takes + tl, sizeof takes - tl, "%s%s (%s)", nt++ ? ", " : "", act->name,
+               param_text(act, pn, t, sizeof t));
+    }
+    if (n == 1)
+      act_die("%s: --%c does not apply to %s: it takes %s%s (--%c is taken by %s)", cmd, pn,
+              acts[0]->name, acts[0]->param_names[0] ? "only " : "no parameter",
+              acts[0]->param_names, pn, takes);
+    act_die("%s: --%c does not apply to %s, which take%s no %c (--%c is taken by %s: choose one "
+            "with --activation)",
+            cmd, pn, without, nw == 1 ? "s" : "", pn, pn, takes);
+  }
+  if (have_a)
+    for (size_t i = 0; i < n; i++)
+      if (!strcmp(acts[i]->name, "leaky_relu") && !(a >= 0 && a < 1))
+        act_die("%s: leaky_relu needs 0 <= a < 1, got %g", cmd, (double)a);
 }
 
 void act_warn(const char *fmt, ...) {
@@ -126,19 +282,45 @@ void act_ensure_dir(const char *dir) {
   struct stat st;
   if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) act_die("%s is not a folder", dir);
   if (access(dir, W_OK) != 0) act_die("folder %s is not writable: %s", dir, strerror(errno));
+  /* access() says yes to root anywhere, and /proc and /sys take no new
+   * files: create one */
+  char probe[4400];
+  if (snprintf(probe, sizeof probe, "%s/.actbench-probe.%ld", dir, (long)getpid()) >=
+      (int)sizeof probe)
+    act_die("output folder name too long: %s", dir);
+  int slot = act_tmp_add(probe);
+  int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST) { /* left by a killed run that had our pid */
+    unlink(probe);
+    fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  }
+  if (fd < 0) {
+    int e = errno;
+    act_tmp_drop(slot);
+    act_die("cannot create files in folder %s: %s", dir, strerror(e));
+  }
+  close(fd);
+  unlink(probe);
+  act_tmp_drop(slot);
 }
 
 void act_write_json(const json_t *doc, const char *path) {
   char tmp[4200];
   if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp)
     act_die("path too long: %s", path);
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-  if (fd < 0) act_die("cannot write %s: %s", path, strerror(errno));
+  int slot = act_tmp_add(tmp);
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    int e = errno;
+    act_tmp_drop(slot);
+    act_die("cannot write %s: %s", path, strerror(e));
+  }
   FILE *f = fdopen(fd, "w");
   if (!f) {
+    int e = errno;
     close(fd);
     unlink(tmp);
-    act_die("cannot write %s: %s", path, strerror(errno));
+    act_die("cannot write %s: %s", path, strerror(e));
   }
   int bad = json_dumpf(doc, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
   bad |= fputc('\n', f) == EOF;
@@ -155,6 +337,7 @@ void act_write_json(const json_t *doc, const char *path) {
     unlink(tmp);
     act_die("cannot rename %s to %s: %s", tmp, path, strerror(e));
   }
+  act_tmp_drop(slot);
 }
 
 FILE *act_open_regular(const char *path) {
@@ -195,6 +378,11 @@ FILE *act_open_regular(const char *path) {
 
 json_t *act_read_json(const char *path, const char *kind) {
   FILE *f = act_open_regular(path);
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && st.st_size == 0) {
+    fclose(f);
+    act_die("%s is empty, not a results file", path);
+  }
   json_error_t err;
   json_t *doc = json_loadf(f, 0, &err);
   int rerr = ferror(f);

@@ -36,11 +36,52 @@ long long act_parse_int(const char *opt, const char *s, long long lo, long long 
  * die on junk and on leading blanks or '+'. */
 float act_parse_float(const char *opt, const char *s);
 
-/* Make sure dir exists (mkdir -p) and is writable; act_die otherwise. */
+/* Make sure dir exists (mkdir -p) and that a file can be created in it (it
+ * creates and removes one, .actbench-probe.<pid>: a mode, a read-only mount
+ * or a file system such as /proc or /sys that takes no new files is found
+ * before anything runs); act_die otherwise. */
 void act_ensure_dir(const char *dir);
 /* Write a JSON document atomically: path.tmp.<pid>, fsync, rename.  Dies with
- * a one-line message (and removes the temporary) on failure. */
+ * a one-line message (and removes the temporary) on failure; the temporary
+ * is removed too when a signal ends the process while it is written
+ * (act_tmp_add). */
 void act_write_json(const json_t *doc, const char *path);
+
+/* ---- temporaries and signals.
+ * A temporary file registered here is removed when the process ends on
+ * SIGINT, SIGTERM or SIGHUP (act_signals_init installs the handlers: they
+ * remove every registered path, then the signal takes its default course)
+ * and when act_die ends it.  act_tmp_add returns a slot for act_tmp_drop
+ * (after the rename that makes the file whole, or its removal); -1 when
+ * every slot is taken (the file is then simply not removed on a signal). */
+void act_signals_init(void);
+int act_tmp_add(const char *path);
+void act_tmp_drop(int slot);
+/* Remove every registered temporary now (act_die does). */
+void act_tmp_remove_all(void);
+/* Temporaries of earlier runs that were killed (SIGKILL, a power cut): in
+ * folder dir, every regular file whose name is one of the patterns, each a
+ * name with "%p" where the writer's process id stands
+ * ("speed.json.tmp.%p"), or act_ensure_dir's .actbench-probe.%p, and whose
+ * process no longer runs, is removed, with a warning line for each.  Only names actbench writes itself are ever
+ * given; a process that still runs (or that we may not signal) keeps its
+ * files; a folder that does not exist is nothing to clean.  Returns how many
+ * were removed. */
+size_t act_remove_stale(const char *dir, const char *const *patterns, size_t n);
+
+/* ---- options that belong to an activation's parameters.
+ * The activations a command selected (acts[0..n-1]) must all take the
+ * parameters given (--a: param_names has "a"; --b: "b"); otherwise act_die
+ * with one line naming those that do not and what each selected activation
+ * takes.  leaky_relu's a must be in [0, 1); a value must be finite. */
+#define ACT_MAX_ACTS 64 /* activations, at most (act_activation_count is 14) */
+void act_check_params(const char *cmd, const act_activation *const *acts, size_t n, int have_a,
+                      float a, int have_b, float b);
+
+/* Parse-only mode (the fuzz targets, fuzz/): the commands check their
+ * options and return 0 before they create a folder, read a results file
+ * they would measure into, or measure anything. */
+extern int act_parse_only;
 /* Open a results file for reading: it must be a regular file (a FIFO, a
  * device or a folder is refused at once, without blocking) of at most
  * ACT_MAX_RESULTS_BYTES; dies with a one-line message (permission, kind of

@@ -1,5 +1,18 @@
-/* Every available implementation against its claim on the sampled sweep
- * (forward and derivative), as docs/accuracy.md ("Claims") reads claims:
+/* Every available implementation against its profile and its claim on the
+ * sampled sweep (forward and derivative).
+ *
+ * The profile (tests/profile.h, tests/profiles.inc) holds each range of x to
+ * its own bound: the kernel's ordinary accuracy everywhere, and a bound per
+ * range where it degrades (tails, the root of f', f' from y), from maxima
+ * per binade measured on other inputs (tests/calibrate_profiles), so that a
+ * result wrong on any ordinary range fails even where the one claimed
+ * number, set by the worst input anywhere, is millions of ulp.  Every input
+ * whose result is of the right kind is held to it (ours, peers and the
+ * kernels native to bfloat16 alike; a peer without a documented bound to
+ * what it did, as regression data).  This sweep's inputs (seed 7) play no
+ * part in making the profiles.
+ *
+ * The claim, as docs/accuracy.md ("Claims") reads claims:
  * - ours (and plugins): within the claim;
  * - a peer with a documented bound: within it, or exceeding it as one of
  *   the findings listed below (asserted as such, so that a change shows);
@@ -21,6 +34,7 @@
 
 #include "accuracy.h"
 #include "check.h"
+#include "profile.h"
 #include "util.h"
 
 /* Documented bounds that the peers exceed on this sweep: the excess over
@@ -61,6 +75,48 @@ static void check_claim(const act_impl *m, int bwd, const act_acc_stats *s, cons
   }
   printf("%-40s %s f%s %10.4g ulp: %s\n", m->name, fmt, bwd ? "'" : " ", s->max_ulp, text);
   free(text);
+}
+
+/* got[i] (results of m in direction bwd, in fmt) against the profile: every
+ * input whose result is of the right kind within the bound of its range */
+static void check_profile(const act_impl *m, int bwd, const float *x, const float *got,
+                          const act_ref *ref, size_t n, const act_format *fmt) {
+  const char *d = bwd ? "'" : "";
+  const act_profile *pr = act_profile_of(m->name, bwd);
+  CHECK(pr != NULL,
+        "%s: f%s has no profile in tests/profiles.inc (scripts/gen-profiles.py makes them from an "
+        "exhaustive sweep)",
+        m->name, d);
+  if (!pr) return;
+  CHECK(!strcmp(pr->format, fmt->name), "%s: f%s's profile is in %s, the sweep in %s", m->name, d,
+        pr->format, fmt->name);
+  size_t over = 0, held = 0;
+  double worst = 0, worst_e = 0, worst_b = 0;
+  float wx = 0, wgot = 0, wwant = 0;
+  const act_prof_range *wr = NULL;
+  for (size_t i = 0; i < n; i++) {
+    double e;
+    if (!isfinite(x[i])) continue; /* +-inf, NaN: the special-value checks' business */
+    if (act_ulp_error((double)got[i], &ref[i], fmt, &e) != ACT_ULP_OK) continue;
+    const act_prof_range *r;
+    double b = act_prof_bound(pr, x[i], &r);
+    held++;
+    if (e <= b) continue;
+    over++;
+    if (e / b > worst) worst = e / b, worst_e = e, worst_b = b, wx = x[i], wgot = got[i], wwant = ref[i].rn, wr = r;
+  }
+  char where[96];
+  if (wr)
+    snprintf(where, sizeof where, "the range %cx in [2^%d, 2^%d)", wr->sign, wr->e_lo, wr->e_hi + 1);
+  else
+    snprintf(where, sizeof where, "its core");
+  CHECK(over == 0,
+        "%s (%s): f%s above its profile (%s) on %zu of %zu inputs: worst %.4g ulp at x = %a "
+        "(got %a, want %a) where %s allows %g",
+        m->name, fmt->name, d, pr->kind, over, held, worst_e, (double)wx, (double)wgot,
+        (double)wwant, where, worst_b);
+  printf("%-40s %s f%s profile (%s): core %g, %zu ranges: %zu inputs held, %zu above\n", m->name,
+         fmt->name, bwd ? "'" : " ", pr->kind, pr->core, pr->nranges, held, over);
 }
 
 int main(int argc, char **argv) {
@@ -105,9 +161,11 @@ int main(int argc, char **argv) {
               act->sample_lo, act->sample_hi);
       act_acc_stats_add(&fs, x, y, rf, n);
       check_claim(m, 0, &fs, "binary32");
+      check_profile(m, 0, x, y, rf, n, &act_binary32);
       if (m->bwd) {
         act_acc_stats_add(&ds, x, dx, rd, n);
         check_claim(m, 1, &ds, "binary32");
+        check_profile(m, 1, x, dx, rd, n, &act_binary32);
       }
       if (spurious)
         printf("%-40s NaN for %zu non-NaN inputs, %zu inside [%g, %g]%s\n", m->name, spurious,
@@ -162,17 +220,10 @@ int main(int argc, char **argv) {
           *dx = act_alloc(sizeof(float) * NB);
     act_ref *rf = malloc(sizeof(act_ref) * NB), *rd = malloc(sizeof(act_ref) * NB);
     for (int i = 0; i < NB; i++) x[i] = act_bits_float((uint32_t)i << 16);
-    act_reference_many(act->name, 0, x, NB, &p, rf);
-    act_reference_many(act->name, 1, x, NB, &p, rd);
-    int id = act_activation_id(act->name);
-    for (int i = 0; i < NB; i++)
-      for (int d = 0; d < 2; d++) {
-        act_ref *r = d ? &rd[i] : &rf[i];
-        int tie;
-        float rn = act_narrow_rn(r, &act_bfloat16, &tie);
-        r->rn = tie ? act_reference_narrow(id, d, x[i], &p, &act_bfloat16) : rn;
-      }
+    act_reference_narrow_many(act->name, x, NB, &p, &act_bfloat16, rf, rd);
     act_acc_run_impl(m, &p, x, y, dx, NB);
+    check_profile(m, 0, x, y, rf, NB, &act_bfloat16);
+    if (m->bwd) check_profile(m, 1, x, dx, rd, NB, &act_bfloat16);
     for (int d = 0; d < 2; d++) {
       act_acc_stats s;
       act_acc_stats_init(&s, 0, 0, 1);

@@ -4,12 +4,16 @@
 #   1. --reference mpfr (MPFR at every input) and the screen give the same
 #      statistics, bit for bit, for every activation on ranges of 2^22 inputs
 #      (ACTBENCH_EXH_BITS, default 22; ctest sets a smaller size, see
-#      tests/CMakeLists.txt) in the middle, a tail and the subnormals;
+#      tests/CMakeLists.txt) in the middle (around the root of f' where f'
+#      has one: silu' at -1.2785, mish' at -1.1924, gelu' at -0.7518; else
+#      from -1 down), a tail and the subnormals; the run files say that the
+#      MPFR run evaluated MPFR for f and f' at every input;
 #   2. the fast pass and add_one for every result (ACTBENCH_SWEEP_SLOWPATH)
 #      agree;
 #   3. a sweep killed part way and resumed gives the same file as one that
 #      ran through;
-#   4. two MPI ranks give the same file as one process (where mpirun is);
+#   4. two MPI ranks give the same file as one process (where mpirun is),
+#      and their run file says that two ranks ran;
 #   5. the counts add up: histogram + special failures = inputs, binades
 #      sum to the inputs, the NaN patterns are all there;
 #   6. the core and the tails (intervals of x) are the same bits whatever
@@ -34,26 +38,48 @@ BITS=${ACTBENCH_EXH_BITS:-22}
 # the JSON member "activations" of a results file, canonical text
 acts() { python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["activations"], sort_keys=True))' "$1"; }
 
-# ranges of 2^BITS floats: [-1.5, -1] (roots of silu', mish'), [-24, -16] (tails),
-# the negative subnormals; python computes their ends
-ranges=$(python3 - "$BITS" <<'EOF'
+# ranges of 2^BITS floats: the middle (centred on the root of f' of silu, mish
+# and gelu, where f' is hardest; from -1 down for the others), [-24, -16]
+# (tails), the negative subnormals; python computes their ends and checks
+# that a middle range holds its root
+ranges_of() {
+  python3 - "$BITS" "$1" <<'EOF'
 import struct, sys
 b = int(sys.argv[1])
+act = sys.argv[2]
 def f(bits): return struct.unpack('<f', struct.pack('<I', bits))[0]
 def b_(x): return struct.unpack('<I', struct.pack('<f', x))[0]
 n = 1 << b
+roots = {"silu": -1.2784645, "mish": -1.1924312, "gelu": -0.7517916}
 out = []
-# middle: from -1 downward (the bits of negative floats grow with |x|)
-lo = b_(-1.0); out.append((f(lo + n - 1), -1.0))
+if act in roots:
+    # n floats around the root (the bits of negative floats grow with |x|)
+    c = b_(roots[act])
+    lo, hi = f(c + n // 2 - 1), f(c - n // 2)
+    assert lo <= roots[act] <= hi, (act, lo, hi)
+    out.append((lo, hi))
+else:
+    # middle: from -1 downward
+    lo = b_(-1.0); out.append((f(lo + n - 1), -1.0))
 # tail: from -16 downward
 lo = b_(-16.0); out.append((f(lo + n - 1), -16.0))
 # subnormals: the n smallest negative ones
 out.append((f(0x80000000 + n), f(0x80000001)))
 for a, c in out: print(float(a).hex(), float(c).hex())
 EOF
-)
+}
+# the run file's activations: how many inputs, what decided their references, how many ranks
+runfacts() {
+  python3 -c 'import json,sys
+for a in json.load(open(sys.argv[1]))["activations"]:
+    print(a["inputs"], a["screen_decided"], a["mpfr_references"], a["ranks"])' "$1"
+}
 for act in sigmoid tanh relu leaky_relu elu selu gelu gelu_tanh silu softplus mish hardsigmoid \
   hardswish logsigmoid; do
+  ranges=$(ranges_of "$act") || {
+    bad "$act: the middle range misses the root of f'"
+    continue
+  }
   while read -r lo hi; do
     "$BIN" accuracy --activation "$act" --lo "$lo" --hi "$hi" --formats binary32 --bins 64 \
       --out "$S/scr" >/dev/null 2>"$S/err" || {
@@ -70,6 +96,15 @@ for act in sigmoid tanh relu leaky_relu elu selu gelu gelu_tanh silu softplus mi
       ok "$act [$lo, $hi]: $n inputs, screen = MPFR"
     else
       bad "$act [$lo, $hi]: the screen's statistics differ from MPFR's"
+    fi
+    # --reference mpfr: MPFR for f and f' at every input, the screen for none;
+    # the screen's run: every reference counted once, by the screen or MPFR
+    read -r n sd mr rk <<<"$(runfacts "$S/mp/accuracy.run.json")"
+    read -r n2 sd2 mr2 rk2 <<<"$(runfacts "$S/scr/accuracy.run.json")"
+    if [ "$sd" = 0 ] && [ "$mr" = $((2 * n)) ] && [ $((sd2 + mr2)) = $((2 * n2)) ]; then
+      ok "$act [$lo, $hi]: MPFR evaluated for all $mr references; the screen decided $sd2 of $((2 * n2))"
+    else
+      bad "$act [$lo, $hi]: run files: mpfr run $sd screened / $mr MPFR of $n inputs, screen run $sd2 / $mr2 of $n2"
     fi
   done <<<"$ranges"
 done
@@ -128,6 +163,13 @@ if command -v mpirun >/dev/null 2>&1 && "$BIN" accuracy --help | grep -q mpirun;
     ok "mpirun -np 2 = one process, byte for byte"
   else
     bad "mpirun -np 2 differs from one process: $(tail -5 "$S/mpi.out")"
+  fi
+  # two ranks ran (two lone processes would write the same file)
+  read -r n sd mr rk <<<"$(runfacts "$S/mpi/accuracy.run.json" 2>/dev/null)"
+  if [ "${rk:-}" = 2 ] && [ $((sd + mr)) = $((2 * n)) ]; then
+    ok "mpirun -np 2: the run file says 2 ranks, and every reference of the $n inputs counted once"
+  else
+    bad "mpirun -np 2: the run file says ${rk:-nothing} ranks (${sd:-?} + ${mr:-?} references for ${n:-?} inputs)"
   fi
 else
   echo "skip: no mpirun (MPI not built in or not installed)"
@@ -198,6 +240,8 @@ if command -v mpirun >/dev/null 2>&1 && "$BIN" accuracy --help | grep -q mpirun;
   else
     bad "tails: mpirun -np 2 differs: $(tail -5 "$S/tm.out")"
   fi
+  read -r n sd mr rk <<<"$(runfacts "$S/tm/accuracy.run.json" 2>/dev/null)"
+  if [ "${rk:-}" = 2 ]; then ok "tails: the run file says 2 ranks"; else bad "tails: the run file says ${rk:-no} ranks"; fi
 fi
 if python3 - "$S/t1/accuracy.json" <<'EOF'; then
 import json, sys

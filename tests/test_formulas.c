@@ -125,7 +125,13 @@ static void test_normal(void) {
   double ph = 0.5 * erfc(1 / sqrt(2)); /* Phi(-1) */
   CHECK(fabs(sat_dying_exact(40000, 1, 0, 4) / pow(ph, 4) - 1) < 2e-3, "large fan-in: %g vs %g",
         sat_dying_exact(40000, 1, 0, 4), pow(ph, 4));
-  CHECK(fabs(sat_dying_exact(1, 0.5, 0, 1) - sat_dying_exact(1, 0.5, 0, 1)) == 0, "deterministic");
+  /* an independent value: for fan-in 1 and one input, w x is the product of
+   * two standard normals, of density K0(|z|)/pi, so P(w x <= -1/2) =
+   * (1/pi) * integral of K0 from 1/2 to inf = 0.2048941020817005 (mpmath,
+   * 30 digits: quad(besselk(0, z), [0.5, inf]) / pi) */
+  CHECK(fabs(sat_dying_exact(1, 0.5, 0, 1) - 0.2048941020817005) < 1e-9,
+        "fan-in 1, delta 1/2: %.16g vs 0.2048941020817005 (the product-normal law)",
+        sat_dying_exact(1, 0.5, 0, 1));
   /* fan-in 1: |w| is half-normal; B = 1: P(w x + delta <= 0) = P(Z <= -delta / |w|) with
    * w x ~ N(0, 1) * N(0, 1) ... : check against a direct quadrature over |w| */
   double sum = 0, h = 1e-4;

@@ -12,14 +12,25 @@
  * fixed-seed generator over [-12, 12] with NaN, inf, zeros, subnormals and
  * huge values sprinkled in.  An implementation without a backward kernel
  * (bwd == NULL, an inference library) gets the fwd checks only.  Plugins
- * named by ACTBENCH_PLUGINS are loaded first and checked the same way. */
+ * named by ACTBENCH_PLUGINS are loaded first and checked the same way.
+ *
+ * And the values: a kernel is not only compared with itself.  The reference
+ * results (aligned buffers, at every size, so the remainder loops of the
+ * vector kernels too) and f' computed with dy = 1 from them are held to the
+ * implementation's accuracy profile (tests/profile.h) against MPFR: every
+ * result of the right kind within the bound of its range of x, and no NaN
+ * for a number unless the flags say the kernel does that (ACT_NAN_SPURIOUS).
+ * Kernels native to bfloat16 and plugins (no profile) get the layout checks
+ * only. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "accuracy.h"
 #include "plugin.h"
+#include "profile.h"
 #include "registry.h"
 
 #define MAXN 1003
@@ -105,6 +116,32 @@ static int guard_ok(buf b, size_t off, size_t n) {
   return 1;
 }
 
+/* results got[0..n-1] of im in direction d for inputs x, against MPFR within
+ * the profile */
+static void check_values(const act_impl *im, const act_params *p, int d, const float *x,
+                         const float *got, size_t n) {
+  const act_profile *pr = act_profile_of(im->name, d);
+  if (!pr || (im->flags & ACT_NATIVE) || n == 0) return;
+  static act_ref ref[MAXN];
+  act_reference_many(im->activation, d, x, n, p, ref);
+  for (size_t i = 0; i < n; i++) {
+    if (!isfinite(x[i])) continue; /* +-inf, NaN: test_bounds' special-value checks */
+    char what[200];
+    double e;
+    int st = act_ulp_error((double)got[i], &ref[i], &act_binary32, &e);
+    if (st == ACT_ULP_OK) {
+      double b = act_prof_bound(pr, x[i], NULL);
+      snprintf(what, sizeof what, "f%s(%a) = %a, want %a: %.4g ulp, its profile allows %g",
+               d ? "'" : "", (double)x[i], (double)got[i], (double)ref[i].rn, e, b);
+      check(e <= b, im->name, what, n);
+    } else if (isnan(got[i]) && ref[i].cls != ACT_REF_NAN) {
+      snprintf(what, sizeof what, "f%s(%a) = NaN, want %a", d ? "'" : "", (double)x[i],
+               (double)ref[i].rn);
+      check((im->flags & ACT_NAN_SPURIOUS) != 0, im->name, what, n);
+    }
+  }
+}
+
 static void test_impl(const act_impl *im, const act_params *p) {
   buf bx = buf_new(), by = buf_new(), bdy = buf_new(), bdx = buf_new();
   buf wx = buf_new(), wy = buf_new(), wdy = buf_new(), wdx = buf_new();
@@ -133,6 +170,14 @@ static void test_impl(const act_impl *im, const act_params *p) {
               memcmp(at(bdy, 0), dy, n * sizeof(float)) == 0 &&
               memcmp(at(by, 0), yref, n * sizeof(float)) == 0,
           im->name, "inputs left unchanged", n);
+    /* the values: f, and f' with dy = 1, within the profile */
+    check_values(im, p, 0, x, yref, n);
+    if (im->bwd && n > 0) {
+      static float ones[MAXN], d1[MAXN];
+      for (size_t i = 0; i < n; i++) ones[i] = 1.0f;
+      im->bwd(x, yref, ones, d1, n, p);
+      check_values(im, p, 1, x, d1, n);
+    }
 
     for (size_t o = 0; o <= 3; o++) {
       /* (a) offsets: every array at a different misalignment */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef _OPENMP
 #include <omp.h>
@@ -55,6 +56,32 @@ size_t act_acc_special_inputs(const act_activation *act, const act_params *p, fl
   return n;
 }
 
+void act_acc_random_floats(float *x, size_t n, uint64_t seed) {
+  act_rng r;
+  act_rng_seed(&r, seed);
+  for (size_t i = 0; i < n; i++) {
+    float v;
+    do v = act_bits_float((uint32_t)act_rng_next(&r));
+    while (isnan(v));
+    x[i] = v;
+  }
+}
+
+void act_reference_narrow_many(const char *activation, const float *x, size_t n,
+                               const act_params *p, const act_format *fmt, act_ref *rf,
+                               act_ref *rd) {
+  act_reference_many(activation, 0, x, n, p, rf);
+  act_reference_many(activation, 1, x, n, p, rd);
+  int id = act_activation_id(activation);
+  for (size_t i = 0; i < n; i++)
+    for (int d = 0; d < 2; d++) {
+      act_ref *r = d ? &rd[i] : &rf[i];
+      int tie;
+      float rn = act_narrow_rn(r, fmt, &tie);
+      r->rn = tie ? act_reference_narrow(id, d, x[i], p, fmt) : rn;
+    }
+}
+
 float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, size_t samples,
                               uint64_t seed, size_t *n_out) {
   float *x = malloc(sizeof(float) * (samples + 64));
@@ -68,14 +95,8 @@ float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, si
   for (size_t i = 0; i < grid; i++)
     x[n++] = (float)(grid > 1 ? lo + (hi - lo) * (double)i / (double)(grid - 1) : lo);
   /* random bit patterns over every non-NaN float (every binade equally) */
-  act_rng r;
-  act_rng_seed(&r, seed);
-  for (size_t i = 0; i < rnd; i++) {
-    float v;
-    do v = act_bits_float((uint32_t)act_rng_next(&r));
-    while (isnan(v));
-    x[n++] = v;
-  }
+  act_acc_random_floats(x + n, rnd, seed);
+  n += rnd;
   act_sort_floats(x, n);
   *n_out = n;
   return x;
@@ -422,8 +443,11 @@ static json_t *claimed_json(const act_impl *m) {
   return jc;
 }
 
+/* binades: per-binade statistics too (--exhaustive: the narrow sweep is
+ * every input of its format then) */
 static json_t *run_narrow(const act_activation *act, const act_params *p,
-                          const act_impl *const *sel, size_t nsel, const act_format *fmt) {
+                          const act_impl *const *sel, size_t nsel, const act_format *fmt,
+                          int binades) {
   int id = act_activation_id(act->name);
   act_screen_init(id);
   enum { N = 65536 };
@@ -481,6 +505,7 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
       }
       act_acc_stats st;
       act_acc_stats_init(&st, 0, 0, 1);
+      if (binades) act_acc_stats_want_binades(&st);
       act_acc_ctx cx;
       act_acc_ctx_for(&cx, m, d, act, p, fmt);
       act_acc_stats_set_ctx(&st, &cx);
@@ -513,6 +538,80 @@ typedef struct {
 /* the checkpoint folder of the exhaustive and range sweeps */
 static void ckpt_dir(const acc_opts *o, char *buf, size_t n) {
   snprintf(buf, n, "%s/.accuracy-checkpoint", o->out);
+}
+
+/* What a finished activation's file in the checkpoint folder was computed
+ * for: the sweep, the implementations, a, the reference mode, the bins and
+ * the formats (malloc'ed). */
+static char *frag_key(const acc_opts *o, const act_activation *act, const json_t *sweep) {
+  char *sw = json_dumps(sweep, JSON_COMPACT | JSON_SORT_KEYS);
+  const act_impl *sel[MAX_IMPLS];
+  size_t n = act_select(act->name, o->pattern, sel, MAX_IMPLS);
+  size_t cap = 512 + (sw ? strlen(sw) : 0);
+  for (size_t k = 0; k < n; k++) cap += strlen(sel[k]->name) + 1;
+  char *key = malloc(cap);
+  if (!key) act_die("out of memory");
+  int len = snprintf(key, cap, "actbench %s %s sweep=%s a=%a ref=%s bins=%d formats=%d%d%d impls=",
+                     ACTBENCH_VERSION, act->name, sw ? sw : "", o->have_a ? (double)o->a : 0.0,
+                     o->ref_mpfr ? "mpfr" : "screen", o->bins, o->fmt32, o->fmtbf16, o->fmthalf);
+  for (size_t k = 0; k < n && len > 0; k++)
+    len += snprintf(key + len, cap - (size_t)len, "%s,", sel[k]->name);
+  free(sw);
+  return key;
+}
+
+/* The file a previous, interrupted run wrote for an activation it finished,
+ * when it is whole and was computed for this run (key); NULL when there is
+ * none.  One that cannot be used is said in one warning line and removed. */
+static json_t *read_frag(const char *frag, const char *key, const char *act) {
+  struct stat st;
+  if (lstat(frag, &st) != 0) return NULL;
+  const char *why = NULL;
+  json_t *fd = NULL;
+  json_error_t err;
+  if (!S_ISREG(st.st_mode)) {
+    why = "it is not a regular file";
+  } else if (!(fd = json_load_file(frag, 0, &err))) {
+    why = "it is not valid JSON";
+  } else if (!json_is_object(json_object_get(fd, "activation")) ||
+             !json_is_object(json_object_get(fd, "run"))) {
+    why = "it is not a finished activation of actbench accuracy";
+  } else if (!json_is_string(json_object_get(fd, "key")) ||
+             strcmp(json_string_value(json_object_get(fd, "key")), key) != 0) {
+    why = "it was computed for another run (sweep, implementations, a, reference, bins or "
+          "formats differ)";
+  }
+  if (!why) return fd;
+  json_decref(fd);
+  act_warn("accuracy: %s dropped, %s: %s is measured again", frag, why, act);
+  if (S_ISREG(st.st_mode)) unlink(frag);
+  return NULL;
+}
+
+/* Temporaries of earlier runs that were killed, in the output folder (rank
+ * 0: the results files) and the checkpoint folder (each rank its own
+ * checkpoints' temporaries; rank 0 the finished activations'). */
+static void remove_stale(const acc_opts *o) {
+  int rank = act_mpi_rank(), size = act_mpi_size();
+  if (rank == 0) {
+    static const char *const names[] = {"accuracy.json.tmp.%p", "accuracy.run.json.tmp.%p"};
+    act_remove_stale(o->out, names, 2);
+  }
+  char dir[4200];
+  ckpt_dir(o, dir, sizeof dir);
+  static char pats[2 * ACT_MAX_ACTS][160];
+  const char *pp[2 * ACT_MAX_ACTS];
+  size_t np = 0;
+  for (size_t i = 0; i < act_activation_count && i < ACT_MAX_ACTS; i++) {
+    snprintf(pats[np], sizeof pats[np], "%s.rank%dof%d.sweep.tmp.%%p", act_activations[i].name,
+             rank, size);
+    pp[np] = pats[np], np++;
+    if (rank == 0) {
+      snprintf(pats[np], sizeof pats[np], "%s.json.tmp.%%p", act_activations[i].name);
+      pp[np] = pats[np], np++;
+    }
+  }
+  act_remove_stale(dir, pp, np);
 }
 
 static json_t *run_activation(const act_activation *act, const acc_opts *o, run_info *ri,
@@ -652,9 +751,9 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   json_t *nw = json_array();
   for (size_t k = 0; k < nnat; k++) avail[navail + k] = natives[k];
   if (o->fmtbf16)
-    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_bfloat16));
+    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_bfloat16, o->exhaustive));
   if (o->fmthalf)
-    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_binary16));
+    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_binary16, o->exhaustive));
   json_object_set_new(ja, "narrow", nw);
   return ja;
 }
@@ -757,17 +856,22 @@ int act_accuracy_main(int argc, char **argv) {
   const act_impl *tmp[MAX_IMPLS];
   size_t nsel = act_select(o.activation, o.pattern, tmp, MAX_IMPLS);
   if (nsel == 0) act_die("accuracy: nothing selected");
-  if (o.have_a) {
-    for (size_t i = 0; i < act_activation_count; i++) {
-      const act_activation *act = &act_activations[i];
-      if (o.activation && strcmp(o.activation, act->name)) continue;
-      if (!strcmp(act->name, "leaky_relu") && (o.a < 0 || o.a >= 1))
-        act_die("accuracy: leaky_relu needs 0 <= a < 1, got %g", (double)o.a);
-    }
+  /* --a applies to every activation selected, or is refused */
+  const act_activation *sacts[ACT_MAX_ACTS];
+  size_t nsacts = 0;
+  for (size_t i = 0; i < act_activation_count && nsacts < ACT_MAX_ACTS; i++) {
+    const act_activation *act = &act_activations[i];
+    if (o.activation && strcmp(o.activation, act->name)) continue;
+    int any = 0;
+    for (size_t t = 0; t < nsel && !any; t++) any = !strcmp(tmp[t]->activation, act->name);
+    if (any) sacts[nsacts++] = act;
   }
+  act_check_params("accuracy", sacts, nsacts, o.have_a, o.a, 0, 0);
+  if (act_parse_only) return 0; /* the fuzz targets: options checked, nothing run */
   int root = act_mpi_rank() == 0;
   int deterministic = o.range || o.exhaustive; /* the run's facts go beside the file */
   act_ensure_dir(o.out);
+  remove_stale(&o);
   char path[4096], runpath[4096];
   snprintf(path, sizeof path, "%s/accuracy.json", o.out);
   snprintf(runpath, sizeof runpath, "%s/accuracy.run.json", o.out);
@@ -834,13 +938,16 @@ int act_accuracy_main(int argc, char **argv) {
     snprintf(frag, sizeof frag, "%s/%s.json", dir, act->name);
     json_t *ja = NULL;
     run_info ri = {0};
-    if (deterministic && root && access(frag, R_OK) == 0) {
-      json_t *fd = act_read_json(frag, NULL);
-      ja = json_incref(json_object_get(fd, "activation"));
-      json_t *jr = json_object_get(fd, "run");
-      if (jr) json_array_append(runs, jr);
-      json_decref(fd);
-      printf("%s: finished by the interrupted run, kept (%s)\n", act->name, frag);
+    char *key = deterministic ? frag_key(&o, act, sw) : NULL;
+    if (deterministic && root) {
+      json_t *fd = read_frag(frag, key, act->name);
+      if (fd) {
+        ja = json_incref(json_object_get(fd, "activation"));
+        json_t *jr = json_object_get(fd, "run");
+        if (jr) json_array_append(runs, jr);
+        json_decref(fd);
+        printf("%s: finished by the interrupted run, kept (%s)\n", act->name, frag);
+      }
     }
     int skip = act_mpi_any(ja != NULL); /* every rank skips what rank 0 has */
     if (!skip) {
@@ -861,13 +968,14 @@ int act_accuracy_main(int argc, char **argv) {
         json_array_append(runs, jr);
         if (deterministic) { /* keep it, in case a later activation is interrupted */
           act_ensure_dir(dir);
-          json_t *fd = json_pack("{s:O, s:O}", "activation", ja, "run", jr);
+          json_t *fd = json_pack("{s:s, s:O, s:O}", "key", key, "activation", ja, "run", jr);
           act_write_json(fd, frag);
           json_decref(fd);
         }
         json_decref(jr);
       }
     }
+    free(key);
     if (ja && root)
       json_array_append_new(acts, ja);
     else if (ja)

@@ -393,6 +393,15 @@ json_t *act_acc_verdict_json(const act_acc_stats *s, const act_impl *m);  /* "ve
  * tails come out as intervals of x).  Returns a malloc'd array of *n floats. */
 float *act_acc_sampled_inputs(const act_activation *act, const act_params *p, size_t samples,
                               uint64_t seed, size_t *n);
+/* n random bit patterns over every non-NaN float (every binade equally), from
+ * the seed (the random part of the sampled sweep). */
+void act_acc_random_floats(float *x, size_t n, uint64_t seed);
+/* The references of f (rf) and f' (rd) at x with rn rounded to the narrow
+ * format fmt (MPFR where the binary32 value is a tie of fmt): what a kernel
+ * native to fmt is measured against. */
+void act_reference_narrow_many(const char *activation, const float *x, size_t n,
+                               const act_params *p, const act_format *fmt, act_ref *rf,
+                               act_ref *rd);
 /* Sort floats in increasing order (-0 before +0, NaN last). */
 void act_sort_floats(float *x, size_t n);
 /* The special inputs: NaN, +-inf, +-0, +-smallest/largest subnormal,

@@ -492,8 +492,19 @@ size_t act_acc_stats_unpack(act_acc_stats *s, const unsigned char *buf, size_t l
   const unsigned char *p = buf + sizeof hdr;
   double *bm = s->bin_max;
   act_binade_stats *bd = s->binade;
+  int bins = s->bins;
   memcpy(s, p, sizeof *s), p += sizeof *s;
   s->bin_max = bm, s->binade = bd;
+  /* what indexes arrays must be in range, whatever the bytes said */
+  int sane = s->bins == bins && s->nworst >= 0 && s->nworst <= ACT_WORST_K;
+  for (int k = 0; k < ACT_MARKS && sane; k++)
+    sane = s->marks[k].ncells >= 0 && s->marks[k].ncells <= ACT_CELLS &&
+           s->marks[k].level >= 0 && s->marks[k].level < 64;
+  if (!sane) {
+    s->bins = bins, s->nworst = 0;
+    for (int k = 0; k < ACT_MARKS; k++) s->marks[k].ncells = 0, s->marks[k].level = 0;
+    return 0;
+  }
   if (s->bins > 0)
     memcpy(s->bin_max, p, sizeof(double) * (size_t)s->bins), p += sizeof(double) * (size_t)s->bins;
   if (s->binade)

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef _OPENMP
@@ -54,6 +55,9 @@ void act_sweep_catch_signals(void) {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
+  /* SIGHUP too, unless ignored (nohup: the sweep goes on) */
+  struct sigaction old;
+  if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, NULL);
 }
 int act_sweep_stopped(void) {
   return g_stop != 0;
@@ -548,7 +552,7 @@ static char *cfg_string(const act_sweep_cfg *c, uint64_t total) {
   char *s = malloc(cap);
   if (!s) act_die("out of memory");
   int n = snprintf(s, cap,
-                   "actbench %s sweep %s a=%a b=%a ref=%s bins=%d lo=%a hi=%a binades=%d "
+                   "actbench %s sweep format=2 %s a=%a b=%a ref=%s bins=%d lo=%a hi=%a binades=%d "
                    "k0=%lld k1=%lld nans=%d list=%llu total=%llu rank=%d/%d impls=",
                    ACTBENCH_VERSION, c->act->name, (double)c->p.a, (double)c->p.b,
                    c->ref_mpfr ? "mpfr" : "screen", c->bins, c->glo, c->ghi, c->binades,
@@ -568,9 +572,17 @@ static char *cfg_string(const act_sweep_cfg *c, uint64_t total) {
   return s;
 }
 
+/* FNV-1a, 64 bits: the checkpoint's last 8 bytes hash everything before
+ * them, so that a file damaged anywhere is known as such */
+static uint64_t fnv1a(const unsigned char *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ull;
+  return h;
+}
+
 static void ckpt_write(const act_sweep_cfg *c, const char *cfgs, uint64_t next_round,
                        const act_sweep_result *r) {
-  size_t size = strlen(cfgs) + 64;
+  size_t size = strlen(cfgs) + 64 + 8;
   for (size_t k = 0; k < c->nimpl; k++)
     size += act_acc_stats_packed_size(&r->fs[k]) + act_acc_stats_packed_size(&r->ds[k]);
   unsigned char *buf = malloc(size), *p = buf;
@@ -584,8 +596,11 @@ static void ckpt_write(const act_sweep_cfg *c, const char *cfgs, uint64_t next_r
     p += act_acc_stats_pack(&r->fs[k], p);
     p += act_acc_stats_pack(&r->ds[k], p);
   }
+  uint64_t h = fnv1a(buf, (size_t)(p - buf));
+  memcpy(p, &h, sizeof h), p += sizeof h;
   char tmp[4200];
   snprintf(tmp, sizeof tmp, "%s.tmp.%ld", c->ckpt, (long)getpid());
+  int slot = act_tmp_add(tmp); /* a signal that ends the process removes it */
   FILE *f = fopen(tmp, "wb");
   int bad = !f;
   if (f) {
@@ -598,28 +613,75 @@ static void ckpt_write(const act_sweep_cfg *c, const char *cfgs, uint64_t next_r
   if (bad || rename(tmp, c->ckpt) != 0) {
     int e = errno;
     unlink(tmp);
+    act_tmp_drop(slot);
     act_die("cannot write the checkpoint %s: %s", c->ckpt, strerror(e));
   }
+  act_tmp_drop(slot);
 }
 
-/* 1 and the state when the checkpoint matches this configuration */
-static int ckpt_read(const act_sweep_cfg *c, const char *cfgs, uint64_t *next_round,
-                     act_sweep_result *r) {
+/* the first token ("key=value", blank-separated) where a and b differ, as
+ * "key=<a's> here, <b's> in the checkpoint", shortened */
+static void first_difference(const char *a, const char *b, size_t blen, char *out, size_t cap) {
+  size_t i = 0;
+  while (a[i] && i < blen && a[i] == b[i]) i++;
+  size_t s = i;
+  while (s > 0 && a[s - 1] != ' ') s--;
+  size_t ea = s, eb = s;
+  while (a[ea] && a[ea] != ' ') ea++;
+  while (eb < blen && b[eb] != ' ' && b[eb] != '\n') eb++;
+  int la = (int)(ea - s < 60 ? ea - s : 60), lb = (int)(eb - s < 60 ? eb - s : 60);
+  snprintf(out, cap, "%.*s%s here, %.*s%s in the checkpoint", la, a + s, ea - s > 60 ? "..." : "",
+           lb, b + s, eb - s > 60 ? "..." : "");
+}
+
+static uint64_t h_of(const unsigned char *buf, size_t len) {
+  uint64_t h;
+  memcpy(&h, buf + len - 8, sizeof h);
+  return h;
+}
+
+/* 1 and the state when the checkpoint matches this configuration; 0 when
+ * there is none; -1 when there is one that cannot be used, with why in
+ * why (the caller says so, once, and starts over) */
+static int ckpt_read(const act_sweep_cfg *c, const char *cfgs, uint64_t mine,
+                     uint64_t *next_round, act_sweep_result *r, char *why, size_t cap) {
   FILE *f = fopen(c->ckpt, "rb");
-  if (!f) return 0;
-  fseek(f, 0, SEEK_END);
-  long len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  unsigned char *buf = len > 0 ? malloc((size_t)len) : NULL;
-  int ok = buf && fread(buf, 1, (size_t)len, f) == (size_t)len;
+  if (!f) {
+    if (errno == ENOENT) return 0;
+    snprintf(why, cap, "cannot read it: %s", strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    fclose(f);
+    snprintf(why, cap, "it is not a regular file");
+    return -1;
+  }
+  size_t len = (size_t)st.st_size;
+  unsigned char *buf = malloc(len ? len : 1);
+  if (!buf) act_die("out of memory");
+  int rd = fread(buf, 1, len, f) == len;
   fclose(f);
   size_t L = strlen(cfgs);
-  ok = ok && (size_t)len > L + 1 + 32 && !memcmp(buf, cfgs, L) && buf[L] == '\n';
-  if (ok) {
-    const unsigned char *p = buf + L + 1, *end = buf + len;
+  int ret = -1;
+  const char *magic = "actbench ";
+  if (!rd) {
+    snprintf(why, cap, "cannot read it");
+  } else if (len < strlen(magic) || memcmp(buf, magic, strlen(magic)) != 0) {
+    snprintf(why, cap, "it is not an actbench checkpoint");
+  } else if (len < L + 1 || memcmp(buf, cfgs, L) != 0 || buf[L] != '\n') {
+    char d[200];
+    first_difference(cfgs, (const char *)buf, len, d, sizeof d);
+    snprintf(why, cap, "it was written for another sweep (%s)", d);
+  } else if (len < L + 1 + 32 + 8) {
+    snprintf(why, cap, "it is truncated (%zu bytes)", len);
+  } else if (h_of(buf, len) != fnv1a(buf, len - 8)) {
+    snprintf(why, cap, "it is damaged (its checksum does not match)");
+  } else {
+    const unsigned char *p = buf + L + 1, *end = buf + len - 8;
     uint64_t hdr[4];
     memcpy(hdr, p, sizeof hdr), p += sizeof hdr;
-    ok = hdr[3] == c->nimpl;
+    int ok = hdr[3] == c->nimpl && hdr[0] <= mine;
     for (size_t k = 0; ok && k < c->nimpl; k++) {
       size_t u = act_acc_stats_unpack(&r->fs[k], p, (size_t)(end - p));
       ok = u > 0, p += u;
@@ -628,10 +690,23 @@ static int ckpt_read(const act_sweep_cfg *c, const char *cfgs, uint64_t *next_ro
         ok = u > 0, p += u;
       }
     }
-    if (ok) *next_round = hdr[0], r->screened = hdr[1], r->mpfr = hdr[2];
+    if (ok && p != end) ok = 0;
+    if (ok) {
+      *next_round = hdr[0], r->screened = hdr[1], r->mpfr = hdr[2];
+      ret = 1;
+    } else {
+      snprintf(why, cap, "its statistics are corrupt");
+      /* what the unpacking wrote is not to be kept */
+      for (size_t k = 0; k < c->nimpl; k++) {
+        act_acc_stats_free(&r->fs[k]);
+        act_acc_stats_free(&r->ds[k]);
+      }
+      stats_init_all(c, r->fs, c->nimpl, c->fctx);
+      stats_init_all(c, r->ds, c->nimpl, c->dctx);
+    }
   }
   free(buf);
-  return ok;
+  return ret;
 }
 
 /* ---- gathering the ranks' statistics on rank 0 */
@@ -724,10 +799,18 @@ void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
   blocking bl = make_blocking(c);
   uint64_t nrounds = (bl.nblocks + ROUND - 1) / ROUND, next = 0;
   char *cfgs = c->ckpt ? cfg_string(c, total) : NULL;
-  if (cfgs && ckpt_read(c, cfgs, &next, r)) r->resumed = 1;
   /* this rank's rounds: r, r + N, ...; next counts this rank's rounds */
   uint64_t mine =
       nrounds > (uint64_t)g_rank ? (nrounds - (uint64_t)g_rank + g_size - 1) / g_size : 0;
+  if (cfgs) {
+    char why[400];
+    int got = ckpt_read(c, cfgs, mine, &next, r, why, sizeof why);
+    if (got > 0)
+      r->resumed = 1;
+    else if (got < 0)
+      act_warn("accuracy: checkpoint %s dropped, %s: starting %s over", c->ckpt, why,
+               c->act->name);
+  }
   uint64_t done_inputs = 0; /* for the progress line, this rank */
   int nth = 1;
 #ifdef _OPENMP

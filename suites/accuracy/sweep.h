@@ -55,8 +55,9 @@ float act_sweep_input(const act_sweep_cfg *c, uint64_t i);
 void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r);
 void act_sweep_free(const act_sweep_cfg *c, act_sweep_result *r);
 
-/* SIGINT/SIGTERM set a flag that stops the sweep at the next round; the
- * handlers are installed by act_sweep_catch_signals. */
+/* SIGINT/SIGTERM (and SIGHUP unless it is ignored: nohup) set a flag that
+ * stops the sweep at the next round; the handlers are installed by
+ * act_sweep_catch_signals. */
 void act_sweep_catch_signals(void);
 int act_sweep_stopped(void);
 

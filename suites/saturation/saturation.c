@@ -320,11 +320,23 @@ int act_saturation_main(int argc, char **argv) {
     act_die(
         "saturation: nothing selected (kernels native to bfloat16/binary16 are measured by "
         "the accuracy suite only)");
-  if (have_a && (!activation || !strcmp(activation, "leaky_relu")) && (a < 0 || a >= 1)) {
-    if (activation || pattern == NULL)
-      act_die("saturation: leaky_relu needs 0 <= a < 1, got %g", (double)a);
+  /* --a applies to every activation selected, or is refused */
+  const act_activation *sacts[ACT_MAX_ACTS];
+  size_t nsacts = 0;
+  for (size_t i = 0; i < act_activation_count && nsacts < ACT_MAX_ACTS; i++) {
+    const act_activation *act = &act_activations[i];
+    if (activation && strcmp(activation, act->name)) continue;
+    int any = 0;
+    for (size_t k = 0; k < nsel && !any; k++) any = !strcmp(sel[k]->activation, act->name);
+    if (any) sacts[nsacts++] = act;
   }
+  act_check_params("saturation", sacts, nsacts, have_a, a, 0, 0);
+  if (act_parse_only) return 0; /* the fuzz targets: options checked, nothing run */
   act_ensure_dir(out);
+  {
+    static const char *const names[] = {"saturation.json.tmp.%p"};
+    act_remove_stale(out, names, 1);
+  }
   char path[4096];
   snprintf(path, sizeof path, "%s/saturation.json", out);
   sat_fmt fc[3];

@@ -5,8 +5,11 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -29,6 +32,18 @@ __attribute__((noinline)) void call_padded(act_gb_part_fn *fn, void *user, size_
 void report(const char *what, const std::exception *e) {
   std::fprintf(stderr, "actbench: Google Benchmark failed in %s%s%s\n", what, e ? ": " : "",
                e ? e->what() : "");
+}
+
+// Initialize with {program, list_flag, the filter flags of argv}
+void init_filter_only(int argc, char **argv, const char *list_flag) {
+  std::vector<std::string> args = {"actbench", list_flag};
+  for (int i = 1; i < argc; i++)
+    if (!std::strncmp(argv[i], "--benchmark_filter", 18)) args.push_back(argv[i]);
+  std::vector<char *> av;
+  for (auto &a : args) av.push_back(&a[0]);
+  av.push_back(nullptr);
+  int ac = static_cast<int>(args.size());
+  benchmark::Initialize(&ac, av.data());
 }
 
 }  // namespace
@@ -94,6 +109,35 @@ int act_gb_add_context(const char *key, const char *value) {
     report("AddCustomContext", &e);
   } catch (...) {
     report("AddCustomContext", nullptr);
+  }
+  return -1;
+}
+
+
+long act_gb_count_matching(int argc, char **argv, char *err, size_t errcap) {
+  if (err && errcap) err[0] = '\0';
+  try {
+    // Google Benchmark's own matching, in list mode, into strings.  Only the
+    // filter flags are given (a context flag would be added twice).
+    init_filter_only(argc, argv, "--benchmark_list_tests=true");
+    benchmark::ConsoleReporter rep(benchmark::ConsoleReporter::OO_None);
+    std::ostringstream out, errs;
+    rep.SetOutputStream(&out);
+    rep.SetErrorStream(&errs);
+    size_t n = benchmark::RunSpecifiedBenchmarks(&rep);
+    init_filter_only(argc, argv, "--benchmark_list_tests=false");
+    if (err && errcap) {
+      std::string e = errs.str();
+      while (!e.empty() && (e.back() == '\n' || e.back() == '\r' || e.back() == ' ')) e.pop_back();
+      for (auto &c : e)
+        if (c == '\n' || c == '\r') c = ' ';
+      std::snprintf(err, errcap, "%s", e.c_str());
+    }
+    return static_cast<long>(n);
+  } catch (const std::exception &e) {
+    report("counting the benchmarks", &e);
+  } catch (...) {
+    report("counting the benchmarks", nullptr);
   }
   return -1;
 }

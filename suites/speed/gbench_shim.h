@@ -52,6 +52,14 @@ size_t act_gb_part_bound(size_t n, int t, int T);
  * (and in the console header). */
 int act_gb_add_context(const char *key, const char *value);
 
+/* How many of the registered benchmarks the --benchmark_filter flags among
+ * argv[1 .. argc-1] select, by Google Benchmark's own matching (its list
+ * mode: nothing runs, nothing is printed, no file is opened); call it before
+ * act_gb_init.  What Google Benchmark said (a regular expression it cannot
+ * compile, "Failed to match ...") goes to err as one line.  -1 when it
+ * threw. */
+long act_gb_count_matching(int argc, char **argv, char *err, size_t errcap);
+
 /* benchmark::RunSpecifiedBenchmarks: runs what --benchmark_filter selects,
  * prints the console table on stdout and writes --benchmark_out.  Returns
  * the number of benchmarks that matched the filter, or -1 on failure. */

@@ -53,8 +53,9 @@
  * before anything is measured. */
 #include "speed.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,22 +81,27 @@
 #define MAX_N ((long long)1 << 27) /* floats per array: 512 MiB */
 #define MIN_CLASS_N 256            /* smallest n a cache class may give */
 #define MAX_SIZES 64
+#define MAX_IMPLS 4096 /* implementations one run may select */
 #define POOL_ELEMS 131072 /* input elements a call has not seen recently, at least */
 #define DEFAULT_REPS 5
 #define DEFAULT_MIN_TIME 0.01
 
 static uint64_t g_seed = 1;
-static char g_tmp[4200]; /* Google Benchmark's output, removed at exit */
+/* Google Benchmark's output: a memfd (no name in any folder), else a
+ * temporary in the output folder, removed however the run ends */
+static char g_tmp[4200];
+static int g_tmp_slot = -1;
 
 static void remove_tmp(void) {
   if (g_tmp[0]) unlink(g_tmp);
+  g_tmp[0] = '\0';
+  act_tmp_drop(g_tmp_slot);
+  g_tmp_slot = -1;
 }
 
-static void on_signal(int sig) {
-  if (g_tmp[0]) unlink(g_tmp);
-  signal(sig, SIG_DFL);
-  raise(sig);
-}
+/* the names speed writes in its output folder (and earlier versions wrote),
+ * for act_remove_stale */
+static const char *const stale_names[] = {"speed.json.tmp.%p", ".speed.gbench.%p.json"};
 
 static void usage(FILE *f) {
   fprintf(f,
@@ -387,22 +393,25 @@ static char *sanitize_json(const char *in, size_t len) {
   return out;
 }
 
-static json_t *load_gb_json(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
+/* Google Benchmark's JSON from fd (read from its start); what names it in
+ * messages */
+static json_t *load_gb_json(int fd, const char *path) {
+  if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) return NULL;
   size_t cap = 1 << 16, len = 0;
   char *buf = malloc(cap);
   if (!buf) act_die("out of memory");
   for (;;) {
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (len < cap) break;
+    ssize_t got = read(fd, buf + len, cap - len);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) act_die("speed: cannot read Google Benchmark's output %s: %s", path, strerror(errno));
+    if (got == 0) break;
+    len += (size_t)got;
+    if (len < cap) continue;
     cap *= 2;
     char *nb = realloc(buf, cap);
     if (!nb) act_die("out of memory");
     buf = nb;
   }
-  fclose(f);
   if (len == 0) {
     free(buf);
     return NULL;
@@ -613,19 +622,15 @@ int act_speed_main(int argc, char **argv) {
   float a_value = 0.0f;
   int list_tests = 0;
 
-  /* Google Benchmark's argv: program name, our settings, then the user's
-   * --benchmark_* flags (later flags win). */
-  char **gbv = calloc((size_t)argc + 12, sizeof *gbv);
-  if (!gbv) act_die("out of memory");
-  int gbc = 0;
-  char *user_gb[256];
+  char *user_gb[257];
   int user_gbc = 0;
+  user_gb[user_gbc++] = "actbench"; /* as act_gb_count_matching wants it */
+  g_seed = 1;
 
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       usage(stdout);
-      free(gbv);
       return 0;
     } else if ((v = act_opt_value("speed", argc, argv, &i, "--activation"))) {
       activation = v;
@@ -662,7 +667,7 @@ int act_speed_main(int argc, char **argv) {
         reps = act_parse_int("--benchmark_repetitions", a + 24, 1, SPD_MAX_REPS);
       if (!strncmp(a, "--benchmark_min_time=", 21))
         min_time = act_parse_double("--benchmark_min_time", a + 21, 1e-9, 86400);
-      if (user_gbc == 256) act_die("speed: too many --benchmark_* options");
+      if (user_gbc == 257) act_die("speed: too many --benchmark_* options");
       user_gb[user_gbc++] = argv[i];
     } else {
       act_die("speed: unknown option '%s' (see actbench speed --help)", a);
@@ -683,15 +688,28 @@ int act_speed_main(int argc, char **argv) {
     if (sizes[s].n > sizes[thread_size].n) thread_size = s;
   }
 
-  const act_impl **sel = calloc(act_registry_count + 1, sizeof *sel);
-  if (!sel) act_die("out of memory");
+  /* the selection (pointers into the registry; no allocation before every
+   * option is checked) */
+  static const act_impl *sel[MAX_IMPLS];
+  size_t nall = act_select(activation, pattern, sel, MAX_IMPLS);
+  if (nall == MAX_IMPLS) act_die("speed: more than %d implementations selected", MAX_IMPLS - 1);
   /* kernels native to a narrow format run behind float conversions here: the
    * accuracy suite measures them, the speed suite leaves them out */
-  size_t nsel = act_drop_native(sel, act_select(activation, pattern, sel, act_registry_count));
+  size_t nsel = act_drop_native(sel, nall);
   if (nsel == 0)
     act_die(
         "speed: no implementation selected (kernels native to bfloat16/binary16 are "
         "measured by the accuracy suite only)");
+  /* --a applies to every activation selected, or is refused */
+  const act_activation *sacts[MAX_IMPLS];
+  size_t nsacts = 0;
+  for (size_t k = 0; k < nsel; k++) {
+    const act_activation *act = act_find_activation(sel[k]->activation);
+    size_t j2 = 0;
+    while (j2 < nsacts && sacts[j2] != act) j2++;
+    if (act && j2 == nsacts) sacts[nsacts++] = act;
+  }
+  act_check_params("speed", sacts, nsacts, have_a, a_value, 0, 0);
 
   char json_path[4200];
   if (snprintf(json_path, sizeof json_path, "%s/speed.json", out_dir) >= (int)sizeof json_path ||
@@ -699,30 +717,7 @@ int act_speed_main(int argc, char **argv) {
           (int)sizeof g_tmp)
     act_die("speed: --out: folder name too long");
   g_tmp[0] = '\0'; /* nothing to remove yet */
-
-  /* Google Benchmark's flags: checked now, before anything runs. */
-  char min_time_flag[64], reps_flag[64], out_flag[4300];
-  snprintf(min_time_flag, sizeof min_time_flag, "--benchmark_min_time=%.9g", min_time);
-  snprintf(reps_flag, sizeof reps_flag, "--benchmark_repetitions=%lld", reps);
-  snprintf(out_flag, sizeof out_flag, "--benchmark_out=%s/.speed.gbench.%ld.json", out_dir,
-           (long)getpid());
-  gbv[gbc++] = "actbench";
-  gbv[gbc++] = min_time_flag;
-  gbv[gbc++] = reps_flag;
-  gbv[gbc++] = out_flag;
-  gbv[gbc++] = "--benchmark_out_format=json";
-  gbv[gbc++] = interleave ? "--benchmark_enable_random_interleaving=true"
-                          : "--benchmark_enable_random_interleaving=false";
-  if (reps > 1) gbv[gbc++] = "--benchmark_display_aggregates_only=true";
-  for (int k = 0; k < user_gbc; k++) gbv[gbc++] = user_gb[k];
-  gbv[gbc] = NULL;
-  if (act_gb_init(&gbc, gbv) != 0) act_die("speed: Google Benchmark failed to start");
-  if (gbc > 1)
-    act_die("speed: Google Benchmark does not understand '%s' (write --benchmark_flag=value)",
-            gbv[1]);
-
-  act_ensure_dir(out_dir);
-  if (access(out_dir, W_OK | X_OK) != 0) act_die("speed: cannot write into %s", out_dir);
+  if (act_parse_only) return 0; /* the fuzz targets: options checked, nothing run */
 
   /* Which implementations run here. */
   const act_impl **run = calloc(nsel + 1, sizeof *run);
@@ -733,9 +728,6 @@ int act_speed_main(int argc, char **argv) {
     avail[k] = act_impl_available(sel[k]) != 0;
     if (avail[k])
       run[nrun++] = sel[k];
-    else
-      act_warn("speed: skipping %s: this CPU (or ACTBENCH_ISA) does not allow %s", sel[k]->name,
-               sel[k]->isa);
   }
   if (nrun == 0) act_die("speed: none of the selected implementations runs on this CPU");
 
@@ -763,10 +755,6 @@ int act_speed_main(int argc, char **argv) {
     if (r && r->fwd && act_impl_available(r)) relu = r;
   }
 
-  /* The arrays, all sizes at once (the repetitions of all sizes interleave). */
-  if (!list_tests)
-    for (size_t s = 0; s < nsizes; s++) alloc_size(&sizes[s], acts, aps, nacts, run, nrun);
-
   /* Register, size by size: the baselines first, then the kernels; the
    * multi-threaded ones at their size. */
   size_t nthr = threads > 1 ? 2 : 1;
@@ -781,21 +769,10 @@ int act_speed_main(int argc, char **argv) {
         const act_impl *m = k >= 2 ? run[k - 2] : NULL;
         if (k == 1 && !relu) continue;
         for (int dir = SPD_FWD; dir <= SPD_BWD; dir++) {
-          if (dir == SPD_BWD && (!m || !m->bwd || !m->fwd)) {
-            if (m && m->fwd && s == 0 && T == 1)
-              act_warn("speed: %s has no bwd kernel: no bwd benchmark", m->name);
-            continue;
-          }
-          if (dir == SPD_FWD && m && !m->fwd) {
-            if (s == 0 && T == 1) act_warn("speed: %s has no fwd kernel: no benchmark", m->name);
-            continue;
-          }
-          if (T > 1 && m && (m->flags & ACT_SERIAL)) {
-            if (dir == SPD_FWD)
-              act_warn("speed: %s: no %d-thread benchmark (its calls run one at a time)", m->name,
-                       T);
-            continue;
-          }
+          /* (what is left out is said once the options are all checked) */
+          if (dir == SPD_BWD && (!m || !m->bwd || !m->fwd)) continue;
+          if (dir == SPD_FWD && m && !m->fwd) continue;
+          if (T > 1 && m && (m->flags & ACT_SERIAL)) continue;
           spd_bench *b = &bs[nb++];
           b->size = &sizes[s];
           b->dir = dir;
@@ -822,10 +799,6 @@ int act_speed_main(int argc, char **argv) {
             b->ours_vector = !strcmp(m->origin, "actbench") &&
                              (!strcmp(m->isa, "avx2") || !strcmp(m->isa, "avx512")) && !is_peer(m);
             b->peer = is_peer(m);
-            if (dir == SPD_BWD && !list_tests) {
-              b->y = y_of(&sizes[s], m->activation);
-              if (!b->y) act_die("speed: no forward kernel of %s runs here", m->activation);
-            }
           }
           if (snprintf(b->name, sizeof b->name, "%s/%s/%zu", b->impl_name,
                        dir == SPD_FWD ? "fwd" : "bwd", sizes[s].n) >= (int)sizeof b->name)
@@ -836,17 +809,107 @@ int act_speed_main(int argc, char **argv) {
         }
       }
     }
+
+  /* --benchmark_filter: a filter that selects nothing is bad input, said in
+   * one line before the output folder is made (Google Benchmark's own
+   * matching, its messages caught) */
+  char gb_err[512];
+  long matching = act_gb_count_matching(user_gbc, user_gb, gb_err, sizeof gb_err);
+  if (matching < 0) act_die("speed: Google Benchmark failed to start");
+  if (matching == 0)
+    act_die(
+        "speed: --benchmark_filter selects no benchmark (%s; names are <impl>/<fwd|bwd>/<n>, "
+        "--benchmark_list_tests=true lists them)",
+        gb_err[0] ? gb_err : "none matches");
+
+  /* Google Benchmark's output: a memfd, which no folder names, so a run
+   * killed at any point leaves nothing behind; where there is none (no
+   * memfd_create, no /proc), a temporary in the output folder */
+  int gb_fd = -1;
+  char out_flag[4300];
+  if (!list_tests) {
+    gb_fd = memfd_create("actbench-gbench", MFD_CLOEXEC);
+    char fdpath[64];
+    snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", gb_fd);
+    if (gb_fd >= 0 && access(fdpath, W_OK) == 0) {
+      snprintf(out_flag, sizeof out_flag, "--benchmark_out=%s", fdpath);
+    } else {
+      if (gb_fd >= 0) close(gb_fd);
+      gb_fd = -1;
+      snprintf(out_flag, sizeof out_flag, "--benchmark_out=%s/.speed.gbench.%ld.json", out_dir,
+               (long)getpid());
+    }
+  }
+
+  /* Google Benchmark's argv: program name, our settings, then the user's
+   * --benchmark_* flags (later flags win), checked now, before anything runs */
+  char min_time_flag[64], reps_flag[64];
+  snprintf(min_time_flag, sizeof min_time_flag, "--benchmark_min_time=%.9g", min_time);
+  snprintf(reps_flag, sizeof reps_flag, "--benchmark_repetitions=%lld", reps);
+  char **gbv = calloc((size_t)argc + 12, sizeof *gbv);
+  if (!gbv) act_die("out of memory");
+  int gbc = 0;
+  gbv[gbc++] = "actbench";
+  gbv[gbc++] = min_time_flag;
+  gbv[gbc++] = reps_flag;
+  if (!list_tests) {
+    gbv[gbc++] = out_flag;
+    gbv[gbc++] = "--benchmark_out_format=json";
+  }
+  gbv[gbc++] = interleave ? "--benchmark_enable_random_interleaving=true"
+                          : "--benchmark_enable_random_interleaving=false";
+  if (reps > 1) gbv[gbc++] = "--benchmark_display_aggregates_only=true";
+  for (int k = 1; k < user_gbc; k++) gbv[gbc++] = user_gb[k];
+  gbv[gbc] = NULL;
+  if (act_gb_init(&gbc, gbv) != 0) act_die("speed: Google Benchmark failed to start");
+  if (gbc > 1)
+    act_die("speed: Google Benchmark does not understand '%s' (write --benchmark_flag=value)",
+            gbv[1]);
+
+  /* The output folder: made and tried (a file created there) before anything
+   * runs; temporaries of earlier runs that were killed go */
+  if (!list_tests) {
+    act_ensure_dir(out_dir);
+    act_remove_stale(out_dir, stale_names, sizeof stale_names / sizeof stale_names[0]);
+  }
+
+  /* What is left out, now that the options are good */
+  for (size_t k = 0; k < nsel; k++)
+    if (!avail[k])
+      act_warn("speed: skipping %s: this CPU (or ACTBENCH_ISA) does not allow %s", sel[k]->name,
+               sel[k]->isa);
+  for (size_t k = 0; k < nrun; k++) {
+    const act_impl *m = run[k];
+    if (!m->fwd)
+      act_warn("speed: %s has no fwd kernel: no benchmark", m->name);
+    else if (!m->bwd)
+      act_warn("speed: %s has no bwd kernel: no bwd benchmark", m->name);
+    if (threads > 1 && (m->flags & ACT_SERIAL))
+      act_warn("speed: %s: no %lld-thread benchmark (its calls run one at a time)", m->name,
+               threads);
+  }
+
+  /* The arrays, all sizes at once (the repetitions of all sizes interleave),
+   * and the y each backward benchmark reads. */
+  if (!list_tests) {
+    for (size_t s = 0; s < nsizes; s++) alloc_size(&sizes[s], acts, aps, nacts, run, nrun);
+    for (size_t i = 0; i < nb; i++)
+      if (bs[i].dir == SPD_BWD && bs[i].impl) {
+        bs[i].y = y_of(bs[i].size, bs[i].activation);
+        if (!bs[i].y) act_die("speed: no forward kernel of %s runs here", bs[i].activation);
+      }
+  }
+
   char range[64];
   snprintf(range, sizeof range, "[%g, %g]", X_LO, X_HI);
   act_gb_add_context("actbench_version", ACTBENCH_VERSION);
   act_gb_add_context("actbench_input_range", range);
 
-  /* Run.  From here on the temporary is removed however we leave. */
-  snprintf(g_tmp, sizeof g_tmp, "%s/.speed.gbench.%ld.json", out_dir, (long)getpid());
-  atexit(remove_tmp);
-  signal(SIGINT, on_signal);
-  signal(SIGTERM, on_signal);
-  signal(SIGHUP, on_signal);
+  /* Run.  A temporary in the folder is removed however we leave. */
+  if (!list_tests && gb_fd < 0) {
+    snprintf(g_tmp, sizeof g_tmp, "%s/.speed.gbench.%ld.json", out_dir, (long)getpid());
+    g_tmp_slot = act_tmp_add(g_tmp);
+  }
   spd_machine ms;
   spd_machine_begin(&ms);
   long matched = act_gb_run();
@@ -856,13 +919,16 @@ int act_speed_main(int argc, char **argv) {
     for (size_t s = 0; s < nsizes; s++) free_size(&sizes[s]);
   if (matched < 0) act_die("speed: Google Benchmark failed");
   if (list_tests) {
-    remove_tmp();
+    free(gbv);
     return 0;
   }
   if (matched == 0) act_die("speed: --benchmark_filter matched no benchmark");
 
-  json_t *gb = load_gb_json(g_tmp);
-  if (!gb) act_die("speed: Google Benchmark wrote no results to %s", g_tmp);
+  if (gb_fd < 0) gb_fd = open(g_tmp, O_RDONLY | O_CLOEXEC);
+  json_t *gb = load_gb_json(gb_fd, g_tmp[0] ? g_tmp : "(memfd)");
+  if (!gb) act_die("speed: Google Benchmark wrote no results");
+  close(gb_fd);
+  remove_tmp();
 
   /* The results file: kind, version, context, actbench, then Google
    * Benchmark's members (benchmarks, ...). */
@@ -970,8 +1036,6 @@ int act_speed_main(int argc, char **argv) {
   json_object_set_new(doc, "targets", targets);
 
   act_write_json(doc, json_path);
-  remove_tmp();
-  g_tmp[0] = '\0';
   print_summary(bs, nb, sizes, nsizes, reps);
   spd_print_targets(targets);
   printf("wrote %s\n", json_path);
@@ -984,7 +1048,6 @@ int act_speed_main(int argc, char **argv) {
   free(avail);
   free(acts);
   free(aps);
-  free(sel);
   free(gbv);
   return 0;
 }

@@ -228,7 +228,12 @@ int act_zerocenter_main(int argc, char **argv) {
     for (size_t k = 0; k < act_activation_count && na < MAX_ACTS; k++)
       if (act_activation_id(act_activations[k].name) >= 0) acts[na++] = &act_activations[k];
   }
+  if (act_parse_only) return 0; /* the fuzz targets: options checked, nothing run */
   act_ensure_dir(out);
+  {
+    static const char *const names[] = {"zerocenter.json.tmp.%p"};
+    act_remove_stale(out, names, 1);
+  }
   char path[4096];
   snprintf(path, sizeof path, "%s/zerocenter.json", out);
 
