@@ -49,15 +49,20 @@ static const char *first_activation(const json_t *doc, char *buf, size_t cap) {
 static void read_as(int k, const json_t *doc, const char *act) {
   char opt[32], *path = g_file.path;
   snprintf(opt, sizeof opt, "--%s", g_kinds[k]);
+  (void)doc;
+  /* the typed reader of the kind (src/results.c), as report, compare and diff use it */
   if (k == 0) {
-    size_t n = 0;
-    act_speed_run *runs = NULL;
-    FUZZ_TRY(runs = act_speed_runs(doc, path, &n));
-    if (runs) {
-      for (size_t i = 0; i < n; i++) (void)act_speed_center(&runs[i]);
-      act_speed_runs_free(runs, n);
-    }
+    act_res_speed *r = NULL;
+    FUZZ_TRY(r = act_res_read_speed(path));
+    for (size_t i = 0; r && i < r->nruns; i++) (void)act_speed_center(&r->runs[i]);
+  } else if (k == 1) {
+    FUZZ_TRY((void)act_res_read_accuracy(path));
+  } else if (k == 2) {
+    FUZZ_TRY((void)act_res_read_saturation(path));
+  } else {
+    FUZZ_TRY((void)act_res_read_zerocenter(path));
   }
+  act_res_release();
   char *cv[] = {"compare", (char *)act, opt, path, "--format", "csv", NULL};
   FUZZ_TRY(act_compare_main(6, cv));
   char *dv[] = {"diff", g_fixture[k], path, NULL};
