@@ -58,8 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   argv[argc] = NULL;
   /* the command: after the global options (--plugin PATH, --plugin=PATH) */
   int ci = 1;
-  while (ci < argc && !strncmp(argv[ci], "--plugin", 8))
-    ci += argv[ci][8] == '\0' ? 2 : 1;
+  while (ci < argc && !strncmp(argv[ci], "--plugin", 8)) ci += argv[ci][8] == '\0' ? 2 : 1;
   if (ci < argc && !strcmp(argv[ci], "report")) {
     free(buf);
     return -1; /* not in the corpus: report is left out */

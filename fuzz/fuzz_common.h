@@ -31,14 +31,14 @@ static void fuzz_die_hook(int code) {
 }
 
 /* run stmt; an act_die inside comes back here */
-#define FUZZ_TRY(stmt)                 \
-  do {                                 \
-    if (setjmp(fuzz_jb) == 0) {        \
-      fuzz_armed = 1;                  \
-      stmt;                            \
-    }                                  \
-    fuzz_armed = 0;                    \
-    act_die_hook = fuzz_die_hook;      \
+#define FUZZ_TRY(stmt)            \
+  do {                            \
+    if (setjmp(fuzz_jb) == 0) {   \
+      fuzz_armed = 1;             \
+      stmt;                       \
+    }                             \
+    fuzz_armed = 0;               \
+    act_die_hook = fuzz_die_hook; \
   } while (0)
 
 /* stdout to /dev/null (the tables of compare, diff and list); stderr stays

@@ -39,9 +39,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 static const char *first_activation(const json_t *doc, char *buf, size_t cap) {
   const char *a = NULL;
   json_t *acts = json_object_get(doc, "activations");
-  if (json_is_array(acts)) a = json_string_value(json_object_get(json_array_get(acts, 0), "activation"));
+  if (json_is_array(acts))
+    a = json_string_value(json_object_get(json_array_get(acts, 0), "activation"));
   json_t *b = json_object_get(doc, "benchmarks");
-  if (!a && json_is_array(b)) a = json_string_value(json_object_get(json_array_get(b, 0), "activation"));
+  if (!a && json_is_array(b))
+    a = json_string_value(json_object_get(json_array_get(b, 0), "activation"));
   snprintf(buf, cap, "%s", a && act_find_activation(a) ? a : "sigmoid");
   return buf;
 }

@@ -113,8 +113,7 @@ void doc_table_html(FILE *f, const doc_table *t, const char *cls) {
   const char *c = cls ? cls : "";
   if (t->sortable) c = rep_printf("%s%ssortable", c, *c ? " " : "");
   if (*c) attr(f, "class", c);
-  if (t->collapse && t->nrows > t->collapse + 2)
-    fprintf(f, " data-collapse=\"%zu\"", t->collapse);
+  if (t->collapse && t->nrows > t->collapse + 2) fprintf(f, " data-collapse=\"%zu\"", t->collapse);
   fputs(">\n<thead><tr>", f);
   for (size_t i = 0; i < t->ncols; i++) {
     fputs("<th", f);
@@ -340,12 +339,15 @@ const char *const doc_script =
     "function apply(t){var rows=t.tBodies[0].rows,n=parseInt(t.getAttribute('data-collapse')||'0'),"
     "open=t.classList.contains('expanded'),shown=0,match=0;var sel=t._filters||[];"
     "for(var i=0;i<rows.length;i++){var r=rows[i],ok=true;for(var j=0;j<sel.length;j++){"
-    "var s=sel[j];if(s.value!==''){var c=r.cells[s._col];if(!c||c.textContent.trim()!==s.value)ok=false;}}"
+    "var s=sel[j];if(s.value!==''){var "
+    "c=r.cells[s._col];if(!c||c.textContent.trim()!==s.value)ok=false;}}"
     "if(ok){match++;if(n&&!open&&shown>=n)ok=false;}r.style.display=ok?'':'none';if(ok)shown++;}"
     "var b=t._more;if(b){b.style.display=n&&match>n?'':'none';"
     "b.textContent=open?'show the first '+n+' rows':'show all '+match+' rows';}}\n"
-    "function sortBy(t,col){var th=t.tHead.rows[0].cells[col],asc=th.getAttribute('aria-sort')!=='ascending';"
-    "for(var i=0;i<t.tHead.rows[0].cells.length;i++)t.tHead.rows[0].cells[i].removeAttribute('aria-sort');"
+    "function sortBy(t,col){var "
+    "th=t.tHead.rows[0].cells[col],asc=th.getAttribute('aria-sort')!=='ascending';"
+    "for(var "
+    "i=0;i<t.tHead.rows[0].cells.length;i++)t.tHead.rows[0].cells[i].removeAttribute('aria-sort');"
     "th.setAttribute('aria-sort',asc?'ascending':'descending');var body=t.tBodies[0];"
     "var rows=Array.prototype.slice.call(body.rows);"
     "rows.forEach(function(r,i){r._i=i;});"
@@ -367,7 +369,8 @@ const char *const doc_script =
     "s.appendChild(o);});s.addEventListener('change',function(){apply(t);});box.appendChild(s);"
     "t._filters.push(s);})(i);}"
     "if(t.getAttribute('data-collapse')){var b=document.createElement('button');b.className='more';"
-    "b.type='button';b.addEventListener('click',function(){t.classList.toggle('expanded');apply(t);});"
+    "b.type='button';b.addEventListener('click',function(){t.classList.toggle('expanded');apply(t);"
+    "});"
     "t.parentNode.parentNode.insertBefore(b,t.parentNode.nextSibling);t._more=b;}"
     "apply(t);});\n"
     "function openHash(){var e=location.hash&&document.getElementById(location.hash.slice(1));"

@@ -1,11 +1,10 @@
-/* actbench report: the accuracy figures: ULP error against x (a panel per library, over the core's range), and per binade of x for exhaustive sweeps. */
+/* actbench report: the accuracy figures: ULP error against x (a panel per library, over the core's
+ * range), and per binade of x for exhaustive sweeps. */
 #include "report_figs.h"
-
 
 /* The panels of the ULP figure: ours by ISA, then each library. */
 const char *ulp_group(const rep_acc_impl *p) {
-  if (rep_origin_is_ours(p->origin))
-    return rep_printf("ours, %s", p->isa ? p->isa : "?");
+  if (rep_origin_is_ours(p->origin)) return rep_printf("ours, %s", p->isa ? p->isa : "?");
   return p->origin;
 }
 
@@ -102,7 +101,8 @@ void draw_ulp(rep_act *a, const char *dir, int bwd) {
     const rep_stats *s = bwd ? &use[j]->bwd : &use[j]->fwd;
     for (size_t k = 0; k < r->bins && !any; k++) {
       double b0 = r->lo + (double)k * width;
-      any = s->ulp_vs_x[k] > ULP_FLOOR && b0 + width > xlo && b0 < xhi && !in_tails(s, b0, b0 + width);
+      any = s->ulp_vs_x[k] > ULP_FLOOR && b0 + width > xlo && b0 < xhi &&
+            !in_tails(s, b0, b0 + width);
     }
   }
   if (!any) {
@@ -113,8 +113,8 @@ void draw_ulp(rep_act *a, const char *dir, int bwd) {
   int cols = ng > 1 ? 2 : 1, rows = (int)((ng + 1) / (size_t)cols);
   int pw = cols == 2 ? 600 : 900, ph = 300;
   int w = pw * cols, h = 50 + ph * rows;
-  FILE *g = gp_begin(
-      dir, stem, rep_printf("%s, ULP error of %s against x", a->name, bwd ? "f'" : "f"), w, h);
+  FILE *g = gp_begin(dir, stem,
+                     rep_printf("%s, ULP error of %s against x", a->name, bwd ? "f'" : "f"), w, h);
   gp_linetypes(g, a);
   fputs("  set multiplot title ", g);
   gp_str(g, rep_printf("%s: ULP error of %s, the largest in each of %zu bins of x; a panel per "
@@ -130,7 +130,8 @@ void draw_ulp(rep_act *a, const char *dir, int bwd) {
   for (size_t k = 0; k < ng; k++) {
     int col = (int)k % cols, row = (int)k / cols;
     double l = (double)(col * pw + 60) / w, rr = (double)((col + 1) * pw - 12) / w;
-    double top = 1 - (double)(40 + row * ph + 22) / h, bot = 1 - (double)(40 + (row + 1) * ph - 30) / h;
+    double top = 1 - (double)(40 + row * ph + 22) / h,
+           bot = 1 - (double)(40 + (row + 1) * ph - 30) / h;
     gp_panel(g, l, rr, top, bot, groups[k], -0.6, 10);
     fprintf(g, "  set xlabel %s\n  set ylabel %s\n", row == rows - 1 ? "'x'" : "''",
             col == 0 ? "'max ULP error in the bin'" : "''");
@@ -203,24 +204,25 @@ void draw_binades(rep_act *a, const char *dir, int bwd) {
   size_t len = 10;
   for (size_t i = 0; i < nrow; i++) len = strlen(names[i]) > len ? strlen(names[i]) : len;
   int w = 1200, h = 130 + 18 * (int)nrow;
-  FILE *g = gp_begin(dir, stem, rep_printf("%s, ULP error of %s per binade of x", a->name,
-                                           bwd ? "f'" : "f"),
-                     w, h);
+  FILE *g =
+      gp_begin(dir, stem,
+               rep_printf("%s, ULP error of %s per binade of x", a->name, bwd ? "f'" : "f"), w, h);
   fputs("  set title ", g);
   gp_str(g, rep_printf("%s: max ULP error of %s in each binade of x (every float; colour: log "
                        "scale; white: correctly rounded throughout)",
                        a->name, bwd ? "f\u2032" : "f"));
-  fprintf(g,
-          "\n  set lmargin at screen %.4f\n  set rmargin at screen 0.9\n"
-          "  set xrange [-257:257]\n  set yrange [%g:-0.6] reverse\n"
-          "  set palette defined (-2 '#f7fbff', 0 '#c6dbef', 1 '#fdd49e', 3 '#fc8d59', 6 '#b30000', "
-          "9 '#4d0000')\n  set cbrange [-2:%g]\n  set cbtics ('0.01' -2, '0.1' -1, '1' 0, '10' 1, "
-          "'100' 2, '10⁴' 4, '10⁶' 6, '10⁸' 8)\n  set cblabel 'max ULP'\n"
-          "  set xtics ('-2¹²⁷' -255, '-2⁶⁴' -192, '-1' -128, '-2⁻⁶⁴' -64, '0' 0, "
-          "'2⁻⁶⁴' 64, '1' 128, '2⁶⁴' 192, '2¹²⁷' 255) font ',9'\n"
-          "  set xlabel 'x, by binade (2^e ≤ |x| < 2^(e+1)); x < 0 on the left'\n  unset key\n"
-          "  set ytics (",
-          (double)(len * 7 + 24) / w, (double)nrow - 0.4, vmax > 0 ? ceil(vmax) : 1);
+  fprintf(
+      g,
+      "\n  set lmargin at screen %.4f\n  set rmargin at screen 0.9\n"
+      "  set xrange [-257:257]\n  set yrange [%g:-0.6] reverse\n"
+      "  set palette defined (-2 '#f7fbff', 0 '#c6dbef', 1 '#fdd49e', 3 '#fc8d59', 6 '#b30000', "
+      "9 '#4d0000')\n  set cbrange [-2:%g]\n  set cbtics ('0.01' -2, '0.1' -1, '1' 0, '10' 1, "
+      "'100' 2, '10⁴' 4, '10⁶' 6, '10⁸' 8)\n  set cblabel 'max ULP'\n"
+      "  set xtics ('-2¹²⁷' -255, '-2⁶⁴' -192, '-1' -128, '-2⁻⁶⁴' -64, '0' 0, "
+      "'2⁻⁶⁴' 64, '1' 128, '2⁶⁴' 192, '2¹²⁷' 255) font ',9'\n"
+      "  set xlabel 'x, by binade (2^e ≤ |x| < 2^(e+1)); x < 0 on the left'\n  unset key\n"
+      "  set ytics (",
+      (double)(len * 7 + 24) / w, (double)nrow - 0.4, vmax > 0 ? ceil(vmax) : 1);
   for (size_t i = 0; i < nrow; i++) {
     if (i) fputs(", ", g);
     gp_str(g, names[i]);

@@ -1,9 +1,9 @@
-/* actbench report: choosing a kernel: the Pareto chart of throughput against the core's max ULP, and the front page's overview of every activation. */
+/* actbench report: choosing a kernel: the Pareto chart of throughput against the core's max ULP,
+ * and the front page's overview of every activation. */
 #include "report_figs.h"
 
-
 int boxes_meet(double u0, double v0, double w0, double h0, double u1, double v1, double w1,
-                      double h1) {
+               double h1) {
   return u0 < u1 + w1 && u1 < u0 + w0 && v0 < v1 + h1 && v1 < v0 + h0;
 }
 
@@ -110,7 +110,8 @@ void draw_pareto(rep_act *a, const char *dir) {
     size_t nl = 0;
     label_box *lb = rep_alloc((npts[dd] + 1) * sizeof *lb);
     const char **lt = rep_alloc((npts[dd] + 1) * sizeof *lt);
-    double *pu = rep_alloc((npts[dd] + 1) * sizeof *pu), *pv = rep_alloc((npts[dd] + 1) * sizeof *pv);
+    double *pu = rep_alloc((npts[dd] + 1) * sizeof *pu),
+           *pv = rep_alloc((npts[dd] + 1) * sizeof *pv);
     size_t np = 0;
     double panel_w = ndir == 2 ? 0.42 * 1200 : 0.87 * 1000, panel_h = 420;
     for (size_t i = 0; i < npts[dd]; i++) {
@@ -137,7 +138,8 @@ void draw_pareto(rep_act *a, const char *dir) {
     if (nl) {
       fprintf(d, "# %s: labels (x y text), placed clear of the others\n", dd ? "bwd" : "fwd");
       for (size_t k = 0; k < nl; k++) {
-        double lu = lb[k].placed ? lb[k].lu : lb[k].u + 0.01, lv = lb[k].placed ? lb[k].lv : lb[k].v;
+        double lu = lb[k].placed ? lb[k].lu : lb[k].u + 0.01,
+               lv = lb[k].placed ? lb[k].lv : lb[k].v;
         double x = ax.lo * pow(ax.hi / ax.lo, lu);
         double y = logy ? ylo * pow(yhi / ylo, lv) : ylo + lv * (yhi - ylo);
         fprintf(d, "%.9g %.9g \"%s\"\n", x, y, lt[k]);
@@ -219,8 +221,7 @@ void draw_pareto(rep_act *a, const char *dir) {
       if (!here) {
         fprintf(g, "keyentry with points lt %zu ps 1.4 title ", LT_BASE + k);
         gp_str(g, rep_printf("%s (%s)", title,
-                             rep_impl_has_bwd(a, a->names[k].name) == 0 ? "no f\u2032"
-                                                                        : "f only"));
+                             rep_impl_has_bwd(a, a->names[k].name) == 0 ? "no f\u2032" : "f only"));
         continue;
       }
       gp_str(g, datname);
@@ -282,10 +283,11 @@ void draw_overview(rep_model *m, const char *dir) {
   const char *stem = "overview";
   const char *datname = "data/overview.dat";
   FILE *d = rep_fopen(dir, datname);
-  fputs("# every activation's kernels, f: x drawn (0 at the floor, above 64 ULP in the band),\n"
-        "# the core's max ULP (accuracy.json), G items/s at the ranking size (speed.json), the\n"
-        "# library's place (0 ours), the point type; one block per activation\n",
-        d);
+  fputs(
+      "# every activation's kernels, f: x drawn (0 at the floor, above 64 ULP in the band),\n"
+      "# the core's max ULP (accuracy.json), G items/s at the ranking size (speed.json), the\n"
+      "# library's place (0 ours), the point type; one block per activation\n",
+      d);
   for (size_t i = 0; i < na; i++) {
     fprintf(d, "# %s\n", acts[i]->name);
     for (size_t k = 0; k < npts[i]; k++) {
@@ -298,17 +300,21 @@ void draw_overview(rep_model *m, const char *dir) {
     fputs("\n\n", d);
   }
   rep_fclose(d, dir, datname);
-  int cols = na > 9 ? 4 : na > 4 ? 3 : (int)na, rows = (int)((na + (size_t)cols - 1) / (size_t)cols);
+  int cols = na > 9   ? 4
+             : na > 4 ? 3
+                      : (int)na,
+      rows = (int)((na + (size_t)cols - 1) / (size_t)cols);
   int pw = 1200 / cols, ph = 240, w = pw * cols, h = 70 + ph * rows;
   int spare = (int)((size_t)(cols * rows) - na); /* empty places in the last row: the legend */
   if (!spare) h += 40;
   FILE *g = gp_begin(dir, stem, "speed against accuracy, every activation", w, h);
   for (int k = 0; k <= REP_NLIBS; k++)
     fprintf(g, "  set linetype %d lc rgb '%s' lw 1.5 ps 1\n", 101 + k, families[k].colors[0]);
-  fputs("  set multiplot title 'every activation: throughput of f at the ranking size against its "
-        "max ULP error over the core (ours filled; open: the libraries, in their colours)' font "
-        "',11'\n  set logscale y\n  set grid xtics ytics\n  unset key\n  set format y '%g'\n",
-        g);
+  fputs(
+      "  set multiplot title 'every activation: throughput of f at the ranking size against its "
+      "max ULP error over the core (ours filled; open: the libraries, in their colours)' font "
+      "',11'\n  set logscale y\n  set grid xtics ytics\n  unset key\n  set format y '%g'\n",
+      g);
   ulp_axis_gp(g, &ax);
   fprintf(g, "  set yrange [%.9g:%.9g]\n", ymin / 1.5, ymax * 1.5);
   gp_125_tics(g, 'y', ymin / 1.5, ymax * 1.5);
@@ -318,7 +324,8 @@ void draw_overview(rep_model *m, const char *dir) {
     double l = (double)(col * pw + 42) / w, r = (double)((col + 1) * pw - 8) / w;
     double t = 1 - (double)(36 + row * ph + 20) / h, b = 1 - (double)(36 + (row + 1) * ph - 28) / h;
     gp_panel(g, l, r, t, b, acts[i]->name, -0.7, 10);
-    fprintf(g, "  set xlabel %s\n  set ylabel %s\n", row == rows - 1 ? "'core max ULP' font ',8'" : "''",
+    fprintf(g, "  set xlabel %s\n  set ylabel %s\n",
+            row == rows - 1 ? "'core max ULP' font ',8'" : "''",
             col == 0 ? "'G/s' font ',8'" : "''");
     if (i + 1 == na) {
       double kx = spare ? 1 - (double)spare * pw / 2 / w : 0.5;
@@ -342,7 +349,9 @@ void draw_overview(rep_model *m, const char *dir) {
         if (seen[k])
           fprintf(g, ", keyentry with points pt %d ps 1.3 lc rgb '%s' title '%s'",
                   k ? 6 + 2 * ((k - 1) % 4) : 7, families[k].colors[0],
-                  k == 0 ? "ours" : k < REP_NLIBS ? rep_libraries[k] : "others (plugins)");
+                  k == 0          ? "ours"
+                  : k < REP_NLIBS ? rep_libraries[k]
+                                  : "others (plugins)");
     }
     fputc('\n', g);
   }

@@ -1,4 +1,6 @@
-/* actbench report: what every figure shares: running gnuplot (stopped with the report on an interrupt), the scripts' head and tail, each implementation's colour, dashes and point, legends, tics, the ULP axis of the Pareto chart and the overview. */
+/* actbench report: what every figure shares: running gnuplot (stopped with the report on an
+ * interrupt), the scripts' head and tail, each implementation's colour, dashes and point, legends,
+ * tics, the ULP axis of the Pareto chart and the overview. */
 #include "report_figs.h"
 
 static const char *const ours_colors[] = {"#0072B2", "#009E73", "#56B4E9", "#332288",
@@ -14,12 +16,11 @@ static const char *const onednn_colors[] = {"#CC79A7", "#882255", "#AA4499", "#6
 static const char *const xnnpack_colors[] = {"#C00000", "#E8746A"};
 static const char *const other_colors[] = {"#666666", "#999999", "#404040"};
 /* in the order of rep_libraries, then the others */
-const family families[] = {FAM(ours_colors, 1),       FAM(sleef_colors, 2),
-                           FAM(onednn_colors, 4),     FAM(xnnpack_colors, 5),
-                           FAM(libmvec_colors, 3),    FAM(libm_colors, 3),
-                           FAM(pytorch_colors, 4),    FAM(tensorflow_colors, 5),
-                           FAM(highway_colors, 2),    FAM(libxsmm_colors, 3),
-                           FAM(other_colors, 2)};
+const family families[] = {
+    FAM(ours_colors, 1),    FAM(sleef_colors, 2),      FAM(onednn_colors, 4),
+    FAM(xnnpack_colors, 5), FAM(libmvec_colors, 3),    FAM(libm_colors, 3),
+    FAM(pytorch_colors, 4), FAM(tensorflow_colors, 5), FAM(highway_colors, 2),
+    FAM(libxsmm_colors, 3), FAM(other_colors, 2)};
 const int filled_points[] = {7, 5, 9, 11, 13, 15};
 const int open_points[] = {6, 4, 8, 10, 12, 14};
 
@@ -417,8 +418,8 @@ const char *jstr(const json_t *o, const char *key) {
 
 /* colours of the series of one figure (the sets, the scales, the activations) */
 const char *const series_colors[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
-                                            "#56B4E9", "#882255", "#332288", "#8C8C1A", "#C00000",
-                                            "#5E5E5E", "#117733", "#AA4499", "#44AA99"};
+                                     "#56B4E9", "#882255", "#332288", "#8C8C1A", "#C00000",
+                                     "#5E5E5E", "#117733", "#AA4499", "#44AA99"};
 
 void series_linetypes(FILE *g, size_t n) {
   for (size_t k = 0; k < n; k++)

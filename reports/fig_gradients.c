@@ -1,6 +1,6 @@
-/* actbench report: the figures of gradients.html: every activation's saturated fraction and gradient product, the zig-zag paths of zerocenter.json. */
+/* actbench report: the figures of gradients.html: every activation's saturated fraction and
+ * gradient product, the zig-zag paths of zerocenter.json. */
 #include "report_figs.h"
-
 
 /* across activations: one curve per activation with "normal" (|f'| < 1e-3,
  * mu = 0) or "depth" (E[f']^L at the scale 1) */

@@ -1,6 +1,7 @@
-/* actbench report: the saturation figures: f and f' with where |f'| < eps, every implementation's saturation points on log |x|, the saturated fraction against sigma, where f' vanishes in each format, the gradient through depth. */
+/* actbench report: the saturation figures: f and f' with where |f'| < eps, every implementation's
+ * saturation points on log |x|, the saturated fraction against sigma, where f' vanishes in each
+ * format, the gradient through depth. */
 #include "report_figs.h"
-
 
 double interp(const rep_sat *s, double x) {
   for (size_t k = 1; k < s->ncurve; k++) {
@@ -20,8 +21,8 @@ const char *color_of(const char *c) {
 /* Writes the markers of one panel: the ones inside [xlo, xhi] go into the
  * data file as blocks (index numbers returned in idx[], -1 when empty); the
  * ones outside become labels at the edge with their value. */
-void write_markers(FILE *dat, FILE *gp, const marker_series *ms, size_t n, int *idx,
-                          int *nblocks, double xlo, double xhi, int *label_no) {
+void write_markers(FILE *dat, FILE *gp, const marker_series *ms, size_t n, int *idx, int *nblocks,
+                   double xlo, double xhi, int *label_no) {
   for (size_t i = 0; i < n; i++) {
     int any = 0;
     for (int s = 0; s < 2; s++) {
@@ -50,7 +51,7 @@ void write_markers(FILE *dat, FILE *gp, const marker_series *ms, size_t n, int *
 }
 
 void plot_markers(FILE *gp, const char *datname, const marker_series *ms, size_t n,
-                         const int *idx) {
+                  const int *idx) {
   for (size_t i = 0; i < n; i++) {
     const char *lc = rep_printf("lc rgb '%s'", color_of(ms[i].color));
     if (idx[i] >= 0) {
@@ -74,7 +75,7 @@ void plot_markers(FILE *gp, const char *datname, const marker_series *ms, size_t
 /* A marker of the top panel beyond the plotted range becomes a label at the
  * edge, stacked up from the bottom (or down from the top) of the panel. */
 void top_edge(marker_series *ms, int side, double xlo, double xhi, const int *edge_low,
-                     int *edge_count) {
+              int *edge_count) {
   double x = ms->x[side];
   if (isnan(x) || (x >= xlo && x <= xhi)) return;
   int edge = x > xhi;
@@ -355,7 +356,8 @@ void draw_satpoints(rep_act *a, const char *dir) {
   double lo = INFINITY, hi = 0;
   for (size_t i = 0; i < n; i++)
     for (int t = 0; t < 4; t++)
-      if (isfinite(v[i][t]) && v[i][t] != 0) lo = fmin(lo, fabs(v[i][t])), hi = fmax(hi, fabs(v[i][t]));
+      if (isfinite(v[i][t]) && v[i][t] != 0)
+        lo = fmin(lo, fabs(v[i][t])), hi = fmax(hi, fabs(v[i][t]));
   if (!(hi > 0)) return;
   lo = fmin(lo / 1.5, 1);
   hi = fmax(hi * 1.5, 10);
@@ -373,7 +375,8 @@ void draw_satpoints(rep_act *a, const char *dir) {
     for (size_t i = 0; i < n; i++) {
       fprintf(d, "%zu", i);
       dat_num(d, fabs(v[i][t]) > 0 ? fabs(v[i][t]) : NAN);
-      fprintf(d, " %d %zu\n", t < 2 && i > 0 ? prem[i][t] : 0, i ? LT_BASE + (size_t)color[i] : 100);
+      fprintf(d, " %d %zu\n", t < 2 && i > 0 ? prem[i][t] : 0,
+              i ? LT_BASE + (size_t)color[i] : 100);
     }
     fputs("\n\n", d);
   }
@@ -384,8 +387,8 @@ void draw_satpoints(rep_act *a, const char *dir) {
   double lm = (double)(len * 7 + 24) / w;
   if (lm > 0.42) lm = 0.42;
   double mid = lm + (0.98 - lm) / 2;
-  FILE *g = gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name),
-                     w, h);
+  FILE *g =
+      gp_begin(dir, stem, rep_printf("%s, saturation points per implementation", a->name), w, h);
   gp_linetypes(g, a);
   fputs("  set linetype 100 lc rgb '#000000' pt 7\n", g);
   fputs("  set multiplot title ", g);

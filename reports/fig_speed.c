@@ -1,6 +1,6 @@
-/* actbench report: the speed figure: throughput against n with the spread, the memory limit at each kernel's bytes, the same n on every thread. */
+/* actbench report: the speed figure: throughput against n with the spread, the memory limit at each
+ * kernel's bytes, the same n on every thread. */
 #include "report_figs.h"
-
 
 /* ---- (3) throughput against n */
 
@@ -10,8 +10,7 @@ int is_copy(const char *name) {
 
 /* One panel of the throughput figure: dir 0 forward, 1 backward. */
 void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const char *datname,
-                        const int *idx, const int *bidx, int dir, int titles, int bpe16,
-                        int mt_threads) {
+                 const int *idx, const int *bidx, int dir, int titles, int bpe16, int mt_threads) {
   const rep_spd *s = a->spd;
   int first = 1;
   fputs("  plot ", g);
@@ -59,8 +58,8 @@ void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const char *dat
     if (mt_threads > 1) {
       fputs(", \\\n    ", g);
       gp_str(g, datname);
-      fprintf(g, " index %d using ($1*1.45):%d with points pt 5 ps 1.6 lc rgb '#9a9a9a' ",
-              bidx[b], dir ? 9 : 8);
+      fprintf(g, " index %d using ($1*1.45):%d with points pt 5 ps 1.6 lc rgb '#9a9a9a' ", bidx[b],
+              dir ? 9 : 8);
       if (titles)
         fprintf(g, "title 'memory limit on %d threads (copy)'", mt_threads);
       else
@@ -130,14 +129,15 @@ void draw_speed(const rep_model *mo, rep_act *a, const char *dir) {
   const char *stem = rep_printf("%s_speed", a->stem);
   const char *datname = rep_printf("data/%s.dat", stem);
   FILE *d = rep_fopen(dir, datname);
-  fprintf(d,
-          "# %s: throughput from speed.json; one block per implementation, then the\n"
-          "# baselines of speed.json (memory.copy: the memory limit, its bytes/s over the\n"
-          "# bytes a kernel moves per element: 8 forward, 12 backward for a kernel that\n"
-          "# reads x or y besides dy, 16 for one that reads both)\n"
-          "# n fwd_G_items_per_s bwd_G_items_per_s fwd_GB_per_s bwd_GB_per_s fwd_q1 fwd_q3\n"
-          "# bwd_q1 bwd_q3 (the quartiles of the repetitions) fwd_on_all_threads bwd_on_all_threads\n",
-          a->name);
+  fprintf(
+      d,
+      "# %s: throughput from speed.json; one block per implementation, then the\n"
+      "# baselines of speed.json (memory.copy: the memory limit, its bytes/s over the\n"
+      "# bytes a kernel moves per element: 8 forward, 12 backward for a kernel that\n"
+      "# reads x or y besides dy, 16 for one that reads both)\n"
+      "# n fwd_G_items_per_s bwd_G_items_per_s fwd_GB_per_s bwd_GB_per_s fwd_q1 fwd_q3\n"
+      "# bwd_q1 bwd_q3 (the quartiles of the repetitions) fwd_on_all_threads bwd_on_all_threads\n",
+      a->name);
   int block = 0, mt_threads = 0, bpe16 = 0;
   int *idx = rep_alloc((s->nimpls ? s->nimpls : 1) * sizeof *idx);
   for (size_t j = 0; j < s->nimpls; j++) {
@@ -210,8 +210,9 @@ void draw_speed(const rep_model *mo, rep_act *a, const char *dir) {
       dat_num(d, mb);
       dat_num(d, m16);
       fputc('\n', d);
-      double vals[7] = {lf, have_bwd ? lb : NAN, q->ips[0] / 1e9, q->ips[1] / 1e9,
-                        have_bwd && bpe16 ? l16 : NAN, mf, have_bwd ? mb : NAN};
+      double vals[7] = {
+          lf, have_bwd ? lb : NAN, q->ips[0] / 1e9, q->ips[1] / 1e9, have_bwd && bpe16 ? l16 : NAN,
+          mf, have_bwd ? mb : NAN};
       for (int t = 0; t < 7; t++)
         if (isfinite(vals[t]) && vals[t] > 0) {
           ymax = fmax(ymax, vals[t]);

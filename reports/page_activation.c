@@ -1,4 +1,6 @@
-/* actbench report: an activation's page, from the section table (act_sections: one entry per section, in order; a section that has nothing to show is left out), and tables.md, every table of every activation. */
+/* actbench report: an activation's page, from the section table (act_sections: one entry per
+ * section, in order; a section that has nothing to show is left out), and tables.md, every table of
+ * every activation. */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,7 +11,6 @@
 
 #include "report_sections.h"
 #include "util.h"
-
 
 /* ---- the overview on the index */
 

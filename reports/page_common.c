@@ -1,4 +1,5 @@
-/* actbench report: numbers, dates, the machine and the results files, figures with the commands behind them, and what the names say: what every page uses. */
+/* actbench report: numbers, dates, the machine and the results files, figures with the commands
+ * behind them, and what the names say: what every page uses. */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,7 +10,6 @@
 
 #include "report_sections.h"
 #include "util.h"
-
 
 /* ---- numbers */
 
@@ -234,7 +234,7 @@ const char *ctx_value(const json_t *v) {
 }
 
 const char *const file_label[REP_NFILES] = {"speed.json", "accuracy.json", "saturation.json",
-                                                   "zerocenter.json"};
+                                            "zerocenter.json"};
 
 /* caches come as actbench's object {l1d, l2, l3} or as Google Benchmark's
  * list (speed.json); when both are there, the object says it for all */
@@ -313,7 +313,8 @@ void speed_run_line(const rep_model *m, ctx_lines *c) {
                    m->speed_interleaved > 0 ? ", interleaved at random across benchmarks" : "");
   if (st) {
     if (isfinite(st->load_before) && isfinite(st->load_after))
-      l = rep_printf("%s; load average %.2f before, %.2f after", l, st->load_before, st->load_after);
+      l = rep_printf("%s; load average %.2f before, %.2f after", l, st->load_before,
+                     st->load_after);
     if (isfinite(st->other_share))
       l = rep_printf("%s; other processes %.1f%% of the machine's CPU time", l,
                      100 * st->other_share);
@@ -348,17 +349,19 @@ ctx_lines context_lines(const rep_model *m) {
   int ncores = cores ? atoi(cores) : 0;
   const char *cache_note = "";
   if (vm)
-    cache_note = " as the hypervisor reports them (a virtual machine: the L3 is the host's, "
-                 "shared with whatever else runs there)";
+    cache_note =
+        " as the hypervisor reports them (a virtual machine: the L3 is the host's, "
+        "shared with whatever else runs there)";
   else if (ncores > 0 && isfinite(l3) && l3 / ncores > 16.0 * 1048576)
-    cache_note = rep_printf(" as reported (%s of L3 for %d cores: most likely a host's cache "
-                            "shared with others, a virtual machine)",
-                            rep_printf("%.0f MiB", l3 / 1048576), ncores);
-  c.machine = rep_printf("%s; %s core%s%s; caches%s: %s%s%s%s%s", cpu ? cpu : "CPU not stated",
-                         cores ? cores : "?", ncores == 1 ? "" : "s",
-                         vm ? " of a virtual machine" : "", cache_note,
-                         caches ? caches : "not stated", isa ? "; ISAs allowed: " : "",
-                         isa ? isa : "", host ? "; host " : "", host ? host : "");
+    cache_note = rep_printf(
+        " as reported (%s of L3 for %d cores: most likely a host's cache "
+        "shared with others, a virtual machine)",
+        rep_printf("%.0f MiB", l3 / 1048576), ncores);
+  c.machine =
+      rep_printf("%s; %s core%s%s; caches%s: %s%s%s%s%s", cpu ? cpu : "CPU not stated",
+                 cores ? cores : "?", ncores == 1 ? "" : "s", vm ? " of a virtual machine" : "",
+                 cache_note, caches ? caches : "not stated", isa ? "; ISAs allowed: " : "",
+                 isa ? isa : "", host ? "; host " : "", host ? host : "");
   static const char *const sw[][2] = {{"compiler", "compiler"},
                                       {"libc", "C library"},
                                       {"mpfr_version", "MPFR"},
@@ -480,8 +483,7 @@ void code(FILE *f, const char *s) {
   fputs("</code>", f);
 }
 
-void figure_html(FILE *f, const rep_model *m, const char *stem, const char *caption,
-                        int sources) {
+void figure_html(FILE *f, const rep_model *m, const char *stem, const char *caption, int sources) {
   if (!stem) return;
   /* the PNG at the size it was drawn (no scaling: every label as gnuplot
    * set it), the SVG one click away */
@@ -520,8 +522,7 @@ void figure_html(FILE *f, const rep_model *m, const char *stem, const char *capt
   fputs("</small></figcaption></figure>\n", f);
 }
 
-void figure_md(FILE *f, const rep_model *m, const char *stem, const char *caption,
-                      int sources) {
+void figure_md(FILE *f, const rep_model *m, const char *stem, const char *caption, int sources) {
   if (!stem) return;
   fputs("![", f);
   md(f, caption);
@@ -633,7 +634,8 @@ static const struct {
   const char *token; /* a literal; a trailing '#' stands for digits */
   const char *meaning;
 } name_tokens[] = {
-    {"naive", "the textbook formula with the C library (libm); f\u2032 from the output as frameworks do"},
+    {"naive",
+     "the textbook formula with the C library (libm); f\u2032 from the output as frameworks do"},
     {"stable", "scalar code written for accuracy: no overflow, no avoidable cancellation"},
     {"autovec", "a plain loop the compiler vectorized (for AVX2 and for AVX-512)"},
     {"rr#", "exp's range reduction with one or two constants (rr2: more accurate)"},
@@ -699,9 +701,10 @@ void tokens_html(FILE *f, const rep_act *a) {
   int any = 0;
   for (size_t k = 0; k < NTOKENS; k++) any |= used[k];
   if (!any) return;
-  fputs("<p class=\"note tokens\"><b>What the names say</b> (&lt;activation&gt;.&lt;isa&gt;."
-        "&lt;algorithm&gt;; a peer's library in brackets): ",
-        f);
+  fputs(
+      "<p class=\"note tokens\"><b>What the names say</b> (&lt;activation&gt;.&lt;isa&gt;."
+      "&lt;algorithm&gt;; a peer's library in brackets): ",
+      f);
   int first = 1;
   for (size_t k = 0; k < NTOKENS; k++) {
     if (!used[k]) continue;

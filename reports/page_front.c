@@ -101,10 +101,9 @@ doc_table *library_table(const rep_model *m) {
   for (size_t k = 0; k < nl; k++) head[1 + k] = lib_title(libs[k]);
   doc_table *t = doc_table_new_v(1 + nl, head);
   for (size_t k = 0; k < nl; k++)
-    t->head_tip[1 + k] =
-        !strcmp(libs[k], "actbench")
-            ? "our kernels (origin actbench): the range over them"
-            : rep_printf("the kernels of %s: the range over them", libs[k]);
+    t->head_tip[1 + k] = !strcmp(libs[k], "actbench")
+                             ? "our kernels (origin actbench): the range over them"
+                             : rep_printf("the kernels of %s: the range over them", libs[k]);
   for (size_t i = 0; i < m->nacts; i++) {
     const rep_act *a = &m->acts[i];
     if (!a->acc) continue;
@@ -128,8 +127,8 @@ doc_table *library_table(const rep_model *m) {
                         rep_printf("%s%s%s", range_str(&f), *f.marks ? " " : "", f.marks), f.lo);
       c->sub = b.n ? rep_printf("f\u2032 %s%s%s", range_str(&b), *b.marks ? " " : "", b.marks)
                    : "no f\u2032 kernel";
-      c->tip = rep_printf("%zu kernel%s. %s%s%s", f.n, f.n == 1 ? "" : "s", f.tip, b.tip ? "; " : "",
-                          b.tip ? b.tip : "");
+      c->tip = rep_printf("%zu kernel%s. %s%s%s", f.n, f.n == 1 ? "" : "s", f.tip,
+                          b.tip ? "; " : "", b.tip ? b.tip : "");
     }
   }
   return t;
@@ -192,18 +191,19 @@ static const char *drop_act(const rep_act *a, const char *name) {
 }
 
 doc_table *vanish_table(const rep_model *m) {
-  doc_table *t = doc_table_new(5, "activation", "exact f\u2032 rounds to 0 from (float)",
-                               "first derivative formula computed as 0 (float)",
-                               "the same in bfloat16",
-                               "implementations whose f\u2032 is 0 too early (float)");
+  doc_table *t =
+      doc_table_new(5, "activation", "exact f\u2032 rounds to 0 from (float)",
+                    "first derivative formula computed as 0 (float)", "the same in bfloat16",
+                    "implementations whose f\u2032 is 0 too early (float)");
   for (size_t i = 0; i < m->nacts; i++) {
     const rep_act *a = &m->acts[i];
     if (!a->sat) continue;
     doc_table_row(t);
     doc_cell *c = doc_table_cell(t, NULL, a->name);
     c->link = rep_printf("%s.html#saturation", a->stem);
-    const char *ez = rep_printf("%s / %s", a->sat->exact_zero.neg ? a->sat->exact_zero.neg : "never",
-                                a->sat->exact_zero.pos ? a->sat->exact_zero.pos : "never");
+    const char *ez =
+        rep_printf("%s / %s", a->sat->exact_zero.neg ? a->sat->exact_zero.neg : "never",
+                   a->sat->exact_zero.pos ? a->sat->exact_zero.pos : "never");
     doc_table_cell(t, "num", ez);
     static const char *const fmts[2] = {"binary32", "bfloat16"};
     for (int k = 0; k < 2; k++) {
@@ -217,11 +217,12 @@ doc_table *vanish_table(const rep_model *m) {
       double exs = side_x(json_object_get(nf, "exact"), "zero_from", x > 0);
       int early = !(fabs(x) >= fabs(exs)) || (isnan(exs) && isfinite(x));
       (void)ex;
-      c = doc_table_num(t, early ? "num bad" : "num",
-                        rep_printf("%.6g: %s", x, drop_act(a, who)), fabs(x));
-      c->tip = early ? rep_printf("0 from x = %.9g while the exact f\u2032 rounds to 0 only from %s",
-                                  x, isnan(exs) ? "nowhere" : rep_printf("%.9g", exs))
-                     : "where the exact f\u2032 rounds to 0 too";
+      c = doc_table_num(t, early ? "num bad" : "num", rep_printf("%.6g: %s", x, drop_act(a, who)),
+                        fabs(x));
+      c->tip = early
+                   ? rep_printf("0 from x = %.9g while the exact f\u2032 rounds to 0 only from %s",
+                                x, isnan(exs) ? "nowhere" : rep_printf("%.9g", exs))
+                   : "where the exact f\u2032 rounds to 0 too";
     }
     size_t early = 0, all = 0;
     for (size_t j = 0; j < a->sat->nimpls; j++) {

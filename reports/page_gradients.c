@@ -1,4 +1,5 @@
-/* actbench report: gradients.html: saturation across activations, dying ReLU, the zig-zag of zerocenter.json. */
+/* actbench report: gradients.html: saturation across activations, dying ReLU, the zig-zag of
+ * zerocenter.json. */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,7 +10,6 @@
 
 #include "report_sections.h"
 #include "util.h"
-
 
 /* ---- gradients.html: across activations, and zerocenter.json */
 

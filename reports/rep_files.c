@@ -23,9 +23,9 @@
 #include "report_int.h"
 #include "util.h"
 
-static volatile sig_atomic_t g_signal;  /* the signal that interrupted the report, 0 for none */
-static volatile sig_atomic_t g_child;   /* gnuplot's pid while it runs, 0 otherwise */
-static char *pending_dir;               /* the folder being rendered */
+static volatile sig_atomic_t g_signal; /* the signal that interrupted the report, 0 for none */
+static volatile sig_atomic_t g_child;  /* gnuplot's pid while it runs, 0 otherwise */
+static char *pending_dir;              /* the folder being rendered */
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
   (void)st;

@@ -136,15 +136,15 @@ typedef struct {
 } threshold;
 
 typedef struct {
-  double lo, hi;   /* the axis: [lo, hi] */
-  double floor;    /* where 0 is drawn */
-  double band;     /* where off-scale errors are drawn (NAN: none) */
+  double lo, hi; /* the axis: [lo, hi] */
+  double floor;  /* where 0 is drawn */
+  double band;   /* where off-scale errors are drawn (NAN: none) */
 } ulp_axis;
 
 /* Labels placed where they meet no other label and no point: each tries
  * eight places around its point, in the plot's unit square. */
 typedef struct {
-  double u, v; /* the point */
+  double u, v;   /* the point */
   double lu, lv; /* the label's lower left corner */
   double w, h;
   int placed;
@@ -189,12 +189,11 @@ extern const char *const series_colors[];
 void series_linetypes(FILE *g, size_t n);
 double interp(const rep_sat *s, double x);
 const char *color_of(const char *c);
-void write_markers(FILE *dat, FILE *gp, const marker_series *ms, size_t n, int *idx,
-                          int *nblocks, double xlo, double xhi, int *label_no);
-void plot_markers(FILE *gp, const char *datname, const marker_series *ms, size_t n,
-                         const int *idx);
+void write_markers(FILE *dat, FILE *gp, const marker_series *ms, size_t n, int *idx, int *nblocks,
+                   double xlo, double xhi, int *label_no);
+void plot_markers(FILE *gp, const char *datname, const marker_series *ms, size_t n, const int *idx);
 void top_edge(marker_series *ms, int side, double xlo, double xhi, const int *edge_low,
-                     int *edge_count);
+              int *edge_count);
 size_t thresholds(const rep_sat *s, threshold *th);
 void draw_curve(rep_act *a, const char *dir);
 void draw_satpoints(rep_act *a, const char *dir);
@@ -209,11 +208,10 @@ void draw_ulp(rep_act *a, const char *dir, int bwd);
 void draw_binades(rep_act *a, const char *dir, int bwd);
 int is_copy(const char *name);
 void speed_panel(FILE *g, const rep_model *mo, const rep_act *a, const char *datname,
-                        const int *idx, const int *bidx, int dir, int titles, int bpe16,
-                        int mt_threads);
+                 const int *idx, const int *bidx, int dir, int titles, int bpe16, int mt_threads);
 void draw_speed(const rep_model *mo, rep_act *a, const char *dir);
 int boxes_meet(double u0, double v0, double w0, double h0, double u1, double v1, double w1,
-                      double h1);
+               double h1);
 void place_labels(label_box *b, size_t n, const double *pu, const double *pv, size_t np);
 void draw_pareto(rep_act *a, const char *dir);
 void draw_overview(rep_model *m, const char *dir);

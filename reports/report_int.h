@@ -10,10 +10,10 @@
 #define ACTBENCH_REPORT_INT_H
 
 #include <jansson.h>
-
-#include "results.h"
 #include <stddef.h>
 #include <stdio.h>
+
+#include "results.h"
 
 /* ---- arena: every allocation of the report, released by rep_arena_free */
 void *rep_alloc(size_t bytes);                                  /* zeroed; dies on failure */
@@ -92,7 +92,7 @@ typedef struct {
 
 typedef struct {
   const char *name;
-  const char *stem; /* file-name-safe and unique: "sigmoid", "leaky_relu" */
+  const char *stem;            /* file-name-safe and unique: "sigmoid", "leaky_relu" */
   const act_res_param *params; /* may be NULL */
   size_t nparams;
   const char *formula, *dformula, *kink_note; /* when a file states them */
@@ -108,7 +108,7 @@ typedef struct {
   const char *fig_curve, *fig_ulp_fwd, *fig_ulp_bwd, *fig_speed, *fig_satbars, *fig_pareto;
   const char *fig_normal, *fig_depth, *fig_numsat, *fig_delivered;
   const char *fig_binades_fwd, *fig_binades_bwd; /* exhaustive sweeps: error per binade */
-  int ulp_exact[2]; /* f, f': every implementation exact in every bin: no ULP figure */
+  int ulp_exact[2];       /* f, f': every implementation exact in every bin: no ULP figure */
   const char *curve_note; /* what the curve figure leaves out, or NULL */
   /* the size at which kernels are ranked and the Pareto chart is drawn
    * (rep_rank_size): n, its class ("L1", or NULL for a count of no class),
@@ -125,16 +125,16 @@ typedef struct {
 typedef struct {
   size_t idx; /* into rep_act.names; its number in the report is idx + 1 */
   const char *name, *origin;
-  double ulp;       /* the core's max ULP error (older files: over all inputs); NAN: not measured */
-  double all;       /* the max ULP error over all inputs; NAN: not measured */
-  int has_core;     /* ulp is the core's */
+  double ulp;   /* the core's max ULP error (older files: over all inputs); NAN: not measured */
+  double all;   /* the max ULP error over all inputs; NAN: not measured */
+  int has_core; /* ulp is the core's */
   const char *tails; /* the tails' letters ("ZP"), "" for none, NULL when the file does not say */
-  int verdict;      /* 0 within its claim or bound, 1 exceeds, 2 none, -1 not stated */
-  double ips;       /* items/s at rank_n; NAN: not measured there */
-  double q1, q3;    /* the quartiles of its repetitions; NAN when not known */
-  double special;   /* special-value failures; NAN: not known */
-  int front;        /* on the Pareto front: no other is faster and at most as inaccurate */
-  const char *note; /* what happened at the max ULP (a result of the wrong kind), or NULL */
+  int verdict;       /* 0 within its claim or bound, 1 exceeds, 2 none, -1 not stated */
+  double ips;        /* items/s at rank_n; NAN: not measured there */
+  double q1, q3;     /* the quartiles of its repetitions; NAN when not known */
+  double special;    /* special-value failures; NAN: not known */
+  int front;         /* on the Pareto front: no other is faster and at most as inaccurate */
+  const char *note;  /* what happened at the max ULP (a result of the wrong kind), or NULL */
 } rep_kpoint;
 
 /* The accuracy classes of the ranking: max ULP error <= each bound, the last
@@ -243,11 +243,11 @@ void rep_write_markdown(const rep_model *m, const char *dir);
  * what an interrupt leaves (nothing) */
 FILE *rep_fopen(const char *dir, const char *name);          /* dies on failure */
 void rep_fclose(FILE *f, const char *dir, const char *name); /* checks write errors */
-void rep_files_init(void);                 /* the signal handlers, the cleanup at exit */
+void rep_files_init(void);                   /* the signal handlers, the cleanup at exit */
 void rep_check_replaceable(const char *out); /* dies unless out may be replaced */
-char *rep_make_tmp_dir(const char *out);   /* OUT.tmp-PID with data/ gp/ fig/ (malloc'd) */
+char *rep_make_tmp_dir(const char *out);     /* OUT.tmp-PID with data/ gp/ fig/ (malloc'd) */
 void rep_install(const char *tmp, const char *out);
-void rep_check_interrupt(void);            /* an interrupt: clean up and die of it */
-void rep_child_started(long pid);          /* gnuplot runs: killed on an interrupt */
+void rep_check_interrupt(void);   /* an interrupt: clean up and die of it */
+void rep_child_started(long pid); /* gnuplot runs: killed on an interrupt */
 void rep_child_ended(void);
 #endif

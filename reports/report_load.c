@@ -327,8 +327,8 @@ double rep_copy_bps(const rep_model *m, long long n) {
 
 /* The libraries in the order of the report's tables and legends: ours
  * first, then the peers, then anything else (plugins) after them. */
-const char *const rep_libraries[REP_NLIBS] = {"actbench", "sleef",      "onednn",  "xnnpack",
-                                              "libmvec",  "libm",       "pytorch", "tensorflow",
+const char *const rep_libraries[REP_NLIBS] = {"actbench", "sleef",  "onednn",  "xnnpack",
+                                              "libmvec",  "libm",   "pytorch", "tensorflow",
                                               "highway",  "libxsmm"};
 
 int rep_library_rank(const char *origin) {

@@ -59,10 +59,10 @@ enum {
 #define tokens_html rp_tokens_html
 
 const char *fnum(const char *fmt, double v);
-const char *fulp(double v);  /* "%.4g", "—" for NAN */
-const char *fsci(double v);  /* "%.3g" */
+const char *fulp(double v);   /* "%.4g", "—" for NAN */
+const char *fsci(double v);   /* "%.3g" */
 const char *fcount(double v); /* "%.0f" */
-const char *fpct(double v);  /* a fraction as a percentage */
+const char *fpct(double v);   /* a fraction as a percentage */
 const char *fstr(const char *s);
 const char *fulp_note(double v, const char *note); /* "2.1e+06 (0 for 2.9e-39)" */
 const char *tail_text(const char *kind);
@@ -106,7 +106,8 @@ const char *rep_date_str(const char *iso);
 #define ranking_note rp_ranking_note
 const char *kpoint_text(const rep_kpoint *w);
 void winner_cell(doc_table *t, const rep_act *a, const rep_kpoint *w, const rep_kpoint *tighter);
-doc_table *ranking_table(const rep_model *m); /* per activation and direction, each class's winner */
+doc_table *ranking_table(
+    const rep_model *m); /* per activation and direction, each class's winner */
 const char *ranking_note(const rep_model *m);
 
 /* page_front.c */

@@ -141,7 +141,6 @@ typedef doc_table table;
 #define frameworks_md rp_frameworks_md
 #define activation_page rp_activation_page
 
-
 /* The machine and the software in a few lines, for the top of every page:
  * what the results were measured on, with what, and when. */
 typedef struct {
@@ -152,9 +151,7 @@ typedef struct {
   size_t nwarnings;
 } ctx_lines;
 
-
 /* ---- where the figures come from */
-
 
 /* The commands behind a figure: the suites' runs that wrote its data, the
  * report that drew it, and the gnuplot that redraws it. */
@@ -162,7 +159,6 @@ typedef struct {
   const char *data[REP_NFILES]; /* "actbench speed ... (speed.json, date)", NULL: not used */
   const char *report, *redraw;
 } fig_cmds;
-
 
 /* ---- the sections of an activation's page
  *
@@ -213,9 +209,9 @@ int has_acc(const rep_model *m, const rep_act *a);
 void accuracy_details_html(FILE *f, const rep_act *a);
 void accuracy_html(FILE *f, const rep_model *m, const rep_act *a);
 void accuracy_md(FILE *f, const rep_model *m, const rep_act *a);
-void speed_row(table *t, const rep_model *m, const rep_spd_impl *p, int d,
-                      const long long *ns, size_t nn, double (*best)[2], int with_copy, int nimpls,
-                      const char *cls, long long mt_n, int mt_threads);
+void speed_row(table *t, const rep_model *m, const rep_spd_impl *p, int d, const long long *ns,
+               size_t nn, double (*best)[2], int with_copy, int nimpls, const char *cls,
+               long long mt_n, int mt_threads);
 table *speed_table(const rep_model *m, const rep_act *a);
 const char *verdict_cls(int met);
 const char *target_name(const rep_target *t);

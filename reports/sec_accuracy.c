@@ -1,4 +1,6 @@
-/* actbench report: the section Accuracy of an activation's page: the tables of f and f', the tails as intervals of x, the histogram of the errors, the worst inputs and binades, bfloat16 and binary16, special values. */
+/* actbench report: the section Accuracy of an activation's page: the tables of f and f', the tails
+ * as intervals of x, the histogram of the errors, the worst inputs and binades, bfloat16 and
+ * binary16, special values. */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,7 +11,6 @@
 
 #include "report_sections.h"
 #include "util.h"
-
 
 /* ---- accuracy */
 
@@ -73,7 +74,6 @@ table *accuracy_table(const rep_act *a, int bwd) {
   }
   return t;
 }
-
 
 /* bfloat16 and binary16: one row per implementation, the formats side by side */
 table *narrow_table(const rep_act *a) {
@@ -477,7 +477,8 @@ void accuracy_html(FILE *f, const rep_model *m, const rep_act *a) {
   figure_html(f, m, a->fig_binades_bwd, "ULP error of f\u2032 in each binade of x", SRC_ACC);
   for (int d = 0; d < 2; d++)
     if (a->ulp_exact[d])
-      p_note(f, rep_printf("Every implementation's %s is within 0.01 ULP (exact, mostly) in every bin of x over the "
+      p_note(f, rep_printf("Every implementation's %s is within 0.01 ULP (exact, mostly) in every "
+                           "bin of x over the "
                            "core's range, outside its tails: no figure of its error against x.",
                            d ? "f\u2032" : "f"));
   if (!a->fig_ulp_fwd && !a->ulp_exact[0])

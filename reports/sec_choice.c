@@ -1,4 +1,6 @@
-/* actbench report: choosing a kernel: the accuracy classes (by the core's max ULP, with the max over all inputs and the tails beside it), the table of every implementation (sortable, filterable, folded), the Pareto front. */
+/* actbench report: choosing a kernel: the accuracy classes (by the core's max ULP, with the max
+ * over all inputs and the tails beside it), the table of every implementation (sortable,
+ * filterable, folded), the Pareto front. */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,7 +11,6 @@
 
 #include "report_sections.h"
 #include "util.h"
-
 
 /* the accuracy class of a core max ULP: "<= 1 ULP", ..., "any" */
 const char *class_of(double ulp) {
@@ -97,7 +98,8 @@ table *comparison_table(const rep_act *a) {
         continue;
       }
       const rep_stats *s = ac && (!d || ac->has_bwd) ? (d ? &ac->bwd : &ac->fwd) : NULL;
-      double core = s ? (s->has_core && !isnan(s->core_max_ulp) ? s->core_max_ulp : s->max_ulp) : NAN;
+      double core =
+          s ? (s->has_core && !isnan(s->core_max_ulp) ? s->core_max_ulp : s->max_ulp) : NAN;
       tab_num(t, NULL, class_of(core), core);
       for (size_t i = 0; i < nn; i++) {
         const rep_point *q = NULL;
@@ -119,9 +121,10 @@ table *comparison_table(const rep_act *a) {
         if (!s) {
           for (int c = 0; c < 8; c++) tab_cell(t, "num muted", "\u2014");
         } else {
-          cell *c = tab_num(t, s->has_core ? "num" : "num muted",
-                            s->has_core ? fulp_note(s->core_max_ulp, s->core_max_ulp_note) : "\u2014",
-                            s->has_core ? s->core_max_ulp : NAN);
+          cell *c =
+              tab_num(t, s->has_core ? "num" : "num muted",
+                      s->has_core ? fulp_note(s->core_max_ulp, s->core_max_ulp_note) : "\u2014",
+                      s->has_core ? s->core_max_ulp : NAN);
           if (s->has_core && s->core_max_ulp > 0 && s->core_max_ulp_x)
             c->tip = rep_printf("at x = %s", s->core_max_ulp_x);
           c = tab_num(t, "num", fulp_note(s->max_ulp, s->max_ulp_note), s->max_ulp);
@@ -189,8 +192,7 @@ const char *kpoint_text(const rep_kpoint *w) {
     spd = rep_printf("%s \u00b1%.1f%%", spd, 50 * (w->q3 - w->q1) / w->ips);
   const char *acc = w->has_core ? rep_printf("core %s ULP", fulp_note(w->ulp, w->note))
                                 : rep_printf("max %s ULP", fulp_note(w->ulp, w->note));
-  if (w->has_core && !(w->all == w->ulp))
-    acc = rep_printf("%s, all inputs %s", acc, fulp(w->all));
+  if (w->has_core && !(w->all == w->ulp)) acc = rep_printf("%s, all inputs %s", acc, fulp(w->all));
   const char *marks = w->tails && *w->tails ? rep_printf("; tails %s", w->tails) : "";
   if (w->verdict == 1) marks = rep_printf("%s; exceeds its bound", marks);
   return rep_printf("%s; %s%s%s", spd, acc, marks,
@@ -358,8 +360,9 @@ void choice_html(FILE *f, const rep_model *m, const rep_act *a) {
 
 void choice_md(FILE *f, const rep_model *m, const rep_act *a) {
   (void)m;
-  md_note(f, rep_printf("The fastest kernel at %s within each bound of max ULP error over the core.",
-                        rank_size_str(a)));
+  md_note(f,
+          rep_printf("The fastest kernel at %s within each bound of max ULP error over the core.",
+                     rank_size_str(a)));
   if (a->rank_note) md_note(f, a->rank_note);
   tab_md(f, classes_table(a));
 }

@@ -1,4 +1,6 @@
-/* actbench report: the sections Saturation and Gradients in float, bfloat16 and half: where |f'| < eps, where each implementation and formula computes f' = 0, the saturated fraction, the gradient through depth. */
+/* actbench report: the sections Saturation and Gradients in float, bfloat16 and half: where |f'| <
+ * eps, where each implementation and formula computes f' = 0, the saturated fraction, the gradient
+ * through depth. */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -9,7 +11,6 @@
 
 #include "report_sections.h"
 #include "util.h"
-
 
 /* ---- saturation */
 

@@ -1,4 +1,5 @@
-/* actbench report: the section Speed: throughput at every size with the spread of the repetitions and the share of the copy's bandwidth, and the speed targets (also on the front page). */
+/* actbench report: the section Speed: throughput at every size with the spread of the repetitions
+ * and the share of the copy's bandwidth, and the speed targets (also on the front page). */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -10,7 +11,6 @@
 #include "report_sections.h"
 #include "util.h"
 
-
 /* ---- speed */
 
 /* One row of the speed table: an implementation's throughput in one
@@ -18,9 +18,9 @@
  * interquartile range over the median), and its share of the copy's
  * bandwidth; then, when speed.json has a multi-threaded run (at n = mt_n on
  * mt_threads threads), the same there. */
-void speed_row(table *t, const rep_model *m, const rep_spd_impl *p, int d,
-                      const long long *ns, size_t nn, double (*best)[2], int with_copy, int nimpls,
-                      const char *cls, long long mt_n, int mt_threads) {
+void speed_row(table *t, const rep_model *m, const rep_spd_impl *p, int d, const long long *ns,
+               size_t nn, double (*best)[2], int with_copy, int nimpls, const char *cls,
+               long long mt_n, int mt_threads) {
   for (size_t i = 0; i < nn + (mt_threads > 1); i++) {
     int mt = i == nn;
     long long n = mt ? mt_n : ns[i];

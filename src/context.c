@@ -1,8 +1,8 @@
 /* actbench: the machine and software context written into every results file. */
+#include <cpuid.h>
 #include <gmp.h>
 #include <gnu/libc-version.h>
 #include <mpfr.h>
-#include <cpuid.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -28,12 +28,12 @@
 
 typedef struct {
   const char *old_path, *new_path;
-  json_t *old_doc, *new_doc;      /* as loaded, handed to the readers */
+  json_t *old_doc, *new_doc;               /* as loaded, handed to the readers */
   const act_res_file *old_file, *new_file; /* as the readers read them */
-  const char *activation; /* NULL: all */
-  double thr_speed;       /* NAN: none */
-  double thr_ulp;         /* NAN: none */
-  int thr_ulp_rel;        /* thr_ulp is a percentage */
+  const char *activation;                  /* NULL: all */
+  double thr_speed;                        /* NAN: none */
+  double thr_ulp;                          /* NAN: none */
+  int thr_ulp_rel;                         /* thr_ulp is a percentage */
   double alpha;
   int formats; /* bit 0 binary32, 1 bfloat16, 2 binary16 */
   int changed_only;
@@ -314,7 +314,6 @@ typedef struct {
   int verdict;   /* 0 within, 1 exceeds, 2 none, -1 unknown (act_json_verdict) */
   char note[96]; /* what happened at the max ULP, "" for nothing */
 } acc_side;
-
 
 static acc_side no_side(void) {
   acc_side s = {0, NAN, NAN, NAN, -1, NAN, -1, ""};

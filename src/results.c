@@ -193,7 +193,6 @@ static act_res_pair get_pair(const json_t *obj, const char *where, const char *k
 
 /* ---- activations: the union over the files */
 
-
 /* Files written before every implementation of ours said "actbench" gave
  * the scalar kernels that call libm (*.scalar.naive, some *.scalar.stable)
  * origin "libm", and glibc's vector math library's kernels too: the first
@@ -264,7 +263,6 @@ const char *const act_res_sfk_names[5] = {"nan_for_number", "number_for_nan", "w
 const char *const act_res_sfk_texts[5] = {"NaN for a number", "a number for NaN",
                                           "a wrong infinity", "a zero of the wrong sign",
                                           "a subnormal input treated as 0"};
-
 
 /* intervals: [{lo, hi, lo_hex, hi_hex, count, example_hex, ...}] */
 static void load_intervals(act_res_tail *t, const json_t *a, const char *w) {
@@ -381,8 +379,8 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
   s->special_failures = get_num(o, w, "special_failures", 1);
   s->nan_input_failures = get_num_opt(o, w, "nan_input_failures");
   s->inputs = get_num_opt(o, w, "inputs");
-  s->within_claim = bins || json_object_get(o, "within_claim") ? get_bool(o, w, "within_claim", -1)
-                                                                 : -1;
+  s->within_claim =
+      bins || json_object_get(o, "within_claim") ? get_bool(o, w, "within_claim", -1) : -1;
   s->ulp_vs_x = res_alloc((bins ? bins : 1) * sizeof *s->ulp_vs_x);
   if (bins) {
     json_t *u = get_arr(o, w, "ulp_vs_x");
@@ -472,7 +470,6 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
   }
 }
 
-
 /* The i-th entry of an "activations" array (accuracy.json, saturation.json):
  * checked, described in acts[i] (its name not among acts[0..i)); *wa, where
  * it is (for the messages). */
@@ -498,15 +495,14 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
     if (json_is_number(in)) snprintf(inputs, sizeof inputs, ", %.0f inputs", json_number_value(in));
     if (mode && (!strcmp(mode, "range") || !strcmp(mode, "exhaustive"))) {
       json_t *lo = json_object_get(sw, "lo"), *hi = json_object_get(sw, "hi");
-      R->sweep = lo && hi
-                         ? res_printf("every float in [%s, %s]%s", xstr_value(lo, "sweep", "lo"),
-                                      xstr_value(hi, "sweep", "hi"), inputs)
-                         : res_printf("every float, NaN payloads included%s", inputs);
+      R->sweep = lo && hi ? res_printf("every float in [%s, %s]%s", xstr_value(lo, "sweep", "lo"),
+                                       xstr_value(hi, "sweep", "hi"), inputs)
+                          : res_printf("every float, NaN payloads included%s", inputs);
     } else if (mode) {
       json_t *n = json_object_get(sw, "samples"), *seed = json_object_get(sw, "seed");
       R->sweep = res_printf("%s: %.0f samples, seed %.0f%s", mode,
-                                json_is_number(n) ? json_number_value(n) : NAN,
-                                json_is_number(seed) ? json_number_value(seed) : NAN, inputs);
+                            json_is_number(n) ? json_number_value(n) : NAN,
+                            json_is_number(seed) ? json_number_value(seed) : NAN, inputs);
     }
   }
   R->conventions = get_str(doc, "", "conventions", 1);
@@ -588,7 +584,9 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
             }
             const char *ws = res_printf("%s, %s", wi, d ? "bwd" : "fwd");
             if (!json_is_object(st)) bad(ws, "is %s, not an object", type_name(st));
-            int bits = !strcmp(q->format, "bfloat16") ? 8 : !strcmp(q->format, "binary16") ? 11 : 24;
+            int bits = !strcmp(q->format, "bfloat16")   ? 8
+                       : !strcmp(q->format, "binary16") ? 11
+                                                        : 24;
             load_stats(d ? &p->bwd : &p->fwd, ie, wi, d ? "bwd" : "fwd", 0, bits);
             double mx = get_num(st, ws, "max_ulp", 1), mn = get_num_opt(st, ws, "mean_ulp");
             double cr = get_num(st, ws, "cr_fraction", 1);
@@ -604,7 +602,6 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
     }
   }
 }
-
 
 /* ---- saturation.json */
 
@@ -635,7 +632,6 @@ static double *load_series(const json_t *c, const char *where, const char *key, 
   }
   return d;
 }
-
 
 static void load_saturation(act_res_saturation *R, const json_t *doc) {
   json_t *sc = json_object_get(doc, "scan");
@@ -677,7 +673,8 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
       load_side(&r->math[k].neg, e, we, "neg");
       load_side(&r->math[k].pos, e, we, "pos");
     }
-    r->numerical = json_is_array(json_object_get(o, "numerical")) ? json_object_get(o, "numerical") : NULL;
+    r->numerical =
+        json_is_array(json_object_get(o, "numerical")) ? json_object_get(o, "numerical") : NULL;
     r->normal = json_is_object(json_object_get(o, "normal")) ? json_object_get(o, "normal") : NULL;
     r->depth = json_is_object(json_object_get(o, "depth")) ? json_object_get(o, "depth") : NULL;
     r->sets = json_is_object(json_object_get(o, "sets")) ? json_object_get(o, "sets") : NULL;
@@ -706,7 +703,6 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
     }
   }
 }
-
 
 static int get_tristate(const json_t *obj, const char *where, const char *key) {
   json_t *v = mem(obj, where, key);
@@ -800,7 +796,6 @@ static void load_targets(act_res_speed *m, const json_t *doc) {
     }
   }
 }
-
 
 /* ---- speed.json */
 
@@ -942,8 +937,8 @@ static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
       r->baseline = is_baseline(r->role, r->activation);
       double bpe = get_num_opt(e, w, "bytes_per_element");
       double bps = get_num_opt(e, w, "bytes_per_second");
-      r->bytes_per_element = bpe > 0             ? bpe
-                             : bps > 0 && ips > 0 ? bps / ips
+      r->bytes_per_element = bpe > 0                        ? bpe
+                             : bps > 0 && ips > 0           ? bps / ips
                              : !strcmp(r->direction, "bwd") ? 16
                                                             : 8;
     }
@@ -991,7 +986,9 @@ static void load_speed(act_res_speed *S, const json_t *doc) {
       if (!S->sizes) S->sizes = res_alloc((json_array_size(sz) + 1) * sizeof *S->sizes);
       act_res_size *q = &S->sizes[S->nsizes++];
       q->n = (long long)json_number_value(zn);
-      q->cls = json_is_string(json_object_get(z, "class")) ? json_string_value(json_object_get(z, "class")) : NULL;
+      q->cls = json_is_string(json_object_get(z, "class"))
+                   ? json_string_value(json_object_get(z, "class"))
+                   : NULL;
       q->counts_as = json_is_string(json_object_get(z, "counts_as"))
                          ? json_string_value(json_object_get(z, "counts_as"))
                          : NULL;

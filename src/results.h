@@ -170,7 +170,7 @@ typedef struct {
 typedef struct {
   const char *name, *isa, *origin, *reason, *bwd_formula, *dead_side;
   int available;
-  int bwd_kernel; /* the file's "bwd_kernel": 1, 0, -1 not stated */
+  int bwd_kernel;                      /* the file's "bwd_kernel": 1, 0, -1 not stated */
   act_res_pair grad_zero, f_asymptote; /* grad_zero null on both sides without a bwd kernel */
   int premature_neg, premature_pos;
 } act_res_sat_impl;
@@ -227,7 +227,6 @@ typedef struct {
   size_t nsizes;
 } act_res_target;
 
-
 /* One benchmark of speed.json: its repetitions gathered. */
 typedef struct {
   const char *name;       /* "<impl>/<fwd|bwd>/<n>" (Google Benchmark's run_name) */
@@ -244,11 +243,10 @@ typedef struct {
   double mean, median; /* Google Benchmark's aggregates; NAN when absent */
   act_spread spread;   /* of the samples (n = 0 when there are none) */
   /* from speed.json's "measurements" (files before it: NAN, NULL, 0) */
-  double q1, q3;          /* the file's quartiles of the repetitions */
-  int repetitions;        /* the file's count of them */
+  double q1, q3;   /* the file's quartiles of the repetitions */
+  int repetitions; /* the file's count of them */
   const char *isa, *origin, *role;
 } act_speed_run;
-
 
 /* The throughput that stands for a benchmark: the median of its
  * repetitions, else the median aggregate, else the mean; NAN when none. */
@@ -261,7 +259,6 @@ double act_json_num(const json_t *v);
 /* The object of array arr whose member key is the string value; NULL when
  * none. */
 json_t *act_json_find(const json_t *arr, const char *key, const char *value);
-
 
 /* ---- the files */
 
@@ -282,11 +279,11 @@ typedef struct {
 
 typedef struct {
   act_res_file file;
-  const char *mode;       /* "sampled", "range", "exhaustive"; NULL when not stated */
-  const char *sweep;      /* the sweep in words, or NULL */
+  const char *mode;  /* "sampled", "range", "exhaustive"; NULL when not stated */
+  const char *sweep; /* the sweep in words, or NULL */
   const char *conventions;
-  act_res_act *acts;      /* per activation: its description, */
-  act_res_acc *acc;       /* and its measurements (same index) */
+  act_res_act *acts; /* per activation: its description, */
+  act_res_acc *acc;  /* and its measurements (same index) */
   size_t nacts;
 } act_res_accuracy;
 
@@ -316,7 +313,7 @@ typedef struct {
 /* the machine's state during the speed run (speed.json actbench.machine_state) */
 typedef struct {
   int present;
-  double load_before, load_after; /* the 1-minute load average; NAN when not stated */
+  double load_before, load_after;  /* the 1-minute load average; NAN when not stated */
   double other_share, steal_share; /* of the machine's CPU time; NAN when not stated */
   const char *governor, *boost, *build_type;
   const char **warnings;

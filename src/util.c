@@ -2,16 +2,16 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -91,8 +91,7 @@ static long stale_pid(const char *name, const char *pattern) {
   const char *p = strstr(pattern, "%p");
   if (!p) return 0;
   size_t pre = (size_t)(p - pattern), suf = strlen(p + 2), len = strlen(name);
-  if (len <= pre + suf || strncmp(name, pattern, pre) != 0 ||
-      strcmp(name + len - suf, p + 2) != 0)
+  if (len <= pre + suf || strncmp(name, pattern, pre) != 0 || strcmp(name + len - suf, p + 2) != 0)
     return 0;
   const char *d = name + pre;
   size_t nd = len - pre - suf;
@@ -173,9 +172,10 @@ void act_check_params(const char *cmd, const act_activation *const *acts, size_t
       act_die("%s: --%c does not apply to %s: it takes %s%s (--%c is taken by %s)", cmd, pn,
               acts[0]->name, acts[0]->param_names[0] ? "only " : "no parameter",
               acts[0]->param_names, pn, takes);
-    act_die("%s: --%c does not apply to %s, which take%s no %c (--%c is taken by %s: choose one "
-            "with --activation)",
-            cmd, pn, without, nw == 1 ? "s" : "", pn, pn, takes);
+    act_die(
+        "%s: --%c does not apply to %s, which take%s no %c (--%c is taken by %s: choose one "
+        "with --activation)",
+        cmd, pn, without, nw == 1 ? "s" : "", pn, pn, takes);
   }
   if (have_a)
     for (size_t i = 0; i < n; i++)

@@ -63,10 +63,9 @@ void act_tmp_remove_all(void);
  * folder dir, every regular file whose name is one of the patterns, each a
  * name with "%p" where the writer's process id stands
  * ("speed.json.tmp.%p"), or act_ensure_dir's .actbench-probe.%p, and whose
- * process no longer runs, is removed, with a warning line for each.  Only names actbench writes itself are ever
- * given; a process that still runs (or that we may not signal) keeps its
- * files; a folder that does not exist is nothing to clean.  Returns how many
- * were removed. */
+ * process no longer runs, is removed, with a warning line for each.  Only names actbench writes
+ * itself are ever given; a process that still runs (or that we may not signal) keeps its files; a
+ * folder that does not exist is nothing to clean.  Returns how many were removed. */
 size_t act_remove_stale(const char *dir, const char *const *patterns, size_t n);
 
 /* ---- options that belong to an activation's parameters.

@@ -64,8 +64,8 @@ static void add(binmax *b, int d, const float *x, const float *got, const act_re
 }
 
 /* f (rf) and f' (rd) at x: the screen, MPFR where it cannot decide */
-static void refs(const char *activation, const float *x, size_t n, const act_params *p,
-                 act_ref *rf, act_ref *rd) {
+static void refs(const char *activation, const float *x, size_t n, const act_params *p, act_ref *rf,
+                 act_ref *rd) {
   int id = act_activation_id(activation);
   act_screen_init(id);
   long long nn = (long long)n;
@@ -134,7 +134,9 @@ static void print_impl(const act_impl *m, const binmax *b, int *first) {
   int cls = act_impl_class(m);
   printf("%s\n  {\"name\": \"%s\", \"class\": \"%s\", \"native\": %s, \"claimed\": {\"fwd_ulp\": ",
          *first ? "" : ",", m->name,
-         cls == ACT_IMPL_OURS ? "ours" : cls == ACT_IMPL_PEER ? "peer" : "plugin",
+         cls == ACT_IMPL_OURS   ? "ours"
+         : cls == ACT_IMPL_PEER ? "peer"
+                                : "plugin",
          (m->flags & ACT_NATIVE) ? "true" : "false");
   print_num(m->fwd_ulp);
   printf(", \"bwd_ulp\": ");
@@ -151,9 +153,10 @@ static void print_impl(const act_impl *m, const binmax *b, int *first) {
 
 int main(int argc, char **argv) {
   uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 10) : 20141;
-  printf("{\"kind\": \"accuracy\", \"actbench_version\": \"%s\",\n \"sweep\": {\"mode\": "
-         "\"calibration\", \"seed\": %llu},\n \"activations\": [",
-         ACTBENCH_VERSION, (unsigned long long)seed);
+  printf(
+      "{\"kind\": \"accuracy\", \"actbench_version\": \"%s\",\n \"sweep\": {\"mode\": "
+      "\"calibration\", \"seed\": %llu},\n \"activations\": [",
+      ACTBENCH_VERSION, (unsigned long long)seed);
   int first_act = 1;
   for (size_t ai = 0; ai < act_activation_count; ai++) {
     const act_activation *act = &act_activations[ai];

@@ -54,16 +54,16 @@ typedef struct {
 
 typedef struct {
   const char *impl;
-  int bwd;          /* 0: f, 1: f' */
-  const char *kind; /* "claim", "documented", "regression" */
+  int bwd;            /* 0: f, 1: f' */
+  const char *kind;   /* "claim", "documented", "regression" */
   const char *format; /* "binary32", "bfloat16" */
   double core;
   const act_prof_range *ranges;
   size_t nranges;
 } act_profile;
 
-#define ACT_PROF_RANGES(...)                                     \
-  (const act_prof_range[]){__VA_ARGS__},                         \
+#define ACT_PROF_RANGES(...)             \
+  (const act_prof_range[]){__VA_ARGS__}, \
       sizeof((const act_prof_range[]){__VA_ARGS__}) / sizeof(act_prof_range)
 #define ACT_PROF_NONE NULL, 0
 

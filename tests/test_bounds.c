@@ -103,11 +103,13 @@ static void check_profile(const act_impl *m, int bwd, const float *x, const floa
     held++;
     if (e <= b) continue;
     over++;
-    if (e / b > worst) worst = e / b, worst_e = e, worst_b = b, wx = x[i], wgot = got[i], wwant = ref[i].rn, wr = r;
+    if (e / b > worst)
+      worst = e / b, worst_e = e, worst_b = b, wx = x[i], wgot = got[i], wwant = ref[i].rn, wr = r;
   }
   char where[96];
   if (wr)
-    snprintf(where, sizeof where, "the range %cx in [2^%d, 2^%d)", wr->sign, wr->e_lo, wr->e_hi + 1);
+    snprintf(where, sizeof where, "the range %cx in [2^%d, 2^%d)", wr->sign, wr->e_lo,
+             wr->e_hi + 1);
   else
     snprintf(where, sizeof where, "its core");
   CHECK(over == 0,

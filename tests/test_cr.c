@@ -18,9 +18,9 @@
  *                              find_hard below: a few minutes on one core)
  */
 #include <float.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,8 +160,8 @@ static void check_hard(const hard_case *h, size_t nh) {
       if (h[i].fmt != &act_binary32 && h[i].fmt != fmt) continue;
       float x = to_format(h[i].x, fmt), y, dx;
       run(m, &a->defaults, &x, &y, &dx, 1);
-      float want = (fmt == h[i].fmt) ? h[i].want
-                                     : want_rn(m->activation, h[i].deriv, x, &a->defaults, fmt);
+      float want =
+          (fmt == h[i].fmt) ? h[i].want : want_rn(m->activation, h[i].deriv, x, &a->defaults, fmt);
       float got = h[i].deriv ? dx : y;
       tried++;
       if (!same(got, want)) {
@@ -427,9 +427,10 @@ int main(int argc, char **argv) {
   for (size_t ai = 0; ai < act_activation_count; ai++) {
     size_t ncr = 0;
     for (size_t k = 0; k < act_registry_count; k++)
-      ncr += is_cr(&act_registry[k]) && !strcmp(act_registry[k].activation, act_activations[ai].name);
-    CHECK(ncr == 0 || ncr == 6, "%s: %zu correctly rounded kernels, want 6", act_activations[ai].name,
-          ncr);
+      ncr +=
+          is_cr(&act_registry[k]) && !strcmp(act_registry[k].activation, act_activations[ai].name);
+    CHECK(ncr == 0 || ncr == 6, "%s: %zu correctly rounded kernels, want 6",
+          act_activations[ai].name, ncr);
   }
   if (h) check_hard(h, nh);
   free(h);

@@ -34,14 +34,15 @@ static char *md_of(const char *text) {
   return written(f);
 }
 
-#define EXPECT(got, want)                                                    \
-  do {                                                                       \
-    char *g_ = (got);                                                        \
-    CHECK(!strcmp(g_, (want)), "got [%s], want [%s]", g_, (want));          \
-    free(g_);                                                                \
+#define EXPECT(got, want)                                          \
+  do {                                                             \
+    char *g_ = (got);                                              \
+    CHECK(!strcmp(g_, (want)), "got [%s], want [%s]", g_, (want)); \
+    free(g_);                                                      \
   } while (0)
 
-#define CONTAINS(hay, needle) CHECK(strstr((hay), (needle)) != NULL, "no [%s] in [%s]", (needle), (hay))
+#define CONTAINS(hay, needle) \
+  CHECK(strstr((hay), (needle)) != NULL, "no [%s] in [%s]", (needle), (hay))
 
 int main(void) {
   /* HTML: the five characters that matter, control characters dropped,
@@ -125,13 +126,15 @@ int main(void) {
     doc_list(&d, items, 2);
     char *o = written(f);
     if (md) {
-      CHECK(!strcmp(o, "## Is it \\<safe>?\n\na \\| b\n\n<details><summary>more & more</summary>\n\n"
-                       "</details>\n\n- one\\*\n- two\n\n"),
+      CHECK(!strcmp(o,
+                    "## Is it \\<safe>?\n\na \\| b\n\n<details><summary>more & more</summary>\n\n"
+                    "</details>\n\n- one\\*\n- two\n\n"),
             "[%s]", o);
     } else {
-      CHECK(!strcmp(o, "<h2 id=\"q\">Is it &lt;safe&gt;?</h2>\n<p class=\"note\">a | b</p>\n"
-                       "<details><summary>more &amp; more</summary>\n</details>\n"
-                       "<ul>\n<li>one*</li>\n<li>two</li>\n</ul>\n"),
+      CHECK(!strcmp(o,
+                    "<h2 id=\"q\">Is it &lt;safe&gt;?</h2>\n<p class=\"note\">a | b</p>\n"
+                    "<details><summary>more &amp; more</summary>\n</details>\n"
+                    "<ul>\n<li>one*</li>\n<li>two</li>\n</ul>\n"),
             "[%s]", o);
     }
     free(o);

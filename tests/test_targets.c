@@ -75,7 +75,8 @@ static void reset(void) {
 static const json_t *target(const json_t *ts, const char *id) {
   size_t i;
   json_t *t;
-  json_array_foreach(ts, i, t) if (!strcmp(json_string_value(json_object_get(t, "id")), id)) return t;
+  json_array_foreach(ts, i,
+                     t) if (!strcmp(json_string_value(json_object_get(t, "id")), id)) return t;
   return NULL;
 }
 
@@ -114,7 +115,8 @@ int main(void) {
   CHECK(!strcmp(status(at(t, "L1")), "met"), "1.5x the peer at L1 is met: %s", status(at(t, "L1")));
   CHECK(fabs(num(at(t, "L1"), "ratio") - 1.5) < 1e-12, "the ratio of the medians, 1.5: %g",
         num(at(t, "L1"), "ratio"));
-  CHECK(num(at(t, "L1"), "ratio_lo") >= 1.2 && num(at(t, "L1"), "ratio_hi") >= num(at(t, "L1"), "ratio"),
+  CHECK(num(at(t, "L1"), "ratio_lo") >= 1.2 &&
+            num(at(t, "L1"), "ratio_hi") >= num(at(t, "L1"), "ratio"),
         "its interval is above the bar: [%g, %g]", num(at(t, "L1"), "ratio_lo"),
         num(at(t, "L1"), "ratio_hi"));
   CHECK(!strcmp(status(at(t, "L2")), "not met"), "1.1x at L2 is not met: %s", status(at(t, "L2")));
@@ -136,7 +138,8 @@ int main(void) {
         "met at L1 and L2: met (%s)", status(t));
   const char *o = json_string_value(json_object_get(at(t, "L1"), "ours"));
   CHECK(o && !strcmp(o, "sigmoid.avx512.fast"),
-        "the loose kernel does not qualify against a peer that claims less: ours = %s", o ? o : "-");
+        "the loose kernel does not qualify against a peer that claims less: ours = %s",
+        o ? o : "-");
   json_decref(ts);
   reset();
 
@@ -147,8 +150,9 @@ int main(void) {
   bench(&peer, NULL, L2, X5(1.0e9, 1.0e9, 0, 0, 0), 2);
   ts = spd_targets_json(bs, nb, sizes, 3);
   t = target(ts, "sigmoid/fwd");
-  CHECK(!strcmp(status(at(t, "L1")), "undecided"), "an interval across the bar: undecided (%s, [%g, %g])",
-        status(at(t, "L1")), num(at(t, "L1"), "ratio_lo"), num(at(t, "L1"), "ratio_hi"));
+  CHECK(!strcmp(status(at(t, "L1")), "undecided"),
+        "an interval across the bar: undecided (%s, [%g, %g])", status(at(t, "L1")),
+        num(at(t, "L1"), "ratio_lo"), num(at(t, "L1"), "ratio_hi"));
   CHECK(!strcmp(status(at(t, "L2")), "undecided") && isnan(num(at(t, "L2"), "ratio_lo")),
         "two repetitions: no interval, undecided (%s)", status(at(t, "L2")));
   CHECK(!strcmp(status(t), "undecided") && json_is_null(json_object_get(t, "met")),

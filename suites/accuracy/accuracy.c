@@ -578,8 +578,9 @@ static json_t *read_frag(const char *frag, const char *key, const char *act) {
     why = "it is not a finished activation of actbench accuracy";
   } else if (!json_is_string(json_object_get(fd, "key")) ||
              strcmp(json_string_value(json_object_get(fd, "key")), key) != 0) {
-    why = "it was computed for another run (sweep, implementations, a, reference, bins or "
-          "formats differ)";
+    why =
+        "it was computed for another run (sweep, implementations, a, reference, bins or "
+        "formats differ)";
   }
   if (!why) return fd;
   json_decref(fd);
@@ -751,9 +752,11 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   json_t *nw = json_array();
   for (size_t k = 0; k < nnat; k++) avail[navail + k] = natives[k];
   if (o->fmtbf16)
-    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_bfloat16, o->exhaustive));
+    json_array_append_new(nw,
+                          run_narrow(act, &p, avail, navail + nnat, &act_bfloat16, o->exhaustive));
   if (o->fmthalf)
-    json_array_append_new(nw, run_narrow(act, &p, avail, navail + nnat, &act_binary16, o->exhaustive));
+    json_array_append_new(nw,
+                          run_narrow(act, &p, avail, navail + nnat, &act_binary16, o->exhaustive));
   json_object_set_new(ja, "narrow", nw);
   return ja;
 }

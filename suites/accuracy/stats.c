@@ -498,8 +498,8 @@ size_t act_acc_stats_unpack(act_acc_stats *s, const unsigned char *buf, size_t l
   /* what indexes arrays must be in range, whatever the bytes said */
   int sane = s->bins == bins && s->nworst >= 0 && s->nworst <= ACT_WORST_K;
   for (int k = 0; k < ACT_MARKS && sane; k++)
-    sane = s->marks[k].ncells >= 0 && s->marks[k].ncells <= ACT_CELLS &&
-           s->marks[k].level >= 0 && s->marks[k].level < 64;
+    sane = s->marks[k].ncells >= 0 && s->marks[k].ncells <= ACT_CELLS && s->marks[k].level >= 0 &&
+           s->marks[k].level < 64;
   if (!sane) {
     s->bins = bins, s->nworst = 0;
     for (int k = 0; k < ACT_MARKS; k++) s->marks[k].ncells = 0, s->marks[k].level = 0;

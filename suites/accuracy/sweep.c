@@ -643,8 +643,8 @@ static uint64_t h_of(const unsigned char *buf, size_t len) {
 /* 1 and the state when the checkpoint matches this configuration; 0 when
  * there is none; -1 when there is one that cannot be used, with why in
  * why (the caller says so, once, and starts over) */
-static int ckpt_read(const act_sweep_cfg *c, const char *cfgs, uint64_t mine,
-                     uint64_t *next_round, act_sweep_result *r, char *why, size_t cap) {
+static int ckpt_read(const act_sweep_cfg *c, const char *cfgs, uint64_t mine, uint64_t *next_round,
+                     act_sweep_result *r, char *why, size_t cap) {
   FILE *f = fopen(c->ckpt, "rb");
   if (!f) {
     if (errno == ENOENT) return 0;
@@ -808,8 +808,7 @@ void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
     if (got > 0)
       r->resumed = 1;
     else if (got < 0)
-      act_warn("accuracy: checkpoint %s dropped, %s: starting %s over", c->ckpt, why,
-               c->act->name);
+      act_warn("accuracy: checkpoint %s dropped, %s: starting %s over", c->ckpt, why, c->act->name);
   }
   uint64_t done_inputs = 0; /* for the progress line, this rank */
   int nth = 1;

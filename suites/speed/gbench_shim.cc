@@ -113,7 +113,6 @@ int act_gb_add_context(const char *key, const char *value) {
   return -1;
 }
 
-
 long act_gb_count_matching(int argc, char **argv, char *err, size_t errcap) {
   if (err && errcap) err[0] = '\0';
   try {

@@ -81,7 +81,7 @@
 #define MAX_N ((long long)1 << 27) /* floats per array: 512 MiB */
 #define MIN_CLASS_N 256            /* smallest n a cache class may give */
 #define MAX_SIZES 64
-#define MAX_IMPLS 4096 /* implementations one run may select */
+#define MAX_IMPLS 4096    /* implementations one run may select */
 #define POOL_ELEMS 131072 /* input elements a call has not seen recently, at least */
 #define DEFAULT_REPS 5
 #define DEFAULT_MIN_TIME 0.01
@@ -403,7 +403,8 @@ static json_t *load_gb_json(int fd, const char *path) {
   for (;;) {
     ssize_t got = read(fd, buf + len, cap - len);
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) act_die("speed: cannot read Google Benchmark's output %s: %s", path, strerror(errno));
+    if (got < 0)
+      act_die("speed: cannot read Google Benchmark's output %s: %s", path, strerror(errno));
     if (got == 0) break;
     len += (size_t)got;
     if (len < cap) continue;
@@ -716,7 +717,7 @@ int act_speed_main(int argc, char **argv) {
       snprintf(g_tmp, sizeof g_tmp, "%s/.speed.gbench.%ld.json", out_dir, (long)getpid()) >=
           (int)sizeof g_tmp)
     act_die("speed: --out: folder name too long");
-  g_tmp[0] = '\0'; /* nothing to remove yet */
+  g_tmp[0] = '\0';              /* nothing to remove yet */
   if (act_parse_only) return 0; /* the fuzz targets: options checked, nothing run */
 
   /* Which implementations run here. */
@@ -726,8 +727,7 @@ int act_speed_main(int argc, char **argv) {
   size_t nrun = 0;
   for (size_t k = 0; k < nsel; k++) {
     avail[k] = act_impl_available(sel[k]) != 0;
-    if (avail[k])
-      run[nrun++] = sel[k];
+    if (avail[k]) run[nrun++] = sel[k];
   }
   if (nrun == 0) act_die("speed: none of the selected implementations runs on this CPU");
 

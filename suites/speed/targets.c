@@ -204,7 +204,7 @@ static json_t *peer_target_json(const peer_target *pt, const spd_bench *bs, size
              "rounded) runs at >= %gx the throughput of %s%s at L1 and L2: medians of the "
              "repetitions, the ratio judged by its 95%% interval",
              pt->activation, pt->dir == SPD_FWD ? "f" : "f'", pt->ours_max, pt->min_ratio,
-             pt->origin                                ? pt->origin
+             pt->origin         ? pt->origin
              : pt->peer_max > 0 ? "the fastest peer claiming at most 1 ulp"
                                 : "the fastest peer of any accuracy",
              pt->origin ? (pt->dir == SPD_FWD ? "'s forward kernel" : "'s backward kernel") : "");
@@ -222,7 +222,7 @@ static json_t *peer_target_json(const peer_target *pt, const spd_bench *bs, size
   json_object_set_new(t, "activation", json_string(pt->activation));
   json_object_set_new(t, "direction", json_string(dn));
   json_object_set_new(t, "reference",
-                      json_string(pt->origin           ? pt->origin
+                      json_string(pt->origin         ? pt->origin
                                   : pt->peer_max > 0 ? "fastest peer <= 1 ulp"
                                                      : "fastest peer"));
   if (pt->ours_max > 0) json_object_set_new(t, "ours_max_ulp", json_real(pt->ours_max));

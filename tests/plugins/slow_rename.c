@@ -3,7 +3,9 @@
  * (default 20) before doing it, so that the test can send a signal while a
  * results file is a whole temporary not yet renamed: the moment a signal
  * must not leave it behind.  Everything else goes to the C library. */
+#ifndef _GNU_SOURCE /* the build may define it already */
 #define _GNU_SOURCE
+#endif
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
