@@ -80,7 +80,7 @@ rm -rf "$SCRATCH/src"
 mkdir -p "$SCRATCH/src"
 git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' p; do
   [ -e "$p" ] && printf '%s\0' "$p"
-done | (cd "$ROOT" && cpio -0 -pdm --quiet "$SCRATCH/src")
+done | tar --null -T - -cf - | tar -xf - -C "$SCRATCH/src"
 B=$SCRATCH/build
 echo "mutate: building in $B"
 if ! { [ -f "$B/CMakeCache.txt" ] || cmake -S "$SCRATCH/src" -B "$B" ${CMAKE_FLAGS:-} >"$SCRATCH/configure.log" 2>&1; } ||
