@@ -37,6 +37,7 @@ typedef struct {
   double alpha;
   int formats; /* bit 0 binary32, 1 bfloat16, 2 binary16 */
   int changed_only;
+  int allow_missing; /* a kernel only in OLD is not a regression */
   act_format fmt;
 } diff_opts;
 
@@ -44,7 +45,7 @@ static void usage(FILE *f) {
   fprintf(f,
           "usage: actbench diff OLD NEW [--threshold-speed R] [--threshold-ulp X | X%%]\n"
           "                     [--alpha A] [--activation A] [--formats LIST] [--changed]\n"
-          "                     [--format table|csv|markdown]\n"
+          "                     [--allow-missing] [--format table|csv|markdown]\n"
           "Compares two results files of the same kind (speed.json, accuracy.json or\n"
           "saturation.json), e.g. before and after a change, or from two machines.\n"
           "\n"
@@ -69,6 +70,9 @@ static void usage(FILE *f) {
           "  --activation A       only this activation\n"
           "  --formats LIST       accuracy: binary32, bfloat16, binary16, or all (binary32)\n"
           "  --changed            accuracy, saturation: only the rows that changed\n"
+          "  --allow-missing      with a threshold, a kernel (or an activation) that OLD has\n"
+          "                       and NEW lacks is not a regression (by default it is one:\n"
+          "                       a kernel that stopped being measured hides what it does)\n"
           "  --format F           table (default), csv or markdown\n"
           "\n"
           "Exit status: 0 no regression, 1 a regression, 2 bad input.\n",
@@ -225,12 +229,36 @@ static int diff_speed(diff_opts *o) {
       act_table_cell(t, result);
     }
   }
-  size_t only_old = 0;
+  size_t only_old = 0, missing = 0;
   for (size_t k = 0; k < no; k++) {
     if (o->activation && strcmp(ro[k].activation, o->activation) && !ro[k].baseline) continue;
     int found = 0;
     for (size_t i = 0; i < nn && !found; i++) found = !strcmp(ro[k].name, rn[i].name);
     only_old += !found;
+    /* a kernel measured before and not now: a regression unless allowed */
+    if (!found && !ro[k].baseline && !isnan(o->thr_speed) && !o->allow_missing) {
+      missing++;
+      if (regressions++ < 8)
+        snprintf(regressed + strlen(regressed), sizeof regressed - strlen(regressed),
+                 "%s%s (not in NEW)", regressions > 1 ? ", " : "", ro[k].name);
+      else if (regressions == 9)
+        snprintf(regressed + strlen(regressed), sizeof regressed - strlen(regressed), ", ...");
+      if (csv) {
+        act_table_cell(t, ro[k].name);
+        act_table_cell(t, ro[k].impl);
+        act_table_cell(t, ro[k].direction);
+        act_table_cellf(t, "%lld", ro[k].n);
+        act_table_cell(t, ro[k].size_class);
+        act_table_cellf(t, "%.9g", act_speed_center(&ro[k]));
+        for (int c = 0; c < 5; c++) act_table_cell(t, "");
+        act_table_cell(t, "REGRESSION (not in NEW)");
+      } else {
+        act_table_cell(t, ro[k].name);
+        act_table_cellf(t, "%.3g", act_speed_center(&ro[k]) / 1e9);
+        for (int c = 0; c < 5; c++) act_table_cell(t, "-");
+        act_table_cell(t, "REGRESSION (not in NEW)");
+      }
+    }
   }
   act_table_print(t, stdout, o->fmt);
   act_table_free(t);
@@ -260,8 +288,9 @@ static int diff_speed(diff_opts *o) {
     }
     if (!isnan(o->thr_speed)) {
       if (regressions)
-        printf("REGRESSION: %zu benchmarks more than %g%% slower (threshold-speed %g): %s\n",
-               regressions, 100 * o->thr_speed, o->thr_speed, regressed);
+        printf("REGRESSION: %zu benchmarks more than %g%% slower (threshold-speed %g)%s: %s\n",
+               regressions, 100 * o->thr_speed, o->thr_speed,
+               missing ? " or not in NEW (--allow-missing allows that)" : "", regressed);
       else
         printf("no regression (threshold-speed %g)\n", o->thr_speed);
     }
@@ -468,7 +497,7 @@ static int diff_accuracy(diff_opts *o) {
     act_table_col(t, c++, "verdict", "verdict", 0);
     act_table_col(t, c++, "result", "result", 0);
   }
-  size_t acts_both = 0, rows = 0, changed = 0, regressions = 0, grew = 0, shrank = 0;
+  size_t acts_both = 0, rows = 0, changed = 0, regressions = 0, grew = 0, shrank = 0, missing = 0;
   size_t verdict_regs = 0;
   char regressed[1024] = "", only[1024] = "";
   size_t cap = 1;
@@ -512,6 +541,18 @@ static int diff_accuracy(diff_opts *o) {
             if (!so.has || !sn.has) {
               result = !eo ? "only in NEW" : !en ? "only in OLD" : "measured on one side";
               chg = 1;
+              /* measured in OLD and not in NEW: a regression unless allowed */
+              if (so.has && !isnan(o->thr_ulp) && !o->allow_missing) {
+                result = "REGRESSION (not in NEW)";
+                missing++;
+                if (regressions++ < 6)
+                  snprintf(regressed + strlen(regressed), sizeof regressed - strlen(regressed),
+                           "%s%s %s%s%s (not in NEW)", regressions > 1 ? ", " : "", name,
+                           d ? "f'" : "f", f ? " " : "", f ? fmt_short[f] : "");
+                else if (regressions == 7)
+                  snprintf(regressed + strlen(regressed), sizeof regressed - strlen(regressed),
+                           ", ...");
+              }
             } else {
               /* a change of the core's max ULP or of the verdict is a change
                * (an older file has neither: NAN and -1 on that side) */
@@ -607,8 +648,15 @@ static int diff_accuracy(diff_opts *o) {
   for (size_t i = 0; i < AO->nacts; i++) {
     const char *act = AO->acts[i].name;
     if (o->activation && strcmp(act, o->activation)) continue;
-    if (!act_res_accuracy_of(AN, act, NULL))
+    if (!act_res_accuracy_of(AN, act, NULL)) {
       snprintf(only + strlen(only), sizeof only - strlen(only), " %s (OLD)", act);
+      if (!isnan(o->thr_ulp) && !o->allow_missing) {
+        missing++;
+        if (regressions++ < 6)
+          snprintf(regressed + strlen(regressed), sizeof regressed - strlen(regressed),
+                   "%s%s (every implementation; not in NEW)", regressions > 1 ? ", " : "", act);
+      }
+    }
   }
   free(rn_);
   free(ro_);
@@ -626,8 +674,9 @@ static int diff_accuracy(diff_opts *o) {
       if (regressions)
         printf(
             "REGRESSION: %zu rows whose max ULP grew by more than %s or whose special-value "
-            "failures went up%s: %s\n",
+            "failures went up%s%s: %s\n",
             regressions, thr, verdict_regs ? ", or whose verdict went from within to exceeds" : "",
+            missing ? ", or measured in OLD and not in NEW (--allow-missing allows that)" : "",
             regressed);
       else
         printf("no regression (threshold-ulp %s)\n", thr);
@@ -747,6 +796,8 @@ int act_diff_main(int argc, char **argv) {
         if (!end) break;
         s = end + 1;
       }
+    } else if (!strcmp(a, "--allow-missing")) {
+      o.allow_missing = 1;
     } else if (!strcmp(a, "--changed")) {
       o.changed_only = 1;
     } else if ((v = act_opt_value("diff", argc, argv, &i, "--format"))) {

@@ -231,6 +231,40 @@ run 1 diff "$S/acc_old.json" "$S/acc_new.json" --threshold-ulp 25% &&
   check "accuracy: under 25%, the special failures alone" grep -q '^REGRESSION: 1 rows .* 25%' "$S/out"
 run 0 diff "$S/acc_old.json" "$S/acc_new.json" --changed --activation leaky_relu &&
   check "accuracy --changed --activation: nothing else" bash -c "! grep -q '^sigmoid' '$S/out'"
+# a kernel (or an activation) measured in OLD and missing from NEW: a regression unless allowed
+python3 - "$S" <<'PY'
+import json, sys
+S = sys.argv[1]
+d = json.load(open(S + "/acc_old.json"))
+sig = d["activations"][0]
+sig["implementations"] = [m for m in sig["implementations"] if m["name"] != "sigmoid.scalar.naive"]
+json.dump(d, open(S + "/acc_missing.json", "w"))
+d["activations"] = d["activations"][:1]
+json.dump(d, open(S + "/acc_missing_act.json", "w"))
+s = json.load(open(S + "/old.json"))
+s["benchmarks"] = [b for b in s["benchmarks"] if not b["name"].startswith("sigmoid.b/")]
+json.dump(s, open(S + "/speed_missing.json", "w"))
+PY
+run 1 diff "$S/acc_old.json" "$S/acc_missing.json" --threshold-ulp 0.5 && {
+  check "accuracy: a kernel missing from NEW is a regression" \
+    grep -Eq "^sigmoid.scalar.naive +f +.*REGRESSION \(not in NEW\)$" "$S/out"
+  check "accuracy: the missing kernel named" \
+    grep -q "^REGRESSION: 2 rows .*not in NEW.*: sigmoid.scalar.naive f (not in NEW), sigmoid.scalar.naive f' (not in NEW)$" "$S/out"
+}
+run 0 diff "$S/acc_old.json" "$S/acc_missing.json" --threshold-ulp 0.5 --allow-missing &&
+  check "accuracy --allow-missing: no regression" grep -q '^no regression (threshold-ulp 0.5 ULP)' "$S/out"
+run 1 diff "$S/acc_old.json" "$S/acc_missing_act.json" --threshold-ulp 0.5 &&
+  check "accuracy: an activation missing from NEW is a regression" \
+    grep -q "^REGRESSION: .*(every implementation; not in NEW)" "$S/out"
+run 1 diff "$S/old.json" "$S/speed_missing.json" --threshold-speed 0.05 && {
+  check "speed: a benchmark missing from NEW is a regression" \
+    grep -Eq "^sigmoid.b/fwd/4096 .*REGRESSION \(not in NEW\)$" "$S/out"
+  check "speed: the missing benchmarks named" grep -q "^REGRESSION: 2 benchmarks .*not in NEW" "$S/out"
+}
+run 0 diff "$S/old.json" "$S/speed_missing.json" --threshold-speed 0.05 --allow-missing &&
+  check "speed --allow-missing: no regression" grep -q '^no regression (threshold-speed 0.05)' "$S/out"
+run 0 diff "$S/old.json" "$S/speed_missing.json" &&
+  check "speed: no threshold, a missing benchmark is only counted" grep -q 'only in OLD' "$S/out"
 run 0 diff "$FULL/saturation.json" "$FULL/saturation.json" &&
   check "saturation diff with itself" grep -q ', 0 changed$' "$S/out"
 
