@@ -351,6 +351,7 @@ act_res_zerocenter *act_res_read_zerocenter(const char *path);
 act_res_speed *act_res_speed_doc(json_t *doc, const char *path);
 act_res_accuracy *act_res_accuracy_doc(json_t *doc, const char *path);
 act_res_saturation *act_res_saturation_doc(json_t *doc, const char *path);
+act_res_zerocenter *act_res_zerocenter_doc(json_t *doc, const char *path);
 /* a file's "kind" ("speed", ...), loading it; NULL when it states none */
 const char *act_res_kind(const char *path, json_t **doc);
 /* everything the readers returned, and their documents */
