@@ -1102,11 +1102,20 @@ static int load_measurements(act_res_speed *S, const json_t *doc, size_t *cap) {
   return 1;
 }
 
+typedef struct {
+  double *v;
+  size_t n, cap;
+} rep_seen;
+
 /* Google Benchmark's "benchmarks" (files before "measurements"): the
  * repetitions of each benchmark gathered, its mean and median aggregates */
 static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
   json_t *bm = get_arr(doc, "", "benchmarks");
   size_t *vcap = NULL, nv = 0;
+  /* per benchmark, the repetition_index values seen: one twice is a
+   * benchmark written twice */
+  rep_seen *rix = NULL;
+  size_t nrix = 0;
   for (size_t i = 0; i < json_array_size(bm); i++) {
     json_t *e = json_array_get(bm, i);
     const char *w = res_printf("benchmarks[%zu]", i);
@@ -1136,6 +1145,8 @@ static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
       r = new_run(S, cap, name);
       vcap = res_grow(vcap, &nv, S->nruns - 1, sizeof *vcap);
       vcap[S->nruns - 1] = 0;
+      rix = res_grow(rix, &nrix, S->nruns - 1, sizeof *rix);
+      memset(&rix[S->nruns - 1], 0, sizeof *rix);
       r->impl = get_str(e, w, "impl", 0);
       r->activation = get_str(e, w, "activation", 0);
       known_activation(r->activation, w, 1);
@@ -1159,6 +1170,14 @@ static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
     }
     if (kind && !isnan(kind == 1 ? r->mean : r->median))
       bad(w, "has two %s aggregates", kind == 1 ? "mean" : "median");
+    double ri = kind ? NAN : get_range_opt(e, w, "repetition_index", R_NULL | R_INT);
+    if (!isnan(ri)) {
+      rep_seen *q = &rix[r - S->runs];
+      for (size_t k = 0; k < q->n; k++)
+        if (q->v[k] == ri) bad(w, "appears twice (repetition_index %.0f)", ri);
+      q->v = res_grow(q->v, &q->cap, q->n, sizeof *q->v);
+      q->v[q->n++] = ri;
+    }
     if (kind == 0)
       add_sample(r, &vcap[r - S->runs], ips);
     else if (kind == 1)
