@@ -1352,31 +1352,55 @@ act_res_saturation *act_res_read_saturation(const char *path) {
 
 /* a summary of a sample: {median, q1, q3, min, max, mean}, each null, a
  * number or "inf" (flags: the range of the values) */
-static void check_summary(const json_t *o, const char *where, const char *key, int flags) {
+static act_res_summary get_summary(const json_t *o, const char *where, const char *key, int flags) {
+  act_res_summary r = {0, NAN, NAN, NAN, NAN, NAN, NAN};
   json_t *v = json_object_get(o, key);
-  if (!v) return;
+  if (!v) return r;
   const char *w = res_printf("%s, %s", where, key);
   if (!json_is_object(v)) bad(w, "is %s, not an object", type_name(v));
-  static const char *const k[6] = {"median", "q1", "q3", "min", "max", "mean"};
-  for (int j = 0; j < 6; j++) get_range_opt(v, w, k[j], R_NULL | flags);
+  r.present = 1;
+  r.median = get_range_opt(v, w, "median", R_NULL | flags);
+  r.q1 = get_range_opt(v, w, "q1", R_NULL | flags);
+  r.q3 = get_range_opt(v, w, "q3", R_NULL | flags);
+  r.min = get_range_opt(v, w, "min", R_NULL | flags);
+  r.max = get_range_opt(v, w, "max", R_NULL | flags);
+  r.mean = get_range_opt(v, w, "mean", R_NULL | flags);
+  return r;
 }
 
-static void check_sign_agreement(const json_t *sa) {
+/* a vector of numbers as doubles (check_vec's rules) */
+static double *get_vec(const json_t *o, const char *where, const char *key, size_t n, int flags,
+                       size_t cap, size_t *len) {
+  json_t *a = mem(o, where, key);
+  *len = check_vec(a, n, where, res_printf("member \"%s\"", key), flags, cap);
+  double *d = res_alloc((*len ? *len : 1) * sizeof *d);
+  for (size_t k = 0; k < *len; k++) d[k] = range_value(json_array_get(a, k), where, key, flags);
+  return d;
+}
+
+static void load_sign_agreement(act_res_zerocenter *Z, const json_t *sa) {
   const char *w = "sign_agreement";
   get_range_opt(sa, w, "trials", R_NULL | R_INT);
   json_t *rows = json_object_get(sa, "rows");
   if (!rows) return;
   if (!json_is_array(rows)) bad(w, "member \"rows\" is %s, not an array", type_name(rows));
   cap_size(json_array_size(rows), CAP_ARRAY, w, "\"rows\"");
+  Z->nsigns = json_array_size(rows);
+  Z->signs = res_alloc((Z->nsigns + 1) * sizeof *Z->signs);
   for (size_t k = 0; k < json_array_size(rows); k++) {
     json_t *e = json_array_get(rows, k);
     const char *we = res_printf("sign_agreement, rows[%zu]", k);
     if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-    known_activation(get_str(e, we, "activation", 0), we, 0);
-    get_range_opt(e, we, "z_mu", R_SIGN);
-    get_range_opt(e, we, "z_sigma", 0);
-    static const char *const counts[3] = {"d", "batch", "trials"};
-    for (int j = 0; j < 3; j++) get_range_opt(e, we, counts[j], R_INT);
+    act_res_zc_sign *r = &Z->signs[k];
+    r->activation = get_str(e, we, "activation", 0);
+    known_activation(r->activation, we, 0);
+    r->z_mu = get_range_opt(e, we, "z_mu", R_SIGN);
+    r->z_sigma = get_range_opt(e, we, "z_sigma", 0);
+    r->d = get_range_opt(e, we, "d", R_INT);
+    r->batch = get_range_opt(e, we, "batch", R_INT);
+    get_range_opt(e, we, "trials", R_INT);
+    r->fraction = get_range_opt(e, we, "fraction", R_NULL | R_FRAC);
+    r->exact = get_range_opt(e, we, "exact", R_NULL | R_FRAC);
     static const char *const fr[9] = {"fraction",        "se",           "exact",
                                       "fraction_strict", "exact_strict", "p_pos",
                                       "p_neg",           "p_zero",       "fraction_se"};
@@ -1384,7 +1408,7 @@ static void check_sign_agreement(const json_t *sa) {
   }
 }
 
-static void check_two_weight(const json_t *tw) {
+static void load_two_weight(act_res_zerocenter *Z, const json_t *tw) {
   const char *w = "two_weight";
   static const char *const counts[3] = {"problems", "samples", "max_steps"};
   for (int j = 0; j < 3; j++) get_range_opt(tw, w, counts[j], R_NULL | R_INT);
@@ -1392,11 +1416,15 @@ static void check_two_weight(const json_t *tw) {
   json_t *rs = json_object_get(tw, "results");
   if (rs && !json_is_array(rs)) bad(w, "member \"results\" is %s, not an array", type_name(rs));
   cap_size(json_array_size(rs), CAP_ARRAY, w, "\"results\"");
+  Z->nresults = json_array_size(rs);
+  Z->results = res_alloc((Z->nresults + 1) * sizeof *Z->results);
   for (size_t k = 0; k < json_array_size(rs); k++) {
     json_t *e = json_array_get(rs, k);
     const char *we = res_printf("two_weight, results[%zu]", k);
     if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
     const char *act = get_str(e, we, "activation", 0), *meth = get_str(e, we, "method", 0);
+    act_res_zc_result *r = &Z->results[k];
+    r->activation = act, r->method = meth;
     known_activation(act, we, 0);
     for (size_t j = 0; j < k; j++) {
       json_t *o = json_array_get(rs, j);
@@ -1404,42 +1432,58 @@ static void check_two_weight(const json_t *tw) {
           !strcmp(get_str(o, we, "method", 0), meth))
         bad(we, "%.40s %.20s appears twice (results[%zu] too)", act, meth, j);
     }
-    check_summary(e, we, "steps", R_INF);
-    check_summary(e, we, "path_ratio", R_INF);
-    check_summary(e, we, "same_sign", R_FRAC);
-    check_summary(e, we, "kappa", R_INF);
-    get_range_opt(e, we, "not_reached", R_INT);
+    r->steps = get_summary(e, we, "steps", R_INF);
+    r->path_ratio = get_summary(e, we, "path_ratio", R_INF);
+    r->same_sign = get_summary(e, we, "same_sign", R_FRAC);
+    r->kappa = get_summary(e, we, "kappa", R_INF);
+    r->not_reached = get_range_opt(e, we, "not_reached", R_INT);
   }
   json_t *pa = json_object_get(tw, "paired");
   if (pa && !json_is_array(pa)) bad(w, "member \"paired\" is %s, not an array", type_name(pa));
+  cap_size(json_array_size(pa), CAP_ARRAY, w, "\"paired\"");
+  Z->npairs = json_array_size(pa);
+  Z->pairs = res_alloc((Z->npairs + 1) * sizeof *Z->pairs);
   for (size_t k = 0; k < json_array_size(pa); k++) {
     json_t *e = json_array_get(pa, k);
     const char *we = res_printf("two_weight, paired[%zu]", k);
     if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-    known_activation(get_str(e, we, "a", 0), we, 0);
-    known_activation(get_str(e, we, "b", 0), we, 0);
-    get_range_opt(e, we, "a_more_steps", R_NULL | R_FRAC);
-    get_range_opt(e, we, "median_step_ratio", R_NULL | R_INF);
+    act_res_zc_pair *r = &Z->pairs[k];
+    r->method = get_str(e, we, "method", 1);
+    r->a = get_str(e, we, "a", 0);
+    r->b = get_str(e, we, "b", 0);
+    known_activation(r->a, we, 0);
+    known_activation(r->b, we, 0);
+    r->a_more_steps = get_range_opt(e, we, "a_more_steps", R_NULL | R_FRAC);
+    r->median_step_ratio = get_range_opt(e, we, "median_step_ratio", R_NULL | R_INF);
   }
   json_t *ex = json_object_get(tw, "example");
   if (!ex) return;
   const char *wx = "two_weight, example";
   if (!json_is_object(ex)) bad(wx, "is %s, not an object", type_name(ex));
-  check_vec(mem(ex, wx, "w_star"), 2, wx, "member \"w_star\"", R_SIGN, 2);
-  check_vec(mem(ex, wx, "start"), 2, wx, "member \"start\"", R_SIGN, 2);
+  size_t n2;
+  double *ws = get_vec(ex, wx, "w_star", 2, R_SIGN, 2, &n2);
+  double *st = get_vec(ex, wx, "start", 2, R_SIGN, 2, &n2);
+  Z->has_example = 1;
+  Z->w_star[0] = ws[0], Z->w_star[1] = ws[1], Z->start[0] = st[0], Z->start[1] = st[1];
   json_t *ps = get_arr(ex, wx, "paths");
   cap_size(json_array_size(ps), 64, wx, "\"paths\"");
+  Z->npaths = json_array_size(ps);
+  Z->paths = res_alloc((Z->npaths + 1) * sizeof *Z->paths);
   for (size_t k = 0; k < json_array_size(ps); k++) {
     json_t *e = json_array_get(ps, k);
     const char *we = res_printf("two_weight, example, paths[%zu]", k);
     if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-    known_activation(get_str(e, we, "activation", 0), we, 0);
-    get_str(e, we, "method", 0);
-    get_range_opt(e, we, "steps", R_INT);
+    act_res_zc_path *p = &Z->paths[k];
+    p->activation = get_str(e, we, "activation", 0);
+    known_activation(p->activation, we, 0);
+    p->method = get_str(e, we, "method", 0);
+    p->steps = get_range_opt(e, we, "steps", R_INT);
     get_range_opt(e, we, "every", R_INT);
-    size_t n0 = check_vec(mem(e, we, "w0"), 0, we, "member \"w0\"", R_SIGN, CAP_PATH);
-    size_t n1 = check_vec(mem(e, we, "w1"), 0, we, "member \"w1\"", R_SIGN, CAP_PATH);
+    size_t n0, n1;
+    p->w0 = get_vec(e, we, "w0", 0, R_SIGN, CAP_PATH, &n0);
+    p->w1 = get_vec(e, we, "w1", 0, R_SIGN, CAP_PATH, &n1);
     if (n0 != n1) bad(we, "\"w0\" has %zu points but \"w1\" %zu", n0, n1);
+    p->n = n0;
   }
 }
 
@@ -1450,10 +1494,10 @@ act_res_zerocenter *act_res_zerocenter_doc(json_t *doc, const char *path) {
   if (t && !json_is_object(t)) bad("", "member \"two_weight\" is %s, not an object", type_name(t));
   if (s && !json_is_object(s))
     bad("", "member \"sign_agreement\" is %s, not an object", type_name(s));
-  Z->two_weight = t;
-  Z->sign_agreement = s;
-  if (t) check_two_weight(t);
-  if (s) check_sign_agreement(s);
+  Z->has_two_weight = t != NULL;
+  Z->has_sign_agreement = s != NULL;
+  if (t) load_two_weight(Z, t);
+  if (s) load_sign_agreement(Z, s);
   return Z;
 }
 

@@ -336,9 +336,55 @@ typedef struct {
   act_res_state state;
 } act_res_speed;
 
+/* ---- zerocenter.json (docs/results.md, "zerocenter.json") */
+
+/* SUMMARY: a sample's median, quartiles, extremes and mean; NAN where null
+ * or absent (present 0: the member is absent) */
+typedef struct {
+  int present;
+  double median, q1, q3, min, max, mean;
+} act_res_summary;
+
+/* two_weight.results: one activation and method over the problems */
+typedef struct {
+  const char *activation, *method;
+  act_res_summary steps, path_ratio, same_sign, kappa;
+  double not_reached; /* NAN when absent */
+} act_res_zc_result;
+
+/* two_weight.paired: problem by problem, a against b */
+typedef struct {
+  const char *method, *a, *b; /* method NULL when absent */
+  double a_more_steps, median_step_ratio;
+} act_res_zc_pair;
+
+/* two_weight.example.paths: w0[k], w1[k] after step k * every */
+typedef struct {
+  const char *activation, *method;
+  double steps; /* NAN when absent */
+  double *w0, *w1;
+  size_t n;
+} act_res_zc_path;
+
+/* sign_agreement.rows: NAN where absent or null */
+typedef struct {
+  const char *activation;
+  double z_mu, z_sigma, d, batch, fraction, exact;
+} act_res_zc_sign;
+
 typedef struct {
   act_res_file file;
-  json_t *two_weight, *sign_agreement; /* as in the file; NULL when absent */
+  int has_two_weight, has_sign_agreement; /* the members are there */
+  act_res_zc_result *results;
+  size_t nresults;
+  act_res_zc_pair *pairs;
+  size_t npairs;
+  int has_example; /* two_weight.example: its optimum, start and paths */
+  double w_star[2], start[2];
+  act_res_zc_path *paths;
+  size_t npaths;
+  act_res_zc_sign *signs;
+  size_t nsigns;
 } act_res_zerocenter;
 
 /* Read a results file of one kind (path as given on the command line).  The
