@@ -1378,19 +1378,35 @@ static double *get_vec(const json_t *o, const char *where, const char *key, size
   return d;
 }
 
+/* an optional member that is an array (absent: empty), capped; *out gets
+ * room for its elements, elem bytes each */
+static json_t *opt_list(const json_t *o, const char *w, const char *key, size_t elem, void **out,
+                        size_t *n) {
+  json_t *a = json_object_get(o, key);
+  if (a && !json_is_array(a)) bad(w, "member \"%s\" is %s, not an array", key, type_name(a));
+  cap_size(json_array_size(a), CAP_ARRAY, w, res_printf("\"%s\"", key));
+  *n = json_array_size(a);
+  *out = res_alloc((*n + 1) * elem);
+  return a;
+}
+
+/* element k of an array of objects, checked; *we, where it is */
+static json_t *obj_at(const json_t *a, size_t k, const char *w, const char **we) {
+  json_t *e = json_array_get(a, k);
+  *we = res_printf("%s[%zu]", w, k);
+  if (!json_is_object(e)) bad(*we, "is %s, not an object", type_name(e));
+  return e;
+}
+
 static void load_sign_agreement(act_res_zerocenter *Z, const json_t *sa) {
   const char *w = "sign_agreement";
   get_range_opt(sa, w, "trials", R_NULL | R_INT);
-  json_t *rows = json_object_get(sa, "rows");
-  if (!rows) return;
-  if (!json_is_array(rows)) bad(w, "member \"rows\" is %s, not an array", type_name(rows));
-  cap_size(json_array_size(rows), CAP_ARRAY, w, "\"rows\"");
-  Z->nsigns = json_array_size(rows);
-  Z->signs = res_alloc((Z->nsigns + 1) * sizeof *Z->signs);
-  for (size_t k = 0; k < json_array_size(rows); k++) {
-    json_t *e = json_array_get(rows, k);
-    const char *we = res_printf("sign_agreement, rows[%zu]", k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+  void *v;
+  json_t *rows = opt_list(sa, w, "rows", sizeof *Z->signs, &v, &Z->nsigns);
+  Z->signs = v;
+  for (size_t k = 0; k < Z->nsigns; k++) {
+    const char *we;
+    json_t *e = obj_at(rows, k, "sign_agreement, rows", &we);
     act_res_zc_sign *r = &Z->signs[k];
     r->activation = get_str(e, we, "activation", 0);
     known_activation(r->activation, we, 0);
@@ -1413,15 +1429,12 @@ static void load_two_weight(act_res_zerocenter *Z, const json_t *tw) {
   static const char *const counts[3] = {"problems", "samples", "max_steps"};
   for (int j = 0; j < 3; j++) get_range_opt(tw, w, counts[j], R_NULL | R_INT);
   get_range_opt(tw, w, "tol", R_NULL);
-  json_t *rs = json_object_get(tw, "results");
-  if (rs && !json_is_array(rs)) bad(w, "member \"results\" is %s, not an array", type_name(rs));
-  cap_size(json_array_size(rs), CAP_ARRAY, w, "\"results\"");
-  Z->nresults = json_array_size(rs);
-  Z->results = res_alloc((Z->nresults + 1) * sizeof *Z->results);
-  for (size_t k = 0; k < json_array_size(rs); k++) {
-    json_t *e = json_array_get(rs, k);
-    const char *we = res_printf("two_weight, results[%zu]", k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+  void *v;
+  json_t *rs = opt_list(tw, w, "results", sizeof *Z->results, &v, &Z->nresults);
+  Z->results = v;
+  for (size_t k = 0; k < Z->nresults; k++) {
+    const char *we;
+    json_t *e = obj_at(rs, k, "two_weight, results", &we);
     const char *act = get_str(e, we, "activation", 0), *meth = get_str(e, we, "method", 0);
     act_res_zc_result *r = &Z->results[k];
     r->activation = act, r->method = meth;
@@ -1438,15 +1451,11 @@ static void load_two_weight(act_res_zerocenter *Z, const json_t *tw) {
     r->kappa = get_summary(e, we, "kappa", R_INF);
     r->not_reached = get_range_opt(e, we, "not_reached", R_INT);
   }
-  json_t *pa = json_object_get(tw, "paired");
-  if (pa && !json_is_array(pa)) bad(w, "member \"paired\" is %s, not an array", type_name(pa));
-  cap_size(json_array_size(pa), CAP_ARRAY, w, "\"paired\"");
-  Z->npairs = json_array_size(pa);
-  Z->pairs = res_alloc((Z->npairs + 1) * sizeof *Z->pairs);
-  for (size_t k = 0; k < json_array_size(pa); k++) {
-    json_t *e = json_array_get(pa, k);
-    const char *we = res_printf("two_weight, paired[%zu]", k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+  json_t *pa = opt_list(tw, w, "paired", sizeof *Z->pairs, &v, &Z->npairs);
+  Z->pairs = v;
+  for (size_t k = 0; k < Z->npairs; k++) {
+    const char *we;
+    json_t *e = obj_at(pa, k, "two_weight, paired", &we);
     act_res_zc_pair *r = &Z->pairs[k];
     r->method = get_str(e, we, "method", 1);
     r->a = get_str(e, we, "a", 0);
@@ -1469,10 +1478,9 @@ static void load_two_weight(act_res_zerocenter *Z, const json_t *tw) {
   cap_size(json_array_size(ps), 64, wx, "\"paths\"");
   Z->npaths = json_array_size(ps);
   Z->paths = res_alloc((Z->npaths + 1) * sizeof *Z->paths);
-  for (size_t k = 0; k < json_array_size(ps); k++) {
-    json_t *e = json_array_get(ps, k);
-    const char *we = res_printf("two_weight, example, paths[%zu]", k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+  for (size_t k = 0; k < Z->npaths; k++) {
+    const char *we;
+    json_t *e = obj_at(ps, k, "two_weight, example, paths", &we);
     act_res_zc_path *p = &Z->paths[k];
     p->activation = get_str(e, we, "activation", 0);
     known_activation(p->activation, we, 0);
