@@ -13,7 +13,7 @@
 
 /* ---- gradients.html: across activations, and zerocenter.json */
 
-const json_t *dying_of(const rep_model *m) {
+const act_res_dying *dying_of(const rep_model *m) {
   return m->dying;
 }
 
@@ -113,51 +113,43 @@ table *sign_table(const act_res_zerocenter *z) {
 
 /* saturation.json's "dying": per input kind, the fraction of ReLU units
  * dead on a whole batch, a row per bias shift delta, a column per batch */
-table *dying_table(const json_t *in, const json_t *dy) {
-  json_t *dl = rep_jarr(dy, "delta"), *bt = rep_jarr(dy, "batch");
-  json_t *rd = rep_jobj(in, "relu_dead");
-  json_t *ex = rd ? json_object_get(rd, "exact") : NULL, *sm = rd ? rep_jarr(rd, "sampled") : NULL;
-  size_t nd = dl ? json_array_size(dl) : 0, nb = bt ? json_array_size(bt) : 0;
-  if (!nd || !nb || !sm) return NULL;
+table *dying_table(const act_res_dying_in *in, const act_res_dying *dy) {
+  size_t nd = dy->ndelta, nb = dy->nbatch;
+  if (!nd || !nb || !in->relu_sampled) return NULL;
   const char **head = rep_alloc((1 + nb) * sizeof *head);
   head[0] = "bias shift \u03b4";
-  for (size_t j = 0; j < nb; j++)
-    head[1 + j] = rep_printf("batch %s", fcount(json_number_value(json_array_get(bt, j))));
+  for (size_t j = 0; j < nb; j++) head[1 + j] = rep_printf("batch %s", fcount(dy->batch[j]));
   table *t = tab_new_v(1 + nb, head);
   for (size_t i = 0; i < nd; i++) {
     tab_row(t);
-    tab_cell(t, "num", rep_printf("%g", json_number_value(json_array_get(dl, i))));
+    tab_cell(t, "num", rep_printf("%g", dy->delta[i]));
     for (size_t j = 0; j < nb; j++) {
-      json_t *r = json_array_get(sm, i), *re = json_is_array(ex) ? json_array_get(ex, i) : NULL;
-      json_t *v = json_is_array(r) ? json_array_get(r, j) : NULL;
-      json_t *e = json_is_array(re) ? json_array_get(re, j) : NULL;
-      const char *txt = json_is_number(v) ? fpct(json_number_value(v)) : "\u2014";
-      if (json_is_number(e)) txt = rep_printf("%s (exact %s)", txt, fpct(json_number_value(e)));
+      double v = in->relu_sampled[i * nb + j],
+             e = in->relu_exact ? in->relu_exact[i * nb + j] : NAN;
+      const char *txt = isnan(v) ? "\u2014" : fpct(v);
+      if (!isnan(e)) txt = rep_printf("%s (exact %s)", txt, fpct(e));
       tab_cell(t, "num", txt);
     }
   }
   return t;
 }
 
-void dying_html(FILE *f, const json_t *dy) {
-  json_t *ins = rep_jarr(dy, "inputs");
-  if (!ins || !json_array_size(ins)) return;
+void dying_html(FILE *f, const act_res_dying *dy) {
+  if (!dy->ninputs) return;
   fputs("<h3 id=\"dying\">Dying ReLU: units dead on a whole batch</h3>\n", f);
   p_note(f, rep_printf("A layer of %s units z = w\u00b7x + \u03b4, w ~ N(0, I/%s): the fraction of "
                        "units with z \u2264 0 on every input of the batch (ReLU passes them no "
                        "gradient at all), over %s layers. Leaky ReLU's gradient there is its slope "
                        "a, never 0.",
-                       fcount(rep_jnum(dy, "units")), fcount(rep_jnum(dy, "fan_in")),
-                       fcount(rep_jnum(dy, "trials"))));
-  for (size_t k = 0; k < json_array_size(ins); k++) {
-    json_t *in = json_array_get(ins, k);
+                       fcount(dy->units), fcount(dy->fan_in), fcount(dy->trials)));
+  for (size_t k = 0; k < dy->ninputs; k++) {
+    const act_res_dying_in *in = &dy->inputs[k];
     table *t = dying_table(in, dy);
     if (!t) continue;
     fputs("<h4>", f);
-    html(f, rep_printf("inputs %s", fstr(jstr(in, "inputs"))));
+    html(f, rep_printf("inputs %s", fstr(in->inputs)));
     fputs("</h4>\n", f);
-    const char *desc = jstr(in, "description");
-    if (desc) p_note(f, desc);
+    if (in->description) p_note(f, in->description);
     tab_html(f, t, NULL);
   }
 }

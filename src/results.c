@@ -778,18 +778,50 @@ static void check_depth(const json_t *d, const char *wa) {
   opt_matrix(d, w, "product", ns, (size_t)layers, R_NULL | R_INF);
 }
 
-static void check_dying(const json_t *d) {
+static double *get_vec(const json_t *o, const char *where, const char *key, size_t n, int flags,
+                       size_t cap, size_t *len);
+static json_t *opt_list(const json_t *o, const char *w, const char *key, size_t elem, void **out,
+                        size_t *n);
+static json_t *obj_at(const json_t *a, size_t k, const char *w, const char **we);
+
+/* an optional matrix member of rows x cols numbers (check_matrix's rules),
+ * row by row, NAN for null; NULL when absent or null */
+static double *get_matrix(const json_t *o, const char *where, const char *key, size_t rows,
+                          size_t cols, int flags) {
+  json_t *a = json_object_get(o, key);
+  if (!a || json_is_null(a)) return NULL;
+  check_matrix(a, rows, cols, where, res_printf("member \"%s\"", key), flags);
+  double *d = res_alloc((rows * cols > 0 ? rows * cols : 1) * sizeof *d);
+  for (size_t i = 0; i < rows; i++)
+    for (size_t j = 0; j < cols; j++)
+      d[i * cols + j] = range_value(json_array_get(json_array_get(a, i), j), where, key, flags);
+  return d;
+}
+
+static act_res_dying *load_dying(const json_t *d) {
   const char *w = "dying";
-  size_t nd = check_vec(mem(d, w, "delta"), 0, w, "member \"delta\"", R_SIGN, 1000);
-  size_t nb = check_vec(mem(d, w, "batch"), 0, w, "member \"batch\"", R_INT, 1000);
-  get_range_opt(d, w, "trials", R_NULL | R_INT);
-  json_t *in = json_object_get(d, "inputs");
-  if (!in) return;
-  if (!json_is_array(in)) bad(w, "member \"inputs\" is %s, not an array", type_name(in));
-  for (size_t k = 0; k < json_array_size(in); k++) {
-    json_t *e = json_array_get(in, k);
-    const char *we = res_printf("dying, inputs[%zu]", k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+  act_res_dying *D = res_alloc(sizeof *D);
+  D->delta = get_vec(d, w, "delta", 0, R_SIGN, 1000, &D->ndelta);
+  D->batch = get_vec(d, w, "batch", 0, R_INT, 1000, &D->nbatch);
+  size_t nd = D->ndelta, nb = D->nbatch;
+  D->units = get_range_opt(d, w, "units", R_NULL | R_INT);
+  D->fan_in = get_range_opt(d, w, "fan_in", R_NULL | R_INT);
+  D->trials = get_range_opt(d, w, "trials", R_NULL | R_INT);
+  void *v;
+  json_t *in = opt_list(d, w, "inputs", sizeof *D->inputs, &v, &D->ninputs);
+  D->inputs = v;
+  for (size_t k = 0; k < D->ninputs; k++) {
+    const char *we;
+    json_t *e = obj_at(in, k, "dying, inputs", &we);
+    act_res_dying_in *p = &D->inputs[k];
+    p->inputs = get_str(e, we, "inputs", 1);
+    p->description = get_str(e, we, "description", 1);
+    json_t *rd = json_object_get(e, "relu_dead");
+    if (json_is_object(rd)) {
+      const char *wt = res_printf("%s, relu_dead", we);
+      p->relu_sampled = get_matrix(rd, wt, "sampled", nd, nb, R_NULL | R_FRAC);
+      p->relu_exact = get_matrix(rd, wt, "exact", nd, nb, R_NULL | R_FRAC);
+    }
     static const char *const tabs[2] = {"relu_dead", "elu_saturated"};
     for (int t = 0; t < 2; t++) {
       json_t *o = json_object_get(e, tabs[t]);
@@ -802,6 +834,7 @@ static void check_dying(const json_t *d) {
     }
     opt_matrix(e, we, "elu_grad_on_relu_dead", nd, nb, R_NULL | R_SIGN);
   }
+  return D;
 }
 
 /* ---- saturation.json */
@@ -850,8 +883,8 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
   R->nacts = json_array_size(acts);
   R->acts = res_alloc((R->nacts + 1) * sizeof *R->acts);
   R->sat = res_alloc((R->nacts + 1) * sizeof *R->sat);
-  R->dying = json_is_object(json_object_get(doc, "dying")) ? json_object_get(doc, "dying") : NULL;
-  if (R->dying) check_dying(R->dying);
+  json_t *dy = json_object_get(doc, "dying");
+  R->dying = json_is_object(dy) ? load_dying(dy) : NULL;
   for (size_t i = 0; i < json_array_size(acts); i++) {
     const char *wa;
     json_t *o = read_act(acts, i, R->acts, &wa);

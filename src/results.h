@@ -287,13 +287,30 @@ typedef struct {
   size_t nacts;
 } act_res_accuracy;
 
+/* saturation.json's "dying": per kind of inputs, the fraction of ReLU units
+ * dead on a whole batch, a row per bias shift delta, a column per batch */
+typedef struct {
+  const char *inputs, *description; /* NULL when absent */
+  /* relu_dead's "sampled" and "exact", ndelta x nbatch row by row, NAN for
+   * null; NULL when absent */
+  double *relu_sampled, *relu_exact;
+} act_res_dying_in;
+
+typedef struct {
+  double units, fan_in, trials; /* NAN when absent */
+  double *delta, *batch;
+  size_t ndelta, nbatch;
+  act_res_dying_in *inputs;
+  size_t ninputs;
+} act_res_dying;
+
 typedef struct {
   act_res_file file;
   const char *scan; /* the scan in words, or NULL */
   act_res_act *acts;
   act_res_sat *sat;
   size_t nacts;
-  json_t *dying; /* the dying-ReLU experiment, as in the file (NULL when absent) */
+  act_res_dying *dying; /* the dying-ReLU experiment (NULL when absent) */
 } act_res_saturation;
 
 /* an implementation listed in speed.json's "actbench" member */
