@@ -766,6 +766,84 @@ static void check_normal(const json_t *n, const char *wa) {
   }
 }
 
+/* intervals of x: [{lo, hi}], lo <= hi, either infinite or not */
+static void check_intervals(const json_t *a, const char *where, const char *what) {
+  if (!json_is_array(a)) bad(where, "%s is %s, not an array", what, type_name(a));
+  cap_size(json_array_size(a), CAP_ARRAY, where, what);
+  for (size_t k = 0; k < json_array_size(a); k++) {
+    json_t *e = json_array_get(a, k);
+    const char *we = res_printf("%s, %s[%zu]", where, what, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    double lo = get_range(e, we, "lo", R_SIGN | R_INF), hi = get_range(e, we, "hi", R_SIGN | R_INF);
+    if (lo > hi) bad(we, "lo (%.9g) is above hi (%.9g)", lo, hi);
+  }
+}
+
+/* the SETS: where |f'| < eps ("lt", per eps) and where f' = 0 ("dead") */
+static void check_sets(const json_t *s, const char *wa) {
+  const char *w = res_printf("%s, sets", wa);
+  json_t *lt = json_object_get(s, "lt");
+  if (lt && !json_is_array(lt)) bad(w, "member \"lt\" is %s, not an array", type_name(lt));
+  cap_size(json_array_size(lt), 1000, w, "\"lt\"");
+  for (size_t k = 0; k < json_array_size(lt); k++) {
+    json_t *e = json_array_get(lt, k);
+    const char *we = res_printf("%s, lt[%zu]", w, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    get_range(e, we, "eps", 0);
+    check_intervals(mem(e, we, "intervals"), we, "\"intervals\"");
+  }
+  json_t *dead = json_object_get(s, "dead");
+  if (dead) check_intervals(dead, w, "\"dead\"");
+  static const char *const counts[3] = {"samples", "minima", "evaluations"};
+  for (int j = 0; j < 3; j++) get_range_opt(s, w, counts[j], R_NULL | R_INT);
+}
+
+/* NUMERICAL: per format, where the computed f' vanishes (its counts, its
+ * zero set) for the exact derivative and each evaluator */
+static void check_numerical(const json_t *n, const char *wa) {
+  const char *w = res_printf("%s, numerical", wa);
+  if (!json_is_array(n)) bad(w, "is %s, not an array", type_name(n));
+  cap_size(json_array_size(n), 1000, w, "\"numerical\"");
+  for (size_t k = 0; k < json_array_size(n); k++) {
+    json_t *e = json_array_get(n, k);
+    const char *we = res_printf("%s[%zu]", w, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    get_str(e, we, "format", 0);
+    get_range_opt(e, we, "inputs_per_side", R_NULL | R_INT);
+    get_range_opt(e, we, "stride", R_NULL | R_INT);
+    get_range_opt(e, we, "least_normal", R_NULL);
+    json_t *ex = json_object_get(e, "exact");
+    if (json_is_object(ex) && json_object_get(ex, "zero_set"))
+      check_intervals(json_object_get(ex, "zero_set"), res_printf("%s, exact", we), "\"zero_set\"");
+    json_t *ev = json_object_get(e, "evaluators");
+    if (ev && !json_is_array(ev))
+      bad(we, "member \"evaluators\" is %s, not an array", type_name(ev));
+    cap_size(json_array_size(ev), CAP_ARRAY, we, "\"evaluators\"");
+    for (size_t j = 0; j < json_array_size(ev); j++) {
+      json_t *v = json_array_get(ev, j);
+      const char *wv = res_printf("%s, evaluators[%zu]", we, j);
+      if (!json_is_object(v)) bad(wv, "is %s, not an object", type_name(v));
+      get_str(v, wv, "name", 0);
+      get_range_opt(v, wv, "zero_set_size", R_NULL | R_INT);
+      get_range_opt(v, wv, "runs_unrefined", R_NULL | R_INT);
+      if (json_object_get(v, "zero_set"))
+        check_intervals(json_object_get(v, "zero_set"), wv, "\"zero_set\"");
+      json_t *c = json_object_get(v, "counts");
+      if (!c) continue;
+      const char *wc = res_printf("%s, counts", wv);
+      if (!json_is_object(c)) bad(wc, "is %s, not an object", type_name(c));
+      const char *key;
+      json_t *side;
+      json_object_foreach(c, key, side) {
+        const char *ws = res_printf("%s, %s", wc, key);
+        if (!json_is_object(side)) bad(ws, "is %s, not an object", type_name(side));
+        get_range_opt(side, ws, "neg", R_NULL | R_INT);
+        get_range_opt(side, ws, "pos", R_NULL | R_INT);
+      }
+    }
+  }
+}
+
 static void check_depth(const json_t *d, const char *wa) {
   const char *w = res_printf("%s, depth", wa);
   if (!json_is_object(d)) bad(w, "is %s, not an object", type_name(d));
@@ -915,6 +993,8 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
     r->depth = json_is_object(json_object_get(o, "depth")) ? json_object_get(o, "depth") : NULL;
     r->sets = json_is_object(json_object_get(o, "sets")) ? json_object_get(o, "sets") : NULL;
     if (r->normal) check_normal(r->normal, wa);
+    if (r->numerical) check_numerical(r->numerical, wa);
+    if (r->sets) check_sets(r->sets, wa);
     if (r->depth) check_depth(r->depth, wa);
     r->exact_zero = get_pair(o, wa, "exact_zero");
     r->exact_asymptote = get_pair(o, wa, "exact_asymptote");
