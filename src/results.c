@@ -49,6 +49,8 @@ static json_t **docs;
 static size_t ndocs, docs_cap;
 
 static void keep_doc(json_t *doc) {
+  for (size_t k = 0; k < ndocs; k++)
+    if (docs[k] == doc) return; /* act_res_kind kept it already */
   docs = res_grow(docs, &docs_cap, ndocs, sizeof *docs);
   docs[ndocs++] = doc;
 }
@@ -1628,6 +1630,7 @@ act_res_zerocenter *act_res_read_zerocenter(const char *path) {
 
 const char *act_res_kind(const char *path, json_t **doc) {
   *doc = act_read_json(path, NULL);
+  keep_doc(*doc); /* released with the rest, whether a reader takes it over or not */
   json_t *k = json_object_get(*doc, "kind");
   return json_is_string(k) ? json_string_value(k) : NULL;
 }
