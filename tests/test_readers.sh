@@ -16,26 +16,8 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-# expect WHAT RC REGEX -- ARGS...: exit status RC, stderr one line "actbench:
-# ..." matching REGEX, nothing on stdout, no folder $S/out
-expect() {
-  local what=$1 rc=$2 re=$3
-  shift 4
-  rm -rf "$S/out"
-  timeout 120 "$A" "$@" >"$S/stdout" 2>"$S/stderr" </dev/null
-  local got=$?
-  if [ "$got" -ne "$rc" ]; then
-    bad "$what: exit status $got, want $rc ($*): $(head -c 300 "$S/stderr")"
-  elif [ "$(wc -l <"$S/stderr")" -ne 1 ] || ! grep -Eq "^actbench: .*$re" "$S/stderr"; then
-    bad "$what: stderr is not one line matching /$re/: $(head -c 600 "$S/stderr")"
-  elif [ -s "$S/stdout" ]; then
-    bad "$what: something was printed (stdout: $(head -c 200 "$S/stdout"))"
-  elif [ -e "$S/out" ]; then
-    bad "$what: left a folder behind"
-  else
-    ok
-  fi
-}
+# expect WHAT RC REGEX -- ARGS...
+. "$SRC/tests/expect.sh"
 
 # ---- each rule, for every command that reads that kind: report, compare and
 # diff (the fixture on one side, the bad file on the other)
