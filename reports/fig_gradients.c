@@ -91,21 +91,19 @@ void draw_all(rep_model *m, const char *dir, int depth) {
 /* zerocenter.json: the example problem's paths of gradient descent in the two
  * weights, full batch and one sample per step, one panel each */
 void draw_zigzag(rep_model *m, const char *dir) {
-  json_t *ex = m->zerocenter ? rep_jobj(m->zerocenter->two_weight, "example") : NULL;
-  json_t *paths = rep_jarr(ex, "paths"), *ws = rep_jarr(ex, "w_star"), *st = rep_jarr(ex, "start");
-  if (!paths || !json_array_size(paths) || !ws || !st) return;
+  const act_res_zerocenter *z = m->zerocenter;
+  if (!z || !z->has_example || !z->npaths) return;
   const char *stem = "zerocenter_paths";
   const char *datname = rep_printf("data/%s.dat", stem);
   FILE *d = rep_fopen(dir, datname);
   fputs("# zerocenter.json, two_weight.example: w0 w1 after each step, one block per path\n", d);
-  size_t np = json_array_size(paths);
+  size_t np = z->npaths;
   for (size_t k = 0; k < np; k++) {
-    json_t *p = json_array_get(paths, k);
-    json_t *w0 = rep_jarr(p, "w0"), *w1 = rep_jarr(p, "w1");
-    fprintf(d, "# %s %s\n", fstr0(jstr(p, "activation")), fstr0(jstr(p, "method")));
-    for (size_t i = 0; w0 && w1 && i < json_array_size(w0); i++) {
-      fprintf(d, "%.9g", arr_at(w0, i));
-      dat_num(d, arr_at(w1, i));
+    const act_res_zc_path *p = &z->paths[k];
+    fprintf(d, "# %s %s\n", fstr0(p->activation), fstr0(p->method));
+    for (size_t i = 0; i < p->n; i++) {
+      fprintf(d, "%.9g", p->w0[i]);
+      dat_num(d, p->w1[i]);
       fputc('\n', d);
     }
     fputs("\n\n", d);
@@ -125,20 +123,20 @@ void draw_zigzag(rep_model *m, const char *dir) {
     fprintf(g, "  set title '%s'\n  plot", mtitle[mm]);
     int first = 1;
     for (size_t k = 0; k < np; k++) {
-      json_t *p = json_array_get(paths, k);
-      const char *meth = jstr(p, "method"), *act = jstr(p, "activation");
+      const act_res_zc_path *p = &z->paths[k];
+      const char *meth = p->method, *act = p->activation;
       if (!meth || strcmp(meth, methods[mm])) continue;
       size_t lt = act && !strcmp(act, "tanh") ? 1 : act && !strcmp(act, "sigmoid") ? 0 : 2;
       fprintf(g, "%s '%s' index %zu using 1:2 with linespoints lt %zu ps 0.5 title ",
               first ? " " : ", \\\n      ", datname, k, LT_BASE + lt);
-      gp_str(g, rep_printf("%s: %.0f steps", act ? act : "?", rep_jnum(p, "steps")));
+      gp_str(g, rep_printf("%s: %.0f steps", act ? act : "?", p->steps));
       first = 0;
     }
     fprintf(g,
             "%s '+' using (%.9g):(%.9g) every ::0::0 with points pt 3 ps 2 lc rgb '#000000' "
             "title 'optimum w*', \\\n      '+' using (%.9g):(%.9g) every ::0::0 with points pt 4 "
             "ps 1.6 lc rgb '#000000' title 'start'\n",
-            first ? " " : ",", arr_at(ws, 0), arr_at(ws, 1), arr_at(st, 0), arr_at(st, 1));
+            first ? " " : ",", z->w_star[0], z->w_star[1], z->start[0], z->start[1]);
   }
   fputs("  unset multiplot\n", g);
   gp_end(g, dir, stem);

@@ -13,7 +13,7 @@
 
 /* ---- gradients.html: across activations, and zerocenter.json */
 
-const json_t *dying_of(const rep_model *m) {
+const act_res_dying *dying_of(const rep_model *m) {
   return m->dying;
 }
 
@@ -21,67 +21,64 @@ int has_gradients_page(const rep_model *m) {
   return m->fig_all_normal || m->fig_all_depth || m->zerocenter || dying_of(m);
 }
 
-const char *summary_str(const json_t *o, const char *key, const char *fmt) {
-  json_t *s = rep_jobj(o, key);
-  if (!s) return "\u2014";
-  double md = rep_jnum(s, "median"), q1 = rep_jnum(s, "q1"), q3 = rep_jnum(s, "q3");
-  if (!isfinite(md)) return "\u2014";
-  if (!isfinite(q1) || !isfinite(q3)) return rep_printf(fmt, md);
-  return rep_printf("%s (%s\u2013%s)", rep_printf(fmt, md), rep_printf(fmt, q1),
-                    rep_printf(fmt, q3));
+const char *summary_str(const act_res_summary *s, const char *fmt) {
+  if (!s->present || !isfinite(s->median)) return "\u2014";
+  if (!isfinite(s->q1) || !isfinite(s->q3)) return rep_printf(fmt, s->median);
+  return rep_printf("%s (%s\u2013%s)", rep_printf(fmt, s->median), rep_printf(fmt, s->q1),
+                    rep_printf(fmt, s->q3));
 }
 
-table *steps_table(const json_t *tw) {
-  json_t *res = rep_jarr(tw, "results");
-  if (!res || !json_array_size(res)) return NULL;
+table *steps_table(const act_res_zerocenter *z) {
+  if (!z->nresults) return NULL;
   table *t = tab_new(7, "activation g", "method", "steps: median (q1\u2013q3)", "not reached",
                      "path length / straight line", "steps with no opposite signs",
                      "\u03ba = \u03bbmax/\u03bbmin");
-  for (size_t k = 0; k < json_array_size(res); k++) {
-    json_t *r = json_array_get(res, k);
+  for (size_t k = 0; k < z->nresults; k++) {
+    const act_res_zc_result *r = &z->results[k];
     tab_row(t);
-    tab_cell(t, NULL, fstr(jstr(r, "activation")));
-    tab_cell(t, NULL, fstr(jstr(r, "method")));
-    tab_cell(t, "num", summary_str(r, "steps", "%.0f"));
-    tab_cell(t, "num", fcount(rep_jnum(r, "not_reached")));
-    tab_cell(t, "num", summary_str(r, "path_ratio", "%.3g"));
-    tab_cell(t, "num", summary_str(r, "same_sign", "%.2f"));
-    tab_cell(t, "num", summary_str(r, "kappa", "%.3g"));
+    tab_cell(t, NULL, fstr(r->activation));
+    tab_cell(t, NULL, fstr(r->method));
+    tab_cell(t, "num", summary_str(&r->steps, "%.0f"));
+    tab_cell(t, "num", fcount(r->not_reached));
+    tab_cell(t, "num", summary_str(&r->path_ratio, "%.3g"));
+    tab_cell(t, "num", summary_str(&r->same_sign, "%.2f"));
+    tab_cell(t, "num", summary_str(&r->kappa, "%.3g"));
   }
   return t;
 }
 
-table *paired_table(const json_t *tw) {
-  json_t *pr = rep_jarr(tw, "paired");
-  if (!pr || !json_array_size(pr)) return NULL;
+table *paired_table(const act_res_zerocenter *z) {
+  if (!z->npairs) return NULL;
   table *t = tab_new(4, "method", "pair", "problems where the first took more steps",
                      "median ratio of steps");
-  for (size_t k = 0; k < json_array_size(pr); k++) {
-    json_t *r = json_array_get(pr, k);
+  for (size_t k = 0; k < z->npairs; k++) {
+    const act_res_zc_pair *r = &z->pairs[k];
     tab_row(t);
-    tab_cell(t, NULL, fstr(jstr(r, "method")));
-    tab_cell(t, NULL, rep_printf("%s against %s", fstr(jstr(r, "a")), fstr(jstr(r, "b"))));
-    tab_cell(t, "num", fpct(rep_jnum(r, "a_more_steps")));
-    tab_cell(t, "num", fnum("%.3g", rep_jnum(r, "median_step_ratio")));
+    tab_cell(t, NULL, fstr(r->method));
+    tab_cell(t, NULL, rep_printf("%s against %s", fstr(r->a), fstr(r->b)));
+    tab_cell(t, "num", fpct(r->a_more_steps));
+    tab_cell(t, "num", fnum("%.3g", r->median_step_ratio));
   }
   return t;
 }
 
 /* sign agreement, z ~ N(0, 1) and batch 1: a row per activation, a column
  * per d */
-table *sign_table(const json_t *sa) {
-  json_t *rows = rep_jarr(sa, "rows");
-  if (!rows) return NULL;
+static int sign_row_used(const act_res_zc_sign *r) {
+  return r->batch == 1 && r->z_mu == 0 && r->z_sigma == 1;
+}
+
+table *sign_table(const act_res_zerocenter *z) {
+  if (!z->has_sign_agreement) return NULL;
   double ds[16];
   size_t nd = 0;
   const char *acts[64];
   size_t na = 0;
-  for (size_t k = 0; k < json_array_size(rows); k++) {
-    json_t *r = json_array_get(rows, k);
-    if (rep_jnum(r, "batch") != 1 || rep_jnum(r, "z_mu") != 0 || rep_jnum(r, "z_sigma") != 1)
-      continue;
-    double d = rep_jnum(r, "d");
-    const char *a = jstr(r, "activation");
+  for (size_t k = 0; k < z->nsigns; k++) {
+    const act_res_zc_sign *r = &z->signs[k];
+    if (!sign_row_used(r)) continue;
+    double d = r->d;
+    const char *a = r->activation;
     if (!isfinite(d) || !a) continue;
     int have = 0;
     for (size_t q = 0; q < nd; q++) have |= ds[q] == d;
@@ -100,15 +97,12 @@ table *sign_table(const json_t *sa) {
     tab_cell(t, NULL, acts[i]);
     for (size_t q = 0; q < nd; q++) {
       const char *txt = "\u2014";
-      for (size_t k = 0; k < json_array_size(rows); k++) {
-        json_t *r = json_array_get(rows, k);
-        if (rep_jnum(r, "batch") != 1 || rep_jnum(r, "z_mu") != 0 || rep_jnum(r, "z_sigma") != 1 ||
-            rep_jnum(r, "d") != ds[q] || !jstr(r, "activation") ||
-            strcmp(jstr(r, "activation"), acts[i]))
-          continue;
-        double ex = rep_jnum(r, "exact");
-        txt = isfinite(ex) ? rep_printf("%s (exact %s)", fpct(rep_jnum(r, "fraction")), fpct(ex))
-                           : fpct(rep_jnum(r, "fraction"));
+      for (size_t k = 0; k < z->nsigns; k++) {
+        const act_res_zc_sign *r = &z->signs[k];
+        if (!sign_row_used(r) || r->d != ds[q] || strcmp(r->activation, acts[i])) continue;
+        double ex = r->exact;
+        txt = isfinite(ex) ? rep_printf("%s (exact %s)", fpct(r->fraction), fpct(ex))
+                           : fpct(r->fraction);
         break;
       }
       tab_cell(t, "num", txt);
@@ -119,51 +113,43 @@ table *sign_table(const json_t *sa) {
 
 /* saturation.json's "dying": per input kind, the fraction of ReLU units
  * dead on a whole batch, a row per bias shift delta, a column per batch */
-table *dying_table(const json_t *in, const json_t *dy) {
-  json_t *dl = rep_jarr(dy, "delta"), *bt = rep_jarr(dy, "batch");
-  json_t *rd = rep_jobj(in, "relu_dead");
-  json_t *ex = rd ? json_object_get(rd, "exact") : NULL, *sm = rd ? rep_jarr(rd, "sampled") : NULL;
-  size_t nd = dl ? json_array_size(dl) : 0, nb = bt ? json_array_size(bt) : 0;
-  if (!nd || !nb || !sm) return NULL;
+table *dying_table(const act_res_dying_in *in, const act_res_dying *dy) {
+  size_t nd = dy->ndelta, nb = dy->nbatch;
+  if (!nd || !nb || !in->relu_sampled) return NULL;
   const char **head = rep_alloc((1 + nb) * sizeof *head);
   head[0] = "bias shift \u03b4";
-  for (size_t j = 0; j < nb; j++)
-    head[1 + j] = rep_printf("batch %s", fcount(json_number_value(json_array_get(bt, j))));
+  for (size_t j = 0; j < nb; j++) head[1 + j] = rep_printf("batch %s", fcount(dy->batch[j]));
   table *t = tab_new_v(1 + nb, head);
   for (size_t i = 0; i < nd; i++) {
     tab_row(t);
-    tab_cell(t, "num", rep_printf("%g", json_number_value(json_array_get(dl, i))));
+    tab_cell(t, "num", rep_printf("%g", dy->delta[i]));
     for (size_t j = 0; j < nb; j++) {
-      json_t *r = json_array_get(sm, i), *re = json_is_array(ex) ? json_array_get(ex, i) : NULL;
-      json_t *v = json_is_array(r) ? json_array_get(r, j) : NULL;
-      json_t *e = json_is_array(re) ? json_array_get(re, j) : NULL;
-      const char *txt = json_is_number(v) ? fpct(json_number_value(v)) : "\u2014";
-      if (json_is_number(e)) txt = rep_printf("%s (exact %s)", txt, fpct(json_number_value(e)));
+      double v = in->relu_sampled[i * nb + j],
+             e = in->relu_exact ? in->relu_exact[i * nb + j] : NAN;
+      const char *txt = isnan(v) ? "\u2014" : fpct(v);
+      if (!isnan(e)) txt = rep_printf("%s (exact %s)", txt, fpct(e));
       tab_cell(t, "num", txt);
     }
   }
   return t;
 }
 
-void dying_html(FILE *f, const json_t *dy) {
-  json_t *ins = rep_jarr(dy, "inputs");
-  if (!ins || !json_array_size(ins)) return;
+void dying_html(FILE *f, const act_res_dying *dy) {
+  if (!dy->ninputs) return;
   fputs("<h3 id=\"dying\">Dying ReLU: units dead on a whole batch</h3>\n", f);
   p_note(f, rep_printf("A layer of %s units z = w\u00b7x + \u03b4, w ~ N(0, I/%s): the fraction of "
                        "units with z \u2264 0 on every input of the batch (ReLU passes them no "
                        "gradient at all), over %s layers. Leaky ReLU's gradient there is its slope "
                        "a, never 0.",
-                       fcount(rep_jnum(dy, "units")), fcount(rep_jnum(dy, "fan_in")),
-                       fcount(rep_jnum(dy, "trials"))));
-  for (size_t k = 0; k < json_array_size(ins); k++) {
-    json_t *in = json_array_get(ins, k);
+                       fcount(dy->units), fcount(dy->fan_in), fcount(dy->trials)));
+  for (size_t k = 0; k < dy->ninputs; k++) {
+    const act_res_dying_in *in = &dy->inputs[k];
     table *t = dying_table(in, dy);
     if (!t) continue;
     fputs("<h4>", f);
-    html(f, rep_printf("inputs %s", fstr(jstr(in, "inputs"))));
+    html(f, rep_printf("inputs %s", fstr(in->inputs)));
     fputs("</h4>\n", f);
-    const char *desc = jstr(in, "description");
-    if (desc) p_note(f, desc);
+    if (in->description) p_note(f, in->description);
     tab_html(f, t, NULL);
   }
 }
@@ -199,21 +185,20 @@ void gradients_page(const rep_model *m, const char *dir) {
   const act_res_zerocenter *zc = m->zerocenter;
   if (zc) {
     fputs("<h2 id=\"zerocenter\">Zero-centring: the zig-zag</h2>\n", f);
-    json_t *tw = zc->two_weight;
     p_note(f, zigzag_note);
     figure_html(f, m, m->fig_zigzag,
                 "gradient descent on the two weights, from the start (\u25a1) to the optimum "
                 "w* (\u2733), inputs from sigmoid and from tanh; full batch (left), one sample "
                 "per step (right)",
                 SRC_ZC);
-    table *t = steps_table(tw);
+    table *t = steps_table(zc);
     if (t) {
       fputs("<h3>Steps to the optimum</h3>\n", f);
       tab_html(f, t, NULL);
     }
-    t = paired_table(tw);
+    t = paired_table(zc);
     if (t) tab_html(f, t, NULL);
-    t = sign_table(zc->sign_agreement);
+    t = sign_table(zc);
     if (t) {
       fputs("<h3>Sign agreement</h3>\n", f);
       p_note(f,
@@ -235,6 +220,6 @@ void gradients_md(FILE *f, const rep_model *m) {
   const act_res_zerocenter *zc = m->zerocenter;
   if (!zc) return;
   figure_md(f, m, m->fig_zigzag, "zig-zag paths of the two-weight problem", SRC_ZC);
-  table *t = steps_table(zc->two_weight);
+  table *t = steps_table(zc);
   if (t) tab_md(f, t);
 }

@@ -82,6 +82,13 @@ static const char *command_line(int argc, char **argv) {
 }
 
 int act_report_main(int argc, char **argv) {
+  /* what an earlier call that ended in act_die left (the fuzz targets call
+   * this again in one process) */
+  static char *outdir;
+  free(outdir);
+  outdir = NULL;
+  act_res_release();
+  rep_arena_free();
   const char *results = NULL, *out = "report", *size = "L1";
   const char *given[REP_NFILES] = {NULL, NULL, NULL};
   static const char *const opt[REP_NFILES] = {"--speed", "--accuracy", "--saturation",
@@ -162,6 +169,18 @@ int act_report_main(int argc, char **argv) {
     if (!okc) act_parse_int("report: --size", size, 1, (long long)1 << 40);
   }
 
+  outdir = strdup(out);
+  if (!outdir) act_die("report: out of memory");
+  strip_slashes(outdir);
+  if (!strcmp(outdir, "/") || !strcmp(outdir, ".") || !strcmp(outdir, ".."))
+    act_die("report: --out %s: give a folder of its own", out);
+  if (act_parse_only) { /* the fuzz targets: options checked, nothing read or written */
+    free(outdir);
+    outdir = NULL;
+    rep_arena_free();
+    return 0;
+  }
+
   rep_model m;
   memset(&m, 0, sizeof m);
   m.rank_size = size;
@@ -171,11 +190,6 @@ int act_report_main(int argc, char **argv) {
   if (!m.nacts && !m.files[REP_ZEROCENTER].doc)
     act_die("report: the results files hold no activation to report on");
 
-  char *outdir = strdup(out);
-  if (!outdir) act_die("report: out of memory");
-  strip_slashes(outdir);
-  if (!strcmp(outdir, "/") || !strcmp(outdir, ".") || !strcmp(outdir, ".."))
-    act_die("report: --out %s: give a folder of its own", out);
   rep_files_init();
   rep_check_replaceable(outdir);
   char *tmp = rep_make_tmp_dir(outdir);
@@ -190,6 +204,7 @@ int act_report_main(int argc, char **argv) {
   for (int k = 0; k < REP_NFILES; k++) m.files[k].doc = NULL;
   act_res_release(); /* the results files and what the readers made of them */
   free(outdir);
+  outdir = NULL;
   rep_arena_free();
   return 0;
 }

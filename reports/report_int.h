@@ -159,7 +159,7 @@ typedef struct {
   /* the results files as the results module read them (NULL when not read) */
   const act_res_speed *speed;
   const act_res_zerocenter *zerocenter;
-  const json_t *dying; /* saturation.json's dying-ReLU experiment, NULL when absent */
+  const act_res_dying *dying; /* saturation.json's dying-ReLU experiment, NULL when absent */
   /* accuracy sweep, saturation scan: descriptions for the index */
   const char *acc_sweep, *acc_conventions, *sat_scan;
   const char *acc_mode; /* "sampled", "range", "exhaustive"; NULL when not stated */

@@ -96,7 +96,7 @@ for so in "$BUILD/examples/plugin/libexample_plugin.so" "$BUILD"/tests/plugins/l
 done
 
 # ---- run
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:quarantine_size_mb=16:malloc_context_size=8}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:quarantine_size_mb=16:malloc_context_size=8}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ACTBENCH_FUZZ_FIXTURES=$ROOT/tests/data/report/full
 found=0

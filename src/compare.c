@@ -123,19 +123,31 @@ static row *get_row(model *m, const char *name) {
   return r;
 }
 
-/* a copy of s that lives until the program ends (the table is printed once) */
+/* a copy of s that lives until the call ends (keep_free; the fuzz targets
+ * call compare again and again in one process) */
+static char **kept;
+static size_t nkept, capkept;
+
+static void keep_free(void) {
+  for (size_t k = 0; k < nkept; k++) free(kept[k]);
+  free(kept);
+  kept = NULL;
+  nkept = capkept = 0;
+}
+
 static const char *keep_str(const char *s) {
-  static char **kept;
-  static size_t n, cap;
+  size_t n = nkept, cap = capkept;
   if (n == cap) {
     cap = cap ? 2 * cap : 64;
     char **k = realloc(kept, cap * sizeof *k);
     if (!k) act_die("out of memory");
     kept = k;
+    capkept = cap;
   }
   char *c = strdup(s);
   if (!c) act_die("out of memory");
-  return kept[n++] = c;
+  nkept = n + 1;
+  return kept[n] = c;
 }
 
 static void set_num(row *r, size_t c, double v) {
@@ -517,6 +529,20 @@ int act_compare_main(int argc, char **argv) {
   /* static: what a bad input's act_die leaves behind stays reachable */
   static char *owned[3]; /* the folder's paths */
   static model *m;
+  static act_table *t;
+  /* what an earlier call that ended in act_die left: freed now, so that
+   * calls in one process (the fuzz targets) do not pile memory up */
+  if (m) free(m->rows);
+  free(m);
+  m = NULL;
+  act_table_free(t);
+  t = NULL;
+  for (int k = 0; k < 3; k++) {
+    free(owned[k]);
+    owned[k] = NULL;
+  }
+  keep_free();
+  act_res_release();
   act_format fmt = ACT_FMT_TABLE;
   int baselines = 0;
   for (int i = 1; i < argc; i++) {
@@ -650,7 +676,7 @@ int act_compare_main(int argc, char **argv) {
 
   size_t nshow = 0;
   for (size_t c = 0; c < m->ncols; c++) nshow += show[c];
-  act_table *t = act_table_new(nshow);
+  t = act_table_new(nshow);
   for (size_t c = 0, k = 0; c < m->ncols; c++)
     if (show[c])
       act_table_col(t, k++, m->cols[c].label, m->cols[c].key,
@@ -665,9 +691,11 @@ int act_compare_main(int argc, char **argv) {
   if (fmt == ACT_FMT_TABLE) printf("%s: %zu implementations\n%s\n", activation, m->nrows, note);
   act_table_print(t, stdout, fmt);
   act_table_free(t);
+  t = NULL;
   free(m->rows);
   free(m);
   m = NULL;
+  keep_free();
   act_res_release();
   for (int k = 0; k < 3; k++) {
     free(owned[k]);

@@ -100,6 +100,30 @@ static void print_header(const diff_opts *o, const char *kind) {
 
 /* ---- speed */
 
+/* what a call holds while it runs: freed at its end, or at the start of the
+ * next call when act_die ended it (the fuzz targets call diff again and
+ * again in one process) */
+static act_table *g_table;
+static void *g_rows[2];
+
+static act_table *new_table(size_t ncols) {
+  act_table_free(g_table);
+  return g_table = act_table_new(ncols);
+}
+
+static void end_table(void) {
+  act_table_free(g_table);
+  g_table = NULL;
+}
+
+static void release_held(void) {
+  end_table();
+  for (int k = 0; k < 2; k++) {
+    free(g_rows[k]);
+    g_rows[k] = NULL;
+  }
+}
+
 static int diff_speed(diff_opts *o) {
   const act_res_speed *so = act_res_speed_doc(o->old_doc, o->old_path);
   const act_res_speed *sn = act_res_speed_doc(o->new_doc, o->new_path);
@@ -123,7 +147,7 @@ static int diff_speed(diff_opts *o) {
         o->old_path, o->new_path, o->activation ? " for " : "", o->activation ? o->activation : "");
   print_header(o, "speed");
   int csv = o->fmt == ACT_FMT_CSV;
-  act_table *t = act_table_new(csv ? 12 : 8);
+  act_table *t = new_table(csv ? 12 : 8);
   if (csv) {
     static const char *const keys[] = {"benchmark",
                                        "impl",
@@ -261,7 +285,7 @@ static int diff_speed(diff_opts *o) {
     }
   }
   act_table_print(t, stdout, o->fmt);
-  act_table_free(t);
+  end_table();
   if (o->fmt != ACT_FMT_CSV) {
     printf("\n%zu benchmarks in both files", both);
     if (only_old || only_new) printf(" (%zu only in OLD, %zu only in NEW)", only_old, only_new);
@@ -477,11 +501,11 @@ static int diff_accuracy(diff_opts *o) {
                                        "old_verdict",
                                        "new_verdict",
                                        "result"};
-    t = act_table_new(17);
+    t = new_table(17);
     for (size_t c = 0; c < 17; c++) act_table_col(t, c, keys[c], keys[c], 0);
   } else {
     size_t c = 0;
-    t = act_table_new(narrow ? 14 : 13);
+    t = new_table(narrow ? 14 : 13);
     act_table_col(t, c++, "implementation", "impl", 0);
     if (narrow) act_table_col(t, c++, "format", "format", 0);
     act_table_col(t, c++, "f/f'", "direction", 0);
@@ -503,7 +527,7 @@ static int diff_accuracy(diff_opts *o) {
   size_t cap = 1;
   for (size_t i = 0; i < AN->nacts; i++) cap += AN->acc[i].nimpls;
   for (size_t i = 0; i < AO->nacts; i++) cap += AO->acc[i].nimpls;
-  acc_row *rn_ = calloc(cap, sizeof *rn_), *ro_ = calloc(cap, sizeof *ro_);
+  acc_row *rn_ = g_rows[0] = calloc(cap, sizeof *rn_), *ro_ = g_rows[1] = calloc(cap, sizeof *ro_);
   if (!rn_ || !ro_) act_die("out of memory");
   for (size_t i = 0; i < AN->nacts; i++) {
     const char *act = AN->acts[i].name;
@@ -658,10 +682,8 @@ static int diff_accuracy(diff_opts *o) {
       }
     }
   }
-  free(rn_);
-  free(ro_);
   act_table_print(t, stdout, o->fmt);
-  act_table_free(t);
+  release_held();
   if (o->fmt != ACT_FMT_CSV) {
     printf("\n%zu activations in both files", acts_both);
     if (only[0]) printf(" (only in one:%s)", only);
@@ -702,7 +724,7 @@ static int diff_saturation(diff_opts *o) {
   common_activations(o, act_names(RO->acts, RO->nacts), RO->nacts, act_names(RN->acts, RN->nacts),
                      RN->nacts);
   print_header(o, "saturation");
-  act_table *t = act_table_new(8);
+  act_table *t = new_table(8);
   static const char *const keys[] = {"impl",          "old_grad0_neg", "new_grad0_neg",
                                      "old_grad0_pos", "new_grad0_pos", "old_premature",
                                      "new_premature", "result"};
@@ -740,7 +762,7 @@ static int diff_saturation(diff_opts *o) {
     }
   }
   act_table_print(t, stdout, o->fmt);
-  act_table_free(t);
+  end_table();
   if (o->fmt != ACT_FMT_CSV)
     printf("\n%zu activations in both files; %zu implementations, %zu changed\n", both, rows,
            changed);
@@ -748,6 +770,8 @@ static int diff_saturation(diff_opts *o) {
 }
 
 int act_diff_main(int argc, char **argv) {
+  release_held(); /* what an earlier call that ended in act_die left */
+  act_res_release();
   diff_opts o;
   memset(&o, 0, sizeof o);
   o.thr_speed = o.thr_ulp = NAN;

@@ -15,6 +15,7 @@
 
 #include "accuracy.h"
 #include "arena.h"
+#include "registry.h"
 #include "util.h"
 
 /* ---- the module's memory: every allocation of the readers, released by
@@ -48,6 +49,8 @@ static json_t **docs;
 static size_t ndocs, docs_cap;
 
 static void keep_doc(json_t *doc) {
+  for (size_t k = 0; k < ndocs; k++)
+    if (docs[k] == doc) return; /* act_res_kind kept it already */
   docs = res_grow(docs, &docs_cap, ndocs, sizeof *docs);
   docs[ndocs++] = doc;
 }
@@ -163,6 +166,92 @@ static double get_num_opt(const json_t *obj, const char *where, const char *key)
   return num_value(v, where, what, 1);
 }
 
+/* ---- ranges (docs/results.md, "Validation"): what a number may be */
+enum {
+  R_NULL = 1, /* null (or, for an optional member, absence) allowed: NAN */
+  R_INF = 2,  /* +inf allowed ("inf"): a ULP error or an error size that overflowed */
+  R_FRAC = 4, /* a fraction: in [0, 1] */
+  R_INT = 8,  /* a whole number (a count) */
+  R_SIGN = 16 /* any sign (a position, a signed difference): only finiteness checked */
+};
+
+/* v, a number of a results file that must be >= 0 (or, R_SIGN, of any
+ * sign) and finite unless flags allow null or +inf; a "nan" string is
+ * never a value */
+static double range_value(const json_t *v, const char *where, const char *what, int flags) {
+  if (json_is_null(v)) {
+    if (flags & R_NULL) return NAN;
+    bad(where, "%s is null, not a number", what);
+  }
+  double d = num_value(v, where, what, 0);
+  if (isnan(d)) bad(where, "%s is \"nan\", not a number", what);
+  if (isinf(d) && !((flags & R_INF) && (d > 0 || (flags & R_SIGN))))
+    bad(where, "%s is %s, not a finite number", what, d > 0 ? "inf" : "-inf");
+  if (!(flags & R_SIGN) && d < 0) bad(where, "%s is %.9g, negative", what, d);
+  if ((flags & R_FRAC) && d > 1 + 1e-9) bad(where, "%s is %.9g, not a fraction in [0, 1]", what, d);
+  if ((flags & R_INT) && isfinite(d) && d != floor(d))
+    bad(where, "%s is %.9g, not a whole number", what, d);
+  return d;
+}
+
+/* a required member in range (flags as range_value) */
+static double get_range(const json_t *obj, const char *where, const char *key, int flags) {
+  char what[80];
+  snprintf(what, sizeof what, "member \"%s\"", key);
+  return range_value(mem(obj, where, key), where, what, flags);
+}
+
+/* an optional one: absent gives NAN (null too, with R_NULL) */
+static double get_range_opt(const json_t *obj, const char *where, const char *key, int flags) {
+  json_t *v = json_object_get(obj, key);
+  if (!v) return NAN;
+  char what[80];
+  snprintf(what, sizeof what, "member \"%s\"", key);
+  return range_value(v, where, what, flags);
+}
+
+/* the caps on the sizes of what a results file holds: what actbench itself
+ * writes at most (docs/results.md, "Validation") */
+#define CAP_BINS 100000    /* accuracy --bins */
+#define CAP_CURVE 1000000  /* saturation --points */
+#define CAP_PATH 2001      /* zerocenter: PATH_POINTS, and the last point */
+#define CAP_ARRAY 10000000 /* any other array */
+
+static void cap_size(size_t n, size_t cap, const char *where, const char *what) {
+  if (n > cap) bad(where, "%s has %zu values, more than actbench writes (%zu)", what, n, cap);
+}
+
+/* an activation name: one of the registry's (speed.json's baselines:
+ * "memory") */
+static void known_activation(const char *name, const char *where, int memory_ok) {
+  if (act_find_activation(name)) return;
+  if (memory_ok && !strcmp(name, "memory")) return;
+  bad(where, "unknown activation \"%.60s\"", name);
+}
+
+/* an implementation the file says is ours (origin "actbench"): named as
+ * ours are, "<activation>.<isa>.<algorithm>", of the activation it is listed
+ * under.  Not looked up in the registry: kernels are renamed and removed
+ * over time and files of every age are read (tests/data's fixtures hold
+ * sigmoid.avx2.rr2-p5-div, since renamed).  Peers' and plugins' names are
+ * not checked: a file is read by builds without that peer or plugin. */
+static void known_impl(const char *name, const char *origin, const char *activation,
+                       const char *where) {
+  if (!origin || strcmp(origin, "actbench")) return;
+  if (!strncmp(name, "memory.", 7) && (!activation || !strcmp(activation, "memory")))
+    return; /* a memory baseline (older files: origin "actbench") */
+  const char *d1 = strchr(name, '.'), *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+  size_t la = d1 ? (size_t)(d1 - name) : 0;
+  if (!d2 || d2 == d1 + 1 || !d2[1] || strlen(name) > 128)
+    bad(where, "\"%.60s\" is not the name of an implementation of ours (activation.isa.algorithm)",
+        name);
+  if (activation && (strlen(activation) != la || strncmp(name, activation, la)))
+    bad(where, "implementation \"%.60s\" of ours is not of %.40s", name, activation);
+  char act[64];
+  snprintf(act, sizeof act, "%.*s", (int)(la < 63 ? la : 63), name);
+  if (!act_find_activation(act)) bad(where, "implementation \"%.60s\": unknown activation", name);
+}
+
 /* A boolean member; dflt >= 0 is used when it is missing. */
 static int get_bool(const json_t *obj, const char *where, const char *key, int dflt) {
   json_t *v = json_object_get(obj, key);
@@ -241,7 +330,8 @@ typedef struct {
   int available;
 } impl_head;
 
-static json_t *read_head(json_t *im, size_t j, const char *wa, const char **wi, impl_head *h) {
+static json_t *read_head(json_t *im, size_t j, const char *wa, const char *activation,
+                         const char **wi, impl_head *h) {
   json_t *e = json_array_get(im, j);
   *wi = where_impl(wa, j, NULL);
   if (!json_is_object(e)) bad(*wi, "is %s, not an object", type_name(e));
@@ -249,6 +339,11 @@ static json_t *read_head(json_t *im, size_t j, const char *wa, const char **wi, 
   *wi = where_impl(wa, j, h->name);
   h->isa = get_str(e, *wi, "isa", 1);
   h->origin = norm_origin(h->name, get_str(e, *wi, "origin", 1));
+  known_impl(h->name, h->origin, activation, *wi);
+  for (size_t k = 0; k < j; k++) {
+    const char *other = get_str(json_array_get(im, k), *wi, "name", 0);
+    if (!strcmp(other, h->name)) bad(*wi, "appears twice (implementations[%zu] too)", k);
+  }
   h->available = get_bool(e, *wi, "available", 1);
   h->reason = get_str(e, *wi, "reason", 1);
   h->bwd_formula = get_str(e, *wi, "bwd_formula", 1);
@@ -282,7 +377,7 @@ static void load_intervals(act_res_tail *t, const json_t *a, const char *w) {
     json_t *g = json_object_get(e, "example_got"), *x = json_object_get(e, "example_want");
     v->example_got = g ? xstr_value(g, we, "member \"example_got\"") : NULL;
     v->example_want = x ? xstr_value(x, we, "member \"example_want\"") : NULL;
-    v->count = get_num(e, we, "count", 0);
+    v->count = get_range(e, we, "count", R_INT);
     v->coalesced = get_bool(e, we, "coalesced", 0);
   }
 }
@@ -299,9 +394,9 @@ static void load_new_members(act_res_stats *s, const json_t *o, const char *w) {
     const char *wc = res_printf("%s, core", w);
     if (!json_is_object(c)) bad(w, "member \"core\" is %s, not an object", type_name(c));
     s->has_core = 1;
-    s->core_inputs = get_num(c, wc, "inputs", 0);
-    s->core_max_ulp = get_num(c, wc, "max_ulp", 1);
-    s->core_mean_ulp = get_num_opt(c, wc, "mean_ulp");
+    s->core_inputs = get_range(c, wc, "inputs", R_INT);
+    s->core_max_ulp = get_range(c, wc, "max_ulp", R_NULL | R_INF);
+    s->core_mean_ulp = get_range_opt(c, wc, "mean_ulp", R_NULL | R_INF);
     json_t *x = json_object_get(c, "max_ulp_x");
     s->core_max_ulp_x = x ? xstr_value(x, wc, "member \"max_ulp_x\"") : NULL;
     s->core_max_ulp_note = get_str(c, wc, "max_ulp_note", 1);
@@ -319,7 +414,7 @@ static void load_new_members(act_res_stats *s, const json_t *o, const char *w) {
       r->kind = get_str(e, we, "kind", 0);
       r->description = get_str(e, we, "description", 1);
       r->note = get_str(e, we, "note", 1);
-      r->count = get_num(e, we, "count", 0);
+      r->count = get_range(e, we, "count", R_INT);
       r->truncated = get_bool(e, we, "truncated", 0);
       load_intervals(r, mem(e, we, "intervals"), we);
     }
@@ -328,13 +423,13 @@ static void load_new_members(act_res_stats *s, const json_t *o, const char *w) {
   if (k) {
     const char *wk = res_printf("%s, special_failures_by_kind", w);
     if (!json_is_object(k)) bad(wk, "is %s, not an object", type_name(k));
-    for (int j = 0; j < 5; j++) s->kinds[j] = get_num(k, wk, act_res_sfk_names[j], 0);
+    for (int j = 0; j < 5; j++) s->kinds[j] = get_range(k, wk, act_res_sfk_names[j], R_INT);
   }
   s->summary = get_str(o, w, "summary", 1);
   json_t *cl = json_object_get(o, "claim");
   if (json_is_object(cl)) {
     const char *wc = res_printf("%s, claim", w);
-    s->claim_bound = get_num(cl, wc, "bound", 1);
+    s->claim_bound = get_range(cl, wc, "bound", R_NULL | R_INF);
     s->claim_source = get_str(cl, wc, "source", 1);
     s->claim_reference = get_str(cl, wc, "reference", 1);
   }
@@ -350,7 +445,7 @@ static void load_new_members(act_res_stats *s, const json_t *o, const char *w) {
     if (s->verdict < 0) bad(wv, "status \"%s\" is not within, exceeds or none", st);
     s->verdict_text = get_str(v, wv, "text", 1);
     s->exceeds.kind = "exceeds";
-    s->exceeds.count = get_num_opt(v, wv, "count");
+    s->exceeds.count = get_range_opt(v, wv, "count", R_NULL | R_INT);
     json_t *wh = json_object_get(v, "where");
     if (wh) load_intervals(&s->exceeds, wh, wv);
   }
@@ -363,7 +458,7 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
                        size_t bins, int p) {
   const char *w = res_printf("%s, %s", wi, dir);
   json_t *o = get_obj(impl, wi, dir);
-  s->max_ulp = get_num(o, w, "max_ulp", 1);
+  s->max_ulp = get_range(o, w, "max_ulp", R_NULL | R_INF);
   s->max_ulp_x = xstr_value(mem(o, w, "max_ulp_x"), w, "member \"max_ulp_x\"");
   json_t *v = json_object_get(o, "max_ulp_got");
   s->max_ulp_got = v ? xstr_value(v, w, "member \"max_ulp_got\"") : NULL;
@@ -371,14 +466,14 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
   s->max_ulp_want = v ? xstr_value(v, w, "member \"max_ulp_want\"") : NULL;
   /* means and error sizes that overflow (a sum of huge ULP errors) may be
    * missing: jansson writes no infinite number */
-  s->mean_ulp = get_num_opt(o, w, "mean_ulp");
-  s->cr_fraction = get_num(o, w, "cr_fraction", 1);
-  s->count_gt_1ulp = get_num(o, w, "count_gt_1ulp", 1);
-  s->max_abs_err = get_num_opt(o, w, "max_abs_err");
-  s->max_rel_err = get_num_opt(o, w, "max_rel_err");
-  s->special_failures = get_num(o, w, "special_failures", 1);
-  s->nan_input_failures = get_num_opt(o, w, "nan_input_failures");
-  s->inputs = get_num_opt(o, w, "inputs");
+  s->mean_ulp = get_range_opt(o, w, "mean_ulp", R_NULL | R_INF);
+  s->cr_fraction = get_range(o, w, "cr_fraction", R_NULL | R_FRAC);
+  s->count_gt_1ulp = get_range(o, w, "count_gt_1ulp", R_NULL | R_INT);
+  s->max_abs_err = get_range_opt(o, w, "max_abs_err", R_NULL | R_INF);
+  s->max_rel_err = get_range_opt(o, w, "max_rel_err", R_NULL | R_INF);
+  s->special_failures = get_range(o, w, "special_failures", R_NULL | R_INT);
+  s->nan_input_failures = get_range_opt(o, w, "nan_input_failures", R_NULL | R_INT);
+  s->inputs = get_range_opt(o, w, "inputs", R_NULL | R_INT);
   s->within_claim =
       bins || json_object_get(o, "within_claim") ? get_bool(o, w, "within_claim", -1) : -1;
   s->ulp_vs_x = res_alloc((bins ? bins : 1) * sizeof *s->ulp_vs_x);
@@ -387,7 +482,8 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
     if (json_array_size(u) != bins)
       bad(w, "\"ulp_vs_x\" has %zu values but grid.bins is %zu", json_array_size(u), bins);
     for (size_t k = 0; k < bins; k++)
-      s->ulp_vs_x[k] = num_value(json_array_get(u, k), w, res_printf("ulp_vs_x[%zu]", k), 1);
+      s->ulp_vs_x[k] =
+          range_value(json_array_get(u, k), w, res_printf("ulp_vs_x[%zu]", k), R_NULL | R_INF);
   }
   json_t *sp = bins ? get_arr(o, w, "specials") : json_object_get(o, "specials");
   s->nspecials = json_array_size(sp);
@@ -426,9 +522,9 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
       json_t *e = json_array_get(h, k);
       const char *we = res_printf("%s, histogram[%zu]", w, k);
       if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-      s->hist[k].lo = get_num(e, we, "lo", 0);
-      s->hist[k].hi = get_num(e, we, "hi", 0);
-      s->hist[k].count = get_num(e, we, "count", 0);
+      s->hist[k].lo = get_range(e, we, "lo", 0);
+      s->hist[k].hi = get_range(e, we, "hi", R_INF);
+      s->hist[k].count = get_range(e, we, "count", R_INT);
     }
   }
   json_t *wl = json_object_get(o, "worst");
@@ -444,7 +540,7 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
       r->x = xstr_value(mem(e, we, "x"), we, "member \"x\"");
       json_t *xh = json_object_get(e, "x_hex");
       r->x_hex = xh ? xstr_value(xh, we, "member \"x_hex\"") : NULL;
-      r->ulp = get_num(e, we, "ulp", 1);
+      r->ulp = get_range(e, we, "ulp", R_NULL | R_INF);
       r->got = xstr_value(mem(e, we, "got"), we, "member \"got\"");
       r->want = xstr_value(mem(e, we, "want"), we, "member \"want\"");
     }
@@ -462,10 +558,10 @@ static void load_stats(act_res_stats *s, const json_t *impl, const char *wi, con
       r->sign = get_str(e, we, "sign", 0);
       r->exponent = xstr_value(mem(e, we, "exponent"), we, "member \"exponent\"");
       if (!r->exponent) bad(we, "member \"exponent\" is null");
-      r->inputs = get_num(e, we, "inputs", 0);
-      r->cr = get_num(e, we, "cr", 0);
-      r->max_ulp = get_num(e, we, "max_ulp", 1);
-      r->mean_ulp = get_num_opt(e, we, "mean_ulp");
+      r->inputs = get_range(e, we, "inputs", R_INT);
+      r->cr = get_range(e, we, "cr", R_INT);
+      r->max_ulp = get_range(e, we, "max_ulp", R_NULL | R_INF);
+      r->mean_ulp = get_range_opt(e, we, "mean_ulp", R_NULL | R_INF);
     }
   }
 }
@@ -479,6 +575,7 @@ static json_t *read_act(json_t *arr, size_t i, act_res_act *acts, const char **w
   if (!json_is_object(o)) bad(wa0, "is %s, not an object", type_name(o));
   const char *name = get_str(o, wa0, "activation", 0);
   *wa = where_act(i, name);
+  known_activation(name, *wa, 0);
   for (size_t k = 0; k < i; k++)
     if (!strcmp(acts[k].name, name)) bad(*wa, "appears twice");
   describe(&acts[i], name, o, *wa);
@@ -519,31 +616,31 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
     r->lo = get_num(g, wg, "lo", 0);
     r->hi = get_num(g, wg, "hi", 0);
     double bins = get_num(g, wg, "bins", 0);
-    if (!(bins >= 0 && bins <= 1e7 && bins == floor(bins)))
+    if (!(bins >= 0 && bins <= CAP_BINS && bins == floor(bins)))
       bad(wg, "\"bins\" is %g, not a count", bins);
     if (!(r->hi > r->lo) && bins > 0) bad(wg, "hi (%g) is not above lo (%g)", r->hi, r->lo);
     r->bins = (size_t)bins;
     json_t *in = json_object_get(o, "inputs");
-    r->inputs = json_is_number(in) ? json_number_value(in) : NAN;
+    r->inputs = in ? get_range(o, wa, "inputs", R_NULL | R_INT) : NAN;
     json_t *im = get_arr(o, wa, "implementations");
     r->nimpls = json_array_size(im);
     r->impls = res_alloc((r->nimpls ? r->nimpls : 1) * sizeof *r->impls);
     for (size_t j = 0; j < r->nimpls; j++) {
       const char *wi;
       impl_head h;
-      json_t *e = read_head(im, j, wa, &wi, &h);
+      json_t *e = read_head(im, j, wa, R->acts[i].name, &wi, &h);
       act_res_acc_impl *p = &r->impls[j];
       p->name = h.name, p->isa = h.isa, p->origin = h.origin, p->reason = h.reason;
       p->bwd_formula = h.bwd_formula, p->available = h.available, p->note = h.note;
       if (!p->available) continue;
       json_t *c = get_obj(e, wi, "claimed");
       const char *wc = res_printf("%s, claimed", wi);
-      p->claimed_fwd = get_num(c, wc, "fwd_ulp", 1);
+      p->claimed_fwd = get_range(c, wc, "fwd_ulp", R_NULL | R_INF);
       load_stats(&p->fwd, e, wi, "fwd", r->bins, 24);
       /* "bwd": null, an implementation without a backward kernel (XNNPACK) */
       p->has_bwd = !json_is_null(mem(e, wi, "bwd"));
       if (p->has_bwd) {
-        p->claimed_bwd = get_num(c, wc, "bwd_ulp", 1);
+        p->claimed_bwd = get_range(c, wc, "bwd_ulp", R_NULL | R_INF);
         load_stats(&p->bwd, e, wi, "bwd", r->bins, 24);
       }
     }
@@ -560,11 +657,11 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
         if (!json_is_object(e)) bad(wn, "is %s, not an object", type_name(e));
         act_res_narrow *q = &r->narrow[k];
         q->format = get_str(e, wn, "format", 0);
-        q->inputs = get_num(e, wn, "inputs", 0);
+        q->inputs = get_range(e, wn, "inputs", R_INT);
         json_t *dr = get_obj(e, wn, "double_rounding");
         const char *wd = res_printf("%s, double_rounding", wn);
-        q->dr_fwd = get_num(dr, wd, "fwd", 0);
-        q->dr_bwd = get_num(dr, wd, "bwd", 0);
+        q->dr_fwd = get_range(dr, wd, "fwd", R_INT);
+        q->dr_bwd = get_range(dr, wd, "bwd", R_INT);
         json_t *ni = get_arr(e, wn, "implementations");
         q->nimpls = json_array_size(ni);
         q->impls = res_alloc((q->nimpls ? q->nimpls : 1) * sizeof *q->impls);
@@ -574,6 +671,9 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
           if (!json_is_object(ie)) bad(wi, "is %s, not an object", type_name(ie));
           act_res_narrow_impl *p = &q->impls[j];
           p->name = get_str(ie, wi, "name", 0);
+          for (size_t k = 0; k < j; k++)
+            if (!strcmp(q->impls[k].name, p->name))
+              bad(wi, "implementation \"%.60s\" appears twice", p->name);
           p->native = get_bool(ie, wi, "native", 0);
           for (int d = 0; d < 2; d++) {
             json_t *st = mem(ie, wi, d ? "bwd" : "fwd");
@@ -588,9 +688,10 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
                        : !strcmp(q->format, "binary16") ? 11
                                                         : 24;
             load_stats(d ? &p->bwd : &p->fwd, ie, wi, d ? "bwd" : "fwd", 0, bits);
-            double mx = get_num(st, ws, "max_ulp", 1), mn = get_num_opt(st, ws, "mean_ulp");
-            double cr = get_num(st, ws, "cr_fraction", 1);
-            double sf = get_num(st, ws, "special_failures", 1);
+            double mx = get_range(st, ws, "max_ulp", R_NULL | R_INF);
+            double mn = get_range_opt(st, ws, "mean_ulp", R_NULL | R_INF);
+            double cr = get_range(st, ws, "cr_fraction", R_NULL | R_FRAC);
+            double sf = get_range(st, ws, "special_failures", R_NULL | R_INT);
             const char *note = (d ? &p->bwd : &p->fwd)->max_ulp_note;
             if (d)
               p->bmax = mx, p->bmean = mn, p->bcr = cr, p->bspecial = sf, p->bnote = note;
@@ -601,6 +702,219 @@ static void load_accuracy(act_res_accuracy *R, const json_t *doc) {
       }
     }
   }
+}
+
+/* ---- arrays of numbers: a vector of n values, a matrix of rows x cols
+ * (n, rows, cols 0: any, the length found is returned), each in range */
+
+static size_t check_vec(const json_t *a, size_t n, const char *where, const char *what, int flags,
+                        size_t cap) {
+  if (!json_is_array(a)) bad(where, "%s is %s, not an array", what, type_name(a));
+  size_t m = json_array_size(a);
+  cap_size(m, cap, where, what);
+  if (n && m != n) bad(where, "%s has %zu values, not %zu", what, m, n);
+  for (size_t k = 0; k < m; k++)
+    range_value(json_array_get(a, k), where, res_printf("%s[%zu]", what, k), flags);
+  return m;
+}
+
+static void check_matrix(const json_t *a, size_t rows, size_t cols, const char *where,
+                         const char *what, int flags) {
+  if (!json_is_array(a)) bad(where, "%s is %s, not an array", what, type_name(a));
+  size_t m = json_array_size(a);
+  cap_size(m, CAP_ARRAY, where, what);
+  if (rows && m != rows) bad(where, "%s has %zu rows, not %zu", what, m, rows);
+  for (size_t k = 0; k < m; k++)
+    check_vec(json_array_get(a, k), cols, where, res_printf("%s[%zu]", what, k), flags, CAP_ARRAY);
+}
+
+/* an optional member that is a vector (or matrix) of numbers */
+static size_t opt_vec(const json_t *o, const char *where, const char *key, size_t n, int flags) {
+  json_t *v = json_object_get(o, key);
+  return v && !json_is_null(v)
+             ? check_vec(v, n, where, res_printf("member \"%s\"", key), flags, CAP_ARRAY)
+             : 0;
+}
+
+static void opt_matrix(const json_t *o, const char *where, const char *key, size_t rows,
+                       size_t cols, int flags) {
+  json_t *v = json_object_get(o, key);
+  if (v && !json_is_null(v))
+    check_matrix(v, rows, cols, where, res_printf("member \"%s\"", key), flags);
+}
+
+/* saturation.json's analysis in formats (the report draws them as they are):
+ * NORMAL's tables are mu x sigma fractions, DEPTH's series one per scale,
+ * the dying-ReLU tables delta x batch fractions */
+static void check_normal(const json_t *n, const char *wa) {
+  const char *w = res_printf("%s, normal", wa);
+  if (!json_is_object(n)) bad(w, "is %s, not an object", type_name(n));
+  size_t nmu = check_vec(mem(n, w, "mu"), 0, w, "member \"mu\"", R_SIGN, 1000);
+  size_t nsg = check_vec(mem(n, w, "sigma"), 0, w, "member \"sigma\"", 0, 1000);
+  get_range_opt(n, w, "mc_samples", R_NULL | R_INT);
+  static const char *const lists[2] = {"sets", "numerical"};
+  for (int l = 0; l < 2; l++) {
+    json_t *a = json_object_get(n, lists[l]);
+    if (!a) continue;
+    if (!json_is_array(a)) bad(w, "member \"%s\" is %s, not an array", lists[l], type_name(a));
+    for (size_t k = 0; k < json_array_size(a); k++) {
+      json_t *e = json_array_get(a, k);
+      const char *we = res_printf("%s, %s[%zu]", w, lists[l], k);
+      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+      opt_matrix(e, we, "exact", nmu, nsg, R_NULL | R_FRAC);
+      opt_matrix(e, we, "mc", nmu, nsg, R_NULL | R_FRAC);
+      opt_matrix(e, we, "mc_se", nmu, nsg, R_NULL | R_FRAC);
+    }
+  }
+}
+
+/* intervals of x: [{lo, hi}], lo <= hi, either infinite or not */
+static void check_intervals(const json_t *a, const char *where, const char *what) {
+  if (!json_is_array(a)) bad(where, "%s is %s, not an array", what, type_name(a));
+  cap_size(json_array_size(a), CAP_ARRAY, where, what);
+  for (size_t k = 0; k < json_array_size(a); k++) {
+    json_t *e = json_array_get(a, k);
+    const char *we = res_printf("%s, %s[%zu]", where, what, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    double lo = get_range(e, we, "lo", R_SIGN | R_INF), hi = get_range(e, we, "hi", R_SIGN | R_INF);
+    if (lo > hi) bad(we, "lo (%.9g) is above hi (%.9g)", lo, hi);
+  }
+}
+
+/* the SETS: where |f'| < eps ("lt", per eps) and where f' = 0 ("dead") */
+static void check_sets(const json_t *s, const char *wa) {
+  const char *w = res_printf("%s, sets", wa);
+  json_t *lt = json_object_get(s, "lt");
+  if (lt && !json_is_array(lt)) bad(w, "member \"lt\" is %s, not an array", type_name(lt));
+  cap_size(json_array_size(lt), 1000, w, "\"lt\"");
+  for (size_t k = 0; k < json_array_size(lt); k++) {
+    json_t *e = json_array_get(lt, k);
+    const char *we = res_printf("%s, lt[%zu]", w, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    get_range(e, we, "eps", 0);
+    check_intervals(mem(e, we, "intervals"), we, "\"intervals\"");
+  }
+  json_t *dead = json_object_get(s, "dead");
+  if (dead) check_intervals(dead, w, "\"dead\"");
+  static const char *const counts[3] = {"samples", "minima", "evaluations"};
+  for (int j = 0; j < 3; j++) get_range_opt(s, w, counts[j], R_NULL | R_INT);
+}
+
+/* NUMERICAL: per format, where the computed f' vanishes (its counts, its
+ * zero set) for the exact derivative and each evaluator */
+static void check_numerical(const json_t *n, const char *wa) {
+  const char *w = res_printf("%s, numerical", wa);
+  if (!json_is_array(n)) bad(w, "is %s, not an array", type_name(n));
+  cap_size(json_array_size(n), 1000, w, "\"numerical\"");
+  for (size_t k = 0; k < json_array_size(n); k++) {
+    json_t *e = json_array_get(n, k);
+    const char *we = res_printf("%s[%zu]", w, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    get_str(e, we, "format", 0);
+    get_range_opt(e, we, "inputs_per_side", R_NULL | R_INT);
+    get_range_opt(e, we, "stride", R_NULL | R_INT);
+    get_range_opt(e, we, "least_normal", R_NULL);
+    json_t *ex = json_object_get(e, "exact");
+    if (json_is_object(ex) && json_object_get(ex, "zero_set"))
+      check_intervals(json_object_get(ex, "zero_set"), res_printf("%s, exact", we), "\"zero_set\"");
+    json_t *ev = json_object_get(e, "evaluators");
+    if (ev && !json_is_array(ev))
+      bad(we, "member \"evaluators\" is %s, not an array", type_name(ev));
+    cap_size(json_array_size(ev), CAP_ARRAY, we, "\"evaluators\"");
+    for (size_t j = 0; j < json_array_size(ev); j++) {
+      json_t *v = json_array_get(ev, j);
+      const char *wv = res_printf("%s, evaluators[%zu]", we, j);
+      if (!json_is_object(v)) bad(wv, "is %s, not an object", type_name(v));
+      get_str(v, wv, "name", 0);
+      get_range_opt(v, wv, "zero_set_size", R_NULL | R_INT);
+      get_range_opt(v, wv, "runs_unrefined", R_NULL | R_INT);
+      if (json_object_get(v, "zero_set"))
+        check_intervals(json_object_get(v, "zero_set"), wv, "\"zero_set\"");
+      json_t *c = json_object_get(v, "counts");
+      if (!c) continue;
+      const char *wc = res_printf("%s, counts", wv);
+      if (!json_is_object(c)) bad(wc, "is %s, not an object", type_name(c));
+      const char *key;
+      json_t *side;
+      json_object_foreach(c, key, side) {
+        const char *ws = res_printf("%s, %s", wc, key);
+        if (!json_is_object(side)) bad(ws, "is %s, not an object", type_name(side));
+        get_range_opt(side, ws, "neg", R_NULL | R_INT);
+        get_range_opt(side, ws, "pos", R_NULL | R_INT);
+      }
+    }
+  }
+}
+
+static void check_depth(const json_t *d, const char *wa) {
+  const char *w = res_printf("%s, depth", wa);
+  if (!json_is_object(d)) bad(w, "is %s, not an object", type_name(d));
+  size_t ns = check_vec(mem(d, w, "scales"), 0, w, "member \"scales\"", 0, 1000);
+  double layers = get_range(d, w, "layers", R_INT);
+  if (layers > 100000) bad(w, "\"layers\" is %.9g, more than actbench writes", layers);
+  opt_vec(d, w, "mean_df", ns, R_NULL | R_INF);
+  opt_vec(d, w, "geo_mean_abs_df", ns, R_NULL | R_INF);
+  opt_vec(d, w, "dead_prob", ns, R_NULL | R_FRAC);
+  opt_matrix(d, w, "product", ns, (size_t)layers, R_NULL | R_INF);
+}
+
+static double *get_vec(const json_t *o, const char *where, const char *key, size_t n, int flags,
+                       size_t cap, size_t *len);
+static json_t *opt_list(const json_t *o, const char *w, const char *key, size_t elem, void **out,
+                        size_t *n);
+static json_t *obj_at(const json_t *a, size_t k, const char *w, const char **we);
+
+/* an optional matrix member of rows x cols numbers (check_matrix's rules),
+ * row by row, NAN for null; NULL when absent or null */
+static double *get_matrix(const json_t *o, const char *where, const char *key, size_t rows,
+                          size_t cols, int flags) {
+  json_t *a = json_object_get(o, key);
+  if (!a || json_is_null(a)) return NULL;
+  check_matrix(a, rows, cols, where, res_printf("member \"%s\"", key), flags);
+  double *d = res_alloc((rows * cols > 0 ? rows * cols : 1) * sizeof *d);
+  for (size_t i = 0; i < rows; i++)
+    for (size_t j = 0; j < cols; j++)
+      d[i * cols + j] = range_value(json_array_get(json_array_get(a, i), j), where, key, flags);
+  return d;
+}
+
+static act_res_dying *load_dying(const json_t *d) {
+  const char *w = "dying";
+  act_res_dying *D = res_alloc(sizeof *D);
+  D->delta = get_vec(d, w, "delta", 0, R_SIGN, 1000, &D->ndelta);
+  D->batch = get_vec(d, w, "batch", 0, R_INT, 1000, &D->nbatch);
+  size_t nd = D->ndelta, nb = D->nbatch;
+  D->units = get_range_opt(d, w, "units", R_NULL | R_INT);
+  D->fan_in = get_range_opt(d, w, "fan_in", R_NULL | R_INT);
+  D->trials = get_range_opt(d, w, "trials", R_NULL | R_INT);
+  void *v;
+  json_t *in = opt_list(d, w, "inputs", sizeof *D->inputs, &v, &D->ninputs);
+  D->inputs = v;
+  for (size_t k = 0; k < D->ninputs; k++) {
+    const char *we;
+    json_t *e = obj_at(in, k, "dying, inputs", &we);
+    act_res_dying_in *p = &D->inputs[k];
+    p->inputs = get_str(e, we, "inputs", 1);
+    p->description = get_str(e, we, "description", 1);
+    json_t *rd = json_object_get(e, "relu_dead");
+    if (json_is_object(rd)) {
+      const char *wt = res_printf("%s, relu_dead", we);
+      p->relu_sampled = get_matrix(rd, wt, "sampled", nd, nb, R_NULL | R_FRAC);
+      p->relu_exact = get_matrix(rd, wt, "exact", nd, nb, R_NULL | R_FRAC);
+    }
+    static const char *const tabs[2] = {"relu_dead", "elu_saturated"};
+    for (int t = 0; t < 2; t++) {
+      json_t *o = json_object_get(e, tabs[t]);
+      if (!o) continue;
+      const char *wt = res_printf("%s, %s", we, tabs[t]);
+      if (!json_is_object(o)) bad(wt, "is %s, not an object", type_name(o));
+      opt_matrix(o, wt, "exact", nd, nb, R_NULL | R_FRAC);
+      opt_matrix(o, wt, "sampled", nd, nb, R_NULL | R_FRAC);
+      opt_matrix(o, wt, "se", nd, nb, R_NULL | R_FRAC);
+    }
+    opt_matrix(e, we, "elu_grad_on_relu_dead", nd, nb, R_NULL | R_SIGN);
+  }
+  return D;
 }
 
 /* ---- saturation.json */
@@ -625,6 +939,7 @@ static void load_side(act_res_side *s, const json_t *o, const char *where, const
 static double *load_series(const json_t *c, const char *where, const char *key, size_t *n) {
   json_t *a = get_arr(c, where, key);
   *n = json_array_size(a);
+  cap_size(*n, CAP_CURVE, where, res_printf("\"%s\"", key));
   double *d = res_alloc((*n ? *n : 1) * sizeof *d);
   for (size_t k = 0; k < *n; k++) {
     d[k] = num_value(json_array_get(a, k), where, res_printf("%s[%zu]", key, k), 1);
@@ -648,7 +963,8 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
   R->nacts = json_array_size(acts);
   R->acts = res_alloc((R->nacts + 1) * sizeof *R->acts);
   R->sat = res_alloc((R->nacts + 1) * sizeof *R->sat);
-  R->dying = json_is_object(json_object_get(doc, "dying")) ? json_object_get(doc, "dying") : NULL;
+  json_t *dy = json_object_get(doc, "dying");
+  R->dying = json_is_object(dy) ? load_dying(dy) : NULL;
   for (size_t i = 0; i < json_array_size(acts); i++) {
     const char *wa;
     json_t *o = read_act(acts, i, R->acts, &wa);
@@ -669,7 +985,7 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
       json_t *e = json_array_get(ma, k);
       const char *we = res_printf("%s, math[%zu]", wa, k);
       if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-      r->math[k].eps = get_num(e, we, "eps", 0);
+      r->math[k].eps = get_range(e, we, "eps", 0);
       load_side(&r->math[k].neg, e, we, "neg");
       load_side(&r->math[k].pos, e, we, "pos");
     }
@@ -678,6 +994,10 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
     r->normal = json_is_object(json_object_get(o, "normal")) ? json_object_get(o, "normal") : NULL;
     r->depth = json_is_object(json_object_get(o, "depth")) ? json_object_get(o, "depth") : NULL;
     r->sets = json_is_object(json_object_get(o, "sets")) ? json_object_get(o, "sets") : NULL;
+    if (r->normal) check_normal(r->normal, wa);
+    if (r->numerical) check_numerical(r->numerical, wa);
+    if (r->sets) check_sets(r->sets, wa);
+    if (r->depth) check_depth(r->depth, wa);
     r->exact_zero = get_pair(o, wa, "exact_zero");
     r->exact_asymptote = get_pair(o, wa, "exact_asymptote");
     json_t *im = get_arr(o, wa, "implementations");
@@ -686,7 +1006,7 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
     for (size_t j = 0; j < r->nimpls; j++) {
       const char *wi;
       impl_head h;
-      json_t *e = read_head(im, j, wa, &wi, &h);
+      json_t *e = read_head(im, j, wa, R->acts[i].name, &wi, &h);
       act_res_sat_impl *p = &r->impls[j];
       p->name = h.name, p->isa = h.isa, p->origin = h.origin, p->reason = h.reason;
       p->bwd_formula = h.bwd_formula, p->available = h.available;
@@ -731,13 +1051,14 @@ static void load_targets(act_res_speed *m, const json_t *doc) {
     if (!t->bandwidth && strcmp(t->kind, "peer"))
       bad(w, "\"kind\" is \"%.20s\", not peer or bandwidth", t->kind);
     t->activation = get_str(o, w, "activation", 0);
+    known_activation(t->activation, w, 0);
     t->direction = get_str(o, w, "direction", 0);
     t->acc_class = t->bandwidth ? get_str(o, w, "accuracy_class", 1) : NULL;
     t->reference = get_str(o, w, "reference", 0);
     t->description = get_str(o, w, "description", 1);
     t->status = get_str(o, w, "status", 0);
     t->met = get_tristate(o, w, "met");
-    t->min_ratio = get_num(o, w, "min_ratio", 0);
+    t->min_ratio = get_range(o, w, "min_ratio", 0);
     json_t *cls = get_arr(o, w, "classes");
     const char *cl = "";
     for (size_t k = 0; k < json_array_size(cls); k++) {
@@ -764,24 +1085,24 @@ static void load_targets(act_res_speed *m, const json_t *doc) {
       q->status = get_str(e, we, "status", 0);
       q->note = get_str(e, we, "note", 1);
       q->met = get_tristate(e, we, "met");
-      q->ratio = get_num(e, we, "ratio", 1);
-      q->ratio_lo = get_num_opt(e, we, "ratio_lo");
-      q->ratio_hi = get_num_opt(e, we, "ratio_hi");
+      q->ratio = get_range(e, we, "ratio", R_NULL | R_INF);
+      q->ratio_lo = get_range_opt(e, we, "ratio_lo", R_NULL | R_INF);
+      q->ratio_hi = get_range_opt(e, we, "ratio_hi", R_NULL | R_INF);
       if (!t->bandwidth) {
         q->peer = get_str(e, we, "peer", 1);
         q->ours = get_str(e, we, "ours", 1);
-        q->peer_ulp = get_num_opt(e, we, "peer_claimed_ulp");
-        q->ours_ulp = get_num_opt(e, we, "ours_claimed_ulp");
-        q->peer_ips = get_num_opt(e, we, "peer_items_per_second");
-        q->ours_ips = get_num_opt(e, we, "ours_items_per_second");
+        q->peer_ulp = get_range_opt(e, we, "peer_claimed_ulp", R_NULL | R_INF);
+        q->ours_ulp = get_range_opt(e, we, "ours_claimed_ulp", R_NULL | R_INF);
+        q->peer_ips = get_range_opt(e, we, "peer_items_per_second", R_NULL);
+        q->ours_ips = get_range_opt(e, we, "ours_items_per_second", R_NULL);
         json_t *qu = json_object_get(e, "qualifying");
         q->nqualifying = json_is_array(qu) ? json_array_size(qu) : 0;
         continue;
       }
-      q->copy_bps = get_num_opt(e, we, "copy_bytes_per_second");
+      q->copy_bps = get_range_opt(e, we, "copy_bytes_per_second", R_NULL);
       q->worst = get_str(e, we, "worst", 1);
       q->ours = get_str(e, we, "ours", 1);
-      q->ours_bps = get_num_opt(e, we, "ours_bytes_per_second");
+      q->ours_bps = get_range_opt(e, we, "ours_bytes_per_second", R_NULL);
       json_t *ks = get_arr(e, we, "kernels");
       q->nkernels = json_array_size(ks);
       q->kernels = res_alloc((q->nkernels + 1) * sizeof *q->kernels);
@@ -790,7 +1111,7 @@ static void load_targets(act_res_speed *m, const json_t *doc) {
         const char *wk = res_printf("%s, kernels[%zu]", we, j);
         if (!json_is_object(kj)) bad(wk, "is %s, not an object", type_name(kj));
         q->kernels[j].name = get_str(kj, wk, "name", 0);
-        q->kernels[j].ratio = get_num(kj, wk, "ratio", 1);
+        q->kernels[j].ratio = get_range(kj, wk, "ratio", R_NULL | R_INF);
         q->kernels[j].met = json_object_get(kj, "met") ? get_tristate(kj, wk, "met") : -1;
       }
     }
@@ -856,13 +1177,17 @@ static int load_measurements(act_res_speed *S, const json_t *doc, size_t *cap) {
     if (!json_is_object(e)) bad(w, "is %s, not an object", type_name(e));
     const char *name = get_str(e, w, "name", 0);
     w = res_printf("measurement \"%s\"", name);
+    double th = get_num_opt(e, w, "threads");
+    if (!isnan(th) && !(th >= 1 && th == floor(th) && th < 1e6)) bad(w, "\"threads\" is %g", th);
+    for (size_t k = 0; k < S->nruns; k++)
+      if (!strcmp(S->runs[k].name, name) && S->runs[k].threads == (isnan(th) ? 1 : (int)th))
+        bad(w, "appears twice (measurements[%zu] too)", k);
     act_speed_run *r = new_run(S, cap, name);
     r->impl = get_str(e, w, "impl", 0);
     r->activation = get_str(e, w, "activation", 0);
+    known_activation(r->activation, w, 1);
     r->direction = direction_of(e, w) ? "bwd" : "fwd";
     r->n = (long long)size_n(e, w);
-    double th = get_num_opt(e, w, "threads");
-    if (!isnan(th) && !(th >= 1 && th == floor(th) && th < 1e6)) bad(w, "\"threads\" is %g", th);
     r->threads = isnan(th) ? 1 : (int)th;
     r->bytes_per_element = get_num(e, w, "bytes_per_element", 0);
     if (!(r->bytes_per_element > 0 && r->bytes_per_element <= 64))
@@ -872,28 +1197,40 @@ static int load_measurements(act_res_speed *S, const json_t *doc, size_t *cap) {
     r->role = get_str(e, w, "role", 1);
     r->isa = get_str(e, w, "isa", 1);
     r->origin = norm_origin(r->impl, get_str(e, w, "origin", 1));
+    known_impl(r->impl, r->origin, r->activation, w);
     r->baseline = is_baseline(r->role, r->activation);
     json_t *ips = get_obj(e, w, "items_per_second");
     const char *wi = res_printf("%s, items_per_second", w);
-    r->median = get_num(ips, wi, "median", 1);
-    if (!(r->median >= 0) && !isnan(r->median)) bad(wi, "\"median\" is %g", r->median);
-    r->q1 = get_num(ips, wi, "q1", 1);
-    r->q3 = get_num(ips, wi, "q3", 1);
-    double rep = get_num_opt(e, w, "repetitions");
+    r->median = get_range(ips, wi, "median", R_NULL);
+    r->q1 = get_range(ips, wi, "q1", R_NULL);
+    r->q3 = get_range(ips, wi, "q3", R_NULL);
+    double rep = get_range_opt(e, w, "repetitions", R_NULL | R_INT);
+    if (rep > 1e6) bad(w, "\"repetitions\" is %.9g, more than actbench runs", rep);
     r->repetitions = isnan(rep) ? 0 : (int)rep;
     json_t *vals = json_object_get(ips, "values");
     size_t vcap = 0;
+    if (json_is_array(vals)) cap_size(json_array_size(vals), 1000000, wi, "\"values\"");
     for (size_t k = 0; json_is_array(vals) && k < json_array_size(vals); k++)
-      add_sample(r, &vcap, num_value(json_array_get(vals, k), wi, res_printf("values[%zu]", k), 0));
+      add_sample(r, &vcap,
+                 range_value(json_array_get(vals, k), wi, res_printf("values[%zu]", k), 0));
   }
   return 1;
 }
+
+typedef struct {
+  double *v;
+  size_t n, cap;
+} rep_seen;
 
 /* Google Benchmark's "benchmarks" (files before "measurements"): the
  * repetitions of each benchmark gathered, its mean and median aggregates */
 static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
   json_t *bm = get_arr(doc, "", "benchmarks");
   size_t *vcap = NULL, nv = 0;
+  /* per benchmark, the repetition_index values seen: one twice is a
+   * benchmark written twice */
+  rep_seen *rix = NULL;
+  size_t nrix = 0;
   for (size_t i = 0; i < json_array_size(bm); i++) {
     json_t *e = json_array_get(bm, i);
     const char *w = res_printf("benchmarks[%zu]", i);
@@ -913,7 +1250,7 @@ static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
       else
         continue; /* stddev, cv: not a throughput */
     }
-    double ips = get_num(e, w, "items_per_second", 0);
+    double ips = get_range(e, w, "items_per_second", 0);
     double th = get_num_opt(e, w, "threads");
     int threads = isnan(th) ? 1 : (int)th;
     act_speed_run *r = NULL;
@@ -923,8 +1260,11 @@ static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
       r = new_run(S, cap, name);
       vcap = res_grow(vcap, &nv, S->nruns - 1, sizeof *vcap);
       vcap[S->nruns - 1] = 0;
+      rix = res_grow(rix, &nrix, S->nruns - 1, sizeof *rix);
+      memset(&rix[S->nruns - 1], 0, sizeof *rix);
       r->impl = get_str(e, w, "impl", 0);
       r->activation = get_str(e, w, "activation", 0);
+      known_activation(r->activation, w, 1);
       r->direction = direction_of(e, w) ? "bwd" : "fwd";
       r->n = (long long)size_n(e, w);
       r->threads = threads;
@@ -934,6 +1274,7 @@ static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
       r->role = get_str(e, w, "role", 1);
       r->isa = get_str(e, w, "isa", 1);
       r->origin = norm_origin(r->impl, get_str(e, w, "origin", 1));
+      known_impl(r->impl, r->origin, r->activation, w);
       r->baseline = is_baseline(r->role, r->activation);
       double bpe = get_num_opt(e, w, "bytes_per_element");
       double bps = get_num_opt(e, w, "bytes_per_second");
@@ -941,6 +1282,16 @@ static void load_benchmarks(act_res_speed *S, const json_t *doc, size_t *cap) {
                              : bps > 0 && ips > 0           ? bps / ips
                              : !strcmp(r->direction, "bwd") ? 16
                                                             : 8;
+    }
+    if (kind && !isnan(kind == 1 ? r->mean : r->median))
+      bad(w, "has two %s aggregates", kind == 1 ? "mean" : "median");
+    double ri = kind ? NAN : get_range_opt(e, w, "repetition_index", R_NULL | R_INT);
+    if (!isnan(ri)) {
+      rep_seen *q = &rix[r - S->runs];
+      for (size_t k = 0; k < q->n; k++)
+        if (q->v[k] == ri) bad(w, "appears twice (repetition_index %.0f)", ri);
+      q->v = res_grow(q->v, &q->cap, q->n, sizeof *q->v);
+      q->v[q->n++] = ri;
     }
     if (kind == 0)
       add_sample(r, &vcap[r - S->runs], ips);
@@ -970,8 +1321,12 @@ static void load_speed(act_res_speed *S, const json_t *doc) {
       p->name = get_str(e, wi, "name", 0);
       wi = res_printf("actbench, implementation \"%s\"", p->name);
       p->activation = get_str(e, wi, "activation", 0);
+      known_activation(p->activation, wi, 1);
+      for (size_t k = 0; k < j; k++)
+        if (!strcmp(S->impls[k].name, p->name)) bad(wi, "appears twice");
       p->isa = get_str(e, wi, "isa", 1);
       p->origin = norm_origin(p->name, get_str(e, wi, "origin", 1));
+      known_impl(p->name, p->origin, p->activation, wi);
       p->role = get_str(e, wi, "role", 1);
       p->available = get_bool(e, wi, "available", 1);
       p->baseline = is_baseline(p->role, p->activation);
@@ -993,9 +1348,9 @@ static void load_speed(act_res_speed *S, const json_t *doc) {
                          ? json_string_value(json_object_get(z, "counts_as"))
                          : NULL;
     }
-    double r = get_num_opt(ab, "actbench", "repetitions");
+    double r = get_range_opt(ab, "actbench", "repetitions", R_NULL | R_INT);
     S->repetitions = isnan(r) ? 0 : (long long)r;
-    S->min_time = get_num_opt(ab, "actbench", "min_time");
+    S->min_time = get_range_opt(ab, "actbench", "min_time", R_NULL);
     json_t *il = json_object_get(ab, "interleaved");
     S->interleaved = json_is_boolean(il) ? json_is_true(il) : -1;
     json_t *st = json_object_get(ab, "machine_state");
@@ -1108,18 +1463,174 @@ act_res_saturation *act_res_read_saturation(const char *path) {
   return act_res_saturation_doc(act_read_json(path, "saturation"), path);
 }
 
-act_res_zerocenter *act_res_read_zerocenter(const char *path) {
+/* ---- zerocenter.json */
+
+/* a summary of a sample: {median, q1, q3, min, max, mean}, each null, a
+ * number or "inf" (flags: the range of the values) */
+static act_res_summary get_summary(const json_t *o, const char *where, const char *key, int flags) {
+  act_res_summary r = {0, NAN, NAN, NAN, NAN, NAN, NAN};
+  json_t *v = json_object_get(o, key);
+  if (!v) return r;
+  const char *w = res_printf("%s, %s", where, key);
+  if (!json_is_object(v)) bad(w, "is %s, not an object", type_name(v));
+  r.present = 1;
+  r.median = get_range_opt(v, w, "median", R_NULL | flags);
+  r.q1 = get_range_opt(v, w, "q1", R_NULL | flags);
+  r.q3 = get_range_opt(v, w, "q3", R_NULL | flags);
+  r.min = get_range_opt(v, w, "min", R_NULL | flags);
+  r.max = get_range_opt(v, w, "max", R_NULL | flags);
+  r.mean = get_range_opt(v, w, "mean", R_NULL | flags);
+  return r;
+}
+
+/* a vector of numbers as doubles (check_vec's rules) */
+static double *get_vec(const json_t *o, const char *where, const char *key, size_t n, int flags,
+                       size_t cap, size_t *len) {
+  json_t *a = mem(o, where, key);
+  *len = check_vec(a, n, where, res_printf("member \"%s\"", key), flags, cap);
+  double *d = res_alloc((*len ? *len : 1) * sizeof *d);
+  for (size_t k = 0; k < *len; k++) d[k] = range_value(json_array_get(a, k), where, key, flags);
+  return d;
+}
+
+/* an optional member that is an array (absent: empty), capped; *out gets
+ * room for its elements, elem bytes each */
+static json_t *opt_list(const json_t *o, const char *w, const char *key, size_t elem, void **out,
+                        size_t *n) {
+  json_t *a = json_object_get(o, key);
+  if (a && !json_is_array(a)) bad(w, "member \"%s\" is %s, not an array", key, type_name(a));
+  cap_size(json_array_size(a), CAP_ARRAY, w, res_printf("\"%s\"", key));
+  *n = json_array_size(a);
+  *out = res_alloc((*n + 1) * elem);
+  return a;
+}
+
+/* element k of an array of objects, checked; *we, where it is */
+static json_t *obj_at(const json_t *a, size_t k, const char *w, const char **we) {
+  json_t *e = json_array_get(a, k);
+  *we = res_printf("%s[%zu]", w, k);
+  if (!json_is_object(e)) bad(*we, "is %s, not an object", type_name(e));
+  return e;
+}
+
+static void load_sign_agreement(act_res_zerocenter *Z, const json_t *sa) {
+  const char *w = "sign_agreement";
+  get_range_opt(sa, w, "trials", R_NULL | R_INT);
+  void *v;
+  json_t *rows = opt_list(sa, w, "rows", sizeof *Z->signs, &v, &Z->nsigns);
+  Z->signs = v;
+  for (size_t k = 0; k < Z->nsigns; k++) {
+    const char *we;
+    json_t *e = obj_at(rows, k, "sign_agreement, rows", &we);
+    act_res_zc_sign *r = &Z->signs[k];
+    r->activation = get_str(e, we, "activation", 0);
+    known_activation(r->activation, we, 0);
+    r->z_mu = get_range_opt(e, we, "z_mu", R_SIGN);
+    r->z_sigma = get_range_opt(e, we, "z_sigma", 0);
+    r->d = get_range_opt(e, we, "d", R_INT);
+    r->batch = get_range_opt(e, we, "batch", R_INT);
+    get_range_opt(e, we, "trials", R_INT);
+    r->fraction = get_range_opt(e, we, "fraction", R_NULL | R_FRAC);
+    r->exact = get_range_opt(e, we, "exact", R_NULL | R_FRAC);
+    static const char *const fr[9] = {"fraction",        "se",           "exact",
+                                      "fraction_strict", "exact_strict", "p_pos",
+                                      "p_neg",           "p_zero",       "fraction_se"};
+    for (int j = 0; j < 9; j++) get_range_opt(e, we, fr[j], R_NULL | R_FRAC);
+  }
+}
+
+static void load_two_weight(act_res_zerocenter *Z, const json_t *tw) {
+  const char *w = "two_weight";
+  static const char *const counts[3] = {"problems", "samples", "max_steps"};
+  for (int j = 0; j < 3; j++) get_range_opt(tw, w, counts[j], R_NULL | R_INT);
+  get_range_opt(tw, w, "tol", R_NULL);
+  void *v;
+  json_t *rs = opt_list(tw, w, "results", sizeof *Z->results, &v, &Z->nresults);
+  Z->results = v;
+  for (size_t k = 0; k < Z->nresults; k++) {
+    const char *we;
+    json_t *e = obj_at(rs, k, "two_weight, results", &we);
+    const char *act = get_str(e, we, "activation", 0), *meth = get_str(e, we, "method", 0);
+    act_res_zc_result *r = &Z->results[k];
+    r->activation = act, r->method = meth;
+    known_activation(act, we, 0);
+    for (size_t j = 0; j < k; j++) {
+      json_t *o = json_array_get(rs, j);
+      if (!strcmp(get_str(o, we, "activation", 0), act) &&
+          !strcmp(get_str(o, we, "method", 0), meth))
+        bad(we, "%.40s %.20s appears twice (results[%zu] too)", act, meth, j);
+    }
+    r->steps = get_summary(e, we, "steps", R_INF);
+    r->path_ratio = get_summary(e, we, "path_ratio", R_INF);
+    r->same_sign = get_summary(e, we, "same_sign", R_FRAC);
+    r->kappa = get_summary(e, we, "kappa", R_INF);
+    r->not_reached = get_range_opt(e, we, "not_reached", R_INT);
+  }
+  json_t *pa = opt_list(tw, w, "paired", sizeof *Z->pairs, &v, &Z->npairs);
+  Z->pairs = v;
+  for (size_t k = 0; k < Z->npairs; k++) {
+    const char *we;
+    json_t *e = obj_at(pa, k, "two_weight, paired", &we);
+    act_res_zc_pair *r = &Z->pairs[k];
+    r->method = get_str(e, we, "method", 1);
+    r->a = get_str(e, we, "a", 0);
+    r->b = get_str(e, we, "b", 0);
+    known_activation(r->a, we, 0);
+    known_activation(r->b, we, 0);
+    r->a_more_steps = get_range_opt(e, we, "a_more_steps", R_NULL | R_FRAC);
+    r->median_step_ratio = get_range_opt(e, we, "median_step_ratio", R_NULL | R_INF);
+  }
+  json_t *ex = json_object_get(tw, "example");
+  if (!ex) return;
+  const char *wx = "two_weight, example";
+  if (!json_is_object(ex)) bad(wx, "is %s, not an object", type_name(ex));
+  size_t n2;
+  double *ws = get_vec(ex, wx, "w_star", 2, R_SIGN, 2, &n2);
+  double *st = get_vec(ex, wx, "start", 2, R_SIGN, 2, &n2);
+  Z->has_example = 1;
+  Z->w_star[0] = ws[0], Z->w_star[1] = ws[1], Z->start[0] = st[0], Z->start[1] = st[1];
+  json_t *ps = get_arr(ex, wx, "paths");
+  cap_size(json_array_size(ps), 64, wx, "\"paths\"");
+  Z->npaths = json_array_size(ps);
+  Z->paths = res_alloc((Z->npaths + 1) * sizeof *Z->paths);
+  for (size_t k = 0; k < Z->npaths; k++) {
+    const char *we;
+    json_t *e = obj_at(ps, k, "two_weight, example, paths", &we);
+    act_res_zc_path *p = &Z->paths[k];
+    p->activation = get_str(e, we, "activation", 0);
+    known_activation(p->activation, we, 0);
+    p->method = get_str(e, we, "method", 0);
+    p->steps = get_range_opt(e, we, "steps", R_INT);
+    get_range_opt(e, we, "every", R_INT);
+    size_t n0, n1;
+    p->w0 = get_vec(e, we, "w0", 0, R_SIGN, CAP_PATH, &n0);
+    p->w1 = get_vec(e, we, "w1", 0, R_SIGN, CAP_PATH, &n1);
+    if (n0 != n1) bad(we, "\"w0\" has %zu points but \"w1\" %zu", n0, n1);
+    p->n = n0;
+  }
+}
+
+act_res_zerocenter *act_res_zerocenter_doc(json_t *doc, const char *path) {
   act_res_zerocenter *Z = res_alloc(sizeof *Z);
-  json_t *doc = act_read_json(path, "zerocenter");
   Z->file = open_doc(doc, path, "zerocenter");
   json_t *t = json_object_get(doc, "two_weight"), *s = json_object_get(doc, "sign_agreement");
-  Z->two_weight = json_is_object(t) ? t : NULL;
-  Z->sign_agreement = json_is_object(s) ? s : NULL;
+  if (t && !json_is_object(t)) bad("", "member \"two_weight\" is %s, not an object", type_name(t));
+  if (s && !json_is_object(s))
+    bad("", "member \"sign_agreement\" is %s, not an object", type_name(s));
+  Z->has_two_weight = t != NULL;
+  Z->has_sign_agreement = s != NULL;
+  if (t) load_two_weight(Z, t);
+  if (s) load_sign_agreement(Z, s);
   return Z;
+}
+
+act_res_zerocenter *act_res_read_zerocenter(const char *path) {
+  return act_res_zerocenter_doc(act_read_json(path, "zerocenter"), path);
 }
 
 const char *act_res_kind(const char *path, json_t **doc) {
   *doc = act_read_json(path, NULL);
+  keep_doc(*doc); /* released with the rest, whether a reader takes it over or not */
   json_t *k = json_object_get(*doc, "kind");
   return json_is_string(k) ? json_string_value(k) : NULL;
 }

@@ -287,13 +287,30 @@ typedef struct {
   size_t nacts;
 } act_res_accuracy;
 
+/* saturation.json's "dying": per kind of inputs, the fraction of ReLU units
+ * dead on a whole batch, a row per bias shift delta, a column per batch */
+typedef struct {
+  const char *inputs, *description; /* NULL when absent */
+  /* relu_dead's "sampled" and "exact", ndelta x nbatch row by row, NAN for
+   * null; NULL when absent */
+  double *relu_sampled, *relu_exact;
+} act_res_dying_in;
+
+typedef struct {
+  double units, fan_in, trials; /* NAN when absent */
+  double *delta, *batch;
+  size_t ndelta, nbatch;
+  act_res_dying_in *inputs;
+  size_t ninputs;
+} act_res_dying;
+
 typedef struct {
   act_res_file file;
   const char *scan; /* the scan in words, or NULL */
   act_res_act *acts;
   act_res_sat *sat;
   size_t nacts;
-  json_t *dying; /* the dying-ReLU experiment, as in the file (NULL when absent) */
+  act_res_dying *dying; /* the dying-ReLU experiment (NULL when absent) */
 } act_res_saturation;
 
 /* an implementation listed in speed.json's "actbench" member */
@@ -336,9 +353,55 @@ typedef struct {
   act_res_state state;
 } act_res_speed;
 
+/* ---- zerocenter.json (docs/results.md, "zerocenter.json") */
+
+/* SUMMARY: a sample's median, quartiles, extremes and mean; NAN where null
+ * or absent (present 0: the member is absent) */
+typedef struct {
+  int present;
+  double median, q1, q3, min, max, mean;
+} act_res_summary;
+
+/* two_weight.results: one activation and method over the problems */
+typedef struct {
+  const char *activation, *method;
+  act_res_summary steps, path_ratio, same_sign, kappa;
+  double not_reached; /* NAN when absent */
+} act_res_zc_result;
+
+/* two_weight.paired: problem by problem, a against b */
+typedef struct {
+  const char *method, *a, *b; /* method NULL when absent */
+  double a_more_steps, median_step_ratio;
+} act_res_zc_pair;
+
+/* two_weight.example.paths: w0[k], w1[k] after step k * every */
+typedef struct {
+  const char *activation, *method;
+  double steps; /* NAN when absent */
+  double *w0, *w1;
+  size_t n;
+} act_res_zc_path;
+
+/* sign_agreement.rows: NAN where absent or null */
+typedef struct {
+  const char *activation;
+  double z_mu, z_sigma, d, batch, fraction, exact;
+} act_res_zc_sign;
+
 typedef struct {
   act_res_file file;
-  json_t *two_weight, *sign_agreement; /* as in the file; NULL when absent */
+  int has_two_weight, has_sign_agreement; /* the members are there */
+  act_res_zc_result *results;
+  size_t nresults;
+  act_res_zc_pair *pairs;
+  size_t npairs;
+  int has_example; /* two_weight.example: its optimum, start and paths */
+  double w_star[2], start[2];
+  act_res_zc_path *paths;
+  size_t npaths;
+  act_res_zc_sign *signs;
+  size_t nsigns;
 } act_res_zerocenter;
 
 /* Read a results file of one kind (path as given on the command line).  The
@@ -351,6 +414,7 @@ act_res_zerocenter *act_res_read_zerocenter(const char *path);
 act_res_speed *act_res_speed_doc(json_t *doc, const char *path);
 act_res_accuracy *act_res_accuracy_doc(json_t *doc, const char *path);
 act_res_saturation *act_res_saturation_doc(json_t *doc, const char *path);
+act_res_zerocenter *act_res_zerocenter_doc(json_t *doc, const char *path);
 /* a file's "kind" ("speed", ...), loading it; NULL when it states none */
 const char *act_res_kind(const char *path, json_t **doc);
 /* everything the readers returned, and their documents */

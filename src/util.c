@@ -376,6 +376,19 @@ FILE *act_open_regular(const char *path) {
   return f;
 }
 
+/* act_die, the document released first (the fuzz targets run on after
+ * act_die: nothing may be left unreachable) */
+static _Noreturn void __attribute__((format(printf, 2, 3)))
+die_doc(json_t *doc, const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  json_decref(doc);
+  act_die("%s", msg);
+}
+
 json_t *act_read_json(const char *path, const char *kind) {
   FILE *f = act_open_regular(path);
   struct stat st;
@@ -387,14 +400,15 @@ json_t *act_read_json(const char *path, const char *kind) {
   json_t *doc = json_loadf(f, 0, &err);
   int rerr = ferror(f);
   fclose(f);
-  if (rerr) act_die("cannot read %s: read error", path);
+  if (rerr) die_doc(doc, "cannot read %s: read error", path);
   if (!doc && err.line <= 0 && err.position == 0) act_die("%s is empty, not a results file", path);
   if (!doc) act_die("%s is not valid JSON (line %d: %s)", path, err.line, err.text);
-  if (!json_is_object(doc)) act_die("%s is not a results file (not a JSON object)", path);
+  if (!json_is_object(doc)) die_doc(doc, "%s is not a results file (not a JSON object)", path);
   if (kind) {
     const char *k = json_string_value(json_object_get(doc, "kind"));
-    if (!k) act_die("%s is not an actbench results file (no \"kind\")", path);
-    if (strcmp(k, kind) != 0) act_die("%s holds %s results, expected %s results", path, k, kind);
+    if (!k) die_doc(doc, "%s is not an actbench results file (no \"kind\")", path);
+    if (strcmp(k, kind) != 0)
+      die_doc(doc, "%s holds %s results, expected %s results", path, k, kind);
   }
   return doc;
 }

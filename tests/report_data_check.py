@@ -13,6 +13,9 @@ from (tests/test_report_fixture.sh, tests/test_report.sh):
   where f' becomes 0 is saturation.json's grad_zero;
 - the error per binade (data/<act>_binades_<dir>.dat): the file's by_binade.
 usage: report_data_check.py REPORT_DIR RESULTS_DIR
+- bfloat16 and binary16: the narrow formats' results in accuracy.json are
+  rounded (a float kernel within 1 ulp is exact or off by >= 0.05 ulp of the
+  format once rounded) and tables.md's max ULP cells are the file's.
 Prints a line per problem, then "checked N figures' data: K problems"; exit
 status 1 when there is one."""
 import json
@@ -200,6 +203,79 @@ for a in (acc or {}).get("activations", []):
             got = [math.nan if r[3] == "?" else float(r[3]) for r in rows]
             if len(got) != len(want) or not all(close(x, y) for x, y in zip(got, want)):
                 problems.append(f"{path}: {name}: the binades differ from the file's")
+
+# ---- bfloat16 and binary16 (the narrow formats' tables of tables.md)
+def fmt4(v):
+    """the report's "%.4g" of a ULP error"""
+    if math.isnan(v):
+        return "—"
+    if math.isinf(v):
+        return "inf"
+    return "%.4g" % v
+
+
+tables = os.path.join(rep, "tables.md")
+tables_text = open(tables).read() if os.path.exists(tables) else ""
+for a in (acc or {}).get("activations", []):
+    act = a["activation"]
+    narrow = {n["format"]: n for n in a.get("narrow") or []}
+    if not narrow:
+        continue
+    f32 = {i["name"]: i for i in a["implementations"]}
+    # the values are rounded to the format: a kernel within 1 ulp in float,
+    # its results rounded, is exact or off by up to half an ulp of the format
+    # (at least a tenth of one wherever it is not exact: 0.16 for leaky_relu's
+    # slope in bfloat16); results left in float (unrounded) are off by a few
+    # 2^-16 ulps of the format at most
+    for fmt, n in narrow.items():
+        for im in n["implementations"]:
+            base = f32.get(im["name"])
+            if not base or im.get("native"):
+                continue
+            for d in ("fwd", "bwd"):
+                if not isinstance(base.get(d), dict) or not isinstance(im.get(d), dict):
+                    continue
+                if not num(base[d]["max_ulp"]) <= 1:
+                    continue
+                mx = num(im[d]["max_ulp"])
+                checked += 1
+                if 0 < mx < 0.05:
+                    problems.append(f"accuracy.json: {act} {fmt} {im['name']} {d}: max ULP {mx}: "
+                                    f"the results look unrounded (a rounded one is 0 or >= 0.05)")
+    # the table's max ULP cells are the file's
+    # the activation's section of tables.md ("## <act>"), its narrow table
+    h = re.search(r"^## %s$" % re.escape(act), tables_text, re.M)
+    if not h:
+        continue
+    end = tables_text.find("\n## ", h.end())
+    section = tables_text[h.end():end if end >= 0 else len(tables_text)]
+    m = re.search(r"^\| implementation \| bfloat16 f max ULP.*$", section, re.M)
+    if not m:
+        problems.append(f"{tables}: {act}: no table of bfloat16 and binary16")
+        continue
+    tables_text_act, start = section, m.end()
+    checked += 1
+    rows, ncells = {}, 0
+    for line in tables_text_act[start:].split("\n")[2:]:
+        if not line.startswith("| "):
+            break
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rows[cells[0].split(" (")[0]] = cells
+    for k, fmt in enumerate(("bfloat16", "binary16")):
+        for im in (narrow.get(fmt) or {}).get("implementations", []):
+            cells = rows.get(im["name"])
+            if not cells:
+                continue
+            for d, col in (("fwd", 1 + 4 * k), ("bwd", 3 + 4 * k)):
+                st = im.get(d)
+                want = fmt4(num(st["max_ulp"])) if isinstance(st, dict) else "—"
+                got = cells[col].split(" (")[0]
+                ncells += 1
+                if got != want:
+                    problems.append(f"{tables}: {act} {fmt} {im['name']} {d} max ULP {got}, "
+                                    f"the file's {want}")
+    if not ncells:
+        problems.append(f"{tables}: {act}: the narrow table lists none of the file's implementations")
 
 for p in problems:
     print(p)

@@ -21,14 +21,13 @@ pass=0
 fail=0
 ok() { pass=$((pass + 1)); echo "ok: $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# expect WHAT RC REGEX -- ARGS... (tests/expect.sh)
+. "$SRC/tests/expect.sh"
 if [ "${ACTBENCH_SANITIZED:-0}" = 1 ]; then
   # the preloaded library comes before the sanitizers' runtime
   export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 fi
 
-# expect WHAT RC REGEX -- ARGS...: exit status RC within 60 s, stderr one line
-# "actbench: ..." matching the extended regular expression REGEX, nothing on
-# stdout (nothing ran), and no folder $S/out made
 # wait until a file matches the glob $1, at most $2 times 0.05 s
 until_exists() {
   for _ in $(seq 1 "$2"); do
@@ -36,25 +35,6 @@ until_exists() {
     sleep 0.05
   done
   return 1
-}
-
-expect() {
-  local what=$1 rc=$2 re=$3
-  shift 4
-  rm -rf "$S/out"
-  timeout 60 "$A" "$@" >"$S/stdout" 2>"$S/stderr" </dev/null
-  local got=$?
-  if [ "$got" -ne "$rc" ]; then
-    bad "$what: exit status $got, want $rc ($*): $(head -c 300 "$S/stderr")"
-  elif [ "$(wc -l <"$S/stderr")" -ne 1 ] || ! grep -Eq "^actbench: .*$re" "$S/stderr"; then
-    bad "$what: stderr is not one line matching /$re/: $(head -c 600 "$S/stderr")"
-  elif [ -s "$S/stdout" ]; then
-    bad "$what: something ran (stdout: $(head -c 200 "$S/stdout"))"
-  elif [ -e "$S/out" ]; then
-    bad "$what: left a folder behind: $(ls -A "$S/out")"
-  else
-    ok "$what"
-  fi
 }
 
 # ---- plugins: a library cut short (the first 1000 or 8000 bytes of the
@@ -320,6 +300,8 @@ if [ "$rc" = 0 ] && [ "$(wc -l <"$S/ck.err")" = 1 ] &&
 else
   bad "a corrupt finished-activation file: exit $rc, $(cat "$S/ck.err")"
 fi
+
+# (results files with impossible content: tests/test_readers.sh)
 
 # ---- inputs the fuzzers found (fuzz/README.md): replayed with their status
 FOUND=$SRC/tests/data/fuzz-found

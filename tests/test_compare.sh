@@ -268,5 +268,49 @@ run 0 diff "$S/old.json" "$S/speed_missing.json" &&
 run 0 diff "$FULL/saturation.json" "$FULL/saturation.json" &&
   check "saturation diff with itself" grep -q ', 0 changed$' "$S/out"
 
+# ---- an older speed.json (Google Benchmark's format) with only the mean and
+#      median aggregates (--benchmark_report_aggregates_only): the median
+#      stands for the benchmark, not the mean (mutation 13)
+run 0 compare sigmoid --speed "$HERE/data/compare/speed-aggregates-only.json" --format csv &&
+  check "compare, aggregates only: the median aggregate, not the mean" python3 - "$S/out" <<'PY'
+import csv, sys
+rows = {r["impl"]: r for r in csv.DictReader(open(sys.argv[1]))}
+assert float(rows["sigmoid.scalar.naive"]["l1_fwd"]) == 1.25e9, rows
+assert float(rows["sigmoid.scalar.naive"]["l1_bwd"]) == 0.625e9, rows
+assert float(rows["sigmoid.avx2.rr2-p5-div"]["l1_fwd"]) == 5e9, rows
+PY
+
+# ---- compare's max ULP columns are the file's max_ulp over every input, the
+#      core's in their own columns (mutation 14: f max ULP taken from the core)
+python3 - "$FULL/accuracy.json" "$S/acc_core.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for a in d["activations"]:
+    for m in a["implementations"]:
+        for dr in ("fwd", "bwd"):
+            st = m.get(dr)
+            if isinstance(st, dict) and st.get("max_ulp") is not None:
+                st["core"] = {"inputs": 100, "max_ulp": float(st["max_ulp"]) / 4 + 0.125,
+                              "mean_ulp": 0.0625, "max_ulp_x": "1"}
+json.dump(d, open(sys.argv[2], "w"))
+PY
+run 0 compare sigmoid --accuracy "$S/acc_core.json" --format csv &&
+  check "compare: f and f' max ULP are the file's max_ulp, the core's apart" python3 - "$S/out" "$S/acc_core.json" <<'PY'
+import csv, json, sys
+rows = {r["impl"]: r for r in csv.DictReader(open(sys.argv[1]))}
+d = json.load(open(sys.argv[2]))
+n = 0
+for m in d["activations"][0]["implementations"]:
+    if m["name"] not in rows or not isinstance(m.get("fwd"), dict):
+        continue
+    r = rows[m["name"]]
+    for dr in ("fwd", "bwd"):
+        if isinstance(m.get(dr), dict):
+            assert float(r[dr + "_max_ulp"]) == float(m[dr]["max_ulp"]), (m["name"], dr, r)
+            assert float(r[dr + "_core_max_ulp"]) == m[dr]["core"]["max_ulp"], (m["name"], dr, r)
+            n += 1
+assert n >= 4, n
+PY
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
