@@ -109,6 +109,27 @@ for act in sigmoid tanh relu leaky_relu elu selu gelu gelu_tanh silu softplus mi
   done <<<"$ranges"
 done
 
+# the run files say where the time went: the four phases, every implementation
+# of the results file, MPFR's share where MPFR decided every reference
+timefacts() {
+  python3 -c 'import json,sys
+run = json.load(open(sys.argv[1]))["activations"][0]
+acc = json.load(open(sys.argv[2]))["activations"][0]
+t = run["time"]
+ph = [t[k] for k in ("screen_s", "mpfr_s", "kernels_s", "statistics_s")]
+names = {m["name"] for m in acc["implementations"] if "fwd" in m}
+by = t["kernels_by_implementation_s"]
+ok = all(v >= 0 for v in ph) and set(by) >= names and all(v >= 0 for v in by.values())
+ok = ok and (sys.argv[3] != "mpfr" or (t["mpfr_s"] > 0 and t["screen_s"] < t["mpfr_s"]))
+print("yes" if ok else "no: %s" % t)' "$@"
+}
+if [ "$(timefacts "$S/mp/accuracy.run.json" "$S/mp/accuracy.json" mpfr 2>&1)" = yes ] &&
+  [ "$(timefacts "$S/scr/accuracy.run.json" "$S/scr/accuracy.json" screen 2>&1)" = yes ]; then
+  ok "the run files say where the time went (screen, MPFR, kernels, statistics, each implementation)"
+else
+  bad "run files' time: $(timefacts "$S/mp/accuracy.run.json" "$S/mp/accuracy.json" mpfr 2>&1 | head -c 300)"
+fi
+
 # 2. fast pass against add_one (the core, the tails and the verdicts included)
 for r in "gelu -4 -1 *" "sigmoid -90 -86 scalar.*" "sigmoid -0x1.000008p-126 -0x1.fffff8p-127 *"; do
   read -r fa flo fhi fi <<<"$r"

@@ -110,6 +110,29 @@ int main(void) {
   CHECK(act_hist_bin(0x1p39) == 40 && act_hist_bin(0x1.1p39) == ACT_HIST_BINS - 1 &&
             act_hist_bin(0x1p277) == ACT_HIST_BINS - 1,
         "the last bins");
+  { /* against the definition through frexp, over (1/2, 2^40] and the powers of two */
+    int bad = 0;
+    uint64_t st = 12345;
+    for (int i = 0; i < 200000; i++) {
+      st = st * 6364136223846793005ull + 1442695040888963407ull;
+      double e = ldexp(1.0 + (double)(st >> 11) * 0x1p-53, (int)(st % 41) - 1);
+      if (i % 3 == 0) e = ldexp(1.0, (int)(st % 41) - 1);
+      int want;
+      if (e <= 0.5)
+        want = 0;
+      else if (e <= 1.0)
+        want = 1;
+      else if (!(e <= 0x1p39))
+        want = ACT_HIST_BINS - 1;
+      else {
+        int ex;
+        double m = frexp(e, &ex);
+        want = (m == 0.5 ? ex - 1 : ex) + 1;
+      }
+      bad += act_hist_bin(e) != want;
+    }
+    CHECK(bad == 0, "histogram bins from the bits = from frexp (%d differ)", bad);
+  }
 
   /* exact sums: small errors in 2^-40 units, large ones exactly; any order
    * of additions and merges gives the same bits */

@@ -533,6 +533,7 @@ typedef struct {
   double wall_s;
   uint64_t inputs, screened, mpfr;
   int resumed;
+  json_t *time; /* where the time went (a sweep's), or NULL */
 } run_info;
 
 /* the checkpoint folder of the exhaustive and range sweeps */
@@ -686,6 +687,18 @@ static json_t *run_activation(const act_activation *act, const acc_opts *o, run_
   free(xs);
   ri->wall_s = r.wall_s, ri->inputs = r.inputs, ri->screened = r.screened, ri->mpfr = r.mpfr;
   ri->resumed = r.resumed;
+  {
+    /* thread-seconds per phase and per implementation: where the time went */
+    json_t *jt = json_object(), *ji = json_object();
+    json_object_set_new(jt, "screen_s", json_real(r.t_screen));
+    json_object_set_new(jt, "mpfr_s", json_real(r.t_mpfr));
+    json_object_set_new(jt, "kernels_s", json_real(r.t_kernels));
+    json_object_set_new(jt, "statistics_s", json_real(r.t_stats));
+    for (size_t k = 0; k < c.nimpl; k++)
+      json_object_set_new(ji, c.impls[k]->name, json_real(r.t_impl[k]));
+    json_object_set_new(jt, "kernels_by_implementation_s", ji);
+    ri->time = jt;
+  }
   if (!r.complete) {
     *interrupted = 1;
     act_sweep_free(&c, &r);
@@ -955,7 +968,10 @@ int act_accuracy_main(int argc, char **argv) {
     int skip = act_mpi_any(ja != NULL); /* every rank skips what rank 0 has */
     if (!skip) {
       ja = run_activation(act, &o, &ri, &interrupted);
-      if (interrupted) break;
+      if (interrupted) {
+        json_decref(ri.time);
+        break;
+      }
       if (ja && root) {
         json_t *jr = json_pack("{s:s, s:I, s:f, s:f, s:I, s:I, s:b, s:i, s:i}", "activation",
                                act->name, "inputs", (json_int_t)ri.inputs, "wall_s", ri.wall_s,
@@ -968,6 +984,7 @@ int act_accuracy_main(int argc, char **argv) {
                                1,
 #endif
                                "ranks", act_mpi_size());
+        if (ri.time) json_object_set_new(jr, "time", ri.time), ri.time = NULL;
         json_array_append(runs, jr);
         if (deterministic) { /* keep it, in case a later activation is interrupted */
           act_ensure_dir(dir);
@@ -979,6 +996,7 @@ int act_accuracy_main(int argc, char **argv) {
       }
     }
     free(key);
+    json_decref(ri.time); /* not root's, or kept above */
     if (ja && root)
       json_array_append_new(acts, ja);
     else if (ja)

@@ -127,7 +127,7 @@ typedef struct {
   unsigned __int128 small; /* units of 2^-40 */
   uint64_t big[6];         /* units of 2^-29, little-endian limbs */
 } act_xsum;
-void act_xsum_add(act_xsum *s, double e);
+void act_xsum_add_big(act_xsum *s, double e); /* e >= 2^23 */
 void act_xsum_merge(act_xsum *into, const act_xsum *from);
 /* the sum divided by n, as a double (0 for n = 0) */
 double act_xsum_mean(const act_xsum *s, uint64_t n);
@@ -143,6 +143,13 @@ static inline double act_rint(double v) {
 /* e < 2^23 quantized to units of 2^-40, as act_xsum_add counts it */
 static inline uint64_t act_xsum_q(double e) {
   return (uint64_t)act_rint(e * 0x1p40); /* the scaling is exact */
+}
+/* add an error e >= 0 to the sum, exactly */
+static inline void act_xsum_add(act_xsum *s, double e) {
+  if (e < 0x1p23)
+    s->small += act_xsum_q(e);
+  else
+    act_xsum_add_big(s, e);
 }
 
 /* ---- statistics of one implementation in one direction */
@@ -294,8 +301,20 @@ typedef struct {
   float core_max_x, core_max_got, core_max_want;
 } act_cr_block;
 void act_acc_stats_fold_cr(act_acc_stats *s, const act_cr_block *c);
+/* what act_acc_stats_add_one would add for every input i of list[0..m), in
+ * binary32, given the reciprocals of the references' ulps and x's ulp_vs_x
+ * bins (stats.c) */
+void act_acc_stats_add_rest(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
+                            const double *rulp, const int *bin, const uint32_t *list, size_t m,
+                            uint64_t idx0);
 /* the ulp_vs_x bin of x, -1 outside */
-int act_acc_stats_bin(const act_acc_stats *s, float x);
+static inline int act_acc_stats_bin(const act_acc_stats *s, float x) {
+  if (s->bins <= 0 || !(x >= s->bin_lo && x <= s->bin_hi)) return -1;
+  int bi = (int)((x - s->bin_lo) / (s->bin_hi - s->bin_lo) * s->bins);
+  if (bi >= s->bins) bi = s->bins - 1;
+  if (bi < 0) bi = 0;
+  return bi;
+}
 /* the histogram bin of an error */
 int act_hist_bin(double e);
 /* the binade index of an input: sign * 256 + biased exponent */

@@ -10,11 +10,7 @@
 #include "util.h"
 
 /* ---- exact sums */
-void act_xsum_add(act_xsum *s, double e) {
-  if (e < 0x1p23) {
-    s->small += act_xsum_q(e);
-    return;
-  }
+void act_xsum_add_big(act_xsum *s, double e) {
   /* e = M 2^(ex - 53), 2^52 <= M < 2^53 (e is a normal double here); in
    * units of 2^-29: M << (ex - 24) */
   union {
@@ -102,10 +98,13 @@ int act_hist_bin(double e) {
   if (e <= 0.5) return 0;
   if (e <= 1.0) return 1;
   if (!(e <= 0x1p39)) return ACT_HIST_BINS - 1;
-  int ex;
-  double m = frexp(e, &ex);       /* e = m 2^ex, 1/2 <= m < 1: e in [2^(ex-1), 2^ex) */
-  int k = m == 0.5 ? ex - 1 : ex; /* e in (2^(k-1), 2^k] */
-  return k + 1;                   /* (1,2] -> 2, (2,4] -> 3, ... */
+  /* e in [2^E, 2^(E+1)), a normal double: e in (2^(k-1), 2^k] with k = E
+   * when e is 2^E, else E + 1 (from the bits: no libm call) */
+  uint64_t u;
+  memcpy(&u, &e, sizeof u);
+  int E = (int)((u >> 52) & 0x7ff) - 1023;
+  int k = (u & 0xfffffffffffffull) ? E + 1 : E;
+  return k + 1; /* (1,2] -> 2, (2,4] -> 3, ... */
 }
 
 static int same_bits_or_nan(float a, float b) {
@@ -346,6 +345,87 @@ void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_r
   if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
 }
 
+/* The results a fast pass found not correctly rounded (the inputs list[0..m),
+ * in order), all of them as act_acc_stats_add_one would count them, in binary32.  Most are
+ * ordinary: a finite result, not zero, not the limit, of a finite exact
+ * value within the format, for an input the kernel does not flush, within
+ * the claim; for those add_one would mark nothing, and what it adds is done
+ * here inline, with the reciprocal of the reference's ulp given (rulp[i] =
+ * 1 / act_ulp(hi, lo), any value where the reference is not finite: an ulp
+ * is a power of two, so that |d| rulp[i] is |d| / ulp to the bit) and x's ulp_vs_x bin (bin[i],
+ * act_acc_stats_bin).  Everything else goes through add_one.  The marks see
+ * the same inputs in the same order; the rest merges in any order (stats.c's
+ * header), so the statistics are add_one's to the bit (the tests compare
+ * both paths: ACTBENCH_SWEEP_SLOWPATH). */
+static inline uint32_t fbits(float v) {
+  uint32_t u;
+  memcpy(&u, &v, sizeof u);
+  return u;
+}
+
+void act_acc_stats_add_rest(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
+                            const double *rulp, const int *bin, const uint32_t *list, size_t m,
+                            uint64_t idx0) {
+  const act_acc_ctx *c = &s->ctx;
+  const double ln = act_least_normal(&act_binary32);
+  const int claimed = !isnan(c->claim);
+  for (size_t j = 0; j < m; j++) {
+    size_t i = list[j];
+    const act_ref *r = &ref[i];
+    float g = got[i], xi = x[i], rn = r->rn;
+    float ax = fabsf(xi), lim = xi < 0 ? c->lim_neg : c->lim_pos;
+    uint32_t gb = fbits(g), rb = fbits(rn);
+    int ordinary = r->cls == ACT_REF_FINITE && (rb & 0x7f800000u) != 0x7f800000u &&
+                   (gb & 0x7f800000u) != 0x7f800000u && !isnan(xi) && g != 0 && g != lim &&
+                   !(ax != 0 && (double)ax < c->sub_below);
+    double d = 0, err = 0;
+    if (ordinary) {
+      /* act_ulp_error's arithmetic, the same operations */
+      d = ((double)g - r->hi) - r->lo;
+      err = fabs(d) * rulp[i];
+      if (claimed && err > c->claim) ordinary = 0;
+    }
+    if (!ordinary) {
+      act_acc_stats_add_one(s, xi, g, r, idx0 + i);
+      continue;
+    }
+    uint64_t idx = idx0 + i;
+    s->inputs++;
+    act_binade_stats *b = s->binade ? &s->binade[act_binade_of(fbits(xi))] : NULL;
+    int core = act_core_input(xi, c) && act_ref_core_value(r, ln);
+    s->core_inputs += (size_t)core;
+    s->finite++;
+    act_xsum_add(&s->sum, err);
+    s->hist[act_hist_bin(err)]++;
+    if (err > 1.0) s->gt1++;
+    take_max(s, err, idx, xi, g, rn);
+    if (core) {
+      s->core_finite++;
+      act_xsum_add(&s->core_sum, err);
+      take_core_max(s, err, idx, xi, g, rn);
+    }
+    if (s->nworst < ACT_WORST_K || worse(err, idx, &s->worst[ACT_WORST_K - 1])) {
+      act_worst w;
+      memset(&w, 0, sizeof w); /* the padding too: packed statistics are the same bytes */
+      w.ulp = err, w.idx = idx, w.x = xi, w.got = g, w.want = rn;
+      worst_insert(s, &w);
+    }
+    if (b) {
+      b->count++;
+      act_xsum_add(&b->sum, err);
+      if (err > b->max_ulp) b->max_ulp = err;
+    }
+    double abs_err = fabs(d);
+    if (abs_err > s->max_abs) s->max_abs = abs_err;
+    if (fabs(r->hi) >= ln) {
+      double rel = abs_err / fabs(r->hi);
+      if (rel > s->max_rel) s->max_rel = rel;
+    }
+    int bi = bin[i];
+    if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
+  }
+}
+
 void act_acc_stats_add_idx(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
                            size_t n, uint64_t idx0) {
   for (size_t i = 0; i < n; i++) act_acc_stats_add_one(s, x[i], got[i], &ref[i], idx0 + i);
@@ -537,12 +617,4 @@ void act_acc_stats_fold_cr(act_acc_stats *s, const act_cr_block *c) {
     b->sum.small += c->qsum;
     if (c->max_e > b->max_ulp) b->max_ulp = c->max_e;
   }
-}
-
-int act_acc_stats_bin(const act_acc_stats *s, float x) {
-  if (s->bins <= 0 || !(x >= s->bin_lo && x <= s->bin_hi)) return -1;
-  int bi = (int)((x - s->bin_lo) / (s->bin_hi - s->bin_lo) * s->bins);
-  if (bi >= s->bins) bi = s->bins - 1;
-  if (bi < 0) bi = 0;
-  return bi;
 }

@@ -189,16 +189,23 @@ static void block_range(const act_sweep_cfg *c, const blocking *bl, uint64_t b, 
  * instead of the fast pass: tests check that both give the same bits */
 static int g_slow;
 
+static inline uint32_t fbits(float v) {
+  uint32_t u;
+  memcpy(&u, &v, sizeof u);
+  return u;
+}
+
 /* ---- per-thread work */
 enum { FL_EZ = 1, FL_RNAN = 2 };
 
 typedef struct {
   uint64_t qsum, mi;
   double mx, ma, mr;
-  size_t mpos;
+  size_t mpos, ma_pos, mr_pos; /* the first inputs where mx, ma, mr are reached */
   int nruns;
   int *run_bin;
   double *run_max;
+  size_t *run_pos; /* the first input of a run where run_max is reached */
   /* the core's part: [0] every input of the core, [1] without the
    * subnormal inputs (for a kernel that flushes them) */
   uint64_t core_n[2], core_q[2];
@@ -210,17 +217,28 @@ typedef struct {
   float *x, *y, *dx, *dy;
   act_ref *rf, *rd;
   uint32_t *eq;
+  uint32_t *nc; /* the inputs whose result is not correctly rounded (fold) */
   block_agg agg[2];
   uint32_t *rb[2];
   uint32_t *fl[2];
   double *ecr[2], *acr[2], *rcr[2];
+  double *rulp[2]; /* 1 / the reference's ulp (act_ulp) where it is finite */
   uint64_t *q[2];
   unsigned char *core[2]; /* the input and its exact value are in the core */
   unsigned char *sub;     /* the input is subnormal */
   int *bin;
   act_acc_stats *fs, *ds;
   uint64_t screened, mpfr;
+  double t_screen, t_mpfr, t_kernels, t_stats, *t_impl; /* seconds (act_sweep_result) */
 } worker;
+
+/* a thread's clock: what it spent, not the machine's wall (the threads
+ * share the cores with whatever else runs) */
+static double thread_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
 
 /* fresh statistics for every implementation; ctx: their contexts (or NULL) */
 static void stats_init_all(const act_sweep_cfg *c, act_acc_stats *s, size_t n,
@@ -253,6 +271,7 @@ static void worker_init(const act_sweep_cfg *c, worker *w) {
     w->ecr[d] = act_alloc(sizeof(double) * BLOCK);
     w->acr[d] = act_alloc(sizeof(double) * BLOCK);
     w->rcr[d] = act_alloc(sizeof(double) * BLOCK);
+    w->rulp[d] = act_alloc(sizeof(double) * BLOCK);
     w->q[d] = act_alloc(sizeof(uint64_t) * BLOCK);
     w->core[d] = act_alloc(BLOCK);
   }
@@ -262,10 +281,13 @@ static void worker_init(const act_sweep_cfg *c, worker *w) {
   for (int d = 0; d < 2; d++) {
     w->agg[d].run_bin = act_alloc(sizeof(int) * BLOCK);
     w->agg[d].run_max = act_alloc(sizeof(double) * BLOCK);
+    w->agg[d].run_pos = act_alloc(sizeof(size_t) * BLOCK);
   }
+  w->nc = act_alloc(sizeof(uint32_t) * BLOCK);
   w->fs = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->fs);
   w->ds = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->ds);
-  if (!w->fs || !w->ds) act_die("out of memory");
+  w->t_impl = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->t_impl);
+  if (!w->fs || !w->ds || !w->t_impl) act_die("out of memory");
   stats_init_all(c, w->fs, c->nimpl, c->fctx);
   stats_init_all(c, w->ds, c->nimpl, c->dctx);
 }
@@ -275,19 +297,22 @@ static void worker_free(const act_sweep_cfg *c, worker *w) {
   act_free(w->rf), act_free(w->rd);
   for (int d = 0; d < 2; d++) {
     act_free(w->rb[d]), act_free(w->fl[d]), act_free(w->ecr[d]);
-    act_free(w->acr[d]), act_free(w->rcr[d]), act_free(w->q[d]);
+    act_free(w->acr[d]), act_free(w->rcr[d]), act_free(w->q[d]), act_free(w->rulp[d]);
     act_free(w->core[d]);
   }
   act_free(w->sub);
   act_free(w->bin);
   act_free(w->eq);
-  for (int d = 0; d < 2; d++) act_free(w->agg[d].run_bin), act_free(w->agg[d].run_max);
+  for (int d = 0; d < 2; d++)
+    act_free(w->agg[d].run_bin), act_free(w->agg[d].run_max), act_free(w->agg[d].run_pos);
+  act_free(w->nc);
   for (size_t k = 0; k < c->nimpl; k++) {
     act_acc_stats_free(&w->fs[k]);
     act_acc_stats_free(&w->ds[k]);
   }
   free(w->fs);
   free(w->ds);
+  free(w->t_impl);
 }
 
 /* what a correctly rounded result contributes, per input and direction */
@@ -304,15 +329,17 @@ static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
     const act_ref *r = &ref[i];
     w->core[d][i] =
         (unsigned char)(fabsf(w->x[i]) <= 0x1.fffffep+127f && act_ref_core_value(r, 0x1p-126));
-    w->rb[d][i] = act_float_bits(r->rn);
+    w->rb[d][i] = fbits(r->rn);
     w->fl[d][i] = (uint32_t)((r->exact_zero ? FL_EZ : 0) | (isnan(r->rn) ? FL_RNAN : 0));
     if (i > 0 && w->rb[d][i] == w->rb[d][i - 1] && r->hi == r[-1].hi && r->lo == r[-1].lo &&
         r->cls == r[-1].cls && w->fl[d][i] == w->fl[d][i - 1]) {
       /* the same reference as the input before (a saturated tail) */
       w->ecr[d][i] = w->ecr[d][i - 1], w->q[d][i] = w->q[d][i - 1];
+      w->rulp[d][i] = w->rulp[d][i - 1];
       w->acr[d][i] = w->acr[d][i - 1], w->rcr[d][i] = w->rcr[d][i - 1];
       continue;
     }
+    w->rulp[d][i] = r->cls == ACT_REF_FINITE ? 1.0 / act_ulp(r->hi, r->lo, &act_binary32) : 1.0;
     double e;
     int st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
     if (st == ACT_ULP_OK) {
@@ -378,14 +405,15 @@ static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
   block_agg *a = &w->agg[d];
   uint64_t qs = 0;
   double mx = -1, ma = 0, mr = 0;
-  size_t mi = 0;
+  size_t mi = 0, pa = 0, pr = 0;
   for (size_t i = 0; i < n; i++) {
     qs += q[i];
     if (e[i] > mx) mx = e[i], mi = i;
-    ma = ae[i] > ma ? ae[i] : ma;
-    mr = re[i] > mr ? re[i] : mr;
+    if (ae[i] > ma) ma = ae[i], pa = i;
+    if (re[i] > mr) mr = re[i], pr = i;
   }
   a->qsum = qs, a->mx = mx, a->mi = idx0 + mi, a->mpos = mi, a->ma = ma, a->mr = mr;
+  a->ma_pos = pa, a->mr_pos = pr;
   /* the core, with and without the subnormal inputs */
   const unsigned char *cf = w->core[d], *sub = w->sub;
   for (int v = 0; v < 2; v++) {
@@ -406,11 +434,44 @@ static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
     int bi = w->bin[i];
     if (bi < 0 || ae[i] < 0) continue;
     if (a->nruns && a->run_bin[a->nruns - 1] == bi) {
-      if (e[i] > a->run_max[a->nruns - 1]) a->run_max[a->nruns - 1] = e[i];
+      if (e[i] > a->run_max[a->nruns - 1])
+        a->run_max[a->nruns - 1] = e[i], a->run_pos[a->nruns - 1] = i;
     } else {
-      a->run_bin[a->nruns] = bi, a->run_max[a->nruns] = e[i], a->nruns++;
+      a->run_bin[a->nruns] = bi, a->run_max[a->nruns] = e[i], a->run_pos[a->nruns] = i;
+      a->nruns++;
     }
   }
+}
+
+/* the largest v[i] (floor if larger) over the inputs correctly rounded
+ * (eq[i]), and with cf given, in the core (cf[i], and not a subnormal sub[i]
+ * when ftz); vectorized (no NaN among the values) */
+static double masked_max(const double *restrict v, const uint32_t *restrict eq,
+                         const unsigned char *restrict cf, const unsigned char *restrict sub,
+                         int ftz, size_t n, double floor) {
+  double m = floor;
+  if (cf) {
+#pragma omp simd reduction(max : m)
+    for (size_t i = 0; i < n; i++) {
+      double t = eq[i] && cf[i] && !(ftz && sub[i]) ? v[i] : floor;
+      m = t > m ? t : m;
+    }
+  } else {
+#pragma omp simd reduction(max : m)
+    for (size_t i = 0; i < n; i++) {
+      double t = eq[i] ? v[i] : floor;
+      m = t > m ? t : m;
+    }
+  }
+  return m;
+}
+
+/* the first of those inputs where v is m (0 if none) */
+static size_t first_at(const double *v, const uint32_t *eq, const unsigned char *cf,
+                       const unsigned char *sub, int ftz, size_t n, double m) {
+  for (size_t i = 0; i < n; i++)
+    if (eq[i] && v[i] == m && (!cf || (cf[i] && !(ftz && sub[i])))) return i;
+  return 0;
 }
 
 /* the statistics of one implementation's results in one direction */
@@ -456,28 +517,43 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
         if (a->run_max[k] > s->bin_max[a->run_bin[k]]) s->bin_max[a->run_bin[k]] = a->run_max[k];
     if (binade < 0 && s->binade)
       for (size_t i = 0; i < n; i++) {
-        act_binade_stats *bd = &s->binade[act_binade_of(act_float_bits(w->x[i]))];
+        act_binade_stats *bd = &s->binade[act_binade_of(fbits(w->x[i]))];
         bd->count++, bd->cr++, bd->sum.small += q[i];
         if (e[i] > bd->max_ulp) bd->max_ulp = e[i];
       }
     return;
   }
-  uint64_t qs = 0, cn = 0, cq = 0;
-  double mx = -1, ma = 0, mr = 0, cm = -1;
-  size_t mi = 0, cp = 0;
+  /* some results are not correctly rounded: what the correctly rounded ones
+   * contribute is the block's aggregates less what the others would have;
+   * a maximum is the block's where the input that reaches it first is
+   * correctly rounded here, else it is looked for again */
+  uint32_t *nc = w->nc;
+  size_t m = 0;
   for (size_t i = 0; i < n; i++) {
-    if (!eq[i]) continue;
-    qs += q[i];
-    if (e[i] > mx) mx = e[i], mi = i;
-    ma = ae[i] > ma ? ae[i] : ma;
-    mr = re[i] > mr ? re[i] : mr;
-    if (cf[i] && !(ftz && sub[i])) {
-      cn++;
-      cq += q[i];
-      if (e[i] > cm) cm = e[i], cp = i;
-    }
+    nc[m] = (uint32_t)i;
+    m += !eq[i];
   }
   if (ncr) {
+    uint64_t qs = a->qsum, cn = a->core_n[ftz], cq = a->core_q[ftz];
+    for (size_t j = 0; j < m; j++) {
+      size_t i = nc[j];
+      qs -= q[i];
+      if (cf[i] && !(ftz && sub[i])) cn--, cq -= q[i];
+    }
+    double mx = a->mx, ma = a->ma, mr = a->mr, cm = a->core_mx[ftz];
+    size_t mi = a->mpos, cp = a->core_pos[ftz];
+    if (!eq[mi]) {
+      mx = masked_max(e, eq, NULL, NULL, 0, n, -1);
+      mi = first_at(e, eq, NULL, NULL, 0, n, mx);
+    }
+    if (ma > 0 && !eq[a->ma_pos]) ma = masked_max(ae, eq, NULL, NULL, 0, n, 0);
+    if (mr > 0 && !eq[a->mr_pos]) mr = masked_max(re, eq, NULL, NULL, 0, n, 0);
+    if (cn == 0) {
+      cm = -1, cp = 0;
+    } else if (!eq[cp]) {
+      cm = masked_max(e, eq, cf, sub, ftz, n, -1);
+      cp = first_at(e, eq, cf, sub, ftz, n, cm);
+    }
     act_cr_block cb = {.n = ncr,
                        .qsum = qs,
                        .max_e = mx,
@@ -492,20 +568,30 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
     cb.core_n = cn, cb.core_qsum = cq, cb.core_max_e = cm, cb.core_max_idx = idx0 + cp;
     cb.core_max_x = w->x[cp], cb.core_max_got = got[cp], cb.core_max_want = ref[cp].rn;
     act_acc_stats_fold_cr(s, &cb);
-    for (size_t i = 0; i < n && s->bins > 0; i++) {
-      int bi = w->bin[i];
-      if (eq[i] && bi >= 0 && ae[i] >= 0 && e[i] > s->bin_max[bi]) s->bin_max[bi] = e[i];
+    if (s->bins > 0) {
+      /* a run's maximum where its first input reaching it is correctly
+       * rounded here; if one is not, every correctly rounded input */
+      int all = 1;
+      for (int k = 0; k < a->nruns && all; k++) all = eq[a->run_pos[k]] != 0;
+      if (all) {
+        for (int k = 0; k < a->nruns; k++)
+          if (a->run_max[k] > s->bin_max[a->run_bin[k]]) s->bin_max[a->run_bin[k]] = a->run_max[k];
+      } else {
+        for (size_t i = 0; i < n; i++) {
+          int bi = w->bin[i];
+          if (eq[i] && bi >= 0 && ae[i] >= 0 && e[i] > s->bin_max[bi]) s->bin_max[bi] = e[i];
+        }
+      }
     }
     if (binade < 0 && s->binade)
       for (size_t i = 0; i < n; i++) {
         if (!eq[i]) continue;
-        act_binade_stats *bd = &s->binade[act_binade_of(act_float_bits(w->x[i]))];
+        act_binade_stats *bd = &s->binade[act_binade_of(fbits(w->x[i]))];
         bd->count++, bd->cr++, bd->sum.small += q[i];
         if (e[i] > bd->max_ulp) bd->max_ulp = e[i];
       }
   }
-  for (size_t i = 0; i < n; i++)
-    if (!eq[i]) act_acc_stats_add_one(s, w->x[i], got[i], &ref[i], idx0 + i);
+  act_acc_stats_add_rest(s, w->x, got, ref, w->rulp[d], w->bin, nc, m, idx0);
 }
 
 static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, worker *w) {
@@ -513,6 +599,7 @@ static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, wor
   block_range(c, bl, b, &i0, &i1);
   size_t n = (size_t)(i1 - i0);
   int id = act_activation_id(c->act->name);
+  double t0 = thread_s(), tm = 0;
   for (size_t i = 0; i < n; i++) w->x[i] = act_sweep_input(c, i0 + i);
   for (size_t i = 0; i < n; i++) {
     if (isnan(w->x[i])) { /* NaN in, NaN out: no evaluation at all */
@@ -521,28 +608,44 @@ static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, wor
       continue;
     }
     unsigned m = c->ref_mpfr ? 0 : act_screen(id, w->x[i], &c->p, &w->rf[i], &w->rd[i]);
-    if (!(m & 1)) act_reference_id(id, 0, w->x[i], &c->p, &w->rf[i]);
-    if (!(m & 2)) act_reference_id(id, 1, w->x[i], &c->p, &w->rd[i]);
+    if ((m & 3) != 3) { /* MPFR: rare after the screen, timed one by one */
+      double ta = thread_s();
+      if (!(m & 1)) act_reference_id(id, 0, w->x[i], &c->p, &w->rf[i]);
+      if (!(m & 2)) act_reference_id(id, 1, w->x[i], &c->p, &w->rd[i]);
+      tm += thread_s() - ta;
+    }
     w->screened += (m & 1) + (m >> 1);
     w->mpfr += !(m & 1) + !(m & 2);
   }
+  double t1 = thread_s();
+  w->t_mpfr += tm, w->t_screen += t1 - t0 - tm;
   precompute(c, w, 0, n);
   precompute(c, w, 1, n);
   aggregate(w, 0, n, i0);
   aggregate(w, 1, n, i0);
   /* one binade for the whole block? (always, in a range: blocks are aligned) */
-  int binade = act_binade_of(act_float_bits(w->x[0]));
+  int binade = act_binade_of(fbits(w->x[0]));
   for (size_t i = 1; i < n && binade >= 0; i++)
-    if (act_binade_of(act_float_bits(w->x[i])) != binade) binade = -1;
+    if (act_binade_of(fbits(w->x[i])) != binade) binade = -1;
+  double tk = 0, t2 = thread_s();
+  w->t_stats += t2 - t1;
   for (size_t k = 0; k < c->nimpl; k++) {
     const act_impl *m = c->impls[k];
+    double ta = thread_s();
     m->fwd(w->x, w->y, n, &c->p);
+    double tb = thread_s();
     fold(w, 0, w->y, n, i0, &w->fs[k], binade);
+    double tc = thread_s(), td = tc;
     if (m->bwd) {
       m->bwd(w->x, w->y, w->dy, w->dx, n, &c->p);
+      td = thread_s();
       fold(w, 1, w->dx, n, i0, &w->ds[k], binade);
     }
+    w->t_impl[k] += (tb - ta) + (td - tc);
+    tk += (tb - ta) + (td - tc);
   }
+  w->t_kernels += tk;
+  w->t_stats += thread_s() - t2 - tk;
 }
 
 /* ---- checkpoints: a header line naming the configuration, the next round,
@@ -764,6 +867,18 @@ static void mpi_gather(const act_sweep_cfg *c, act_sweep_result *r) {
     act_acc_stats_free(&td);
   }
   free(buf), free(lens), free(offs), free(all);
+  /* the time, summed over the ranks */
+  size_t nt = 4 + c->nimpl;
+  double *tv = malloc(sizeof(double) * nt), *ts = malloc(sizeof(double) * nt);
+  if (!tv || !ts) act_die("out of memory");
+  tv[0] = r->t_screen, tv[1] = r->t_mpfr, tv[2] = r->t_kernels, tv[3] = r->t_stats;
+  for (size_t k = 0; k < c->nimpl; k++) tv[4 + k] = r->t_impl[k];
+  MPI_Reduce(tv, ts, (int)nt, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
+  if (g_rank == 0) {
+    r->t_screen = ts[0], r->t_mpfr = ts[1], r->t_kernels = ts[2], r->t_stats = ts[3];
+    for (size_t k = 0; k < c->nimpl; k++) r->t_impl[k] = ts[4 + k];
+  }
+  free(tv), free(ts);
 #else
   (void)c, (void)r;
 #endif
@@ -788,7 +903,8 @@ void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
   memset(r, 0, sizeof *r);
   r->fs = calloc(c->nimpl ? c->nimpl : 1, sizeof *r->fs);
   r->ds = calloc(c->nimpl ? c->nimpl : 1, sizeof *r->ds);
-  if (!r->fs || !r->ds) act_die("out of memory");
+  r->t_impl = calloc(c->nimpl ? c->nimpl : 1, sizeof *r->t_impl);
+  if (!r->fs || !r->ds || !r->t_impl) act_die("out of memory");
   stats_init_all(c, r->fs, c->nimpl, c->fctx);
   stats_init_all(c, r->ds, c->nimpl, c->dctx);
   uint64_t total = act_sweep_inputs(c);
@@ -843,6 +959,10 @@ void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
       stats_reset_all(c, w[t].ds, c->nimpl, c->dctx);
       r->screened += w[t].screened, r->mpfr += w[t].mpfr;
       w[t].screened = w[t].mpfr = 0;
+      r->t_screen += w[t].t_screen, r->t_mpfr += w[t].t_mpfr;
+      r->t_kernels += w[t].t_kernels, r->t_stats += w[t].t_stats;
+      w[t].t_screen = w[t].t_mpfr = w[t].t_kernels = w[t].t_stats = 0;
+      for (size_t k = 0; k < c->nimpl; k++) r->t_impl[k] += w[t].t_impl[k], w[t].t_impl[k] = 0;
     }
     next = j + 1;
     uint64_t i0, i1, e0, e1;
@@ -890,5 +1010,7 @@ void act_sweep_free(const act_sweep_cfg *c, act_sweep_result *r) {
   }
   free(r->fs);
   free(r->ds);
+  free(r->t_impl);
   r->fs = r->ds = NULL;
+  r->t_impl = NULL;
 }

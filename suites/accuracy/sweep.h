@@ -42,6 +42,13 @@ typedef struct {
   uint64_t inputs;
   uint64_t screened, mpfr; /* references decided by the screen, by MPFR */
   double wall_s;
+  /* where the time went, in thread-seconds summed over this rank's threads
+   * (rank 0: over every rank): the screen, MPFR (the references the screen
+   * left, and NaN inputs), the kernels (fwd and bwd of every
+   * implementation), the statistics (everything else of a block); and each
+   * implementation's own kernel time, nimpl of them */
+  double t_screen, t_mpfr, t_kernels, t_stats;
+  double *t_impl;
   int resumed;  /* started from a checkpoint */
   int complete; /* 0: stopped by a signal (the checkpoint holds the work) */
 } act_sweep_result;
