@@ -217,7 +217,7 @@ static const act_impl own_impls[] = {
             "gcc-vectorized select"),
     AUTOVEC(relu, avx512, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH | FROM_X,
             "gcc-vectorized select"),
-    /* relu: AVX2 / AVX-512 intrinsics (impls/relu/avx2_relu.c, avx512_relu.c), exact.
+    /* relu: AVX2 / AVX-512 on the SIMD layer (impls/relu/simd_relu.c), exact.
      * exhaustive (build/actbench accuracy --exhaustive --activation relu
      * --impl 'relu.avx*.*-nan*' --formats binary32 --out DIR; 290 s on 2 cores), all four:
      * f max 0, f' max 0 (every non-NaN float correctly rounded, -0 gives +0); max-nan0: the
@@ -241,7 +241,7 @@ static const act_impl own_impls[] = {
             "gcc-vectorized select"),
     AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH | FROM_X,
             "gcc-vectorized select"),
-    /* leaky_relu: AVX2 / AVX-512 intrinsics (impls/leaky_relu/avx2_leaky.c, avx512_leaky.c):
+    /* leaky_relu: AVX2 / AVX-512 on the SIMD layer (impls/leaky_relu/simd_leaky.c):
      * f is the one rounding of a x, f' = a dy.  exhaustive (build/actbench accuracy
      * --exhaustive --activation leaky_relu --impl 'leaky_relu.avx*.*-nan*' --formats binary32
      * --out DIR; 625 s on 2 busy cores), all four: f max 0.5 at x = -0x1.4p+127 (a tie, rounded
