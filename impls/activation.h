@@ -20,8 +20,10 @@ extern "C" {
 
 #define ACT_CONTRACT_VERSION 1
 
-/* Parameters of an activation: slope a (sigmoid's a in sigma(a x), leaky
- * ReLU's a in max(a x, x)) and a second parameter b, unused so far. */
+/* Parameters of an activation: a (sigmoid's slope in sigma(a x), leaky
+ * ReLU's a in max(a x, x), ELU's alpha, softplus's beta, ...) and a second
+ * parameter b (softplus's threshold; 0 where the activation has none).  Each
+ * activation's defaults and names: `actbench list`. */
 typedef struct {
   float a, b;
 } act_params;
@@ -60,7 +62,7 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 #define ACT_SERIAL 256u
 
 typedef struct {
-  const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */
+  const char *activation;  /* "sigmoid", "tanh", "relu", ... (`actbench list`) */
   const char *name;        /* "<activation>.<isa>.<algorithm>" */
   const char *isa;         /* "scalar", "avx2", "avx512" */
   const char *origin;      /* "actbench", "libm", "sleef", ..., "plugin:<name>" */
