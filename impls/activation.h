@@ -38,8 +38,9 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 #define ACT_NAN_FWD 1u /* fwd returns NaN for a NaN input */
 #define ACT_NAN_BWD 2u /* bwd returns NaN for a NaN input x */
 #define ACT_FTZ 4u     /* runs with subnormals flushed to zero (DAZ|FTZ), as XNNPACK does */
-#define ACT_NAN_SPURIOUS 8u /* NaN for some non-NaN inputs far outside the useful range \
-                               (a library defect that the implementation's note describes) */
+#define ACT_NAN_SPURIOUS                                         \
+  8u /* NaN for some non-NaN inputs far outside the useful range \
+        (a library defect that the implementation's note describes) */
 /* Works natively in a narrow format: its inputs are rounded to the format, it
  * computes there and its results are values of the format (the kernel's
  * float interface converts).  Measured over the format's inputs only, with
@@ -68,7 +69,7 @@ typedef struct {
   const char *origin;      /* "actbench", "libm", "sleef", ..., "plugin:<name>" */
   double fwd_ulp, bwd_ulp; /* claimed max ULP error over all floats; NAN: no claim */
   act_fwd *fwd;
-  act_bwd *bwd;           /* NULL: no backward kernel (an inference library) */
+  act_bwd *bwd;            /* NULL: no backward kernel (an inference library) */
   int (*available)(void);  /* nonzero when the CPU can run it */
   const char *bwd_formula; /* how f' is computed, e.g. "a*y*(1-y)" */
   unsigned flags;          /* ACT_NAN_* */
