@@ -20,8 +20,10 @@ extern "C" {
 
 #define ACT_CONTRACT_VERSION 1
 
-/* Parameters of an activation: slope a (sigmoid's a in sigma(a x), leaky
- * ReLU's a in max(a x, x)) and a second parameter b, unused so far. */
+/* Parameters of an activation: a (sigmoid's slope in sigma(a x), leaky
+ * ReLU's a in max(a x, x), ELU's alpha, softplus's beta, ...) and a second
+ * parameter b (softplus's threshold; 0 where the activation has none).  Each
+ * activation's defaults and names: `actbench list`. */
 typedef struct {
   float a, b;
 } act_params;
@@ -36,8 +38,9 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 #define ACT_NAN_FWD 1u /* fwd returns NaN for a NaN input */
 #define ACT_NAN_BWD 2u /* bwd returns NaN for a NaN input x */
 #define ACT_FTZ 4u     /* runs with subnormals flushed to zero (DAZ|FTZ), as XNNPACK does */
-#define ACT_NAN_SPURIOUS 8u /* NaN for some non-NaN inputs far outside the useful range \
-                               (a library defect that the implementation's note describes) */
+#define ACT_NAN_SPURIOUS                                         \
+  8u /* NaN for some non-NaN inputs far outside the useful range \
+        (a library defect that the implementation's note describes) */
 /* Works natively in a narrow format: its inputs are rounded to the format, it
  * computes there and its results are values of the format (the kernel's
  * float interface converts).  Measured over the format's inputs only, with
@@ -60,13 +63,13 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 #define ACT_SERIAL 256u
 
 typedef struct {
-  const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */
+  const char *activation;  /* "sigmoid", "tanh", "relu", ... (`actbench list`) */
   const char *name;        /* "<activation>.<isa>.<algorithm>" */
   const char *isa;         /* "scalar", "avx2", "avx512" */
   const char *origin;      /* "actbench", "libm", "sleef", ..., "plugin:<name>" */
   double fwd_ulp, bwd_ulp; /* claimed max ULP error over all floats; NAN: no claim */
   act_fwd *fwd;
-  act_bwd *bwd;           /* NULL: no backward kernel (an inference library) */
+  act_bwd *bwd;            /* NULL: no backward kernel (an inference library) */
   int (*available)(void);  /* nonzero when the CPU can run it */
   const char *bwd_formula; /* how f' is computed, e.g. "a*y*(1-y)" */
   unsigned flags;          /* ACT_NAN_* */

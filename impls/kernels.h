@@ -68,9 +68,8 @@ ACT_DECLARE_SCALAR(hardsigmoid)
 ACT_DECLARE_SCALAR(hardswish)
 ACT_DECLARE_SCALAR(logsigmoid)
 
-/* relu, leaky_relu: the AVX2 and AVX-512 intrinsics kernels
- * (impls/relu/avx2_relu.c, avx512_relu.c, impls/leaky_relu/avx2_leaky.c,
- * avx512_leaky.c). */
+/* relu, leaky_relu: the kernels on the SIMD layer, one file each compiled
+ * per ISA (impls/relu/simd_relu.c, impls/leaky_relu/simd_leaky.c). */
 ACT_DECLARE_KERNELS(act_relu_max_nan0, _avx2)
 ACT_DECLARE_KERNELS(act_relu_max_nan0, _avx512)
 ACT_DECLARE_KERNELS(act_relu_cmp_nanprop, _avx2)
@@ -129,9 +128,9 @@ ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16_fast)
 ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16_fast)
 ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8_fast)
 ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8_fast)
-/* gelu, elu, softplus: the hand-written AVX2+FMA and AVX-512 kernels
- * (impls/<act>/avx2_*.c, avx512_*.c), act_<act>_<alg>_fwd_<isa>, _bwd_<isa>. */
-#define ACT_DECLARE_VEC(act, alg)                 \
+/* gelu, elu, softplus: the kernels on the SIMD layer, one file each compiled
+ * per ISA (impls/<act>/simd_<act>.c), act_<act>_<alg>_fwd_<isa>, _bwd_<isa>. */
+#define ACT_DECLARE_VEC(act, alg)               \
   ACT_DECLARE_KERNELS(act_##act##_##alg, _avx2) \
   ACT_DECLARE_KERNELS(act_##act##_##alg, _avx512)
 ACT_DECLARE_VEC(elu, rr1_p7)
@@ -145,9 +144,9 @@ ACT_DECLARE_VEC(gelu, erfc)
 
 /* ---- the correctly rounded kernels (issue 18; impls/cr/avx2_cr.c,
  * avx512_cr.c): act_<act>_cr[_bf16|_f16]_fwd_<isa>, _bwd_<isa>. */
-#define ACT_DECLARE_CR(act)                      \
-  ACT_DECLARE_VEC(act, cr)                       \
-  ACT_DECLARE_VEC(act, cr_bf16)                  \
+#define ACT_DECLARE_CR(act)     \
+  ACT_DECLARE_VEC(act, cr)      \
+  ACT_DECLARE_VEC(act, cr_bf16) \
   ACT_DECLARE_VEC(act, cr_f16)
 ACT_DECLARE_CR(sigmoid)
 ACT_DECLARE_CR(tanh)

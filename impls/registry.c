@@ -1,23 +1,22 @@
-/* actbench: the one table of implementations, and what the suites know about
- * each activation.
+/* actbench: our implementations (own_impls[] below), and the one table of
+ * implementations that every suite reads (act_registry: ours, then the peer
+ * libraries' tables from impls/peers/, then the plugins', registry.h).
  *
- * A new kernel is one file under impls/<activation>/ and one line in
- * act_registry[] below (its prototypes go to kernels.h).  Names are
+ * A new kernel is one file under impls/<activation>/ (for AVX2 and AVX-512 a
+ * simd_*.c written once against the SIMD layer impls/simd/vk.h, which CMake
+ * compiles once per ISA), its prototypes in kernels.h, and one entry in
+ * own_impls[] below with named fields.  Names are
  * <activation>.<isa>.<algorithm>; the algorithm tokens say what the kernel
  * does: rr2 = Cody-Waite range reduction with two constants, pN = polynomial
  * of degree N, div = a true division.
  *
  * fwd_ulp / bwd_ulp are the claimed maximum errors over all floats, with the
- * activation's default parameters and dy = 1; the accuracy suite checks them
- * against MPFR (tests/test_bounds.c holds every kernel to them on the sampled
- * sweep; `actbench accuracy --lo X --hi Y` sweeps any range against MPFR).
- * The values are the maxima seen, rounded up, in a comparison over all 2^32
- * floats against a double-precision reference made while writing the kernels
- * (glibc 2.36, gcc 12); the suite's own exhaustive sweep is still to come: sigmoid stable 1.48
- * / 1.49, autovec 0.80 / 0.80; tanh stable 1.62 / 1.49, autovec 0.95 / 0.82; naive sigmoid 2^21
- * (expf overflow flushes y to 0 below x = -88.7) / 2^24 (1 - y cancels); naive tanh 2.19 (glibc
- * tanhf) / 2^24.  The stable kernels keep some margin for other C libraries' expf/expm1f.  The
- * flags say whether a NaN input really comes out as NaN. */
+ * activation's default parameters and dy = 1; the comment above each entry
+ * (or group of entries) gives the evidence: the maxima measured and the
+ * command that measured them, mostly the accuracy suite's exhaustive sweep
+ * against MPFR (`actbench accuracy --exhaustive`).  tests/test_bounds.c holds
+ * every kernel to its claims on the sampled sweep.  The flags say whether a
+ * NaN input really comes out as NaN. */
 #include "registry.h"
 
 #include <stdint.h>
@@ -36,12 +35,16 @@ static int always(void) {
 #define FROM_X ACT_BWD_NO_Y
 #define FROM_Y ACT_BWD_NO_X
 
-/* One scalar entry: kernels act_<act>_<alg>_fwd/_bwd. */
-#define SCALAR(act, alg, origin, fu, bu, bwdf, flags, note)                        \
-  {                                                                                \
-#act, #act ".scalar." #alg, "scalar", origin, fu, bu, act_##act##_##alg##_fwd, \
-        act_##act##_##alg##_bwd, always, bwdf, flags, note                         \
-  }
+/* One entry per kernel, with named fields: OURS(act, isa, "alg") gives
+ * .activation, .name = "<act>.<isa>.<alg>", .isa, .origin = "actbench" and
+ * .available (the CPU has the ISA: always for scalar); the entry gives the
+ * rest, its claims beside the evidence for them. */
+#define OURS(act, isa_, alg)                                                              \
+  .activation = #act, .name = #act "." #isa_ "." alg, .isa = #isa_, .origin = "actbench", \
+  .available = AVAILABLE_##isa_
+#define AVAILABLE_scalar always
+#define AVAILABLE_avx2 act_cpu_has_avx2
+#define AVAILABLE_avx512 act_cpu_has_avx512
 /* The stable kernels: the copy built with FMA where the CPU has it (and
  * ACTBENCH_ISA does not cap it away), the plain one elsewhere; both give the
  * same bits (impls/kernels.h, ACT_SCALAR_NAME). */
@@ -73,38 +76,31 @@ STABLE_DISPATCH(mish)
 STABLE_DISPATCH(hardsigmoid)
 STABLE_DISPATCH(hardswish)
 STABLE_DISPATCH(logsigmoid)
-#define STABLE(act, origin, fu, bu, bwdf, flags, note)                               \
-  {                                                                                  \
-#act, #act ".scalar.stable", "scalar", origin, fu, bu, act_##act##_stable_fwd_d, \
-        act_##act##_stable_bwd_d, always, bwdf, flags, note                          \
-  }
 
-/* One autovec entry per ISA: kernels act_<act>_autovec_fwd_<isa>. */
-#define AUTOVEC(act, isa, algname, fu, bu, bwdf, flags, note)                                 \
-  {                                                                                           \
-#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, act_##act##_autovec_fwd_##isa, \
-        act_##act##_autovec_bwd_##isa, act_cpu_has_##isa, bwdf, flags, note                   \
-  }
-
-/* Our hand-written AVX2+FMA and AVX-512 kernels (impls/<act>/avx2_*.c, avx512_*.c): one entry
- * per forward/backward pair, available when the CPU has the ISA. */
-#define VEC(act, isa, algname, fwdk, bwdk, fu, bu, bwdf, flags, note)                         \
-  {                                                                                           \
-#act, #act "." #isa "." algname, #isa, "actbench", fu, bu, fwdk, bwdk, act_cpu_has_##isa, \
-        bwdf, flags, note                                                                     \
-  }
-
-/* Ours.  The peers come in their own tables (impls/peers/). */
+/* Ours, one entry per kernel.  The peers come in their own tables
+ * (impls/peers/). */
 static const act_impl own_impls[] = {
-    /* ---- sigmoid */
-    SCALAR(sigmoid, naive, "actbench", 0x1p21, 0x1p24, "a*y*(1-y)", NAN_BOTH | FROM_Y,
-           "1/(1+expf(-a x)); f' from y cancels as y -> 1"),
-    STABLE(sigmoid, "actbench", 2.0, 2.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH | FROM_X,
-           "expf(-|ax|), double-float 1/(1+e)"),
-    AUTOVEC(sigmoid, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)",
-            NAN_BOTH | FROM_X, "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
-    AUTOVEC(sigmoid, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "a*e/(1+e)^2, e=exp(-|ax|)",
-            NAN_BOTH | FROM_X, "gcc-vectorized C: inline exp, double-float 1/(1+e)"),
+    /* ---- sigmoid.  naive, stable, autovec: the maxima seen, rounded up, in a
+     * comparison over all 2^32 floats against a double-precision reference
+     * made while writing the kernels (glibc 2.36, gcc 12): stable 1.48 / 1.49,
+     * autovec 0.80 / 0.80; naive 2^21 (expf overflow flushes y to 0 below
+     * x = -88.7) / 2^24 (1 - y cancels).  The stable kernel keeps some margin
+     * for other C libraries' expf. */
+    {OURS(sigmoid, scalar, "naive"), .fwd = act_sigmoid_naive_fwd, .bwd = act_sigmoid_naive_bwd,
+     .fwd_ulp = 0x1p21, .bwd_ulp = 0x1p24, .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y,
+     .note = "1/(1+expf(-a x)); f' from y cancels as y -> 1"},
+    {OURS(sigmoid, scalar, "stable"), .fwd = act_sigmoid_stable_fwd_d,
+     .bwd = act_sigmoid_stable_bwd_d, .fwd_ulp = 2.0, .bwd_ulp = 2.0,
+     .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X,
+     .note = "expf(-|ax|), double-float 1/(1+e)"},
+    {OURS(sigmoid, avx2, "autovec-rr2-p7-div"), .fwd = act_sigmoid_autovec_fwd_avx2,
+     .bwd = act_sigmoid_autovec_bwd_avx2, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+     .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X,
+     .note = "gcc-vectorized C: inline exp, double-float 1/(1+e)"},
+    {OURS(sigmoid, avx512, "autovec-rr2-p7-div"), .fwd = act_sigmoid_autovec_fwd_avx512,
+     .bwd = act_sigmoid_autovec_bwd_avx512, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+     .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X,
+     .note = "gcc-vectorized C: inline exp, double-float 1/(1+e)"},
     /* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/avx2_*.c,
      * avx512_*.c). */
     /* claims: the exhaustive sweep over all 2^32 floats (a = 1), `nice -n 5 build/actbench
@@ -112,153 +108,196 @@ static const act_impl own_impls[] = {
      * --out DIR` (36 min on 2 shared cores), maxima rounded up; no special-value or NaN
      * failures.  f' from y is measured with y from the kernel's own forward. */
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 4.928 at x = -0x1.549f3p+1 */
-    VEC(sigmoid, avx2, "rr2-lut8-p3-div", act_sigmoid_avx2_lut8_p3_fwd,
-        act_sigmoid_avx2_lut8_p3_bwd, 2.9, 5.0, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH | FROM_X,
-        "fast"),
+    {OURS(sigmoid, avx2, "rr2-lut8-p3-div"), .fwd = act_sigmoid_avx2_lut8_p3_fwd,
+     .bwd = act_sigmoid_avx2_lut8_p3_bwd, .fwd_ulp = 2.9, .bwd_ulp = 5.0,
+     .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 1.749e7 at x = 0x1.0adc96p+4 */
-    VEC(sigmoid, avx2, "rr2-lut8-p3-div-from-y", act_sigmoid_avx2_lut8_p3_fwd,
-        act_sigmoid_avx2_from_y_bwd, 2.9, 1.8e7, "a*y*(1-y)", NAN_BOTH | FROM_Y, "fast; f' from y"),
+    {OURS(sigmoid, avx2, "rr2-lut8-p3-div-from-y"), .fwd = act_sigmoid_avx2_lut8_p3_fwd,
+     .bwd = act_sigmoid_avx2_from_y_bwd, .fwd_ulp = 2.9, .bwd_ulp = 1.8e7,
+     .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y, .note = "fast; f' from y"},
     /* exhaustive: f max 0.5861 at x = -0x1.92a78ep+4, f' max 0.586 at x = -0x1.92a78ep+4 */
-    VEC(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd", act_sigmoid_avx2_lut8_p5_dd_fwd,
-        act_sigmoid_avx2_lut8_p5_dd_bwd, 0.59, 0.59, "a*e/(1+e)^2", NAN_BOTH | FROM_X, "accurate"),
+    {OURS(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_sigmoid_avx2_lut8_p5_dd_fwd,
+     .bwd = act_sigmoid_avx2_lut8_p5_dd_bwd, .fwd_ulp = 0.59, .bwd_ulp = 0.59,
+     .bwd_formula = "a*e/(1+e)^2", .flags = NAN_BOTH | FROM_X, .note = "accurate"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 6.21 at x = -0x1.08755cp+2 */
-    VEC(sigmoid, avx512, "rr2-lut32-p2-div", act_sigmoid_avx512_lut32_p2_fwd,
-        act_sigmoid_avx512_lut32_p2_bwd, 3.9, 6.3, "a*e/(1+e)^2, e=exp(-|ax|)", NAN_BOTH | FROM_X,
-        "fast"),
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div"), .fwd = act_sigmoid_avx512_lut32_p2_fwd,
+     .bwd = act_sigmoid_avx512_lut32_p2_bwd, .fwd_ulp = 3.9, .bwd_ulp = 6.3,
+     .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 4.295 at x = -0x1.e8ab66p+2 */
-    VEC(sigmoid, avx512, "rr2-lut32-p2-div-x64", act_sigmoid_avx512_lut32_p2_x64_fwd,
-        act_sigmoid_avx512_lut32_p2_x64_bwd, 3.9, 4.3, "a*s*(1-s), s=sigma(-|ax|)",
-        NAN_BOTH | FROM_X, "fast"),
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-x64"), .fwd = act_sigmoid_avx512_lut32_p2_x64_fwd,
+     .bwd = act_sigmoid_avx512_lut32_p2_x64_bwd, .fwd_ulp = 3.9, .bwd_ulp = 4.3,
+     .bwd_formula = "a*s*(1-s), s=sigma(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 6.87 at x = -0x1.5ab9e8p+6, f' max 6.87 at x = -0x1.5ab9e8p+6 */
-    VEC(sigmoid, avx512, "rr1-lut32-p2-div-x64", act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
-        act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, 6.9, 6.9, "a*s*(1-s), s=sigma(-|ax|)",
-        NAN_BOTH | FROM_X, "fast"),
+    {OURS(sigmoid, avx512, "rr1-lut32-p2-div-x64"), .fwd = act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
+     .bwd = act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, .fwd_ulp = 6.9, .bwd_ulp = 6.9,
+     .bwd_formula = "a*s*(1-s), s=sigma(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 1.696e7 at x = 0x1.0a577ep+4 */
-    VEC(sigmoid, avx512, "rr2-lut32-p2-div-from-y", act_sigmoid_avx512_lut32_p2_x64_fwd,
-        act_sigmoid_avx512_from_y_bwd, 3.9, 1.7e7, "a*y*(1-y)", NAN_BOTH | FROM_Y,
-        "fast; f' from y"),
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-from-y"), .fwd = act_sigmoid_avx512_lut32_p2_x64_fwd,
+     .bwd = act_sigmoid_avx512_from_y_bwd, .fwd_ulp = 3.9, .bwd_ulp = 1.7e7,
+     .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y, .note = "fast; f' from y"},
     /* exhaustive: f max 0.5116 at x = -0x1.d2e124p+5, f' max 0.5119 at x = -0x1.c2e66p+2 */
-    VEC(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd", act_sigmoid_avx512_lut64_p3_dd_fwd,
-        act_sigmoid_avx512_lut64_p3_dd_bwd, 0.52, 0.52, "a*e/(1+e)^2", NAN_BOTH | FROM_X,
-        "accurate"),
-    /* ---- tanh */
-    SCALAR(tanh, naive, "actbench", 2.5, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
-           "tanhf; f' from y cancels as |y| -> 1"),
-    STABLE(tanh, "actbench", 2.0, 2.0, "4e/(1+e)^2, e=exp(-2|x|)", NAN_BOTH | FROM_X,
-           "expm1f for |x| < atanh(1/2), expf beyond"),
-    AUTOVEC(tanh, avx2, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)",
-            NAN_BOTH | FROM_X, "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
-    AUTOVEC(tanh, avx512, "autovec-rr2-p7-div", 1.0, 1.0, "4e/(1+e)^2, e=exp(-2|x|)",
-            NAN_BOTH | FROM_X, "gcc-vectorized C: inline expm1/exp, double-float reciprocal"),
+    {OURS(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_sigmoid_avx512_lut64_p3_dd_fwd,
+     .bwd = act_sigmoid_avx512_lut64_p3_dd_bwd, .fwd_ulp = 0.52, .bwd_ulp = 0.52,
+     .bwd_formula = "a*e/(1+e)^2", .flags = NAN_BOTH | FROM_X, .note = "accurate"},
+    /* ---- tanh.  naive, stable, autovec: as sigmoid's (the same comparison):
+     * stable 1.62 / 1.49, autovec 0.95 / 0.82; naive 2.19 (glibc tanhf) /
+     * 2^24.  The stable kernel keeps some margin for other C libraries'
+     * expf/expm1f. */
+    {OURS(tanh, scalar, "naive"), .fwd = act_tanh_naive_fwd, .bwd = act_tanh_naive_bwd,
+     .fwd_ulp = 2.5, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y", .flags = NAN_BOTH | FROM_Y,
+     .note = "tanhf; f' from y cancels as |y| -> 1"},
+    {OURS(tanh, scalar, "stable"), .fwd = act_tanh_stable_fwd_d, .bwd = act_tanh_stable_bwd_d,
+     .fwd_ulp = 2.0, .bwd_ulp = 2.0, .bwd_formula = "4e/(1+e)^2, e=exp(-2|x|)",
+     .flags = NAN_BOTH | FROM_X, .note = "expm1f for |x| < atanh(1/2), expf beyond"},
+    {OURS(tanh, avx2, "autovec-rr2-p7-div"), .fwd = act_tanh_autovec_fwd_avx2,
+     .bwd = act_tanh_autovec_bwd_avx2, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+     .bwd_formula = "4e/(1+e)^2, e=exp(-2|x|)", .flags = NAN_BOTH | FROM_X,
+     .note = "gcc-vectorized C: inline expm1/exp, double-float reciprocal"},
+    {OURS(tanh, avx512, "autovec-rr2-p7-div"), .fwd = act_tanh_autovec_fwd_avx512,
+     .bwd = act_tanh_autovec_bwd_avx512, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+     .bwd_formula = "4e/(1+e)^2, e=exp(-2|x|)", .flags = NAN_BOTH | FROM_X,
+     .note = "gcc-vectorized C: inline expm1/exp, double-float reciprocal"},
 /* tanh: our AVX2 and AVX-512 kernels (impls/tanh/avx2_*.c, avx512_*.c).  Claims: the
  * exhaustive maxima (all 2^32 floats) rounded up, from
  *   build/actbench accuracy --exhaustive --activation tanh --impl 'tanh.avx*.[pr]*'
  *     --formats binary32 */
 #define TG_SECH2 "4e/(1+e)^2, e=exp(-2|x|)"
     /* exhaustive: f max 0.7875 at x = -0x1.75ee44p-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    VEC(tanh, avx512, "p13-lut16-p3-nr1fma", act_tanh_avx512_p13_lut16_fwd,
-        act_tanh_avx512_sech2_bwd, 0.79, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
-        "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"),
+    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma"), .fwd = act_tanh_avx512_p13_lut16_fwd,
+     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 0.79, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"},
     /* exhaustive: f max 1.165 at x = -0x1.469f4ap-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    VEC(tanh, avx512, "p11-lut16-p3-nr1fma", act_tanh_avx512_p11_lut16_fwd,
-        act_tanh_avx512_sech2_bwd, 1.17, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
-        "degree 11 below 0.5625, lut16 exp without the table correction beyond"),
+    {OURS(tanh, avx512, "p11-lut16-p3-nr1fma"), .fwd = act_tanh_avx512_p11_lut16_fwd,
+     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 1.17, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "degree 11 below 0.5625, lut16 exp without the table correction beyond"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    VEC(tanh, avx512, "rational-9-8-div", act_tanh_avx512_r98_div_fwd, act_tanh_avx512_sech2_bwd,
-        5.5, 0.77, TG_SECH2, NAN_BOTH | FROM_X, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    {OURS(tanh, avx512, "rational-9-8-div"), .fwd = act_tanh_avx512_r98_div_fwd,
+     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X, .note = "x P(x^2)/Q(x^2) clamped at 9.02, true division"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    VEC(tanh, avx512, "rational-9-8-nr1fma", act_tanh_avx512_r98_nr1fma_fwd,
-        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
-        "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"),
+    {OURS(tanh, avx512, "rational-9-8-nr1fma"), .fwd = act_tanh_avx512_r98_nr1fma_fwd,
+     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    VEC(tanh, avx512, "rational-9-8-div-x64", act_tanh_avx512_r98_div_x64_fwd,
-        act_tanh_avx512_sech2_bwd, 5.5, 0.77, TG_SECH2, NAN_BOTH | FROM_X,
-        "as rational-9-8-div, 4 vectors per loop iteration"),
+    {OURS(tanh, avx512, "rational-9-8-div-x64"), .fwd = act_tanh_avx512_r98_div_x64_fwd,
+     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X, .note = "as rational-9-8-div, 4 vectors per loop iteration"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    VEC(tanh, avx512, "rational-9-8-div-from-y", act_tanh_avx512_r98_div_fwd,
-        act_tanh_avx512_from_y_bwd, 5.5, 1.2e8, "1-y*y", NAN_BOTH | FROM_Y,
-        "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    {OURS(tanh, avx512, "rational-9-8-div-from-y"), .fwd = act_tanh_avx512_r98_div_fwd,
+     .bwd = act_tanh_avx512_from_y_bwd, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
+     .flags = NAN_BOTH | FROM_Y,
+     .note = "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive (build/actbench accuracy --exhaustive --activation tanh --impl
      * 'tanh.avx*.p13-*from-y' --formats binary32, 6.5 min on 2 cores): f max 0.7875 at
      * x = -0x1.75ee44p-1, f' max 1.6777215e7 = 2^24 (1 - 1.2e-9) at x = -0x1.3687aap+3, where y
      * rounds to 1 (as the correctly rounded tanh does) and 1 - y^2 = 0 against 1.49e-8 */
-    VEC(tanh, avx512, "p13-lut16-p3-nr1fma-from-y", act_tanh_avx512_p13_lut16_fwd,
-        act_tanh_avx512_from_y_bwd, 0.79, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
-        "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"),
+    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma-from-y"), .fwd = act_tanh_avx512_p13_lut16_fwd,
+     .bwd = act_tanh_avx512_from_y_bwd, .fwd_ulp = 0.79, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
+     .flags = NAN_BOTH | FROM_Y,
+     .note = "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive: f max 0.7902 at x = -0x1.864272p-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    VEC(tanh, avx2, "p13-lut8-p4-div", act_tanh_avx2_p13_lut8_p4_fwd, act_tanh_avx2_sech2_bwd, 0.80,
-        0.78, TG_SECH2, NAN_BOTH | FROM_X,
-        "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"),
+    {OURS(tanh, avx2, "p13-lut8-p4-div"), .fwd = act_tanh_avx2_p13_lut8_p4_fwd,
+     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 0.80, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"},
     /* exhaustive: f max 1.009 at x = -0x1.ca6acap-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    VEC(tanh, avx2, "p13-lut8-p3-div", act_tanh_avx2_p13_lut8_p3_fwd, act_tanh_avx2_sech2_bwd, 1.1,
-        0.78, TG_SECH2, NAN_BOTH | FROM_X,
-        "as p13-lut8-p4-div without the table correction, exp of degree 3"),
+    {OURS(tanh, avx2, "p13-lut8-p3-div"), .fwd = act_tanh_avx2_p13_lut8_p3_fwd,
+     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 1.1, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "as p13-lut8-p4-div without the table correction, exp of degree 3"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    VEC(tanh, avx2, "rational-9-8-div", act_tanh_avx2_r98_div_fwd, act_tanh_avx2_sech2_bwd, 5.5,
-        0.78, TG_SECH2, NAN_BOTH | FROM_X, "x P(x^2)/Q(x^2) clamped at 9.02, true division"),
+    {OURS(tanh, avx2, "rational-9-8-div"), .fwd = act_tanh_avx2_r98_div_fwd,
+     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X, .note = "x P(x^2)/Q(x^2) clamped at 9.02, true division"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    VEC(tanh, avx2, "rational-9-8-nr2fma", act_tanh_avx2_r98_nr2fma_fwd, act_tanh_avx2_sech2_bwd,
-        5.5, 0.78, TG_SECH2, NAN_BOTH | FROM_X,
-        "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"),
+    {OURS(tanh, avx2, "rational-9-8-nr2fma"), .fwd = act_tanh_avx2_r98_nr2fma_fwd,
+     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    VEC(tanh, avx2, "rational-9-8-div-from-y", act_tanh_avx2_r98_div_fwd, act_tanh_avx2_from_y_bwd,
-        5.5, 1.2e8, "1-y*y", NAN_BOTH | FROM_Y,
-        "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"),
+    {OURS(tanh, avx2, "rational-9-8-div-from-y"), .fwd = act_tanh_avx2_r98_div_fwd,
+     .bwd = act_tanh_avx2_from_y_bwd, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
+     .flags = NAN_BOTH | FROM_Y,
+     .note = "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive (the same sweep): f max 0.7902 at x = -0x1.864272p-1, f' max 1.6777215e7 at
      * x = -0x1.3687aap+3 (y = 1) */
-    VEC(tanh, avx2, "p13-lut8-p4-div-from-y", act_tanh_avx2_p13_lut8_p4_fwd,
-        act_tanh_avx2_from_y_bwd, 0.80, 0x1p24, "1-y*y", NAN_BOTH | FROM_Y,
-        "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"),
+    {OURS(tanh, avx2, "p13-lut8-p4-div-from-y"), .fwd = act_tanh_avx2_p13_lut8_p4_fwd,
+     .bwd = act_tanh_avx2_from_y_bwd, .fwd_ulp = 0.80, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
+     .flags = NAN_BOTH | FROM_Y,
+     .note = "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* ---- relu: exact */
-    SCALAR(relu, naive, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", 0u | FROM_X,
-           "x > 0 ? x : 0; NaN gives 0"),
-    STABLE(relu, "actbench", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH | FROM_X, "NaN passed through"),
-    AUTOVEC(relu, avx2, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH | FROM_X,
-            "gcc-vectorized select"),
-    AUTOVEC(relu, avx512, "autovec", 0.0, 0.0, "x > 0 ? 1 : 0", NAN_BOTH | FROM_X,
-            "gcc-vectorized select"),
-    /* relu: AVX2 / AVX-512 intrinsics (impls/relu/avx2_relu.c, avx512_relu.c), exact.
+    {OURS(relu, scalar, "naive"), .fwd = act_relu_naive_fwd, .bwd = act_relu_naive_bwd,
+     .fwd_ulp = 0.0, .bwd_ulp = 0.0, .bwd_formula = "x > 0 ? 1 : 0", .flags = 0u | FROM_X,
+     .note = "x > 0 ? x : 0; NaN gives 0"},
+    {OURS(relu, scalar, "stable"), .fwd = act_relu_stable_fwd_d, .bwd = act_relu_stable_bwd_d,
+     .fwd_ulp = 0.0, .bwd_ulp = 0.0, .bwd_formula = "x > 0 ? 1 : 0", .flags = NAN_BOTH | FROM_X,
+     .note = "NaN passed through"},
+    {OURS(relu, avx2, "autovec"), .fwd = act_relu_autovec_fwd_avx2,
+     .bwd = act_relu_autovec_bwd_avx2, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : 0", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
+    {OURS(relu, avx512, "autovec"), .fwd = act_relu_autovec_fwd_avx512,
+     .bwd = act_relu_autovec_bwd_avx512, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : 0", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
+    /* relu: AVX2 / AVX-512 on the SIMD layer (impls/relu/simd_relu.c), exact.
      * exhaustive (build/actbench accuracy --exhaustive --activation relu
      * --impl 'relu.avx*.*-nan*' --formats binary32 --out DIR; 290 s on 2 cores), all four:
      * f max 0, f' max 0 (every non-NaN float correctly rounded, -0 gives +0); max-nan0: the
      * 2^24 - 2 NaN inputs give 0 both ways (no NaN flag); cmp-nanprop: every NaN kept. */
-    VEC(relu, avx2, "max-nan0", act_relu_max_nan0_fwd_avx2, act_relu_max_nan0_bwd_avx2, 0.0, 0.0,
-        "x > 0 ? 1 : 0", 0u | FROM_X, "max(x, 0): NaN gives 0 forward and backward"),
-    VEC(relu, avx512, "max-nan0", act_relu_max_nan0_fwd_avx512, act_relu_max_nan0_bwd_avx512, 0.0,
-        0.0, "x > 0 ? 1 : 0", 0u | FROM_X, "max(x, 0): NaN gives 0 forward and backward"),
-    VEC(relu, avx2, "cmp-nanprop", act_relu_cmp_nanprop_fwd_avx2, act_relu_cmp_nanprop_bwd_avx2,
-        0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH | FROM_X,
-        "x > 0 or NaN ? x : 0: NaN passed through forward and backward"),
-    VEC(relu, avx512, "cmp-nanprop", act_relu_cmp_nanprop_fwd_avx512,
-        act_relu_cmp_nanprop_bwd_avx512, 0.0, 0.0, "x > 0 ? 1 : 0 (NaN: x)", NAN_BOTH | FROM_X,
-        "x > 0 or NaN ? x : 0: NaN passed through forward and backward"),
+    {OURS(relu, avx2, "max-nan0"), .fwd = act_relu_max_nan0_fwd_avx2,
+     .bwd = act_relu_max_nan0_bwd_avx2, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : 0", .flags = 0u | FROM_X,
+     .note = "max(x, 0): NaN gives 0 forward and backward"},
+    {OURS(relu, avx512, "max-nan0"), .fwd = act_relu_max_nan0_fwd_avx512,
+     .bwd = act_relu_max_nan0_bwd_avx512, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : 0", .flags = 0u | FROM_X,
+     .note = "max(x, 0): NaN gives 0 forward and backward"},
+    {OURS(relu, avx2, "cmp-nanprop"), .fwd = act_relu_cmp_nanprop_fwd_avx2,
+     .bwd = act_relu_cmp_nanprop_bwd_avx2, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : 0 (NaN: x)", .flags = NAN_BOTH | FROM_X,
+     .note = "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
+    {OURS(relu, avx512, "cmp-nanprop"), .fwd = act_relu_cmp_nanprop_fwd_avx512,
+     .bwd = act_relu_cmp_nanprop_bwd_avx512, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : 0 (NaN: x)", .flags = NAN_BOTH | FROM_X,
+     .note = "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
     /* ---- leaky_relu: one rounding of a x */
-    SCALAR(leaky_relu, naive, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", ACT_NAN_FWD | FROM_X,
-           "x > 0 ? x : a x; NaN gives a*dy backward"),
-    STABLE(leaky_relu, "actbench", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH | FROM_X,
-           "NaN passed through"),
-    AUTOVEC(leaky_relu, avx2, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH | FROM_X,
-            "gcc-vectorized select"),
-    AUTOVEC(leaky_relu, avx512, "autovec", 0.5, 0.0, "x > 0 ? 1 : a", NAN_BOTH | FROM_X,
-            "gcc-vectorized select"),
-    /* leaky_relu: AVX2 / AVX-512 intrinsics (impls/leaky_relu/avx2_leaky.c, avx512_leaky.c):
+    {OURS(leaky_relu, scalar, "naive"), .fwd = act_leaky_relu_naive_fwd,
+     .bwd = act_leaky_relu_naive_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a", .flags = ACT_NAN_FWD | FROM_X,
+     .note = "x > 0 ? x : a x; NaN gives a*dy backward"},
+    {OURS(leaky_relu, scalar, "stable"), .fwd = act_leaky_relu_stable_fwd_d,
+     .bwd = act_leaky_relu_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a", .flags = NAN_BOTH | FROM_X, .note = "NaN passed through"},
+    {OURS(leaky_relu, avx2, "autovec"), .fwd = act_leaky_relu_autovec_fwd_avx2,
+     .bwd = act_leaky_relu_autovec_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
+    {OURS(leaky_relu, avx512, "autovec"), .fwd = act_leaky_relu_autovec_fwd_avx512,
+     .bwd = act_leaky_relu_autovec_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
+    /* leaky_relu: AVX2 / AVX-512 on the SIMD layer (impls/leaky_relu/simd_leaky.c):
      * f is the one rounding of a x, f' = a dy.  exhaustive (build/actbench accuracy
      * --exhaustive --activation leaky_relu --impl 'leaky_relu.avx*.*-nan*' --formats binary32
      * --out DIR; 625 s on 2 busy cores), all four: f max 0.5 at x = -0x1.4p+127 (a tie, rounded
      * to even: every non-NaN float correctly rounded), f' max 0 (a = 0.01 exactly as the float
      * a); max-ax-x-nanfwd: the 2^24 - 2 NaN inputs give a backward (ACT_NAN_FWD only). */
-    VEC(leaky_relu, avx2, "max-ax-x-nanfwd", act_leaky_relu_max_ax_x_fwd_avx2,
-        act_leaky_relu_max_ax_x_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)", ACT_NAN_FWD | FROM_X,
-        "max(a x, x): NaN gives NaN forward, a dy backward"),
-    VEC(leaky_relu, avx512, "max-ax-x-nanfwd", act_leaky_relu_max_ax_x_fwd_avx512,
-        act_leaky_relu_max_ax_x_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: a)",
-        ACT_NAN_FWD | FROM_X, "max(a x, x): NaN gives NaN forward, a dy backward"),
-    VEC(leaky_relu, avx2, "blend-nanprop", act_leaky_relu_blend_nanprop_fwd_avx2,
-        act_leaky_relu_blend_nanprop_bwd_avx2, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)",
-        NAN_BOTH | FROM_X, "x <= 0 ? a x : x: NaN passed through forward and backward"),
-    VEC(leaky_relu, avx512, "blend-nanprop", act_leaky_relu_blend_nanprop_fwd_avx512,
-        act_leaky_relu_blend_nanprop_bwd_avx512, 0.5, 0.0, "x > 0 ? 1 : a (NaN: x)",
-        NAN_BOTH | FROM_X, "x <= 0 ? a x : x: NaN passed through forward and backward"),
+    {OURS(leaky_relu, avx2, "max-ax-x-nanfwd"), .fwd = act_leaky_relu_max_ax_x_fwd_avx2,
+     .bwd = act_leaky_relu_max_ax_x_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a (NaN: a)", .flags = ACT_NAN_FWD | FROM_X,
+     .note = "max(a x, x): NaN gives NaN forward, a dy backward"},
+    {OURS(leaky_relu, avx512, "max-ax-x-nanfwd"), .fwd = act_leaky_relu_max_ax_x_fwd_avx512,
+     .bwd = act_leaky_relu_max_ax_x_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a (NaN: a)", .flags = ACT_NAN_FWD | FROM_X,
+     .note = "max(a x, x): NaN gives NaN forward, a dy backward"},
+    {OURS(leaky_relu, avx2, "blend-nanprop"), .fwd = act_leaky_relu_blend_nanprop_fwd_avx2,
+     .bwd = act_leaky_relu_blend_nanprop_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a (NaN: x)", .flags = NAN_BOTH | FROM_X,
+     .note = "x <= 0 ? a x : x: NaN passed through forward and backward"},
+    {OURS(leaky_relu, avx512, "blend-nanprop"), .fwd = act_leaky_relu_blend_nanprop_fwd_avx512,
+     .bwd = act_leaky_relu_blend_nanprop_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+     .bwd_formula = "x > 0 ? 1 : a (NaN: x)", .flags = NAN_BOTH | FROM_X,
+     .note = "x <= 0 ? a x : x: NaN passed through forward and backward"},
     /* ---- the rest of the family: scalar kernels.  Claims from the sampled
      * sweep at 2^22 inputs with seeds 11 and 12 (actbench accuracy
      * --activation A --impl 'scalar.*' --samples 4194304 --seed S) and every
@@ -269,10 +308,12 @@ static const act_impl own_impls[] = {
      * error (a result that has lost every bit); stable: the maximum rounded
      * up to a round figure. */
     /* naive 0.76 / 1.68e7; stable 0.76 / 0.502 */
-    SCALAR(elu, naive, "actbench", 1.0, 0x1p25, "x > 0 ? 1 : y + a", NAN_BOTH,
-           "a expm1f(x); f' from y: y + a cancels as y -> -a"),
-    STABLE(elu, "actbench", 1.0, 0.75, "x > 0 ? 1 : a*expf(x)", NAN_BOTH | FROM_X,
-           "a expm1f(x); f' = a expf(x) from x"),
+    {OURS(elu, scalar, "naive"), .fwd = act_elu_naive_fwd, .bwd = act_elu_naive_bwd, .fwd_ulp = 1.0,
+     .bwd_ulp = 0x1p25, .bwd_formula = "x > 0 ? 1 : y + a", .flags = NAN_BOTH,
+     .note = "a expm1f(x); f' from y: y + a cancels as y -> -a"},
+    {OURS(elu, scalar, "stable"), .fwd = act_elu_stable_fwd_d, .bwd = act_elu_stable_bwd_d,
+     .fwd_ulp = 1.0, .bwd_ulp = 0.75, .bwd_formula = "x > 0 ? 1 : a*expf(x)",
+     .flags = NAN_BOTH | FROM_X, .note = "a expm1f(x); f' = a expf(x) from x"},
     /* elu: vector kernels (impls/elu/elu_vec.h).  Claims: the maxima of
      *   actbench accuracy --exhaustive --activation elu --impl 'elu.avx*.rr1*'
      *     --formats binary32
@@ -283,40 +324,52 @@ static const act_impl own_impls[] = {
      * rr1-lut8d-p4: f max 1.315 at x = -0x1.6331ecp-5;
      * rr1-lut8-p4-from-y: f' max 1.678e7 = 2^24 (1 - eps) at x = -0x1.3687aap+4
      *   (y + a = 0 where e^x = 2^-28). */
-    VEC(elu, avx512, "rr1-p7", act_elu_rr1_p7_fwd_avx512, act_elu_rr1_p7_bwd_avx512, 0.9, 0.99,
-        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
-        "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
-    VEC(elu, avx512, "rr1-lut8-p4", act_elu_rr1_lut8_p4_fwd_avx512, act_elu_rr1_lut8_p4_bwd_avx512,
-        2.62, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
-        "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
-    VEC(elu, avx512, "rr1-lut8d-p4", act_elu_rr1_lut8d_p4_fwd_avx512,
-        act_elu_rr1_lut8d_p4_bwd_avx512, 1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)",
-        NAN_BOTH | FROM_X, "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
-    VEC(elu, avx512, "rr1-lut8-p4-from-y", act_elu_rr1_lut8_p4_from_y_fwd_avx512,
-        act_elu_rr1_lut8_p4_from_y_bwd_avx512, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH | FROM_Y,
-        "f' from y as frameworks do: y + a cancels as y -> -a"),
-    VEC(elu, avx2, "rr1-p7", act_elu_rr1_p7_fwd_avx2, act_elu_rr1_p7_bwd_avx2, 0.9, 0.99,
-        "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
-        "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"),
-    VEC(elu, avx2, "rr1-lut8-p4", act_elu_rr1_lut8_p4_fwd_avx2, act_elu_rr1_lut8_p4_bwd_avx2, 2.62,
-        0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
-        "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"),
-    VEC(elu, avx2, "rr1-lut8d-p4", act_elu_rr1_lut8d_p4_fwd_avx2, act_elu_rr1_lut8d_p4_bwd_avx2,
-        1.32, 0.99, "x > 0 ? 1 : a e^x (rr2-p7)", NAN_BOTH | FROM_X,
-        "rr1-lut8-p4 with the table's rounding corrected (a second table)"),
-    VEC(elu, avx2, "rr1-lut8-p4-from-y", act_elu_rr1_lut8_p4_from_y_fwd_avx2,
-        act_elu_rr1_lut8_p4_from_y_bwd_avx2, 2.62, 0x1p24, "y > 0 ? 1 : y + a", NAN_BOTH | FROM_Y,
-        "f' from y as frameworks do: y + a cancels as y -> -a"),
+    {OURS(elu, avx512, "rr1-p7"), .fwd = act_elu_rr1_p7_fwd_avx512,
+     .bwd = act_elu_rr1_p7_bwd_avx512, .fwd_ulp = 0.9, .bwd_ulp = 0.99,
+     .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
+     .note = "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"},
+    {OURS(elu, avx512, "rr1-lut8-p4"), .fwd = act_elu_rr1_lut8_p4_fwd_avx512,
+     .bwd = act_elu_rr1_lut8_p4_bwd_avx512, .fwd_ulp = 2.62, .bwd_ulp = 0.99,
+     .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
+     .note = "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"},
+    {OURS(elu, avx512, "rr1-lut8d-p4"), .fwd = act_elu_rr1_lut8d_p4_fwd_avx512,
+     .bwd = act_elu_rr1_lut8d_p4_bwd_avx512, .fwd_ulp = 1.32, .bwd_ulp = 0.99,
+     .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
+     .note = "rr1-lut8-p4 with the table's rounding corrected (a second table)"},
+    {OURS(elu, avx512, "rr1-lut8-p4-from-y"), .fwd = act_elu_rr1_lut8_p4_from_y_fwd_avx512,
+     .bwd = act_elu_rr1_lut8_p4_from_y_bwd_avx512, .fwd_ulp = 2.62, .bwd_ulp = 0x1p24,
+     .bwd_formula = "y > 0 ? 1 : y + a", .flags = NAN_BOTH | FROM_Y,
+     .note = "f' from y as frameworks do: y + a cancels as y -> -a"},
+    {OURS(elu, avx2, "rr1-p7"), .fwd = act_elu_rr1_p7_fwd_avx2, .bwd = act_elu_rr1_p7_bwd_avx2,
+     .fwd_ulp = 0.9, .bwd_ulp = 0.99, .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"},
+    {OURS(elu, avx2, "rr1-lut8-p4"), .fwd = act_elu_rr1_lut8_p4_fwd_avx2,
+     .bwd = act_elu_rr1_lut8_p4_bwd_avx2, .fwd_ulp = 2.62, .bwd_ulp = 0.99,
+     .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
+     .note = "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"},
+    {OURS(elu, avx2, "rr1-lut8d-p4"), .fwd = act_elu_rr1_lut8d_p4_fwd_avx2,
+     .bwd = act_elu_rr1_lut8d_p4_bwd_avx2, .fwd_ulp = 1.32, .bwd_ulp = 0.99,
+     .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
+     .note = "rr1-lut8-p4 with the table's rounding corrected (a second table)"},
+    {OURS(elu, avx2, "rr1-lut8-p4-from-y"), .fwd = act_elu_rr1_lut8_p4_from_y_fwd_avx2,
+     .bwd = act_elu_rr1_lut8_p4_from_y_bwd_avx2, .fwd_ulp = 2.62, .bwd_ulp = 0x1p24,
+     .bwd_formula = "y > 0 ? 1 : y + a", .flags = NAN_BOTH | FROM_Y,
+     .note = "f' from y as frameworks do: y + a cancels as y -> -a"},
     /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
-    SCALAR(selu, naive, "actbench", 2.0, 0x1p25, "x > 0 ? l : y + l*a", NAN_BOTH,
-           "float constants, la expm1f(x); f' from y cancels as y -> -la"),
-    STABLE(selu, "actbench", 1.0, 1.0, "x > 0 ? l : l*a*e^x", NAN_BOTH | FROM_X,
-           "double-float constants, inline exp, expm1 series near 0"),
+    {OURS(selu, scalar, "naive"), .fwd = act_selu_naive_fwd, .bwd = act_selu_naive_bwd,
+     .fwd_ulp = 2.0, .bwd_ulp = 0x1p25, .bwd_formula = "x > 0 ? l : y + l*a", .flags = NAN_BOTH,
+     .note = "float constants, la expm1f(x); f' from y cancels as y -> -la"},
+    {OURS(selu, scalar, "stable"), .fwd = act_selu_stable_fwd_d, .bwd = act_selu_stable_bwd_d,
+     .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "x > 0 ? l : l*a*e^x",
+     .flags = NAN_BOTH | FROM_X, .note = "double-float constants, inline exp, expm1 series near 0"},
     /* naive 1.68e7 / 1.99e7 (root); stable 3.13 (glibc erfcf) / 0.806 */
-    SCALAR(gelu, naive, "actbench", 0x1p25, 0x1p25, "Phi + x*phi", NAN_BOTH | FROM_X,
-           "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"),
-    STABLE(gelu, "actbench", 4.0, 1.0, "Phi + x*phi", NAN_BOTH | FROM_X,
-           "erfcf/erff with a double-float argument, Mills-ratio tail"),
+    {OURS(gelu, scalar, "naive"), .fwd = act_gelu_naive_fwd, .bwd = act_gelu_naive_bwd,
+     .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "Phi + x*phi", .flags = NAN_BOTH | FROM_X,
+     .note = "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"},
+    {OURS(gelu, scalar, "stable"), .fwd = act_gelu_stable_fwd_d, .bwd = act_gelu_stable_bwd_d,
+     .fwd_ulp = 4.0, .bwd_ulp = 1.0, .bwd_formula = "Phi + x*phi", .flags = NAN_BOTH | FROM_X,
+     .note = "erfcf/erff with a double-float argument, Mills-ratio tail"},
     /* gelu: vector kernels (impls/gelu/gelu_vec.h).  Claims: the maxima of
      *   actbench accuracy --exhaustive --activation gelu --impl 'gelu.avx*.erfc*'
      *     --formats binary32
@@ -329,24 +382,35 @@ static const act_impl own_impls[] = {
      *   f' max 1.19 at x = -0x1.944e8ep+1;
      * exhaustive lut8-p8: f max 3.85 at x = -0x1.8c605ep+2,
      *   f' max 4.41 at x = -0x1.8a00bp-1. */
-    VEC(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd", act_gelu_erfc_dd_fwd_avx512,
-        act_gelu_erfc_dd_bwd_avx512, 0.94, 0.94,
-        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
-        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
-    VEC(gelu, avx512, "erfc-rr2-p7-lut16-p6", act_gelu_erfc_fwd_avx512, act_gelu_erfc_bwd_avx512,
-        4.0, 4.0, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
-        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
-    VEC(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd", act_gelu_erfc_dd_fwd_avx2, act_gelu_erfc_dd_bwd_avx2,
-        1.3, 1.2, "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
-        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"),
-    VEC(gelu, avx2, "erfc-rr2-p7-lut8-p8", act_gelu_erfc_fwd_avx2, act_gelu_erfc_bwd_avx2, 3.9, 4.5,
-        "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored", NAN_BOTH | FROM_X,
-        "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"),
+    {OURS(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd"), .fwd = act_gelu_erfc_dd_fwd_avx512,
+     .bwd = act_gelu_erfc_dd_bwd_avx512, .fwd_ulp = 0.94, .bwd_ulp = 0.94,
+     .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"},
+    {OURS(gelu, avx512, "erfc-rr2-p7-lut16-p6"), .fwd = act_gelu_erfc_fwd_avx512,
+     .bwd = act_gelu_erfc_bwd_avx512, .fwd_ulp = 4.0, .bwd_ulp = 4.0,
+     .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"},
+    {OURS(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd"), .fwd = act_gelu_erfc_dd_fwd_avx2,
+     .bwd = act_gelu_erfc_dd_bwd_avx2, .fwd_ulp = 1.3, .bwd_ulp = 1.2,
+     .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"},
+    {OURS(gelu, avx2, "erfc-rr2-p7-lut8-p8"), .fwd = act_gelu_erfc_fwd_avx2,
+     .bwd = act_gelu_erfc_bwd_avx2, .fwd_ulp = 3.9, .bwd_ulp = 4.5,
+     .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"},
     /* naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
-    SCALAR(gelu_tanh, naive, "actbench", 0x1p25, 0x1p26, "textbook", NAN_BOTH | FROM_X,
-           "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"),
-    STABLE(gelu_tanh, "actbench", 1.0, 1.0, "s(2u)(1 + 2xu's(-2u))", NAN_BOTH | FROM_X,
-           "x sigma(2u) with a double-float 2u"),
+    {OURS(gelu_tanh, scalar, "naive"), .fwd = act_gelu_tanh_naive_fwd,
+     .bwd = act_gelu_tanh_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p26,
+     .bwd_formula = "textbook", .flags = NAN_BOTH | FROM_X,
+     .note = "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"},
+    {OURS(gelu_tanh, scalar, "stable"), .fwd = act_gelu_tanh_stable_fwd_d,
+     .bwd = act_gelu_tanh_stable_bwd_d, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+     .bwd_formula = "s(2u)(1 + 2xu's(-2u))", .flags = NAN_BOTH | FROM_X,
+     .note = "x sigma(2u) with a double-float 2u"},
 /* gelu_tanh: our AVX2 and AVX-512 kernels (impls/gelu_tanh/avx2_*.c, avx512_*.c; the
  * algorithm in impls/gelu_tanh/gelu_tanh_body.h).  Claims: the exhaustive maxima (all 2^32
  * floats) rounded up, from
@@ -354,30 +418,36 @@ static const act_impl own_impls[] = {
  *     --impl 'gelu_tanh.avx*.[dr][dr]*' --formats binary32 */
 #define GT_BWDF "e R(1+A R) or R(1+A e R), R=1/(1+e), e=exp(-|2u|), A=2xu'"
     /* exhaustive: f max 0.7651 at x = -0x1.436902p+3, f' max 5.783 at x = -0x1.9e1558p+0 */
-    VEC(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14", act_gelu_tanh_avx512_lut16_fwd,
-        act_gelu_tanh_avx512_lut16_bwd, 0.77, 5.8, GT_BWDF, NAN_BOTH | FROM_X,
-        "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"),
+    {OURS(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14"), .fwd = act_gelu_tanh_avx512_lut16_fwd,
+     .bwd = act_gelu_tanh_avx512_lut16_bwd, .fwd_ulp = 0.77, .bwd_ulp = 5.8, .bwd_formula = GT_BWDF,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"},
     /* exhaustive: f max 1 at x = -0x1.000002p-125, f' max 5.906 at x = -0x1.93657ep+0 */
-    VEC(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma", act_gelu_tanh_avx2_lut8_fwd,
-        act_gelu_tanh_avx2_lut8_bwd, 1.01, 6.0, GT_BWDF, NAN_BOTH | FROM_X,
-        "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"),
+    {OURS(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma"), .fwd = act_gelu_tanh_avx2_lut8_fwd,
+     .bwd = act_gelu_tanh_avx2_lut8_bwd, .fwd_ulp = 1.01, .bwd_ulp = 6.0, .bwd_formula = GT_BWDF,
+     .flags = NAN_BOTH | FROM_X,
+     .note = "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"},
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    VEC(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma", act_gelu_tanh_avx512_lut16_fast_fwd,
-        act_gelu_tanh_avx512_lut16_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH | FROM_X,
-        "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"),
+    {OURS(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma"), .fwd = act_gelu_tanh_avx512_lut16_fast_fwd,
+     .bwd = act_gelu_tanh_avx512_lut16_fast_bwd, .fwd_ulp = 220.0, .bwd_ulp = 210.0,
+     .bwd_formula = GT_BWDF, .flags = NAN_BOTH | FROM_X,
+     .note = "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"},
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    VEC(gelu_tanh, avx2, "rr2-lut8-p4-div", act_gelu_tanh_avx2_lut8_fast_fwd,
-        act_gelu_tanh_avx2_lut8_fast_bwd, 220.0, 210.0, GT_BWDF, NAN_BOTH | FROM_X,
-        "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"),
+    {OURS(gelu_tanh, avx2, "rr2-lut8-p4-div"), .fwd = act_gelu_tanh_avx2_lut8_fast_fwd,
+     .bwd = act_gelu_tanh_avx2_lut8_fast_bwd, .fwd_ulp = 220.0, .bwd_ulp = 210.0,
+     .bwd_formula = GT_BWDF, .flags = NAN_BOTH | FROM_X,
+     .note = "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"},
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
-    SCALAR(silu, naive, "actbench", 0x1p25, 0x1p25, "s(1+bx(1-s))", NAN_BOTH | FROM_X,
-           "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"),
-    STABLE(silu, "actbench", 1.0, 1.0, "s(t)(1+t s(-t))", NAN_BOTH | FROM_X,
-           "inline exp, double-float 1/(1+e), no overflow"),
+    {OURS(silu, scalar, "naive"), .fwd = act_silu_naive_fwd, .bwd = act_silu_naive_bwd,
+     .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "s(1+bx(1-s))",
+     .flags = NAN_BOTH | FROM_X, .note = "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"},
+    {OURS(silu, scalar, "stable"), .fwd = act_silu_stable_fwd_d, .bwd = act_silu_stable_bwd_d,
+     .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "s(t)(1+t s(-t))", .flags = NAN_BOTH | FROM_X,
+     .note = "inline exp, double-float 1/(1+e), no overflow"},
     /* ---- silu: AVX2+FMA and AVX-512 kernels (impls/silu/avx2_*.c, avx512_*.c) */
     /* claims: the exhaustive sweep over all 2^32 floats (b = 1), `nice -n 5 build/actbench
      * accuracy --exhaustive --activation silu --impl 'silu.avx*.rr*' --formats binary32
@@ -385,35 +455,43 @@ static const act_impl own_impls[] = {
      * failures.  The fast backward's 1.27e7 is at the float nearest the root of silu'
      * (t0 = -0x1.474974p+0); the root-p6 kernels' 11.7 just outside their window. */
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 1.273e7 at x = -0x1.474974p+0 */
-    VEC(silu, avx2, "rr2-lut8-p3-div", act_silu_avx2_lut8_p3_fwd, act_silu_avx2_lut8_p3_bwd, 4.0,
-        1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH | FROM_X, "fast"),
+    {OURS(silu, avx2, "rr2-lut8-p3-div"), .fwd = act_silu_avx2_lut8_p3_fwd,
+     .bwd = act_silu_avx2_lut8_p3_bwd, .fwd_ulp = 4.0, .bwd_ulp = 1.3e7,
+     .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
+     .note = "fast"},
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 11.67 at x = -0x1.3601cap+0 */
-    VEC(silu, avx2, "rr2-lut8-p3-div-root-p6", act_silu_avx2_lut8_p3_fwd,
-        act_silu_avx2_lut8_p3_root_bwd, 4.0, 12.0,
-        "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH | FROM_X,
-        "fast; f' root window"),
+    {OURS(silu, avx2, "rr2-lut8-p3-div-root-p6"), .fwd = act_silu_avx2_lut8_p3_fwd,
+     .bwd = act_silu_avx2_lut8_p3_root_bwd, .fwd_ulp = 4.0, .bwd_ulp = 12.0,
+     .bwd_formula = "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0",
+     .flags = NAN_BOTH | FROM_X, .note = "fast; f' root window"},
     /* exhaustive: f max 0.5939 at x = -0x1.e507f6p+2, f' max 0.7864 at x = -0x1.15bc74p-3 */
-    VEC(silu, avx2, "rr2-lut8-p5-nr2fma-dd", act_silu_avx2_lut8_p5_dd_fwd,
-        act_silu_avx2_lut8_p5_dd_bwd, 0.6, 0.79, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
-        NAN_BOTH | FROM_X, "accurate"),
+    {OURS(silu, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_silu_avx2_lut8_p5_dd_fwd,
+     .bwd = act_silu_avx2_lut8_p5_dd_bwd, .fwd_ulp = 0.6, .bwd_ulp = 0.79,
+     .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
+     .note = "accurate"},
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 1.273e7 at x = -0x1.474974p+0 */
-    VEC(silu, avx512, "rr2-lut32-p2-div", act_silu_avx512_lut32_p2_fwd,
-        act_silu_avx512_lut32_p2_bwd, 4.9, 1.3e7, "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2",
-        NAN_BOTH | FROM_X, "fast"),
+    {OURS(silu, avx512, "rr2-lut32-p2-div"), .fwd = act_silu_avx512_lut32_p2_fwd,
+     .bwd = act_silu_avx512_lut32_p2_bwd, .fwd_ulp = 4.9, .bwd_ulp = 1.3e7,
+     .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
+     .note = "fast"},
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 11.47 at x = -0x1.37312cp+0 */
-    VEC(silu, avx512, "rr2-lut32-p2-div-root-p6", act_silu_avx512_lut32_p2_fwd,
-        act_silu_avx512_lut32_p2_root_bwd, 4.9, 12.0,
-        "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0", NAN_BOTH | FROM_X,
-        "fast; f' root window"),
+    {OURS(silu, avx512, "rr2-lut32-p2-div-root-p6"), .fwd = act_silu_avx512_lut32_p2_fwd,
+     .bwd = act_silu_avx512_lut32_p2_root_bwd, .fwd_ulp = 4.9, .bwd_ulp = 12.0,
+     .bwd_formula = "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0",
+     .flags = NAN_BOTH | FROM_X, .note = "fast; f' root window"},
     /* exhaustive: f max 0.5126 at x = -0x1.cfe1f8p+3, f' max 0.7548 at x = -0x1.7b2ad8p-4 */
-    VEC(silu, avx512, "rr2-lut64-p3-nr2fma-dd", act_silu_avx512_lut64_p3_dd_fwd,
-        act_silu_avx512_lut64_p3_dd_bwd, 0.52, 0.76,
-        "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", NAN_BOTH | FROM_X, "accurate"),
+    {OURS(silu, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_silu_avx512_lut64_p3_dd_fwd,
+     .bwd = act_silu_avx512_lut64_p3_dd_bwd, .fwd_ulp = 0.52, .bwd_ulp = 0.76,
+     .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
+     .note = "accurate"},
     /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
-    SCALAR(softplus, naive, "actbench", 2.0, 0x1p21, "1/(1+expf(-bx))", NAN_BOTH | FROM_X,
-           "log1pf(expf(bx))/b below the threshold, x above"),
-    STABLE(softplus, "actbench", 1.5, 1.0, "s(bx)", NAN_BOTH | FROM_X,
-           "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"),
+    {OURS(softplus, scalar, "naive"), .fwd = act_softplus_naive_fwd, .bwd = act_softplus_naive_bwd,
+     .fwd_ulp = 2.0, .bwd_ulp = 0x1p21, .bwd_formula = "1/(1+expf(-bx))",
+     .flags = NAN_BOTH | FROM_X, .note = "log1pf(expf(bx))/b below the threshold, x above"},
+    {OURS(softplus, scalar, "stable"), .fwd = act_softplus_stable_fwd_d,
+     .bwd = act_softplus_stable_bwd_d, .fwd_ulp = 1.5, .bwd_ulp = 1.0, .bwd_formula = "s(bx)",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"},
     /* softplus: vector kernels (impls/softplus/softplus_vec.h).  Claims: the
      * maxima of
      *   actbench accuracy --exhaustive --activation softplus
@@ -427,63 +505,75 @@ static const act_impl own_impls[] = {
      *   f' max 0.822 at x = -0x1.592a3p+6;
      * exhaustive lut8-p6-div-x24: f max 1.682 at x = -0x1.7d4eeep+0,
      *   f' max 2.375 at x = -0x1.b88dd4p+1. */
-    VEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32", act_softplus_rr2_p7_lut_dd_w_fwd_avx512,
-        act_softplus_rr2_p7_lut_dd_w_bwd_avx512, 1.1, 0.83,
-        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH | FROM_X,
-        "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 2 vectors in lockstep"),
-    VEC(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-x32", act_softplus_rr2_p7_lut_w_fwd_avx512,
-        act_softplus_rr2_p7_lut_w_bwd_avx512, 1.7, 2.5,
-        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", NAN_BOTH | FROM_X,
-        "max(t,0) + log1p(e^-|t|), log1p by a 16-entry table; 2 vectors in lockstep"),
-    VEC(softplus, avx2, "rr2-p7-lut8-p6-div-dd-x24", act_softplus_rr2_p7_lut_dd_w_fwd_avx2,
-        act_softplus_rr2_p7_lut_dd_w_bwd_avx2, 1.1, 0.83,
-        "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float", NAN_BOTH | FROM_X,
-        "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 3 vectors in lockstep"),
-    VEC(softplus, avx2, "rr2-p7-lut8-p6-div-x24", act_softplus_rr2_p7_lut_w_fwd_avx2,
-        act_softplus_rr2_p7_lut_w_bwd_avx2, 1.7, 2.4, "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)",
-        NAN_BOTH | FROM_X,
-        "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"),
+    {OURS(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32"),
+     .fwd = act_softplus_rr2_p7_lut_dd_w_fwd_avx512, .bwd = act_softplus_rr2_p7_lut_dd_w_bwd_avx512,
+     .fwd_ulp = 1.1, .bwd_ulp = 0.83,
+     .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 2 vectors in lockstep"},
+    {OURS(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-x32"),
+     .fwd = act_softplus_rr2_p7_lut_w_fwd_avx512, .bwd = act_softplus_rr2_p7_lut_w_bwd_avx512,
+     .fwd_ulp = 1.7, .bwd_ulp = 2.5, .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "max(t,0) + log1p(e^-|t|), log1p by a 16-entry table; 2 vectors in lockstep"},
+    {OURS(softplus, avx2, "rr2-p7-lut8-p6-div-dd-x24"),
+     .fwd = act_softplus_rr2_p7_lut_dd_w_fwd_avx2, .bwd = act_softplus_rr2_p7_lut_dd_w_bwd_avx2,
+     .fwd_ulp = 1.1, .bwd_ulp = 0.83,
+     .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float",
+     .flags = NAN_BOTH | FROM_X,
+     .note = "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 3 vectors in lockstep"},
+    {OURS(softplus, avx2, "rr2-p7-lut8-p6-div-x24"), .fwd = act_softplus_rr2_p7_lut_w_fwd_avx2,
+     .bwd = act_softplus_rr2_p7_lut_w_bwd_avx2, .fwd_ulp = 1.7, .bwd_ulp = 2.4,
+     .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", .flags = NAN_BOTH | FROM_X,
+     .note = "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"},
     /* naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
-    SCALAR(mish, naive, "actbench", 0x1p25, 0x1p25, "t + x s (1-t^2)", NAN_BOTH | FROM_X,
-           "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"),
-    STABLE(mish, "actbench", 1.0, 1.0, "n/D + 4xe(1+e)/D^2", NAN_BOTH | FROM_X,
-           "tanh(softplus) as a rational function of e^-|x|"),
+    {OURS(mish, scalar, "naive"), .fwd = act_mish_naive_fwd, .bwd = act_mish_naive_bwd,
+     .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "t + x s (1-t^2)",
+     .flags = NAN_BOTH | FROM_X, .note = "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"},
+    {OURS(mish, scalar, "stable"), .fwd = act_mish_stable_fwd_d, .bwd = act_mish_stable_bwd_d,
+     .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "n/D + 4xe(1+e)/D^2",
+     .flags = NAN_BOTH | FROM_X, .note = "tanh(softplus) as a rational function of e^-|x|"},
     /* naive 1.0 / 0.333; stable 0.5 / 0.333 (correctly rounded) */
-    SCALAR(hardsigmoid, naive, "actbench", 1.25, 0.5, "1/6 inside", ACT_NAN_FWD | FROM_X,
-           "min(max(x+3,0),6)/6: two roundings; NaN gives 0 backward"),
-    STABLE(hardsigmoid, "actbench", 0.5, 0.5, "1/6 inside", NAN_BOTH | FROM_X,
-           "(x+3)/6 with one rounding"),
+    {OURS(hardsigmoid, scalar, "naive"), .fwd = act_hardsigmoid_naive_fwd,
+     .bwd = act_hardsigmoid_naive_bwd, .fwd_ulp = 1.25, .bwd_ulp = 0.5, .bwd_formula = "1/6 inside",
+     .flags = ACT_NAN_FWD | FROM_X,
+     .note = "min(max(x+3,0),6)/6: two roundings; NaN gives 0 backward"},
+    {OURS(hardsigmoid, scalar, "stable"), .fwd = act_hardsigmoid_stable_fwd_d,
+     .bwd = act_hardsigmoid_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = "1/6 inside", .flags = NAN_BOTH | FROM_X, .note = "(x+3)/6 with one rounding"},
     /* naive 1.84 / 5.59e6 (root); stable 0.5 / 0.5 (correctly rounded) */
-    SCALAR(hardswish, naive, "actbench", 2.0, 0x1p23, "x/3 + 1/2", ACT_NAN_FWD | FROM_X,
-           "x hardsigmoid(x); f' = x/3 + 1/2 cancels at -3/2"),
-    STABLE(hardswish, "actbench", 0.5, 0.5, "(2x+3)/6", NAN_BOTH | FROM_X,
-           "x(x+3)/6 and (2x+3)/6 with one rounding"),
+    {OURS(hardswish, scalar, "naive"), .fwd = act_hardswish_naive_fwd,
+     .bwd = act_hardswish_naive_bwd, .fwd_ulp = 2.0, .bwd_ulp = 0x1p23, .bwd_formula = "x/3 + 1/2",
+     .flags = ACT_NAN_FWD | FROM_X, .note = "x hardsigmoid(x); f' = x/3 + 1/2 cancels at -3/2"},
+    {OURS(hardswish, scalar, "stable"), .fwd = act_hardswish_stable_fwd_d,
+     .bwd = act_hardswish_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = "(2x+3)/6",
+     .flags = NAN_BOTH | FROM_X, .note = "x(x+3)/6 and (2x+3)/6 with one rounding"},
     /* naive 1.68e7 / 2.1e6; stable 1.2 / 0.799 */
-    SCALAR(logsigmoid, naive, "actbench", 0x1p25, 0x1p21, "1/(1+expf(x))", NAN_BOTH | FROM_X,
-           "logf(1/(1+expf(-x))): 0 for x > 16.6"),
-    STABLE(logsigmoid, "actbench", 1.5, 1.0, "s(-x)", NAN_BOTH | FROM_X,
-           "min(x,0) - log1p(e^-|x|), no overflow"),
-    /* ---- correctly rounded kernels (issue 18; impls/cr/, error budget and
-     * rounding test in impls/cr/cr_bounds.h, slow path in impls/cr/cr_dd.h).
-     * f and f' (dy = 1) are RN(exact) for every input; for other dy the
-     * backward rounds once more, dx = RN(RN(f'(x)) dy) in the kernel's format.
-     * The _bf16 and _f16 entries work natively in their format.  Sigmoid's
-     * slope: a = 1 (the default) by the vector path; another a by the scalar
-     * double-double path for every element (cr_sigmoid_slope in cr_dd.h:
-     * correctly rounded unless an exact value lies within 2^-87 relative of a
-     * rounding boundary, not proven for a != 1). */
-#define CR_VEC(act, isa, alg, fmtflags, note)                                                   \
-  VEC(act, isa, alg, act_##act##_cr##fmtflags##_fwd_##isa, act_##act##_cr##fmtflags##_bwd_##isa, \
-      0.5, 0.5, CR_BWDF_##act, NAN_BOTH | FROM_X | CR_FLAGS##fmtflags, note)
+    {OURS(logsigmoid, scalar, "naive"), .fwd = act_logsigmoid_naive_fwd,
+     .bwd = act_logsigmoid_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p21,
+     .bwd_formula = "1/(1+expf(x))", .flags = NAN_BOTH | FROM_X,
+     .note = "logf(1/(1+expf(-x))): 0 for x > 16.6"},
+    {OURS(logsigmoid, scalar, "stable"), .fwd = act_logsigmoid_stable_fwd_d,
+     .bwd = act_logsigmoid_stable_bwd_d, .fwd_ulp = 1.5, .bwd_ulp = 1.0, .bwd_formula = "s(-x)",
+     .flags = NAN_BOTH | FROM_X, .note = "min(x,0) - log1p(e^-|x|), no overflow"},
+/* ---- correctly rounded kernels (issue 18; impls/cr/, error budget and
+ * rounding test in impls/cr/cr_bounds.h, slow path in impls/cr/cr_dd.h).
+ * f and f' (dy = 1) are RN(exact) for every input; for other dy the
+ * backward rounds once more, dx = RN(RN(f'(x)) dy) in the kernel's format.
+ * The _bf16 and _f16 entries work natively in their format.  Sigmoid's
+ * slope: a = 1 (the default) by the vector path; another a by the scalar
+ * double-double path for every element (cr_sigmoid_slope in cr_dd.h:
+ * correctly rounded unless an exact value lies within 2^-87 relative of a
+ * rounding boundary, not proven for a != 1). */
 #define CR_FLAGS 0u
 #define CR_FLAGS_bf16 ACT_NATIVE_BF16
 #define CR_FLAGS_f16 ACT_NATIVE_F16
 #define CR_BWDF_sigmoid "e/(1+e)^2, e=exp(-|x|), double; RN, then * dy"
 #define CR_BWDF_tanh "4e/(1+e)^2, e=exp(-2|x|), double; RN, then * dy"
-#define CR_NOTE_sigmoid                                                                        \
+#define CR_NOTE_sigmoid                                                                     \
   "correctly rounded: double e^-x (2^(j/8) table, degree 5), 1/(1+e) by rcp + Newton, Ziv " \
   "test; undecided lanes double-double"
-#define CR_NOTE_tanh                                                                           \
+#define CR_NOTE_tanh                                                                  \
   "correctly rounded: double e^-2|x| - 1 (2^(j/8) table, degree 6), -em/(2+em), Ziv " \
   "test; undecided lanes double-double"
     /* claims: 0.5 ulp, f and f', proven by the exhaustive sweep (every one of
@@ -507,12 +597,29 @@ static const act_impl own_impls[] = {
      * f'; the _f16 kernels 65536 of 65536 in binary16, f and f' (the binary32
      * kernels rounded once more to binary16 are not, at 7 f and 6 f' inputs:
      * hence the _f16 kernels). */
-    CR_VEC(sigmoid, avx512, "cr-f64-lut8-p5-rcp14", , CR_NOTE_sigmoid),
-    CR_VEC(sigmoid, avx2, "cr-f64-lut8-p5-rcpps", , CR_NOTE_sigmoid),
-    CR_VEC(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-bf16", _bf16, "correctly rounded in bfloat16"),
-    CR_VEC(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-bf16", _bf16, "correctly rounded in bfloat16"),
-    CR_VEC(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-f16", _f16, "correctly rounded in binary16"),
-    CR_VEC(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-f16", _f16, "correctly rounded in binary16"),
+    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14"), .fwd = act_sigmoid_cr_fwd_avx512,
+     .bwd = act_sigmoid_cr_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS,
+     .note = CR_NOTE_sigmoid},
+    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps"), .fwd = act_sigmoid_cr_fwd_avx2,
+     .bwd = act_sigmoid_cr_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_sigmoid,
+     .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_sigmoid},
+    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-bf16"), .fwd = act_sigmoid_cr_bf16_fwd_avx512,
+     .bwd = act_sigmoid_cr_bf16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16,
+     .note = "correctly rounded in bfloat16"},
+    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-bf16"), .fwd = act_sigmoid_cr_bf16_fwd_avx2,
+     .bwd = act_sigmoid_cr_bf16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16,
+     .note = "correctly rounded in bfloat16"},
+    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-f16"), .fwd = act_sigmoid_cr_f16_fwd_avx512,
+     .bwd = act_sigmoid_cr_f16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16,
+     .note = "correctly rounded in binary16"},
+    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-f16"), .fwd = act_sigmoid_cr_f16_fwd_avx2,
+     .bwd = act_sigmoid_cr_f16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16,
+     .note = "correctly rounded in binary16"},
     /* claims: 0.5 ulp, f and f', proven by the exhaustive sweep:
      *   nice -n 15 build/actbench accuracy --exhaustive --activation tanh
      *     --impl '*cr-*' --formats binary32,bfloat16,binary16 --out DIR
@@ -531,12 +638,25 @@ static const act_impl own_impls[] = {
      * 0.499999992 at -0x1.2a9e3cp+0); the _bf16 kernels 65536 of 65536 in
      * bfloat16, f and f'; the _f16 kernels 65536 of 65536 in binary16, f and
      * f' (the binary32 kernels rounded once more to binary16: 6 f' wrong). */
-    CR_VEC(tanh, avx512, "cr-f64-lut8-p6-rcp14", , CR_NOTE_tanh),
-    CR_VEC(tanh, avx2, "cr-f64-lut8-p6-rcpps", , CR_NOTE_tanh),
-    CR_VEC(tanh, avx512, "cr-f64-lut8-p6-rcp14-bf16", _bf16, "correctly rounded in bfloat16"),
-    CR_VEC(tanh, avx2, "cr-f64-lut8-p6-rcpps-bf16", _bf16, "correctly rounded in bfloat16"),
-    CR_VEC(tanh, avx512, "cr-f64-lut8-p6-rcp14-f16", _f16, "correctly rounded in binary16"),
-    CR_VEC(tanh, avx2, "cr-f64-lut8-p6-rcpps-f16", _f16, "correctly rounded in binary16"),
+    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14"), .fwd = act_tanh_cr_fwd_avx512,
+     .bwd = act_tanh_cr_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+     .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_tanh},
+    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps"), .fwd = act_tanh_cr_fwd_avx2,
+     .bwd = act_tanh_cr_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+     .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_tanh},
+    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14-bf16"), .fwd = act_tanh_cr_bf16_fwd_avx512,
+     .bwd = act_tanh_cr_bf16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_tanh, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16,
+     .note = "correctly rounded in bfloat16"},
+    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps-bf16"), .fwd = act_tanh_cr_bf16_fwd_avx2,
+     .bwd = act_tanh_cr_bf16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+     .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16, .note = "correctly rounded in bfloat16"},
+    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14-f16"), .fwd = act_tanh_cr_f16_fwd_avx512,
+     .bwd = act_tanh_cr_f16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+     .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16, .note = "correctly rounded in binary16"},
+    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps-f16"), .fwd = act_tanh_cr_f16_fwd_avx2,
+     .bwd = act_tanh_cr_f16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+     .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16, .note = "correctly rounded in binary16"},
 };
 
 const act_impl *act_registry = own_impls;

@@ -1,6 +1,6 @@
 /* actbench: ELU, the vector kernels, written once for AVX2+FMA and AVX-512
- * (impls/elu/avx2_elu.c and avx512_elu.c include this after their ISA's
- * impls/vk_*.h, with VK_SUFFIX naming the copies apart).
+ * (impls/elu/simd_elu.c, compiled once per ISA, includes this after the SIMD
+ * layer impls/simd/vk.h, whose VK_SUFFIX names the copies apart).
  *
  *   y  = x > 0 ? x : a expm1(x)          y' = x > 0 ? 1 : a e^x  (y'(0) = a)
  *
@@ -55,6 +55,7 @@
 #include <stdint.h>
 
 #include "elu/coeffs_exp.h"
+#include "simd/vk.h"
 
 #define ELU_LOG2E 0x1.715476p+0f
 #define ELU_LN2 0x1.62e43p-1f    /* ln 2 rounded to float (rr1) */

@@ -1,7 +1,7 @@
 /* actbench: GELU (erf form), the vector kernels, written once for AVX2+FMA
- * and AVX-512 (impls/gelu/avx2_gelu*.c and avx512_gelu*.c include this after
- * their ISA's impls/vk_*.h or impls/vk_wide.h, with VK_SUFFIX naming the
- * copies apart).
+ * and AVX-512 (impls/gelu/simd_gelu.c, compiled once per ISA, includes this
+ * after the SIMD layer impls/simd/vk.h, whose VK_SUFFIX names the copies
+ * apart).
  *
  *   y = x Phi(x),   y' = Phi(x) + x phi(x)
  *
@@ -54,6 +54,7 @@
 #include <stdint.h>
 
 #include "gelu/coeffs_erfc.h"
+#include "simd/vk.h"
 
 #define GELU_LOG2E 0x1.715476p+0f
 #define GELU_LN2HI 0x1.62e400p-1f /* ln 2 = hi + lo, hi with 15 bits */

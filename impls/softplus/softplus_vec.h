@@ -1,7 +1,7 @@
 /* actbench: softplus, the vector kernels, written once for AVX2+FMA and
- * AVX-512 (impls/softplus/avx2_softplus_w3.c and avx512_softplus_w2.c include
- * this after impls/vk_wide.h over their ISA's impls/vk_*.h, with VK_SUFFIX
- * naming the copies apart).
+ * AVX-512 (impls/softplus/simd_softplus.c, compiled once per ISA, includes
+ * this after the SIMD layer impls/simd/vk.h in its lockstep form
+ * impls/simd/vk_wide.h, whose VK_SUFFIX names the copies apart).
  *
  *   y = log(1 + e^(b x)) / b,   y' = sigma(b x),   b = p->a (beta)
  *
@@ -46,6 +46,7 @@
 #ifndef ACTBENCH_SOFTPLUS_VEC_H
 #define ACTBENCH_SOFTPLUS_VEC_H
 
+#include "simd/vk.h"
 #include "softplus/coeffs_log1p.h"
 
 #define SP_LOG2E 0x1.715476p+0f

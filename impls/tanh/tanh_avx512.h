@@ -2,8 +2,9 @@
  * static inline for impls/tanh/avx512_*.c and impls/gelu_tanh/avx512_*.c
  * (files compiled with the AVX-512 flags).  The algorithms and their error
  * analysis are described where the kernels are defined:
- * impls/tanh/avx512_lut16.c (tanh_lut16_*, tanh_sech2_*) and
- * impls/tanh/avx512_rational.c (tanh_r98_*). */
+ * impls/tanh/avx512_lut16.c (tanh512_p13_lut16, tanh512_p11_lut16,
+ * tanh512_lut16_big, tanh512_sech2) and impls/tanh/avx512_rational.c
+ * (tanh512_r98). */
 #ifndef ACTBENCH_TANH_AVX512_H
 #define ACTBENCH_TANH_AVX512_H
 

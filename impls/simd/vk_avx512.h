@@ -1,7 +1,6 @@
-/* actbench: a thin layer of AVX-512 intrinsics for the hand-written vector
- * kernels of gelu, elu and softplus (impls/<act>/avx512_*.c).  The same
- * names exist for AVX2+FMA in impls/vk_avx2.h, so an algorithm written once
- * against them (impls/<act>/<act>_vec.h) compiles for either ISA.
+/* actbench: the SIMD layer's AVX-512 helpers (impls/simd/vk.h).  The same
+ * names exist for AVX2+FMA in impls/simd/vk_avx2.h, so a kernel family
+ * written once against them (impls/<act>/simd_*.c) compiles for either ISA.
  *
  *   vf  a vector of VK_W floats,  vi  the same lanes as 32-bit integers,
  *   vm  a lane mask (a __mmask16 here, a vector of all-ones/zeros on AVX2).
@@ -10,7 +9,7 @@
  * register (vpermps over 16 entries); vk_ldexp(x, k) is x 2^k for an
  * integral float k in [-250, 250], rounded once even where the result is
  * subnormal (vscalefps).  Loads and stores of a partial vector use masks.
- * Only compiled with the AVX-512 flags (CMake: files named avx512*.c). */
+ * Only compiled with the AVX-512 flags (through simd/vk.h). */
 #ifndef ACTBENCH_VK_AVX512_H
 #define ACTBENCH_VK_AVX512_H
 
@@ -88,6 +87,10 @@ VK_INLINE vm vk_le(vf a, vf b) {
 }
 VK_INLINE vm vk_gt(vf a, vf b) {
   return _mm512_cmp_ps_mask(a, b, _CMP_GT_OQ);
+}
+/* a > b, or either is NaN (unordered "not less or equal") */
+VK_INLINE vm vk_gt_or_nan(vf a, vf b) {
+  return _mm512_cmp_ps_mask(a, b, _CMP_NLE_UQ);
 }
 VK_INLINE vm vk_isnan(vf a) {
   return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q);

@@ -1,9 +1,8 @@
 /* actbench: VK_WIDE native vectors in lockstep, behind the vk_* names of
- * impls/vk_avx2.h / vk_avx512.h.
+ * impls/simd/vk_avx2.h / vk_avx512.h.  Not included directly:
  *
- *   #define VK_WIDE 2
- *   #define VK_BASE_HEADER "vk_avx2.h"
- *   #include "vk_wide.h"
+ *   #define VK_WIDE VK_PICK(3, 2)      (simd/vk_isa.h: 3 with AVX2, 2 with AVX-512)
+ *   #include "simd/vk.h"               (which sets VK_BASE_HEADER to the ISA's header)
  *
  * makes vf a struct of VK_WIDE native vectors (VK_W lanes in all) and every
  * vk_* operation a loop over them, so that an algorithm written against the
@@ -40,6 +39,7 @@
 #define vk_lt vkb_lt
 #define vk_le vkb_le
 #define vk_gt vkb_gt
+#define vk_gt_or_nan vkb_gt_or_nan
 #define vk_isnan vkb_isnan
 #define vk_mor vkb_mor
 #define vk_signmask vkb_signmask
@@ -87,6 +87,7 @@
 #undef vk_lt
 #undef vk_le
 #undef vk_gt
+#undef vk_gt_or_nan
 #undef vk_isnan
 #undef vk_mor
 #undef vk_signmask
@@ -166,6 +167,7 @@ VKW_2(vf, xor, vf, vf)
 VKW_2(vm, lt, vf, vf)
 VKW_2(vm, le, vf, vf)
 VKW_2(vm, gt, vf, vf)
+VKW_2(vm, gt_or_nan, vf, vf)
 VKW_1(vm, isnan, vf)
 VKW_2(vm, mor, vm, vm)
 VKW_1(vm, signmask, vi)

@@ -1,12 +1,10 @@
-/* actbench: ELU, the avx512 vector kernels (algorithms and special values:
+/* actbench: ELU, the vector kernels on the SIMD layer (impls/simd/vk.h),
+ * compiled for AVX2 and for AVX-512 (algorithms and special values:
  * impls/elu/elu_vec.h).  Two vectors per loop step: one runs ~2% slower,
  * four no faster (slower on AVX2, with its 16 registers). */
-#include "kernels.h"
-#include "vk_avx512.h"
-#include "vk_loop.h"
-
-#define VK_SUFFIX _avx512
 #include "elu/elu_vec.h"
+#include "kernels.h"
+#include "simd/vk.h"
 
 #define FROM_X elu_bwd_rr2_p7(vx, vdy, va)
 #define FROM_Y elu_bwd_from_y(vy, vdy, va)

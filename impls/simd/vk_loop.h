@@ -1,6 +1,6 @@
-/* actbench: the loops of the hand-written vector kernels (gelu, elu,
- * softplus), over the element functions of an algorithm.  Include after
- * impls/vk_avx2.h or impls/vk_avx512.h.
+/* actbench: the loops of the kernels on the SIMD layer (impls/simd/vk.h,
+ * which includes this after the ISA's helpers), over the element functions
+ * of an algorithm.
  *
  * VK_FWD_LOOP(U, F): y[i] = F(x[i]) for i < n, U vectors per step (all U
  * loaded before any is stored, so y == x works), then single vectors, then

@@ -1,13 +1,12 @@
-/* actbench: a thin layer of AVX2+FMA intrinsics for the hand-written vector
- * kernels of gelu, elu and softplus (impls/<act>/avx2_*.c): the same names as
- * impls/vk_avx512.h (see there), for 8 lanes.
+/* actbench: the SIMD layer's AVX2+FMA helpers (impls/simd/vk.h): the same
+ * names as impls/simd/vk_avx512.h (see there), for 8 lanes.
  *
  * Differences: a lane mask vm is a vector (all-ones or zero per lane);
  * vk_lut(t, i) picks t[i mod 8] (vpermps over 8 entries: VK_LUT is 8);
  * vk_ldexp(x, k) scales in two steps where some k < -126, x 2^k1 2^k2 with
  * k1 = max(k, -100), so that only the second product can round (once, where
  * the result is subnormal): it needs |x| >= 2^-26 and k in [-226, 127].  Partial vectors
- * use vmaskmovps.  Only compiled with -mavx2 -mfma (files named avx2*.c). */
+ * use vmaskmovps.  Only compiled with -mavx2 -mfma (through simd/vk.h). */
 #ifndef ACTBENCH_VK_AVX2_H
 #define ACTBENCH_VK_AVX2_H
 
@@ -83,6 +82,10 @@ VK_INLINE vm vk_le(vf a, vf b) {
 }
 VK_INLINE vm vk_gt(vf a, vf b) {
   return _mm256_cmp_ps(a, b, _CMP_GT_OQ);
+}
+/* a > b, or either is NaN (unordered "not less or equal") */
+VK_INLINE vm vk_gt_or_nan(vf a, vf b) {
+  return _mm256_cmp_ps(a, b, _CMP_NLE_UQ);
 }
 VK_INLINE vm vk_isnan(vf a) {
   return _mm256_cmp_ps(a, a, _CMP_UNORD_Q);

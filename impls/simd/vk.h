@@ -1,0 +1,34 @@
+/* actbench: the one SIMD layer of the hand-written kernels, in the spirit of
+ * SLEEF's helper header per ISA.
+ *
+ * A kernel family is one file, impls/<act>/simd_<family>.c, written against
+ * the vk_* names; CMake compiles every simd_*.c twice, once with the AVX2+FMA
+ * flags and once with the AVX-512 flags (as autovec*.c), and this header
+ * picks the ISA's helpers from the flags:
+ *
+ *   simd/vk_avx2.h    8 lanes: vf = __m256, masks are vectors, vpermps tables of 8
+ *   simd/vk_avx512.h  16 lanes: vf = __m512, masks are __mmask16, tables of 16
+ *   simd/vk_wide.h    VK_WIDE native vectors in lockstep behind the same names
+ *                     (define VK_WIDE before including this header)
+ *   simd/vk_loop.h    the loop drivers: VK_FWD_LOOP(U, F), VK_BWD_LOOP(U, LOADS, F)
+ *                     (U vectors a step, then single vectors, then a masked tail)
+ *
+ * Parameters that differ per ISA (unroll, lockstep width, table size) are
+ * written VK_PICK(avx2 value, avx512 value), with simd/vk_isa.h included
+ * first where they are needed before this header.  The kernels' symbols are
+ * VK_NAME(act_<act>_<alg>_fwd): the base name with _avx2 or _avx512 after it
+ * (the registry's prototypes, impls/kernels.h). */
+#ifndef ACTBENCH_SIMD_VK_H
+#define ACTBENCH_SIMD_VK_H
+
+#include "simd/vk_isa.h"
+
+#ifdef VK_WIDE
+#define VK_BASE_HEADER VK_ISA_HEADER
+#include "simd/vk_wide.h"
+#else
+#include VK_ISA_HEADER
+#endif
+#include "simd/vk_loop.h"
+
+#endif
