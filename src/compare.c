@@ -553,7 +553,7 @@ int act_compare_main(int argc, char **argv) {
     char names[512] = "";
     for (size_t i = 0; i < act_activation_count; i++)
       snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
-               act_activations[i].name);
+               act_activations[i]->name);
     act_die("compare: unknown activation '%s' (known: %s)", activation, names);
   }
   /* the files: named ones must exist; the folder's when present */

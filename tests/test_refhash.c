@@ -45,7 +45,7 @@ int main(int argc, char **argv) {
   static float x[CAP];
   int bad = 0;
   for (size_t ai = 0; ai < act_activation_count; ai++) {
-    const act_activation *act = &act_activations[ai];
+    const act_activation *act = act_activations[ai];
     if (argc > 1 && strcmp(argv[1], act->name)) continue;
     int id = act_activation_id(act->name);
     act_params ps[2] = {act->defaults, {0.5f, 10.0f}};

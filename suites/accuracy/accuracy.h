@@ -39,7 +39,9 @@ static inline int act_exp_of(double v) {
   return (int)((b.u >> 52) & 0x7ff) - 1022;
 }
 
-/* ---- the activations the references know, by number (act_activation_id) */
+/* ---- the activations by number: their places in activations/list.c
+ * (act_activation_id), as the screen and the saturation suite's formulas
+ * still name them (tests/test_refhash.c checks the two agree) */
 enum {
   ACT_SIGMOID,
   ACT_TANH,
@@ -87,8 +89,6 @@ int act_reference_id(int id, int deriv, float x, const act_params *p, act_ref *o
 /* Same for many inputs, in parallel when OpenMP is there. */
 int act_reference_many(const char *activation, int deriv, const float *x, size_t n,
                        const act_params *p, act_ref *out);
-/* The activation's number for the references and the screen, -1 if none. */
-int act_activation_id(const char *activation);
 /* RN(exact) in a narrow format (act_bfloat16 or act_binary16) as a float
  * value (the narrow format's values are floats), MPFR with Ziv's strategy;
  * NaN for NaN, +-inf beyond the format's range. */
