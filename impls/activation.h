@@ -21,7 +21,7 @@ extern "C" {
 #define ACT_CONTRACT_VERSION 1
 
 /* Parameters of an activation: slope a (sigmoid's a in sigma(a x), leaky
- * ReLU's a in max(a x, x)) and a second parameter b, unused so far. */
+ * ReLU's a in max(a x, x)) and a second parameter b (softplus's threshold). */
 typedef struct {
   float a, b;
 } act_params;
@@ -60,7 +60,7 @@ typedef void act_bwd(const float *x, const float *y, const float *dy, float *dx,
 #define ACT_SERIAL 256u
 
 typedef struct {
-  const char *activation;  /* "sigmoid", "tanh", "relu", "leaky_relu" */
+  const char *activation;  /* "sigmoid", "tanh", ... as `actbench list` shows */
   const char *name;        /* "<activation>.<isa>.<algorithm>" */
   const char *isa;         /* "scalar", "avx2", "avx512" */
   const char *origin;      /* "actbench", "libm", "sleef", ..., "plugin:<name>" */

@@ -101,8 +101,9 @@ float act_reference_narrow(int id, int deriv, float x, const act_params *p, cons
 unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d);
 /* Prepare the screen's tables for activation id (before threads start). */
 void act_screen_init(int id);
-/* the screen for any x86-64, whatever the CPU (tests compare it with the
- * FMA copy that act_screen uses where it can) */
+/* the screen for any x86-64, whatever the CPU: the same verdicts and values
+ * as the FMA copy that act_screen uses where it can (tests/test_refhash.c
+ * compares the two over its inputs) */
 unsigned act_screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d);
 /* v rounded to nearest (ties to even) in fmt, +-inf beyond its range */
 float act_round_to_format(double v, const act_format *fmt);
@@ -311,7 +312,6 @@ double act_acc_mean(const act_acc_stats *s);
 size_t act_acc_stats_packed_size(const act_acc_stats *s);
 size_t act_acc_stats_pack(const act_acc_stats *s, unsigned char *buf);
 size_t act_acc_stats_unpack(act_acc_stats *s, const unsigned char *buf, size_t len);
-int act_acc_within(const act_acc_stats *s, double claim, int claims_nan);
 /* The statistics' context (before the first input). */
 void act_acc_stats_set_ctx(act_acc_stats *s, const act_acc_ctx *c);
 /* The context of an implementation in one direction (deriv 0 or 1) for the
