@@ -458,7 +458,7 @@ static int known_key(const char *k) {
   return 0;
 }
 
-static void format_val(char *buf, size_t cap, const col *c, const val *v, act_format fmt) {
+static void format_val(char *buf, size_t cap, const col *c, const val *v, act_table_format fmt) {
   if (!v->has) {
     snprintf(buf, cap, "%s", fmt == ACT_FMT_CSV ? "" : "-");
     return;
@@ -517,7 +517,7 @@ int act_compare_main(int argc, char **argv) {
   /* static: what a bad input's act_die leaves behind stays reachable */
   static char *owned[3]; /* the folder's paths */
   static model *m;
-  act_format fmt = ACT_FMT_TABLE;
+  act_table_format fmt = ACT_FMT_TABLE;
   int baselines = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
