@@ -63,6 +63,10 @@ int act_activation_id(const char *name);
 /* f is bounded on side dir (-1, +1) with the default parameters: it tends to
  * a constant there (sigmoid both sides, elu at -inf, ...) */
 int act_bounded(const act_activation *act, int dir);
+/* the limits of a gate x g(x) with g from 0 to 1 (gelu, gelu_tanh, silu,
+ * softplus, mish, hardswish): f and f' tend to 0 at -inf, f' to 1 at +inf,
+ * f to no constant there */
+double act_limit_gate(int deriv, int dir, const act_params *p);
 
 #ifdef __cplusplus
 }

@@ -5,12 +5,6 @@
 #include "dmath.h"
 #include "mpfr_ref.h"
 
-static double limit(int deriv, int dir, const act_params *p) {
-  (void)p;
-  if (!deriv) return dir < 0 ? 0 : NAN;
-  return dir < 0 ? 0 : 1;
-}
-
 static double dref(int deriv, double x, const act_params *p) {
   (void)p;
   double cdf = 0.5 * erfc(-x * SQRT1_2);
@@ -80,7 +74,7 @@ const act_activation act_gelu = {
     .plot_hi = 4,
     .kink_note = NULL,
     .param_note = NULL,
-    .limit = limit,
+    .limit = act_limit_gate,
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,

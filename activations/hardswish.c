@@ -5,12 +5,6 @@
 #include "dmath.h"
 #include "mpfr_ref.h"
 
-static double limit(int deriv, int dir, const act_params *p) {
-  (void)p;
-  if (!deriv) return dir < 0 ? 0 : NAN;
-  return dir < 0 ? 0 : 1;
-}
-
 static double dref(int deriv, double x, const act_params *p) {
   (void)p;
   if (deriv) return x < -3 ? 0 : x > 3 ? 1 : x / 3 + 0.5;
@@ -60,7 +54,7 @@ const act_activation act_hardswish = {
     .plot_hi = 5,
     .kink_note = "hardswish'(-3) = -1/2, hardswish'(3) = 3/2, as PyTorch",
     .param_note = NULL,
-    .limit = limit,
+    .limit = act_limit_gate,
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = NULL,

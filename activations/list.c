@@ -33,3 +33,9 @@ const act_activation *act_find_activation(const char *name) {
 int act_bounded(const act_activation *act, int dir) {
   return !isnan(act->limit(0, dir, &act->defaults));
 }
+
+double act_limit_gate(int deriv, int dir, const act_params *p) {
+  (void)p;
+  if (!deriv) return dir < 0 ? 0 : NAN;
+  return dir < 0 ? 0 : 1;
+}

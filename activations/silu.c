@@ -5,12 +5,6 @@
 #include "dmath.h"
 #include "mpfr_ref.h"
 
-static double limit(int deriv, int dir, const act_params *p) {
-  (void)p;
-  if (!deriv) return dir < 0 ? 0 : NAN;
-  return dir < 0 ? 0 : 1;
-}
-
 static double dref(int deriv, double x, const act_params *p) {
   double a = p->a;
   double t = a * x, s = sig(t);
@@ -61,7 +55,7 @@ const act_activation act_silu = {
     .plot_hi = 4,
     .kink_note = NULL,
     .param_note = "a: beta",
-    .limit = limit,
+    .limit = act_limit_gate,
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,

@@ -5,12 +5,6 @@
 #include "dmath.h"
 #include "mpfr_ref.h"
 
-static double limit(int deriv, int dir, const act_params *p) {
-  (void)p;
-  if (!deriv) return dir < 0 ? 0 : NAN;
-  return dir < 0 ? 0 : 1;
-}
-
 static double dref(int deriv, double x, const act_params *p) {
   double a = p->a;
   return deriv ? sig(a * x) : softplus(a * x) / a;
@@ -50,7 +44,7 @@ const act_activation act_softplus = {
     .plot_hi = 4,
     .kink_note = NULL,
     .param_note = "a: beta; b: threshold (frameworks return x where a x > b)",
-    .limit = limit,
+    .limit = act_limit_gate,
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
