@@ -1,33 +1,14 @@
-/* actbench: the one table of implementations, and what the suites know about
- * each activation. */
+/* actbench: the one table of implementations (what the suites know about
+ * each activation is its descriptor, activations/descriptor.h). */
 #ifndef ACTBENCH_REGISTRY_H
 #define ACTBENCH_REGISTRY_H
 
 #include "activation.h"
+#include "descriptor.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* What every suite needs to know about an activation (not an implementation). */
-typedef struct {
-  const char *name;
-  const char *formula;     /* human-readable f */
-  const char *dformula;    /* human-readable f' */
-  act_params defaults;     /* the frameworks' defaults */
-  const char *param_names; /* "a" (slope, alpha or beta), "a b" (softplus: beta, threshold), "" */
-  double sample_lo, sample_hi; /* the interesting range for the dense grid */
-  double plot_lo, plot_hi;     /* range of the f / f' plot */
-  const char *kink_note;       /* derivative convention at a kink, or NULL */
-  const char *param_note;      /* what a and b mean, or NULL */
-  /* f tends to a constant as x -> -inf / +inf (sigmoid both, elu -inf, ...):
-   * the saturation suite looks for where the computed f reaches it */
-  unsigned char bounded_neg, bounded_pos;
-} act_activation;
-
-extern const act_activation act_activations[];
-extern const size_t act_activation_count;
-const act_activation *act_find_activation(const char *name);
 
 /* Every implementation, available or not: ours (impls/registry.c), then
  * the peer libraries found at build time (impls/peers/), in one array built

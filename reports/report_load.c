@@ -132,18 +132,13 @@ int rep_origin_is_ours(const char *origin) {
   return !origin || !*origin || !strcmp(origin, "actbench");
 }
 
-/* The activations in the order of the family (impls/activations.c): the
- * seed's four first. */
-static const char *const act_order[] = {
-    "sigmoid",   "tanh", "relu",     "leaky_relu", "elu",         "selu",      "gelu",
-    "gelu_tanh", "silu", "softplus", "mish",       "hardsigmoid", "hardswish", "logsigmoid"};
+/* The activations in the order of the family, their descriptors'
+ * (activations/list.c): the seed's four first. */
 #define NSEED 4
-#define NORDER (sizeof act_order / sizeof act_order[0])
 
 static size_t act_rank(const char *name) {
-  for (size_t i = 0; i < NORDER; i++)
-    if (!strcmp(act_order[i], name)) return i;
-  return NORDER;
+  int id = act_activation_id(name);
+  return id < 0 ? act_activation_count : (size_t)id;
 }
 
 int rep_act_is_seed(const rep_act *a) {

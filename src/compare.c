@@ -470,7 +470,7 @@ static int known_key(const char *k) {
   return 0;
 }
 
-static void format_val(char *buf, size_t cap, const col *c, const val *v, act_format fmt) {
+static void format_val(char *buf, size_t cap, const col *c, const val *v, act_table_format fmt) {
   if (!v->has) {
     snprintf(buf, cap, "%s", fmt == ACT_FMT_CSV ? "" : "-");
     return;
@@ -543,7 +543,7 @@ int act_compare_main(int argc, char **argv) {
   }
   keep_free();
   act_res_release();
-  act_format fmt = ACT_FMT_TABLE;
+  act_table_format fmt = ACT_FMT_TABLE;
   int baselines = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
@@ -579,7 +579,7 @@ int act_compare_main(int argc, char **argv) {
     char names[512] = "";
     for (size_t i = 0; i < act_activation_count; i++)
       snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
-               act_activations[i].name);
+               act_activations[i]->name);
     act_die("compare: unknown activation '%s' (known: %s)", activation, names);
   }
   /* the files: named ones must exist; the folder's when present */

@@ -38,7 +38,7 @@ typedef struct {
   int formats; /* bit 0 binary32, 1 bfloat16, 2 binary16 */
   int changed_only;
   int allow_missing; /* a kernel only in OLD is not a regression */
-  act_format fmt;
+  act_table_format fmt;
 } diff_opts;
 
 static void usage(FILE *f) {

@@ -62,7 +62,7 @@ static void known_activations(char *buf, size_t cap) {
   buf[0] = '\0';
   for (size_t i = 0; i < act_activation_count; i++) {
     if (i) strncat(buf, ", ", cap - strlen(buf) - 1);
-    strncat(buf, act_activations[i].name, cap - strlen(buf) - 1);
+    strncat(buf, act_activations[i]->name, cap - strlen(buf) - 1);
   }
 }
 

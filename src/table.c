@@ -15,7 +15,7 @@ struct act_table {
   size_t ncells, cap;
 };
 
-act_format act_parse_format(const char *opt, const char *s) {
+act_table_format act_parse_format(const char *opt, const char *s) {
   if (!strcmp(s, "table")) return ACT_FMT_TABLE;
   if (!strcmp(s, "csv")) return ACT_FMT_CSV;
   if (!strcmp(s, "markdown") || !strcmp(s, "md")) return ACT_FMT_MARKDOWN;
@@ -107,7 +107,7 @@ static void md_field(FILE *f, const char *s) {
   }
 }
 
-void act_table_print(const act_table *t, FILE *f, act_format fmt) {
+void act_table_print(const act_table *t, FILE *f, act_table_format fmt) {
   size_t rows = act_table_rows(t);
   if (fmt == ACT_FMT_CSV) {
     for (size_t c = 0; c < t->ncols; c++) {

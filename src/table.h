@@ -9,9 +9,9 @@
 extern "C" {
 #endif
 
-typedef enum { ACT_FMT_TABLE, ACT_FMT_CSV, ACT_FMT_MARKDOWN } act_format;
+typedef enum { ACT_FMT_TABLE, ACT_FMT_CSV, ACT_FMT_MARKDOWN } act_table_format;
 /* "table", "csv" or "markdown"; act_die naming opt otherwise. */
-act_format act_parse_format(const char *opt, const char *s);
+act_table_format act_parse_format(const char *opt, const char *s);
 
 typedef struct act_table act_table;
 /* A table of ncols columns; the column labels are set with act_table_col. */
@@ -26,7 +26,7 @@ size_t act_table_rows(const act_table *t);
 /* Terminal: columns padded, two spaces apart, a heading line; CSV (RFC
  * 4180): the keys, then the rows, fields quoted where needed; Markdown: a
  * pipe table. */
-void act_table_print(const act_table *t, FILE *f, act_format fmt);
+void act_table_print(const act_table *t, FILE *f, act_table_format fmt);
 void act_table_free(act_table *t);
 
 #ifdef __cplusplus

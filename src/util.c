@@ -162,7 +162,7 @@ void act_check_params(const char *cmd, const act_activation *const *acts, size_t
     if (!nw) continue;
     /* what takes it: among all the activations */
     for (size_t i = 0; i < act_activation_count; i++) {
-      const act_activation *act = &act_activations[i];
+      const act_activation *act = act_activations[i];
       if (!strchr(act->param_names, pn)) continue;
       size_t tl = strlen(takes);
       snprintf(takes + tl, sizeof takes - tl, "%s%s (%s)", nt++ ? ", " : "", act->name,
@@ -177,10 +177,14 @@ void act_check_params(const char *cmd, const act_activation *const *acts, size_t
         "with --activation)",
         cmd, pn, without, nw == 1 ? "s" : "", pn, pn, takes);
   }
-  if (have_a)
-    for (size_t i = 0; i < n; i++)
-      if (!strcmp(acts[i]->name, "leaky_relu") && !(a >= 0 && a < 1))
-        act_die("%s: leaky_relu needs 0 <= a < 1, got %g", cmd, (double)a);
+  /* the parameters' range, from each descriptor */
+  for (size_t i = 0; i < n; i++) {
+    act_params p = acts[i]->defaults;
+    if (have_a) p.a = a;
+    if (have_b) p.b = b;
+    const char *need = acts[i]->params_invalid ? acts[i]->params_invalid(&p) : NULL;
+    if (need) act_die("%s: %s needs %s, got %g", cmd, acts[i]->name, need, (double)a);
+  }
 }
 
 void act_warn(const char *fmt, ...) {
@@ -473,7 +477,7 @@ size_t act_select(const char *activation, const char *pattern, const act_impl **
     char names[512] = "";
     for (size_t i = 0; i < act_activation_count; i++) {
       if (i) strncat(names, ", ", sizeof names - strlen(names) - 1);
-      strncat(names, act_activations[i].name, sizeof names - strlen(names) - 1);
+      strncat(names, act_activations[i]->name, sizeof names - strlen(names) - 1);
     }
     act_die("unknown activation '%s' (known: %s)", activation, names);
   }

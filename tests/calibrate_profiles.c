@@ -159,7 +159,7 @@ int main(int argc, char **argv) {
       ACTBENCH_VERSION, (unsigned long long)seed);
   int first_act = 1;
   for (size_t ai = 0; ai < act_activation_count; ai++) {
-    const act_activation *act = &act_activations[ai];
+    const act_activation *act = act_activations[ai];
     int wanted = argc <= 2;
     for (int k = 2; k < argc; k++) wanted |= !strcmp(argv[k], act->name);
     if (!wanted) continue;

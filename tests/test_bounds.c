@@ -124,7 +124,7 @@ static void check_profile(const act_impl *m, int bwd, const float *x, const floa
 int main(int argc, char **argv) {
   size_t samples = argc > 1 ? (size_t)atol(argv[1]) : (size_t)1 << 18;
   for (size_t ai = 0; ai < act_activation_count; ai++) {
-    const act_activation *act = &act_activations[ai];
+    const act_activation *act = act_activations[ai];
     act_params p = act->defaults;
     size_t n;
     float *x = act_acc_sampled_inputs(act, &p, samples, 7, &n);

@@ -428,15 +428,15 @@ int main(int argc, char **argv) {
     size_t ncr = 0;
     for (size_t k = 0; k < act_registry_count; k++)
       ncr +=
-          is_cr(&act_registry[k]) && !strcmp(act_registry[k].activation, act_activations[ai].name);
+          is_cr(&act_registry[k]) && !strcmp(act_registry[k].activation, act_activations[ai]->name);
     CHECK(ncr == 0 || ncr == 6, "%s: %zu correctly rounded kernels, want 6",
-          act_activations[ai].name, ncr);
+          act_activations[ai]->name, ncr);
   }
   if (h) check_hard(h, nh);
   free(h);
   float *all = malloc(sizeof(float) * 65536);
   for (size_t ai = 0; ai < act_activation_count; ai++) {
-    const act_activation *act = &act_activations[ai];
+    const act_activation *act = act_activations[ai];
     int any = 0;
     for (size_t k = 0; k < act_registry_count; k++)
       any |= is_cr(&act_registry[k]) && !strcmp(act_registry[k].activation, act->name);

@@ -121,14 +121,14 @@ static float **free_y, **free_dx;
 
 static act_data *data_of(const act_impl *m) {
   for (size_t a = 0; a < act_activation_count && a < 64; a++)
-    if (!strcmp(act_activations[a].name, m->activation)) return &data[a];
+    if (!strcmp(act_activations[a]->name, m->activation)) return &data[a];
   return NULL;
 }
 
 static void make_data(void) {
   for (size_t a = 0; a < act_activation_count && a < 64; a++) {
     act_data *d = &data[a];
-    d->act = &act_activations[a];
+    d->act = act_activations[a];
     d->p = d->act->defaults;
     d->x = act_acc_sampled_inputs(d->act, &d->p, SWEEP_SAMPLES, 5, &d->n);
     d->rf = malloc(sizeof(act_ref) * d->n);

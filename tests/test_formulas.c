@@ -66,7 +66,7 @@ static void test_dref(void) {
   for (int id = 0; id < ACT_UNKNOWN; id++) {
     const act_activation *act = NULL;
     for (size_t i = 0; i < act_activation_count; i++)
-      if (act_activation_id(act_activations[i].name) == id) act = &act_activations[i];
+      if (act_activation_id(act_activations[i]->name) == id) act = act_activations[i];
     if (!act) continue;
     const act_params *p = &act->defaults;
     double worst[2] = {0, 0};
@@ -210,7 +210,7 @@ static void test_formulas(void) {
     const sat_formula *f = &sat_formulas[i];
     const act_activation *act = NULL;
     for (size_t a = 0; a < act_activation_count; a++)
-      if (act_activation_id(act_activations[a].name) == f->id) act = &act_activations[a];
+      if (act_activation_id(act_activations[a]->name) == f->id) act = act_activations[a];
     double worst = 0, wx = 0;
     for (double x = -4; x <= 4; x += 1.0 / 64) {
       double y, d;

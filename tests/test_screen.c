@@ -69,7 +69,7 @@ int main(int argc, char **argv) {
                                      {590, 610},
                                      {-610, -590}};
   for (size_t ai = 0; ai < act_activation_count; ai++) {
-    const act_activation *act = &act_activations[ai];
+    const act_activation *act = act_activations[ai];
     int id = act_activation_id(act->name);
     float slopes[3] = {act->defaults.a, 0.5f, 3.0f};
     int nslopes = act->param_names[0] == 'a' ? 3 : 1;
@@ -78,7 +78,7 @@ int main(int argc, char **argv) {
     for (int si = 0; si < nslopes; si++) {
       act_params p = act->defaults;
       p.a = slopes[si];
-      if (!strcmp(act->name, "leaky_relu") && p.a >= 1) p.a = 0.25f;
+      if (act->params_invalid && act->params_invalid(&p)) p.a = 0.25f; /* leaky_relu's a < 1 */
       long count = si == 0 ? n : n / 4;
       for (long i = 0; i < count; i++) {
         float x;

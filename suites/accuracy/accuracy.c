@@ -605,11 +605,11 @@ static void remove_stale(const acc_opts *o) {
   const char *pp[2 * ACT_MAX_ACTS];
   size_t np = 0;
   for (size_t i = 0; i < act_activation_count && i < ACT_MAX_ACTS; i++) {
-    snprintf(pats[np], sizeof pats[np], "%s.rank%dof%d.sweep.tmp.%%p", act_activations[i].name,
+    snprintf(pats[np], sizeof pats[np], "%s.rank%dof%d.sweep.tmp.%%p", act_activations[i]->name,
              rank, size);
     pp[np] = pats[np], np++;
     if (rank == 0) {
-      snprintf(pats[np], sizeof pats[np], "%s.json.tmp.%%p", act_activations[i].name);
+      snprintf(pats[np], sizeof pats[np], "%s.json.tmp.%%p", act_activations[i]->name);
       pp[np] = pats[np], np++;
     }
   }
@@ -876,7 +876,7 @@ int act_accuracy_main(int argc, char **argv) {
   const act_activation *sacts[ACT_MAX_ACTS];
   size_t nsacts = 0;
   for (size_t i = 0; i < act_activation_count && nsacts < ACT_MAX_ACTS; i++) {
-    const act_activation *act = &act_activations[i];
+    const act_activation *act = act_activations[i];
     if (o.activation && strcmp(o.activation, act->name)) continue;
     int any = 0;
     for (size_t t = 0; t < nsel && !any; t++) any = !strcmp(tmp[t]->activation, act->name);
@@ -939,7 +939,7 @@ int act_accuracy_main(int argc, char **argv) {
   json_t *acts = json_array(), *runs = json_array();
   int interrupted = 0;
   for (size_t i = 0; i < act_activation_count && !interrupted; i++) {
-    const act_activation *act = &act_activations[i];
+    const act_activation *act = act_activations[i];
     if (o.activation && strcmp(o.activation, act->name)) continue;
     if (o.pattern) {
       /* a pattern may match in some activations only: skip the others quietly */
@@ -1034,7 +1034,7 @@ int act_accuracy_main(int argc, char **argv) {
       ckpt_dir(&o, dir, sizeof dir);
       for (size_t i = 0; i < act_activation_count; i++) {
         char f[4400];
-        snprintf(f, sizeof f, "%s/%s.json", dir, act_activations[i].name);
+        snprintf(f, sizeof f, "%s/%s.json", dir, act_activations[i]->name);
         unlink(f);
       }
       rmdir(dir);

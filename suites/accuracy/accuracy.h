@@ -39,7 +39,9 @@ static inline int act_exp_of(double v) {
   return (int)((b.u >> 52) & 0x7ff) - 1022;
 }
 
-/* ---- the activations the references know, by number (act_activation_id) */
+/* ---- the activations by number: their places in activations/list.c
+ * (act_activation_id), as the screen and the saturation suite's formulas
+ * still name them (tests/test_refhash.c checks the two agree) */
 enum {
   ACT_SIGMOID,
   ACT_TANH,
@@ -87,8 +89,6 @@ int act_reference_id(int id, int deriv, float x, const act_params *p, act_ref *o
 /* Same for many inputs, in parallel when OpenMP is there. */
 int act_reference_many(const char *activation, int deriv, const float *x, size_t n,
                        const act_params *p, act_ref *out);
-/* The activation's number for the references and the screen, -1 if none. */
-int act_activation_id(const char *activation);
 /* RN(exact) in a narrow format (act_bfloat16 or act_binary16) as a float
  * value (the narrow format's values are floats), MPFR with Ziv's strategy;
  * NaN for NaN, +-inf beyond the format's range. */
@@ -101,8 +101,9 @@ float act_reference_narrow(int id, int deriv, float x, const act_params *p, cons
 unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d);
 /* Prepare the screen's tables for activation id (before threads start). */
 void act_screen_init(int id);
-/* the screen for any x86-64, whatever the CPU (tests compare it with the
- * FMA copy that act_screen uses where it can) */
+/* the screen for any x86-64, whatever the CPU: the same verdicts and values
+ * as the FMA copy that act_screen uses where it can (tests/test_refhash.c
+ * compares the two over its inputs) */
 unsigned act_screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d);
 /* v rounded to nearest (ties to even) in fmt, +-inf beyond its range */
 float act_round_to_format(double v, const act_format *fmt);
@@ -330,7 +331,6 @@ double act_acc_mean(const act_acc_stats *s);
 size_t act_acc_stats_packed_size(const act_acc_stats *s);
 size_t act_acc_stats_pack(const act_acc_stats *s, unsigned char *buf);
 size_t act_acc_stats_unpack(act_acc_stats *s, const unsigned char *buf, size_t len);
-int act_acc_within(const act_acc_stats *s, double claim, int claims_nan);
 /* The statistics' context (before the first input). */
 void act_acc_stats_set_ctx(act_acc_stats *s, const act_acc_ctx *c);
 /* The context of an implementation in one direction (deriv 0 or 1) for the

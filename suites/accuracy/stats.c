@@ -527,12 +527,6 @@ const char *act_ulp_note(char *buf, size_t cap, double ulp, float got, float wan
   return buf;
 }
 
-int act_acc_within(const act_acc_stats *s, double claim, int claims_nan) {
-  if (s->max_ulp > claim) return 0;
-  size_t allowed = claims_nan ? 0 : s->nan_in_fail;
-  return s->special_fail <= allowed;
-}
-
 int act_acc_within_impl(const act_acc_stats *s, const act_impl *m, int bwd) {
   double claim = bwd ? m->bwd_ulp : m->fwd_ulp;
   int claims_nan = (m->flags & (bwd ? ACT_NAN_BWD : ACT_NAN_FWD)) != 0;

@@ -59,22 +59,12 @@ void act_sweep_catch_signals(void) {
   struct sigaction old;
   if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, NULL);
 }
-int act_sweep_stopped(void) {
-  return g_stop != 0;
-}
 
 /* ---- MPI */
 static int g_rank = 0, g_size = 1;
 #ifdef ACT_HAVE_MPI
 static int g_mpi = 0;
 #endif
-int act_mpi_compiled(void) {
-#ifdef ACT_HAVE_MPI
-  return 1;
-#else
-  return 0;
-#endif
-}
 #ifdef ACT_HAVE_MPI
 static void mpi_abort(int code) {
   MPI_Abort(MPI_COMM_WORLD, code);

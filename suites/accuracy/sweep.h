@@ -66,7 +66,6 @@ void act_sweep_free(const act_sweep_cfg *c, act_sweep_result *r);
  * stops the sweep at the next round; the handlers are installed by
  * act_sweep_catch_signals. */
 void act_sweep_catch_signals(void);
-int act_sweep_stopped(void);
 
 /* MPI: set up when the program runs under mpirun (environment of Open MPI,
  * MPICH or PMIx), else a single process.  rank 0 of 1 without MPI. */
@@ -74,7 +73,6 @@ void act_mpi_init(int *argc, char ***argv);
 void act_mpi_finalize(void);
 int act_mpi_rank(void);
 int act_mpi_size(void);
-int act_mpi_compiled(void);
 /* the logical OR of v over the ranks */
 int act_mpi_any(int v);
 

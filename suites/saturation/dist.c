@@ -32,7 +32,7 @@ static uint64_t stream_seed(uint64_t seed, int id, int stream) {
 
 static const char *id_name(int id) {
   for (size_t i = 0; i < act_activation_count; i++)
-    if (act_activation_id(act_activations[i].name) == id) return act_activations[i].name;
+    if (act_activation_id(act_activations[i]->name) == id) return act_activations[i]->name;
   return "?";
 }
 

@@ -5,6 +5,8 @@
 #include <float.h>
 #include <math.h>
 
+#include "dmath.h"
+
 void sat_fmt_init(sat_fmt *c, const act_format *fmt) {
   c->fmt = fmt;
   c->p = fmt->p;
@@ -16,113 +18,14 @@ void sat_fmt_init(sat_fmt *c, const act_format *fmt) {
   c->max_finite = (2.0 - ldexp(1.0, 1 - fmt->p)) * ldexp(1.0, fmt->emax);
 }
 
-/* ---- the activations in double */
-
-#define SELU_L 1.0507009873554804934193349852946
-#define SELU_A 1.6732632423543772848170429916717
-#define SQRT1_2 0.70710678118654752440084436210485
-#define RSQRT_2PI 0.39894228040143267793994605993438
-#define SQRT_2_PI 0.79788456080286535587989211986876 /* sqrt(2/pi) */
-#define GELU_C 0.044715
-
-/* sigma(t) = 1/(1 + exp(-t)), no overflow, full relative accuracy */
-static double sig(double t) {
-  if (t >= 0) return 1 / (1 + exp(-t));
-  double e = exp(t);
-  return e / (1 + e);
-}
-/* sigma(t) sigma(-t) = e/(1+e)^2, e = exp(-|t|) */
-static double sigsig(double t) {
-  double e = exp(-fabs(t)), q = 1 + e;
-  return e / (q * q);
-}
-/* log(1 + exp(t)) */
-static double softplus(double t) {
-  return (t > 0 ? t : 0) + log1p(exp(-fabs(t)));
-}
+/* ---- the activations in double: their descriptors' (activations/<name>.c) */
 
 double sat_dref(int id, int deriv, double x, const act_params *p) {
-  double a = p->a;
-  switch (id) {
-    case ACT_SIGMOID:
-      return deriv ? a * sigsig(a * x) : sig(a * x);
-    case ACT_TANH: {
-      if (!deriv) return tanh(x);
-      double e = exp(-2 * fabs(x)), q = 1 + e;
-      return 4 * e / (q * q);
-    }
-    case ACT_RELU:
-      return deriv ? (x > 0 ? 1 : 0) : (x > 0 ? x : 0);
-    case ACT_LEAKY:
-      return deriv ? (x > 0 ? 1 : a) : (x > 0 ? x : a * x);
-    case ACT_ELU:
-      if (x > 0) return deriv ? 1 : x;
-      return deriv ? a * exp(x) : a * expm1(x);
-    case ACT_SELU:
-      if (x > 0) return deriv ? SELU_L : SELU_L * x;
-      return deriv ? SELU_L * SELU_A * exp(x) : SELU_L * SELU_A * expm1(x);
-    case ACT_GELU: {
-      double cdf = 0.5 * erfc(-x * SQRT1_2);
-      if (!deriv) return x * cdf;
-      return cdf + x * (exp(-0.5 * x * x) * RSQRT_2PI);
-    }
-    case ACT_GELU_TANH: {
-      double u2 = 2 * SQRT_2_PI * (x + GELU_C * x * x * x);
-      double s = sig(u2);
-      if (!deriv) return x * s;
-      double ss = sigsig(u2);
-      double term = ss == 0 ? 0 : 2 * x * ss * SQRT_2_PI * (1 + 3 * GELU_C * x * x);
-      return s + term;
-    }
-    case ACT_SILU: {
-      double t = a * x, s = sig(t);
-      if (!deriv) return x * s;
-      if (s == 0) return 0;
-      return s * (1 + t * sig(-t));
-    }
-    case ACT_SOFTPLUS:
-      return deriv ? sig(a * x) : softplus(a * x) / a;
-    case ACT_MISH: {
-      double sp = softplus(x), t = tanh(sp);
-      if (!deriv) return x * t;
-      double e = exp(-2 * sp), q = 1 + e, sech2 = 4 * e / (q * q), s = sig(x);
-      return t + (s == 0 ? 0 : x * sech2 * s);
-    }
-    case ACT_HARDSIGMOID:
-      if (deriv) return x > -3 && x < 3 ? 1.0 / 6 : 0;
-      return x <= -3 ? 0 : x >= 3 ? 1 : x / 6 + 0.5;
-    case ACT_HARDSWISH:
-      if (deriv) return x < -3 ? 0 : x > 3 ? 1 : x / 3 + 0.5;
-      return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6;
-    case ACT_LOGSIGMOID:
-      return deriv ? sig(-x) : (x < 0 ? x : 0) - log1p(exp(-fabs(x)));
-  }
-  return NAN;
+  return act_activations[id]->dref(deriv, x, p);
 }
 
 double sat_dlimit(int id, int dir, const act_params *p) {
-  switch (id) {
-    case ACT_SIGMOID:
-      return (dir > 0) == (p->a >= 0) ? 1 : 0;
-    case ACT_TANH:
-      return dir > 0 ? 1 : -1;
-    case ACT_ELU:
-      return dir < 0 ? -(double)p->a : NAN;
-    case ACT_SELU:
-      return dir < 0 ? -SELU_L * SELU_A : NAN;
-    case ACT_GELU:
-    case ACT_GELU_TANH:
-    case ACT_SILU:
-    case ACT_SOFTPLUS:
-    case ACT_MISH:
-    case ACT_HARDSWISH:
-      return dir < 0 ? 0 : NAN;
-    case ACT_HARDSIGMOID:
-      return dir < 0 ? 0 : 1;
-    case ACT_LOGSIGMOID:
-      return dir > 0 ? 0 : NAN;
-  }
-  return NAN; /* relu, leaky_relu: unbounded or not a limit the suite looks for */
+  return act_activations[id]->limit(0, dir, p);
 }
 
 /* ---- the normal law */

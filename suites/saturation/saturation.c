@@ -55,10 +55,8 @@ static float exact_rn(const act_activation *act, const act_params *p, int deriv,
   return r.rn;
 }
 
-/* f is bounded on side dir: the value it tends to, rounded (RN(f(+-FLT_MAX))) */
-static int bounded(const act_activation *act, int dir) {
-  return dir < 0 ? act->bounded_neg : act->bounded_pos;
-}
+/* f is bounded on side dir (act_bounded): the value it tends to, rounded
+ * (RN(f(+-FLT_MAX))) */
 static float asymptote(const act_activation *act, const act_params *p, int dir) {
   return exact_rn(act, p, 0, dir * FLT_MAX);
 }
@@ -324,7 +322,7 @@ int act_saturation_main(int argc, char **argv) {
   const act_activation *sacts[ACT_MAX_ACTS];
   size_t nsacts = 0;
   for (size_t i = 0; i < act_activation_count && nsacts < ACT_MAX_ACTS; i++) {
-    const act_activation *act = &act_activations[i];
+    const act_activation *act = act_activations[i];
     if (activation && strcmp(activation, act->name)) continue;
     int any = 0;
     for (size_t k = 0; k < nsel && !any; k++) any = !strcmp(sel[k]->activation, act->name);
@@ -410,7 +408,7 @@ int act_saturation_main(int argc, char **argv) {
              elu_p = act_find_activation("elu")->defaults;
 
   for (size_t ai = 0; ai < act_activation_count; ai++) {
-    const act_activation *act = &act_activations[ai];
+    const act_activation *act = act_activations[ai];
     if (activation && strcmp(activation, act->name)) continue;
     int any = 0;
     for (size_t k = 0; k < nsel; k++)
@@ -418,7 +416,7 @@ int act_saturation_main(int argc, char **argv) {
     if (!any) continue;
     act_params p = act->defaults;
     if (have_a) p.a = a;
-    if (!strcmp(act->name, "leaky_relu") && (p.a < 0 || p.a >= 1)) continue;
+    if (act->params_invalid && act->params_invalid(&p)) continue;
     int id = act_activation_id(act->name);
     if (!strcmp(act->name, "relu") || !strcmp(act->name, "leaky_relu") || !strcmp(act->name, "elu"))
       want_dying = 1;
@@ -498,10 +496,10 @@ int act_saturation_main(int argc, char **argv) {
         ez[s] = act_ref_first_equal(act->name, 1, &p, dir, 0.0f);
       else if (dead[s] && exact_rn(act, &p, 1, dir * 1.0f) == 0)
         ez[s] = dir * 0x1p-149f; /* a dead side: f' = 0 from the first float on */
-      if (bounded(act, dir))
+      if (act_bounded(act, dir))
         ea[s] = act_ref_first_equal(act->name, 0, &p, dir, asymptote(act, &p, dir));
     }
-    if (act->bounded_neg || act->bounded_pos || !isnan(ez[0]) || !isnan(ez[1])) {
+    if (act_bounded(act, -1) || act_bounded(act, 1) || !isnan(ez[0]) || !isnan(ez[1])) {
       printf(
           "  exact, rounded to float: f reaches its asymptote at x = %g / %g; f' rounds to 0 "
           "from x = %g / %g\n",
@@ -534,7 +532,7 @@ int act_saturation_main(int argc, char **argv) {
           act_reference(act->name, 1, gz[s], &p, &r);
           premature[s] = r.rn != 0.0f;
         }
-        if (bounded(act, dir)) {
+        if (act_bounded(act, dir)) {
           b = scan(m, &p, dir, stride, hit_asymptote, asymptote(act, &p, dir), 0x3f800000u, x, y,
                    dx);
           fa[s] = b < 0 ? NAN : (dir < 0 ? -1.0f : 1.0f) * act_bits_float((uint32_t)b);
@@ -596,7 +594,7 @@ int act_saturation_main(int argc, char **argv) {
       double lim[2];
       for (int s = 0; s < 2; s++) {
         int dir = s ? 1 : -1;
-        lim[s] = !bounded(act, dir) ? NAN
+        lim[s] = !act_bounded(act, dir) ? NAN
                  : c->fmt == &act_binary32
                      ? (double)asymptote(act, &p, dir)
                      : (double)act_reference_narrow(id, 0, dir * FLT_MAX, &p, c->fmt);

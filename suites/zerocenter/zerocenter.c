@@ -226,7 +226,7 @@ int act_zerocenter_main(int argc, char **argv) {
     if (na == 0) act_die("zerocenter: --activation: no activation given");
   } else {
     for (size_t k = 0; k < act_activation_count && na < MAX_ACTS; k++)
-      if (act_activation_id(act_activations[k].name) >= 0) acts[na++] = &act_activations[k];
+      if (act_activation_id(act_activations[k]->name) >= 0) acts[na++] = act_activations[k];
   }
   if (act_parse_only) return 0; /* the fuzz targets: options checked, nothing run */
   act_ensure_dir(out);

@@ -1,0 +1,61 @@
+/* actbench: hardswish (activations/descriptor.h says what each part is). */
+#include <math.h>
+#include <mpfr.h>
+
+#include "dmath.h"
+#include "mpfr_ref.h"
+
+static double dref(int deriv, double x, const act_params *p) {
+  (void)p;
+  if (deriv) return x < -3 ? 0 : x > 3 ? 1 : x / 3 + 0.5;
+  return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6;
+}
+
+static int mpfr_eval(int deriv, float x, const act_params *p, void *vp, long prec) {
+  ACT_MPFR_BEGIN(vp, prec, x, p);
+  if (!deriv) {
+    if (x <= -3) {
+      mpfr_set_zero(v, 1);
+    } else if (x >= 3) {
+      mpfr_set_flt(v, x, MPFR_RNDN);
+    } else {
+      mpfr_t q;
+      mpfr_init2(q, prec + 1024);
+      mpfr_add_ui(q, t, 3, MPFR_RNDN);
+      mpfr_mul(q, q, t, MPFR_RNDN); /* x (x + 3), exact */
+      inex |= mpfr_div_ui(v, q, 6, MPFR_RNDN);
+      mpfr_clear(q);
+      lost = 1;
+    }
+  } else {
+    if (x < -3) {
+      mpfr_set_zero(v, 1);
+    } else if (x > 3) {
+      mpfr_set_ui(v, 1, MPFR_RNDN);
+    } else { /* (2x + 3) / 6 */
+      mpfr_mul_2ui(t, t, 1, MPFR_RNDN);
+      mpfr_add_ui(t, t, 3, MPFR_RNDN);
+      inex |= mpfr_div_ui(v, t, 6, MPFR_RNDN);
+      lost = 1;
+    }
+  }
+  ACT_MPFR_END;
+}
+
+const act_activation act_hardswish = {
+    .name = "hardswish",
+    .formula = "x clip(x/6 + 1/2, 0, 1)",
+    .dformula = "0 for x < -3, x/3 + 1/2 for -3 <= x <= 3, 1 for x > 3",
+    .defaults = {0.0f, 0.0f},
+    .param_names = "",
+    .sample_lo = -8,
+    .sample_hi = 8,
+    .plot_lo = -5,
+    .plot_hi = 5,
+    .kink_note = "hardswish'(-3) = -1/2, hardswish'(3) = 3/2, as PyTorch",
+    .param_note = NULL,
+    .limit = act_limit_gate,
+    .dref = dref,
+    .mpfr = mpfr_eval,
+    .mpfr_tail = NULL,
+};

@@ -1,0 +1,57 @@
+/* actbench: leaky_relu (activations/descriptor.h says what each part is). */
+#include <math.h>
+#include <mpfr.h>
+
+#include "dmath.h"
+#include "mpfr_ref.h"
+
+static const char *params_invalid(const act_params *p) {
+  return p->a >= 0 && p->a < 1 ? NULL : "0 <= a < 1";
+}
+
+static double limit(int deriv, int dir, const act_params *p) {
+  if (!deriv) return NAN;
+  return dir < 0 ? p->a : 1;
+}
+
+static double dref(int deriv, double x, const act_params *p) {
+  double a = p->a;
+  return deriv ? (x > 0 ? 1 : a) : (x > 0 ? x : a * x);
+}
+
+static int mpfr_eval(int deriv, float x, const act_params *p, void *vp, long prec) {
+  ACT_MPFR_BEGIN(vp, prec, x, p);
+  if (!deriv) {
+    if (x > 0) {
+      mpfr_set_flt(v, x, MPFR_RNDN);
+    } else if (p->a == 0) {
+      mpfr_set_zero(v, 1); /* max(0 x, x) = 0 for x <= 0, -inf included */
+    } else {
+      mpfr_mul_d(t, t, (double)p->a, MPFR_RNDN); /* exact */
+      inex |= mpfr_set(v, t, MPFR_RNDN);
+      lost = 1;
+    }
+  } else {
+    x > 0 ? mpfr_set_ui(v, 1, MPFR_RNDN) : mpfr_set_flt(v, p->a, MPFR_RNDN);
+  }
+  ACT_MPFR_END;
+}
+
+const act_activation act_leaky_relu = {
+    .name = "leaky_relu",
+    .formula = "max(a x, x)",
+    .dformula = "1 for x > 0, a for x <= 0",
+    .defaults = {0.01f, 0.0f},
+    .param_names = "a",
+    .sample_lo = -8,
+    .sample_hi = 8,
+    .plot_lo = -3,
+    .plot_hi = 3,
+    .kink_note = "leaky_relu'(0) = a, the frameworks' convention",
+    .param_note = "a: negative slope, 0 <= a < 1",
+    .params_invalid = params_invalid,
+    .limit = limit,
+    .dref = dref,
+    .mpfr = mpfr_eval,
+    .mpfr_tail = NULL,
+};
