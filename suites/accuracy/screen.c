@@ -319,7 +319,7 @@ static void sig_parts(double t, ddr *E, ddr *W) {
   *W = ddr_div(X(1.0), ddr_add_d(*E, 1.0));
 }
 
-/* sigma(t) for |t| < 2^-40 and an exact t: 1/2 + t/4 - t^3/48 + t^5/480 - ...
+/* sigma(t) for |t| < 2^-39 and an exact t: 1/2 + t/4 - t^3/48 + t^5/480 - ...
  * (an alternating series here), strictly on the side of 1/2 + t/4 that
  * -t^3 points to */
 static ddr tiny_sigma(double t, hint *h) {
@@ -335,7 +335,11 @@ static unsigned sigmoid(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref 
                         hint *hd) {
   if (!(a > 0)) return 0;
   double t = (double)a * x; /* exact */
-  if (fabs(t) < 0x1p-40) {
+  /* up to 2^-39, not 2^-40: for 2^-40 <= t < 2^-39, 1/2 + t/4 has a bit of
+   * weight 2^-65 and is a midpoint of the references' 64-bit rounding when
+   * that bit is set; only the hint (the side -t^3 points to) decides those,
+   * which the general path below cannot (it sent 2^22 inputs to MPFR) */
+  if (fabs(t) < 0x1p-39) {
     /* a sigma'(t) = a/4 - a t^2/16 + a t^4/96 - ...: below a/4 */
     *vf = tiny_sigma(t, hf);
     hd->side = -1, hd->base = dd_from(0.25 * a);
