@@ -395,25 +395,8 @@ void ulp_axis_gp(FILE *g, const ulp_axis *ax) {
 
 /* ---- (6) the saturation suite's analysis in formats, and zerocenter.json */
 
-/* M[i][j] of a matrix member, NAN where it is no number */
-double mat_at(const json_t *m, size_t i, size_t j) {
-  json_t *row = json_is_array(m) ? json_array_get(m, i) : NULL;
-  json_t *v = json_is_array(row) ? json_array_get(row, j) : NULL;
-  return json_is_number(v) ? json_number_value(v) : NAN;
-}
-
-double arr_at(const json_t *a, size_t i) {
-  json_t *v = json_is_array(a) ? json_array_get(a, i) : NULL;
-  return json_is_number(v) ? json_number_value(v) : NAN;
-}
-
 const char *fstr0(const char *s) {
   return s ? s : "?";
-}
-
-const char *jstr(const json_t *o, const char *key) {
-  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-  return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
 /* colours of the series of one figure (the sets, the scales, the activations) */

@@ -14,24 +14,23 @@ void draw_all(rep_model *m, const char *dir, int depth) {
   for (size_t i = 0; i < m->nacts; i++) {
     rep_act *a = &m->acts[i];
     if (!a->sat) continue;
-    json_t *xs, *ys = NULL;
-    size_t row = 0, nx;
+    const double *xs = NULL, *ys = NULL;
+    size_t nx;
     if (depth) {
-      int k = rep_scale1(a->sat->depth);
-      json_t *prod = rep_jarr(a->sat->depth, "product");
-      if (k < 0 || !prod) continue;
-      xs = NULL;
-      ys = json_array_get(prod, (size_t)k);
-      nx = json_is_array(ys) ? json_array_size(ys) : 0;
+      const act_res_depth *dp = a->sat->depth;
+      int k = rep_scale1(dp);
+      if (k < 0 || !dp->product) continue;
+      ys = dp->product + (size_t)k * dp->layers;
+      nx = dp->layers;
     } else {
-      json_t *e = rep_normal_set(a->sat->normal);
-      xs = rep_jarr(a->sat->normal, "sigma");
-      if (!e || !xs) continue;
-      row = rep_mu0(a->sat->normal);
-      ys = json_array_get(json_object_get(e, "exact"), row);
-      nx = json_array_size(xs);
+      const act_res_normal *no = a->sat->normal;
+      const act_res_normal_row *e = rep_normal_set(no);
+      if (!e || !e->exact) continue;
+      xs = no->sigma;
+      ys = e->exact + rep_mu0(no) * no->nsigma;
+      nx = no->nsigma;
     }
-    if (nx < 2 || !json_is_array(ys)) continue;
+    if (nx < 2) continue;
     if (!d) {
       d = rep_fopen(dir, datname);
       fprintf(d, depth ? "# E[f'(x)]^L, x ~ N(0, 1), against L (saturation.json, depth.product)\n"
@@ -41,7 +40,7 @@ void draw_all(rep_model *m, const char *dir, int depth) {
     }
     fprintf(d, "# %s\n", a->name);
     for (size_t j = 0; j < nx; j++) {
-      double x = depth ? (double)(j + 1) : arr_at(xs, j), y = arr_at(ys, j);
+      double x = depth ? (double)(j + 1) : xs[j], y = ys[j];
       if (depth && !(y > 1e-300)) y = NAN;
       fprintf(d, "%.9g", x);
       dat_num(d, y);

@@ -238,15 +238,12 @@ void draw_curve(rep_act *a, const char *dir) {
    * dips below eps near a zero of f' (gelu, silu, mish) or is 0 at a point
    * (hardswish at -1.5), at least a few pixels wide */
   size_t nobj = nth;
-  json_t *lt = rep_jarr(s->sets, "lt");
-  for (size_t k = 0; lt && k <= json_array_size(lt); k++) {
-    json_t *e = k < json_array_size(lt) ? json_array_get(lt, k) : NULL;
-    json_t *iv = e ? (json_is_null(json_object_get(e, "format")) || !json_object_get(e, "format")
-                          ? rep_jarr(e, "intervals")
-                          : NULL)
-                   : json_object_get(s->sets, "dead");
-    for (size_t q = 0; json_is_array(iv) && q < json_array_size(iv) && nobj < 400; q++) {
-      double lo = rep_jnum(json_array_get(iv, q), "lo"), hi = rep_jnum(json_array_get(iv, q), "hi");
+  const act_res_sets *sets = s->sets;
+  for (size_t k = 0; sets && k <= sets->nlt; k++) {
+    const act_res_spans *iv =
+        k < sets->nlt ? (sets->lt[k].format ? NULL : &sets->lt[k].intervals) : &sets->dead;
+    for (size_t q = 0; iv && q < iv->n && nobj < 400; q++) {
+      double lo = iv->iv[q].lo, hi = iv->iv[q].hi;
       if (!isfinite(lo) || !isfinite(hi) || hi < xlo || lo > xhi) continue;
       double w = (xhi - xlo) / 300;
       if (hi - lo < w) lo = (lo + hi) / 2 - w / 2, hi = lo + w;
@@ -435,20 +432,19 @@ void draw_satpoints(rep_act *a, const char *dir) {
   a->fig_satbars = stem;
 }
 
-const char *set_title(const json_t *e) {
-  const char *set = jstr(e, "set"), *label = jstr(e, "label");
-  if (set && !strcmp(set, "dead")) return "f\u2032 = 0 (dead)";
-  return rep_printf("|f\u2032| < %s", label ? label : rep_printf("%g", rep_jnum(e, "eps")));
+const char *set_title(const act_res_normal_row *e) {
+  if (e->set && !strcmp(e->set, "dead")) return "f\u2032 = 0 (dead)";
+  return rep_printf("|f\u2032| < %s", e->label ? e->label : rep_printf("%g", e->eps));
 }
 
 /* the fraction of x ~ N(0, sigma^2) in each set of the activation, against sigma */
 void draw_normal(rep_act *a, const char *dir) {
-  const json_t *no = a->sat->normal;
-  json_t *sig = rep_jarr(no, "sigma"), *sets = rep_jarr(no, "sets");
-  size_t ns = sig ? json_array_size(sig) : 0, nset = sets ? json_array_size(sets) : 0;
+  const act_res_normal *no = a->sat->normal;
+  size_t ns = no ? no->nsigma : 0, nset = no ? no->nsets : 0;
   if (ns < 2 || !nset) return;
+  const double *sig = no->sigma;
   size_t i0 = rep_mu0(no);
-  double mu = arr_at(rep_jarr(no, "mu"), i0);
+  double mu = i0 < no->nmu ? no->mu[i0] : NAN;
   const char *stem = rep_printf("%s_normal", a->stem);
   const char *datname = rep_printf("data/%s.dat", stem);
   FILE *d = rep_fopen(dir, datname);
@@ -457,9 +453,9 @@ void draw_normal(rep_act *a, const char *dir) {
           "# sigma, then one column per set of normal.sets\n",
           a->name, mu);
   for (size_t j = 0; j < ns; j++) {
-    dat_num(d, arr_at(sig, j));
+    dat_num(d, sig[j]);
     for (size_t k = 0; k < nset; k++)
-      dat_num(d, mat_at(json_object_get(json_array_get(sets, k), "exact"), i0, j));
+      dat_num(d, no->sets[k].exact ? no->sets[k].exact[i0 * ns + j] : NAN);
     fputc('\n', d);
   }
   rep_fclose(d, dir, datname);
@@ -472,12 +468,12 @@ void draw_normal(rep_act *a, const char *dir) {
           "  set xlabel 'σ of the input x ~ N(%g, σ²)'\n"
           "  set ylabel 'fraction of inputs in the set'\n"
           "  set key below maxcols %d height 1 font ',9'\n",
-          arr_at(sig, 0), arr_at(sig, ns - 1), mu, cols);
+          sig[0], sig[ns - 1], mu, cols);
   fputs("  plot", g);
   for (size_t k = 0; k < nset; k++) {
     fprintf(g, "%s '%s' using 1:%zu with linespoints lt %zu title ", k ? ", \\\n      " : " ",
             datname, k + 2, LT_BASE + k);
-    gp_str(g, set_title(json_array_get(sets, k)));
+    gp_str(g, set_title(&no->sets[k]));
   }
   fputc('\n', g);
   gp_end(g, dir, stem);
@@ -488,17 +484,15 @@ void draw_normal(rep_act *a, const char *dir) {
  * a row per evaluator (the exact first), a colour and point per format,
  * both sides on one signed x axis */
 void draw_numsat(rep_act *a, const char *dir) {
-  const json_t *num = a->sat->numerical;
-  size_t nf = json_array_size(num);
+  const act_res_numerical *num = a->sat->numerical;
+  size_t nf = a->sat->nnumerical;
   if (!nf) return;
   const char *names[64];
   size_t nn = 0;
   names[nn++] = "exact (rounded to the format)";
   for (size_t k = 0; k < nf; k++) {
-    json_t *ev = rep_jarr(json_array_get(num, k), "evaluators");
-    for (size_t j = 0; ev && j < json_array_size(ev); j++) {
-      const char *n = jstr(json_array_get(ev, j), "name");
-      if (!n) continue;
+    for (size_t j = 0; j < num[k].nevals; j++) {
+      const char *n = num[k].evals[j].name;
       size_t q = 1;
       while (q < nn && strcmp(names[q], n)) q++;
       if (q == nn && nn < 64) names[nn++] = n;
@@ -513,29 +507,19 @@ void draw_numsat(rep_act *a, const char *dir) {
           a->name);
   double xmax = 0;
   for (size_t k = 0; k < nf; k++) {
-    json_t *nfm = json_array_get(num, k);
-    fprintf(d, "# %s\n", fstr0(jstr(nfm, "format")));
-    json_t *ev = rep_jarr(nfm, "evaluators");
+    const act_res_numerical *nfm = &num[k];
+    fprintf(d, "# %s\n", fstr0(nfm->format));
     for (size_t r = 0; r < nn; r++) {
-      json_t *e = NULL;
+      const act_res_num_eval *e = NULL;
       if (r == 0)
-        e = rep_jobj(nfm, "exact");
+        e = nfm->has_exact ? &nfm->exact : NULL;
       else
-        for (size_t j = 0; ev && j < json_array_size(ev) && !e; j++)
-          if (jstr(json_array_get(ev, j), "name") &&
-              !strcmp(jstr(json_array_get(ev, j), "name"), names[r]))
-            e = json_array_get(ev, j);
+        for (size_t j = 0; j < nfm->nevals && !e; j++)
+          if (!strcmp(nfm->evals[j].name, names[r])) e = &nfm->evals[j];
       if (!e) continue;
-      json_t *zf = rep_jobj(e, "zero_from");
-      double v[2];
-      static const char *const k2[2] = {"neg", "pos"};
-      for (int t = 0; t < 2; t++) {
-        json_t *x = zf ? json_object_get(zf, k2[t]) : NULL;
-        v[t] = json_is_string(x)   ? rep_parse_x(json_string_value(x))
-               : json_is_number(x) ? json_number_value(x)
-                                   : NAN;
+      double v[2] = {e->zero_from.xneg, e->zero_from.xpos};
+      for (int t = 0; t < 2; t++)
         if (isfinite(v[t])) xmax = fmax(xmax, fabs(v[t]));
-      }
       fprintf(d, "%.2f", (double)r + 0.2 * ((double)k - (double)(nf - 1) / 2));
       dat_num(d, v[0]);
       dat_num(d, v[1]);
@@ -564,7 +548,7 @@ void draw_numsat(rep_act *a, const char *dir) {
   }
   fputs(") font ',9'\n  set yzeroaxis lt -1\n  plot", g);
   for (size_t k = 0; k < nf; k++) {
-    const char *fmt = jstr(json_array_get(num, k), "format");
+    const char *fmt = num[k].format;
     fprintf(g, "%s '%s' index %zu using 2:1 with points lt %zu ps 1.4 title ",
             k ? ", \\\n      " : " ", datname, k, LT_BASE + k);
     gp_str(g, fmt ? fmt : "?");
@@ -581,23 +565,22 @@ void draw_numsat(rep_act *a, const char *dir) {
  * of chains underflowed to 0, against L; a colour per format, a dash pattern
  * per formula */
 void draw_delivered(rep_act *a, const char *dir) {
-  json_t *dl = rep_jobj(a->sat->depth, "delivered");
-  json_t *rows = rep_jarr(dl, "rows"), *sc = rep_jarr(dl, "scales");
-  if (!rows || !sc || !json_array_size(rows)) return;
+  const act_res_depth *dp = a->sat->depth;
+  if (!dp || !dp->has_delivered || !dp->nrows) return;
   double want = NAN, dist = INFINITY;
-  for (size_t k = 0; k < json_array_size(sc); k++) {
-    double v = arr_at(sc, k);
+  for (size_t k = 0; k < dp->ndscales; k++) {
+    double v = dp->dscales[k];
     if (isfinite(v) && fabs(v - 1) < dist) dist = fabs(v - 1), want = v;
   }
   if (!isfinite(want)) return;
   const char *fmts[8], *forms[16];
   size_t nfm = 0, nfo = 0;
-  json_t *sel[64];
+  const act_res_delivered *sel[64];
   size_t ns = 0;
-  for (size_t k = 0; k < json_array_size(rows) && ns < 64; k++) {
-    json_t *r = json_array_get(rows, k);
-    const char *fm = jstr(r, "format"), *nm = jstr(r, "name");
-    if (!fm || !nm || rep_jnum(r, "scale") != want) continue;
+  for (size_t k = 0; k < dp->nrows && ns < 64; k++) {
+    const act_res_delivered *r = &dp->rows[k];
+    const char *fm = r->format, *nm = r->name;
+    if (r->scale != want) continue;
     sel[ns++] = r;
     size_t q = 0;
     while (q < nfm && strcmp(fmts[q], fm)) q++;
@@ -618,15 +601,15 @@ void draw_delivered(rep_act *a, const char *dir) {
   double lo = INFINITY, hi = 0;
   int any = 0;
   for (size_t k = 0; k < ns; k++) {
-    json_t *me = rep_jarr(sel[k], "median_rel_err"), *uf = rep_jarr(sel[k], "underflow");
-    fprintf(d, "# %s %s\n", jstr(sel[k], "format"), jstr(sel[k], "name"));
-    for (size_t l = 0; me && l < json_array_size(me); l++) {
-      double e = arr_at(me, l);
+    const act_res_delivered *r = sel[k];
+    fprintf(d, "# %s %s\n", r->format, r->name);
+    for (size_t l = 0; l < r->n_median_rel_err; l++) {
+      double e = r->median_rel_err[l];
       if (!(e > 0)) e = NAN;
       if (isfinite(e)) lo = fmin(lo, e), hi = fmax(hi, e), any = 1;
       fprintf(d, "%zu", l + 1);
       dat_num(d, e);
-      dat_num(d, arr_at(uf, l));
+      dat_num(d, l < r->n_underflow ? r->underflow[l] : NAN);
       fputc('\n', d);
     }
     fputs("\n\n", d);
@@ -640,7 +623,7 @@ void draw_delivered(rep_act *a, const char *dir) {
                      1100, hgt);
   size_t pfx = strlen(a->name) + strlen(".formula.");
   for (size_t k = 0; k < ns; k++) {
-    const char *fm = jstr(sel[k], "format"), *nm = jstr(sel[k], "name");
+    const char *fm = sel[k]->format, *nm = sel[k]->name;
     size_t cf = 0, cn = 0;
     while (cf < nfm && strcmp(fmts[cf], fm)) cf++;
     while (cn < nfo && strcmp(forms[cn], nm)) cn++;
@@ -667,11 +650,11 @@ void draw_delivered(rep_act *a, const char *dir) {
           "samplen 3 width 2 font ',9'\n  plot",
           krows);
   for (size_t k = 0; k < ns; k++) {
-    const char *nm = jstr(sel[k], "name");
+    const char *nm = sel[k]->name;
     fprintf(g, "%s '%s' index %zu using 1:3 with lines lt %zu title ", k ? ", \\\n      " : " ",
             datname, k, LT_BASE + k);
     gp_str(g,
-           rep_printf("%s, %s", jstr(sel[k], "format"),
+           rep_printf("%s, %s", sel[k]->format,
                       strlen(nm) > pfx && !strncmp(nm, a->name, strlen(a->name)) ? nm + pfx : nm));
   }
   fputs("\n  unset multiplot\n", g);
@@ -682,12 +665,9 @@ void draw_delivered(rep_act *a, const char *dir) {
 /* the gradient product through L layers, E[f'(x)]^L (solid) and its geometric
  * mean exp(E[log|f'|])^L (dashed), one colour per scale of x, log y */
 void draw_depth(rep_act *a, const char *dir) {
-  const json_t *dp = a->sat->depth;
-  json_t *sc = rep_jarr(dp, "scales"), *prod = rep_jarr(dp, "product");
-  json_t *geo = rep_jarr(dp, "geo_mean_abs_df");
-  size_t nsc = sc ? json_array_size(sc) : 0;
-  size_t L = (size_t)(isfinite(rep_jnum(dp, "layers")) ? rep_jnum(dp, "layers") : 0);
-  if (!nsc || !prod || L < 2 || L > 100000) return;
+  const act_res_depth *dp = a->sat->depth;
+  size_t nsc = dp ? dp->nscales : 0, L = dp ? dp->layers : 0;
+  if (!nsc || !dp->product || L < 2 || L > 100000) return;
   const char *stem = rep_printf("%s_depth", a->stem);
   const char *datname = rep_printf("data/%s.dat", stem);
   FILE *d = rep_fopen(dir, datname);
@@ -700,7 +680,8 @@ void draw_depth(rep_act *a, const char *dir) {
   for (size_t l = 1; l <= L; l++) {
     fprintf(d, "%zu", l);
     for (size_t k = 0; k < nsc; k++) {
-      double p = mat_at(prod, k, l - 1), gm = pow(arr_at(geo, k), (double)l);
+      double p = dp->product[k * L + l - 1];
+      double gm = pow(dp->geo_mean_abs_df ? dp->geo_mean_abs_df[k] : NAN, (double)l);
       double v[2] = {p, gm};
       for (int t = 0; t < 2; t++) {
         int ok = isfinite(v[t]) && v[t] > 1e-300;
@@ -740,7 +721,7 @@ void draw_depth(rep_act *a, const char *dir) {
               datname, 2 + 2 * k + (size_t)t, t ? LT_BASE + 50 + k : LT_BASE + k);
       gp_str(g, rep_printf(
                     t ? "typical (geometric mean), x ~ N(0, %g²)" : "E[f\u2032]^L, x ~ N(0, %g²)",
-                    arr_at(sc, k)));
+                    dp->scales[k]));
       first = 0;
     }
   fputc('\n', g);

@@ -339,12 +339,9 @@ ctx_lines context_lines(const rep_model *m) {
   int vm = 0;
   double l3 = NAN;
   for (int i = 0; i < REP_NFILES; i++) {
-    const json_t *cx = m->files[i].context;
-    if (!cx) continue;
-    vm |= json_is_true(json_object_get(cx, "hypervisor"));
-    json_t *cc = json_object_get(cx, "caches");
-    if (json_is_object(cc) && json_is_number(json_object_get(cc, "l3")))
-      l3 = json_number_value(json_object_get(cc, "l3"));
+    if (!m->files[i].context) continue;
+    vm |= m->files[i].hypervisor == 1;
+    if (!isnan(m->files[i].l3)) l3 = m->files[i].l3;
   }
   int ncores = cores ? atoi(cores) : 0;
   const char *cache_note = "";
@@ -385,10 +382,13 @@ ctx_lines context_lines(const rep_model *m) {
   }
   c.dates = d;
   for (int i = 0; i < REP_NFILES && !c.features; i++) {
-    json_t *v = m->files[i].context ? json_object_get(m->files[i].context, "cpu_features") : NULL;
-    if (!json_is_array(v) || !json_array_size(v)) continue;
-    c.features = ctx_value(v);
-    c.nfeatures = json_array_size(v);
+    const rep_file *f = &m->files[i];
+    if (!f->ncpu_features) continue;
+    const char *s = "";
+    for (size_t k = 0; k < f->ncpu_features; k++)
+      s = rep_printf("%s%s%s", s, k ? " " : "", f->cpu_features[k]);
+    c.features = s;
+    c.nfeatures = f->ncpu_features;
   }
   return c;
 }
@@ -615,11 +615,6 @@ void context_md(FILE *f, const rep_model *m) {
 
 /* ---- the saturation suite's analysis in formats (saturation.json's
  * numerical, normal, depth) and zerocenter.json */
-
-const char *jstr(const json_t *o, const char *key) {
-  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-  return json_is_string(v) ? json_string_value(v) : NULL;
-}
 
 const char *format_name(const char *fmt) {
   if (!fmt) return "?";

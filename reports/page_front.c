@@ -147,37 +147,33 @@ static const char *const library_note =
 
 /* ---- where gradients vanish */
 
-static json_t *numerical_of(const rep_act *a, const char *format) {
-  if (!a->sat || !a->sat->numerical) return NULL;
-  for (size_t k = 0; k < json_array_size(a->sat->numerical); k++) {
-    json_t *e = json_array_get(a->sat->numerical, k);
-    const char *f = jstr(e, "format");
-    if (f && !strcmp(f, format)) return e;
-  }
+static const act_res_numerical *numerical_of(const rep_act *a, const char *format) {
+  for (size_t k = 0; a->sat && k < a->sat->nnumerical; k++)
+    if (!strcmp(a->sat->numerical[k].format, format)) return &a->sat->numerical[k];
   return NULL;
 }
 
-static double side_x(const json_t *o, const char *key, int pos) {
-  json_t *s = json_is_object(o) ? json_object_get(o, key) : NULL;
-  json_t *x = json_is_object(s) ? json_object_get(s, pos ? "pos" : "neg") : NULL;
-  if (json_is_string(x)) return rep_parse_x(json_string_value(x));
-  if (json_is_number(x)) return json_number_value(x);
-  return NAN;
+/* where f' is 0 from outward, on one side, of an evaluator or of the exact
+ * row of a format (NAN: never, or not given) */
+static double zero_from(const act_res_num_eval *e, int pos) {
+  return !e ? NAN : pos ? e->zero_from.xpos : e->zero_from.xneg;
+}
+
+static const act_res_num_eval *exact_of(const act_res_numerical *nf) {
+  return nf && nf->has_exact ? &nf->exact : NULL;
 }
 
 /* the evaluator (formula or implementation) of a format whose computed f'
  * is 0 nearest 0, outward: "name (x = 16.64)", with the x on which side */
-static const char *first_zero(const json_t *nf, const char *kind, double *xout) {
-  json_t *ev = json_is_object(nf) ? json_object_get(nf, "evaluators") : NULL;
+static const char *first_zero(const act_res_numerical *nf, const char *kind, double *xout) {
   const char *best = NULL;
   double bx = NAN;
-  for (size_t k = 0; json_is_array(ev) && k < json_array_size(ev); k++) {
-    json_t *e = json_array_get(ev, k);
-    const char *kd = jstr(e, "kind");
-    if (!kd || strcmp(kd, kind)) continue;
+  for (size_t k = 0; nf && k < nf->nevals; k++) {
+    const act_res_num_eval *e = &nf->evals[k];
+    if (!e->kind || strcmp(e->kind, kind)) continue;
     for (int pos = 0; pos < 2; pos++) {
-      double x = side_x(e, "zero_from", pos);
-      if (isfinite(x) && (isnan(bx) || fabs(x) < fabs(bx))) bx = x, best = jstr(e, "name");
+      double x = zero_from(e, pos);
+      if (isfinite(x) && (isnan(bx) || fabs(x) < fabs(bx))) bx = x, best = e->name;
     }
   }
   *xout = bx;
@@ -207,16 +203,15 @@ doc_table *vanish_table(const rep_model *m) {
     doc_table_cell(t, "num", ez);
     static const char *const fmts[2] = {"binary32", "bfloat16"};
     for (int k = 0; k < 2; k++) {
-      json_t *nf = numerical_of(a, fmts[k]);
-      double x, ex = side_x(json_object_get(nf, "exact"), "zero_from", 1);
+      const act_res_numerical *nf = numerical_of(a, fmts[k]);
+      double x;
       const char *who = first_zero(nf, "formula", &x);
       if (!who) {
         doc_table_cell(t, "muted", nf ? "never" : "\u2014");
         continue;
       }
-      double exs = side_x(json_object_get(nf, "exact"), "zero_from", x > 0);
+      double exs = zero_from(exact_of(nf), x > 0);
       int early = !(fabs(x) >= fabs(exs)) || (isnan(exs) && isfinite(x));
-      (void)ex;
       c = doc_table_num(t, early ? "num bad" : "num", rep_printf("%.6g: %s", x, drop_act(a, who)),
                         fabs(x));
       c->tip = early
@@ -320,26 +315,18 @@ static const char *answer_library(const rep_model *m, const char *act, const cha
 /* Q3: where the textbook derivative from the output stops */
 static const char *answer_vanish(const rep_model *m) {
   const rep_act *a = act_named(m, "sigmoid");
-  json_t *nf = a ? numerical_of(a, "binary32") : NULL;
+  const act_res_numerical *nf = a ? numerical_of(a, "binary32") : NULL;
   if (!nf) return NULL;
-  json_t *ev = json_object_get(nf, "evaluators");
-  json_t *fy = NULL;
-  for (size_t k = 0; json_is_array(ev) && k < json_array_size(ev); k++) {
-    const char *n = jstr(json_array_get(ev, k), "name");
-    if (n && strstr(n, "formula.from-y")) fy = json_array_get(ev, k);
-  }
+  const act_res_num_eval *fy = NULL;
+  for (size_t k = 0; k < nf->nevals; k++)
+    if (strstr(nf->evals[k].name, "formula.from-y")) fy = &nf->evals[k];
   if (!fy) return NULL;
-  double x = side_x(fy, "zero_from", 1), ex = side_x(json_object_get(nf, "exact"), "zero_from", 1);
-  json_t *nb = numerical_of(a, "bfloat16");
+  double x = zero_from(fy, 1), ex = zero_from(exact_of(nf), 1);
+  const act_res_numerical *nb = numerical_of(a, "bfloat16");
   const char *bf = "";
-  if (nb) {
-    json_t *eb = json_object_get(nb, "evaluators");
-    for (size_t k = 0; json_is_array(eb) && k < json_array_size(eb); k++) {
-      const char *n = jstr(json_array_get(eb, k), "name");
-      if (n && strstr(n, "formula.from-y"))
-        bf = rep_printf("; in bfloat16 from %.6g", side_x(json_array_get(eb, k), "zero_from", 1));
-    }
-  }
+  for (size_t k = 0; nb && k < nb->nevals; k++)
+    if (strstr(nb->evals[k].name, "formula.from-y"))
+      bf = rep_printf("; in bfloat16 from %.6g", zero_from(&nb->evals[k], 1));
   return rep_printf(
       "sigmoid: \u03c3\u2032 = y(1\u2212y) computed in float is 0 for every x \u2265 %.6g, while "
       "the exact \u03c3\u2032 rounds to 0 only from %.6g%s. Every activation: the table below.",

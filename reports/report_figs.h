@@ -65,10 +65,7 @@
 #define ulp_axis_of rf_ulp_axis_of
 #define ulp_axis_x rf_ulp_axis_x
 #define ulp_axis_gp rf_ulp_axis_gp
-#define mat_at rf_mat_at
-#define arr_at rf_arr_at
 #define fstr0 rf_fstr0
-#define jstr rf_jstr
 #define series_colors rf_series_colors
 #define series_linetypes rf_series_linetypes
 #define interp rf_interp
@@ -181,10 +178,7 @@ size_t longest_legend(const rep_act *a);
 ulp_axis ulp_axis_of(double umin_pos, double umax, int any_zero);
 double ulp_axis_x(const ulp_axis *ax, double u);
 void ulp_axis_gp(FILE *g, const ulp_axis *ax);
-double mat_at(const json_t *m, size_t i, size_t j);
-double arr_at(const json_t *a, size_t i);
 const char *fstr0(const char *s);
-const char *jstr(const json_t *o, const char *key);
 extern const char *const series_colors[];
 void series_linetypes(FILE *g, size_t n);
 double interp(const rep_sat *s, double x);
@@ -197,7 +191,7 @@ void top_edge(marker_series *ms, int side, double xlo, double xhi, const int *ed
 size_t thresholds(const rep_sat *s, threshold *th);
 void draw_curve(rep_act *a, const char *dir);
 void draw_satpoints(rep_act *a, const char *dir);
-const char *set_title(const json_t *e);
+const char *set_title(const act_res_normal_row *e);
 void draw_normal(rep_act *a, const char *dir);
 void draw_numsat(rep_act *a, const char *dir);
 void draw_delivered(rep_act *a, const char *dir);

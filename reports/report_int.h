@@ -174,18 +174,14 @@ typedef struct {
   const char *fig_overview;
 } rep_model;
 
-/* saturation.json's and zerocenter.json's newer members, read where they are
- * drawn (report_load.c): a number (NAN unless one), an array or an object
- * (NULL unless one), the index of mu = 0 (or the mu nearest 0) of "normal" */
-double rep_jnum(const json_t *o, const char *key);
-json_t *rep_jarr(const json_t *o, const char *key);
-json_t *rep_jobj(const json_t *o, const char *key);
-size_t rep_mu0(const json_t *normal);
+/* saturation.json's analysis in formats: the index of mu = 0 (or the mu
+ * nearest 0) of "normal" */
+size_t rep_mu0(const act_res_normal *normal);
 /* the row of "normal"."sets" for |f'| < 1e-3 (the saturated fraction across
  * activations), or NULL */
-json_t *rep_normal_set(const json_t *normal);
+const act_res_normal_row *rep_normal_set(const act_res_normal *normal);
 /* the index of the scale 1 in depth.scales (or the nearest), -1 when none */
-int rep_scale1(const json_t *depth);
+int rep_scale1(const act_res_depth *depth);
 
 /* report_load.c */
 void rep_load(rep_model *m, const char *const paths[REP_NFILES]);

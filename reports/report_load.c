@@ -153,54 +153,27 @@ static void act_describe(rep_act *a, const act_res_act *d) {
   if (!a->kink_note) a->kink_note = d->kink_note;
 }
 
-double rep_jnum(const json_t *o, const char *key) {
-  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-  return json_is_number(v) ? json_number_value(v) : NAN;
-}
-
-json_t *rep_jarr(const json_t *o, const char *key) {
-  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-  return json_is_array(v) ? v : NULL;
-}
-
-json_t *rep_jobj(const json_t *o, const char *key) {
-  json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-  return json_is_object(v) ? v : NULL;
-}
-
-size_t rep_mu0(const json_t *normal) {
-  json_t *mu = rep_jarr(normal, "mu");
+size_t rep_mu0(const act_res_normal *normal) {
   size_t best = 0;
   double d = INFINITY;
-  for (size_t i = 0; mu && i < json_array_size(mu); i++) {
-    json_t *v = json_array_get(mu, i);
-    if (json_is_number(v) && fabs(json_number_value(v)) < d)
-      d = fabs(json_number_value(v)), best = i;
-  }
+  for (size_t i = 0; normal && i < normal->nmu; i++)
+    if (fabs(normal->mu[i]) < d) d = fabs(normal->mu[i]), best = i;
   return best;
 }
 
-json_t *rep_normal_set(const json_t *normal) {
-  json_t *sets = rep_jarr(normal, "sets");
-  for (size_t k = 0; sets && k < json_array_size(sets); k++) {
-    json_t *e = json_array_get(sets, k);
-    json_t *s = json_object_get(e, "set");
-    if (json_is_string(s) && !strcmp(json_string_value(s), "lt") &&
-        fabs(rep_jnum(e, "eps") - 1e-3) < 1e-9)
-      return e;
+const act_res_normal_row *rep_normal_set(const act_res_normal *normal) {
+  for (size_t k = 0; normal && k < normal->nsets; k++) {
+    const act_res_normal_row *e = &normal->sets[k];
+    if (e->set && !strcmp(e->set, "lt") && fabs(e->eps - 1e-3) < 1e-9) return e;
   }
   return NULL;
 }
 
-int rep_scale1(const json_t *depth) {
-  json_t *sc = rep_jarr(depth, "scales");
+int rep_scale1(const act_res_depth *depth) {
   int best = -1;
   double d = INFINITY;
-  for (size_t i = 0; sc && i < json_array_size(sc); i++) {
-    json_t *v = json_array_get(sc, i);
-    if (json_is_number(v) && fabs(json_number_value(v) - 1) < d)
-      d = fabs(json_number_value(v) - 1), best = (int)i;
-  }
+  for (size_t i = 0; depth && i < depth->nscales; i++)
+    if (fabs(depth->scales[i] - 1) < d) d = fabs(depth->scales[i] - 1), best = (int)i;
   return best;
 }
 

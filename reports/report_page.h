@@ -54,7 +54,6 @@ enum {
 #define acts_nav_links rp_acts_nav_links
 #define code rp_code
 #define ctx_joined rp_ctx_joined
-#define jstr rp_jstr
 #define format_name rp_format_name
 #define tokens_html rp_tokens_html
 
@@ -93,7 +92,6 @@ int has_gradients_page(const rep_model *m);
 void acts_nav_links(FILE *f, const rep_model *m);
 void code(FILE *f, const char *s);
 const char *ctx_joined(const rep_model *m, const char *key);
-const char *jstr(const json_t *o, const char *key);
 const char *format_name(const char *fmt);
 /* what the tokens of our kernels' names mean, where names appear */
 void tokens_html(FILE *f, const rep_act *a);

@@ -144,91 +144,75 @@ void saturation_md(FILE *f, const rep_model *m, const rep_act *a) {
 }
 
 /* a side member { "neg": x, "pos": x } of a numerical entry as "neg / pos" */
-const char *side_xs(const json_t *o, const char *key) {
-  json_t *s = json_is_object(o) ? json_object_get(o, key) : NULL;
-  if (!json_is_object(s)) return "\u2014";
-  const char *v[2];
-  static const char *const k2[2] = {"neg", "pos"};
-  for (int t = 0; t < 2; t++) {
-    json_t *x = json_object_get(s, k2[t]);
-    v[t] = json_is_string(x)   ? json_string_value(x)
-           : json_is_number(x) ? rep_printf("%.9g", json_number_value(x))
-                               : "never";
-  }
-  return rep_printf("%s / %s", v[0], v[1]);
+const char *side_xs(const act_res_xpair *p) {
+  if (!p->present) return "\u2014";
+  return rep_printf("%s / %s", p->neg ? p->neg : "never", p->pos ? p->pos : "never");
 }
 
-const char *count_pair(const json_t *counts, const char *key) {
-  json_t *c = json_is_object(counts) ? json_object_get(counts, key) : NULL;
-  if (!json_is_object(c)) return "\u2014";
-  return rep_printf("%s / %s", fcount(rep_jnum(c, "neg")), fcount(rep_jnum(c, "pos")));
+const char *count_pair(const act_res_npair *c) {
+  if (!c->present) return "\u2014";
+  return rep_printf("%s / %s", fcount(c->neg), fcount(c->pos));
 }
 
 /* one format of "numerical": the exact row, then every evaluator */
-table *numsat_table(const json_t *nf) {
+table *numsat_table(const act_res_numerical *nf) {
   table *t = tab_new(8, "evaluator", "f\u2032 computed as", "f\u2032 = 0 from (x < 0 / x > 0)",
                      "first premature 0", "first off by > 1%", "f = its limit from",
                      "premature 0s (inputs)", "off by > 1% (inputs)");
-  json_t *ex = rep_jobj(nf, "exact");
-  if (ex) {
+  if (nf->has_exact) {
+    const act_res_num_eval *ex = &nf->exact;
     tab_row(t);
     tab_cell(t, NULL, "exact, rounded to the format");
     tab_cell(t, NULL, "RN(f\u2032)");
-    tab_cell(t, "num", side_xs(ex, "zero_from"));
+    tab_cell(t, "num", side_xs(&ex->zero_from));
     tab_cell(t, NULL, "");
     tab_cell(t, NULL, "");
-    tab_cell(t, "num", side_xs(ex, "asymptote"));
+    tab_cell(t, "num", side_xs(&ex->asymptote));
     tab_cell(t, NULL, "");
     tab_cell(t, NULL, "");
   }
-  json_t *ev = rep_jarr(nf, "evaluators");
-  for (size_t k = 0; ev && k < json_array_size(ev); k++) {
-    json_t *e = json_array_get(ev, k);
+  for (size_t k = 0; k < nf->nevals; k++) {
+    const act_res_num_eval *e = &nf->evals[k];
     tab_row(t);
-    const char *kind = jstr(e, "kind");
-    cell *c = tab_cell(t, "code", fstr(jstr(e, "name")));
-    c->sub = kind && !strcmp(kind, "formula") ? "formula" : kind;
-    tab_cell(t, "code", fstr(jstr(e, "formula")));
-    tab_cell(t, "num", side_xs(e, "zero_from"));
-    json_t *cnt = rep_jobj(e, "counts");
-    json_t *pz = cnt ? json_object_get(cnt, "zero_premature") : NULL;
-    int bad = json_is_object(pz) && (rep_jnum(pz, "neg") > 0 || rep_jnum(pz, "pos") > 0);
-    tab_cell(t, bad ? "num bad" : "num", side_xs(e, "zero"));
-    tab_cell(t, "num", side_xs(e, "off1"));
-    tab_cell(t, "num", side_xs(e, "asymptote"));
-    tab_cell(t, "num", count_pair(cnt, "zero_premature"));
-    tab_cell(t, "num", count_pair(cnt, "off1"));
+    cell *c = tab_cell(t, "code", fstr(e->name));
+    c->sub = e->kind && !strcmp(e->kind, "formula") ? "formula" : e->kind;
+    tab_cell(t, "code", fstr(e->formula));
+    tab_cell(t, "num", side_xs(&e->zero_from));
+    const act_res_npair *pz = &e->n_premature;
+    int bad = pz->present && (pz->neg > 0 || pz->pos > 0);
+    tab_cell(t, bad ? "num bad" : "num", side_xs(&e->zero));
+    tab_cell(t, "num", side_xs(&e->off1));
+    tab_cell(t, "num", side_xs(&e->asymptote));
+    tab_cell(t, "num", count_pair(&e->n_premature));
+    tab_cell(t, "num", count_pair(&e->n_off1));
   }
   return t;
 }
 
 /* P(the computed f' is 0) for x ~ N(mu0, sigma^2): a row per format and
  * evaluator, a column per sigma */
-table *normal_num_table(const json_t *no) {
-  json_t *sig = rep_jarr(no, "sigma"), *rows = rep_jarr(no, "numerical");
-  size_t ns = sig ? json_array_size(sig) : 0;
-  if (!ns || !rows || !json_array_size(rows)) return NULL;
+table *normal_num_table(const act_res_normal *no) {
+  size_t ns = no ? no->nsigma : 0;
+  if (!ns || !no->nnumerical) return NULL;
   size_t i0 = rep_mu0(no);
   const char **head = rep_alloc((2 + ns) * sizeof *head);
   head[0] = "format";
   head[1] = "f\u2032 from";
   for (size_t j = 0; j < ns; j++) {
-    json_t *v = json_array_get(sig, j);
-    head[2 + j] = rep_printf("\u03c3 = %g", json_is_number(v) ? json_number_value(v) : NAN);
+    head[2 + j] = rep_printf("\u03c3 = %g", no->sigma[j]);
   }
   table *t = tab_new_v(2 + ns, head);
   const char *last = NULL;
-  for (size_t k = 0; k < json_array_size(rows); k++) {
-    json_t *r = json_array_get(rows, k);
-    const char *fmt = jstr(r, "format");
+  for (size_t k = 0; k < no->nnumerical; k++) {
+    const act_res_normal_row *r = &no->numerical[k];
+    const char *fmt = r->format;
     tab_row(t);
     tab_cell(t, NULL, last && fmt && !strcmp(last, fmt) ? "" : format_name(fmt));
     last = fmt;
-    tab_cell(t, "code", fstr(jstr(r, "name")));
-    json_t *row = json_array_get(json_object_get(r, "exact"), i0);
+    tab_cell(t, "code", fstr(r->name));
     for (size_t j = 0; j < ns; j++) {
-      json_t *v = json_is_array(row) ? json_array_get(row, j) : NULL;
-      tab_cell(t, "num", json_is_number(v) ? fpct(json_number_value(v)) : "\u2014");
+      double v = r->exact && i0 < no->nmu ? r->exact[i0 * ns + j] : NAN;
+      tab_cell(t, "num", isnan(v) ? "\u2014" : fpct(v));
     }
   }
   return t;
@@ -240,20 +224,17 @@ table *normal_num_table(const json_t *no) {
  * layer alone, L = 100, every sigmoid row read "1 / 100%": the exact product
  * of 100 derivatives of at most 1/4 is below 2^-200, under every format's
  * smallest number, so every chain is 0 there: true, and no help.) */
-table *delivered_table(const json_t *dp, size_t *L) {
-  json_t *dl = rep_jobj(dp, "delivered");
-  json_t *rows = rep_jarr(dl, "rows"), *sc = rep_jarr(dl, "scales");
-  size_t nsc = sc ? json_array_size(sc) : 0;
-  if (!rows || !json_array_size(rows) || !nsc) return NULL;
-  double layers = rep_jnum(dp, "layers");
-  if (!(layers >= 1)) return NULL;
-  *L = (size_t)layers;
+table *delivered_table(const act_res_depth *dp, size_t *L) {
+  size_t nsc = dp && dp->has_delivered ? dp->ndscales : 0;
+  if (!nsc || !dp->nrows) return NULL;
+  if (dp->layers < 1) return NULL;
+  *L = dp->layers;
   size_t at = *L >= 10 ? 10 : *L;
   const char **head = rep_alloc((2 + 3 * nsc) * sizeof *head);
   head[0] = "format";
   head[1] = "f\u2032 from";
   for (size_t k = 0; k < nsc; k++) {
-    double s = json_number_value(json_array_get(sc, k));
+    double s = dp->dscales[k];
     head[2 + 3 * k] = rep_printf("s = %g: median rel. error at L = %zu", s, at);
     head[3 + 3 * k] = rep_printf("s = %g: chains at 0, L = %zu", s, at);
     head[4 + 3 * k] = rep_printf("s = %g: half the chains 0 from L =", s);
@@ -261,44 +242,33 @@ table *delivered_table(const json_t *dp, size_t *L) {
   table *t = tab_new_v(2 + 3 * nsc, head);
   /* rows of one (format, name) across scales */
   const char *last = NULL;
-  for (size_t k = 0; k < json_array_size(rows); k++) {
-    json_t *r = json_array_get(rows, k);
-    const char *fmt = jstr(r, "format"), *name = jstr(r, "name");
-    if (!fmt || !name) continue;
+  for (size_t k = 0; k < dp->nrows; k++) {
+    const char *fmt = dp->rows[k].format, *name = dp->rows[k].name;
     int seen = 0;
-    for (size_t q = 0; q < k && !seen; q++) {
-      json_t *o = json_array_get(rows, q);
-      seen = jstr(o, "format") && jstr(o, "name") && !strcmp(jstr(o, "format"), fmt) &&
-             !strcmp(jstr(o, "name"), name);
-    }
+    for (size_t q = 0; q < k && !seen; q++)
+      seen = !strcmp(dp->rows[q].format, fmt) && !strcmp(dp->rows[q].name, name);
     if (seen) continue;
     tab_row(t);
     tab_cell(t, NULL, last && !strcmp(last, fmt) ? "" : format_name(fmt));
     last = fmt;
     tab_cell(t, "code", name);
     for (size_t s = 0; s < nsc; s++) {
-      double want = json_number_value(json_array_get(sc, s));
-      json_t *hit = NULL;
-      for (size_t q = k; q < json_array_size(rows) && !hit; q++) {
-        json_t *o = json_array_get(rows, q);
-        if (jstr(o, "format") && jstr(o, "name") && !strcmp(jstr(o, "format"), fmt) &&
-            !strcmp(jstr(o, "name"), name) && rep_jnum(o, "scale") == want)
-          hit = o;
+      double want = dp->dscales[s];
+      const act_res_delivered *hit = NULL;
+      for (size_t q = k; q < dp->nrows && !hit; q++) {
+        const act_res_delivered *o = &dp->rows[q];
+        if (!strcmp(o->format, fmt) && !strcmp(o->name, name) && o->scale == want) hit = o;
       }
-      json_t *mes = hit ? json_object_get(hit, "median_rel_err") : NULL;
-      json_t *ufs = hit ? json_object_get(hit, "underflow") : NULL;
-      json_t *me = json_array_get(mes, at - 1), *uf = json_array_get(ufs, at - 1);
-      tab_cell(t, "num", json_is_number(me) ? fsci(json_number_value(me)) : "\u2014");
-      tab_cell(t, json_is_number(uf) && json_number_value(uf) > 0 ? "num bad" : "num",
-               json_is_number(uf) ? fpct(json_number_value(uf)) : "\u2014");
+      double me = hit && at - 1 < hit->n_median_rel_err ? hit->median_rel_err[at - 1] : NAN;
+      double uf = hit && at - 1 < hit->n_underflow ? hit->underflow[at - 1] : NAN;
+      tab_cell(t, "num", isnan(me) ? "\u2014" : fsci(me));
+      tab_cell(t, uf > 0 ? "num bad" : "num", isnan(uf) ? "\u2014" : fpct(uf));
       size_t half = 0;
-      for (size_t l = 0; json_is_array(ufs) && l < json_array_size(ufs) && !half; l++) {
-        json_t *u = json_array_get(ufs, l);
-        if (json_is_number(u) && json_number_value(u) >= 0.5) half = l + 1;
-      }
+      for (size_t l = 0; hit && hit->underflow && l < hit->n_underflow && !half; l++)
+        if (hit->underflow[l] >= 0.5) half = l + 1;
       tab_num(t, "num",
               half ? rep_printf("%zu", half)
-                   : rep_printf("beyond %zu", json_is_array(ufs) ? json_array_size(ufs) : *L),
+                   : rep_printf("beyond %zu", hit && hit->underflow ? hit->n_underflow : *L),
               half ? (double)half : INFINITY);
     }
   }
@@ -333,10 +303,10 @@ void formats_html(FILE *f, const rep_model *m, const rep_act *a) {
                 "for the exact derivative rounded to the format, each implementation and each "
                 "derivative formula (no point: never on that side)",
                 SRC_SAT);
-    for (size_t k = 0; k < json_array_size(s->numerical); k++) {
-      json_t *nf = json_array_get(s->numerical, k);
+    for (size_t k = 0; k < s->nnumerical; k++) {
+      const act_res_numerical *nf = &s->numerical[k];
       fputs("<h4>", f);
-      html(f, format_name(jstr(nf, "format")));
+      html(f, format_name(nf->format));
       fputs("</h4>\n", f);
       tab_html(f, numsat_table(nf), "compact");
     }
@@ -389,9 +359,9 @@ void formats_html(FILE *f, const rep_model *m, const rep_act *a) {
 void formats_md(FILE *f, const rep_model *m, const rep_act *a) {
   const rep_sat *s = a->sat;
   figure_md(f, m, a->fig_numsat, "where the computed f' vanishes, per format", SRC_SAT);
-  for (size_t k = 0; s->numerical && k < json_array_size(s->numerical); k++) {
-    json_t *nf = json_array_get(s->numerical, k);
-    fprintf(f, "Where the computed f' vanishes in %s:\n\n", format_name(jstr(nf, "format")));
+  for (size_t k = 0; k < s->nnumerical; k++) {
+    const act_res_numerical *nf = &s->numerical[k];
+    fprintf(f, "Where the computed f' vanishes in %s:\n\n", format_name(nf->format));
     tab_md(f, numsat_table(nf));
   }
   figure_md(f, m, a->fig_normal, "saturated fraction against sigma", SRC_SAT);

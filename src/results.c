@@ -728,134 +728,12 @@ static void check_matrix(const json_t *a, size_t rows, size_t cols, const char *
     check_vec(json_array_get(a, k), cols, where, res_printf("%s[%zu]", what, k), flags, CAP_ARRAY);
 }
 
-/* an optional member that is a vector (or matrix) of numbers */
-static size_t opt_vec(const json_t *o, const char *where, const char *key, size_t n, int flags) {
-  json_t *v = json_object_get(o, key);
-  return v && !json_is_null(v)
-             ? check_vec(v, n, where, res_printf("member \"%s\"", key), flags, CAP_ARRAY)
-             : 0;
-}
-
+/* an optional member that is a matrix of numbers */
 static void opt_matrix(const json_t *o, const char *where, const char *key, size_t rows,
                        size_t cols, int flags) {
   json_t *v = json_object_get(o, key);
   if (v && !json_is_null(v))
     check_matrix(v, rows, cols, where, res_printf("member \"%s\"", key), flags);
-}
-
-/* saturation.json's analysis in formats (the report draws them as they are):
- * NORMAL's tables are mu x sigma fractions, DEPTH's series one per scale,
- * the dying-ReLU tables delta x batch fractions */
-static void check_normal(const json_t *n, const char *wa) {
-  const char *w = res_printf("%s, normal", wa);
-  if (!json_is_object(n)) bad(w, "is %s, not an object", type_name(n));
-  size_t nmu = check_vec(mem(n, w, "mu"), 0, w, "member \"mu\"", R_SIGN, 1000);
-  size_t nsg = check_vec(mem(n, w, "sigma"), 0, w, "member \"sigma\"", 0, 1000);
-  get_range_opt(n, w, "mc_samples", R_NULL | R_INT);
-  static const char *const lists[2] = {"sets", "numerical"};
-  for (int l = 0; l < 2; l++) {
-    json_t *a = json_object_get(n, lists[l]);
-    if (!a) continue;
-    if (!json_is_array(a)) bad(w, "member \"%s\" is %s, not an array", lists[l], type_name(a));
-    for (size_t k = 0; k < json_array_size(a); k++) {
-      json_t *e = json_array_get(a, k);
-      const char *we = res_printf("%s, %s[%zu]", w, lists[l], k);
-      if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-      opt_matrix(e, we, "exact", nmu, nsg, R_NULL | R_FRAC);
-      opt_matrix(e, we, "mc", nmu, nsg, R_NULL | R_FRAC);
-      opt_matrix(e, we, "mc_se", nmu, nsg, R_NULL | R_FRAC);
-    }
-  }
-}
-
-/* intervals of x: [{lo, hi}], lo <= hi, either infinite or not */
-static void check_intervals(const json_t *a, const char *where, const char *what) {
-  if (!json_is_array(a)) bad(where, "%s is %s, not an array", what, type_name(a));
-  cap_size(json_array_size(a), CAP_ARRAY, where, what);
-  for (size_t k = 0; k < json_array_size(a); k++) {
-    json_t *e = json_array_get(a, k);
-    const char *we = res_printf("%s, %s[%zu]", where, what, k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-    double lo = get_range(e, we, "lo", R_SIGN | R_INF), hi = get_range(e, we, "hi", R_SIGN | R_INF);
-    if (lo > hi) bad(we, "lo (%.9g) is above hi (%.9g)", lo, hi);
-  }
-}
-
-/* the SETS: where |f'| < eps ("lt", per eps) and where f' = 0 ("dead") */
-static void check_sets(const json_t *s, const char *wa) {
-  const char *w = res_printf("%s, sets", wa);
-  json_t *lt = json_object_get(s, "lt");
-  if (lt && !json_is_array(lt)) bad(w, "member \"lt\" is %s, not an array", type_name(lt));
-  cap_size(json_array_size(lt), 1000, w, "\"lt\"");
-  for (size_t k = 0; k < json_array_size(lt); k++) {
-    json_t *e = json_array_get(lt, k);
-    const char *we = res_printf("%s, lt[%zu]", w, k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-    get_range(e, we, "eps", 0);
-    check_intervals(mem(e, we, "intervals"), we, "\"intervals\"");
-  }
-  json_t *dead = json_object_get(s, "dead");
-  if (dead) check_intervals(dead, w, "\"dead\"");
-  static const char *const counts[3] = {"samples", "minima", "evaluations"};
-  for (int j = 0; j < 3; j++) get_range_opt(s, w, counts[j], R_NULL | R_INT);
-}
-
-/* NUMERICAL: per format, where the computed f' vanishes (its counts, its
- * zero set) for the exact derivative and each evaluator */
-static void check_numerical(const json_t *n, const char *wa) {
-  const char *w = res_printf("%s, numerical", wa);
-  if (!json_is_array(n)) bad(w, "is %s, not an array", type_name(n));
-  cap_size(json_array_size(n), 1000, w, "\"numerical\"");
-  for (size_t k = 0; k < json_array_size(n); k++) {
-    json_t *e = json_array_get(n, k);
-    const char *we = res_printf("%s[%zu]", w, k);
-    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
-    get_str(e, we, "format", 0);
-    get_range_opt(e, we, "inputs_per_side", R_NULL | R_INT);
-    get_range_opt(e, we, "stride", R_NULL | R_INT);
-    get_range_opt(e, we, "least_normal", R_NULL);
-    json_t *ex = json_object_get(e, "exact");
-    if (json_is_object(ex) && json_object_get(ex, "zero_set"))
-      check_intervals(json_object_get(ex, "zero_set"), res_printf("%s, exact", we), "\"zero_set\"");
-    json_t *ev = json_object_get(e, "evaluators");
-    if (ev && !json_is_array(ev))
-      bad(we, "member \"evaluators\" is %s, not an array", type_name(ev));
-    cap_size(json_array_size(ev), CAP_ARRAY, we, "\"evaluators\"");
-    for (size_t j = 0; j < json_array_size(ev); j++) {
-      json_t *v = json_array_get(ev, j);
-      const char *wv = res_printf("%s, evaluators[%zu]", we, j);
-      if (!json_is_object(v)) bad(wv, "is %s, not an object", type_name(v));
-      get_str(v, wv, "name", 0);
-      get_range_opt(v, wv, "zero_set_size", R_NULL | R_INT);
-      get_range_opt(v, wv, "runs_unrefined", R_NULL | R_INT);
-      if (json_object_get(v, "zero_set"))
-        check_intervals(json_object_get(v, "zero_set"), wv, "\"zero_set\"");
-      json_t *c = json_object_get(v, "counts");
-      if (!c) continue;
-      const char *wc = res_printf("%s, counts", wv);
-      if (!json_is_object(c)) bad(wc, "is %s, not an object", type_name(c));
-      const char *key;
-      json_t *side;
-      json_object_foreach(c, key, side) {
-        const char *ws = res_printf("%s, %s", wc, key);
-        if (!json_is_object(side)) bad(ws, "is %s, not an object", type_name(side));
-        get_range_opt(side, ws, "neg", R_NULL | R_INT);
-        get_range_opt(side, ws, "pos", R_NULL | R_INT);
-      }
-    }
-  }
-}
-
-static void check_depth(const json_t *d, const char *wa) {
-  const char *w = res_printf("%s, depth", wa);
-  if (!json_is_object(d)) bad(w, "is %s, not an object", type_name(d));
-  size_t ns = check_vec(mem(d, w, "scales"), 0, w, "member \"scales\"", 0, 1000);
-  double layers = get_range(d, w, "layers", R_INT);
-  if (layers > 100000) bad(w, "\"layers\" is %.9g, more than actbench writes", layers);
-  opt_vec(d, w, "mean_df", ns, R_NULL | R_INF);
-  opt_vec(d, w, "geo_mean_abs_df", ns, R_NULL | R_INF);
-  opt_vec(d, w, "dead_prob", ns, R_NULL | R_FRAC);
-  opt_matrix(d, w, "product", ns, (size_t)layers, R_NULL | R_INF);
 }
 
 static double *get_vec(const json_t *o, const char *where, const char *key, size_t n, int flags,
@@ -876,6 +754,247 @@ static double *get_matrix(const json_t *o, const char *where, const char *key, s
     for (size_t j = 0; j < cols; j++)
       d[i * cols + j] = range_value(json_array_get(json_array_get(a, i), j), where, key, flags);
   return d;
+}
+
+/* saturation.json's analysis in formats (docs/results.md: SETS, NUMERICAL,
+ * NORMAL, DEPTH): what the report draws, each number in its range, tables
+ * of the sizes their axes give */
+
+/* an x as written, { "neg": x, "pos": x }: strings must be numbers */
+static double xpair_value(const char *text, const char *where, const char *what) {
+  if (!text) return NAN;
+  double d = act_res_num(text);
+  if (isnan(d)) bad(where, "%s is \"%.40s\", not a number", what, text);
+  return d;
+}
+
+static act_res_xpair get_xpair(const json_t *o, const char *where, const char *key) {
+  act_res_xpair p = {0, NULL, NULL, NAN, NAN};
+  json_t *v = json_object_get(o, key);
+  if (!v || json_is_null(v)) return p;
+  act_res_pair t = get_pair(o, where, key);
+  p.present = 1;
+  p.neg = t.neg;
+  p.pos = t.pos;
+  p.xneg = xpair_value(t.neg, where, res_printf("\"%s\".neg", key));
+  p.xpos = xpair_value(t.pos, where, res_printf("\"%s\".pos", key));
+  return p;
+}
+
+/* intervals of x: [{lo, hi}], lo <= hi, either infinite or not */
+static act_res_spans get_intervals(const json_t *a, const char *where, const char *what) {
+  act_res_spans r = {1, NULL, 0};
+  if (!json_is_array(a)) bad(where, "%s is %s, not an array", what, type_name(a));
+  r.n = json_array_size(a);
+  cap_size(r.n, CAP_ARRAY, where, what);
+  r.iv = res_alloc((r.n ? r.n : 1) * sizeof *r.iv);
+  for (size_t k = 0; k < r.n; k++) {
+    json_t *e = json_array_get(a, k);
+    const char *we = res_printf("%s, %s[%zu]", where, what, k);
+    if (!json_is_object(e)) bad(we, "is %s, not an object", type_name(e));
+    double lo = get_range(e, we, "lo", R_SIGN | R_INF), hi = get_range(e, we, "hi", R_SIGN | R_INF);
+    if (lo > hi) bad(we, "lo (%.9g) is above hi (%.9g)", lo, hi);
+    r.iv[k].lo = lo;
+    r.iv[k].hi = hi;
+  }
+  return r;
+}
+
+static act_res_spans opt_intervals(const json_t *o, const char *where, const char *key) {
+  json_t *v = json_object_get(o, key);
+  if (!v || json_is_null(v)) return (act_res_spans){0, NULL, 0};
+  return get_intervals(v, where, res_printf("\"%s\"", key));
+}
+
+/* an optional member that is an object (NULL when absent or null) */
+static json_t *opt_obj(const json_t *o, const char *where, const char *key) {
+  json_t *v = json_object_get(o, key);
+  if (!v || json_is_null(v)) return NULL;
+  if (!json_is_object(v)) bad(where, "member \"%s\" is %s, not an object", key, type_name(v));
+  return v;
+}
+
+/* an optional vector of numbers (NULL when absent or null) */
+static double *opt_vec(const json_t *o, const char *where, const char *key, size_t n, int flags,
+                       size_t cap, size_t *len) {
+  json_t *v = json_object_get(o, key);
+  *len = 0;
+  if (!v || json_is_null(v)) return NULL;
+  return get_vec(o, where, key, n, flags, cap, len);
+}
+
+/* the SETS: where |f'| < eps ("lt", per eps) and where f' = 0 ("dead") */
+static act_res_sets *load_sets(const json_t *s, const char *wa) {
+  const char *w = res_printf("%s, sets", wa);
+  act_res_sets *S = res_alloc(sizeof *S);
+  void *v;
+  json_t *lt = opt_list(s, w, "lt", sizeof *S->lt, &v, &S->nlt);
+  S->lt = v;
+  cap_size(S->nlt, 1000, w, "\"lt\"");
+  for (size_t k = 0; k < S->nlt; k++) {
+    const char *we;
+    json_t *e = obj_at(lt, k, res_printf("%s, lt", w), &we);
+    act_res_set_lt *p = &S->lt[k];
+    p->eps = get_range(e, we, "eps", 0);
+    p->label = get_str(e, we, "label", 1);
+    p->format = get_str(e, we, "format", 1);
+    p->intervals = get_intervals(mem(e, we, "intervals"), we, "\"intervals\"");
+  }
+  S->dead = opt_intervals(s, w, "dead");
+  S->samples = get_range_opt(s, w, "samples", R_NULL | R_INT);
+  S->minima = get_range_opt(s, w, "minima", R_NULL | R_INT);
+  S->evaluations = get_range_opt(s, w, "evaluations", R_NULL | R_INT);
+  return S;
+}
+
+/* NUMERICAL's counts: every side pair whole and >= 0, the known ones kept */
+static void load_counts(act_res_num_eval *p, const json_t *v, const char *wv) {
+  json_t *c = opt_obj(v, wv, "counts");
+  if (!c) return;
+  const char *wc = res_printf("%s, counts", wv);
+  static const char *const keys[5] = {"inputs", "zero", "zero_premature", "off1", "nonfinite"};
+  act_res_npair *dst[5] = {&p->n_inputs, &p->n_zero, &p->n_premature, &p->n_off1, &p->n_nonfinite};
+  const char *key;
+  json_t *side;
+  json_object_foreach(c, key, side) {
+    const char *ws = res_printf("%s, %s", wc, key);
+    if (!json_is_object(side)) bad(ws, "is %s, not an object", type_name(side));
+    double neg = get_range_opt(side, ws, "neg", R_NULL | R_INT);
+    double pos = get_range_opt(side, ws, "pos", R_NULL | R_INT);
+    for (int k = 0; k < 5; k++)
+      if (!strcmp(key, keys[k])) *dst[k] = (act_res_npair){1, neg, pos};
+  }
+}
+
+static void load_num_eval(act_res_num_eval *p, const json_t *v, const char *wv, int exact) {
+  static const act_res_npair none = {0, NAN, NAN};
+  p->n_inputs = p->n_zero = p->n_premature = p->n_off1 = p->n_nonfinite = none;
+  if (!exact) {
+    p->name = get_str(v, wv, "name", 0);
+    p->kind = get_str(v, wv, "kind", 1);
+    p->formula = get_str(v, wv, "formula", 1);
+    p->from = get_str(v, wv, "from", 1);
+  }
+  p->zero = get_xpair(v, wv, "zero");
+  p->zero_from = get_xpair(v, wv, "zero_from");
+  p->off1 = get_xpair(v, wv, "off1");
+  p->asymptote = get_xpair(v, wv, "asymptote");
+  p->subnormal_from = get_xpair(v, wv, "subnormal_from");
+  p->zero_set = opt_intervals(v, wv, "zero_set");
+  p->zero_set_size = get_range_opt(v, wv, "zero_set_size", R_NULL | R_INT);
+  p->runs_unrefined = get_range_opt(v, wv, "runs_unrefined", R_NULL | R_INT);
+  load_counts(p, v, wv);
+}
+
+/* NUMERICAL: per format, where the computed f' vanishes (its counts, its
+ * zero set) for the exact derivative and each evaluator */
+static act_res_numerical *load_numerical(const json_t *o, const char *wa, size_t *n) {
+  const char *w = res_printf("%s, numerical", wa);
+  void *v;
+  json_t *a = opt_list(o, wa, "numerical", sizeof(act_res_numerical), &v, n);
+  act_res_numerical *N = v;
+  cap_size(*n, 1000, w, "\"numerical\"");
+  for (size_t k = 0; k < *n; k++) {
+    const char *we;
+    json_t *e = obj_at(a, k, w, &we);
+    act_res_numerical *q = &N[k];
+    q->format = get_str(e, we, "format", 0);
+    q->inputs_per_side = get_range_opt(e, we, "inputs_per_side", R_NULL | R_INT);
+    q->stride = get_range_opt(e, we, "stride", R_NULL | R_INT);
+    q->least_normal = get_range_opt(e, we, "least_normal", R_NULL);
+    json_t *ex = opt_obj(e, we, "exact");
+    q->has_exact = ex != NULL;
+    if (ex) load_num_eval(&q->exact, ex, res_printf("%s, exact", we), 1);
+    json_t *ev = opt_list(e, we, "evaluators", sizeof *q->evals, &v, &q->nevals);
+    q->evals = v;
+    for (size_t j = 0; j < q->nevals; j++) {
+      const char *wv;
+      json_t *x = obj_at(ev, j, res_printf("%s, evaluators", we), &wv);
+      load_num_eval(&q->evals[j], x, wv, 0);
+    }
+  }
+  return N;
+}
+
+/* NORMAL's tables are mu x sigma fractions */
+static act_res_normal *load_normal(const json_t *n, const char *wa) {
+  const char *w = res_printf("%s, normal", wa);
+  act_res_normal *N = res_alloc(sizeof *N);
+  N->mu = get_vec(n, w, "mu", 0, R_SIGN, 1000, &N->nmu);
+  N->sigma = get_vec(n, w, "sigma", 0, 0, 1000, &N->nsigma);
+  N->mc_samples = get_range_opt(n, w, "mc_samples", R_NULL | R_INT);
+  for (int l = 0; l < 2; l++) {
+    const char *key = l ? "numerical" : "sets";
+    void *v;
+    size_t m;
+    json_t *a = opt_list(n, w, key, sizeof(act_res_normal_row), &v, &m);
+    act_res_normal_row *rows = v;
+    for (size_t k = 0; k < m; k++) {
+      const char *we;
+      json_t *e = obj_at(a, k, res_printf("%s, %s", w, key), &we);
+      act_res_normal_row *r = &rows[k];
+      r->set = get_str(e, we, "set", 1);
+      r->label = get_str(e, we, "label", 1);
+      r->format = get_str(e, we, "format", 1);
+      r->name = get_str(e, we, "name", 1);
+      r->eps = get_range_opt(e, we, "eps", R_NULL);
+      r->exact = get_matrix(e, we, "exact", N->nmu, N->nsigma, R_NULL | R_FRAC);
+      r->mc = get_matrix(e, we, "mc", N->nmu, N->nsigma, R_NULL | R_FRAC);
+      r->mc_se = get_matrix(e, we, "mc_se", N->nmu, N->nsigma, R_NULL | R_FRAC);
+    }
+    if (l)
+      N->numerical = rows, N->nnumerical = m;
+    else
+      N->sets = rows, N->nsets = m;
+  }
+  return N;
+}
+
+/* DEPTH: series one per scale, the product scales x layers, the delivered
+ * gradient per format, formula and scale */
+static act_res_depth *load_depth(const json_t *d, const char *wa) {
+  const char *w = res_printf("%s, depth", wa);
+  act_res_depth *D = res_alloc(sizeof *D);
+  D->scales = get_vec(d, w, "scales", 0, 0, 1000, &D->nscales);
+  size_t ns = D->nscales, len;
+  double layers = get_range(d, w, "layers", R_INT);
+  if (layers > 100000) bad(w, "\"layers\" is %.9g, more than actbench writes", layers);
+  D->layers = (size_t)layers;
+  D->mean_df = opt_vec(d, w, "mean_df", ns, R_NULL | R_INF, 1000, &len);
+  D->geo_mean_abs_df = opt_vec(d, w, "geo_mean_abs_df", ns, R_NULL | R_INF, 1000, &len);
+  D->dead_prob = opt_vec(d, w, "dead_prob", ns, R_NULL | R_FRAC, 1000, &len);
+  D->product = get_matrix(d, w, "product", ns, D->layers, R_NULL | R_INF);
+  json_t *dl = opt_obj(d, w, "delivered");
+  if (!dl) return D;
+  const char *wd = res_printf("%s, delivered", w);
+  D->has_delivered = 1;
+  D->chains = get_range_opt(dl, wd, "chains", R_NULL | R_INT);
+  D->dscales = get_vec(dl, wd, "scales", 0, 0, 1000, &D->ndscales);
+  void *v;
+  size_t m;
+  json_t *ex = opt_list(dl, wd, "exact", 1, &v, &m);
+  for (size_t k = 0; k < m; k++) {
+    const char *we;
+    json_t *e = obj_at(ex, k, res_printf("%s, exact", wd), &we);
+    get_str(e, we, "format", 0);
+    get_range(e, we, "scale", 0);
+    opt_vec(e, we, "exact_zero", 0, R_NULL | R_FRAC, 100000, &len);
+    opt_vec(e, we, "exact_underflow", 0, R_NULL | R_FRAC, 100000, &len);
+  }
+  json_t *rows = opt_list(dl, wd, "rows", sizeof *D->rows, &v, &D->nrows);
+  D->rows = v;
+  for (size_t k = 0; k < D->nrows; k++) {
+    const char *we;
+    json_t *e = obj_at(rows, k, res_printf("%s, rows", wd), &we);
+    act_res_delivered *r = &D->rows[k];
+    r->format = get_str(e, we, "format", 0);
+    r->name = get_str(e, we, "name", 0);
+    r->scale = get_range(e, we, "scale", 0);
+    r->median_rel_err =
+        opt_vec(e, we, "median_rel_err", 0, R_NULL | R_INF, 100000, &r->n_median_rel_err);
+    r->underflow = opt_vec(e, we, "underflow", 0, R_NULL | R_FRAC, 100000, &r->n_underflow);
+  }
+  return D;
 }
 
 static act_res_dying *load_dying(const json_t *d) {
@@ -989,15 +1108,11 @@ static void load_saturation(act_res_saturation *R, const json_t *doc) {
       load_side(&r->math[k].neg, e, we, "neg");
       load_side(&r->math[k].pos, e, we, "pos");
     }
-    r->numerical =
-        json_is_array(json_object_get(o, "numerical")) ? json_object_get(o, "numerical") : NULL;
-    r->normal = json_is_object(json_object_get(o, "normal")) ? json_object_get(o, "normal") : NULL;
-    r->depth = json_is_object(json_object_get(o, "depth")) ? json_object_get(o, "depth") : NULL;
-    r->sets = json_is_object(json_object_get(o, "sets")) ? json_object_get(o, "sets") : NULL;
-    if (r->normal) check_normal(r->normal, wa);
-    if (r->numerical) check_numerical(r->numerical, wa);
-    if (r->sets) check_sets(r->sets, wa);
-    if (r->depth) check_depth(r->depth, wa);
+    json_t *x = json_object_get(o, "numerical");
+    if (x && !json_is_null(x)) r->numerical = load_numerical(o, wa, &r->nnumerical);
+    if ((x = opt_obj(o, wa, "normal"))) r->normal = load_normal(x, wa);
+    if ((x = opt_obj(o, wa, "sets"))) r->sets = load_sets(x, wa);
+    if ((x = opt_obj(o, wa, "depth"))) r->depth = load_depth(x, wa);
     r->exact_zero = get_pair(o, wa, "exact_zero");
     r->exact_asymptote = get_pair(o, wa, "exact_asymptote");
     json_t *im = get_arr(o, wa, "implementations");
@@ -1400,7 +1515,26 @@ static act_res_file open_doc(json_t *doc, const char *path, const char *kind) {
   json_t *c = json_object_get(doc, "context");
   f.context = json_is_object(c) ? c : NULL;
   f.version = get_str(doc, "", "actbench_version", 1);
+  f.hypervisor = -1;
+  f.l3 = NAN;
   if (f.context) {
+    const char *w = "context";
+    if (json_object_get(f.context, "hypervisor"))
+      f.hypervisor = get_bool(f.context, w, "hypervisor", 0);
+    json_t *cc = json_object_get(f.context, "caches");
+    if (json_is_object(cc)) f.l3 = get_range_opt(cc, "context, caches", "l3", R_NULL);
+    json_t *ft = json_object_get(f.context, "cpu_features");
+    if (ft && !json_is_null(ft)) {
+      if (!json_is_array(ft)) bad(w, "member \"cpu_features\" is %s, not an array", type_name(ft));
+      f.ncpu_features = json_array_size(ft);
+      cap_size(f.ncpu_features, 1000, w, "\"cpu_features\"");
+      f.cpu_features = res_alloc((f.ncpu_features + 1) * sizeof *f.cpu_features);
+      for (size_t i = 0; i < f.ncpu_features; i++) {
+        json_t *e = json_array_get(ft, i);
+        if (!json_is_string(e)) bad(w, "cpu_features[%zu] is %s, not a string", i, type_name(e));
+        f.cpu_features[i] = json_string_value(e);
+      }
+    }
     const json_t *cx = f.context;
     f.host = json_string_value(json_object_get(cx, "host"));
     if (!f.host) f.host = json_string_value(json_object_get(cx, "host_name"));

@@ -34,6 +34,13 @@ typedef struct {
    * the file was written (speed.json: actbench's date, not Google
    * Benchmark's start) and the command that wrote it */
   const char *host, *cpu_model, *date, *command;
+  /* from the context too: CPUID's hypervisor bit (1, 0; -1 not stated), the
+   * L3 of actbench's "caches" object in bytes (NAN when not stated), the CPU
+   * features ("cpu_features") */
+  int hypervisor;
+  double l3;
+  const char **cpu_features;
+  size_t ncpu_features;
 } act_res_file;
 
 /* ---- accuracy.json */
@@ -175,6 +182,108 @@ typedef struct {
   int premature_neg, premature_pos;
 } act_res_sat_impl;
 
+/* ---- saturation.json's analysis in formats (docs/results.md: SETS,
+ * NUMERICAL, NORMAL, DEPTH) */
+
+/* x on both sides, { "neg": x, "pos": x }: as written (a number formatted
+ * "%.9g"; NULL for null, "never") and as a number (NAN for null) */
+typedef struct {
+  int present; /* the member is there */
+  const char *neg, *pos;
+  double xneg, xpos;
+} act_res_xpair;
+
+/* counts on both sides, { "neg": n, "pos": n }: NAN where absent or null */
+typedef struct {
+  int present;
+  double neg, pos;
+} act_res_npair;
+
+/* a set of floats as sorted intervals [lo, hi]: -INFINITY / INFINITY for
+ * "-inf" / "inf" */
+typedef struct {
+  double lo, hi;
+} act_res_span;
+
+typedef struct {
+  int present;
+  act_res_span *iv;
+  size_t n;
+} act_res_spans;
+
+/* SETS */
+typedef struct {
+  double eps;
+  const char *label, *format; /* NULL when absent; format NULL: a mathematical threshold */
+  act_res_spans intervals;
+} act_res_set_lt;
+
+typedef struct {
+  act_res_set_lt *lt;
+  size_t nlt;
+  act_res_spans dead;
+  double samples, minima, evaluations; /* NAN when absent */
+} act_res_sets;
+
+/* NUMERICAL: an evaluator of one format, or its exact row (name, kind,
+ * formula and from NULL) */
+typedef struct {
+  const char *name, *kind, *formula, *from;
+  act_res_xpair zero, zero_from, off1, asymptote, subnormal_from;
+  /* "counts": inputs, zero, zero_premature, off1, nonfinite */
+  act_res_npair n_inputs, n_zero, n_premature, n_off1, n_nonfinite;
+  act_res_spans zero_set;
+  double zero_set_size, runs_unrefined; /* NAN when absent */
+} act_res_num_eval;
+
+typedef struct {
+  const char *format;
+  double inputs_per_side, stride, least_normal; /* NAN when absent */
+  int has_exact;
+  act_res_num_eval exact;
+  act_res_num_eval *evals;
+  size_t nevals;
+} act_res_numerical;
+
+/* NORMAL: a row of "sets" (set, label, eps) or of "numerical" (format,
+ * name); its tables nmu x nsigma row by row, NAN for null, NULL when absent */
+typedef struct {
+  const char *set, *label, *format, *name; /* NULL when absent */
+  double eps;                              /* NAN when absent or null */
+  double *exact, *mc, *mc_se;
+} act_res_normal_row;
+
+typedef struct {
+  double *mu, *sigma;
+  size_t nmu, nsigma;
+  double mc_samples; /* NAN when absent */
+  act_res_normal_row *sets, *numerical;
+  size_t nsets, nnumerical;
+} act_res_normal;
+
+/* DEPTH: delivered.rows, one format and formula at one scale; series
+ * indexed by L - 1, NAN for null, NULL when absent */
+typedef struct {
+  const char *format, *name;
+  double scale;
+  double *median_rel_err, *underflow;
+  size_t n_median_rel_err, n_underflow;
+} act_res_delivered;
+
+typedef struct {
+  double *scales;
+  size_t nscales;
+  size_t layers;
+  double *mean_df, *geo_mean_abs_df, *dead_prob; /* per scale; NULL when absent */
+  double *product;                               /* nscales x layers; NULL when absent */
+  int has_delivered;
+  double chains; /* NAN when absent */
+  double *dscales;
+  size_t ndscales;
+  act_res_delivered *rows;
+  size_t nrows;
+} act_res_depth;
+
 typedef struct {
   double *x, *f, *df; /* NAN for null or non-finite */
   size_t ncurve;
@@ -183,11 +292,14 @@ typedef struct {
   act_res_pair exact_zero, exact_asymptote;
   act_res_sat_impl *impls;
   size_t nimpls;
-  /* the members of the saturation suite's analysis in formats, as in the
-   * file (docs/results.md: NUMERICAL, NORMAL, DEPTH); NULL when absent, and
-   * their parts are left out of the report */
-  json_t *numerical, *normal, *depth;
-  json_t *sets; /* SETS: where |f'| < eps and f' = 0, as intervals (inner ones drawn) */
+  /* the saturation suite's analysis in formats (docs/results.md:
+   * NUMERICAL, one per format, NORMAL, DEPTH); NULL when absent, and their
+   * parts are left out of the report */
+  act_res_numerical *numerical;
+  size_t nnumerical;
+  act_res_normal *normal;
+  act_res_depth *depth;
+  act_res_sets *sets; /* SETS: where |f'| < eps and f' = 0, as intervals (inner ones drawn) */
 } act_res_sat;
 
 /* ---- speed.json's targets (docs/results.md, "targets") */
