@@ -46,7 +46,7 @@ typedef struct act_activation {
    * its precision set by the caller): returns the bits lost, the relative
    * error being below 2^(lost - prec), or -1 when v is exact
    * (activations/mpfr_ref.h; the references' engine is
-   * suites/accuracy/reference.c) */
+   * numerics/reference.c) */
   int (*mpfr)(int deriv, float x, const act_params *p, void *v, long prec);
   /* the tails where f (or f') is F + d with |d| far below F's half-ulp
    * (2^-150 |F|) or the value is below 2^-280: sets *F and *d and returns 1;
