@@ -40,7 +40,7 @@ typedef struct act_activation {
   double (*limit)(int deriv, int dir, const act_params *p);
   /* f (deriv = 0) or f' (deriv = 1) at x in double, without overflow and with
    * full relative accuracy where the formulas allow (the saturation suite's
-   * reference, suites/saturation/formulas.h) */
+   * reference, numerics/formulas.h) */
   double (*dref)(int deriv, double x, const act_params *p);
   /* f or f' at the float x with MPFR at precision prec into v (an mpfr_ptr,
    * its precision set by the caller): returns the bits lost, the relative
