@@ -40,13 +40,13 @@ typedef struct act_activation {
   double (*limit)(int deriv, int dir, const act_params *p);
   /* f (deriv = 0) or f' (deriv = 1) at x in double, without overflow and with
    * full relative accuracy where the formulas allow (the saturation suite's
-   * reference, suites/saturation/formulas.h) */
+   * reference, numerics/formulas.h) */
   double (*dref)(int deriv, double x, const act_params *p);
   /* f or f' at the float x with MPFR at precision prec into v (an mpfr_ptr,
    * its precision set by the caller): returns the bits lost, the relative
    * error being below 2^(lost - prec), or -1 when v is exact
    * (activations/mpfr_ref.h; the references' engine is
-   * suites/accuracy/reference.c) */
+   * numerics/reference.c) */
   int (*mpfr)(int deriv, float x, const act_params *p, void *v, long prec);
   /* the tails where f (or f') is F + d with |d| far below F's half-ulp
    * (2^-150 |F|) or the value is below 2^-280: sets *F and *d and returns 1;

@@ -1,6 +1,6 @@
 /* actbench: what the activations' MPFR evaluations share (activations/<name>.c,
  * the descriptor's mpfr; the engine that calls them, Ziv's loop and the
- * rounding, is suites/accuracy/reference.c).
+ * rounding, is numerics/reference.c).
  *
  * Each evaluation computes f or f' at precision prec from the mathematical
  * definition, with a bound on the relative error: "lost" counts it in units

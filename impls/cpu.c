@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <strings.h>
 
-#include "registry.h"
+#include "cpu.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>

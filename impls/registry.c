@@ -19,7 +19,9 @@
  * NaN input really comes out as NaN. */
 #include "registry.h"
 
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -721,4 +723,22 @@ int act_impl_available(const act_impl *impl) {
   if (strcmp(impl->isa, "avx2") == 0) return (f & ACT_CPU_AVX2) != 0;
   if (strcmp(impl->isa, "avx512") == 0) return (f & ACT_CPU_AVX512) != 0;
   return 1; /* scalar (and any ISA the cap does not cover) */
+}
+
+void act_impl_run(const act_impl *m, const act_params *p, const float *x, float *y, float *dx,
+                  size_t n) {
+  m->fwd(x, y, n, p);
+  if (!m->bwd) { /* no backward kernel: nothing to measure */
+    for (size_t i = 0; i < n; i++) dx[i] = NAN;
+    return;
+  }
+  void *buf = NULL;
+  if (posix_memalign(&buf, 64, sizeof(float) * (n ? n : 1)) != 0 || !buf) {
+    fprintf(stderr, "actbench: out of memory allocating %zu floats\n", n);
+    exit(1);
+  }
+  float *dy = buf;
+  for (size_t i = 0; i < n; i++) dy[i] = 1.0f;
+  m->bwd(x, y, dy, dx, n, p);
+  free(dy);
 }

@@ -4,6 +4,7 @@
 #define ACTBENCH_REGISTRY_H
 
 #include "activation.h"
+#include "cpu.h"
 #include "descriptor.h"
 
 #ifdef __cplusplus
@@ -53,16 +54,10 @@ int act_impl_class(const act_impl *impl);
 const act_impl_table *act_impl_peer_table(const act_impl *impl);
 /* impl->available() and the ACTBENCH_ISA cap (scalar|avx2|avx512). */
 int act_impl_available(const act_impl *impl);
-
-/* CPU features (impls/cpu.c).  Honours the environment variable ACTBENCH_ISA
- * (scalar, avx2 or avx512) as a cap, so tests can force the mask down. */
-#define ACT_CPU_AVX2 1u              /* AVX2 + FMA + OS support for YMM state */
-#define ACT_CPU_AVX512 2u            /* AVX-512 F/DQ/BW/VL + OS support for ZMM state */
-unsigned act_cpu_features(void);     /* after the cap */
-unsigned act_cpu_detected(void);     /* before the cap */
-void act_cpu_set_cap(unsigned mask); /* tests: force features down */
-int act_cpu_has_avx2(void);
-int act_cpu_has_avx512(void);
+/* Run m's fwd then its bwd (dy = 1, y from its own fwd) over x[0..n): what
+ * every suite and test measures; dx all NaN without a bwd kernel. */
+void act_impl_run(const act_impl *m, const act_params *p, const float *x, float *y, float *dx,
+                  size_t n);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "descriptor.h"
 #include "report_int.h"
 #include "util.h"
 

@@ -16,6 +16,7 @@
 #include "saturation.h"
 #include "speed.h"
 #include "sweep.h"
+#include "select.h"
 #include "util.h"
 #include "zerocenter.h"
 

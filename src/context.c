@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "plugin.h"
+#include "select.h"
 #include "util.h"
 
 #ifndef ACTBENCH_BENCHMARK_VERSION

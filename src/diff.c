@@ -21,6 +21,7 @@
 #include "mannwhitney.h"
 #include "results.h"
 #include "table.h"
+#include "select.h"
 #include "util.h"
 
 /* compare.py recommends this many repetitions for its U test */

@@ -13,7 +13,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "accuracy.h"
+#include "numerics.h"
 #include "arena.h"
 #include "registry.h"
 #include "util.h"

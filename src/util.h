@@ -7,8 +7,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "registry.h"
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -68,15 +66,6 @@ void act_tmp_remove_all(void);
  * folder that does not exist is nothing to clean.  Returns how many were removed. */
 size_t act_remove_stale(const char *dir, const char *const *patterns, size_t n);
 
-/* ---- options that belong to an activation's parameters.
- * The activations a command selected (acts[0..n-1]) must all take the
- * parameters given (--a: param_names has "a"; --b: "b"); otherwise act_die
- * with one line naming those that do not and what each selected activation
- * takes.  leaky_relu's a must be in [0, 1); a value must be finite. */
-#define ACT_MAX_ACTS 64 /* activations, at most (act_activation_count is 14) */
-void act_check_params(const char *cmd, const act_activation *const *acts, size_t n, int have_a,
-                      float a, int have_b, float b);
-
 /* Parse-only mode (the fuzz targets, fuzz/): the commands check their
  * options and return 0 before they create a folder, read a results file
  * they would measure into, or measure anything. */
@@ -95,19 +84,6 @@ json_t *act_read_json(const char *path, const char *kind);
 /* The command line as one string, for the results files ("actbench accuracy ..."). */
 void act_set_command_line(int argc, char **argv);
 const char *act_command_line(void);
-
-/* Selection of implementations: activation may be NULL (all); pattern may be
- * NULL (all), a full name, a glob on the full name (fnmatch), or a name
- * relative to the activation ("scalar.naive", "*.autovec*").  Returns the
- * number selected; out receives pointers into the registry (available or
- * not; callers check act_impl_available).  Dies when an explicit activation
- * or pattern matches nothing. */
-size_t act_select(const char *activation, const char *pattern, const act_impl **out, size_t cap);
-
-/* Drop from a selection the kernels that work natively in a narrow format
- * (ACT_NATIVE: measured by the accuracy suite's narrow sweeps only);
- * returns the new count. */
-size_t act_drop_native(const act_impl **sel, size_t n);
 
 /* Deterministic generator (splitmix64), so that results are reproducible
  * from a seed. */
@@ -141,18 +117,6 @@ const char *act_fmt_prob(char buf[32], double p);
 /* 64-byte aligned allocation that dies on failure. */
 void *act_alloc(size_t bytes);
 void act_free(void *p);
-
-/* The members every results file gives an activation ("activation",
- * "params", "formula", "dformula", "kink_note") and an implementation
- * ("name", "isa", "origin", "bwd_formula", "available"). */
-json_t *act_activation_json(const act_activation *act, const act_params *p);
-json_t *act_impl_json(const act_impl *m);
-
-/* Machine context for results files: CPU model and features, caches, cores,
- * compiler, libc, MPFR/GMP versions, date, command. */
-json_t *act_context_json(void);
-/* Cache sizes in bytes (0 when unknown): level 1 (data), 2, 3. */
-size_t act_cache_size(int level);
 
 #ifdef __cplusplus
 }

@@ -229,7 +229,7 @@ int main(int argc, char **argv) {
       if (strcmp(m->activation, act->name) || !act_impl_available(m)) continue;
       if (m->flags & ACT_NATIVE) continue;
       memset(b, 0, sizeof *b);
-      act_acc_run_impl(m, &p, x, y, dx, n);
+      act_impl_run(m, &p, x, y, dx, n);
       add(b, 0, x, y, rf, n, &act_binary32);
       if (m->bwd) add(b, 1, x, dx, rd, n, &act_binary32);
       print_impl(m, b, &first);
@@ -246,7 +246,7 @@ int main(int argc, char **argv) {
       act_ref *bf = malloc(sizeof(act_ref) * NB), *bd = malloc(sizeof(act_ref) * NB);
       for (int i = 0; i < NB; i++) bx[i] = act_bits_float((uint32_t)i << 16);
       act_reference_narrow_many(act->name, bx, NB, &p, &act_bfloat16, bf, bd);
-      act_acc_run_impl(m, &p, bx, by, bdx, NB);
+      act_impl_run(m, &p, bx, by, bdx, NB);
       memset(b, 0, sizeof *b);
       add(b, 0, bx, by, bf, NB, &act_bfloat16);
       if (m->bwd) add(b, 1, bx, bdx, bd, NB, &act_bfloat16);

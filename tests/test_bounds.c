@@ -151,7 +151,7 @@ int main(int argc, char **argv) {
       act_acc_ctx_for(&cd, m, 1, act, &p, &act_binary32);
       act_acc_stats_set_ctx(&fs, &cf);
       act_acc_stats_set_ctx(&ds, &cd);
-      act_acc_run_impl(m, &p, x, y, dx, n);
+      act_impl_run(m, &p, x, y, dx, n);
       size_t spurious = 0, inside = 0;
       for (size_t i = 0; i < n; i++)
         if (!isnan(x[i]) && isnan(y[i])) {
@@ -177,7 +177,7 @@ int main(int argc, char **argv) {
       act_acc_stats_free(&ds);
       /* special values */
       float sy[16], sdx[16];
-      act_acc_run_impl(m, &p, sp, sy, sdx, ns);
+      act_impl_run(m, &p, sp, sy, sdx, ns);
       /* Ours (origin actbench): the limits (+-inf, +-0, +-FLT_MAX) are
        * the correctly rounded ones, and the subnormal and FLT_MIN inputs within
        * the claim.  A peer library's conventions there are reported by the
@@ -223,7 +223,7 @@ int main(int argc, char **argv) {
     act_ref *rf = malloc(sizeof(act_ref) * NB), *rd = malloc(sizeof(act_ref) * NB);
     for (int i = 0; i < NB; i++) x[i] = act_bits_float((uint32_t)i << 16);
     act_reference_narrow_many(act->name, x, NB, &p, &act_bfloat16, rf, rd);
-    act_acc_run_impl(m, &p, x, y, dx, NB);
+    act_impl_run(m, &p, x, y, dx, NB);
     check_profile(m, 0, x, y, rf, NB, &act_bfloat16);
     if (m->bwd) check_profile(m, 1, x, dx, rd, NB, &act_bfloat16);
     for (int d = 0; d < 2; d++) {

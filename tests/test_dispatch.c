@@ -149,7 +149,7 @@ static void sweep_checks(size_t idx, const char *label) {
   char what[256];
   if (!d) return;
   float *y = act_alloc(sizeof(float) * d->n), *dx = act_alloc(sizeof(float) * d->n);
-  act_acc_run_impl(m, &d->p, d->x, y, dx, d->n);
+  act_impl_run(m, &d->p, d->x, y, dx, d->n);
   if (!label) { /* without a cap: keep the results */
     free_y[idx] = y;
     free_dx[idx] = dx;
@@ -194,7 +194,7 @@ static void sweep_checks(size_t idx, const char *label) {
    * first, 2^-149 to 0 in bfloat16; tests/test_cr.c checks those in theirs) */
   size_t a = (size_t)(d - data);
   float sy[NSP], sdx[NSP];
-  act_acc_run_impl(m, &d->p, sp, sy, sdx, NSP);
+  act_impl_run(m, &d->p, sp, sy, sdx, NSP);
   snprintf(what, sizeof what, "%s: %s: NaN forward as its flags say", label, m->name);
   check(!!isnan(sy[NSP - 1]) == !!(m->flags & ACT_NAN_FWD), what, NULL);
   if (m->bwd) {

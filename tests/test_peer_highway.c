@@ -163,7 +163,7 @@ static void check_isa(const char *isa, const direct_fns *f) {
     float *y = act_alloc(n * sizeof(float)), *dx = act_alloc(n * sizeof(float));
     act_ref *r = malloc(n * sizeof *r);
     act_reference_many("tanh", 0, x, n, &p, r);
-    act_acc_run_impl(t, &p, x, y, dx, n);
+    act_impl_run(t, &p, x, y, dx, n);
     act_acc_stats s;
     act_acc_stats_init(&s, 0, 0, 1);
     act_acc_stats_add(&s, x, y, r, n);

@@ -13,6 +13,7 @@
 #include <omp.h>
 #endif
 
+#include "select.h"
 #include "sweep.h"
 #include "util.h"
 
@@ -168,19 +169,6 @@ void act_acc_ctx_for(act_acc_ctx *c, const act_impl *m, int deriv, const act_act
   c->lim_pos = rn_in(id, deriv, INFINITY, p, fmt);
 }
 
-void act_acc_run_impl(const act_impl *m, const act_params *p, const float *x, float *y, float *dx,
-                      size_t n) {
-  m->fwd(x, y, n, p);
-  if (!m->bwd) { /* no backward kernel: nothing to measure */
-    for (size_t i = 0; i < n; i++) dx[i] = NAN;
-    return;
-  }
-  float *dy = act_alloc(sizeof(float) * (n ? n : 1));
-  for (size_t i = 0; i < n; i++) dy[i] = 1.0f;
-  m->bwd(x, y, dy, dx, n, p);
-  act_free(dy);
-}
-
 static json_t *jfloat(float v) {
   char b[32];
   return json_string(act_fmt_float(b, v));
@@ -284,7 +272,7 @@ static json_t *stats_json(const act_acc_stats *s, const act_impl *m, int bwd, co
 static json_t *specials_json(const act_impl *m, const act_activation *act, const act_params *p,
                              const float *xs, size_t n, const act_ref *ref, int deriv) {
   float *y = act_alloc(sizeof(float) * n), *dx = act_alloc(sizeof(float) * n);
-  act_acc_run_impl(m, p, xs, y, dx, n);
+  act_impl_run(m, p, xs, y, dx, n);
   act_acc_ctx cx;
   act_acc_ctx_for(&cx, m, deriv, act, p, &act_binary32);
   json_t *arr = json_array();
@@ -491,7 +479,7 @@ static json_t *run_narrow(const act_activation *act, const act_params *p,
     const act_impl *m = sel[k];
     if (!act_impl_available(m)) continue;
     if ((m->flags & ACT_NATIVE) && !(m->flags & mine)) continue; /* another format's */
-    act_acc_run_impl(m, p, x, y, dx, N);
+    act_impl_run(m, p, x, y, dx, N);
     json_t *ji = json_object();
     json_object_set_new(ji, "name", json_string(m->name));
     if (m->flags & mine) { /* works in this format: its claims are in its ulps */

@@ -493,40 +493,6 @@ int act_acc_verdict(const act_acc_stats *s) {
   return act_acc_exceeding(s) ? 1 : 0;
 }
 
-const char *act_fmt_short(char *buf, size_t cap, double v) {
-  if (isnan(v)) return snprintf(buf, cap, "NaN"), buf;
-  if (isinf(v)) return snprintf(buf, cap, v > 0 ? "inf" : "-inf"), buf;
-  if (v == 0) return snprintf(buf, cap, signbit(v) ? "-0" : "0"), buf;
-  char t[48];
-  snprintf(t, sizeof t, "%.2g", v);
-  /* "1.7e-08" -> "1.7e-8", "3e+27" -> "3e27" */
-  char *e = strchr(t, 'e');
-  if (e) {
-    char *q = e + 1, *d = e + 1;
-    if (*q == '+')
-      q++;
-    else if (*q == '-')
-      *d++ = *q++;
-    while (*q == '0' && q[1]) q++;
-    memmove(d, q, strlen(q) + 1);
-  }
-  snprintf(buf, cap, "%s", t);
-  return buf;
-}
-
-const char *act_ulp_note(char *buf, size_t cap, double ulp, float got, float want,
-                         const act_format *fmt) {
-  buf[0] = '\0';
-  /* beyond 2^p ulp no bit of the result is right; a zero or an infinity
-   * for another value is of the wrong kind however large the error */
-  int kind = (got == 0 || isinf(got)) && !(got == want);
-  if (!(ulp > act_pow2(fmt->p)) && !(kind && ulp > 0)) return buf;
-  char g[48], w[48];
-  snprintf(buf, cap, "%s for %s", act_fmt_short(g, sizeof g, got),
-           act_fmt_short(w, sizeof w, want));
-  return buf;
-}
-
 int act_acc_within_impl(const act_acc_stats *s, const act_impl *m, int bwd) {
   double claim = bwd ? m->bwd_ulp : m->fwd_ulp;
   int claims_nan = (m->flags & (bwd ? ACT_NAN_BWD : ACT_NAN_FWD)) != 0;

@@ -23,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accuracy.h"
+#include "numerics.h"
+#include "select.h"
 #include "util.h"
 
 #define MAX_IMPLS 512
@@ -128,7 +129,7 @@ static int64_t scan(const act_impl *m, const act_params *p, int dir, uint32_t st
   for (uint64_t k = start; k <= last;) {
     size_t n = 0;
     for (; n < BATCH && k <= last; n++, k += stride) x[n] = sgn * act_bits_float((uint32_t)k);
-    act_acc_run_impl(m, p, x, y, dx, n);
+    act_impl_run(m, p, x, y, dx, n);
     for (size_t i = 0; i < n; i++) {
       if (hit(y, dx, i, target)) {
         uint32_t b = act_float_bits(fabsf(x[i]));
@@ -137,7 +138,7 @@ static int64_t scan(const act_impl *m, const act_params *p, int dir, uint32_t st
         float *x2 = act_alloc(sizeof(float) * cnt), *y2 = act_alloc(sizeof(float) * cnt),
               *d2 = act_alloc(sizeof(float) * cnt);
         for (uint32_t j = 0; j < cnt; j++) x2[j] = sgn * act_bits_float(from + j);
-        act_acc_run_impl(m, p, x2, y2, d2, cnt);
+        act_impl_run(m, p, x2, y2, d2, cnt);
         uint32_t found = b;
         for (uint32_t j = 0; j < cnt; j++)
           if (hit(y2, d2, j, target)) {
@@ -553,7 +554,7 @@ int act_saturation_main(int argc, char **argv) {
           size_t n = 0;
           for (; n < BATCH && kk <= 0x7f800000u; n++, kk += (uint64_t)stride * 64)
             x[n] = -act_bits_float((uint32_t)kk);
-          act_acc_run_impl(m, &p, x, y, dx, n);
+          act_impl_run(m, &p, x, y, dx, n);
           for (size_t i = 0; i < n; i++) bad += dx[i] != (float)want;
           seen += n;
         }

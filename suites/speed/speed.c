@@ -67,6 +67,7 @@
 
 #include "gbench_shim.h"
 #include "speed_int.h"
+#include "select.h"
 #include "util.h"
 
 #ifndef ACTBENCH_VERSION

@@ -9,9 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accuracy.h"
+#include "numerics.h"
 #include "formulas.h"
 #include "registry.h"
+#include "select.h"
 #include "util.h"
 
 /* ---- the grids */

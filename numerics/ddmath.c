@@ -62,7 +62,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-#include "accuracy.h"
+#include "numerics.h"
 
 #define TAB_BITS 8
 #define TAB_N (1 << TAB_BITS)

@@ -5,6 +5,7 @@
 #include <float.h>
 #include <math.h>
 
+#include "descriptor.h"
 #include "dmath.h"
 
 void sat_fmt_init(sat_fmt *c, const act_format *fmt) {

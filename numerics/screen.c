@@ -38,8 +38,8 @@
 #include <mpfr.h>
 #include <pthread.h>
 
-#include "accuracy.h"
-#include "registry.h"
+#include "numerics.h"
+#include "cpu.h"
 /* the double-double functions, as a private copy of this file's */
 #define DDM_API static
 #include "ddmath.c"

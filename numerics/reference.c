@@ -17,7 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accuracy.h"
+#include "descriptor.h"
+#include "numerics.h"
 #include "util.h"
 
 /* Evaluate at precision prec into v (the activation's descriptor, mpfr).

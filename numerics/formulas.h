@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "accuracy.h"
+#include "numerics.h"
 #include "activation.h"
 #include "util.h"
 

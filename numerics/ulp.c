@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accuracy.h"
+#include "numerics.h"
 #include "util.h"
 
 const act_format act_binary32 = {"binary32", 24, -149, 127};
@@ -46,4 +46,38 @@ int act_ulp_error(double got, const act_ref *ref, const act_format *fmt, double 
   double d = (got - ref->hi) - ref->lo;
   *err = fabs(d) / act_ulp(ref->hi, ref->lo, fmt);
   return ACT_ULP_OK;
+}
+
+const char *act_fmt_short(char *buf, size_t cap, double v) {
+  if (isnan(v)) return snprintf(buf, cap, "NaN"), buf;
+  if (isinf(v)) return snprintf(buf, cap, v > 0 ? "inf" : "-inf"), buf;
+  if (v == 0) return snprintf(buf, cap, signbit(v) ? "-0" : "0"), buf;
+  char t[48];
+  snprintf(t, sizeof t, "%.2g", v);
+  /* "1.7e-08" -> "1.7e-8", "3e+27" -> "3e27" */
+  char *e = strchr(t, 'e');
+  if (e) {
+    char *q = e + 1, *d = e + 1;
+    if (*q == '+')
+      q++;
+    else if (*q == '-')
+      *d++ = *q++;
+    while (*q == '0' && q[1]) q++;
+    memmove(d, q, strlen(q) + 1);
+  }
+  snprintf(buf, cap, "%s", t);
+  return buf;
+}
+
+const char *act_ulp_note(char *buf, size_t cap, double ulp, float got, float want,
+                         const act_format *fmt) {
+  buf[0] = '\0';
+  /* beyond 2^p ulp no bit of the result is right; a zero or an infinity
+   * for another value is of the wrong kind however large the error */
+  int kind = (got == 0 || isinf(got)) && !(got == want);
+  if (!(ulp > act_pow2(fmt->p)) && !(kind && ulp > 0)) return buf;
+  char g[48], w[48];
+  snprintf(buf, cap, "%s for %s", act_fmt_short(g, sizeof g, got),
+           act_fmt_short(w, sizeof w, want));
+  return buf;
 }
