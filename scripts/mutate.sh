@@ -29,7 +29,6 @@
 # (several file/find/replace blocks may follow one another).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$PWD
 SCRATCH=${SCRATCH:-/tmp/actbench-mutate}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 pending=0
@@ -81,6 +80,10 @@ mkdir -p "$SCRATCH/src"
 git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' p; do
   [ -e "$p" ] && printf '%s\0' "$p"
 done | tar --null -T - -cf - | tar -xf - -C "$SCRATCH/src"
+# the tree as it was: mutations are read and files restored from this copy,
+# so that work going on in the tree meanwhile cannot mix into the run
+rm -rf "$SCRATCH/orig"
+cp -a "$SCRATCH/src" "$SCRATCH/orig"
 B=$SCRATCH/build
 echo "mutate: building in $B"
 if ! { [ -f "$B/CMakeCache.txt" ] || cmake -S "$SCRATCH/src" -B "$B" ${CMAKE_FLAGS:-} >"$SCRATCH/configure.log" 2>&1; } ||
@@ -125,7 +128,7 @@ EOF
 }
 
 # ---- the tests the mutations name must pass before any mutation
-all_tests=$(for f in "${muts[@]}"; do field "$f" tests; done | tr '|' '\n' | sort -u | paste -sd'|')
+all_tests=$(for f in "${muts[@]}"; do field "$SCRATCH/orig/$f" tests; done | tr '|' '\n' | sort -u | paste -sd'|')
 echo "mutate: the unmutated tree: ctest -R '$all_tests'"
 if ! (cd "$B" && ctest -j "$JOBS" -R "$all_tests" >"$SCRATCH/baseline.log" 2>&1); then
   echo "mutate: these tests fail without any mutation: $(grep -o '[0-9]* - [a-z_]* (Failed)' "$SCRATCH/baseline.log" | tr '\n' ' ') ($SCRATCH/baseline.log)" >&2
@@ -135,7 +138,8 @@ fi
 # ---- each mutation
 rows=()
 bad=0
-for f in "${muts[@]}"; do
+for f0 in "${muts[@]}"; do
+  f=$SCRATCH/orig/$f0
   n=$(basename "$f" .mut)
   what=$(field "$f" what)
   tests=$(field "$f" tests)
@@ -155,7 +159,7 @@ for f in "${muts[@]}"; do
   # restore what the mutation touched
   if [ -s "$SCRATCH/touched" ]; then
     while IFS= read -r p; do
-      [ -n "$p" ] && cp "$ROOT/$p" "$SCRATCH/src/$p"
+      [ -n "$p" ] && cp "$SCRATCH/orig/$p" "$SCRATCH/src/$p"
     done <"$SCRATCH/touched"
   fi
   : >"$SCRATCH/touched"
