@@ -114,6 +114,12 @@ ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8_fast)
 #define ACT_DECLARE_VEC(act, alg)               \
   ACT_DECLARE_KERNELS(act_##act##_##alg, _avx2) \
   ACT_DECLARE_KERNELS(act_##act##_##alg, _avx512)
+/* a backward kernel alone (its forward is another's), both ISAs */
+#define ACT_DECLARE_VEC_BWD(act, alg)                                                             \
+  void act_##act##_##alg##_bwd_avx2(const float *x, const float *y, const float *dy, float *dx,   \
+                                    size_t n, const act_params *p);                               \
+  void act_##act##_##alg##_bwd_avx512(const float *x, const float *y, const float *dy, float *dx, \
+                                      size_t n, const act_params *p);
 ACT_DECLARE_VEC(elu, rr1_p7)
 ACT_DECLARE_VEC(elu, rr1_lut8_p4)
 ACT_DECLARE_VEC(elu, rr1_lut8d_p4)
@@ -124,18 +130,12 @@ ACT_DECLARE_VEC(gelu, erfc_dd)
 ACT_DECLARE_VEC(gelu, erfc)
 ACT_DECLARE_VEC(sigmoid, rr2_lut_div)
 ACT_DECLARE_VEC(sigmoid, rr2_lut_dd)
-void act_sigmoid_from_y_bwd_avx2(const float *x, const float *y, const float *dy, float *dx,
-                                 size_t n, const act_params *p);
-void act_sigmoid_from_y_bwd_avx512(const float *x, const float *y, const float *dy, float *dx,
-                                   size_t n, const act_params *p);
+ACT_DECLARE_VEC_BWD(sigmoid, from_y)
 ACT_DECLARE_KERNELS(act_sigmoid_rr2_lut_div_x64, _avx512)
 ACT_DECLARE_KERNELS(act_sigmoid_rr1_lut_div_x64, _avx512)
 ACT_DECLARE_VEC(silu, rr2_lut_div)
 ACT_DECLARE_VEC(silu, rr2_lut_dd)
-void act_silu_rr2_lut_div_root_bwd_avx2(const float *x, const float *y, const float *dy, float *dx,
-                                        size_t n, const act_params *p);
-void act_silu_rr2_lut_div_root_bwd_avx512(const float *x, const float *y, const float *dy,
-                                          float *dx, size_t n, const act_params *p);
+ACT_DECLARE_VEC_BWD(silu, rr2_lut_div_root)
 
 /* ---- the correctly rounded kernels (issue 18; impls/cr/avx2_cr.c,
  * avx512_cr.c): act_<act>_cr[_bf16|_f16]_fwd_<isa>, _bwd_<isa>. */

@@ -223,6 +223,23 @@ VK_INLINE void sig_exp_dd(vf z, vf zl, int fold, const sig_tab *t, vf *eh, vf *e
   *el = vk_mul(El, sc);
 }
 
+/* the accurate kernels' first steps: t = a x (+ tl), z = -|t| (+ zl),
+ * e' = eh + el = exp(z + zl) 2^40, and d' = dh + dl = 2^40 + e' exactly
+ * (Fast2Sum: e' <= 2^40) */
+typedef struct {
+  vf t, tl, z, zl, eh, el, dh, dl;
+} sig_dd;
+VK_INLINE sig_dd sig_dd_start(vf x, vf a, int fold, const sig_tab *tab) {
+  sig_dd s;
+  s.t = sig_t(x, a, fold, &s.tl);
+  s.z = sig_negabs(s.t, s.tl, fold, &s.zl);
+  sig_exp_dd(s.z, s.zl, fold, tab, &s.eh, &s.el);
+  const vf two_s = vk_set(0x1p40f);
+  s.dh = vk_add(two_s, s.eh);
+  s.dl = vk_add(vk_add(vk_sub(two_s, s.dh), s.eh), s.el);
+  return s;
+}
+
 /* (nh + nl) / (dh + dl) for a double-float numerator and denominator: the
  * reciprocal estimate (rcpps, 1.5 2^-12; rcp14, 2^-14) refined by one Newton
  * step (relative error ~2^-22.8, ~2^-28), then one Newton step on the

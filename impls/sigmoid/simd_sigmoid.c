@@ -75,31 +75,20 @@ VK_INLINE vf bwd_from_y(vf y, vf dy, vf a, int fold, const sig_tab *tab) {
 
 /* forward, accurate */
 VK_INLINE vf fwd_acc(vf x, vf a, int fold, const sig_tab *tab) {
-  vf tl, zl, eh, el;
-  vf t = sig_t(x, a, fold, &tl);
-  vf z = sig_negabs(t, tl, fold, &zl);
-  sig_exp_dd(z, zl, fold, tab, &eh, &el);
-  const vf two_s = vk_set(0x1p40f);
-  vf dh = vk_add(two_s, eh);
-  vf dl = vk_add(vk_add(vk_sub(two_s, dh), eh), el);
-  vm neg = sig_neg(t); /* t < 0: e/(1 + e) */
-  vf nh = vk_sel(neg, eh, two_s);
-  vf nl = vk_sel(neg, el, vk_set(0.0f));
-  return sig_div_dd(nh, nl, dh, dl);
+  sig_dd s = sig_dd_start(x, a, fold, tab);
+  vm neg = sig_neg(s.t); /* t < 0: e/(1 + e) */
+  vf nh = vk_sel(neg, s.eh, vk_set(0x1p40f));
+  vf nl = vk_sel(neg, s.el, vk_set(0.0f));
+  return sig_div_dd(nh, nl, s.dh, s.dl);
 }
 
 /* backward from x, accurate: dy a e'/D, D = (d' 2^-20)^2 */
 VK_INLINE vf bwd_acc(vf x, vf dy, vf a, int fold, const sig_tab *tab) {
-  vf tl, zl, eh, el;
-  vf t = sig_t(x, a, fold, &tl);
-  vf z = sig_negabs(t, tl, fold, &zl);
-  sig_exp_dd(z, zl, fold, tab, &eh, &el);
-  const vf two_s = vk_set(0x1p40f);
+  sig_dd s = sig_dd_start(x, a, fold, tab);
+  vf eh = s.eh, el = s.el;
   const vf m20 = vk_set(0x1p-20f);
-  vf dh = vk_add(two_s, eh);
-  vf dl = vk_add(vk_add(vk_sub(two_s, dh), eh), el);
-  dh = vk_mul(dh, m20);
-  dl = vk_mul(dl, m20);
+  vf dh = vk_mul(s.dh, m20);
+  vf dl = vk_mul(s.dl, m20);
   vf Dh = vk_mul(dh, dh);
   vf Dl = vk_fms(dh, dh, Dh);
   Dl = vk_fma(vk_add(dh, dh), dl, Dl);

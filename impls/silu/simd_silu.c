@@ -84,13 +84,8 @@ VK_INLINE vf bwd_fast(vf x, vf dy, vf b, int fold, const sig_tab *tab) {
 
 /* forward, accurate */
 VK_INLINE vf fwd_acc(vf x, vf b, int fold, const sig_tab *tab) {
-  vf tl, zl, eh, el;
-  vf t = sig_t(x, b, fold, &tl);
-  vf z = sig_negabs(t, tl, fold, &zl);
-  sig_exp_dd(z, zl, fold, tab, &eh, &el);
-  const vf two_s = vk_set(0x1p40f);
-  vf dh = vk_add(two_s, eh);
-  vf dl = vk_add(vk_add(vk_sub(two_s, dh), eh), el);
+  sig_dd s = sig_dd_start(x, b, fold, tab);
+  vf t = s.t, eh = s.eh, el = s.el, dh = s.dh, dl = s.dl;
   vm neg = sig_neg(t);
   /* t >= 0: x / (1 + E), the denominator scaled by 2^-40 */
   const vf m40 = vk_set(0x1p-40f);
@@ -135,14 +130,9 @@ VK_INLINE vf root_window(vf g, vf t, vf tl, int fold) {
 
 /* backward from x, accurate: the formulas of bwd_fast in double-float */
 VK_INLINE vf bwd_acc(vf x, vf dy, vf b, int fold, const sig_tab *tab) {
-  vf tl, zl, eh, el;
-  vf t = sig_t(x, b, fold, &tl);
-  vf z = sig_negabs(t, tl, fold, &zl); /* z + zl = -|t + tl|, z >= -110 */
-  sig_exp_dd(z, zl, fold, tab, &eh, &el);
-  const vf two_s = vk_set(0x1p40f);
+  sig_dd s = sig_dd_start(x, b, fold, tab); /* z + zl = -|t + tl|, z >= -110 */
+  vf t = s.t, tl = s.tl, z = s.z, zl = s.zl, eh = s.eh, el = s.el, dh = s.dh, dl = s.dl;
   const vf m20 = vk_set(0x1p-20f), m40 = vk_set(0x1p-40f);
-  vf dh = vk_add(two_s, eh);
-  vf dl = vk_add(vk_add(vk_sub(two_s, dh), eh), el);
   /* D = (d' 2^-20)^2 */
   vf sh = vk_mul(dh, m20), sl = vk_mul(dl, m20);
   vf Dh = vk_mul(sh, sh);
