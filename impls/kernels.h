@@ -78,26 +78,6 @@ ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx2)
 ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx512)
 ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx2)
 ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx512)
-/* ---- sigmoid and silu: the AVX2+FMA and AVX-512 kernels
- * (impls/sigmoid/avx2_*.c, avx512_*.c; impls/silu/avx2_*.c, avx512_*.c) */
-ACT_DECLARE_KERNELS(act_sigmoid_avx512_lut32_p2, )
-ACT_DECLARE_KERNELS(act_sigmoid_avx512_lut32_p2_x64, )
-ACT_DECLARE_KERNELS(act_sigmoid_avx512_rr1_lut32_p2_x64, )
-ACT_DECLARE_KERNELS(act_sigmoid_avx512_lut64_p3_dd, )
-ACT_DECLARE_KERNELS(act_sigmoid_avx2_lut8_p3, )
-ACT_DECLARE_KERNELS(act_sigmoid_avx2_lut8_p5_dd, )
-void act_sigmoid_avx2_from_y_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                 size_t n, const act_params *p);
-void act_sigmoid_avx512_from_y_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                   size_t n, const act_params *p);
-ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p3, )
-void act_silu_avx2_lut8_p3_root_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                    size_t n, const act_params *p);
-void act_silu_avx512_lut32_p2_root_bwd(const float *x, const float *y, const float *dy, float *dx,
-                                       size_t n, const act_params *p);
-ACT_DECLARE_KERNELS(act_silu_avx2_lut8_p5_dd, )
-ACT_DECLARE_KERNELS(act_silu_avx512_lut32_p2, )
-ACT_DECLARE_KERNELS(act_silu_avx512_lut64_p3_dd, )
 /* tanh and gelu_tanh: AVX2+FMA and AVX-512 kernels (impls/tanh/avx2_*.c,
  * avx512_*.c, impls/gelu_tanh/avx2_*.c, avx512_*.c).  Forward kernels are
  * act_<act>_<isa>_<alg>_fwd, backward kernels act_<act>_<isa>_<alg>_bwd; an
@@ -128,11 +108,18 @@ ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16_fast)
 ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16_fast)
 ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8_fast)
 ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8_fast)
-/* gelu, elu, softplus: the kernels on the SIMD layer, one file each compiled
- * per ISA (impls/<act>/simd_<act>.c), act_<act>_<alg>_fwd_<isa>, _bwd_<isa>. */
+/* gelu, elu, softplus, sigmoid, silu: the kernels on the SIMD layer, one file each
+ * compiled per ISA (impls/<act>/simd_<act>.c), act_<act>_<alg>_fwd_<isa>,
+ * _bwd_<isa> (the x64 ones AVX-512 only). */
 #define ACT_DECLARE_VEC(act, alg)               \
   ACT_DECLARE_KERNELS(act_##act##_##alg, _avx2) \
   ACT_DECLARE_KERNELS(act_##act##_##alg, _avx512)
+/* a backward kernel alone (its forward is another's), both ISAs */
+#define ACT_DECLARE_VEC_BWD(act, alg)                                                             \
+  void act_##act##_##alg##_bwd_avx2(const float *x, const float *y, const float *dy, float *dx,   \
+                                    size_t n, const act_params *p);                               \
+  void act_##act##_##alg##_bwd_avx512(const float *x, const float *y, const float *dy, float *dx, \
+                                      size_t n, const act_params *p);
 ACT_DECLARE_VEC(elu, rr1_p7)
 ACT_DECLARE_VEC(elu, rr1_lut8_p4)
 ACT_DECLARE_VEC(elu, rr1_lut8d_p4)
@@ -141,6 +128,14 @@ ACT_DECLARE_VEC(softplus, rr2_p7_lut_w)
 ACT_DECLARE_VEC(softplus, rr2_p7_lut_dd_w)
 ACT_DECLARE_VEC(gelu, erfc_dd)
 ACT_DECLARE_VEC(gelu, erfc)
+ACT_DECLARE_VEC(sigmoid, rr2_lut_div)
+ACT_DECLARE_VEC(sigmoid, rr2_lut_dd)
+ACT_DECLARE_VEC_BWD(sigmoid, from_y)
+ACT_DECLARE_KERNELS(act_sigmoid_rr2_lut_div_x64, _avx512)
+ACT_DECLARE_KERNELS(act_sigmoid_rr1_lut_div_x64, _avx512)
+ACT_DECLARE_VEC(silu, rr2_lut_div)
+ACT_DECLARE_VEC(silu, rr2_lut_dd)
+ACT_DECLARE_VEC_BWD(silu, rr2_lut_div_root)
 
 /* ---- the correctly rounded kernels (issue 18; impls/cr/avx2_cr.c,
  * avx512_cr.c): act_<act>_cr[_bf16|_f16]_fwd_<isa>, _bwd_<isa>. */

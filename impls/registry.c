@@ -103,43 +103,43 @@ static const act_impl own_impls[] = {
      .bwd = act_sigmoid_autovec_bwd_avx512, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X,
      .note = "gcc-vectorized C: inline exp, double-float 1/(1+e)"},
-    /* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/avx2_*.c,
-     * avx512_*.c). */
+    /* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/simd_sigmoid.c,
+     * compiled per ISA). */
     /* claims: the exhaustive sweep over all 2^32 floats (a = 1), `nice -n 5 build/actbench
      * accuracy --exhaustive --activation sigmoid --impl 'sigmoid.avx*.rr*' --formats binary32
      * --out DIR` (36 min on 2 shared cores), maxima rounded up; no special-value or NaN
      * failures.  f' from y is measured with y from the kernel's own forward. */
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 4.928 at x = -0x1.549f3p+1 */
-    {OURS(sigmoid, avx2, "rr2-lut8-p3-div"), .fwd = act_sigmoid_avx2_lut8_p3_fwd,
-     .bwd = act_sigmoid_avx2_lut8_p3_bwd, .fwd_ulp = 2.9, .bwd_ulp = 5.0,
+    {OURS(sigmoid, avx2, "rr2-lut8-p3-div"), .fwd = act_sigmoid_rr2_lut_div_fwd_avx2,
+     .bwd = act_sigmoid_rr2_lut_div_bwd_avx2, .fwd_ulp = 2.9, .bwd_ulp = 5.0,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 1.749e7 at x = 0x1.0adc96p+4 */
-    {OURS(sigmoid, avx2, "rr2-lut8-p3-div-from-y"), .fwd = act_sigmoid_avx2_lut8_p3_fwd,
-     .bwd = act_sigmoid_avx2_from_y_bwd, .fwd_ulp = 2.9, .bwd_ulp = 1.8e7,
+    {OURS(sigmoid, avx2, "rr2-lut8-p3-div-from-y"), .fwd = act_sigmoid_rr2_lut_div_fwd_avx2,
+     .bwd = act_sigmoid_from_y_bwd_avx2, .fwd_ulp = 2.9, .bwd_ulp = 1.8e7,
      .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y, .note = "fast; f' from y"},
     /* exhaustive: f max 0.5861 at x = -0x1.92a78ep+4, f' max 0.586 at x = -0x1.92a78ep+4 */
-    {OURS(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_sigmoid_avx2_lut8_p5_dd_fwd,
-     .bwd = act_sigmoid_avx2_lut8_p5_dd_bwd, .fwd_ulp = 0.59, .bwd_ulp = 0.59,
+    {OURS(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_sigmoid_rr2_lut_dd_fwd_avx2,
+     .bwd = act_sigmoid_rr2_lut_dd_bwd_avx2, .fwd_ulp = 0.59, .bwd_ulp = 0.59,
      .bwd_formula = "a*e/(1+e)^2", .flags = NAN_BOTH | FROM_X, .note = "accurate"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 6.21 at x = -0x1.08755cp+2 */
-    {OURS(sigmoid, avx512, "rr2-lut32-p2-div"), .fwd = act_sigmoid_avx512_lut32_p2_fwd,
-     .bwd = act_sigmoid_avx512_lut32_p2_bwd, .fwd_ulp = 3.9, .bwd_ulp = 6.3,
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div"), .fwd = act_sigmoid_rr2_lut_div_fwd_avx512,
+     .bwd = act_sigmoid_rr2_lut_div_bwd_avx512, .fwd_ulp = 3.9, .bwd_ulp = 6.3,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 4.295 at x = -0x1.e8ab66p+2 */
-    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-x64"), .fwd = act_sigmoid_avx512_lut32_p2_x64_fwd,
-     .bwd = act_sigmoid_avx512_lut32_p2_x64_bwd, .fwd_ulp = 3.9, .bwd_ulp = 4.3,
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-x64"), .fwd = act_sigmoid_rr2_lut_div_x64_fwd_avx512,
+     .bwd = act_sigmoid_rr2_lut_div_x64_bwd_avx512, .fwd_ulp = 3.9, .bwd_ulp = 4.3,
      .bwd_formula = "a*s*(1-s), s=sigma(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 6.87 at x = -0x1.5ab9e8p+6, f' max 6.87 at x = -0x1.5ab9e8p+6 */
-    {OURS(sigmoid, avx512, "rr1-lut32-p2-div-x64"), .fwd = act_sigmoid_avx512_rr1_lut32_p2_x64_fwd,
-     .bwd = act_sigmoid_avx512_rr1_lut32_p2_x64_bwd, .fwd_ulp = 6.9, .bwd_ulp = 6.9,
+    {OURS(sigmoid, avx512, "rr1-lut32-p2-div-x64"), .fwd = act_sigmoid_rr1_lut_div_x64_fwd_avx512,
+     .bwd = act_sigmoid_rr1_lut_div_x64_bwd_avx512, .fwd_ulp = 6.9, .bwd_ulp = 6.9,
      .bwd_formula = "a*s*(1-s), s=sigma(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 1.696e7 at x = 0x1.0a577ep+4 */
-    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-from-y"), .fwd = act_sigmoid_avx512_lut32_p2_x64_fwd,
-     .bwd = act_sigmoid_avx512_from_y_bwd, .fwd_ulp = 3.9, .bwd_ulp = 1.7e7,
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-from-y"), .fwd = act_sigmoid_rr2_lut_div_x64_fwd_avx512,
+     .bwd = act_sigmoid_from_y_bwd_avx512, .fwd_ulp = 3.9, .bwd_ulp = 1.7e7,
      .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y, .note = "fast; f' from y"},
     /* exhaustive: f max 0.5116 at x = -0x1.d2e124p+5, f' max 0.5119 at x = -0x1.c2e66p+2 */
-    {OURS(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_sigmoid_avx512_lut64_p3_dd_fwd,
-     .bwd = act_sigmoid_avx512_lut64_p3_dd_bwd, .fwd_ulp = 0.52, .bwd_ulp = 0.52,
+    {OURS(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_sigmoid_rr2_lut_dd_fwd_avx512,
+     .bwd = act_sigmoid_rr2_lut_dd_bwd_avx512, .fwd_ulp = 0.52, .bwd_ulp = 0.52,
      .bwd_formula = "a*e/(1+e)^2", .flags = NAN_BOTH | FROM_X, .note = "accurate"},
     /* ---- tanh.  naive, stable, autovec: as sigmoid's (the same comparison):
      * stable 1.62 / 1.49, autovec 0.95 / 0.82; naive 2.19 (glibc tanhf) /
@@ -450,40 +450,40 @@ static const act_impl own_impls[] = {
     {OURS(silu, scalar, "stable"), .fwd = act_silu_stable_fwd_d, .bwd = act_silu_stable_bwd_d,
      .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "s(t)(1+t s(-t))", .flags = NAN_BOTH | FROM_X,
      .note = "inline exp, double-float 1/(1+e), no overflow"},
-    /* ---- silu: AVX2+FMA and AVX-512 kernels (impls/silu/avx2_*.c, avx512_*.c) */
+    /* ---- silu: AVX2+FMA and AVX-512 kernels (impls/silu/simd_silu.c, compiled per ISA) */
     /* claims: the exhaustive sweep over all 2^32 floats (b = 1), `nice -n 5 build/actbench
      * accuracy --exhaustive --activation silu --impl 'silu.avx*.rr*' --formats binary32
      * --out DIR` (28 min on 2 shared cores), maxima rounded up; no special-value or NaN
      * failures.  The fast backward's 1.27e7 is at the float nearest the root of silu'
      * (t0 = -0x1.474974p+0); the root-p6 kernels' 11.7 just outside their window. */
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 1.273e7 at x = -0x1.474974p+0 */
-    {OURS(silu, avx2, "rr2-lut8-p3-div"), .fwd = act_silu_avx2_lut8_p3_fwd,
-     .bwd = act_silu_avx2_lut8_p3_bwd, .fwd_ulp = 4.0, .bwd_ulp = 1.3e7,
+    {OURS(silu, avx2, "rr2-lut8-p3-div"), .fwd = act_silu_rr2_lut_div_fwd_avx2,
+     .bwd = act_silu_rr2_lut_div_bwd_avx2, .fwd_ulp = 4.0, .bwd_ulp = 1.3e7,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "fast"},
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 11.67 at x = -0x1.3601cap+0 */
-    {OURS(silu, avx2, "rr2-lut8-p3-div-root-p6"), .fwd = act_silu_avx2_lut8_p3_fwd,
-     .bwd = act_silu_avx2_lut8_p3_root_bwd, .fwd_ulp = 4.0, .bwd_ulp = 12.0,
+    {OURS(silu, avx2, "rr2-lut8-p3-div-root-p6"), .fwd = act_silu_rr2_lut_div_fwd_avx2,
+     .bwd = act_silu_rr2_lut_div_root_bwd_avx2, .fwd_ulp = 4.0, .bwd_ulp = 12.0,
      .bwd_formula = "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0",
      .flags = NAN_BOTH | FROM_X, .note = "fast; f' root window"},
     /* exhaustive: f max 0.5939 at x = -0x1.e507f6p+2, f' max 0.7864 at x = -0x1.15bc74p-3 */
-    {OURS(silu, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_silu_avx2_lut8_p5_dd_fwd,
-     .bwd = act_silu_avx2_lut8_p5_dd_bwd, .fwd_ulp = 0.6, .bwd_ulp = 0.79,
+    {OURS(silu, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_silu_rr2_lut_dd_fwd_avx2,
+     .bwd = act_silu_rr2_lut_dd_bwd_avx2, .fwd_ulp = 0.6, .bwd_ulp = 0.79,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "accurate"},
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 1.273e7 at x = -0x1.474974p+0 */
-    {OURS(silu, avx512, "rr2-lut32-p2-div"), .fwd = act_silu_avx512_lut32_p2_fwd,
-     .bwd = act_silu_avx512_lut32_p2_bwd, .fwd_ulp = 4.9, .bwd_ulp = 1.3e7,
+    {OURS(silu, avx512, "rr2-lut32-p2-div"), .fwd = act_silu_rr2_lut_div_fwd_avx512,
+     .bwd = act_silu_rr2_lut_div_bwd_avx512, .fwd_ulp = 4.9, .bwd_ulp = 1.3e7,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "fast"},
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 11.47 at x = -0x1.37312cp+0 */
-    {OURS(silu, avx512, "rr2-lut32-p2-div-root-p6"), .fwd = act_silu_avx512_lut32_p2_fwd,
-     .bwd = act_silu_avx512_lut32_p2_root_bwd, .fwd_ulp = 4.9, .bwd_ulp = 12.0,
+    {OURS(silu, avx512, "rr2-lut32-p2-div-root-p6"), .fwd = act_silu_rr2_lut_div_fwd_avx512,
+     .bwd = act_silu_rr2_lut_div_root_bwd_avx512, .fwd_ulp = 4.9, .bwd_ulp = 12.0,
      .bwd_formula = "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0",
      .flags = NAN_BOTH | FROM_X, .note = "fast; f' root window"},
     /* exhaustive: f max 0.5126 at x = -0x1.cfe1f8p+3, f' max 0.7548 at x = -0x1.7b2ad8p-4 */
-    {OURS(silu, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_silu_avx512_lut64_p3_dd_fwd,
-     .bwd = act_silu_avx512_lut64_p3_dd_bwd, .fwd_ulp = 0.52, .bwd_ulp = 0.76,
+    {OURS(silu, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_silu_rr2_lut_dd_fwd_avx512,
+     .bwd = act_silu_rr2_lut_dd_bwd_avx512, .fwd_ulp = 0.52, .bwd_ulp = 0.76,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "accurate"},
     /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */

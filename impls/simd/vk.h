@@ -31,4 +31,23 @@
 #endif
 #include "simd/vk_loop.h"
 
+/* ---- built on the above, the same for every ISA and VK_WIDE */
+
+/* a table of N floats (N = VK_LUT, 2 VK_LUT or 4 VK_LUT: a VK_PICK
+ * parameter of the family) in N / VK_LUT registers, and t[i mod N] */
+VK_INLINE void vk_table_load_n(vk_table *t, const float *p, int n) {
+  for (int r = 0; r < n / VK_LUT; r++) t[r] = vk_table_load(p + r * VK_LUT);
+}
+VK_INLINE vf vk_lut_n(const vk_table *t, int n, vi i) {
+  return n == VK_LUT ? vk_lut(t[0], i) : n == 2 * VK_LUT ? vk_lut2(t, i) : vk_lut4(t, i);
+}
+/* c[0] r^(n-1) + ... + c[n-1] in Horner's form, times sc (exact where sc is
+ * a power of 2 and no coefficient under- or overflows): the first step
+ * c[0] r + c[1], then p r + c[k], one fma each */
+VK_INLINE vf vk_horner(vf r, const float *c, int n, float sc) {
+  vf p = vk_fma(vk_set(c[0] * sc), r, vk_set(c[1] * sc));
+  for (int k = 2; k < n; k++) p = vk_fma(p, r, vk_set(c[k] * sc));
+  return p;
+}
+
 #endif

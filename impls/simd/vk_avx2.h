@@ -54,6 +54,11 @@ VK_INLINE vf vk_fnma(vf a, vf b, vf c) {
 VK_INLINE vf vk_recip(vf d) {
   return _mm256_div_ps(_mm256_set1_ps(1.0f), d);
 }
+/* the hardware's estimate of 1/d (vrcpps: relative error up to 1.5 2^-12),
+ * for callers that refine it with their own Newton steps */
+VK_INLINE vf vk_rcp_est(vf d) {
+  return _mm256_rcp_ps(d);
+}
 /* min/max: the second operand where either is NaN (x86 semantics) */
 VK_INLINE vf vk_min(vf a, vf b) {
   return _mm256_min_ps(a, b);
@@ -121,6 +126,12 @@ VK_INLINE vi vk_slli(vi a, int n) {
 VK_INLINE vi vk_addi(vi a, vi b) {
   return _mm256_add_epi32(a, b);
 }
+VK_INLINE vi vk_subi(vi a, vi b) {
+  return _mm256_sub_epi32(a, b);
+}
+VK_INLINE vi vk_andi(vi a, vi b) {
+  return _mm256_and_si256(a, b);
+}
 VK_INLINE vi vk_seti(int32_t a) {
   return _mm256_set1_epi32(a);
 }
@@ -138,6 +149,14 @@ VK_INLINE vk_table vk_table_load(const float *t) {
 }
 VK_INLINE vf vk_lut(vk_table t, vi i) {
   return _mm256_permutevar8x32_ps(t, i);
+}
+/* tables of 16 and 32 entries in 2 and 4 registers: t[i mod 16], t[i mod 32]
+ * (a permute per register, blends on bits 3 and 4 of i) */
+VK_INLINE vf vk_lut2(const vk_table t[2], vi i) {
+  return vk_sel(vk_signmask(vk_slli(i, 28)), vk_lut(t[1], i), vk_lut(t[0], i));
+}
+VK_INLINE vf vk_lut4(const vk_table t[4], vi i) {
+  return vk_sel(vk_signmask(vk_slli(i, 27)), vk_lut2(t + 2, i), vk_lut2(t, i));
 }
 /* 2^k for an integral float k in [-126, 127]: (k + 127) lands in the low
  * bits of k + (2^23 + 127), and the shift moves it into the exponent */

@@ -58,6 +58,11 @@ VK_INLINE vf vk_recip(vf d) {
   vf w = _mm512_rcp14_ps(d);
   return vk_fma(w, vk_fnma(w, d, vk_set(1.0f)), w);
 }
+/* the hardware's estimate of 1/d (vrcp14ps: relative error below 2^-14),
+ * for callers that refine it with their own Newton steps */
+VK_INLINE vf vk_rcp_est(vf d) {
+  return _mm512_rcp14_ps(d);
+}
 /* min/max: the second operand where either is NaN (x86 semantics) */
 VK_INLINE vf vk_min(vf a, vf b) {
   return _mm512_min_ps(a, b);
@@ -126,6 +131,12 @@ VK_INLINE vi vk_slli(vi a, int n) {
 VK_INLINE vi vk_addi(vi a, vi b) {
   return _mm512_add_epi32(a, b);
 }
+VK_INLINE vi vk_subi(vi a, vi b) {
+  return _mm512_sub_epi32(a, b);
+}
+VK_INLINE vi vk_andi(vi a, vi b) {
+  return _mm512_and_si512(a, b);
+}
 VK_INLINE vi vk_seti(int32_t a) {
   return _mm512_set1_epi32(a);
 }
@@ -143,6 +154,15 @@ VK_INLINE vk_table vk_table_load(const float *t) {
 }
 VK_INLINE vf vk_lut(vk_table t, vi i) {
   return _mm512_permutexvar_ps(i, t);
+}
+/* tables of 32 and 64 entries in 2 and 4 registers: t[i mod 32], t[i mod 64]
+ * (vpermt2ps over a pair; a blend on bit 5 of i between two pairs) */
+VK_INLINE vf vk_lut2(const vk_table t[2], vi i) {
+  return _mm512_permutex2var_ps(t[0], i, t[1]);
+}
+VK_INLINE vf vk_lut4(const vk_table t[4], vi i) {
+  return _mm512_mask_blend_ps(_mm512_test_epi32_mask(i, _mm512_set1_epi32(32)), vk_lut2(t, i),
+                              vk_lut2(t + 2, i));
 }
 /* x 2^k, k an integral float; one rounding, subnormal results included */
 VK_INLINE vf vk_ldexp(vf x, vf k) {

@@ -50,6 +50,11 @@
 #define vk_srli vkb_srli
 #define vk_slli vkb_slli
 #define vk_addi vkb_addi
+#define vk_subi vkb_subi
+#define vk_andi vkb_andi
+#define vk_rcp_est vkb_rcp_est
+#define vk_lut2 vkb_lut2
+#define vk_lut4 vkb_lut4
 #define vk_seti vkb_seti
 #define vk_cvtt vkb_cvtt
 #define vk_round vkb_round
@@ -98,6 +103,11 @@
 #undef vk_srli
 #undef vk_slli
 #undef vk_addi
+#undef vk_subi
+#undef vk_andi
+#undef vk_rcp_est
+#undef vk_lut2
+#undef vk_lut4
 #undef vk_seti
 #undef vk_cvtt
 #undef vk_round
@@ -176,6 +186,9 @@ VKW_1(vf, signbit, vf)
 VKW_1(vi, bits, vf)
 VKW_1(vf, float, vi)
 VKW_2(vi, addi, vi, vi)
+VKW_2(vi, subi, vi, vi)
+VKW_2(vi, andi, vi, vi)
+VKW_1(vf, rcp_est, vf)
 VKW_1(vi, cvtt, vf)
 VKW_1(vf, round, vf)
 VKW_2(vf, ldexp, vf, vf)
@@ -206,6 +219,16 @@ VK_INLINE vk_table vk_table_load(const float *t) {
 VK_INLINE vf vk_lut(vk_table t, vi i) {
   vf r;
   VK_EACH r.h[u_] = vkb_lut(t, i.h[u_]);
+  return r;
+}
+VK_INLINE vf vk_lut2(const vk_table t[2], vi i) {
+  vf r;
+  VK_EACH r.h[u_] = vkb_lut2(t, i.h[u_]);
+  return r;
+}
+VK_INLINE vf vk_lut4(const vk_table t[4], vi i) {
+  vf r;
+  VK_EACH r.h[u_] = vkb_lut4(t, i.h[u_]);
   return r;
 }
 VK_INLINE void vk_ldexp2(vf x1, vf x2, vf k, vf *y1, vf *y2) {

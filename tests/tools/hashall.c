@@ -3,14 +3,16 @@
  * another SIMD layer, a reformat, a new kernel list) can be shown not to
  * change a single result (issue 15).
  *
- *   build/tests/tools/hashall [--sampled] [--own] [--threads T] GLOB...
+ *   build/tests/tools/hashall [--sampled] [--own] [--ragged] [--a A] [--threads T] GLOB...
  *
  * For every registered implementation whose name matches a GLOB (fnmatch),
  * ours only with --own (impls/registry.c, not the peers'), that the CPU can
  * run: fwd over the inputs (all 2^32 binary32 bit
  * patterns, or with --sampled the 17111423 patterns k * 251, k < 2^32 / 251),
  * then bwd with dy = 1 and y from its own fwd, both with the activation's
- * default parameters; one line per implementation:
+ * default parameters (--a A: the first parameter, p.a, is A instead: the
+ * slope paths of kernels that treat a == 1 apart); one line per
+ * implementation:
  *
  *   <name> <all|sampled> fwd <16 hex digits> bwd <16 hex digits>
  *
@@ -18,7 +20,10 @@
  * block's outputs are hashed (four xor-multiply chains over the bit patterns,
  * then splitmix64), and
  * the block hashes are chained in order, so the figure does not depend on
- * the thread count (default 2).  A kernel without a backward prints "-". */
+ * the thread count (default 2).  --ragged makes each block's calls of
+ * 1, 2, ..., 97, 1, 2, ... elements instead of one: every loop path and
+ * every tail length (the same hash as without it, for kernels whose
+ * results do not depend on n).  A kernel without a backward prints "-". */
 #include <fnmatch.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -67,11 +72,11 @@ static uint64_t hash_block(const float *v, size_t n) {
 typedef struct {
   const act_impl *impl;
   act_params p;
-  int sampled;
-  uint64_t total;         /* inputs */
+  int sampled, ragged;
+  uint64_t total; /* inputs */
   size_t nblocks;
-  uint64_t *hf, *hb;      /* per block */
-  size_t next;            /* the next block to take */
+  uint64_t *hf, *hb; /* per block */
+  size_t next;       /* the next block to take */
   pthread_mutex_t lock;
 } job;
 
@@ -96,11 +101,21 @@ static void *worker(void *arg) {
       dy[i] = 1.0f;
     }
     memset(y, 0, n * sizeof *y);
-    j->impl->fwd(x, y, n, &j->p);
+    /* --ragged: the block in calls of 1, 2, ..., 97 elements (then again),
+     * through every loop's unrolled, single-vector and masked-tail paths */
+    for (size_t o = 0, c = 1; o < n; o += c, c = c % 97 + 1) {
+      size_t m = j->ragged ? (c < n - o ? c : n - o) : n;
+      j->impl->fwd(x + o, y + o, m, &j->p);
+      if (!j->ragged) break;
+    }
     j->hf[b] = hash_block(y, n);
     if (j->impl->bwd) {
       memset(dx, 0, n * sizeof *dx);
-      j->impl->bwd(x, y, dy, dx, n, &j->p);
+      for (size_t o = 0, c = 1; o < n; o += c, c = c % 97 + 1) {
+        size_t m = j->ragged ? (c < n - o ? c : n - o) : n;
+        j->impl->bwd(x + o, y + o, dy + o, dx + o, m, &j->p);
+        if (!j->ragged) break;
+      }
       j->hb[b] = hash_block(dx, n);
     }
   }
@@ -108,10 +123,11 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static void run(const act_impl *impl, int sampled, int threads) {
-  job j = {.impl = impl, .sampled = sampled};
+static void run(const act_impl *impl, int sampled, int ragged, const char *slope, int threads) {
+  job j = {.impl = impl, .sampled = sampled, .ragged = ragged};
   const act_activation *a = act_find_activation(impl->activation);
   if (a) j.p = a->defaults;
+  if (slope) j.p.a = strtof(slope, NULL);
   j.total = sampled ? ((uint64_t)1 << 32) / STRIDE : (uint64_t)1 << 32;
   j.nblocks = (size_t)((j.total + BLOCK - 1) / BLOCK);
   j.hf = calloc(j.nblocks, sizeof *j.hf);
@@ -127,8 +143,7 @@ static void run(const act_impl *impl, int sampled, int threads) {
   for (size_t b = 0; b < j.nblocks; b++) hf = mix(hf, j.hf[b]), hb = mix(hb, j.hb[b]);
   char bs[17] = "-";
   if (impl->bwd) snprintf(bs, sizeof bs, "%016" PRIx64, hb);
-  printf("%-52s %-7s fwd %016" PRIx64 " bwd %s\n", impl->name, sampled ? "sampled" : "all", hf,
-         bs);
+  printf("%-52s %-7s fwd %016" PRIx64 " bwd %s\n", impl->name, sampled ? "sampled" : "all", hf, bs);
   fflush(stdout);
   fprintf(stderr, "hashall: %s %.1f s\n", impl->name,
           (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
@@ -137,17 +152,23 @@ static void run(const act_impl *impl, int sampled, int threads) {
 }
 
 int main(int argc, char **argv) {
-  int sampled = 0, threads = 2, nglobs = 0, own = 0;
+  int sampled = 0, ragged = 0, threads = 2, nglobs = 0, own = 0;
+  const char *slope = NULL;
   const char **globs = calloc((size_t)argc, sizeof *globs);
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--sampled"))
       sampled = 1;
     else if (!strcmp(argv[i], "--own"))
       own = 1;
+    else if (!strcmp(argv[i], "--ragged"))
+      ragged = 1;
+    else if (!strcmp(argv[i], "--a") && i + 1 < argc)
+      slope = argv[++i];
     else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
       threads = atoi(argv[++i]);
     else if (argv[i][0] == '-') {
-      fprintf(stderr, "usage: hashall [--sampled] [--own] [--threads T] GLOB...\n");
+      fprintf(stderr,
+              "usage: hashall [--sampled] [--own] [--ragged] [--a A] [--threads T] GLOB...\n");
       return 2;
     } else
       globs[nglobs++] = argv[i];
@@ -167,7 +188,7 @@ int main(int argc, char **argv) {
       printf("%-52s unavailable\n", impl->name);
       continue;
     }
-    run(impl, sampled, threads);
+    run(impl, sampled, ragged, slope, threads);
   }
   free(globs);
   if (!matched) {
