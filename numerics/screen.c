@@ -600,7 +600,9 @@ static unsigned softplus(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref
   ddr L = ddr_log1p(E);
   ddr S = t > 0 ? ddr_add_d(L, t) : L;
   *vf = ddr_div_d(S, a);
-  *vd = fabs(t) < 0x1p-40 ? tiny_sigma(t, hd) : t >= 0 ? W : ddr_mul(E, W);
+  /* f' = sigma(t): the series up to 2^-39, as sigmoid's (the general path
+   * sends the midpoints of 2^-40 <= t < 2^-39 to MPFR) */
+  *vd = fabs(t) < 0x1p-39 ? tiny_sigma(t, hd) : t >= 0 ? W : ddr_mul(E, W);
   return 0;
 }
 

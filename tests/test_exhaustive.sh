@@ -109,20 +109,23 @@ for act in sigmoid tanh relu leaky_relu elu selu gelu gelu_tanh silu softplus mi
   done <<<"$ranges"
 done
 
-# sigmoid for 2^-40 <= x < 2^-39: the screen decides every reference (half of
-# them are midpoints of the references' 64-bit rounding), as MPFR would
-"$BIN" accuracy --activation sigmoid --impl 'scalar.*' --lo 0x1p-40 --hi 0x1.02p-40 \
-  --formats binary32 --out "$S/tscr" >/dev/null 2>&1
-"$BIN" accuracy --activation sigmoid --impl 'scalar.*' --lo 0x1p-40 --hi 0x1.02p-40 \
-  --formats binary32 --reference mpfr --out "$S/tmp" >/dev/null 2>&1
-read -r n sd mr rk <<<"$(runfacts "$S/tscr/accuracy.run.json" 2>/dev/null)"
-if [ -s "$S/tscr/accuracy.json" ] && [ "${mr:-x}" = 0 ] && [ "${sd:-}" = $((2 * ${n:-0})) ] &&
-  [ "$(acts "$S/tscr/accuracy.json")" = "$(acts "$S/tmp/accuracy.json")" ]; then
-  ok "sigmoid [2^-40, 2^-40 + 2^-47]: the screen decided all $sd references, = MPFR"
-else
-  bad "sigmoid [2^-40, 2^-40 + 2^-47]: the screen left ${mr:-?} of $((2 * ${n:-0})) references to MPFR, or differs from it"
-fi
-rm -rf "$S/tscr" "$S/tmp"
+# sigmoid and softplus (f' = sigma) for 2^-40 <= x < 2^-39: the screen
+# decides every reference (half of them are midpoints of the references'
+# 64-bit rounding), as MPFR would
+for act in sigmoid softplus; do
+  "$BIN" accuracy --activation $act --impl 'scalar.*' --lo 0x1p-40 --hi 0x1.02p-40 \
+    --formats binary32 --out "$S/tscr" >/dev/null 2>&1
+  "$BIN" accuracy --activation $act --impl 'scalar.*' --lo 0x1p-40 --hi 0x1.02p-40 \
+    --formats binary32 --reference mpfr --out "$S/tmp" >/dev/null 2>&1
+  read -r n sd mr rk <<<"$(runfacts "$S/tscr/accuracy.run.json" 2>/dev/null)"
+  if [ -s "$S/tscr/accuracy.json" ] && [ "${mr:-x}" = 0 ] && [ "${sd:-}" = $((2 * ${n:-0})) ] &&
+    [ "$(acts "$S/tscr/accuracy.json")" = "$(acts "$S/tmp/accuracy.json")" ]; then
+    ok "$act [2^-40, 2^-40 + 2^-47]: the screen decided all $sd references, = MPFR"
+  else
+    bad "$act [2^-40, 2^-40 + 2^-47]: the screen left ${mr:-?} of $((2 * ${n:-0})) references to MPFR, or differs from it"
+  fi
+  rm -rf "$S/tscr" "$S/tmp"
+done
 
 # the run files say where the time went: the four phases, every implementation
 # of the results file, MPFR's share where MPFR decided every reference
