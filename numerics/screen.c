@@ -637,6 +637,67 @@ static unsigned mish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d) {
   return 0;
 }
 
+/* ---- exact rationals: the piecewise activations' values are n/6 with n
+ * an exact sum or product of floats.  Where n/6 has a finite binary
+ * expansion it can be a midpoint of the references' 64-bit rounding, which
+ * no enclosure decides (they went to MPFR: 1 in 6 inputs of some binades);
+ * then it is exact in a dd, and decide_side rounds it as MPFR does (ties to
+ * even).  n/6 is finite exactly when 3 divides n's integer significand. */
+
+/* n = sign N 2^E with N < 2^120 (unsigned); 0 when n's bits span more */
+static int dd_int(dd n, unsigned __int128 *N, int *E, int *neg) {
+  double part[2] = {n.h, n.l};
+  int lsb[2] = {0, 0}, have[2] = {n.h != 0, n.l != 0};
+  long long m[2] = {0, 0};
+  for (int k = 0; k < 2; k++)
+    if (have[k]) {
+      int e;
+      double f = frexp(part[k], &e);
+      m[k] = (long long)ldexp(f, 53); /* exact: 53 bits */
+      lsb[k] = e - 53;
+    }
+  if (!have[0]) return 0;
+  int lo = have[1] && lsb[1] < lsb[0] ? lsb[1] : lsb[0];
+  if (lsb[0] - lo > 66) return 0; /* 53 + 66 < 120 bits */
+  __int128 S = (__int128)m[0] * ((__int128)1 << (lsb[0] - lo));
+  if (have[1]) S += (__int128)m[1] * ((__int128)1 << (lsb[1] - lo));
+  *neg = S < 0;
+  *N = (unsigned __int128)(S < 0 ? -S : S);
+  *E = lo;
+  return 1;
+}
+
+static int bits128(unsigned __int128 N) {
+  int b = 0;
+  while (N) N >>= 1, b++;
+  return b;
+}
+
+/* sign N 2^E / 6 as an exact value (e = 0) when it is a finite binary
+ * number of at most 106 significant bits: 1; 0 otherwise */
+static int exact_over6(unsigned __int128 N, int E, int neg, ddr *v) {
+  if (N == 0 || N % 3 != 0) return 0;
+  unsigned __int128 M = N / 3; /* the value is M 2^(E-1) */
+  while (!(M & 1)) M >>= 1, E++;
+  if (bits128(M) > 106) return 0;
+  double hi = (double)M; /* M rounded to 53 bits */
+  __int128 rem = (__int128)M - (__int128)hi;
+  double lo = (double)rem; /* exact: at most 53 bits left */
+  if ((__int128)lo != rem) return 0;
+  double s = neg ? -1.0 : 1.0;
+  *v = ddr_exact(s * ldexp(hi, E - 1), s * ldexp(lo, E - 1));
+  return 1;
+}
+
+/* n/6 for an exact dd n: exact where it can be, else the enclosure */
+static ddr over6(dd n) {
+  unsigned __int128 N;
+  int E, neg;
+  ddr v;
+  if (dd_int(n, &N, &E, &neg) && exact_over6(N, E, neg, &v)) return v;
+  return ddr_div_d(ddr_of(n, 0), 6.0);
+}
+
 static unsigned hardsigmoid(float x, ddr *vf, act_ref *f, act_ref *d) {
   unsigned done = 0; /* inside (-3, 3), f' = 1/6 is an interval (act_screen) */
   if (!(x > -3 && x < 3)) {
@@ -651,7 +712,7 @@ static unsigned hardsigmoid(float x, ddr *vf, act_ref *f, act_ref *d) {
     set_final(f, 1.0, 0);
     return done | F_BIT;
   }
-  *vf = ddr_div_d(ddr_of(dd_two_sum(x, 3.0), 0), 6.0); /* x + 3 exact as a dd */
+  *vf = over6(dd_two_sum(x, 3.0)); /* x + 3 exact as a dd */
   return done;
 }
 
@@ -664,7 +725,7 @@ static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
     set_final(d, 1.0, 0);
     done |= D_BIT;
   } else {
-    *vd = ddr_div_d(ddr_of(dd_two_sum(2.0 * x, 3.0), 0), 6.0); /* 2x + 3 exact as a dd */
+    *vd = over6(dd_two_sum(2.0 * x, 3.0)); /* 2x + 3 exact as a dd */
   }
   if (x <= -3) {
     set_final(f, 0.0, 1);
@@ -676,6 +737,13 @@ static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
   }
   /* x (x + 3) / 6 = x/2 + x^2/6: strictly above x/2 */
   hf->side = 1, hf->base = dd_from(0.5 * x);
+  /* x (x + 3) exactly as an integer where its bits fit: an exact n/6 */
+  unsigned __int128 N3, Nx;
+  int E3, Ex, n3, nx;
+  dd xd = {x, 0.0};
+  if (dd_int(dd_two_sum(x, 3.0), &N3, &E3, &n3) && dd_int(xd, &Nx, &Ex, &nx) &&
+      bits128(N3) + bits128(Nx) <= 120 && exact_over6(N3 * Nx, E3 + Ex, n3 != nx, vf))
+    return done;
   /* x (x + 3): x + 3 exact as a dd, the product rounded (2u^2) */
   ddr p = ddr_of(dd_mul_d(dd_two_sum(x, 3.0), x), 0);
   p.e = 2.0001 * DD_U2 * fabs(p.h) * DD_BUMP;
@@ -695,7 +763,8 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
   sig_parts(xd, &E, &W);
   ddr L = ddr_log1p(E);
   *vf = xd < 0 ? ddr_sub(X(xd), L) : ddr_neg(L);
-  *vd = fabs(xd) < 0x1p-40 ? tiny_sigma(-xd, hd) : xd >= 0 ? ddr_mul(E, W) : W;
+  /* f' = sigma(-x): the series up to 2^-39, as sigmoid's */
+  *vd = fabs(xd) < 0x1p-39 ? tiny_sigma(-xd, hd) : xd >= 0 ? ddr_mul(E, W) : W;
   return 0;
 }
 

@@ -109,23 +109,34 @@ for act in sigmoid tanh relu leaky_relu elu selu gelu gelu_tanh silu softplus mi
   done <<<"$ranges"
 done
 
-# sigmoid and softplus (f' = sigma) for 2^-40 <= x < 2^-39: the screen
-# decides every reference (half of them are midpoints of the references'
-# 64-bit rounding), as MPFR would
-for act in sigmoid softplus; do
-  "$BIN" accuracy --activation $act --impl 'scalar.*' --lo 0x1p-40 --hi 0x1.02p-40 \
+# where the screen once left inputs to MPFR, it decides every reference now,
+# as MPFR would: sigmoid, softplus (f' = sigma) and logsigmoid (f' = sigma(-x))
+# for 2^-40 <= |t| < 2^-39 (half the inputs are midpoints of the references'
+# 64-bit rounding, decided by the series' side); hardsigmoid and hardswish
+# where (x + 3)/6, x (x + 3)/6 or (2x + 3)/6 is such a midpoint exactly
+# (decided as exact values)
+while read -r act lo hi; do
+  "$BIN" accuracy --activation $act --impl 'scalar.*' --lo $lo --hi $hi \
     --formats binary32 --out "$S/tscr" >/dev/null 2>&1
-  "$BIN" accuracy --activation $act --impl 'scalar.*' --lo 0x1p-40 --hi 0x1.02p-40 \
+  "$BIN" accuracy --activation $act --impl 'scalar.*' --lo $lo --hi $hi \
     --formats binary32 --reference mpfr --out "$S/tmp" >/dev/null 2>&1
   read -r n sd mr rk <<<"$(runfacts "$S/tscr/accuracy.run.json" 2>/dev/null)"
   if [ -s "$S/tscr/accuracy.json" ] && [ "${mr:-x}" = 0 ] && [ "${sd:-}" = $((2 * ${n:-0})) ] &&
     [ "$(acts "$S/tscr/accuracy.json")" = "$(acts "$S/tmp/accuracy.json")" ]; then
-    ok "$act [2^-40, 2^-40 + 2^-47]: the screen decided all $sd references, = MPFR"
+    ok "$act [$lo, $hi]: the screen decided all $sd references, = MPFR"
   else
-    bad "$act [2^-40, 2^-40 + 2^-47]: the screen left ${mr:-?} of $((2 * ${n:-0})) references to MPFR, or differs from it"
+    bad "$act [$lo, $hi]: the screen left ${mr:-?} of $((2 * ${n:-0})) references to MPFR, or differs from it"
   fi
   rm -rf "$S/tscr" "$S/tmp"
-done
+done <<'EOF_RANGES'
+sigmoid 0x1p-40 0x1.02p-40
+softplus 0x1p-40 0x1.02p-40
+logsigmoid -0x1.02p-40 -0x1p-40
+hardsigmoid 0x1p-41 0x1.02p-41
+hardsigmoid 0.1 0.10002
+hardswish 0x1p-20 0x1.02p-20
+hardswish -2.9 -2.89998
+EOF_RANGES
 
 # the run files say where the time went: the four phases, every implementation
 # of the results file, MPFR's share where MPFR decided every reference
