@@ -17,8 +17,9 @@
  *               exp (Tang's table method): k = round(-2|x| L/ln 2) by the
  *               magic number 1.5 * 2^23 (k lands in the low bits), one-constant
  *               reduction r = |x| + k ln2/(2L) (rr1: ln2/32 is within 2^-32 of
- *               a float, so the error k (ln2/32 - c) stays below 2^-22
- *               relative at |k| = 439), exp(-2r) = 1 + r q(r) (lut16: degree 3,
+ *               a float, ln2/16 within 2^-33, so for lut16 the error
+ *               k (ln2/32 - c) stays below 2^-22 relative at |k| = 439),
+ *               exp(-2r) = 1 + r q(r) (lut16: degree 3,
  *               error 2^-29 on |r| <= ln2/64; lut8: degree 4, error 2^-32 on
  *               |r| <= ln2/32), and 2^(k/L) = 2^floor(k/L) 2^(i/L) from an
  *               L-entry table read with one permute whose exponent is
