@@ -159,75 +159,75 @@ static const act_impl own_impls[] = {
      .bwd = act_tanh_autovec_bwd_avx512, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "4e/(1+e)^2, e=exp(-2|x|)", .flags = NAN_BOTH | FROM_X,
      .note = "gcc-vectorized C: inline expm1/exp, double-float reciprocal"},
-/* tanh: our AVX2 and AVX-512 kernels (impls/tanh/avx2_*.c, avx512_*.c).  Claims: the
+/* tanh: our AVX2 and AVX-512 kernels (impls/tanh/simd_tanh.c).  Claims: the
  * exhaustive maxima (all 2^32 floats) rounded up, from
  *   build/actbench accuracy --exhaustive --activation tanh --impl 'tanh.avx*.[pr]*'
  *     --formats binary32 */
 #define TG_SECH2 "4e/(1+e)^2, e=exp(-2|x|)"
     /* exhaustive: f max 0.7875 at x = -0x1.75ee44p-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma"), .fwd = act_tanh_avx512_p13_lut16_fwd,
-     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 0.79, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma"), .fwd = act_tanh_lut_acc_fwd_avx512,
+     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 0.79, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"},
     /* exhaustive: f max 1.165 at x = -0x1.469f4ap-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "p11-lut16-p3-nr1fma"), .fwd = act_tanh_avx512_p11_lut16_fwd,
-     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 1.17, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "p11-lut16-p3-nr1fma"), .fwd = act_tanh_lut_fast_fwd_avx512,
+     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 1.17, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "degree 11 below 0.5625, lut16 exp without the table correction beyond"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "rational-9-8-div"), .fwd = act_tanh_avx512_r98_div_fwd,
-     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "rational-9-8-div"), .fwd = act_tanh_r98_div_fwd_avx512,
+     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X, .note = "x P(x^2)/Q(x^2) clamped at 9.02, true division"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "rational-9-8-nr1fma"), .fwd = act_tanh_avx512_r98_nr1fma_fwd,
-     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "rational-9-8-nr1fma"), .fwd = act_tanh_r98_nr_fwd_avx512,
+     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "rational-9-8-div-x64"), .fwd = act_tanh_avx512_r98_div_x64_fwd,
-     .bwd = act_tanh_avx512_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "rational-9-8-div-x64"), .fwd = act_tanh_r98_div_x64_fwd_avx512,
+     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X, .note = "as rational-9-8-div, 4 vectors per loop iteration"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    {OURS(tanh, avx512, "rational-9-8-div-from-y"), .fwd = act_tanh_avx512_r98_div_fwd,
-     .bwd = act_tanh_avx512_from_y_bwd, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx512, "rational-9-8-div-from-y"), .fwd = act_tanh_r98_div_fwd_avx512,
+     .bwd = act_tanh_from_y_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive (build/actbench accuracy --exhaustive --activation tanh --impl
      * 'tanh.avx*.p13-*from-y' --formats binary32, 6.5 min on 2 cores): f max 0.7875 at
      * x = -0x1.75ee44p-1, f' max 1.6777215e7 = 2^24 (1 - 1.2e-9) at x = -0x1.3687aap+3, where y
      * rounds to 1 (as the correctly rounded tanh does) and 1 - y^2 = 0 against 1.49e-8 */
-    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma-from-y"), .fwd = act_tanh_avx512_p13_lut16_fwd,
-     .bwd = act_tanh_avx512_from_y_bwd, .fwd_ulp = 0.79, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma-from-y"), .fwd = act_tanh_lut_acc_fwd_avx512,
+     .bwd = act_tanh_from_y_bwd_avx512, .fwd_ulp = 0.79, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive: f max 0.7902 at x = -0x1.864272p-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "p13-lut8-p4-div"), .fwd = act_tanh_avx2_p13_lut8_p4_fwd,
-     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 0.80, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "p13-lut8-p4-div"), .fwd = act_tanh_lut_acc_fwd_avx2,
+     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 0.80, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"},
     /* exhaustive: f max 1.009 at x = -0x1.ca6acap-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "p13-lut8-p3-div"), .fwd = act_tanh_avx2_p13_lut8_p3_fwd,
-     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 1.1, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "p13-lut8-p3-div"), .fwd = act_tanh_lut_fast_fwd_avx2,
+     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 1.1, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "as p13-lut8-p4-div without the table correction, exp of degree 3"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "rational-9-8-div"), .fwd = act_tanh_avx2_r98_div_fwd,
-     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "rational-9-8-div"), .fwd = act_tanh_r98_div_fwd_avx2,
+     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X, .note = "x P(x^2)/Q(x^2) clamped at 9.02, true division"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "rational-9-8-nr2fma"), .fwd = act_tanh_avx2_r98_nr2fma_fwd,
-     .bwd = act_tanh_avx2_sech2_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "rational-9-8-nr2fma"), .fwd = act_tanh_r98_nr_fwd_avx2,
+     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    {OURS(tanh, avx2, "rational-9-8-div-from-y"), .fwd = act_tanh_avx2_r98_div_fwd,
-     .bwd = act_tanh_avx2_from_y_bwd, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx2, "rational-9-8-div-from-y"), .fwd = act_tanh_r98_div_fwd_avx2,
+     .bwd = act_tanh_from_y_bwd_avx2, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive (the same sweep): f max 0.7902 at x = -0x1.864272p-1, f' max 1.6777215e7 at
      * x = -0x1.3687aap+3 (y = 1) */
-    {OURS(tanh, avx2, "p13-lut8-p4-div-from-y"), .fwd = act_tanh_avx2_p13_lut8_p4_fwd,
-     .bwd = act_tanh_avx2_from_y_bwd, .fwd_ulp = 0.80, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx2, "p13-lut8-p4-div-from-y"), .fwd = act_tanh_lut_acc_fwd_avx2,
+     .bwd = act_tanh_from_y_bwd_avx2, .fwd_ulp = 0.80, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* ---- relu: exact */

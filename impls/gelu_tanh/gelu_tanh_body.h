@@ -25,7 +25,7 @@
  * double-floats (scripts/coeffs/gelu_tanh.sollya), x^2 exact by FMA, the sum
  * by TwoSum (Knuth), the product by FMA; its low part enters the reduced
  * argument of the exp.  exp: Tang's table method as in the tanh kernels
- * (impls/tanh/tanh_avx512.h): k = round(z N/ln 2), two-constant reduction
+ * (impls/tanh/simd_tanh.c): k = round(z N/ln 2), two-constant reduction
  * (rr2), 2^(i/N) from a register table (lutN) with its rounding error
  * corrected, e = 2^j t (1 + w).  1 + e = dh + dl exactly (Fast2Sum),
  * R0 ~ 1/(1+e) and the residual h = 1 - (1+e) R0, so 1/(1+e) = R0 (1 + h) to

@@ -132,6 +132,9 @@ VK_INLINE vi vk_subi(vi a, vi b) {
 VK_INLINE vi vk_andi(vi a, vi b) {
   return _mm256_and_si256(a, b);
 }
+VK_INLINE vi vk_maxi(vi a, vi b) {
+  return _mm256_max_epi32(a, b);
+}
 VK_INLINE vi vk_seti(int32_t a) {
   return _mm256_set1_epi32(a);
 }
@@ -142,6 +145,10 @@ VK_INLINE vi vk_cvtt(vf a) {
 /* round to the nearest integer, as a float */
 VK_INLINE vf vk_round(vf a) {
   return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+/* round toward -inf, as a float */
+VK_INLINE vf vk_floor(vf a) {
+  return _mm256_round_ps(a, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
 }
 /* tables in registers: t[i mod 8] */
 VK_INLINE vk_table vk_table_load(const float *t) {

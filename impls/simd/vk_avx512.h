@@ -137,6 +137,9 @@ VK_INLINE vi vk_subi(vi a, vi b) {
 VK_INLINE vi vk_andi(vi a, vi b) {
   return _mm512_and_si512(a, b);
 }
+VK_INLINE vi vk_maxi(vi a, vi b) {
+  return _mm512_max_epi32(a, b);
+}
 VK_INLINE vi vk_seti(int32_t a) {
   return _mm512_set1_epi32(a);
 }
@@ -147,6 +150,10 @@ VK_INLINE vi vk_cvtt(vf a) {
 /* round to the nearest integer (current rounding mode), as a float */
 VK_INLINE vf vk_round(vf a) {
   return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
+/* round toward -inf, as a float */
+VK_INLINE vf vk_floor(vf a) {
+  return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
 }
 /* tables in registers: t[i mod 16] */
 VK_INLINE vk_table vk_table_load(const float *t) {

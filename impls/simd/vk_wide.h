@@ -52,12 +52,14 @@
 #define vk_addi vkb_addi
 #define vk_subi vkb_subi
 #define vk_andi vkb_andi
+#define vk_maxi vkb_maxi
 #define vk_rcp_est vkb_rcp_est
 #define vk_lut2 vkb_lut2
 #define vk_lut4 vkb_lut4
 #define vk_seti vkb_seti
 #define vk_cvtt vkb_cvtt
 #define vk_round vkb_round
+#define vk_floor vkb_floor
 #define vk_table_load vkb_table_load
 #define vk_lut vkb_lut
 #define vk_ldexp vkb_ldexp
@@ -105,12 +107,14 @@
 #undef vk_addi
 #undef vk_subi
 #undef vk_andi
+#undef vk_maxi
 #undef vk_rcp_est
 #undef vk_lut2
 #undef vk_lut4
 #undef vk_seti
 #undef vk_cvtt
 #undef vk_round
+#undef vk_floor
 #undef vk_table_load
 #undef vk_lut
 #undef vk_ldexp
@@ -188,9 +192,11 @@ VKW_1(vf, float, vi)
 VKW_2(vi, addi, vi, vi)
 VKW_2(vi, subi, vi, vi)
 VKW_2(vi, andi, vi, vi)
+VKW_2(vi, maxi, vi, vi)
 VKW_1(vf, rcp_est, vf)
 VKW_1(vi, cvtt, vf)
 VKW_1(vf, round, vf)
+VKW_1(vf, floor, vf)
 VKW_2(vf, ldexp, vf, vf)
 VKW_1(vf, pow2, vf)
 VK_INLINE vf vk_set(float a) {
