@@ -6,6 +6,7 @@
  * files of tests/data, saturation.json and zerocenter.json included
  * (scripts/fuzz.sh). */
 #include "compare.h"
+#include "descriptor.h"
 #include "fuzz_common.h"
 #include "results.h"
 
