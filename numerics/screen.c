@@ -676,8 +676,13 @@ static int bits128(unsigned __int128 N) {
 /* sign N 2^E / 6 as an exact value (e = 0) when it is a finite binary
  * number of at most 106 significant bits: 1; 0 otherwise */
 static int exact_over6(unsigned __int128 N, int E, int neg, ddr *v) {
-  if (N == 0 || N % 3 != 0) return 0;
-  unsigned __int128 M = N / 3; /* the value is M 2^(E-1) */
+  /* 2^64 = 1 mod 3: N mod 3 from its halves, without a 128-bit division
+   * (every input of (-3, 3) comes here); N / 3 when 3 divides it, as N
+   * times the inverse of 3 modulo 2^128 */
+  uint64_t r3 = ((uint64_t)N % 3 + (uint64_t)(N >> 64) % 3) % 3;
+  if (N == 0 || r3 != 0) return 0;
+  const unsigned __int128 inv3 = ((unsigned __int128)0xaaaaaaaaaaaaaaaaull << 64) | 0xaaaaaaaaaaaaaaabull;
+  unsigned __int128 M = N * inv3; /* = N / 3 exactly: the value is M 2^(E-1) */
   while (!(M & 1)) M >>= 1, E++;
   if (bits128(M) > 106) return 0;
   double hi = (double)M; /* M rounded to 53 bits */
