@@ -3,10 +3,11 @@
  * One descriptor per activation, one file each (activations/<name>.c), listed
  * once (activations/list.c): the formulas and their text, the default
  * parameters and their valid range, the limits of f and f' at -inf and +inf,
- * f and f' in double, and f and f' with MPFR.  The engines (the MPFR
- * references, the saturation suite's double arithmetic, the sampled sweep's
- * special inputs, the command line's parameter check) reach an activation
- * only through its descriptor.  An activation's number (act_activation_id)
+ * f and f' in double, f and f' with MPFR, and the derivative formulas people
+ * use in a format's arithmetic.  The engines (the MPFR references, the
+ * saturation suite's double arithmetic and its comparison of formulas, the
+ * sampled sweep's special inputs, the command line's parameter check) reach
+ * an activation only through its descriptor.  An activation's number (act_activation_id)
  * is its place in the list.
  *
  * This header needs neither MPFR nor libm: the MPFR evaluation takes its
@@ -21,6 +22,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+struct sat_formula; /* numerics/formulas.h */
 
 typedef struct act_activation {
   const char *name;
@@ -52,6 +55,11 @@ typedef struct act_activation {
    * (2^-150 |F|) or the value is below 2^-280: sets *F and *d and returns 1;
    * 0 elsewhere.  NULL: no such tail. */
   int (*mpfr_tail)(int deriv, double x, const act_params *p, double *F, double *d);
+  /* the derivative formulas people use, each with the forward it goes with,
+   * in a format's arithmetic (numerics/formulas.h): the saturation suite
+   * compares them with the exact f' */
+  const struct sat_formula *formulas;
+  size_t n_formulas;
 } act_activation;
 
 extern const act_activation *const act_activations[];

@@ -1,8 +1,10 @@
 /* actbench: elu (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
@@ -32,6 +34,22 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+static void elu_from_y(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  sat_elu_common(c, x, 1, R(p->a), 1, y, d);
+}
+
+static void elu_from_x(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  sat_elu_common(c, x, 1, R(p->a), 0, y, d);
+}
+
+static const sat_formula formulas[] = {
+    {"from-y", "x,y", "x > 0 ? 1 : y + a, y = a*expm1(x)", elu_from_y},
+    {"from-x", "x", "x > 0 ? 1 : a*exp(x)", elu_from_x},
+};
+
 const act_activation act_elu = {
     .name = "elu",
     .formula = "x for x > 0, a (exp x - 1)",
@@ -48,4 +66,6 @@ const act_activation act_elu = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

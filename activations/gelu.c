@@ -1,8 +1,10 @@
 /* actbench: gelu (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double dref(int deriv, double x, const act_params *p) {
@@ -62,6 +64,34 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* gelu: Phi + x phi */
+static double f_gelu_pdf(const sat_fmt *c, double x) {
+  return MUL(FN(exp, MUL(-0.5, MUL(x, x))), R(RSQRT_2PI));
+}
+
+static void gelu_erf(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double cdf = MUL(0.5, ADD(1, FN(erf, MUL(x, R(SQRT1_2)))));
+  *y = MUL(x, cdf);
+  *d = ADD(cdf, MUL(x, f_gelu_pdf(c, x)));
+}
+
+static void gelu_erfc(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double cdf = MUL(0.5, FN(erfc, MUL(-x, R(SQRT1_2))));
+  *y = MUL(x, cdf);
+  *d = ADD(cdf, MUL(x, f_gelu_pdf(c, x)));
+}
+
+static const sat_formula formulas[] = {
+    {"erf", "x", "cdf + x*pdf, cdf = 0.5*(1+erf(x/sqrt 2)), pdf = exp(-x^2/2)/sqrt(2 pi)",
+     gelu_erf},
+    {"erfc", "x", "cdf + x*pdf, cdf = 0.5*erfc(-x/sqrt 2)", gelu_erfc},
+};
+
 const act_activation act_gelu = {
     .name = "gelu",
     .formula = "x Phi(x) = x/2 (1 + erf(x/sqrt 2))",
@@ -78,4 +108,6 @@ const act_activation act_gelu = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

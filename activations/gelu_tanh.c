@@ -1,8 +1,10 @@
 /* actbench: gelu_tanh (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double dref(int deriv, double x, const act_params *p) {
@@ -76,6 +78,37 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* gelu_tanh: u = k (x + c x^3) */
+static double f_gelu_u(const sat_fmt *c, double x) {
+  return MUL(R(SQRT_2_PI), ADD(x, MUL(R(GELU_C), MUL(MUL(x, x), x))));
+}
+
+static double f_gelu_du(const sat_fmt *c, double x) { /* k (1 + 3 c x^2) */
+  return MUL(R(SQRT_2_PI), ADD(1, MUL(R(3 * GELU_C), MUL(x, x))));
+}
+
+static void gelu_tanh_t(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double t = FN(tanh, f_gelu_u(c, x)), h = MUL(0.5, x);
+  *y = MUL(h, ADD(1, t));
+  *d = ADD(MUL(0.5, ADD(1, t)), MUL(MUL(h, SUB(1, MUL(t, t))), f_gelu_du(c, x)));
+}
+
+static void gelu_tanh_sig(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double u2 = MUL(2, f_gelu_u(c, x)), s = sat_sig_stable(c, u2), sm = sat_sig_stable(c, -u2);
+  *y = MUL(x, s);
+  *d = ADD(s, MUL(MUL(MUL(2, x), MUL(s, sm)), f_gelu_du(c, x)));
+}
+
+static const sat_formula formulas[] = {
+    {"from-t", "x", "0.5(1+t) + 0.5x(1-t^2)k(1+3c x^2), t = tanh(k(x + c x^3))", gelu_tanh_t},
+    {"sigmoid", "x", "s + 2x s s(-2u) k(1+3c x^2), s = s(2u), u = k(x + c x^3)", gelu_tanh_sig},
+};
+
 const act_activation act_gelu_tanh = {
     .name = "gelu_tanh",
     .formula = "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))",
@@ -92,4 +125,6 @@ const act_activation act_gelu_tanh = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

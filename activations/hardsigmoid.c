@@ -1,8 +1,10 @@
 /* actbench: hardsigmoid (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
@@ -41,6 +43,36 @@ static int mpfr_eval(int deriv, float x, const act_params *p, void *vp, long pre
   ACT_MPFR_END;
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* hardsigmoid, hardswish: PyTorch's forwards, min(max(x + 3, 0), 6) / 6 and
+ * x * min(max(x + 3, 0), 6) / 6 */
+static double f_relu6_div6(const sat_fmt *c, double x) {
+  double r = ADD(x, 3);
+  r = r < 0 ? 0 : r > 6 ? 6 : r;
+  return DIV(r, 6);
+}
+
+static void hardsigmoid_from_x(const sat_fmt *c, double x, const act_params *p, double *y,
+                               double *d) {
+  (void)p;
+  *y = f_relu6_div6(c, x);
+  *d = x > -3 && x < 3 ? R(1.0 / 6) : 0;
+}
+
+static void hardsigmoid_from_y(const sat_fmt *c, double x, const act_params *p, double *y,
+                               double *d) {
+  (void)p;
+  *y = f_relu6_div6(c, x);
+  *d = *y > 0 && *y < 1 ? R(1.0 / 6) : 0;
+}
+
+static const sat_formula formulas[] = {
+    {"from-x", "x", "-3 < x < 3 ? 1/6 : 0", hardsigmoid_from_x},
+    {"from-y", "y", "0 < y < 1 ? 1/6 : 0", hardsigmoid_from_y},
+};
+
 const act_activation act_hardsigmoid = {
     .name = "hardsigmoid",
     .formula = "clip(x/6 + 1/2, 0, 1)",
@@ -57,4 +89,6 @@ const act_activation act_hardsigmoid = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = NULL,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

@@ -1,8 +1,10 @@
 /* actbench: hardswish (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double dref(int deriv, double x, const act_params *p) {
@@ -42,6 +44,22 @@ static int mpfr_eval(int deriv, float x, const act_params *p, void *vp, long pre
   ACT_MPFR_END;
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+static void hardswish_from_x(const sat_fmt *c, double x, const act_params *p, double *y,
+                             double *d) {
+  (void)p;
+  double r = ADD(x, 3);
+  r = r < 0 ? 0 : r > 6 ? 6 : r;
+  *y = DIV(MUL(x, r), 6);
+  *d = x < -3 ? 0 : x > 3 ? 1 : ADD(DIV(x, 3), 0.5);
+}
+
+static const sat_formula formulas[] = {
+    {"from-x", "x", "x < -3 ? 0 : x > 3 ? 1 : x/3 + 1/2", hardswish_from_x},
+};
+
 const act_activation act_hardswish = {
     .name = "hardswish",
     .formula = "x clip(x/6 + 1/2, 0, 1)",
@@ -58,4 +76,6 @@ const act_activation act_hardswish = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = NULL,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

@@ -1,8 +1,10 @@
 /* actbench: leaky_relu (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static const char *params_invalid(const act_params *p) {
@@ -37,6 +39,26 @@ static int mpfr_eval(int deriv, float x, const act_params *p, void *vp, long pre
   ACT_MPFR_END;
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+static void leaky_from_x(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a);
+  *y = x > 0 ? x : MUL(a, x);
+  *d = x > 0 ? 1 : a;
+}
+
+static void leaky_from_y(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a);
+  *y = x > 0 ? x : MUL(a, x);
+  *d = *y > 0 ? 1 : a;
+}
+
+static const sat_formula formulas[] = {
+    {"from-x", "x", "x > 0 ? 1 : a", leaky_from_x},
+    {"from-y", "y", "y > 0 ? 1 : a", leaky_from_y},
+};
+
 const act_activation act_leaky_relu = {
     .name = "leaky_relu",
     .formula = "max(a x, x)",
@@ -54,4 +76,6 @@ const act_activation act_leaky_relu = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = NULL,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

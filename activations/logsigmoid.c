@@ -1,8 +1,10 @@
 /* actbench: logsigmoid (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
@@ -40,6 +42,41 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* logsigmoid: log s(x); f' = s(-x) */
+static void logsigmoid_textbook(const sat_fmt *c, double x, const act_params *p, double *y,
+                                double *d) {
+  (void)p;
+  *y = FN(log, sat_sig_textbook(c, x));
+  *d = DIV(1, ADD(1, FN(exp, x)));
+}
+
+static double f_logsig_stable(const sat_fmt *c, double x) {
+  return SUB(x < 0 ? x : 0, FN(log1p, FN(exp, -fabs(x))));
+}
+
+static void logsigmoid_stable(const sat_fmt *c, double x, const act_params *p, double *y,
+                              double *d) {
+  (void)p;
+  *y = f_logsig_stable(c, x);
+  *d = sat_sig_stable(c, -x);
+}
+
+static void logsigmoid_from_y(const sat_fmt *c, double x, const act_params *p, double *y,
+                              double *d) {
+  (void)p;
+  *y = f_logsig_stable(c, x);
+  *d = -FN(expm1, *y); /* s(-x) = 1 - exp(y) */
+}
+
+static const sat_formula formulas[] = {
+    {"textbook", "x", "1/(1+exp(x)); y = log(1/(1+exp(-x)))", logsigmoid_textbook},
+    {"stable", "x", "s(-x) without overflow; y = min(x,0) - log1p(exp(-|x|))", logsigmoid_stable},
+    {"from-y", "y", "-expm1(y) (= 1 - exp(y))", logsigmoid_from_y},
+};
+
 const act_activation act_logsigmoid = {
     .name = "logsigmoid",
     .formula = "log s(x) = -softplus(-x)",
@@ -56,4 +93,6 @@ const act_activation act_logsigmoid = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

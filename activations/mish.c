@@ -1,8 +1,10 @@
 /* actbench: mish (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double dref(int deriv, double x, const act_params *p) {
@@ -47,6 +49,34 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* mish: x tanh(softplus x) */
+static void mish_textbook(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double sp = FN(log1p, FN(exp, x)), t = FN(tanh, sp), s = sat_sig_textbook(c, x);
+  *y = MUL(x, t);
+  *d = ADD(t, MUL(MUL(x, s), SUB(1, MUL(t, t))));
+}
+
+/* the Mish paper's closed form: e w / D^2, w = 4(x+1) + 4e^2 + e^3 + e(4x+6),
+ * D = 2e + e^2 + 2, e = exp x */
+static void mish_closed(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double e = FN(exp, x), e2 = MUL(e, e), e3 = MUL(e2, e);
+  double w = ADD(ADD(ADD(MUL(4, ADD(x, 1)), MUL(4, e2)), e3), MUL(e, ADD(MUL(4, x), 6)));
+  double D = ADD(ADD(MUL(2, e), e2), 2);
+  *y = MUL(x, FN(tanh, FN(log1p, e)));
+  *d = DIV(MUL(e, w), MUL(D, D));
+}
+
+static const sat_formula formulas[] = {
+    {"textbook", "x", "t + x s (1-t^2), t = tanh(log1p(exp x)), s = 1/(1+exp(-x))", mish_textbook},
+    {"closed", "x", "e w/D^2, w = 4(x+1) + 4e^2 + e^3 + e(4x+6), D = 2e + e^2 + 2, e = exp x",
+     mish_closed},
+};
+
 const act_activation act_mish = {
     .name = "mish",
     .formula = "x tanh(softplus x)",
@@ -63,4 +93,6 @@ const act_activation act_mish = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

@@ -1,8 +1,10 @@
 /* actbench: relu (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
@@ -25,6 +27,27 @@ static int mpfr_eval(int deriv, float x, const act_params *p, void *vp, long pre
   ACT_MPFR_END;
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* relu, leaky relu */
+static void relu_from_x(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)c, (void)p;
+  *y = x > 0 ? x : 0;
+  *d = x > 0 ? 1 : 0;
+}
+
+static void relu_from_y(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)c, (void)p;
+  *y = x > 0 ? x : 0;
+  *d = *y > 0 ? 1 : 0;
+}
+
+static const sat_formula formulas[] = {
+    {"from-x", "x", "x > 0 ? 1 : 0", relu_from_x},
+    {"from-y", "y", "y > 0 ? 1 : 0", relu_from_y},
+};
+
 const act_activation act_relu = {
     .name = "relu",
     .formula = "max(0, x)",
@@ -41,4 +64,6 @@ const act_activation act_relu = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = NULL,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

@@ -1,8 +1,10 @@
 /* actbench: selu (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
@@ -29,6 +31,24 @@ static int mpfr_eval(int deriv, float x, const act_params *p, void *vp, long pre
   ACT_MPFR_END;
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+static void selu_from_y(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  sat_elu_common(c, x, R(SELU_L), R(SELU_L * SELU_A), 1, y, d);
+}
+
+static void selu_from_x(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  sat_elu_common(c, x, R(SELU_L), R(SELU_L * SELU_A), 0, y, d);
+}
+
+static const sat_formula formulas[] = {
+    {"from-y", "x,y", "x > 0 ? l : y + l*al, y = l*al*expm1(x)", selu_from_y},
+    {"from-x", "x", "x > 0 ? l : l*al*exp(x)", selu_from_x},
+};
+
 const act_activation act_selu = {
     .name = "selu",
     .formula =
@@ -46,4 +66,6 @@ const act_activation act_selu = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = NULL,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

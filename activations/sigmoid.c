@@ -1,8 +1,10 @@
 /* actbench: sigmoid (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
@@ -42,6 +44,42 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* sigmoid: s(a x) */
+static void sigmoid_from_y(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), s = sat_sig_textbook(c, MUL(a, x));
+  *y = s;
+  *d = MUL(MUL(a, s), SUB(1, s));
+}
+
+static void sigmoid_stable(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), t = MUL(a, x);
+  *y = sat_sig_stable(c, t);
+  *d = MUL(a, MUL(sat_sig_stable(c, t), sat_sig_stable(c, -t)));
+}
+
+static void sigmoid_exp(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), t = MUL(a, x), e = FN(exp, -fabs(t)), q = ADD(1, e);
+  *y = sat_sig_stable(c, t);
+  *d = MUL(a, DIV(e, MUL(q, q)));
+}
+
+static void sigmoid_naive_x(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), t = MUL(a, x), e = FN(exp, -t), q = ADD(1, e);
+  *y = sat_sig_textbook(c, t);
+  *d = MUL(a, DIV(e, MUL(q, q)));
+}
+
+static const sat_formula formulas[] = {
+    {"from-y", "y", "a*y*(1-y), y = 1/(1+exp(-a x))", sigmoid_from_y},
+    {"stable", "x", "a*s(ax)*s(-ax), s(t) = 1/(1+exp(-t)) for t >= 0, exp(t)/(1+exp(t)) below",
+     sigmoid_stable},
+    {"exp", "x", "a*e/(1+e)^2, e = exp(-|a x|)", sigmoid_exp},
+    {"naive-exp", "x", "a*e/(1+e)^2, e = exp(-a x); y = 1/(1+e)", sigmoid_naive_x},
+};
+
 const act_activation act_sigmoid = {
     .name = "sigmoid",
     .formula = "1/(1+exp(-a x))",
@@ -58,4 +96,6 @@ const act_activation act_sigmoid = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

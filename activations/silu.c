@@ -1,8 +1,10 @@
 /* actbench: silu (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double dref(int deriv, double x, const act_params *p) {
@@ -43,6 +45,27 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* silu: x s(a x) */
+static void silu_textbook(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), t = MUL(a, x), s = sat_sig_textbook(c, t);
+  *y = MUL(x, s);
+  *d = MUL(s, ADD(1, MUL(t, SUB(1, s))));
+}
+
+static void silu_stable(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), t = MUL(a, x), s = sat_sig_stable(c, t);
+  *y = MUL(x, s);
+  *d = MUL(s, ADD(1, MUL(t, sat_sig_stable(c, -t))));
+}
+
+static const sat_formula formulas[] = {
+    {"textbook", "x", "s*(1 + a x (1-s)), s = 1/(1+exp(-a x))", silu_textbook},
+    {"stable", "x", "s(ax)*(1 + a x s(-ax)), s without overflow", silu_stable},
+};
+
 const act_activation act_silu = {
     .name = "silu",
     .formula = "x s(a x)",
@@ -59,4 +82,6 @@ const act_activation act_silu = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

@@ -1,8 +1,10 @@
 /* actbench: softplus (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double dref(int deriv, double x, const act_params *p) {
@@ -32,6 +34,49 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* softplus: log(1 + exp(a x))/a; frameworks return x where a x > b */
+static double f_softplus_thr(const sat_fmt *c, double x, double a, double b) {
+  double t = MUL(a, x);
+  return t > b ? x : DIV(FN(log1p, FN(exp, t)), a);
+}
+
+static void softplus_framework(const sat_fmt *c, double x, const act_params *p, double *y,
+                               double *d) {
+  double a = R(p->a), b = R(p->b), t = MUL(a, x), z = FN(exp, t);
+  *y = f_softplus_thr(c, x, a, b);
+  *d = t > b ? 1 : DIV(z, ADD(z, 1));
+}
+
+static void softplus_textbook(const sat_fmt *c, double x, const act_params *p, double *y,
+                              double *d) {
+  double a = R(p->a), t = MUL(a, x);
+  *y = DIV(FN(log, ADD(1, FN(exp, t))), a);
+  *d = sat_sig_textbook(c, t);
+}
+
+static void softplus_stable(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), t = MUL(a, x);
+  *y = DIV(ADD(t > 0 ? t : 0, FN(log1p, FN(exp, -fabs(t)))), a);
+  *d = sat_sig_stable(c, t);
+}
+
+static void softplus_from_y(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  double a = R(p->a), b = R(p->b);
+  *y = f_softplus_thr(c, x, a, b);
+  *d = -FN(expm1, -MUL(a, *y)); /* s(a x) = 1 - exp(-a y) */
+}
+
+static const sat_formula formulas[] = {
+    {"framework", "x", "a x > b ? 1 : z/(z+1), z = exp(a x)", softplus_framework},
+    {"textbook", "x", "1/(1+exp(-a x)); y = log(1+exp(a x))/a", softplus_textbook},
+    {"stable", "x", "s(a x) without overflow; y = (max(t,0) + log1p(exp(-|t|)))/a",
+     softplus_stable},
+    {"from-y", "y", "-expm1(-a y) (= 1 - exp(-a y))", softplus_from_y},
+};
+
 const act_activation act_softplus = {
     .name = "softplus",
     .formula = "log(1 + exp(a x)) / a",
@@ -48,4 +93,6 @@ const act_activation act_softplus = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

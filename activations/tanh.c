@@ -1,8 +1,10 @@
 /* actbench: tanh (activations/descriptor.h says what each part is). */
+#define SAT_ARITH /* the formulas' shorthand, numerics/formulas.h */
 #include <math.h>
 #include <mpfr.h>
 
 #include "dmath.h"
+#include "formulas.h"
 #include "mpfr_ref.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
@@ -39,6 +41,43 @@ static int tail(int deriv, double x, const act_params *p, double *Fp, double *dp
   return !isnan(F);
 }
 
+/* ---- the derivative formulas people use, each with the forward it goes
+ * with, in a format's arithmetic (numerics/formulas.h; the saturation suite
+ * compares them) */
+/* tanh */
+static void tanh_from_y(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double t = FN(tanh, x);
+  *y = t;
+  *d = SUB(1, MUL(t, t));
+}
+
+/* tanh(|x|) = -m/(2 + m), m = expm1(-2|x|) */
+static double f_tanh_expm1(const sat_fmt *c, double x) {
+  double m = FN(expm1, MUL(-2, fabs(x))), t = DIV(-m, ADD(2, m));
+  return x < 0 ? -t : t;
+}
+
+static void tanh_exp(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double e = FN(exp, MUL(-2, fabs(x))), q = ADD(1, e);
+  *y = f_tanh_expm1(c, x);
+  *d = DIV(MUL(4, e), MUL(q, q));
+}
+
+static void tanh_cosh(const sat_fmt *c, double x, const act_params *p, double *y, double *d) {
+  (void)p;
+  double ch = FN(cosh, x);
+  *y = FN(tanh, x);
+  *d = DIV(1, MUL(ch, ch));
+}
+
+static const sat_formula formulas[] = {
+    {"from-y", "y", "1-y^2, y = tanh x", tanh_from_y},
+    {"exp", "x", "4e/(1+e)^2, e = exp(-2|x|); y = -m/(2+m), m = expm1(-2|x|)", tanh_exp},
+    {"cosh", "x", "1/cosh(x)^2 (sech^2 via cosh); y = tanh x", tanh_cosh},
+};
+
 const act_activation act_tanh = {
     .name = "tanh",
     .formula = "tanh x",
@@ -55,4 +94,6 @@ const act_activation act_tanh = {
     .dref = dref,
     .mpfr = mpfr_eval,
     .mpfr_tail = tail,
+    .formulas = formulas,
+    .n_formulas = sizeof formulas / sizeof formulas[0],
 };

@@ -17,8 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "numerics.h"
 #include "activation.h"
+#include "numerics.h"
 #include "util.h"
 
 #ifdef __cplusplus
@@ -73,17 +73,51 @@ typedef struct {
 void sat_normal_seed(sat_normal_rng *g, uint64_t seed);
 double sat_normal(sat_normal_rng *g);
 
-/* ---- derivative formulas */
+/* ---- derivative formulas: each activation's, with the forward each goes
+ * with, are in its descriptor (activations/<name>.c: .formulas,
+ * .n_formulas) */
 typedef void sat_formula_fn(const sat_fmt *c, double x, const act_params *p, double *y, double *d);
-typedef struct {
-  int id;           /* activation */
+typedef struct sat_formula {
   const char *key;  /* "from-y", "stable", ... */
   const char *from; /* what f' is computed from: "x", "y" or "x,y" */
   const char *text; /* the formula, f' and the forward it goes with */
   sat_formula_fn *fn;
 } sat_formula;
-extern const sat_formula sat_formulas[];
-extern const size_t sat_formula_count;
+
+#ifdef SAT_ARITH
+#include <math.h>
+/* the formulas' shorthand: R(v) is v rounded to the format c; every
+ * operation and function result goes through it */
+#define R(v) sat_round(c, (v))
+#define ADD(u, v) R((u) + (v))
+#define SUB(u, v) R((u) - (v))
+#define MUL(u, v) R((u) * (v))
+#define DIV(u, v) R((u) / (v))
+#define FN(f, v) R(f(v))
+
+/* what several activations' formulas share */
+/* 1/(1 + exp(-t)) as written */
+static inline double sat_sig_textbook(const sat_fmt *c, double t) {
+  return DIV(1, ADD(1, FN(exp, -t)));
+}
+/* sigma(t) without overflow: 1/(1+e) for t >= 0, e/(1+e) below, e = exp(-|t|) */
+static inline double sat_sig_stable(const sat_fmt *c, double t) {
+  double e = FN(exp, -fabs(t));
+  return t >= 0 ? DIV(1, ADD(1, e)) : DIV(e, ADD(1, e));
+}
+
+/* elu and selu: y = x (times lambda) for x > 0, k expm1(x) below */
+static inline void sat_elu_common(const sat_fmt *c, double x, double l, double k, int from_y,
+                                  double *y, double *d) {
+  if (x > 0) {
+    *y = l == 1 ? x : MUL(l, x);
+    *d = l;
+    return;
+  }
+  *y = MUL(k, FN(expm1, x));
+  *d = from_y ? ADD(*y, k) : MUL(k, FN(exp, x));
+}
+#endif
 
 #ifdef __cplusplus
 }

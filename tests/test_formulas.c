@@ -143,8 +143,9 @@ static void test_normal(void) {
 
 /* the first value of the format, going up from lo, where pred holds */
 static const sat_formula *formula(int id, const char *key) {
-  for (size_t i = 0; i < sat_formula_count; i++)
-    if (sat_formulas[i].id == id && !strcmp(sat_formulas[i].key, key)) return &sat_formulas[i];
+  const act_activation *act = act_activations[id];
+  for (size_t i = 0; i < act->n_formulas; i++)
+    if (!strcmp(act->formulas[i].key, key)) return &act->formulas[i];
   return NULL;
 }
 static double first_zero(const sat_fmt *c, const sat_formula *f, double lo, double hi) {
@@ -206,21 +207,25 @@ static void test_formulas(void) {
         ceil_fmt(&f32, log(0x1p26 - 1) / 2));
   /* every formula: the forward and the derivative near the exact ones in
    * binary32 at moderate x */
-  for (size_t i = 0; i < sat_formula_count; i++) {
-    const sat_formula *f = &sat_formulas[i];
-    const act_activation *act = NULL;
-    for (size_t a = 0; a < act_activation_count; a++)
-      if (act_activation_id(act_activations[a]->name) == f->id) act = act_activations[a];
-    double worst = 0, wx = 0;
-    for (double x = -4; x <= 4; x += 1.0 / 64) {
-      double y, d;
-      f->fn(&f32, x, &act->defaults, &y, &d);
-      double ey = sat_dref(f->id, 0, x, &act->defaults), ed = sat_dref(f->id, 1, x, &act->defaults);
-      double e = fmax(fabs(y - ey), fabs(d - ed)) / (fmax(fabs(ey), fabs(ed)) + 1);
-      if (e > worst) worst = e, wx = x;
+  size_t nformulas = 0;
+  for (size_t id = 0; id < act_activation_count; id++) {
+    const act_activation *act = act_activations[id];
+    CHECK(act->n_formulas > 0, "%s: no derivative formulas in its descriptor", act->name);
+    for (size_t i = 0; i < act->n_formulas; i++, nformulas++) {
+      const sat_formula *f = &act->formulas[i];
+      double worst = 0, wx = 0;
+      for (double x = -4; x <= 4; x += 1.0 / 64) {
+        double y, d;
+        f->fn(&f32, x, &act->defaults, &y, &d);
+        double ey = sat_dref((int)id, 0, x, &act->defaults);
+        double ed = sat_dref((int)id, 1, x, &act->defaults);
+        double e = fmax(fabs(y - ey), fabs(d - ed)) / (fmax(fabs(ey), fabs(ed)) + 1);
+        if (e > worst) worst = e, wx = x;
+      }
+      CHECK(worst < 1e-5, "%s.%s off by %g at x = %g", act->name, f->key, worst, wx);
     }
-    CHECK(worst < 1e-5, "%s.%s off by %g at x = %g", act->name, f->key, worst, wx);
   }
+  CHECK(nformulas == 33, "%zu derivative formulas, 33 expected", nformulas);
 }
 
 int main(void) {

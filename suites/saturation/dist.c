@@ -345,9 +345,8 @@ json_t *sat_depth_json(int id, const act_params *p, const sat_set *dead, const s
       json_object_set_new(er_row, "exact_zero", jvec(v1, L));
       json_object_set_new(er_row, "exact_underflow", jvec(v2, L));
       json_array_append_new(exrows, er_row);
-      for (size_t fi = 0; fi < sat_formula_count; fi++) {
-        const sat_formula *fm = &sat_formulas[fi];
-        if (fm->id != id) continue;
+      for (size_t fi = 0; fi < act_activations[id]->n_formulas; fi++) {
+        const sat_formula *fm = &act_activations[id]->formulas[fi];
         memset(nrel, 0, sizeof(size_t) * L);
         memset(v2, 0, sizeof(double) * L);
         for (size_t t = 0; t < T; t++) {

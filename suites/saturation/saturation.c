@@ -581,7 +581,7 @@ int act_saturation_main(int argc, char **argv) {
     json_object_set_new(ja, "implementations", impls);
 
     /* ---- the numerical analysis in each format */
-    size_t nev_cap = 8 + nall + sat_formula_count;
+    size_t nev_cap = 8 + nall + act->n_formulas;
     sat_evaluator *ev = calloc(nev_cap * nfmt, sizeof *ev);
     sat_num *res = calloc(nev_cap * nfmt, sizeof *res);
     sat_zero_entry *ze = calloc(nev_cap * nfmt, sizeof *ze);
@@ -621,12 +621,11 @@ int act_saturation_main(int argc, char **argv) {
         snprintf(ev[nres].name, sizeof ev[nres].name, "%s", m->name);
         nres++;
       }
-      for (size_t k = 0; k < sat_formula_count; k++) {
-        if (sat_formulas[k].id != id) continue;
+      for (size_t k = 0; k < act->n_formulas; k++) {
         ev[nres].kind = SAT_FORMULA;
-        ev[nres].formula = &sat_formulas[k];
+        ev[nres].formula = &act->formulas[k];
         snprintf(ev[nres].name, sizeof ev[nres].name, "%s.formula.%s", act->name,
-                 sat_formulas[k].key);
+                 act->formulas[k].key);
         nres++;
       }
       json_t *jev = json_array();
