@@ -23,7 +23,8 @@
 extern "C" {
 #endif
 
-struct sat_formula; /* numerics/formulas.h */
+struct sat_formula;    /* numerics/formulas.h */
+struct act_screen_ops; /* numerics/numerics.h */
 
 typedef struct act_activation {
   const char *name;
@@ -60,6 +61,10 @@ typedef struct act_activation {
    * compares them with the exact f' */
   const struct sat_formula *formulas;
   size_t n_formulas;
+  /* the double-double screen of the exhaustive sweep (numerics/screen.c,
+   * numerics.h): it decides most inputs' f and f' without MPFR; NULL: MPFR
+   * for every input */
+  const struct act_screen_ops *screen;
 } act_activation;
 
 extern const act_activation *const act_activations[];

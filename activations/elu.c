@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
   if (!deriv) return dir < 0 ? -(double)p->a : NAN;
@@ -50,6 +51,8 @@ static const sat_formula formulas[] = {
     {"from-x", "x", "x > 0 ? 1 : a*exp(x)", elu_from_x},
 };
 
+extern const act_screen_ops act_screen_elu; /* numerics/screen.c */
+
 const act_activation act_elu = {
     .name = "elu",
     .formula = "x for x > 0, a (exp x - 1)",
@@ -68,4 +71,5 @@ const act_activation act_elu = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_elu,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double dref(int deriv, double x, const act_params *p) {
   (void)p;
@@ -92,6 +93,8 @@ static const sat_formula formulas[] = {
     {"erfc", "x", "cdf + x*pdf, cdf = 0.5*erfc(-x/sqrt 2)", gelu_erfc},
 };
 
+extern const act_screen_ops act_screen_gelu; /* numerics/screen.c */
+
 const act_activation act_gelu = {
     .name = "gelu",
     .formula = "x Phi(x) = x/2 (1 + erf(x/sqrt 2))",
@@ -110,4 +113,5 @@ const act_activation act_gelu = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_gelu,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double dref(int deriv, double x, const act_params *p) {
   (void)p;
@@ -109,6 +110,8 @@ static const sat_formula formulas[] = {
     {"sigmoid", "x", "s + 2x s s(-2u) k(1+3c x^2), s = s(2u), u = k(x + c x^3)", gelu_tanh_sig},
 };
 
+extern const act_screen_ops act_screen_gelu_tanh; /* numerics/screen.c */
+
 const act_activation act_gelu_tanh = {
     .name = "gelu_tanh",
     .formula = "x/2 (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))",
@@ -127,4 +130,5 @@ const act_activation act_gelu_tanh = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_gelu_tanh,
 };

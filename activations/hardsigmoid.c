@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
   (void)p;
@@ -73,6 +74,8 @@ static const sat_formula formulas[] = {
     {"from-y", "y", "0 < y < 1 ? 1/6 : 0", hardsigmoid_from_y},
 };
 
+extern const act_screen_ops act_screen_hardsigmoid; /* numerics/screen.c */
+
 const act_activation act_hardsigmoid = {
     .name = "hardsigmoid",
     .formula = "clip(x/6 + 1/2, 0, 1)",
@@ -91,4 +94,5 @@ const act_activation act_hardsigmoid = {
     .mpfr_tail = NULL,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_hardsigmoid,
 };

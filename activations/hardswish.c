@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double dref(int deriv, double x, const act_params *p) {
   (void)p;
@@ -60,6 +61,8 @@ static const sat_formula formulas[] = {
     {"from-x", "x", "x < -3 ? 0 : x > 3 ? 1 : x/3 + 1/2", hardswish_from_x},
 };
 
+extern const act_screen_ops act_screen_hardswish; /* numerics/screen.c */
+
 const act_activation act_hardswish = {
     .name = "hardswish",
     .formula = "x clip(x/6 + 1/2, 0, 1)",
@@ -78,4 +81,5 @@ const act_activation act_hardswish = {
     .mpfr_tail = NULL,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_hardswish,
 };

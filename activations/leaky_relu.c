@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static const char *params_invalid(const act_params *p) {
   return p->a >= 0 && p->a < 1 ? NULL : "0 <= a < 1";
@@ -59,6 +60,8 @@ static const sat_formula formulas[] = {
     {"from-y", "y", "y > 0 ? 1 : a", leaky_from_y},
 };
 
+extern const act_screen_ops act_screen_leaky_relu; /* numerics/screen.c */
+
 const act_activation act_leaky_relu = {
     .name = "leaky_relu",
     .formula = "max(a x, x)",
@@ -78,4 +81,5 @@ const act_activation act_leaky_relu = {
     .mpfr_tail = NULL,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_leaky_relu,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
   (void)p;
@@ -77,6 +78,8 @@ static const sat_formula formulas[] = {
     {"from-y", "y", "-expm1(y) (= 1 - exp(y))", logsigmoid_from_y},
 };
 
+extern const act_screen_ops act_screen_logsigmoid; /* numerics/screen.c */
+
 const act_activation act_logsigmoid = {
     .name = "logsigmoid",
     .formula = "log s(x) = -softplus(-x)",
@@ -95,4 +98,5 @@ const act_activation act_logsigmoid = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_logsigmoid,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double dref(int deriv, double x, const act_params *p) {
   (void)p;
@@ -77,6 +78,8 @@ static const sat_formula formulas[] = {
      mish_closed},
 };
 
+extern const act_screen_ops act_screen_mish; /* numerics/screen.c */
+
 const act_activation act_mish = {
     .name = "mish",
     .formula = "x tanh(softplus x)",
@@ -95,4 +98,5 @@ const act_activation act_mish = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_mish,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
   (void)p;
@@ -48,6 +49,8 @@ static const sat_formula formulas[] = {
     {"from-y", "y", "y > 0 ? 1 : 0", relu_from_y},
 };
 
+extern const act_screen_ops act_screen_relu; /* numerics/screen.c */
+
 const act_activation act_relu = {
     .name = "relu",
     .formula = "max(0, x)",
@@ -66,4 +69,5 @@ const act_activation act_relu = {
     .mpfr_tail = NULL,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_relu,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
   (void)p;
@@ -49,6 +50,8 @@ static const sat_formula formulas[] = {
     {"from-x", "x", "x > 0 ? l : l*al*exp(x)", selu_from_x},
 };
 
+extern const act_screen_ops act_screen_selu; /* numerics/screen.c */
+
 const act_activation act_selu = {
     .name = "selu",
     .formula =
@@ -68,4 +71,5 @@ const act_activation act_selu = {
     .mpfr_tail = NULL,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_selu,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
   if (!deriv) return (dir > 0) == (p->a >= 0) ? 1 : 0;
@@ -80,6 +81,8 @@ static const sat_formula formulas[] = {
     {"naive-exp", "x", "a*e/(1+e)^2, e = exp(-a x); y = 1/(1+e)", sigmoid_naive_x},
 };
 
+extern const act_screen_ops act_screen_sigmoid; /* numerics/screen.c */
+
 const act_activation act_sigmoid = {
     .name = "sigmoid",
     .formula = "1/(1+exp(-a x))",
@@ -98,4 +101,5 @@ const act_activation act_sigmoid = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_sigmoid,
 };

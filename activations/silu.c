@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double dref(int deriv, double x, const act_params *p) {
   double a = p->a;
@@ -66,6 +67,8 @@ static const sat_formula formulas[] = {
     {"stable", "x", "s(ax)*(1 + a x s(-ax)), s without overflow", silu_stable},
 };
 
+extern const act_screen_ops act_screen_silu; /* numerics/screen.c */
+
 const act_activation act_silu = {
     .name = "silu",
     .formula = "x s(a x)",
@@ -84,4 +87,5 @@ const act_activation act_silu = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_silu,
 };

@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double dref(int deriv, double x, const act_params *p) {
   double a = p->a;
@@ -77,6 +78,8 @@ static const sat_formula formulas[] = {
     {"from-y", "y", "-expm1(-a y) (= 1 - exp(-a y))", softplus_from_y},
 };
 
+extern const act_screen_ops act_screen_softplus; /* numerics/screen.c */
+
 const act_activation act_softplus = {
     .name = "softplus",
     .formula = "log(1 + exp(a x)) / a",
@@ -95,4 +98,5 @@ const act_activation act_softplus = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_softplus,
 };

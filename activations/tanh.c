@@ -6,6 +6,7 @@
 #include "dmath.h"
 #include "formulas.h"
 #include "mpfr_ref.h"
+#include "numerics.h"
 
 static double limit(int deriv, int dir, const act_params *p) {
   (void)p;
@@ -78,6 +79,8 @@ static const sat_formula formulas[] = {
     {"cosh", "x", "1/cosh(x)^2 (sech^2 via cosh); y = tanh x", tanh_cosh},
 };
 
+extern const act_screen_ops act_screen_tanh; /* numerics/screen.c */
+
 const act_activation act_tanh = {
     .name = "tanh",
     .formula = "tanh x",
@@ -96,4 +99,5 @@ const act_activation act_tanh = {
     .mpfr_tail = tail,
     .formulas = formulas,
     .n_formulas = sizeof formulas / sizeof formulas[0],
+    .screen = &act_screen_tanh,
 };

@@ -41,27 +41,6 @@ static inline int act_exp_of(double v) {
   return (int)((b.u >> 52) & 0x7ff) - 1022;
 }
 
-/* ---- the activations by number: their places in activations/list.c
- * (act_activation_id), as the screen and the saturation suite's formulas
- * still name them (tests/test_refhash.c checks the two agree) */
-enum {
-  ACT_SIGMOID,
-  ACT_TANH,
-  ACT_RELU,
-  ACT_LEAKY,
-  ACT_ELU,
-  ACT_SELU,
-  ACT_GELU,
-  ACT_GELU_TANH,
-  ACT_SILU,
-  ACT_SOFTPLUS,
-  ACT_MISH,
-  ACT_HARDSIGMOID,
-  ACT_HARDSWISH,
-  ACT_LOGSIGMOID,
-  ACT_UNKNOWN
-};
-
 /* ---- the exact value */
 enum { ACT_REF_FINITE = 0, ACT_REF_NAN = 1, ACT_REF_INF = 2 };
 /* The exact value is recorded as its rounding to a "canonical" binary
@@ -101,6 +80,13 @@ float act_reference_narrow(int id, int deriv, float x, const act_params *p, cons
  * error bounds.  Returns a mask: bit 0 set when f was decided (written to
  * *f), bit 1 for f' (*d); what it cannot decide is left to MPFR. */
 unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d);
+/* an activation's screen, in its descriptor (.screen; screen.c): the copy
+ * built with FMA, the generic one, and whether it needs ddmath's Phi tables */
+typedef unsigned act_screen_fn(float x, const act_params *p, act_ref *f, act_ref *d);
+typedef struct act_screen_ops {
+  act_screen_fn *fma, *generic;
+  int needs_phi;
+} act_screen_ops;
 /* Prepare the screen's tables for activation id (before threads start). */
 void act_screen_init(int id);
 /* the screen for any x86-64, whatever the CPU: the same verdicts and values

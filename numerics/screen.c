@@ -40,6 +40,7 @@
 
 #include "numerics.h"
 #include "cpu.h"
+#include "descriptor.h"
 /* the double-double functions, as a private copy of this file's */
 #define DDM_API static
 #include "ddmath.c"
@@ -52,12 +53,10 @@
 #ifdef ACT_SCREEN_VARIANT
 #define SCREEN_CAT_(a, b) a##b
 #define SCREEN_CAT(a, b) SCREEN_CAT_(a, b)
-#define act_screen SCREEN_CAT(act_screen, ACT_SCREEN_VARIANT)
 #define act_screen_init SCREEN_CAT(act_screen_init, ACT_SCREEN_VARIANT)
 #define act_round_to_format SCREEN_CAT(act_round_to_format, ACT_SCREEN_VARIANT)
 #define act_narrow_rn SCREEN_CAT(act_narrow_rn, ACT_SCREEN_VARIANT)
 #else
-unsigned act_screen_fma(int id, float x, const act_params *p, act_ref *f, act_ref *d);
 void act_screen_init_fma(int id);
 static int use_fma = -1; /* -1: not decided yet */
 #endif
@@ -113,7 +112,9 @@ static void init_constants(void) {
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 void act_screen_init(int id) {
   pthread_once(&once, init_constants);
-  if (id == ACT_GELU) ddmath_init_phi();
+  if (id >= 0 && (size_t)id < act_activation_count && act_activations[id]->screen &&
+      act_activations[id]->screen->needs_phi)
+    ddmath_init_phi();
 #ifndef ACT_SCREEN_VARIANT
   if (use_fma < 0) use_fma = act_cpu_has_avx2() != 0; /* AVX2 comes with FMA here */
   if (use_fma) act_screen_init_fma(id);
@@ -773,75 +774,77 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
   return 0;
 }
 
+/* ---- the entries, one per activation, reached through its descriptor
+ * (activations/<name>.c: .screen = &act_screen_<name>): the activation's
+ * evaluation above, then the decision on what it left undecided */
+#ifdef ACT_SCREEN_VARIANT
+#define ENTRY(name) SCREEN_CAT(act_screen_##name, ACT_SCREEN_VARIANT)
+#else
+#define ENTRY(name) act_screen_##name##_generic
+#endif
+#define SCREEN_ENTRY(name, body)                                                   \
+  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d);      \
+  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d) {     \
+    if (!isfinite(x) || x == 0) return 0;                                          \
+    ddr vf = {0, 0, INFINITY}, vd = {0, 0, INFINITY};                              \
+    hint hf = {0, {0, 0}}, hd = {0, {0, 0}};                                       \
+    unsigned done = 0;                                                             \
+    (void)p, (void)hf, (void)hd;                                                   \
+    body;                                                                          \
+    if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT;    \
+    if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT;    \
+    return done;                                                                   \
+  }
+SCREEN_ENTRY(sigmoid, done = sigmoid(x, p->a, &vf, &vd, f, d, &hf, &hd))
+SCREEN_ENTRY(tanh, done = tanh_s(x, &vf, &vd, f, d, &hd))
+SCREEN_ENTRY(relu, done = relu(x, f, d))
+SCREEN_ENTRY(leaky_relu, done = leaky(x, p->a, &vf, f, d))
+SCREEN_ENTRY(elu, if (!(p->a > 0) || !isfinite(p->a)) return 0;
+             done = elu(x, NULL, p->a, &vf, &vd, f, d, &hf))
+SCREEN_ENTRY(selu, done = elu(x, &K_LA, 0, &vf, &vd, f, d, &hf))
+SCREEN_ENTRY(gelu, done = gelu(x, &vf, &vd, f, d, &hf))
+SCREEN_ENTRY(gelu_tanh, done = gelu_tanh(x, &vf, &vd, f, d, &hf))
+SCREEN_ENTRY(silu, done = silu(x, p->a, &vf, &vd, f, d, &hf, &hd))
+SCREEN_ENTRY(softplus, done = softplus(x, p->a, &vf, &vd, f, d, &hd))
+SCREEN_ENTRY(mish, done = mish(x, &vf, &vd, f, d))
+SCREEN_ENTRY(hardsigmoid, done = hardsigmoid(x, &vf, f, d);
+             if (!(done & D_BIT)) vd = ddr_div_d(X(1.0), 6.0))
+SCREEN_ENTRY(hardswish, done = hardswish(x, &vf, &vd, f, d, &hf))
+SCREEN_ENTRY(logsigmoid, done = logsigmoid(x, &vf, &vd, f, d, &hd))
+
 #ifndef ACT_SCREEN_VARIANT
-static int screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d);
+#define SCREEN_OPS(name, phi)                                                      \
+  unsigned act_screen_##name##_fma(float x, const act_params *p, act_ref *f, act_ref *d); \
+  const act_screen_ops act_screen_##name = {act_screen_##name##_fma, act_screen_##name##_generic, phi};
+SCREEN_OPS(sigmoid, 0)
+SCREEN_OPS(tanh, 0)
+SCREEN_OPS(relu, 0)
+SCREEN_OPS(leaky_relu, 0)
+SCREEN_OPS(elu, 0)
+SCREEN_OPS(selu, 0)
+SCREEN_OPS(gelu, 1)
+SCREEN_OPS(gelu_tanh, 0)
+SCREEN_OPS(silu, 0)
+SCREEN_OPS(softplus, 0)
+SCREEN_OPS(mish, 0)
+SCREEN_OPS(hardsigmoid, 0)
+SCREEN_OPS(hardswish, 0)
+SCREEN_OPS(logsigmoid, 0)
+
+static const act_screen_ops *ops_of(int id) {
+  if (id < 0 || (size_t)id >= act_activation_count) return NULL;
+  return act_activations[id]->screen;
+}
 unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
-  if (use_fma > 0) return act_screen_fma(id, x, p, f, d);
-  return (unsigned)screen_generic(id, x, p, f, d);
+  const act_screen_ops *s = ops_of(id);
+  if (!s) return 0;
+  return use_fma > 0 ? s->fma(x, p, f, d) : s->generic(x, p, f, d);
 }
 unsigned act_screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
-  return (unsigned)screen_generic(id, x, p, f, d);
+  const act_screen_ops *s = ops_of(id);
+  return s ? s->generic(x, p, f, d) : 0;
 }
-static int screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
-#else
-unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
 #endif
-  if (!isfinite(x) || x == 0) return 0;
-  ddr vf = {0, 0, INFINITY}, vd = {0, 0, INFINITY};
-  hint hf = {0, {0, 0}}, hd = {0, {0, 0}};
-  unsigned done = 0;
-  switch (id) {
-    case ACT_SIGMOID:
-      done = sigmoid(x, p->a, &vf, &vd, f, d, &hf, &hd);
-      break;
-    case ACT_TANH:
-      done = tanh_s(x, &vf, &vd, f, d, &hd);
-      break;
-    case ACT_RELU:
-      done = relu(x, f, d);
-      break;
-    case ACT_LEAKY:
-      done = leaky(x, p->a, &vf, f, d);
-      break;
-    case ACT_ELU:
-      if (!(p->a > 0) || !isfinite(p->a)) return 0;
-      done = elu(x, NULL, p->a, &vf, &vd, f, d, &hf);
-      break;
-    case ACT_SELU:
-      done = elu(x, &K_LA, 0, &vf, &vd, f, d, &hf);
-      break;
-    case ACT_GELU:
-      done = gelu(x, &vf, &vd, f, d, &hf);
-      break;
-    case ACT_GELU_TANH:
-      done = gelu_tanh(x, &vf, &vd, f, d, &hf);
-      break;
-    case ACT_SILU:
-      done = silu(x, p->a, &vf, &vd, f, d, &hf, &hd);
-      break;
-    case ACT_SOFTPLUS:
-      done = softplus(x, p->a, &vf, &vd, f, d, &hd);
-      break;
-    case ACT_MISH:
-      done = mish(x, &vf, &vd, f, d);
-      break;
-    case ACT_HARDSIGMOID:
-      done = hardsigmoid(x, &vf, f, d);
-      if (!(done & D_BIT)) vd = ddr_div_d(X(1.0), 6.0);
-      break;
-    case ACT_HARDSWISH:
-      done = hardswish(x, &vf, &vd, f, d, &hf);
-      break;
-    case ACT_LOGSIGMOID:
-      done = logsigmoid(x, &vf, &vd, f, d, &hd);
-      break;
-    default:
-      return 0;
-  }
-  if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT;
-  if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT;
-  return done;
-}
 
 /* ---- narrow formats */
 static float narrow_of(dd v, const act_format *fmt, int *tie) {

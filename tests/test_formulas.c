@@ -15,6 +15,9 @@
 #include "saturation.h"
 #include "util.h"
 
+/* an activation's number, its place in activations/list.c */
+#define ID(name) act_activation_id(#name)
+
 static sat_fmt f32, bf16, f16;
 
 static void test_rounding(void) {
@@ -63,7 +66,7 @@ static void test_rounding(void) {
 static void test_dref(void) {
   act_rng r;
   act_rng_seed(&r, 11);
-  for (int id = 0; id < ACT_UNKNOWN; id++) {
+  for (int id = 0; id < (int)act_activation_count; id++) {
     const act_activation *act = NULL;
     for (size_t i = 0; i < act_activation_count; i++)
       if (act_activation_id(act_activations[i]->name) == id) act = act_activations[i];
@@ -164,7 +167,7 @@ static double ceil_fmt(const sat_fmt *c, double v) {
 }
 
 static void test_formulas(void) {
-  const sat_formula *fy = formula(ACT_SIGMOID, "from-y");
+  const sat_formula *fy = formula(ID(sigmoid), "from-y");
   CHECK(fy != NULL, "sigmoid from-y");
   if (!fy) return;
   /* y(1-y) = 0 once 1 + e rounds to 1, e = RN(exp(-x)): e <= 2^-p (the tie
@@ -184,7 +187,7 @@ static void test_formulas(void) {
   CHECK(ceil_fmt(&bf16, 8 * log(2.0) - log1p(0x1p-8)) == 5.5625, "bfloat16: 5.5625");
   /* the stable forms have no premature zero: sigma' rounds to 0 in the format
    * only where the exact value does (the smallest subnormal over 2) */
-  const sat_formula *st = formula(ACT_SIGMOID, "exp");
+  const sat_formula *st = formula(ID(sigmoid), "exp");
   act_params p = {1, 0};
   for (int k = 0; k < 3; k++) {
     const sat_fmt *c = cases[k].c;
@@ -195,13 +198,13 @@ static void test_formulas(void) {
           -log(half));
     double y, d;
     st->fn(c, sat_fmt_next(c, z, -1), &p, &y, &d);
-    CHECK(d > 0 && sat_round(c, sat_dref(ACT_SIGMOID, 1, sat_fmt_next(c, z, -1), &p)) > 0,
+    CHECK(d > 0 && sat_round(c, sat_dref(ID(sigmoid), 1, sat_fmt_next(c, z, -1), &p)) > 0,
           "%s: nonzero just before", c->fmt->name);
   }
   /* tanh 1 - y^2: 0 once tanh rounds to 1: below 1 the floats are 2^-24
    * apart, and the tie 1 - 2^-25 goes to the even 1: 1 - tanh x = 2/(e^{2x} +
    * 1) <= 2^-25, x >= ln(2^26 - 1)/2 */
-  const sat_formula *ty = formula(ACT_TANH, "from-y");
+  const sat_formula *ty = formula(ID(tanh), "from-y");
   double zt = first_zero(&f32, ty, 1, 20);
   CHECK(zt == ceil_fmt(&f32, log(0x1p26 - 1) / 2), "tanh 1-y^2 zero from %.9g, want %.9g", zt,
         ceil_fmt(&f32, log(0x1p26 - 1) / 2));

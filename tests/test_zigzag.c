@@ -10,20 +10,23 @@
 #include "util.h"
 #include "zerocenter.h"
 
+/* an activation's number, its place in activations/list.c */
+#define ID(name) act_activation_id(#name)
+
 int main(void) {
   act_params p = {1, 0}, p0 = {0, 0}, pl = {0.01f, 0};
   double pp, pn, pz;
   /* the signs of g(z): sigmoid always positive; tanh with the sign of z;
    * relu zero below 0; hardswish negative on (-3, 0) and zero below -3 */
-  act_zc_sign_probs(ACT_SIGMOID, &p, 0.3, 2, &pp, &pn, &pz);
+  act_zc_sign_probs(ID(sigmoid), &p, 0.3, 2, &pp, &pn, &pz);
   CHECK(pp == 1 && pn == 0 && pz == 0, "sigmoid: %g %g %g", pp, pn, pz);
-  act_zc_sign_probs(ACT_TANH, &p0, 0, 1, &pp, &pn, &pz);
+  act_zc_sign_probs(ID(tanh), &p0, 0, 1, &pp, &pn, &pz);
   CHECK(fabs(pp - 0.5) < 1e-15 && fabs(pn - 0.5) < 1e-15 && pz == 0, "tanh: %g %g %g", pp, pn, pz);
-  act_zc_sign_probs(ACT_RELU, &p0, 0, 1, &pp, &pn, &pz);
+  act_zc_sign_probs(ID(relu), &p0, 0, 1, &pp, &pn, &pz);
   CHECK(fabs(pp - 0.5) < 1e-15 && pn == 0 && fabs(pz - 0.5) < 1e-15, "relu: %g %g %g", pp, pn, pz);
-  act_zc_sign_probs(ACT_LEAKY, &pl, 1, 1, &pp, &pn, &pz);
+  act_zc_sign_probs(ID(leaky_relu), &pl, 1, 1, &pp, &pn, &pz);
   CHECK(fabs(pn - 0.5 * erfc(1 / sqrt(2))) < 1e-15 && pz == 0, "leaky relu negative below 0");
-  act_zc_sign_probs(ACT_HARDSWISH, &p0, 0, 1, &pp, &pn, &pz);
+  act_zc_sign_probs(ID(hardswish), &p0, 0, 1, &pp, &pn, &pz);
   CHECK(fabs(pz - 0.5 * erfc(3 / sqrt(2))) < 1e-15 && fabs(pp - 0.5) < 1e-15,
         "hardswish: zero below -3: %g", pz);
 
@@ -46,7 +49,7 @@ int main(void) {
   enum { N = 24 };
   double xs[2 * N], ts[N];
   for (int j = 0; j < 2 * N; j++)
-    xs[j] = sat_dref(ACT_SIGMOID, 0, 4 * act_rng_uniform(&rng) - 2, &p);
+    xs[j] = sat_dref(ID(sigmoid), 0, 4 * act_rng_uniform(&rng) - 2, &p);
   double w2[2] = {0.5, 1}, s2[2] = {0.5 - 0.7, 1 + 0.7};
   for (int j = 0; j < N; j++) ts[j] = w2[0] * xs[2 * j] + w2[1] * xs[2 * j + 1];
   act_zc_descend(1, xs, ts, N, w2, s2, 0.01, 200000, 5, 0, &r);
@@ -59,7 +62,7 @@ int main(void) {
   /* the same problem with zero-mean inputs (tanh of the same z) converges in
    * fewer steps */
   act_rng_seed(&rng, 3);
-  for (int j = 0; j < 2 * N; j++) xs[j] = sat_dref(ACT_TANH, 0, 4 * act_rng_uniform(&rng) - 2, &p0);
+  for (int j = 0; j < 2 * N; j++) xs[j] = sat_dref(ID(tanh), 0, 4 * act_rng_uniform(&rng) - 2, &p0);
   for (int j = 0; j < N; j++) ts[j] = w2[0] * xs[2 * j] + w2[1] * xs[2 * j + 1];
   act_zc_descend(1, xs, ts, N, w2, s2, 0.01, 200000, 5, 0, &r2);
   CHECK(r2.reached && r2.steps < r.steps && r2.same_sign < 1,
