@@ -35,7 +35,13 @@ typedef struct act_activation {
   double sample_lo, sample_hi; /* the interesting range for the dense grid */
   double plot_lo, plot_hi;     /* range of the f / f' plot */
   const char *kink_note;       /* derivative convention at a kink, or NULL */
-  const char *param_note;      /* what a and b mean, or NULL */
+  /* the kinks: the x where f' jumps (for some parameters), where libraries
+   * follow different conventions for f'(x) (kink_note states the
+   * references'); the accuracy suite accepts either one-sided derivative
+   * there and marks the other convention (suites/accuracy, "kink") */
+  double kinks[4];
+  int n_kinks;
+  const char *param_note; /* what a and b mean, or NULL */
   /* the parameters' valid range: NULL (any), or a function that returns NULL
    * for valid parameters and otherwise what they must satisfy ("0 <= a < 1") */
   const char *(*params_invalid)(const act_params *p);

@@ -64,6 +64,8 @@ const act_activation act_elu = {
     .plot_lo = -4,
     .plot_hi = 3,
     .kink_note = "elu'(0) = a (the x <= 0 branch), as PyTorch",
+    .kinks = {0},
+    .n_kinks = 1,
     .param_note = "a: alpha",
     .limit = limit,
     .dref = dref,

@@ -87,6 +87,8 @@ const act_activation act_hardsigmoid = {
     .plot_lo = -5,
     .plot_hi = 5,
     .kink_note = "hardsigmoid'(+-3) = 0 (outside the open interval), as PyTorch",
+    .kinks = {-3, 3},
+    .n_kinks = 2,
     .param_note = NULL,
     .limit = limit,
     .dref = dref,

@@ -74,6 +74,8 @@ const act_activation act_hardswish = {
     .plot_lo = -5,
     .plot_hi = 5,
     .kink_note = "hardswish'(-3) = -1/2, hardswish'(3) = 3/2, as PyTorch",
+    .kinks = {-3, 3},
+    .n_kinks = 2,
     .param_note = NULL,
     .limit = act_limit_gate,
     .dref = dref,

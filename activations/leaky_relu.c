@@ -73,6 +73,8 @@ const act_activation act_leaky_relu = {
     .plot_lo = -3,
     .plot_hi = 3,
     .kink_note = "leaky_relu'(0) = a, the frameworks' convention",
+    .kinks = {0},
+    .n_kinks = 1,
     .param_note = "a: negative slope, 0 <= a < 1",
     .params_invalid = params_invalid,
     .limit = limit,

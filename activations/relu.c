@@ -62,6 +62,8 @@ const act_activation act_relu = {
     .plot_lo = -3,
     .plot_hi = 3,
     .kink_note = "relu'(0) = 0, the frameworks' convention",
+    .kinks = {0},
+    .n_kinks = 1,
     .param_note = NULL,
     .limit = limit,
     .dref = dref,

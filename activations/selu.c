@@ -64,6 +64,8 @@ const act_activation act_selu = {
     .plot_lo = -4,
     .plot_hi = 3,
     .kink_note = "selu'(0) = l al (the x <= 0 branch), as PyTorch",
+    .kinks = {0},
+    .n_kinks = 1,
     .param_note = NULL,
     .limit = limit,
     .dref = dref,

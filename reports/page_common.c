@@ -58,6 +58,7 @@ const char *tail_text(const char *kind) {
       {"infinity", "a wrong infinity"},
       {"flushed_input", "a subnormal input treated as 0"},
       {"zero_sign", "a zero of the wrong sign"},
+      {"kink_convention", "f\u2032 at a kink: the other one-sided derivative (another convention)"},
       {"exceeds", "above the claim"},
       {"nan_for_number", "NaN for a number"},
       {"number_for_nan", "a number for NaN"},
@@ -70,9 +71,10 @@ const char *tail_text(const char *kind) {
 
 char tail_letter(const char *kind) {
   static const char *const k[] = {"flush_to_zero", "premature_saturation", "nan",
-                                  "infinity",      "flushed_input",        "zero_sign"};
-  static const char l[] = "ZPNIDS";
-  for (size_t i = 0; i < 6; i++)
+                                  "infinity",      "flushed_input",        "zero_sign",
+                                  "kink_convention"};
+  static const char l[] = "ZPNIDSK";
+  for (size_t i = 0; i < 7; i++)
     if (!strcmp(k[i], kind)) return l[i];
   return '?';
 }

@@ -141,7 +141,8 @@ static const char *const library_note =
     "inputs). The marks say what the core leaves out: Z flushes to 0 where the exact result is "
     "subnormal, P returns 0 or the limit while the exact result is a normal float (saturates "
     "early), N NaN for a number, I a wrong infinity, D a subnormal input taken as 0, S a zero "
-    "of the wrong sign, ! exceeds its claim (ours) or its documented bound (a library's). "
+    "of the wrong sign, K f\u2032 at a kink is the other one-sided derivative (another "
+    "convention, not an error), ! exceeds its claim (ours) or its documented bound (a library's). "
     "Green: within 1 ULP and no mark; amber: more than 1 ULP, or early zeros; red: NaN, "
     "infinities, or a bound exceeded.";
 

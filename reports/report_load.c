@@ -426,12 +426,13 @@ static void rank_size(const rep_model *m, rep_act *a) {
 
 const char *rep_tail_letters(const rep_stats *s) {
   static const char *const k[] = {"flush_to_zero", "premature_saturation", "nan",
-                                  "infinity",      "flushed_input",        "zero_sign"};
-  static const char l[] = "ZPNIDS";
+                                  "infinity",      "flushed_input",        "zero_sign",
+                                  "kink_convention"};
+  static const char l[] = "ZPNIDSK";
   if (!s->tails) return NULL;
   char buf[8];
   size_t n = 0;
-  for (size_t i = 0; i < 6; i++)
+  for (size_t i = 0; i < 7; i++)
     for (size_t t = 0; t < s->ntails; t++)
       if (!strcmp(s->tails[t].kind, k[i])) {
         buf[n++] = l[i];

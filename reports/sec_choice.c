@@ -176,7 +176,7 @@ const char *const comparison_note =
     "happened: \u201c0 for 2.9e-39\u201d is 0 where the exact value is 2.9e-39); the tails (Z 0 "
     "for a subnormal exact result, P 0 or the limit while the exact result is a normal float, "
     "N NaN for a number, I a wrong infinity, D a subnormal input treated as 0, S a zero of the "
-    "wrong sign; their intervals of x under Accuracy); the fraction correctly rounded, "
+    "wrong sign, K f\u2032 at a kink is the other one-sided derivative; their intervals of x under Accuracy); the fraction correctly rounded, "
     "special-value failures, the verdict against the claim (ours) or the documented bound (a "
     "library's), and where it saturates: the first x, going out from 0, where the computed f "
     "equals its asymptote (row f) and where the computed f\u2032 is exactly 0 (row f\u2032; "
@@ -287,7 +287,8 @@ const char *ranking_note(const rep_model *m) {
       "backward (f\u2032). Beside each: its throughput \u00b1 half the interquartile range of "
       "the repetitions, its max over all inputs where that is larger, and its tails (Z 0 for a "
       "subnormal result, P 0 or the limit too early, N NaN for a number, I a wrong infinity, D "
-      "a subnormal input taken as 0, S a zero of the wrong sign), so that a kernel that flushes "
+      "a subnormal input taken as 0, S a zero of the wrong sign, K f\u2032 at a kink is the other "
+      "one-sided derivative), so that a kernel that flushes "
       "or returns NaN cannot hide behind its core; a class's winner, greyed, is the same as the "
       "class before. Files without a core are ranked by the max over all inputs.",
       m->rank_size ? m->rank_size : "L1");

@@ -1796,7 +1796,8 @@ const char *act_res_tail_letters(const act_res_stats *s, char *buf, size_t cap) 
     const char *kind;
     char letter;
   } k[] = {{"flush_to_zero", 'Z'}, {"premature_saturation", 'P'}, {"nan", 'N'},
-           {"infinity", 'I'},      {"flushed_input", 'D'},        {"zero_sign", 'S'}};
+           {"infinity", 'I'},      {"flushed_input", 'D'},        {"zero_sign", 'S'},
+           {"kink_convention", 'K'}};
   if (!s->tails) return NULL;
   size_t n = 0;
   for (size_t j = 0; j < sizeof k / sizeof k[0] && n + 1 < cap; j++)

@@ -394,5 +394,52 @@ int main(void) {
     act_sweep_free(&c2, &rz2);
   }
   free(b1), free(b2), free(xs);
+  /* ---- f' at a kink (the descriptor's): either one-sided derivative is
+   * right, marked as another convention (K) with no error; any other value
+   * is an error */
+  {
+    const act_activation *hs = act_find_activation("hardswish");
+    act_impl kk = {.activation = "hardswish",
+                   .name = "hardswish.scalar.kinks",
+                   .fwd_ulp = 0.5,
+                   .bwd_ulp = 0.5};
+    act_acc_ctx c;
+    act_acc_ctx_for(&c, &kk, 1, hs, &hs->defaults, &act_binary32);
+    CHECK(c.n_kinks == 2 && c.kink_x[0] == -3 && c.kink_side[0][0] == 0 &&
+              c.kink_side[0][1] == -0.5f && c.kink_x[1] == 3 && c.kink_side[1][0] == 1.5f &&
+              c.kink_side[1][1] == 1,
+          "hardswish' kinks: %d: %g [%g %g], %g [%g %g]", c.n_kinks, (double)c.kink_x[0],
+          (double)c.kink_side[0][0], (double)c.kink_side[0][1], (double)c.kink_x[1],
+          (double)c.kink_side[1][0], (double)c.kink_side[1][1]);
+    act_acc_ctx cf;
+    act_acc_ctx_for(&cf, &kk, 0, hs, &hs->defaults, &act_binary32);
+    CHECK(cf.n_kinks == 0, "hardswish f: %d kinks (f is continuous)", cf.n_kinks);
+    const act_activation *elu = act_find_activation("elu");
+    act_impl ke = {.activation = "elu", .name = "elu.scalar.kinks", .bwd_ulp = 0.5};
+    act_params a1 = {1.0f, 0}, a2 = {0.5f, 0};
+    act_acc_ctx_for(&c, &ke, 1, elu, &a1, &act_binary32);
+    CHECK(c.n_kinks == 0, "elu' with a = 1: %d kinks (f' is continuous at 0)", c.n_kinks);
+    act_acc_ctx_for(&c, &ke, 1, elu, &a2, &act_binary32);
+    CHECK(c.n_kinks == 1 && c.kink_side[0][0] == 0.5f && c.kink_side[0][1] == 1,
+          "elu' with a = 1/2: %d kinks", c.n_kinks);
+    act_acc_ctx_for(&c, &kk, 1, hs, &hs->defaults, &act_binary32);
+    float xs[] = {-3.0f, 3.0f, 3.0f, 2.0f}, got[] = {0.0f, 1.0f, 0.75f, 7.0f / 6};
+    act_acc_stats s;
+    act_acc_stats_init(&s, 0, 0, 1);
+    act_acc_stats_set_ctx(&s, &c);
+    for (int i = 0; i < 4; i++) {
+      act_ref r;
+      act_reference("hardswish", 1, xs[i], &hs->defaults, &r);
+      act_acc_stats_add_one(&s, xs[i], got[i], &r, (uint64_t)i);
+    }
+    CHECK(s.marks[ACT_MARK_KINK].count == 2, "kink conventions: %llu, want 2",
+          (unsigned long long)s.marks[ACT_MARK_KINK].count);
+    CHECK(s.max_x == 3.0f && s.max_got == 0.75f && s.max_ulp > 1e6,
+          "0.75 at the kink 3 is an error: max %g at %g (got %g)", s.max_ulp, (double)s.max_x,
+          (double)s.max_got);
+    CHECK(s.marks[ACT_MARK_EXCEEDS].count == 1, "exceeds: %llu, want 1 (0.75 at 3)",
+          (unsigned long long)s.marks[ACT_MARK_EXCEEDS].count);
+  }
+
   return check_done();
 }

@@ -11,7 +11,7 @@
  * The derivative (2x + 3) / 6 is x/3 + 1/2 without its cancellation at
  * x = -3/2: 2x + 3 = s + sl exactly (TwoSum, 2x exact), then the same
  * division.  For |x| < 2^-60, y = x/2 rounded upward at a tie (the exact
- * value x/2 + x^2/6 lies above it).  A NaN passes through both. */
+ * value x/2 + x^2/6 lies above it), -0 for x = -2^-149.  A NaN passes through both. */
 #include <math.h>
 
 #include "kernels.h"
@@ -31,7 +31,10 @@ static inline float hardswish_stable(float x) {
     /* y = x/2 + x^2/6: x^2 is lost below the subnormals, and where x/2 is a
      * tie (x an odd multiple of 2^-149) the exact value lies above it */
     float h = x * 0.5f;
-    return h + h == x ? h : (x + 0x1p-149f) * 0.5f;
+    if (h + h == x) return h;
+    /* x = -2^-149: the exact value lies in (-2^-150, 0), RN is -0 */
+    float r = (x + 0x1p-149f) * 0.5f;
+    return r == 0 ? copysignf(0.0f, x) : r;
   }
   float s = 3.0f + x;
   float sl = (3.0f - s) + x; /* Fast2Sum */

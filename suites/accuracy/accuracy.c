@@ -38,21 +38,28 @@ size_t act_acc_special_inputs(const act_activation *act, const act_params *p, fl
                   -1.0f};
   size_t n = 0;
   for (size_t i = 0; i < sizeof base / sizeof base[0] && n < cap; i++) out[n++] = base[i];
-  /* where f reaches its asymptote and f' rounds to zero, both sides */
-  int has_asymptote = !strcmp(act->name, "sigmoid") || !strcmp(act->name, "tanh");
-  if (has_asymptote) {
-    int is_sig = !strcmp(act->name, "sigmoid");
-    for (int dir = -1; dir <= 1; dir += 2) {
-      float target = is_sig ? (dir > 0 ? 1.0f : 0.0f) : (float)dir;
-      if (is_sig && p->a < 0) target = dir > 0 ? 0.0f : 1.0f;
-      float pts[2] = {act_ref_first_equal(act->name, 0, p, dir, target),
-                      act_ref_first_equal(act->name, 1, p, dir, 0.0f)};
-      for (int k = 0; k < 2; k++)
-        if (!isnan(pts[k]) && n + 2 <= cap) {
-          out[n++] = pts[k];
-          out[n++] = nextafterf(pts[k], 0.0f); /* the last one before it */
-        }
+  /* where f and f' reach their limits (the descriptor's), both sides: the
+   * first float from which RN is the limit, and the last one before it
+   * (sigmoid: where f rounds to 0 or 1 and f' to 0; elu: to -a and 0 at
+   * -inf; hardswish: f' to 1 from x = 3 on ...); a point may come twice, as
+   * sigmoid's f and f' reach 0 at the same x */
+  for (int dir = -1; dir <= 1; dir += 2)
+    for (int deriv = 0; deriv < 2; deriv++) {
+      double lim = act->limit(deriv, dir, p);
+      if (isnan(lim)) continue;
+      float pt = act_ref_first_equal(act->name, deriv, p, dir, (float)lim);
+      if (!isnan(pt) && n + 2 <= cap) {
+        out[n++] = pt;
+        out[n++] = nextafterf(pt, 0.0f);
+      }
     }
+  /* the kinks and their neighbours, where conventions and cancellations meet */
+  for (int k = 0; k < act->n_kinks; k++) {
+    float xk = (float)act->kinks[k];
+    if (n + 3 > cap) break;
+    out[n++] = xk;
+    out[n++] = nextafterf(xk, -INFINITY);
+    out[n++] = nextafterf(xk, INFINITY);
   }
   return n;
 }
@@ -167,6 +174,15 @@ void act_acc_ctx_for(act_acc_ctx *c, const act_impl *m, int deriv, const act_act
   c->zero_neg = rn_in(id, deriv, -0.0f, p, fmt);
   c->lim_neg = rn_in(id, deriv, -INFINITY, p, fmt);
   c->lim_pos = rn_in(id, deriv, INFINITY, p, fmt);
+  /* f' at the kinks: the one-sided derivatives, from the double f' a hair
+   * to either side (f' is smooth on each side of a kink) */
+  for (int k = 0; deriv && k < act->n_kinks && k < 4; k++) {
+    double xk = act->kinks[k], h = 0x1p-40 * fmax(1, fabs(xk)); /* far below a float's ulp */
+    c->kink_x[c->n_kinks] = (float)xk;
+    for (int s = 0; s < 2; s++)
+      c->kink_side[c->n_kinks][s] = act_round_to_format(act->dref(1, s ? xk + h : xk - h, p), fmt);
+    if (c->kink_side[c->n_kinks][0] != c->kink_side[c->n_kinks][1]) c->n_kinks++;
+  }
 }
 
 static json_t *jfloat(float v) {
@@ -287,14 +303,16 @@ static json_t *specials_json(const act_impl *m, const act_activation *act, const
                         json_string(signbit(got) && got == 0 ? "-0" : act_fmt_float(b, got)));
     json_object_set_new(o, "want",
                         json_string(signbit(want) && want == 0 ? "-0" : act_fmt_float(b, want)));
-    json_object_set_new(o, "ok", json_boolean(ok));
-    /* a failure by its kind */
+    /* a failure by its kind; f' at a kink equal to the other one-sided
+     * derivative is right, with its kind */
+    int k = ok ? -1 : act_acc_mark_kind(&cx, xs[i], got, &ref[i], 0x1p-126);
+    json_object_set_new(o, "ok", json_boolean(ok || k == ACT_MARK_KINK));
     const char *kind = NULL;
     double e = NAN;
     if (!ok) {
-      int k = act_acc_mark_kind(&cx, xs[i], got, &ref[i], 0x1p-126);
       if (act_ulp_error((double)got, &ref[i], &act_binary32, &e) != ACT_ULP_OK) e = NAN;
       kind = isnan(xs[i])               ? "number_for_nan"
+             : k == ACT_MARK_KINK       ? "kink_convention"
              : k == ACT_MARK_NAN        ? "nan_for_number"
              : k == ACT_MARK_INF        ? "wrong_infinity"
              : k == ACT_MARK_ZERO_SIGN  ? "zero_sign"

@@ -59,6 +59,8 @@ typedef struct {
  * applies, in this order), and independently the mark "exceeds" when its
  * error is above the claim the statistics were given. */
 enum {
+  ACT_MARK_KINK,       /* f' at a kink (the descriptor's) equal to the other one-sided
+                          derivative: another convention, not counted as an error */
   ACT_MARK_NAN,        /* NaN for a non-NaN input */
   ACT_MARK_INF,        /* an infinity where RN(exact) is another value, or another value
                           where RN(exact) is an infinity */
@@ -117,8 +119,15 @@ typedef struct {
   double sub_below;         /* 0 < |x| < sub_below: x is subnormal where the kernel computes */
   float zero_pos, zero_neg; /* RN(f(+0)), RN(f(-0)) in the result's format (flushed inputs) */
   float lim_neg, lim_pos;   /* RN(f(-inf)), RN(f(+inf)); NAN where not finite */
+  /* f' only: the activation's kinks and the one-sided derivatives there, in
+   * the result's format (left, right) */
+  int n_kinks;
+  float kink_x[4], kink_side[4][2];
 } act_acc_ctx;
 void act_acc_ctx_init(act_acc_ctx *c);
+/* got is f' at one of the activation's kinks (c->kink_x) equal to a
+ * one-sided derivative there: either convention is right (ACT_MARK_KINK) */
+int act_acc_kink_convention(const act_acc_ctx *c, float x, float got);
 
 typedef struct {
   size_t inputs;       /* all inputs */

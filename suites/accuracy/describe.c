@@ -16,6 +16,10 @@ static const struct {
   const char *name, *text;
   char letter;
 } kinds[ACT_MARKS] = {
+    [ACT_MARK_KINK] = {"kink_convention",
+                       "f' at a kink equal to the other one-sided derivative: another "
+                       "convention than the references' (not counted as an error)",
+                       'K'},
     [ACT_MARK_NAN] = {"nan", "NaN for a non-NaN input", 'N'},
     [ACT_MARK_INF] = {"infinity",
                       "an infinity where the correctly rounded result is another value, or "
@@ -41,8 +45,9 @@ static const struct {
     [ACT_MARK_EXCEEDS] = {"exceeds", "an error above the claim", 'X'},
 };
 /* the order in which the tails are listed: the tails proper first */
-static const int tail_order[] = {ACT_MARK_FLUSH, ACT_MARK_PREMATURE,  ACT_MARK_NAN,
-                                 ACT_MARK_INF,   ACT_MARK_FLUSHED_IN, ACT_MARK_ZERO_SIGN};
+static const int tail_order[] = {ACT_MARK_FLUSH,       ACT_MARK_PREMATURE, ACT_MARK_NAN,
+                                 ACT_MARK_INF,         ACT_MARK_FLUSHED_IN, ACT_MARK_ZERO_SIGN,
+                                 ACT_MARK_KINK};
 #define NTAIL ((int)(sizeof tail_order / sizeof tail_order[0]))
 
 const char *act_mark_name(int kind) {
@@ -65,7 +70,8 @@ const char *act_acc_tail_letters(const act_acc_stats *s, char *buf, size_t cap) 
 const char *act_acc_tail_legend(void) {
   return "tails: Z 0 for a subnormal exact result, P 0 or the limit while the exact result "
          "is a normal float, N NaN for a number, I a wrong infinity, D a subnormal input "
-         "treated as 0, S a zero of the wrong sign";
+         "treated as 0, S a zero of the wrong sign, K f' at a kink: the other one-sided "
+         "derivative (another convention, not an error)";
 }
 
 /* ---- text in a growing buffer */
@@ -195,6 +201,12 @@ static void sb_tail(sbuf *b, int kind, const act_marks *m, const act_format *fmt
       case ACT_MARK_ZERO_SIGN:
         sb_add(b, "returns a zero of the wrong sign ");
         sb_range(b, p);
+        break;
+      case ACT_MARK_KINK:
+        sb_add(b, "another convention at the kink ");
+        sb_range(b, p);
+        sb_add(b, ": %s (the references': %s)", act_fmt_short(g, sizeof g, p->ex_got),
+               act_fmt_short(w, sizeof w, p->ex_want));
         break;
       default:
         break;

@@ -262,10 +262,17 @@ static int same_value(float a, float b) {
 
 /* What went wrong in kind with a result that is not correctly rounded (the
  * first kind of accuracy.h's list that applies), -1 for none. */
+int act_acc_kink_convention(const act_acc_ctx *c, float x, float got) {
+  for (int k = 0; k < c->n_kinks; k++)
+    if (x == c->kink_x[k]) return got == c->kink_side[k][0] || got == c->kink_side[k][1];
+  return 0;
+}
+
 int act_acc_mark_kind(const act_acc_ctx *c, float x, float got, const act_ref *ref,
                       double least_normal) {
   float rn = ref->rn;
   if (isnan(x) || isnan(rn)) return -1;
+  if (act_acc_kink_convention(c, x, got)) return ACT_MARK_KINK;
   if (isnan(got)) return ACT_MARK_NAN;
   if (isinf(got) || isinf(rn)) return ACT_MARK_INF;
   if (got == 0 && rn == 0) return ACT_MARK_ZERO_SIGN; /* not CR: the other sign */
@@ -298,6 +305,7 @@ void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_r
   int core = act_core_input(x, &s->ctx) && act_ref_core_value(ref, ln);
   s->core_inputs += (size_t)core;
   int kind = cr ? -1 : act_acc_mark_kind(&s->ctx, x, got, ref, ln);
+  if (kind == ACT_MARK_KINK) err = 0; /* another convention at a kink: not an error */
   if (kind >= 0) marks_add(&s->marks[kind], idx, x, r == ACT_ULP_OK ? err : 0, got, ref->rn);
   int claimed = !isnan(s->ctx.claim);
   if (r == ACT_ULP_SPECIAL_FAIL) {
