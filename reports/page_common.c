@@ -105,7 +105,8 @@ void tails_cell(table *t, const rep_stats *s) {
                      tail_text(s->tails[k].kind), fcount(s->tails[k].count));
   }
   l[n] = '\0';
-  cell *c = tab_cell(t, "bad", rep_strdup(l));
+  /* K alone (another convention at a kink) is no defect */
+  cell *c = tab_cell(t, strcmp(l, "K") ? "bad" : NULL, rep_strdup(l));
   c->tip = tip;
 }
 
