@@ -4,8 +4,9 @@
  *
  * A new kernel is one file under impls/<activation>/ (for AVX2 and AVX-512 a
  * simd_*.c written once against the SIMD layer impls/simd/vk.h, which CMake
- * compiles once per ISA), its prototypes in kernels.h, and one entry in
- * own_impls[] below with named fields.  Names are
+ * compiles once per ISA) and one entry in own_impls[] below with named
+ * fields; its prototypes are generated from the entries
+ * (scripts/gen-kernels.py, included by kernels.h).  Names are
  * <activation>.<isa>.<algorithm>; the algorithm tokens say what the kernel
  * does: rr2 = Cody-Waite range reduction with two constants, pN = polynomial
  * of degree N, div = a true division.
