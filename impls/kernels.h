@@ -78,25 +78,8 @@ ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx2)
 ACT_DECLARE_KERNELS(act_leaky_relu_max_ax_x, _avx512)
 ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx2)
 ACT_DECLARE_KERNELS(act_leaky_relu_blend_nanprop, _avx512)
-/* gelu_tanh: AVX2+FMA and AVX-512 kernels (impls/gelu_tanh/avx2_*.c,
- * avx512_*.c).  Forward kernels are act_<act>_<isa>_<alg>_fwd, backward
- * kernels act_<act>_<isa>_<alg>_bwd; an algorithm's forward and backward are
- * paired in the registry. */
-#define ACT_DECLARE_FWD(name) \
-  void name##_fwd(const float *x, float *y, size_t n, const act_params *p);
-#define ACT_DECLARE_BWD(name)                                                           \
-  void name##_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n, \
-                  const act_params *p);
-ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16)
-ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16)
-ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8)
-ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8)
-ACT_DECLARE_FWD(act_gelu_tanh_avx512_lut16_fast)
-ACT_DECLARE_BWD(act_gelu_tanh_avx512_lut16_fast)
-ACT_DECLARE_FWD(act_gelu_tanh_avx2_lut8_fast)
-ACT_DECLARE_BWD(act_gelu_tanh_avx2_lut8_fast)
-/* gelu, elu, softplus, sigmoid, silu, tanh: the kernels on the SIMD layer, one file
- * each compiled per ISA (impls/<act>/simd_<act>.c), act_<act>_<alg>_fwd_<isa>,
+/* gelu, elu, softplus, sigmoid, silu, tanh, gelu_tanh: the kernels on the SIMD layer, one
+ * file each compiled per ISA (impls/<act>/simd_<act>.c), act_<act>_<alg>_fwd_<isa>,
  * _bwd_<isa> (the x64 ones AVX-512 only). */
 #define ACT_DECLARE_VEC(act, alg)               \
   ACT_DECLARE_KERNELS(act_##act##_##alg, _avx2) \
@@ -123,6 +106,8 @@ ACT_DECLARE_KERNELS(act_sigmoid_rr1_lut_div_x64, _avx512)
 ACT_DECLARE_VEC(silu, rr2_lut_div)
 ACT_DECLARE_VEC(silu, rr2_lut_dd)
 ACT_DECLARE_VEC_BWD(silu, rr2_lut_div_root)
+ACT_DECLARE_VEC(gelu_tanh, dd)
+ACT_DECLARE_VEC(gelu_tanh, fast)
 /* tanh: a forward or a backward kernel alone each (the registry pairs them) */
 #define ACT_DECLARE_VEC_FWD(act, alg)                                                         \
   void act_##act##_##alg##_fwd_avx2(const float *x, float *y, size_t n, const act_params *p); \

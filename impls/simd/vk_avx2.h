@@ -39,6 +39,26 @@ VK_INLINE vf vk_mul(vf a, vf b) {
 VK_INLINE vf vk_div(vf a, vf b) {
   return _mm256_div_ps(a, b);
 }
+/* a + b and a b with a as the instruction's first source, so that where
+ * both are NaN the result is a's NaN (quieted): the compiler may swap the
+ * operands of vk_add and vk_mul, which changes only which NaN survives */
+VK_INLINE vf vk_add_ord(vf a, vf b) {
+  vf r;
+  __asm__("vaddps %2, %1, %0" : "=x"(r) : "x"(a), "xm"(b));
+  return r;
+}
+VK_INLINE vf vk_mul_ord(vf a, vf b) {
+  vf r;
+  __asm__("vmulps %2, %1, %0" : "=x"(r) : "x"(a), "xm"(b));
+  return r;
+}
+/* a b + c with the NaN of a, else of b, else of c where two or three of
+ * them are NaN (vfmadd231ps c, a, b: its NaN order, as measured on AMD
+ * Zen 4, is the multiplicands' then the addend's) */
+VK_INLINE vf vk_fma_ord(vf a, vf b, vf c) {
+  __asm__("vfmadd231ps %2, %1, %0" : "+x"(c) : "x"(a), "xm"(b));
+  return c;
+}
 /* a b + c, a b - c, -(a b) + c: one rounding */
 VK_INLINE vf vk_fma(vf a, vf b, vf c) {
   return _mm256_fmadd_ps(a, b, c);
@@ -75,6 +95,10 @@ VK_INLINE vf vk_or(vf a, vf b) {
 VK_INLINE vf vk_xor(vf a, vf b) {
   return _mm256_xor_ps(a, b);
 }
+/* ~a & b (bits) */
+VK_INLINE vf vk_andnot(vf a, vf b) {
+  return _mm256_andnot_ps(a, b);
+}
 VK_INLINE vf vk_abs(vf a) {
   return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a);
 }
@@ -97,6 +121,9 @@ VK_INLINE vm vk_isnan(vf a) {
 }
 VK_INLINE vm vk_mor(vm a, vm b) {
   return _mm256_or_ps(a, b);
+}
+VK_INLINE vm vk_mand(vm a, vm b) {
+  return _mm256_and_ps(a, b);
 }
 /* the lanes whose integer has its sign bit set (blendv reads only that bit) */
 VK_INLINE vm vk_signmask(vi a) {

@@ -42,6 +42,26 @@ VK_INLINE vf vk_mul(vf a, vf b) {
 VK_INLINE vf vk_div(vf a, vf b) {
   return _mm512_div_ps(a, b);
 }
+/* a + b and a b with a as the instruction's first source, so that where
+ * both are NaN the result is a's NaN (quieted): the compiler may swap the
+ * operands of vk_add and vk_mul, which changes only which NaN survives */
+VK_INLINE vf vk_add_ord(vf a, vf b) {
+  vf r;
+  __asm__("vaddps %2, %1, %0" : "=v"(r) : "v"(a), "vm"(b));
+  return r;
+}
+VK_INLINE vf vk_mul_ord(vf a, vf b) {
+  vf r;
+  __asm__("vmulps %2, %1, %0" : "=v"(r) : "v"(a), "vm"(b));
+  return r;
+}
+/* a b + c with the NaN of a, else of b, else of c where two or three of
+ * them are NaN (vfmadd231ps c, a, b: its NaN order, as measured on AMD
+ * Zen 4, is the multiplicands' then the addend's) */
+VK_INLINE vf vk_fma_ord(vf a, vf b, vf c) {
+  __asm__("vfmadd231ps %2, %1, %0" : "+v"(c) : "v"(a), "vm"(b));
+  return c;
+}
 /* a b + c, a b - c, -(a b) + c: one rounding */
 VK_INLINE vf vk_fma(vf a, vf b, vf c) {
   return _mm512_fmadd_ps(a, b, c);
@@ -83,6 +103,10 @@ VK_INLINE vf vk_or(vf a, vf b) {
 VK_INLINE vf vk_xor(vf a, vf b) {
   return _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(a), _mm512_castps_si512(b)));
 }
+/* ~a & b (bits) */
+VK_INLINE vf vk_andnot(vf a, vf b) {
+  return _mm512_castsi512_ps(_mm512_andnot_si512(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
 /* masks */
 VK_INLINE vm vk_lt(vf a, vf b) {
   return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ);
@@ -102,6 +126,9 @@ VK_INLINE vm vk_isnan(vf a) {
 }
 VK_INLINE vm vk_mor(vm a, vm b) {
   return (vm)(a | b);
+}
+VK_INLINE vm vk_mand(vm a, vm b) {
+  return (vm)(a & b);
 }
 /* the lanes whose integer has its sign bit set */
 VK_INLINE vm vk_signmask(vi a) {
