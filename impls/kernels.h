@@ -120,8 +120,8 @@ ACT_DECLARE_VEC_BWD(tanh, sech2)
 ACT_DECLARE_VEC_BWD(tanh, from_y)
 void act_tanh_r98_div_x64_fwd_avx512(const float *x, float *y, size_t n, const act_params *p);
 
-/* ---- the correctly rounded kernels (issue 18; impls/cr/avx2_cr.c,
- * avx512_cr.c): act_<act>_cr[_bf16|_f16]_fwd_<isa>, _bwd_<isa>. */
+/* ---- the correctly rounded kernels (issue 18; impls/cr/simd_cr.c, compiled
+ * per ISA): act_<act>_cr[_bf16|_f16]_fwd_<isa>, _bwd_<isa>. */
 #define ACT_DECLARE_CR(act)     \
   ACT_DECLARE_VEC(act, cr)      \
   ACT_DECLARE_VEC(act, cr_bf16) \

@@ -230,4 +230,73 @@ VK_INLINE void vk_store_tail(float *p, vf v, vk_tail t) {
   _mm512_mask_storeu_ps(p, t, v);
 }
 
+/* ---- doubles: half a vector's lanes as doubles (vd), the same half as
+ * floats (vh), a mask of vd lanes (vdm); for kernels that compute in double
+ * (impls/cr/simd_cr.c).  Not under VK_WIDE. */
+typedef __m512d vd;
+typedef __m256 vh;
+typedef __mmask8 vdm;
+#define VK_WH 8 /* lanes of vd and vh */
+/* the low and the high half of a vector, and the two joined */
+VK_INLINE vh vk_lo(vf a) {
+  return _mm512_castps512_ps256(a);
+}
+VK_INLINE vh vk_hi(vf a) {
+  return _mm512_extractf32x8_ps(a, 1);
+}
+VK_INLINE vf vk_join(vh lo, vh hi) {
+  return _mm512_insertf32x8(_mm512_castps256_ps512(lo), hi, 1);
+}
+/* exact, and rounded to nearest */
+VK_INLINE vd vkd_cvt(vh a) {
+  return _mm512_cvtps_pd(a);
+}
+VK_INLINE vh vkd_cvt_ps(vd a) {
+  return _mm512_cvtpd_ps(a);
+}
+VK_INLINE vd vkd_set(double a) {
+  return _mm512_set1_pd(a);
+}
+VK_INLINE vd vkd_add(vd a, vd b) {
+  return _mm512_add_pd(a, b);
+}
+VK_INLINE vd vkd_sub(vd a, vd b) {
+  return _mm512_sub_pd(a, b);
+}
+VK_INLINE vd vkd_mul(vd a, vd b) {
+  return _mm512_mul_pd(a, b);
+}
+VK_INLINE vd vkd_fma(vd a, vd b, vd c) {
+  return _mm512_fmadd_pd(a, b, c);
+}
+VK_INLINE vd vkd_fnma(vd a, vd b, vd c) {
+  return _mm512_fnmadd_pd(a, b, c);
+}
+VK_INLINE vd vkd_and(vd a, vd b) {
+  return _mm512_and_pd(a, b);
+}
+/* the double k steps above a (its bit pattern plus k; k < 0: below) */
+VK_INLINE vd vkd_step(vd a, int64_t k) {
+  return _mm512_castsi512_pd(_mm512_add_epi64(_mm512_castpd_si512(a), _mm512_set1_epi64(k)));
+}
+VK_INLINE vdm vkd_lt(vd a, vd b) {
+  return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ);
+}
+/* m ? a : b */
+VK_INLINE vd vkd_sel(vdm m, vd a, vd b) {
+  return _mm512_mask_blend_pd(m, b, a);
+}
+/* the lanes (bits 0..VK_WH-1) where a and b have the same bits */
+VK_INLINE unsigned vkh_same(vh a, vh b) {
+  return (unsigned)_mm256_cmpeq_epi32_mask(_mm256_castps_si256(a), _mm256_castps_si256(b));
+}
+/* a lane mask as bits 0..VK_W-1 */
+VK_INLINE unsigned vk_mbits(vm m) {
+  return (unsigned)m;
+}
+/* a rounded to binary16 (F16C), as floats */
+VK_INLINE vf vk_round_f16(vf a) {
+  return _mm512_cvtph_ps(_mm512_cvtps_ph(a, _MM_FROUND_TO_NEAREST_INT));
+}
+
 #endif
