@@ -414,36 +414,35 @@ static const act_impl own_impls[] = {
      .bwd = act_gelu_tanh_stable_bwd_d, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "s(2u)(1 + 2xu's(-2u))", .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u) with a double-float 2u"},
-/* gelu_tanh: our AVX2 and AVX-512 kernels (impls/gelu_tanh/avx2_*.c, avx512_*.c; the
- * algorithm in impls/gelu_tanh/gelu_tanh_body.h).  Claims: the exhaustive maxima (all 2^32
+/* gelu_tanh: our AVX2 and AVX-512 kernels (impls/gelu_tanh/simd_gelu_tanh.c, compiled per
+ * ISA).  Claims: the exhaustive maxima (all 2^32
  * floats) rounded up, from
  *   build/actbench accuracy --exhaustive --activation gelu_tanh
  *     --impl 'gelu_tanh.avx*.[dr][dr]*' --formats binary32 */
 #define GT_BWDF "e R(1+A R) or R(1+A e R), R=1/(1+e), e=exp(-|2u|), A=2xu'"
     /* exhaustive: f max 0.7651 at x = -0x1.436902p+3, f' max 5.783 at x = -0x1.9e1558p+0 */
-    {OURS(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14"), .fwd = act_gelu_tanh_avx512_lut16_fwd,
-     .bwd = act_gelu_tanh_avx512_lut16_bwd, .fwd_ulp = 0.77, .bwd_ulp = 5.8, .bwd_formula = GT_BWDF,
+    {OURS(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14"), .fwd = act_gelu_tanh_dd_fwd_avx512,
+     .bwd = act_gelu_tanh_dd_bwd_avx512, .fwd_ulp = 0.77, .bwd_ulp = 5.8, .bwd_formula = GT_BWDF,
      .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"},
     /* exhaustive: f max 1 at x = -0x1.000002p-125, f' max 5.906 at x = -0x1.93657ep+0 */
-    {OURS(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma"), .fwd = act_gelu_tanh_avx2_lut8_fwd,
-     .bwd = act_gelu_tanh_avx2_lut8_bwd, .fwd_ulp = 1.01, .bwd_ulp = 6.0, .bwd_formula = GT_BWDF,
+    {OURS(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma"), .fwd = act_gelu_tanh_dd_fwd_avx2,
+     .bwd = act_gelu_tanh_dd_bwd_avx2, .fwd_ulp = 1.01, .bwd_ulp = 6.0, .bwd_formula = GT_BWDF,
      .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"},
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    {OURS(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma"), .fwd = act_gelu_tanh_avx512_lut16_fast_fwd,
-     .bwd = act_gelu_tanh_avx512_lut16_fast_bwd, .fwd_ulp = 220.0, .bwd_ulp = 210.0,
+    {OURS(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma"), .fwd = act_gelu_tanh_fast_fwd_avx512,
+     .bwd = act_gelu_tanh_fast_bwd_avx512, .fwd_ulp = 220.0, .bwd_ulp = 210.0,
      .bwd_formula = GT_BWDF, .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"},
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    {OURS(gelu_tanh, avx2, "rr2-lut8-p4-div"), .fwd = act_gelu_tanh_avx2_lut8_fast_fwd,
-     .bwd = act_gelu_tanh_avx2_lut8_fast_bwd, .fwd_ulp = 220.0, .bwd_ulp = 210.0,
-     .bwd_formula = GT_BWDF, .flags = NAN_BOTH | FROM_X,
-     .note = "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"},
+    {OURS(gelu_tanh, avx2, "rr2-lut8-p4-div"), .fwd = act_gelu_tanh_fast_fwd_avx2,
+     .bwd = act_gelu_tanh_fast_bwd_avx2, .fwd_ulp = 220.0, .bwd_ulp = 210.0, .bwd_formula = GT_BWDF,
+     .flags = NAN_BOTH | FROM_X, .note = "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"},
     /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
     {OURS(silu, scalar, "naive"), .fwd = act_silu_naive_fwd, .bwd = act_silu_naive_bwd,
      .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "s(1+bx(1-s))",

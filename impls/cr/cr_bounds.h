@@ -1,5 +1,5 @@
 /* actbench: the error bounds of the correctly rounded kernels' fast path
- * (impls/cr/avx2_cr.c, avx512_cr.c), and the widths of their rounding test.
+ * (impls/cr/simd_cr.c, per ISA), and the widths of their rounding test.
  *
  * The fast path computes v, an approximation of |f(x)| (or |f'(x)|) in double
  * precision with |v - |f|| <= eps |f|, then rounds v - W and v + W, where

@@ -1,10 +1,10 @@
 /* actbench: the correctly rounded kernels' slow path (impls/cr/): scalar
  * double-double arithmetic, e^t and e^t - 1 in double-double, each
  * activation's exact-enough value, and the roundings to binary32, bfloat16
- * and binary16.  Included by impls/cr/avx2_cr.c and avx512_cr.c (compiled
- * with FMA: __builtin_fma is one instruction there).
+ * and binary16.  Included by impls/cr/simd_cr.c (compiled per ISA, with
+ * FMA: __builtin_fma is one instruction there).
  *
- * The fast path (avx2_cr.c, avx512_cr.c) sends here only the rare inputs whose result its
+ * The fast path (simd_cr.c) sends here only the rare inputs whose result its
  * rounding test cannot decide (and NaN, zero and a few range ends); nothing
  * here is vectorized or needs to be fast.
  *

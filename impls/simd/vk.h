@@ -13,6 +13,10 @@
  *   simd/vk_loop.h    the loop drivers: VK_FWD_LOOP(U, F), VK_BWD_LOOP(U, LOADS, F)
  *                     (U vectors a step, then single vectors, then a masked tail)
  *
+ * The ISA headers also give half a vector's lanes as doubles (vd, with vh
+ * the same half as floats: vk_lo, vk_hi, vk_join, vkd_*), for a family that
+ * computes in double (impls/cr/simd_cr.c; not under VK_WIDE).
+ *
  * Parameters that differ per ISA (unroll, lockstep width, table size) are
  * written VK_PICK(avx2 value, avx512 value), with simd/vk_isa.h included
  * first where they are needed before this header.  The kernels' symbols are

@@ -39,6 +39,26 @@ VK_INLINE vf vk_mul(vf a, vf b) {
 VK_INLINE vf vk_div(vf a, vf b) {
   return _mm256_div_ps(a, b);
 }
+/* a + b and a b with a as the instruction's first source, so that where
+ * both are NaN the result is a's NaN (quieted): the compiler may swap the
+ * operands of vk_add and vk_mul, which changes only which NaN survives */
+VK_INLINE vf vk_add_ord(vf a, vf b) {
+  vf r;
+  __asm__("vaddps %2, %1, %0" : "=x"(r) : "x"(a), "xm"(b));
+  return r;
+}
+VK_INLINE vf vk_mul_ord(vf a, vf b) {
+  vf r;
+  __asm__("vmulps %2, %1, %0" : "=x"(r) : "x"(a), "xm"(b));
+  return r;
+}
+/* a b + c with the NaN of a, else of b, else of c where two or three of
+ * them are NaN (vfmadd231ps c, a, b: its NaN order, as measured on AMD
+ * Zen 4, is the multiplicands' then the addend's) */
+VK_INLINE vf vk_fma_ord(vf a, vf b, vf c) {
+  __asm__("vfmadd231ps %2, %1, %0" : "+x"(c) : "x"(a), "xm"(b));
+  return c;
+}
 /* a b + c, a b - c, -(a b) + c: one rounding */
 VK_INLINE vf vk_fma(vf a, vf b, vf c) {
   return _mm256_fmadd_ps(a, b, c);
@@ -75,6 +95,10 @@ VK_INLINE vf vk_or(vf a, vf b) {
 VK_INLINE vf vk_xor(vf a, vf b) {
   return _mm256_xor_ps(a, b);
 }
+/* ~a & b (bits) */
+VK_INLINE vf vk_andnot(vf a, vf b) {
+  return _mm256_andnot_ps(a, b);
+}
 VK_INLINE vf vk_abs(vf a) {
   return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a);
 }
@@ -97,6 +121,9 @@ VK_INLINE vm vk_isnan(vf a) {
 }
 VK_INLINE vm vk_mor(vm a, vm b) {
   return _mm256_or_ps(a, b);
+}
+VK_INLINE vm vk_mand(vm a, vm b) {
+  return _mm256_and_ps(a, b);
 }
 /* the lanes whose integer has its sign bit set (blendv reads only that bit) */
 VK_INLINE vm vk_signmask(vi a) {
@@ -208,6 +235,76 @@ VK_INLINE vf vk_load_tail(const float *p, vk_tail t) {
 }
 VK_INLINE void vk_store_tail(float *p, vf v, vk_tail t) {
   _mm256_maskstore_ps(p, t, v);
+}
+
+/* ---- doubles: half a vector's lanes as doubles (vd), the same half as
+ * floats (vh), a mask of vd lanes (vdm); for kernels that compute in double
+ * (impls/cr/simd_cr.c).  Not under VK_WIDE. */
+typedef __m256d vd;
+typedef __m128 vh;
+typedef __m256d vdm;
+#define VK_WH 4 /* lanes of vd and vh */
+/* the low and the high half of a vector, and the two joined */
+VK_INLINE vh vk_lo(vf a) {
+  return _mm256_castps256_ps128(a);
+}
+VK_INLINE vh vk_hi(vf a) {
+  return _mm256_extractf128_ps(a, 1);
+}
+VK_INLINE vf vk_join(vh lo, vh hi) {
+  return _mm256_insertf128_ps(_mm256_castps128_ps256(lo), hi, 1);
+}
+/* exact, and rounded to nearest */
+VK_INLINE vd vkd_cvt(vh a) {
+  return _mm256_cvtps_pd(a);
+}
+VK_INLINE vh vkd_cvt_ps(vd a) {
+  return _mm256_cvtpd_ps(a);
+}
+VK_INLINE vd vkd_set(double a) {
+  return _mm256_set1_pd(a);
+}
+VK_INLINE vd vkd_add(vd a, vd b) {
+  return _mm256_add_pd(a, b);
+}
+VK_INLINE vd vkd_sub(vd a, vd b) {
+  return _mm256_sub_pd(a, b);
+}
+VK_INLINE vd vkd_mul(vd a, vd b) {
+  return _mm256_mul_pd(a, b);
+}
+VK_INLINE vd vkd_fma(vd a, vd b, vd c) {
+  return _mm256_fmadd_pd(a, b, c);
+}
+VK_INLINE vd vkd_fnma(vd a, vd b, vd c) {
+  return _mm256_fnmadd_pd(a, b, c);
+}
+VK_INLINE vd vkd_and(vd a, vd b) {
+  return _mm256_and_pd(a, b);
+}
+/* the double k steps above a (its bit pattern plus k; k < 0: below) */
+VK_INLINE vd vkd_step(vd a, int64_t k) {
+  return _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(a), _mm256_set1_epi64x(k)));
+}
+VK_INLINE vdm vkd_lt(vd a, vd b) {
+  return _mm256_cmp_pd(a, b, _CMP_LT_OQ);
+}
+/* m ? a : b */
+VK_INLINE vd vkd_sel(vdm m, vd a, vd b) {
+  return _mm256_blendv_pd(b, a, m);
+}
+/* the lanes (bits 0..VK_WH-1) where a and b have the same bits */
+VK_INLINE unsigned vkh_same(vh a, vh b) {
+  return (unsigned)_mm_movemask_ps(
+      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_castps_si128(a), _mm_castps_si128(b))));
+}
+/* a lane mask as bits 0..VK_W-1 */
+VK_INLINE unsigned vk_mbits(vm m) {
+  return (unsigned)_mm256_movemask_ps(m);
+}
+/* a rounded to binary16 (F16C), as floats */
+VK_INLINE vf vk_round_f16(vf a) {
+  return _mm256_cvtph_ps(_mm256_cvtps_ph(a, _MM_FROUND_TO_NEAREST_INT));
 }
 
 #endif

@@ -42,6 +42,26 @@ VK_INLINE vf vk_mul(vf a, vf b) {
 VK_INLINE vf vk_div(vf a, vf b) {
   return _mm512_div_ps(a, b);
 }
+/* a + b and a b with a as the instruction's first source, so that where
+ * both are NaN the result is a's NaN (quieted): the compiler may swap the
+ * operands of vk_add and vk_mul, which changes only which NaN survives */
+VK_INLINE vf vk_add_ord(vf a, vf b) {
+  vf r;
+  __asm__("vaddps %2, %1, %0" : "=v"(r) : "v"(a), "vm"(b));
+  return r;
+}
+VK_INLINE vf vk_mul_ord(vf a, vf b) {
+  vf r;
+  __asm__("vmulps %2, %1, %0" : "=v"(r) : "v"(a), "vm"(b));
+  return r;
+}
+/* a b + c with the NaN of a, else of b, else of c where two or three of
+ * them are NaN (vfmadd231ps c, a, b: its NaN order, as measured on AMD
+ * Zen 4, is the multiplicands' then the addend's) */
+VK_INLINE vf vk_fma_ord(vf a, vf b, vf c) {
+  __asm__("vfmadd231ps %2, %1, %0" : "+v"(c) : "v"(a), "vm"(b));
+  return c;
+}
 /* a b + c, a b - c, -(a b) + c: one rounding */
 VK_INLINE vf vk_fma(vf a, vf b, vf c) {
   return _mm512_fmadd_ps(a, b, c);
@@ -83,6 +103,10 @@ VK_INLINE vf vk_or(vf a, vf b) {
 VK_INLINE vf vk_xor(vf a, vf b) {
   return _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(a), _mm512_castps_si512(b)));
 }
+/* ~a & b (bits) */
+VK_INLINE vf vk_andnot(vf a, vf b) {
+  return _mm512_castsi512_ps(_mm512_andnot_si512(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
 /* masks */
 VK_INLINE vm vk_lt(vf a, vf b) {
   return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ);
@@ -102,6 +126,9 @@ VK_INLINE vm vk_isnan(vf a) {
 }
 VK_INLINE vm vk_mor(vm a, vm b) {
   return (vm)(a | b);
+}
+VK_INLINE vm vk_mand(vm a, vm b) {
+  return (vm)(a & b);
 }
 /* the lanes whose integer has its sign bit set */
 VK_INLINE vm vk_signmask(vi a) {
@@ -201,6 +228,75 @@ VK_INLINE vf vk_load_tail(const float *p, vk_tail t) {
 }
 VK_INLINE void vk_store_tail(float *p, vf v, vk_tail t) {
   _mm512_mask_storeu_ps(p, t, v);
+}
+
+/* ---- doubles: half a vector's lanes as doubles (vd), the same half as
+ * floats (vh), a mask of vd lanes (vdm); for kernels that compute in double
+ * (impls/cr/simd_cr.c).  Not under VK_WIDE. */
+typedef __m512d vd;
+typedef __m256 vh;
+typedef __mmask8 vdm;
+#define VK_WH 8 /* lanes of vd and vh */
+/* the low and the high half of a vector, and the two joined */
+VK_INLINE vh vk_lo(vf a) {
+  return _mm512_castps512_ps256(a);
+}
+VK_INLINE vh vk_hi(vf a) {
+  return _mm512_extractf32x8_ps(a, 1);
+}
+VK_INLINE vf vk_join(vh lo, vh hi) {
+  return _mm512_insertf32x8(_mm512_castps256_ps512(lo), hi, 1);
+}
+/* exact, and rounded to nearest */
+VK_INLINE vd vkd_cvt(vh a) {
+  return _mm512_cvtps_pd(a);
+}
+VK_INLINE vh vkd_cvt_ps(vd a) {
+  return _mm512_cvtpd_ps(a);
+}
+VK_INLINE vd vkd_set(double a) {
+  return _mm512_set1_pd(a);
+}
+VK_INLINE vd vkd_add(vd a, vd b) {
+  return _mm512_add_pd(a, b);
+}
+VK_INLINE vd vkd_sub(vd a, vd b) {
+  return _mm512_sub_pd(a, b);
+}
+VK_INLINE vd vkd_mul(vd a, vd b) {
+  return _mm512_mul_pd(a, b);
+}
+VK_INLINE vd vkd_fma(vd a, vd b, vd c) {
+  return _mm512_fmadd_pd(a, b, c);
+}
+VK_INLINE vd vkd_fnma(vd a, vd b, vd c) {
+  return _mm512_fnmadd_pd(a, b, c);
+}
+VK_INLINE vd vkd_and(vd a, vd b) {
+  return _mm512_and_pd(a, b);
+}
+/* the double k steps above a (its bit pattern plus k; k < 0: below) */
+VK_INLINE vd vkd_step(vd a, int64_t k) {
+  return _mm512_castsi512_pd(_mm512_add_epi64(_mm512_castpd_si512(a), _mm512_set1_epi64(k)));
+}
+VK_INLINE vdm vkd_lt(vd a, vd b) {
+  return _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ);
+}
+/* m ? a : b */
+VK_INLINE vd vkd_sel(vdm m, vd a, vd b) {
+  return _mm512_mask_blend_pd(m, b, a);
+}
+/* the lanes (bits 0..VK_WH-1) where a and b have the same bits */
+VK_INLINE unsigned vkh_same(vh a, vh b) {
+  return (unsigned)_mm256_cmpeq_epi32_mask(_mm256_castps_si256(a), _mm256_castps_si256(b));
+}
+/* a lane mask as bits 0..VK_W-1 */
+VK_INLINE unsigned vk_mbits(vm m) {
+  return (unsigned)m;
+}
+/* a rounded to binary16 (F16C), as floats */
+VK_INLINE vf vk_round_f16(vf a) {
+  return _mm512_cvtph_ps(_mm512_cvtps_ph(a, _MM_FROUND_TO_NEAREST_INT));
 }
 
 #endif

@@ -25,8 +25,11 @@
 #define vk_add vkb_add
 #define vk_sub vkb_sub
 #define vk_mul vkb_mul
+#define vk_add_ord vkb_add_ord
+#define vk_mul_ord vkb_mul_ord
 #define vk_div vkb_div
 #define vk_fma vkb_fma
+#define vk_fma_ord vkb_fma_ord
 #define vk_fms vkb_fms
 #define vk_fnma vkb_fnma
 #define vk_recip vkb_recip
@@ -36,12 +39,14 @@
 #define vk_and vkb_and
 #define vk_or vkb_or
 #define vk_xor vkb_xor
+#define vk_andnot vkb_andnot
 #define vk_lt vkb_lt
 #define vk_le vkb_le
 #define vk_gt vkb_gt
 #define vk_gt_or_nan vkb_gt_or_nan
 #define vk_isnan vkb_isnan
 #define vk_mor vkb_mor
+#define vk_mand vkb_mand
 #define vk_signmask vkb_signmask
 #define vk_sel vkb_sel
 #define vk_signbit vkb_signbit
@@ -80,8 +85,11 @@
 #undef vk_add
 #undef vk_sub
 #undef vk_mul
+#undef vk_add_ord
+#undef vk_mul_ord
 #undef vk_div
 #undef vk_fma
+#undef vk_fma_ord
 #undef vk_fms
 #undef vk_fnma
 #undef vk_recip
@@ -91,12 +99,14 @@
 #undef vk_and
 #undef vk_or
 #undef vk_xor
+#undef vk_andnot
 #undef vk_lt
 #undef vk_le
 #undef vk_gt
 #undef vk_gt_or_nan
 #undef vk_isnan
 #undef vk_mor
+#undef vk_mand
 #undef vk_signmask
 #undef vk_sel
 #undef vk_signbit
@@ -167,8 +177,11 @@ typedef vkb_table vk_table;
 VKW_2(vf, add, vf, vf)
 VKW_2(vf, sub, vf, vf)
 VKW_2(vf, mul, vf, vf)
+VKW_2(vf, add_ord, vf, vf)
+VKW_2(vf, mul_ord, vf, vf)
 VKW_2(vf, div, vf, vf)
 VKW_3(vf, fma, vf, vf, vf)
+VKW_3(vf, fma_ord, vf, vf, vf)
 VKW_3(vf, fms, vf, vf, vf)
 VKW_3(vf, fnma, vf, vf, vf)
 VKW_1(vf, recip, vf)
@@ -178,12 +191,14 @@ VKW_1(vf, abs, vf)
 VKW_2(vf, and, vf, vf)
 VKW_2(vf, or, vf, vf)
 VKW_2(vf, xor, vf, vf)
+VKW_2(vf, andnot, vf, vf)
 VKW_2(vm, lt, vf, vf)
 VKW_2(vm, le, vf, vf)
 VKW_2(vm, gt, vf, vf)
 VKW_2(vm, gt_or_nan, vf, vf)
 VKW_1(vm, isnan, vf)
 VKW_2(vm, mor, vm, vm)
+VKW_2(vm, mand, vm, vm)
 VKW_1(vm, signmask, vi)
 VKW_3(vf, sel, vm, vf, vf)
 VKW_1(vf, signbit, vf)

@@ -1,0 +1,371 @@
+/* actbench: correctly rounded sigmoid and tanh, forward and backward, on the
+ * SIMD layer (impls/simd/vk.h), compiled for AVX2+FMA (with F16C) and for
+ * AVX-512 (F, DQ, BW, VL): binary32, and native bfloat16 and binary16.
+ *
+ * A vector of floats at a time (8 or 16), as two halves of doubles (the
+ * layer's vd: double precision keeps the error near 2^-41, far below
+ * binary32's 2^-24, so that the rounding test rarely fails):
+ *   w = -x/ln2 (sigmoid) or -2|x|/ln2 (tanh), and
+ *   2^w = 2^m 2^(j/8) 2^r, k = 8m + j = RN(8w), r = w - k/8 (Tang's table
+ *     method, P. T. P. Tang, ACM TOMS 15(2), 1989);
+ *   2^r or 2^r - 1 by the polynomials of coeffs_cr_exp.h (degree 5 for 2^r,
+ *     6 for 2^r - 1, which tanh needs to keep its relative accuracy near 0);
+ *   sigmoid 1/(1+E), sigmoid' E/(1+E)^2, tanh -em/(2+em) with
+ *     em = e^-2|x| - 1, tanh' 4E/(1+E)^2 with E = e^-2|x|;
+ *   Ziv's rounding test (cr_bounds.h, with the error budget): v -+ W rounded
+ *     to the target format must agree; the lanes where they do not, and NaN,
+ *     go to the scalar double-double slow path (cr_dd.h): about one lane in
+ *     2^15.
+ * What differs per ISA (the CR_* parameters and the helpers under
+ * VK_ISA_AVX512 below):
+ *   the table 2^(j/8): VPERMPD (AVX-512); two VPERMD and a VPBLENDD (AVX2,
+ *     no VPERMPD with a vector index);
+ *   2^m: VSCALEFPD (AVX-512); added to the exponent field (AVX2);
+ *   the reciprocal: VRCP14PD and one cubic Newton-Raphson step (AVX-512,
+ *     for any positive normal d, so sigmoid is 1/(1+E) with E = e^-x for
+ *     every x, E up to 2^162); RCPPS on the value rounded to binary32
+ *     (|1 - d r0| <= 1.5 2^-12 + 2^-24 < 2^-11.4) and one quartic step
+ *     r0 (1 + e0 + e0^2 + e0^3), truncation e0^4/(1 - e0) < 1.9e-14, below
+ *     the 2.2741e-13 that cr_bounds.h budgets for VRCP14PD's cubic step, so
+ *     the same widths W hold (AVX2: RCPPS needs d in [1, 2], so x's sign is
+ *     taken out, CR_SIGN_SPLIT: sigmoid is E/(1+E) for x < 0, E = e^-|x|);
+ *   round-to-odd to binary32 (for the narrow formats): conversion toward 0
+ *     and the last bit set where inexact (AVX-512); from RN, one below where
+ *     RN went up, then the last bit set where inexact (AVX2).
+ * On this project's AMD Zen 4 the FMA, MUL, VRCP14PD (and VPERMT2Q, hence
+ * the 8-entry table) share the two FMA pipes, while VSCALEFPD, VPERMPD, the
+ * integer adds, MIN/MAX and the conversions issue beside them: the kernel
+ * spends its FMA-pipe slots on the polynomial and the reciprocal only.
+ * The backward multiplies the correctly rounded f' by dy in binary32 (one
+ * more rounding: dx = RN(RN(f'(x)) dy), exact for dy = +-2^k).  The bfloat16
+ * and binary16 kernels round x to the format, and round v -+ W to it
+ * directly (round-to-odd to binary32 first, then RN: no double rounding), so
+ * their results are RN in the format; their backward is RN(f' dy) in the
+ * format, with dy rounded to it first.
+ *
+ * Kernels must accept any n, unaligned pointers and in-place calls
+ * (activation.h): the tail is done with the layer's partial loads and
+ * stores, and the slow path reads x and dy from registers saved before the
+ * store. */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cr/cr_bounds.h"
+#include "cr/cr_dd.h"
+#include "kernels.h"
+#include "simd/vk.h"
+
+/* ---- the parameters per ISA */
+
+/* sigmoid as E/(1+E) for x < 0 with E = e^-|x| (1), or 1/(1+E) with
+ * E = e^-x for every x (0) */
+#define CR_SIGN_SPLIT VK_PICK(1, 0)
+
+/* 2^w = 2^m 2^(j/8) 2^r (coeffs_cr_exp.h): kd = k/8 = RN(8w)/8 by adding and
+ * subtracting 1.5 2^49 (whose ulp is 1/8), r = w - kd exactly (|r| <= 1/16),
+ * 2^(j/8) from the table (the low three bits of the sum are j), 2^m later by
+ * cr_scale. */
+#if VK_ISA_AVX512
+typedef vd cr_sc; /* kd: VSCALEFPD scales by 2^floor(kd) = 2^m */
+VK_INLINE void cr_split(vd w, vd *T, cr_sc *kd, vd *r) {
+  const vd magic = vkd_set(0x1.8p49);
+  vd z = vkd_add(w, magic);
+  *kd = vkd_sub(z, magic);
+  *r = vkd_sub(w, *kd);
+  *T = _mm512_permutexvar_pd(_mm512_castpd_si512(z), _mm512_loadu_pd(cr_exp_t8));
+}
+VK_INLINE vd cr_scale(vd v, cr_sc kd) {
+  return _mm512_scalef_pd(v, kd);
+}
+#else
+typedef __m256i cr_sc; /* m << 52 */
+/* 2^(j/8) from the table's low and high dwords by VPERMD (j, the low three
+ * bits of the sum, in both dwords of a lane: VPSHUFD) and VPBLENDD; 2^m as
+ * (k >> 3) << 52, added to the exponent field */
+VK_INLINE void cr_split(vd w, vd *T, cr_sc *m52, vd *r) {
+  const vd magic = vkd_set(0x1.8p49);
+  vd z = vkd_add(w, magic);
+  *r = vkd_sub(w, vkd_sub(z, magic));
+  __m256i zi = _mm256_castpd_si256(z);
+  __m256i idx = _mm256_shuffle_epi32(zi, _MM_SHUFFLE(2, 2, 0, 0));
+  const __m256i tlo = _mm256_setr_epi32((int)cr_dbits(cr_exp_t8[0]), (int)cr_dbits(cr_exp_t8[1]),
+                                        (int)cr_dbits(cr_exp_t8[2]), (int)cr_dbits(cr_exp_t8[3]),
+                                        (int)cr_dbits(cr_exp_t8[4]), (int)cr_dbits(cr_exp_t8[5]),
+                                        (int)cr_dbits(cr_exp_t8[6]), (int)cr_dbits(cr_exp_t8[7]));
+  const __m256i thi =
+      _mm256_setr_epi32((int)(cr_dbits(cr_exp_t8[0]) >> 32), (int)(cr_dbits(cr_exp_t8[1]) >> 32),
+                        (int)(cr_dbits(cr_exp_t8[2]) >> 32), (int)(cr_dbits(cr_exp_t8[3]) >> 32),
+                        (int)(cr_dbits(cr_exp_t8[4]) >> 32), (int)(cr_dbits(cr_exp_t8[5]) >> 32),
+                        (int)(cr_dbits(cr_exp_t8[6]) >> 32), (int)(cr_dbits(cr_exp_t8[7]) >> 32));
+  __m256i t = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(tlo, idx),
+                                 _mm256_permutevar8x32_epi32(thi, idx), 0xaa);
+  *T = _mm256_castsi256_pd(t);
+  *m52 = _mm256_slli_epi64(_mm256_srli_epi64(zi, 3), 52);
+}
+VK_INLINE vd cr_scale(vd v, cr_sc m52) {
+  return _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(v), m52));
+}
+#endif
+
+/* 1/d (see the top) */
+VK_INLINE vd cr_rcp(vd d) {
+#if VK_ISA_AVX512
+  vd r0 = _mm512_rcp14_pd(d);
+  vd e0 = vkd_fnma(d, r0, vkd_set(1.0));
+  vd q = vkd_fma(e0, e0, e0);
+#else
+  vd r0 = _mm256_cvtps_pd(_mm_rcp_ps(_mm256_cvtpd_ps(d)));
+  vd e0 = vkd_fnma(d, r0, vkd_set(1.0));
+  vd q = vkd_fma(e0, vkd_fma(e0, e0, e0), e0);
+#endif
+  return vkd_fma(r0, q, r0);
+}
+
+/* RN in a narrow format of doubles d >= 0 (finite): round-to-odd to binary32,
+ * then RN; as floats */
+VK_INLINE vh cr_narrow(vd d, int fmt) {
+#if VK_ISA_AVX512
+  __m256 ft = _mm512_cvt_roundpd_ps(d, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+  __mmask8 inex = _mm512_cmp_pd_mask(_mm512_cvtps_pd(ft), d, _CMP_NEQ_UQ);
+  __m256i b = _mm256_castps_si256(ft);
+  b = _mm256_mask_or_epi32(b, inex, b, _mm256_set1_epi32(1));
+  if (fmt == CR_BF16) {
+    __m256i lsb = _mm256_and_si256(_mm256_srli_epi32(b, 16), _mm256_set1_epi32(1));
+    b = _mm256_add_epi32(b, _mm256_add_epi32(lsb, _mm256_set1_epi32(0x7fff)));
+    return _mm256_castsi256_ps(_mm256_and_si256(b, _mm256_set1_epi32((int)0xffff0000u)));
+  }
+  return _mm256_cvtph_ps(_mm256_cvtps_ph(_mm256_castsi256_ps(b), _MM_FROUND_TO_NEAREST_INT));
+#else
+  /* the low dwords of the four 64-bit compare masks */
+  const __m256i lo32 = _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6);
+  __m128 f = _mm256_cvtpd_ps(d);
+  __m256d b = _mm256_cvtps_pd(f);
+  __m128i up = _mm256_castsi256_si128(
+      _mm256_permutevar8x32_epi32(_mm256_castpd_si256(_mm256_cmp_pd(b, d, _CMP_GT_OQ)), lo32));
+  __m128i ne = _mm256_castsi256_si128(
+      _mm256_permutevar8x32_epi32(_mm256_castpd_si256(_mm256_cmp_pd(b, d, _CMP_NEQ_UQ)), lo32));
+  __m128i u = _mm_add_epi32(_mm_castps_si128(f), up); /* truncated */
+  u = _mm_or_si128(u, _mm_and_si128(ne, _mm_set1_epi32(1)));
+  if (fmt == CR_BF16) {
+    __m128i lsb = _mm_and_si128(_mm_srli_epi32(u, 16), _mm_set1_epi32(1));
+    u = _mm_add_epi32(u, _mm_add_epi32(lsb, _mm_set1_epi32(0x7fff)));
+    return _mm_castsi128_ps(_mm_and_si128(u, _mm_set1_epi32((int)0xffff0000u)));
+  }
+  return _mm_cvtph_ps(_mm_cvtps_ph(_mm_castsi128_ps(u), _MM_FROUND_TO_NEAREST_INT));
+#endif
+}
+
+/* ---- the algorithm, the same for both ISAs */
+
+/* c[0] r^(n-1) + ... + c[n-1] in Horner's form, one FMA a step (the
+ * coefficients of E5 and M6 without their constant terms) */
+static const double cr_e5[] = {CR_EXP_E5_C5, CR_EXP_E5_C4, CR_EXP_E5_C3, CR_EXP_E5_C2,
+                               CR_EXP_E5_C1};
+static const double cr_m6[] = {CR_EXP_M6_C6, CR_EXP_M6_C5, CR_EXP_M6_C4,
+                               CR_EXP_M6_C3, CR_EXP_M6_C2, CR_EXP_M6_C1};
+VK_INLINE vd cr_horner(vd r, const double *c, int n) {
+  vd q = vkd_fma(vkd_set(c[0]), r, vkd_set(c[1]));
+  for (int k = 2; k < n; k++) q = vkd_fma(q, r, vkd_set(c[k]));
+  return q;
+}
+
+/* 2^w for -162 <= w <= 0 (AVX-512: |w| <= 162), by E5 */
+VK_INLINE vd cr_exp2(vd w) {
+  vd T, r;
+  cr_sc sc;
+  cr_split(w, &T, &sc, &r);
+  vd q = cr_horner(r, cr_e5, 5);
+  return cr_scale(vkd_fma(vkd_mul(T, r), q, T), sc);
+}
+
+/* 2^w - 1 for -29 <= w <= 0, by M6: (S - 1) + S r q(r), S = 2^m 2^(j/8) */
+VK_INLINE vd cr_exp2m1(vd w) {
+  vd T, r;
+  cr_sc sc;
+  cr_split(w, &T, &sc, &r);
+  vd S = cr_scale(T, sc);
+  vd q = cr_horner(r, cr_m6, 6);
+  return vkd_fma(vkd_mul(S, r), q, vkd_sub(S, vkd_set(1.0)));
+}
+
+/* |f| or |f'| at VK_WH lanes from a (the clamped x, or |x|; CR_SIGN_SPLIT:
+ * always |x|, and neg the lanes where x < 0) */
+VK_INLINE vd cr_core(int fn, vd a, vdm neg) {
+  const vd one = vkd_set(1.0);
+  switch (fn) {
+    case CR_SIGMOID_F: { /* 1/(1 + E), E = e^-x; split: E/(1 + E) for x < 0 */
+      vd E = cr_exp2(vkd_mul(a, vkd_set(CR_EXP_NLOG2E)));
+      vd rec = cr_rcp(vkd_add(one, E));
+      return CR_SIGN_SPLIT ? vkd_mul(vkd_sel(neg, E, one), rec) : rec;
+    }
+    case CR_SIGMOID_D: { /* E/(1 + E)^2 */
+      vd E = cr_exp2(vkd_mul(a, vkd_set(CR_EXP_NLOG2E)));
+      vd rec = cr_rcp(vkd_add(one, E));
+      return vkd_mul(vkd_mul(E, rec), rec);
+    }
+    case CR_TANH_D: { /* 4E/(1 + E)^2, E = e^-2|x| */
+      vd E = cr_exp2(vkd_mul(a, vkd_set(CR_EXP_N2LOG2E)));
+      vd rec = cr_rcp(vkd_add(one, E));
+      return vkd_mul(vkd_mul(vkd_mul(E, rec), rec), vkd_set(4.0)); /* 4: exact */
+    }
+    default: { /* CR_TANH_F: -em/(2 + em), em = e^-2|x| - 1 */
+      vd em = cr_exp2m1(vkd_mul(a, vkd_set(CR_EXP_N2LOG2E)));
+      vd rec = cr_rcp(vkd_add(vkd_set(2.0), em));
+      return vkd_fnma(em, rec, vkd_set(0.0)); /* -em rec >= 0 */
+    }
+  }
+}
+
+VK_INLINE int64_t cr_w(int fn) {
+  switch (fn) {
+    case CR_SIGMOID_F:
+      return CR_W_SIGMOID_F;
+    case CR_SIGMOID_D:
+      return CR_W_SIGMOID_D;
+    case CR_TANH_F:
+      return CR_W_TANH_F;
+    default:
+      return CR_W_TANH_D;
+  }
+}
+
+/* x rounded to the kernel's format (NaN kept) */
+VK_INLINE vf cr_vin_fmt(vf x, int fmt) {
+  if (fmt == CR_BF16) {
+    vi b = vk_bits(x);
+    vi lsb = vk_andi(vk_srli(b, 16), vk_seti(1));
+    vi r = vk_addi(b, vk_addi(lsb, vk_seti(0x7fff)));
+    r = vk_andi(r, vk_seti((int32_t)0xffff0000u));
+    return vk_sel(vk_isnan(x), x, vk_float(r));
+  }
+  if (fmt == CR_F16) return vk_round_f16(x);
+  return x;
+}
+
+/* One half: the result of VK_WH lanes in fmt (|f|) and the lanes decided */
+VK_INLINE vh cr_half(int fn, int fmt, vh a, vh xs, unsigned *ok) {
+  vdm neg = CR_SIGN_SPLIT ? vkd_lt(vkd_cvt(xs), vkd_set(0.0)) : (vdm){0};
+  vd v = cr_core(fn, vkd_cvt(a), neg);
+  vd lo = vkd_step(v, -cr_w(fn));
+  vd hi = vkd_step(v, cr_w(fn));
+  vh flo, fhi;
+  if (fmt == CR_F32) {
+    flo = vkd_cvt_ps(lo);
+    fhi = vkd_cvt_ps(hi);
+  } else {
+    flo = cr_narrow(lo, fmt);
+    fhi = cr_narrow(hi, fmt);
+  }
+  *ok = vkh_same(flo, fhi);
+  return flo;
+}
+
+/* A vector (x already in fmt): the results, and the lanes decided (bits).
+ * sigmoid: x clamped to [-112, 112] (beyond, the results round as at the
+ * ends: 0 or 1, and f' 0; split: |x| to 112); tanh |x| clamped at 10 (f
+ * rounds to 1 from 9.01 on), tanh' at 56 (rounds to 0 from 52.3 on).  MIN
+ * and MAX return their second operand for a NaN, which keeps x's NaN. */
+VK_INLINE vf cr_block(int fn, int fmt, vf x, unsigned *ok) {
+  vf a;
+  if (CR_SIGN_SPLIT || fn == CR_TANH_F || fn == CR_TANH_D)
+    a = vk_min(vk_set(fn == CR_TANH_F ? 10.0f : fn == CR_TANH_D ? 56.0f : 112.0f), vk_abs(x));
+  else
+    a = vk_max(vk_set(-112.0f), vk_min(vk_set(112.0f), x));
+  unsigned ok0, ok1;
+  vh r0 = cr_half(fn, fmt, vk_lo(a), vk_lo(x), &ok0);
+  vh r1 = cr_half(fn, fmt, vk_hi(a), vk_hi(x), &ok1);
+  vf res = vk_join(r0, r1);
+  if (fn == CR_TANH_F) res = vk_or(res, vk_signbit(x));
+  /* NaN lanes always go to the slow path */
+  *ok = (ok0 | (ok1 << VK_WH)) & ~vk_mbits(vk_isnan(x));
+  return res;
+}
+
+/* RN in fmt of f dy (f a value of fmt, dy rounded to it) */
+static float cr_times_dy(float f, float dy, int fmt) {
+  if (fmt == CR_F32) return f * dy;
+  return cr_d_round((double)f * (double)cr_in_fmt(dy, fmt), fmt);
+}
+
+/* the undecided lanes of one step, from the scalar slow path */
+static __attribute__((noinline)) void cr_fix(int fn, int fmt, vf x, vf dy, int has_dy, unsigned bad,
+                                             float *out) {
+  float xb[VK_W], db[VK_W];
+  vk_store(xb, x);
+  vk_store(db, dy);
+  while (bad) {
+    int l = __builtin_ctz(bad);
+    bad &= bad - 1;
+    float f = cr_slow(fn, xb[l], fmt);
+    out[l] = has_dy ? cr_times_dy(f, db[l], fmt) : f;
+  }
+}
+
+/* dx = RN(f dy) in fmt */
+VK_INLINE vf cr_times(vf f, vf dy, int fmt) {
+  if (fmt == CR_F32) return vk_mul(f, dy);
+  dy = cr_vin_fmt(dy, fmt);
+  vd p0 = vkd_mul(vkd_cvt(vk_lo(f)), vkd_cvt(vk_lo(dy)));
+  vd p1 = vkd_mul(vkd_cvt(vk_hi(f)), vkd_cvt(vk_hi(dy)));
+  /* the products are exact; round |p| and put the sign back */
+  const vd mag = vkd_set(cr_bitsd(0x7fffffffffffffffull));
+  vf a = vk_join(cr_narrow(vkd_and(p0, mag), fmt), cr_narrow(vkd_and(p1, mag), fmt));
+  vf r = vk_or(a, vk_signbit(vk_xor(f, dy)));
+  /* NaN stays NaN (the narrow rounding does not keep it) */
+  vf prod = vk_mul(f, dy);
+  return vk_sel(vk_isnan(prod), prod, r);
+}
+
+/* out = f(x) (dy NULL) or f'(x) dy: whole vectors, then a partial one */
+VK_INLINE void cr_run(int fn, int fmt, const float *x, const float *dy, float *out, size_t n) {
+  const unsigned all = (1u << VK_W) - 1u;
+  size_t i = 0;
+  vf dv = vk_set(1.0f);
+  for (; i + VK_W <= n; i += VK_W) {
+    vf xv = cr_vin_fmt(vk_load(x + i), fmt);
+    if (dy) dv = vk_load(dy + i);
+    unsigned ok;
+    vf r = cr_block(fn, fmt, xv, &ok);
+    if (dy) r = cr_times(r, dv, fmt);
+    vk_store(out + i, r);
+    unsigned bad = ~ok & all;
+    if (__builtin_expect(bad != 0, 0)) cr_fix(fn, fmt, xv, dv, dy != NULL, bad, out + i);
+  }
+  if (i < n) {
+    vk_tail m = vk_tail_mask(n - i);
+    vf xv = cr_vin_fmt(vk_load_tail(x + i, m), fmt);
+    if (dy) dv = vk_load_tail(dy + i, m);
+    unsigned ok;
+    vf r = cr_block(fn, fmt, xv, &ok);
+    if (dy) r = cr_times(r, dv, fmt);
+    vk_store_tail(out + i, r, m);
+    unsigned bad = ~ok & ((1u << (n - i)) - 1u);
+    if (bad) cr_fix(fn, fmt, xv, dv, dy != NULL, bad, out + i);
+  }
+}
+
+#define CR_KERNELS(name, FN, FMT)                                                                 \
+  void VK_NAME(name##_fwd)(const float *x, float *y, size_t n, const act_params *p) {             \
+    if (FN##_F == CR_SIGMOID_F && p && p->a != 1.0f) {                                            \
+      for (size_t i = 0; i < n; i++) y[i] = cr_sigmoid_slope(0, cr_in_fmt(x[i], FMT), p->a, FMT); \
+      return;                                                                                     \
+    }                                                                                             \
+    cr_run(FN##_F, FMT, x, NULL, y, n);                                                           \
+  }                                                                                               \
+  void VK_NAME(name##_bwd)(const float *x, const float *y, const float *dy, float *dx, size_t n,  \
+                           const act_params *p) {                                                 \
+    (void)y;                                                                                      \
+    if (FN##_D == CR_SIGMOID_D && p && p->a != 1.0f) {                                            \
+      for (size_t i = 0; i < n; i++)                                                              \
+        dx[i] = cr_times_dy(cr_sigmoid_slope(1, cr_in_fmt(x[i], FMT), p->a, FMT), dy[i], FMT);    \
+      return;                                                                                     \
+    }                                                                                             \
+    cr_run(FN##_D, FMT, x, dy, dx, n);                                                            \
+  }
+
+CR_KERNELS(act_sigmoid_cr, CR_SIGMOID, CR_F32)
+CR_KERNELS(act_sigmoid_cr_bf16, CR_SIGMOID, CR_BF16)
+CR_KERNELS(act_sigmoid_cr_f16, CR_SIGMOID, CR_F16)
+CR_KERNELS(act_tanh_cr, CR_TANH, CR_F32)
+CR_KERNELS(act_tanh_cr_bf16, CR_TANH, CR_BF16)
+CR_KERNELS(act_tanh_cr_f16, CR_TANH, CR_F16)
