@@ -144,8 +144,11 @@ static const act_impl own_impls[] = {
      .bwd_formula = "a*e/(1+e)^2", .flags = NAN_BOTH | FROM_X, .note = "accurate"},
     /* ---- tanh.  naive, stable, autovec: as sigmoid's (the same comparison):
      * stable 1.62 / 1.49, autovec 0.95 / 0.82; naive 2.19 (glibc tanhf) /
-     * 2^24.  The stable kernel keeps some margin for other C libraries'
-     * expf/expm1f. */
+     * 2^24; for the scalar kernels the exhaustive sweep against MPFR
+     * (`actbench accuracy --exhaustive --activation tanh --impl
+     * 'tanh.scalar.*' --formats binary32`, 722 s on one thread) gives the
+     * same maxima: stable 1.62 / 1.49, naive 2.19 / 1.68e7.  The stable kernel
+     * keeps some margin for other C libraries' expf/expm1f. */
     {OURS(tanh, scalar, "naive"), .fwd = act_tanh_naive_fwd, .bwd = act_tanh_naive_bwd,
      .fwd_ulp = 2.5, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y", .flags = NAN_BOTH | FROM_Y,
      .note = "tanhf; f' from y cancels as |y| -> 1"},
@@ -231,7 +234,11 @@ static const act_impl own_impls[] = {
      .bwd = act_tanh_from_y_bwd_avx2, .fwd_ulp = 0.80, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"},
-    /* ---- relu: exact */
+    /* ---- relu: exact.  Scalar kernels, exhaustive (all 2^32 floats, against
+     * MPFR): f and f' max 0 ulp, naive and stable (`actbench accuracy
+     * --exhaustive --activation relu --impl 'relu.scalar.*' --formats binary32`,
+     * 213 s on one thread; naive: a number for the 16777214 NaN inputs, its
+     * flags say so) */
     {OURS(relu, scalar, "naive"), .fwd = act_relu_naive_fwd, .bwd = act_relu_naive_bwd,
      .fwd_ulp = 0.0, .bwd_ulp = 0.0, .bwd_formula = "x > 0 ? 1 : 0", .flags = 0u | FROM_X,
      .note = "x > 0 ? x : 0; NaN gives 0"},
@@ -265,7 +272,10 @@ static const act_impl own_impls[] = {
      .bwd = act_relu_cmp_nanprop_bwd_avx512, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : 0 (NaN: x)", .flags = NAN_BOTH | FROM_X,
      .note = "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
-    /* ---- leaky_relu: one rounding of a x */
+    /* ---- leaky_relu: one rounding of a x.  Scalar kernels, exhaustive (all
+     * 2^32 floats, a = 0.01, `actbench accuracy --exhaustive --activation
+     * leaky_relu --impl 'leaky_relu.scalar.*' --formats binary32`): f max 0.5,
+     * f' max 0, naive and stable */
     {OURS(leaky_relu, scalar, "naive"), .fwd = act_leaky_relu_naive_fwd,
      .bwd = act_leaky_relu_naive_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a", .flags = ACT_NAN_FWD | FROM_X,
@@ -301,16 +311,19 @@ static const act_impl own_impls[] = {
      .bwd = act_leaky_relu_blend_nanprop_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a (NaN: x)", .flags = NAN_BOTH | FROM_X,
      .note = "x <= 0 ? a x : x: NaN passed through forward and backward"},
-    /* ---- the rest of the family: scalar kernels.  Claims from the sampled
-     * sweep at 2^22 inputs with seeds 11 and 12 (actbench accuracy
-     * --activation A --impl 'scalar.*' --samples 4194304 --seed S) and every
-     * float of a window around each derivative's root (--lo/--hi: gelu and
-     * gelu_tanh [-0.76, -0.745], silu [-1.29, -1.27], mish [-1.2, -1.185],
-     * hardswish [-1.51, -1.49]); maxima seen f / f' in the comments.  naive:
-     * the next power of two above the maximum where it is a 2^24-class
-     * error (a result that has lost every bit); stable: the maximum rounded
-     * up to a round figure. */
-    /* naive 0.76 / 1.68e7; stable 0.76 / 0.502 */
+    /* ---- the rest of the family: scalar kernels.  Claims from the
+     * exhaustive sweep (all 2^32 floats against MPFR, default parameters:
+     *   actbench accuracy --exhaustive --activation A --impl 'A.scalar.*'
+     *     --formats binary32 --threads 1
+     * ; "exhaustive:" in the comments, f / f' maxima) where it has run, from
+     * the sampled sweep at 2^22 inputs with seeds 11 and 12 (actbench
+     * accuracy --activation A --impl 'scalar.*' --samples 4194304 --seed S)
+     * and every float of a window around each derivative's root (--lo/--hi:
+     * gelu and gelu_tanh [-0.76, -0.745], silu [-1.29, -1.27], mish [-1.2,
+     * -1.185]) elsewhere ("sampled:").  naive: the next power of two above the
+     * maximum where it is a 2^24-class error (a result that has lost every
+     * bit); stable: the maximum rounded up to a round figure. */
+    /* exhaustive (565 s on one thread): naive 0.773 / 1.68e7; stable 0.773 / 0.502 */
     {OURS(elu, scalar, "naive"), .fwd = act_elu_naive_fwd, .bwd = act_elu_naive_bwd, .fwd_ulp = 1.0,
      .bwd_ulp = 0x1p25, .bwd_formula = "x > 0 ? 1 : y + a", .flags = NAN_BOTH,
      .note = "a expm1f(x); f' from y: y + a cancels as y -> -a"},
@@ -359,14 +372,16 @@ static const act_impl own_impls[] = {
      .bwd = act_elu_rr1_lut8_p4_from_y_bwd_avx2, .fwd_ulp = 2.62, .bwd_ulp = 0x1p24,
      .bwd_formula = "y > 0 ? 1 : y + a", .flags = NAN_BOTH | FROM_Y,
      .note = "f' from y as frameworks do: y + a cancels as y -> -a"},
-    /* naive 1.6 / 1.88e7; stable 0.902 / 0.769 */
+    /* exhaustive (804 s on one thread): naive 1.82 / 1.88e7; stable 1.01 / 0.801
+     * (the sampled sweep had seen 0.902 / 0.769: the claim of 1 it gave was
+     * wrong, now 1.25) */
     {OURS(selu, scalar, "naive"), .fwd = act_selu_naive_fwd, .bwd = act_selu_naive_bwd,
      .fwd_ulp = 2.0, .bwd_ulp = 0x1p25, .bwd_formula = "x > 0 ? l : y + l*a", .flags = NAN_BOTH,
      .note = "float constants, la expm1f(x); f' from y cancels as y -> -la"},
     {OURS(selu, scalar, "stable"), .fwd = act_selu_stable_fwd_d, .bwd = act_selu_stable_bwd_d,
-     .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "x > 0 ? l : l*a*e^x",
+     .fwd_ulp = 1.25, .bwd_ulp = 1.0, .bwd_formula = "x > 0 ? l : l*a*e^x",
      .flags = NAN_BOTH | FROM_X, .note = "double-float constants, inline exp, expm1 series near 0"},
-    /* naive 1.68e7 / 1.99e7 (root); stable 3.13 (glibc erfcf) / 0.806 */
+    /* sampled: naive 1.68e7 / 1.99e7 (root); stable 3.13 (glibc erfcf) / 0.806 */
     {OURS(gelu, scalar, "naive"), .fwd = act_gelu_naive_fwd, .bwd = act_gelu_naive_bwd,
      .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "Phi + x*phi", .flags = NAN_BOTH | FROM_X,
      .note = "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"},
@@ -405,7 +420,7 @@ static const act_impl own_impls[] = {
      .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
      .flags = NAN_BOTH | FROM_X,
      .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"},
-    /* naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
+    /* sampled: naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
     {OURS(gelu_tanh, scalar, "naive"), .fwd = act_gelu_tanh_naive_fwd,
      .bwd = act_gelu_tanh_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p26,
      .bwd_formula = "textbook", .flags = NAN_BOTH | FROM_X,
@@ -443,7 +458,7 @@ static const act_impl own_impls[] = {
     {OURS(gelu_tanh, avx2, "rr2-lut8-p4-div"), .fwd = act_gelu_tanh_fast_fwd_avx2,
      .bwd = act_gelu_tanh_fast_bwd_avx2, .fwd_ulp = 220.0, .bwd_ulp = 210.0, .bwd_formula = GT_BWDF,
      .flags = NAN_BOTH | FROM_X, .note = "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"},
-    /* naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
+    /* sampled: naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
     {OURS(silu, scalar, "naive"), .fwd = act_silu_naive_fwd, .bwd = act_silu_naive_bwd,
      .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "s(1+bx(1-s))",
      .flags = NAN_BOTH | FROM_X, .note = "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"},
@@ -486,7 +501,7 @@ static const act_impl own_impls[] = {
      .bwd = act_silu_rr2_lut_dd_bwd_avx512, .fwd_ulp = 0.52, .bwd_ulp = 0.76,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "accurate"},
-    /* naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
+    /* sampled: naive 1.43 / 2.1e6; stable 1.22 / 0.799 */
     {OURS(softplus, scalar, "naive"), .fwd = act_softplus_naive_fwd, .bwd = act_softplus_naive_bwd,
      .fwd_ulp = 2.0, .bwd_ulp = 0x1p21, .bwd_formula = "1/(1+expf(-bx))",
      .flags = NAN_BOTH | FROM_X, .note = "log1pf(expf(bx))/b below the threshold, x above"},
@@ -528,14 +543,15 @@ static const act_impl own_impls[] = {
      .bwd = act_softplus_rr2_p7_lut_w_bwd_avx2, .fwd_ulp = 1.7, .bwd_ulp = 2.4,
      .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", .flags = NAN_BOTH | FROM_X,
      .note = "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"},
-    /* naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
+    /* sampled: naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
     {OURS(mish, scalar, "naive"), .fwd = act_mish_naive_fwd, .bwd = act_mish_naive_bwd,
      .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "t + x s (1-t^2)",
      .flags = NAN_BOTH | FROM_X, .note = "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"},
     {OURS(mish, scalar, "stable"), .fwd = act_mish_stable_fwd_d, .bwd = act_mish_stable_bwd_d,
      .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "n/D + 4xe(1+e)/D^2",
      .flags = NAN_BOTH | FROM_X, .note = "tanh(softplus) as a rational function of e^-|x|"},
-    /* naive 1.0 / 0.333; stable 0.5 / 0.333 (correctly rounded) */
+    /* exhaustive (398 s on one thread): naive 1 / 0.333; stable 0.5 / 0.333
+     * (correctly rounded) */
     {OURS(hardsigmoid, scalar, "naive"), .fwd = act_hardsigmoid_naive_fwd,
      .bwd = act_hardsigmoid_naive_bwd, .fwd_ulp = 1.25, .bwd_ulp = 0.5, .bwd_formula = "1/6 inside",
      .flags = ACT_NAN_FWD | FROM_X,
@@ -543,14 +559,16 @@ static const act_impl own_impls[] = {
     {OURS(hardsigmoid, scalar, "stable"), .fwd = act_hardsigmoid_stable_fwd_d,
      .bwd = act_hardsigmoid_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = "1/6 inside", .flags = NAN_BOTH | FROM_X, .note = "(x+3)/6 with one rounding"},
-    /* naive 1.84 / 5.59e6 (root); stable 0.5 / 0.5 (correctly rounded) */
+    /* exhaustive (714 s on one thread): naive 1.87 / 5.59e6 (root); stable
+     * 0.5 / 0.5 (correctly rounded: the sweep found one zero of the wrong
+     * sign, at x = -2^-149, now -0 in stable.c) */
     {OURS(hardswish, scalar, "naive"), .fwd = act_hardswish_naive_fwd,
      .bwd = act_hardswish_naive_bwd, .fwd_ulp = 2.0, .bwd_ulp = 0x1p23, .bwd_formula = "x/3 + 1/2",
      .flags = ACT_NAN_FWD | FROM_X, .note = "x hardsigmoid(x); f' = x/3 + 1/2 cancels at -3/2"},
     {OURS(hardswish, scalar, "stable"), .fwd = act_hardswish_stable_fwd_d,
      .bwd = act_hardswish_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = "(2x+3)/6",
      .flags = NAN_BOTH | FROM_X, .note = "x(x+3)/6 and (2x+3)/6 with one rounding"},
-    /* naive 1.68e7 / 2.1e6; stable 1.2 / 0.799 */
+    /* sampled: naive 1.68e7 / 2.1e6; stable 1.2 / 0.799 */
     {OURS(logsigmoid, scalar, "naive"), .fwd = act_logsigmoid_naive_fwd,
      .bwd = act_logsigmoid_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p21,
      .bwd_formula = "1/(1+expf(x))", .flags = NAN_BOTH | FROM_X,
