@@ -50,20 +50,22 @@ static int always(void) {
 #define AVAILABLE_avx512 act_cpu_has_avx512
 /* The stable kernels: the copy built with FMA where the CPU has it (and
  * ACTBENCH_ISA does not cap it away), the plain one elsewhere; both give the
- * same bits (impls/kernels.h, ACT_SCALAR_NAME). */
-#define STABLE_DISPATCH(act)                                                                       \
-  static void act_##act##_stable_fwd_d(const float *x, float *y, size_t n, const act_params *p) {  \
-    if (act_cpu_features() & ACT_CPU_AVX2)                                                         \
-      act_##act##_stable_fwd_fma(x, y, n, p);                                                      \
-    else                                                                                           \
-      act_##act##_stable_fwd(x, y, n, p);                                                          \
-  }                                                                                                \
-  static void act_##act##_stable_bwd_d(const float *x, const float *y, const float *dy, float *dx, \
-                                       size_t n, const act_params *p) {                            \
-    if (act_cpu_features() & ACT_CPU_AVX2)                                                         \
-      act_##act##_stable_bwd_fma(x, y, dy, dx, n, p);                                              \
-    else                                                                                           \
-      act_##act##_stable_bwd(x, y, dy, dx, n, p);                                                  \
+ * same bits (impls/kernels.h, ACT_SCALAR_NAME).  STABLE_DISPATCH(act)
+ * defines the registered act_<act>_scalar_stable_fwd and _bwd. */
+#define STABLE_DISPATCH(act)                                                                    \
+  static void act_##act##_scalar_stable_fwd(const float *x, float *y, size_t n,                 \
+                                            const act_params *p) {                              \
+    if (act_cpu_features() & ACT_CPU_AVX2)                                                      \
+      act_##act##_scalar_stable_fwd_fma(x, y, n, p);                                            \
+    else                                                                                        \
+      act_##act##_scalar_stable_fwd_generic(x, y, n, p);                                        \
+  }                                                                                             \
+  static void act_##act##_scalar_stable_bwd(const float *x, const float *y, const float *dy,    \
+                                            float *dx, size_t n, const act_params *p) {         \
+    if (act_cpu_features() & ACT_CPU_AVX2)                                                      \
+      act_##act##_scalar_stable_bwd_fma(x, y, dy, dx, n, p);                                    \
+    else                                                                                        \
+      act_##act##_scalar_stable_bwd_generic(x, y, dy, dx, n, p);                                \
   }
 STABLE_DISPATCH(sigmoid)
 STABLE_DISPATCH(tanh)
@@ -92,19 +94,19 @@ static const act_impl own_impls[] = {
      * --activation sigmoid --impl 'sigmoid.scalar.*' --formats binary32`, 278 s
      * on two threads) gives stable 1.47 / 1.49, naive 2.1e6 / 1.68e7.  The
      * stable kernel keeps some margin for other C libraries' expf. */
-    {OURS(sigmoid, scalar, "naive"), .fwd = act_sigmoid_naive_fwd, .bwd = act_sigmoid_naive_bwd,
+    {OURS(sigmoid, scalar, "naive"), .fwd = act_sigmoid_scalar_naive_fwd, .bwd = act_sigmoid_scalar_naive_bwd,
      .fwd_ulp = 0x1p21, .bwd_ulp = 0x1p24, .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y,
      .note = "1/(1+expf(-a x)); f' from y cancels as y -> 1"},
-    {OURS(sigmoid, scalar, "stable"), .fwd = act_sigmoid_stable_fwd_d,
-     .bwd = act_sigmoid_stable_bwd_d, .fwd_ulp = 2.0, .bwd_ulp = 2.0,
+    {OURS(sigmoid, scalar, "stable"), .fwd = act_sigmoid_scalar_stable_fwd,
+     .bwd = act_sigmoid_scalar_stable_bwd, .fwd_ulp = 2.0, .bwd_ulp = 2.0,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X,
      .note = "expf(-|ax|), double-float 1/(1+e)"},
-    {OURS(sigmoid, avx2, "autovec-rr2-p7-div"), .fwd = act_sigmoid_autovec_fwd_avx2,
-     .bwd = act_sigmoid_autovec_bwd_avx2, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+    {OURS(sigmoid, avx2, "autovec-rr2-p7-div"), .fwd = act_sigmoid_avx2_autovec_rr2_p7_div_fwd,
+     .bwd = act_sigmoid_avx2_autovec_rr2_p7_div_bwd, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X,
      .note = "gcc-vectorized C: inline exp, double-float 1/(1+e)"},
-    {OURS(sigmoid, avx512, "autovec-rr2-p7-div"), .fwd = act_sigmoid_autovec_fwd_avx512,
-     .bwd = act_sigmoid_autovec_bwd_avx512, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+    {OURS(sigmoid, avx512, "autovec-rr2-p7-div"), .fwd = act_sigmoid_avx512_autovec_rr2_p7_div_fwd,
+     .bwd = act_sigmoid_avx512_autovec_rr2_p7_div_bwd, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X,
      .note = "gcc-vectorized C: inline exp, double-float 1/(1+e)"},
     /* ---- sigmoid: AVX2+FMA and AVX-512 kernels (impls/sigmoid/simd_sigmoid.c,
@@ -114,36 +116,36 @@ static const act_impl own_impls[] = {
      * --out DIR` (36 min on 2 shared cores), maxima rounded up; no special-value or NaN
      * failures.  f' from y is measured with y from the kernel's own forward. */
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 4.928 at x = -0x1.549f3p+1 */
-    {OURS(sigmoid, avx2, "rr2-lut8-p3-div"), .fwd = act_sigmoid_rr2_lut_div_fwd_avx2,
-     .bwd = act_sigmoid_rr2_lut_div_bwd_avx2, .fwd_ulp = 2.9, .bwd_ulp = 5.0,
+    {OURS(sigmoid, avx2, "rr2-lut8-p3-div"), .fwd = act_sigmoid_avx2_rr2_lut8_p3_div_fwd,
+     .bwd = act_sigmoid_avx2_rr2_lut8_p3_div_bwd, .fwd_ulp = 2.9, .bwd_ulp = 5.0,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 2.874 at x = -0x1.aa0634p+3, f' max 1.749e7 at x = 0x1.0adc96p+4 */
-    {OURS(sigmoid, avx2, "rr2-lut8-p3-div-from-y"), .fwd = act_sigmoid_rr2_lut_div_fwd_avx2,
-     .bwd = act_sigmoid_from_y_bwd_avx2, .fwd_ulp = 2.9, .bwd_ulp = 1.8e7,
+    {OURS(sigmoid, avx2, "rr2-lut8-p3-div-from-y"), .fwd = act_sigmoid_avx2_rr2_lut8_p3_div_fwd,
+     .bwd = act_sigmoid_avx2_rr2_lut8_p3_div_from_y_bwd, .fwd_ulp = 2.9, .bwd_ulp = 1.8e7,
      .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y, .note = "fast; f' from y"},
     /* exhaustive: f max 0.5861 at x = -0x1.92a78ep+4, f' max 0.586 at x = -0x1.92a78ep+4 */
-    {OURS(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_sigmoid_rr2_lut_dd_fwd_avx2,
-     .bwd = act_sigmoid_rr2_lut_dd_bwd_avx2, .fwd_ulp = 0.59, .bwd_ulp = 0.59,
+    {OURS(sigmoid, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_sigmoid_avx2_rr2_lut8_p5_nr2fma_dd_fwd,
+     .bwd = act_sigmoid_avx2_rr2_lut8_p5_nr2fma_dd_bwd, .fwd_ulp = 0.59, .bwd_ulp = 0.59,
      .bwd_formula = "a*e/(1+e)^2", .flags = NAN_BOTH | FROM_X, .note = "accurate"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 6.21 at x = -0x1.08755cp+2 */
-    {OURS(sigmoid, avx512, "rr2-lut32-p2-div"), .fwd = act_sigmoid_rr2_lut_div_fwd_avx512,
-     .bwd = act_sigmoid_rr2_lut_div_bwd_avx512, .fwd_ulp = 3.9, .bwd_ulp = 6.3,
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div"), .fwd = act_sigmoid_avx512_rr2_lut32_p2_div_fwd,
+     .bwd = act_sigmoid_avx512_rr2_lut32_p2_div_bwd, .fwd_ulp = 3.9, .bwd_ulp = 6.3,
      .bwd_formula = "a*e/(1+e)^2, e=exp(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 4.295 at x = -0x1.e8ab66p+2 */
-    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-x64"), .fwd = act_sigmoid_rr2_lut_div_x64_fwd_avx512,
-     .bwd = act_sigmoid_rr2_lut_div_x64_bwd_avx512, .fwd_ulp = 3.9, .bwd_ulp = 4.3,
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-x64"), .fwd = act_sigmoid_avx512_rr2_lut32_p2_div_x64_fwd,
+     .bwd = act_sigmoid_avx512_rr2_lut32_p2_div_x64_bwd, .fwd_ulp = 3.9, .bwd_ulp = 4.3,
      .bwd_formula = "a*s*(1-s), s=sigma(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 6.87 at x = -0x1.5ab9e8p+6, f' max 6.87 at x = -0x1.5ab9e8p+6 */
-    {OURS(sigmoid, avx512, "rr1-lut32-p2-div-x64"), .fwd = act_sigmoid_rr1_lut_div_x64_fwd_avx512,
-     .bwd = act_sigmoid_rr1_lut_div_x64_bwd_avx512, .fwd_ulp = 6.9, .bwd_ulp = 6.9,
+    {OURS(sigmoid, avx512, "rr1-lut32-p2-div-x64"), .fwd = act_sigmoid_avx512_rr1_lut32_p2_div_x64_fwd,
+     .bwd = act_sigmoid_avx512_rr1_lut32_p2_div_x64_bwd, .fwd_ulp = 6.9, .bwd_ulp = 6.9,
      .bwd_formula = "a*s*(1-s), s=sigma(-|ax|)", .flags = NAN_BOTH | FROM_X, .note = "fast"},
     /* exhaustive: f max 3.895 at x = -0x1.e8ab92p+2, f' max 1.696e7 at x = 0x1.0a577ep+4 */
-    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-from-y"), .fwd = act_sigmoid_rr2_lut_div_x64_fwd_avx512,
-     .bwd = act_sigmoid_from_y_bwd_avx512, .fwd_ulp = 3.9, .bwd_ulp = 1.7e7,
+    {OURS(sigmoid, avx512, "rr2-lut32-p2-div-from-y"), .fwd = act_sigmoid_avx512_rr2_lut32_p2_div_x64_fwd,
+     .bwd = act_sigmoid_avx512_rr2_lut32_p2_div_from_y_bwd, .fwd_ulp = 3.9, .bwd_ulp = 1.7e7,
      .bwd_formula = "a*y*(1-y)", .flags = NAN_BOTH | FROM_Y, .note = "fast; f' from y"},
     /* exhaustive: f max 0.5116 at x = -0x1.d2e124p+5, f' max 0.5119 at x = -0x1.c2e66p+2 */
-    {OURS(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_sigmoid_rr2_lut_dd_fwd_avx512,
-     .bwd = act_sigmoid_rr2_lut_dd_bwd_avx512, .fwd_ulp = 0.52, .bwd_ulp = 0.52,
+    {OURS(sigmoid, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_sigmoid_avx512_rr2_lut64_p3_nr2fma_dd_fwd,
+     .bwd = act_sigmoid_avx512_rr2_lut64_p3_nr2fma_dd_bwd, .fwd_ulp = 0.52, .bwd_ulp = 0.52,
      .bwd_formula = "a*e/(1+e)^2", .flags = NAN_BOTH | FROM_X, .note = "accurate"},
     /* ---- tanh.  naive, stable, autovec: as sigmoid's (the same comparison):
      * stable 1.62 / 1.49, autovec 0.95 / 0.82; naive 2.19 (glibc tanhf) /
@@ -152,18 +154,18 @@ static const act_impl own_impls[] = {
      * 'tanh.scalar.*' --formats binary32`, 722 s on one thread) gives the
      * same maxima: stable 1.62 / 1.49, naive 2.19 / 1.68e7.  The stable kernel
      * keeps some margin for other C libraries' expf/expm1f. */
-    {OURS(tanh, scalar, "naive"), .fwd = act_tanh_naive_fwd, .bwd = act_tanh_naive_bwd,
+    {OURS(tanh, scalar, "naive"), .fwd = act_tanh_scalar_naive_fwd, .bwd = act_tanh_scalar_naive_bwd,
      .fwd_ulp = 2.5, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y", .flags = NAN_BOTH | FROM_Y,
      .note = "tanhf; f' from y cancels as |y| -> 1"},
-    {OURS(tanh, scalar, "stable"), .fwd = act_tanh_stable_fwd_d, .bwd = act_tanh_stable_bwd_d,
+    {OURS(tanh, scalar, "stable"), .fwd = act_tanh_scalar_stable_fwd, .bwd = act_tanh_scalar_stable_bwd,
      .fwd_ulp = 2.0, .bwd_ulp = 2.0, .bwd_formula = "4e/(1+e)^2, e=exp(-2|x|)",
      .flags = NAN_BOTH | FROM_X, .note = "expm1f for |x| < atanh(1/2), expf beyond"},
-    {OURS(tanh, avx2, "autovec-rr2-p7-div"), .fwd = act_tanh_autovec_fwd_avx2,
-     .bwd = act_tanh_autovec_bwd_avx2, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+    {OURS(tanh, avx2, "autovec-rr2-p7-div"), .fwd = act_tanh_avx2_autovec_rr2_p7_div_fwd,
+     .bwd = act_tanh_avx2_autovec_rr2_p7_div_bwd, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "4e/(1+e)^2, e=exp(-2|x|)", .flags = NAN_BOTH | FROM_X,
      .note = "gcc-vectorized C: inline expm1/exp, double-float reciprocal"},
-    {OURS(tanh, avx512, "autovec-rr2-p7-div"), .fwd = act_tanh_autovec_fwd_avx512,
-     .bwd = act_tanh_autovec_bwd_avx512, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+    {OURS(tanh, avx512, "autovec-rr2-p7-div"), .fwd = act_tanh_avx512_autovec_rr2_p7_div_fwd,
+     .bwd = act_tanh_avx512_autovec_rr2_p7_div_bwd, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "4e/(1+e)^2, e=exp(-2|x|)", .flags = NAN_BOTH | FROM_X,
      .note = "gcc-vectorized C: inline expm1/exp, double-float reciprocal"},
 /* tanh: our AVX2 and AVX-512 kernels (impls/tanh/simd_tanh.c).  Claims: the
@@ -172,69 +174,69 @@ static const act_impl own_impls[] = {
  *     --formats binary32 */
 #define TG_SECH2 "4e/(1+e)^2, e=exp(-2|x|)"
     /* exhaustive: f max 0.7875 at x = -0x1.75ee44p-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma"), .fwd = act_tanh_lut_acc_fwd_avx512,
-     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 0.79, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma"), .fwd = act_tanh_avx512_p13_lut16_p3_nr1fma_fwd,
+     .bwd = act_tanh_avx512_p13_lut16_p3_nr1fma_bwd, .fwd_ulp = 0.79, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut16 exp beyond"},
     /* exhaustive: f max 1.165 at x = -0x1.469f4ap-1, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "p11-lut16-p3-nr1fma"), .fwd = act_tanh_lut_fast_fwd_avx512,
-     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 1.17, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "p11-lut16-p3-nr1fma"), .fwd = act_tanh_avx512_p11_lut16_p3_nr1fma_fwd,
+     .bwd = act_tanh_avx512_p13_lut16_p3_nr1fma_bwd, .fwd_ulp = 1.17, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "degree 11 below 0.5625, lut16 exp without the table correction beyond"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "rational-9-8-div"), .fwd = act_tanh_r98_div_fwd_avx512,
-     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "rational-9-8-div"), .fwd = act_tanh_avx512_rational_9_8_div_fwd,
+     .bwd = act_tanh_avx512_p13_lut16_p3_nr1fma_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X, .note = "x P(x^2)/Q(x^2) clamped at 9.02, true division"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "rational-9-8-nr1fma"), .fwd = act_tanh_r98_nr_fwd_avx512,
-     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "rational-9-8-nr1fma"), .fwd = act_tanh_avx512_rational_9_8_nr1fma_fwd,
+     .bwd = act_tanh_avx512_p13_lut16_p3_nr1fma_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x P(x^2)/Q(x^2) clamped at 9.02, rcp14 + one Newton step"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7643 at x = -0x1.63feaap+5 */
-    {OURS(tanh, avx512, "rational-9-8-div-x64"), .fwd = act_tanh_r98_div_x64_fwd_avx512,
-     .bwd = act_tanh_sech2_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx512, "rational-9-8-div-x64"), .fwd = act_tanh_avx512_rational_9_8_div_x64_fwd,
+     .bwd = act_tanh_avx512_p13_lut16_p3_nr1fma_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.77, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X, .note = "as rational-9-8-div, 4 vectors per loop iteration"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    {OURS(tanh, avx512, "rational-9-8-div-from-y"), .fwd = act_tanh_r98_div_fwd_avx512,
-     .bwd = act_tanh_from_y_bwd_avx512, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx512, "rational-9-8-div-from-y"), .fwd = act_tanh_avx512_rational_9_8_div_fwd,
+     .bwd = act_tanh_avx512_rational_9_8_div_from_y_bwd, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive (build/actbench accuracy --exhaustive --activation tanh --impl
      * 'tanh.avx*.p13-*from-y' --formats binary32, 6.5 min on 2 cores): f max 0.7875 at
      * x = -0x1.75ee44p-1, f' max 1.6777215e7 = 2^24 (1 - 1.2e-9) at x = -0x1.3687aap+3, where y
      * rounds to 1 (as the correctly rounded tanh does) and 1 - y^2 = 0 against 1.49e-8 */
-    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma-from-y"), .fwd = act_tanh_lut_acc_fwd_avx512,
-     .bwd = act_tanh_from_y_bwd_avx512, .fwd_ulp = 0.79, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx512, "p13-lut16-p3-nr1fma-from-y"), .fwd = act_tanh_avx512_p13_lut16_p3_nr1fma_fwd,
+     .bwd = act_tanh_avx512_rational_9_8_div_from_y_bwd, .fwd_ulp = 0.79, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "p13-lut16-p3-nr1fma; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive: f max 0.7902 at x = -0x1.864272p-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "p13-lut8-p4-div"), .fwd = act_tanh_lut_acc_fwd_avx2,
-     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 0.80, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "p13-lut8-p4-div"), .fwd = act_tanh_avx2_p13_lut8_p4_div_fwd,
+     .bwd = act_tanh_avx2_p13_lut8_p4_div_bwd, .fwd_ulp = 0.80, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x + x^3 P(x^2) below 0.7, 1 - 2e/(1+e) with a lut8 exp beyond"},
     /* exhaustive: f max 1.009 at x = -0x1.ca6acap-1, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "p13-lut8-p3-div"), .fwd = act_tanh_lut_fast_fwd_avx2,
-     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 1.1, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "p13-lut8-p3-div"), .fwd = act_tanh_avx2_p13_lut8_p3_div_fwd,
+     .bwd = act_tanh_avx2_p13_lut8_p4_div_bwd, .fwd_ulp = 1.1, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "as p13-lut8-p4-div without the table correction, exp of degree 3"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "rational-9-8-div"), .fwd = act_tanh_r98_div_fwd_avx2,
-     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "rational-9-8-div"), .fwd = act_tanh_avx2_rational_9_8_div_fwd,
+     .bwd = act_tanh_avx2_p13_lut8_p4_div_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X, .note = "x P(x^2)/Q(x^2) clamped at 9.02, true division"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 0.7716 at x = -0x1.641f7ap+5 */
-    {OURS(tanh, avx2, "rational-9-8-nr2fma"), .fwd = act_tanh_r98_nr_fwd_avx2,
-     .bwd = act_tanh_sech2_bwd_avx2, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
+    {OURS(tanh, avx2, "rational-9-8-nr2fma"), .fwd = act_tanh_avx2_rational_9_8_nr2fma_fwd,
+     .bwd = act_tanh_avx2_p13_lut8_p4_div_bwd, .fwd_ulp = 5.5, .bwd_ulp = 0.78, .bwd_formula = TG_SECH2,
      .flags = NAN_BOTH | FROM_X,
      .note = "x P(x^2)/Q(x^2) clamped at 9.02, rcpps + two Newton steps"},
     /* exhaustive: f max 5.402 at x = -0x1.c87c8cp+2, f' max 1.177e+08 at x = -0x1.209f14p+3 */
-    {OURS(tanh, avx2, "rational-9-8-div-from-y"), .fwd = act_tanh_r98_div_fwd_avx2,
-     .bwd = act_tanh_from_y_bwd_avx2, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx2, "rational-9-8-div-from-y"), .fwd = act_tanh_avx2_rational_9_8_div_fwd,
+     .bwd = act_tanh_avx2_rational_9_8_div_from_y_bwd, .fwd_ulp = 5.5, .bwd_ulp = 1.2e8, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "rational-9-8-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* exhaustive (the same sweep): f max 0.7902 at x = -0x1.864272p-1, f' max 1.6777215e7 at
      * x = -0x1.3687aap+3 (y = 1) */
-    {OURS(tanh, avx2, "p13-lut8-p4-div-from-y"), .fwd = act_tanh_lut_acc_fwd_avx2,
-     .bwd = act_tanh_from_y_bwd_avx2, .fwd_ulp = 0.80, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
+    {OURS(tanh, avx2, "p13-lut8-p4-div-from-y"), .fwd = act_tanh_avx2_p13_lut8_p4_div_fwd,
+     .bwd = act_tanh_avx2_rational_9_8_div_from_y_bwd, .fwd_ulp = 0.80, .bwd_ulp = 0x1p24, .bwd_formula = "1-y*y",
      .flags = NAN_BOTH | FROM_Y,
      .note = "p13-lut8-p4-div; f' = 1 - y^2 from the output, as frameworks do"},
     /* ---- relu: exact.  Scalar kernels, exhaustive (all 2^32 floats, against
@@ -242,55 +244,55 @@ static const act_impl own_impls[] = {
      * --exhaustive --activation relu --impl 'relu.scalar.*' --formats binary32`,
      * 213 s on one thread; naive: a number for the 16777214 NaN inputs, its
      * flags say so) */
-    {OURS(relu, scalar, "naive"), .fwd = act_relu_naive_fwd, .bwd = act_relu_naive_bwd,
+    {OURS(relu, scalar, "naive"), .fwd = act_relu_scalar_naive_fwd, .bwd = act_relu_scalar_naive_bwd,
      .fwd_ulp = 0.0, .bwd_ulp = 0.0, .bwd_formula = "x > 0 ? 1 : 0", .flags = 0u | FROM_X,
      .note = "x > 0 ? x : 0; NaN gives 0"},
-    {OURS(relu, scalar, "stable"), .fwd = act_relu_stable_fwd_d, .bwd = act_relu_stable_bwd_d,
+    {OURS(relu, scalar, "stable"), .fwd = act_relu_scalar_stable_fwd, .bwd = act_relu_scalar_stable_bwd,
      .fwd_ulp = 0.0, .bwd_ulp = 0.0, .bwd_formula = "x > 0 ? 1 : 0", .flags = NAN_BOTH | FROM_X,
      .note = "NaN passed through"},
-    {OURS(relu, avx2, "autovec"), .fwd = act_relu_autovec_fwd_avx2,
-     .bwd = act_relu_autovec_bwd_avx2, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+    {OURS(relu, avx2, "autovec"), .fwd = act_relu_avx2_autovec_fwd,
+     .bwd = act_relu_avx2_autovec_bwd, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : 0", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
-    {OURS(relu, avx512, "autovec"), .fwd = act_relu_autovec_fwd_avx512,
-     .bwd = act_relu_autovec_bwd_avx512, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+    {OURS(relu, avx512, "autovec"), .fwd = act_relu_avx512_autovec_fwd,
+     .bwd = act_relu_avx512_autovec_bwd, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : 0", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
     /* relu: AVX2 / AVX-512 on the SIMD layer (impls/relu/simd_relu.c), exact.
      * exhaustive (build/actbench accuracy --exhaustive --activation relu
      * --impl 'relu.avx*.*-nan*' --formats binary32 --out DIR; 290 s on 2 cores), all four:
      * f max 0, f' max 0 (every non-NaN float correctly rounded, -0 gives +0); max-nan0: the
      * 2^24 - 2 NaN inputs give 0 both ways (no NaN flag); cmp-nanprop: every NaN kept. */
-    {OURS(relu, avx2, "max-nan0"), .fwd = act_relu_max_nan0_fwd_avx2,
-     .bwd = act_relu_max_nan0_bwd_avx2, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+    {OURS(relu, avx2, "max-nan0"), .fwd = act_relu_avx2_max_nan0_fwd,
+     .bwd = act_relu_avx2_max_nan0_bwd, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : 0", .flags = 0u | FROM_X,
      .note = "max(x, 0): NaN gives 0 forward and backward"},
-    {OURS(relu, avx512, "max-nan0"), .fwd = act_relu_max_nan0_fwd_avx512,
-     .bwd = act_relu_max_nan0_bwd_avx512, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+    {OURS(relu, avx512, "max-nan0"), .fwd = act_relu_avx512_max_nan0_fwd,
+     .bwd = act_relu_avx512_max_nan0_bwd, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : 0", .flags = 0u | FROM_X,
      .note = "max(x, 0): NaN gives 0 forward and backward"},
-    {OURS(relu, avx2, "cmp-nanprop"), .fwd = act_relu_cmp_nanprop_fwd_avx2,
-     .bwd = act_relu_cmp_nanprop_bwd_avx2, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+    {OURS(relu, avx2, "cmp-nanprop"), .fwd = act_relu_avx2_cmp_nanprop_fwd,
+     .bwd = act_relu_avx2_cmp_nanprop_bwd, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : 0 (NaN: x)", .flags = NAN_BOTH | FROM_X,
      .note = "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
-    {OURS(relu, avx512, "cmp-nanprop"), .fwd = act_relu_cmp_nanprop_fwd_avx512,
-     .bwd = act_relu_cmp_nanprop_bwd_avx512, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
+    {OURS(relu, avx512, "cmp-nanprop"), .fwd = act_relu_avx512_cmp_nanprop_fwd,
+     .bwd = act_relu_avx512_cmp_nanprop_bwd, .fwd_ulp = 0.0, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : 0 (NaN: x)", .flags = NAN_BOTH | FROM_X,
      .note = "x > 0 or NaN ? x : 0: NaN passed through forward and backward"},
     /* ---- leaky_relu: one rounding of a x.  Scalar kernels, exhaustive (all
      * 2^32 floats, a = 0.01, `actbench accuracy --exhaustive --activation
      * leaky_relu --impl 'leaky_relu.scalar.*' --formats binary32`): f max 0.5,
      * f' max 0, naive and stable */
-    {OURS(leaky_relu, scalar, "naive"), .fwd = act_leaky_relu_naive_fwd,
-     .bwd = act_leaky_relu_naive_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, scalar, "naive"), .fwd = act_leaky_relu_scalar_naive_fwd,
+     .bwd = act_leaky_relu_scalar_naive_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a", .flags = ACT_NAN_FWD | FROM_X,
      .note = "x > 0 ? x : a x; NaN gives a*dy backward"},
-    {OURS(leaky_relu, scalar, "stable"), .fwd = act_leaky_relu_stable_fwd_d,
-     .bwd = act_leaky_relu_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, scalar, "stable"), .fwd = act_leaky_relu_scalar_stable_fwd,
+     .bwd = act_leaky_relu_scalar_stable_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a", .flags = NAN_BOTH | FROM_X, .note = "NaN passed through"},
-    {OURS(leaky_relu, avx2, "autovec"), .fwd = act_leaky_relu_autovec_fwd_avx2,
-     .bwd = act_leaky_relu_autovec_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, avx2, "autovec"), .fwd = act_leaky_relu_avx2_autovec_fwd,
+     .bwd = act_leaky_relu_avx2_autovec_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
-    {OURS(leaky_relu, avx512, "autovec"), .fwd = act_leaky_relu_autovec_fwd_avx512,
-     .bwd = act_leaky_relu_autovec_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, avx512, "autovec"), .fwd = act_leaky_relu_avx512_autovec_fwd,
+     .bwd = act_leaky_relu_avx512_autovec_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a", .flags = NAN_BOTH | FROM_X, .note = "gcc-vectorized select"},
     /* leaky_relu: AVX2 / AVX-512 on the SIMD layer (impls/leaky_relu/simd_leaky.c):
      * f is the one rounding of a x, f' = a dy.  exhaustive (build/actbench accuracy
@@ -298,20 +300,20 @@ static const act_impl own_impls[] = {
      * --out DIR; 625 s on 2 busy cores), all four: f max 0.5 at x = -0x1.4p+127 (a tie, rounded
      * to even: every non-NaN float correctly rounded), f' max 0 (a = 0.01 exactly as the float
      * a); max-ax-x-nanfwd: the 2^24 - 2 NaN inputs give a backward (ACT_NAN_FWD only). */
-    {OURS(leaky_relu, avx2, "max-ax-x-nanfwd"), .fwd = act_leaky_relu_max_ax_x_fwd_avx2,
-     .bwd = act_leaky_relu_max_ax_x_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, avx2, "max-ax-x-nanfwd"), .fwd = act_leaky_relu_avx2_max_ax_x_nanfwd_fwd,
+     .bwd = act_leaky_relu_avx2_max_ax_x_nanfwd_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a (NaN: a)", .flags = ACT_NAN_FWD | FROM_X,
      .note = "max(a x, x): NaN gives NaN forward, a dy backward"},
-    {OURS(leaky_relu, avx512, "max-ax-x-nanfwd"), .fwd = act_leaky_relu_max_ax_x_fwd_avx512,
-     .bwd = act_leaky_relu_max_ax_x_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, avx512, "max-ax-x-nanfwd"), .fwd = act_leaky_relu_avx512_max_ax_x_nanfwd_fwd,
+     .bwd = act_leaky_relu_avx512_max_ax_x_nanfwd_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a (NaN: a)", .flags = ACT_NAN_FWD | FROM_X,
      .note = "max(a x, x): NaN gives NaN forward, a dy backward"},
-    {OURS(leaky_relu, avx2, "blend-nanprop"), .fwd = act_leaky_relu_blend_nanprop_fwd_avx2,
-     .bwd = act_leaky_relu_blend_nanprop_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, avx2, "blend-nanprop"), .fwd = act_leaky_relu_avx2_blend_nanprop_fwd,
+     .bwd = act_leaky_relu_avx2_blend_nanprop_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a (NaN: x)", .flags = NAN_BOTH | FROM_X,
      .note = "x <= 0 ? a x : x: NaN passed through forward and backward"},
-    {OURS(leaky_relu, avx512, "blend-nanprop"), .fwd = act_leaky_relu_blend_nanprop_fwd_avx512,
-     .bwd = act_leaky_relu_blend_nanprop_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
+    {OURS(leaky_relu, avx512, "blend-nanprop"), .fwd = act_leaky_relu_avx512_blend_nanprop_fwd,
+     .bwd = act_leaky_relu_avx512_blend_nanprop_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.0,
      .bwd_formula = "x > 0 ? 1 : a (NaN: x)", .flags = NAN_BOTH | FROM_X,
      .note = "x <= 0 ? a x : x: NaN passed through forward and backward"},
     /* ---- the rest of the family: scalar kernels.  Claims from the
@@ -327,10 +329,10 @@ static const act_impl own_impls[] = {
      * maximum where it is a 2^24-class error (a result that has lost every
      * bit); stable: the maximum rounded up to a round figure. */
     /* exhaustive (565 s on one thread): naive 0.773 / 1.68e7; stable 0.773 / 0.502 */
-    {OURS(elu, scalar, "naive"), .fwd = act_elu_naive_fwd, .bwd = act_elu_naive_bwd, .fwd_ulp = 1.0,
+    {OURS(elu, scalar, "naive"), .fwd = act_elu_scalar_naive_fwd, .bwd = act_elu_scalar_naive_bwd, .fwd_ulp = 1.0,
      .bwd_ulp = 0x1p25, .bwd_formula = "x > 0 ? 1 : y + a", .flags = NAN_BOTH,
      .note = "a expm1f(x); f' from y: y + a cancels as y -> -a"},
-    {OURS(elu, scalar, "stable"), .fwd = act_elu_stable_fwd_d, .bwd = act_elu_stable_bwd_d,
+    {OURS(elu, scalar, "stable"), .fwd = act_elu_scalar_stable_fwd, .bwd = act_elu_scalar_stable_bwd,
      .fwd_ulp = 1.0, .bwd_ulp = 0.75, .bwd_formula = "x > 0 ? 1 : a*expf(x)",
      .flags = NAN_BOTH | FROM_X, .note = "a expm1f(x); f' = a expf(x) from x"},
     /* elu: vector kernels (impls/elu/elu_vec.h).  Claims: the maxima of
@@ -343,52 +345,52 @@ static const act_impl own_impls[] = {
      * rr1-lut8d-p4: f max 1.315 at x = -0x1.6331ecp-5;
      * rr1-lut8-p4-from-y: f' max 1.678e7 = 2^24 (1 - eps) at x = -0x1.3687aap+4
      *   (y + a = 0 where e^x = 2^-28). */
-    {OURS(elu, avx512, "rr1-p7"), .fwd = act_elu_rr1_p7_fwd_avx512,
-     .bwd = act_elu_rr1_p7_bwd_avx512, .fwd_ulp = 0.9, .bwd_ulp = 0.99,
+    {OURS(elu, avx512, "rr1-p7"), .fwd = act_elu_avx512_rr1_p7_fwd,
+     .bwd = act_elu_avx512_rr1_p7_bwd, .fwd_ulp = 0.9, .bwd_ulp = 0.99,
      .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
      .note = "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"},
-    {OURS(elu, avx512, "rr1-lut8-p4"), .fwd = act_elu_rr1_lut8_p4_fwd_avx512,
-     .bwd = act_elu_rr1_lut8_p4_bwd_avx512, .fwd_ulp = 2.62, .bwd_ulp = 0.99,
+    {OURS(elu, avx512, "rr1-lut8-p4"), .fwd = act_elu_avx512_rr1_lut8_p4_fwd,
+     .bwd = act_elu_avx512_rr1_lut8_p4_bwd, .fwd_ulp = 2.62, .bwd_ulp = 0.99,
      .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
      .note = "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"},
-    {OURS(elu, avx512, "rr1-lut8d-p4"), .fwd = act_elu_rr1_lut8d_p4_fwd_avx512,
-     .bwd = act_elu_rr1_lut8d_p4_bwd_avx512, .fwd_ulp = 1.32, .bwd_ulp = 0.99,
+    {OURS(elu, avx512, "rr1-lut8d-p4"), .fwd = act_elu_avx512_rr1_lut8d_p4_fwd,
+     .bwd = act_elu_avx512_rr1_lut8d_p4_bwd, .fwd_ulp = 1.32, .bwd_ulp = 0.99,
      .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
      .note = "rr1-lut8-p4 with the table's rounding corrected (a second table)"},
-    {OURS(elu, avx512, "rr1-lut8-p4-from-y"), .fwd = act_elu_rr1_lut8_p4_from_y_fwd_avx512,
-     .bwd = act_elu_rr1_lut8_p4_from_y_bwd_avx512, .fwd_ulp = 2.62, .bwd_ulp = 0x1p24,
+    {OURS(elu, avx512, "rr1-lut8-p4-from-y"), .fwd = act_elu_avx512_rr1_lut8_p4_from_y_fwd,
+     .bwd = act_elu_avx512_rr1_lut8_p4_from_y_bwd, .fwd_ulp = 2.62, .bwd_ulp = 0x1p24,
      .bwd_formula = "y > 0 ? 1 : y + a", .flags = NAN_BOTH | FROM_Y,
      .note = "f' from y as frameworks do: y + a cancels as y -> -a"},
-    {OURS(elu, avx2, "rr1-p7"), .fwd = act_elu_rr1_p7_fwd_avx2, .bwd = act_elu_rr1_p7_bwd_avx2,
+    {OURS(elu, avx2, "rr1-p7"), .fwd = act_elu_avx2_rr1_p7_fwd, .bwd = act_elu_avx2_rr1_p7_bwd,
      .fwd_ulp = 0.9, .bwd_ulp = 0.99, .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)",
      .flags = NAN_BOTH | FROM_X,
      .note = "expm1 = 2^n (1 + q) - 1, q = expm1(r) of degree 7; f' e^x rr2, degree 7"},
-    {OURS(elu, avx2, "rr1-lut8-p4"), .fwd = act_elu_rr1_lut8_p4_fwd_avx2,
-     .bwd = act_elu_rr1_lut8_p4_bwd_avx2, .fwd_ulp = 2.62, .bwd_ulp = 0.99,
+    {OURS(elu, avx2, "rr1-lut8-p4"), .fwd = act_elu_avx2_rr1_lut8_p4_fwd,
+     .bwd = act_elu_avx2_rr1_lut8_p4_bwd, .fwd_ulp = 2.62, .bwd_ulp = 0.99,
      .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
      .note = "2^(n/8) from an 8-entry table (vpermps), expm1(r) of degree 4"},
-    {OURS(elu, avx2, "rr1-lut8d-p4"), .fwd = act_elu_rr1_lut8d_p4_fwd_avx2,
-     .bwd = act_elu_rr1_lut8d_p4_bwd_avx2, .fwd_ulp = 1.32, .bwd_ulp = 0.99,
+    {OURS(elu, avx2, "rr1-lut8d-p4"), .fwd = act_elu_avx2_rr1_lut8d_p4_fwd,
+     .bwd = act_elu_avx2_rr1_lut8d_p4_bwd, .fwd_ulp = 1.32, .bwd_ulp = 0.99,
      .bwd_formula = "x > 0 ? 1 : a e^x (rr2-p7)", .flags = NAN_BOTH | FROM_X,
      .note = "rr1-lut8-p4 with the table's rounding corrected (a second table)"},
-    {OURS(elu, avx2, "rr1-lut8-p4-from-y"), .fwd = act_elu_rr1_lut8_p4_from_y_fwd_avx2,
-     .bwd = act_elu_rr1_lut8_p4_from_y_bwd_avx2, .fwd_ulp = 2.62, .bwd_ulp = 0x1p24,
+    {OURS(elu, avx2, "rr1-lut8-p4-from-y"), .fwd = act_elu_avx2_rr1_lut8_p4_from_y_fwd,
+     .bwd = act_elu_avx2_rr1_lut8_p4_from_y_bwd, .fwd_ulp = 2.62, .bwd_ulp = 0x1p24,
      .bwd_formula = "y > 0 ? 1 : y + a", .flags = NAN_BOTH | FROM_Y,
      .note = "f' from y as frameworks do: y + a cancels as y -> -a"},
     /* exhaustive (804 s on one thread): naive 1.82 / 1.88e7; stable 1.01 / 0.801
      * (the sampled sweep had seen 0.902 / 0.769: the claim of 1 it gave was
      * wrong, now 1.25) */
-    {OURS(selu, scalar, "naive"), .fwd = act_selu_naive_fwd, .bwd = act_selu_naive_bwd,
+    {OURS(selu, scalar, "naive"), .fwd = act_selu_scalar_naive_fwd, .bwd = act_selu_scalar_naive_bwd,
      .fwd_ulp = 2.0, .bwd_ulp = 0x1p25, .bwd_formula = "x > 0 ? l : y + l*a", .flags = NAN_BOTH,
      .note = "float constants, la expm1f(x); f' from y cancels as y -> -la"},
-    {OURS(selu, scalar, "stable"), .fwd = act_selu_stable_fwd_d, .bwd = act_selu_stable_bwd_d,
+    {OURS(selu, scalar, "stable"), .fwd = act_selu_scalar_stable_fwd, .bwd = act_selu_scalar_stable_bwd,
      .fwd_ulp = 1.25, .bwd_ulp = 1.0, .bwd_formula = "x > 0 ? l : l*a*e^x",
      .flags = NAN_BOTH | FROM_X, .note = "double-float constants, inline exp, expm1 series near 0"},
     /* sampled: naive 1.68e7 / 1.99e7 (root); stable 3.13 (glibc erfcf) / 0.806 */
-    {OURS(gelu, scalar, "naive"), .fwd = act_gelu_naive_fwd, .bwd = act_gelu_naive_bwd,
+    {OURS(gelu, scalar, "naive"), .fwd = act_gelu_scalar_naive_fwd, .bwd = act_gelu_scalar_naive_bwd,
      .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "Phi + x*phi", .flags = NAN_BOTH | FROM_X,
      .note = "x/2 (1 + erff(x/sqrt 2)): cancels for x < 0"},
-    {OURS(gelu, scalar, "stable"), .fwd = act_gelu_stable_fwd_d, .bwd = act_gelu_stable_bwd_d,
+    {OURS(gelu, scalar, "stable"), .fwd = act_gelu_scalar_stable_fwd, .bwd = act_gelu_scalar_stable_bwd,
      .fwd_ulp = 4.0, .bwd_ulp = 1.0, .bwd_formula = "Phi + x*phi", .flags = NAN_BOTH | FROM_X,
      .note = "erfcf/erff with a double-float argument, Mills-ratio tail"},
     /* gelu: vector kernels (impls/gelu/gelu_vec.h).  Claims: the maxima of
@@ -403,33 +405,33 @@ static const act_impl own_impls[] = {
      *   f' max 1.19 at x = -0x1.944e8ep+1;
      * exhaustive lut8-p8: f max 3.85 at x = -0x1.8c605ep+2,
      *   f' max 4.41 at x = -0x1.8a00bp-1. */
-    {OURS(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd"), .fwd = act_gelu_erfc_dd_fwd_avx512,
-     .bwd = act_gelu_erfc_dd_bwd_avx512, .fwd_ulp = 0.94, .bwd_ulp = 0.94,
+    {OURS(gelu, avx512, "erfc-rr2-p7-lut16-p6-dd"), .fwd = act_gelu_avx512_erfc_rr2_p7_lut16_p6_dd_fwd,
+     .bwd = act_gelu_avx512_erfc_rr2_p7_lut16_p6_dd_bwd, .fwd_ulp = 0.94, .bwd_ulp = 0.94,
      .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
      .flags = NAN_BOTH | FROM_X,
      .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"},
-    {OURS(gelu, avx512, "erfc-rr2-p7-lut16-p6"), .fwd = act_gelu_erfc_fwd_avx512,
-     .bwd = act_gelu_erfc_bwd_avx512, .fwd_ulp = 4.0, .bwd_ulp = 4.0,
+    {OURS(gelu, avx512, "erfc-rr2-p7-lut16-p6"), .fwd = act_gelu_avx512_erfc_rr2_p7_lut16_p6_fwd,
+     .bwd = act_gelu_avx512_erfc_rr2_p7_lut16_p6_bwd, .fwd_ulp = 4.0, .bwd_ulp = 4.0,
      .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
      .flags = NAN_BOTH | FROM_X,
      .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"},
-    {OURS(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd"), .fwd = act_gelu_erfc_dd_fwd_avx2,
-     .bwd = act_gelu_erfc_dd_bwd_avx2, .fwd_ulp = 1.3, .bwd_ulp = 1.2,
+    {OURS(gelu, avx2, "erfc-rr2-p7-lut8-p8-dd"), .fwd = act_gelu_avx2_erfc_rr2_p7_lut8_p8_dd_fwd,
+     .bwd = act_gelu_avx2_erfc_rr2_p7_lut8_p8_dd_bwd, .fwd_ulp = 1.3, .bwd_ulp = 1.2,
      .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
      .flags = NAN_BOTH | FROM_X,
      .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials; double-float"},
-    {OURS(gelu, avx2, "erfc-rr2-p7-lut8-p8"), .fwd = act_gelu_erfc_fwd_avx2,
-     .bwd = act_gelu_erfc_bwd_avx2, .fwd_ulp = 3.9, .bwd_ulp = 4.5,
+    {OURS(gelu, avx2, "erfc-rr2-p7-lut8-p8"), .fwd = act_gelu_avx2_erfc_rr2_p7_lut8_p8_fwd,
+     .bwd = act_gelu_avx2_erfc_rr2_p7_lut8_p8_bwd, .fwd_ulp = 3.9, .bwd_ulp = 4.5,
      .bwd_formula = "x<0 ? D : 1-D, D = e^(-x^2/2) h(|x|), root factored",
      .flags = NAN_BOTH | FROM_X,
      .note = "x Q or x (1-Q), Q = e^(-x^2/2) F(|x|), F by table polynomials"},
     /* sampled: naive 1.68e7 / 5.61e7 (root); stable 0.775 / 0.755 */
-    {OURS(gelu_tanh, scalar, "naive"), .fwd = act_gelu_tanh_naive_fwd,
-     .bwd = act_gelu_tanh_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p26,
+    {OURS(gelu_tanh, scalar, "naive"), .fwd = act_gelu_tanh_scalar_naive_fwd,
+     .bwd = act_gelu_tanh_scalar_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p26,
      .bwd_formula = "textbook", .flags = NAN_BOTH | FROM_X,
      .note = "x/2 (1 + tanhf(u)): cancels for x < 0 and at f's root"},
-    {OURS(gelu_tanh, scalar, "stable"), .fwd = act_gelu_tanh_stable_fwd_d,
-     .bwd = act_gelu_tanh_stable_bwd_d, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
+    {OURS(gelu_tanh, scalar, "stable"), .fwd = act_gelu_tanh_scalar_stable_fwd,
+     .bwd = act_gelu_tanh_scalar_stable_bwd, .fwd_ulp = 1.0, .bwd_ulp = 1.0,
      .bwd_formula = "s(2u)(1 + 2xu's(-2u))", .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u) with a double-float 2u"},
 /* gelu_tanh: our AVX2 and AVX-512 kernels (impls/gelu_tanh/simd_gelu_tanh.c, compiled per
@@ -439,33 +441,33 @@ static const act_impl own_impls[] = {
  *     --impl 'gelu_tanh.avx*.[dr][dr]*' --formats binary32 */
 #define GT_BWDF "e R(1+A R) or R(1+A e R), R=1/(1+e), e=exp(-|2u|), A=2xu'"
     /* exhaustive: f max 0.7651 at x = -0x1.436902p+3, f' max 5.783 at x = -0x1.9e1558p+0 */
-    {OURS(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14"), .fwd = act_gelu_tanh_dd_fwd_avx512,
-     .bwd = act_gelu_tanh_dd_bwd_avx512, .fwd_ulp = 0.77, .bwd_ulp = 5.8, .bwd_formula = GT_BWDF,
+    {OURS(gelu_tanh, avx512, "dd-rr2-lut16-p3-rcp14"), .fwd = act_gelu_tanh_avx512_dd_rr2_lut16_p3_rcp14_fwd,
+     .bwd = act_gelu_tanh_avx512_dd_rr2_lut16_p3_rcp14_bwd, .fwd_ulp = 0.77, .bwd_ulp = 5.8, .bwd_formula = GT_BWDF,
      .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u), double-float 2u, lut16 exp; f' window poly at its root"},
     /* exhaustive: f max 1 at x = -0x1.000002p-125, f' max 5.906 at x = -0x1.93657ep+0 */
-    {OURS(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma"), .fwd = act_gelu_tanh_dd_fwd_avx2,
-     .bwd = act_gelu_tanh_dd_bwd_avx2, .fwd_ulp = 1.01, .bwd_ulp = 6.0, .bwd_formula = GT_BWDF,
+    {OURS(gelu_tanh, avx2, "dd-rr2-lut8-p4-nr1fma"), .fwd = act_gelu_tanh_avx2_dd_rr2_lut8_p4_nr1fma_fwd,
+     .bwd = act_gelu_tanh_avx2_dd_rr2_lut8_p4_nr1fma_bwd, .fwd_ulp = 1.01, .bwd_ulp = 6.0, .bwd_formula = GT_BWDF,
      .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u), double-float 2u, lut8 exp; f' window poly at its root"},
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    {OURS(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma"), .fwd = act_gelu_tanh_fast_fwd_avx512,
-     .bwd = act_gelu_tanh_fast_bwd_avx512, .fwd_ulp = 220.0, .bwd_ulp = 210.0,
+    {OURS(gelu_tanh, avx512, "rr2-lut16-p3-nr1fma"), .fwd = act_gelu_tanh_avx512_rr2_lut16_p3_nr1fma_fwd,
+     .bwd = act_gelu_tanh_avx512_rr2_lut16_p3_nr1fma_bwd, .fwd_ulp = 220.0, .bwd_ulp = 210.0,
      .bwd_formula = GT_BWDF, .flags = NAN_BOTH | FROM_X,
      .note = "x sigma(2u), float 2u (error grows with |2u|), lut16 exp"},
     /* exhaustive: f max 214.9 at x = -0x1.4150cp+3, f' max 209 at x = -0x1.42d9ep+3; f'
      * re-measured on every float of [-1.4, -0.45] after narrowing its window (bit-identical
      * elsewhere): 13.9 at x = -0x1.d7bd9p-1 */
-    {OURS(gelu_tanh, avx2, "rr2-lut8-p4-div"), .fwd = act_gelu_tanh_fast_fwd_avx2,
-     .bwd = act_gelu_tanh_fast_bwd_avx2, .fwd_ulp = 220.0, .bwd_ulp = 210.0, .bwd_formula = GT_BWDF,
+    {OURS(gelu_tanh, avx2, "rr2-lut8-p4-div"), .fwd = act_gelu_tanh_avx2_rr2_lut8_p4_div_fwd,
+     .bwd = act_gelu_tanh_avx2_rr2_lut8_p4_div_bwd, .fwd_ulp = 220.0, .bwd_ulp = 210.0, .bwd_formula = GT_BWDF,
      .flags = NAN_BOTH | FROM_X, .note = "x sigma(2u), float 2u (error grows with |2u|), lut8 exp"},
     /* sampled: naive 1.68e7 / 1.68e7; stable 0.773 / 0.778 */
-    {OURS(silu, scalar, "naive"), .fwd = act_silu_naive_fwd, .bwd = act_silu_naive_bwd,
+    {OURS(silu, scalar, "naive"), .fwd = act_silu_scalar_naive_fwd, .bwd = act_silu_scalar_naive_bwd,
      .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "s(1+bx(1-s))",
      .flags = NAN_BOTH | FROM_X, .note = "x/(1+expf(-bx)); f' cancels at its root and as s -> 1"},
-    {OURS(silu, scalar, "stable"), .fwd = act_silu_stable_fwd_d, .bwd = act_silu_stable_bwd_d,
+    {OURS(silu, scalar, "stable"), .fwd = act_silu_scalar_stable_fwd, .bwd = act_silu_scalar_stable_bwd,
      .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "s(t)(1+t s(-t))", .flags = NAN_BOTH | FROM_X,
      .note = "inline exp, double-float 1/(1+e), no overflow"},
     /* ---- silu: AVX2+FMA and AVX-512 kernels (impls/silu/simd_silu.c, compiled per ISA) */
@@ -475,41 +477,41 @@ static const act_impl own_impls[] = {
      * failures.  The fast backward's 1.27e7 is at the float nearest the root of silu'
      * (t0 = -0x1.474974p+0); the root-p6 kernels' 11.7 just outside their window. */
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 1.273e7 at x = -0x1.474974p+0 */
-    {OURS(silu, avx2, "rr2-lut8-p3-div"), .fwd = act_silu_rr2_lut_div_fwd_avx2,
-     .bwd = act_silu_rr2_lut_div_bwd_avx2, .fwd_ulp = 4.0, .bwd_ulp = 1.3e7,
+    {OURS(silu, avx2, "rr2-lut8-p3-div"), .fwd = act_silu_avx2_rr2_lut8_p3_div_fwd,
+     .bwd = act_silu_avx2_rr2_lut8_p3_div_bwd, .fwd_ulp = 4.0, .bwd_ulp = 1.3e7,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "fast"},
     /* exhaustive: f max 3.921 at x = -0x1.24f492p+3, f' max 11.67 at x = -0x1.3601cap+0 */
-    {OURS(silu, avx2, "rr2-lut8-p3-div-root-p6"), .fwd = act_silu_rr2_lut_div_fwd_avx2,
-     .bwd = act_silu_rr2_lut_div_root_bwd_avx2, .fwd_ulp = 4.0, .bwd_ulp = 12.0,
+    {OURS(silu, avx2, "rr2-lut8-p3-div-root-p6"), .fwd = act_silu_avx2_rr2_lut8_p3_div_fwd,
+     .bwd = act_silu_avx2_rr2_lut8_p3_div_root_p6_bwd, .fwd_ulp = 4.0, .bwd_ulp = 12.0,
      .bwd_formula = "as rr2-lut8-p3-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0",
      .flags = NAN_BOTH | FROM_X, .note = "fast; f' root window"},
     /* exhaustive: f max 0.5939 at x = -0x1.e507f6p+2, f' max 0.7864 at x = -0x1.15bc74p-3 */
-    {OURS(silu, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_silu_rr2_lut_dd_fwd_avx2,
-     .bwd = act_silu_rr2_lut_dd_bwd_avx2, .fwd_ulp = 0.6, .bwd_ulp = 0.79,
+    {OURS(silu, avx2, "rr2-lut8-p5-nr2fma-dd"), .fwd = act_silu_avx2_rr2_lut8_p5_nr2fma_dd_fwd,
+     .bwd = act_silu_avx2_rr2_lut8_p5_nr2fma_dd_bwd, .fwd_ulp = 0.6, .bwd_ulp = 0.79,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "accurate"},
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 1.273e7 at x = -0x1.474974p+0 */
-    {OURS(silu, avx512, "rr2-lut32-p2-div"), .fwd = act_silu_rr2_lut_div_fwd_avx512,
-     .bwd = act_silu_rr2_lut_div_bwd_avx512, .fwd_ulp = 4.9, .bwd_ulp = 1.3e7,
+    {OURS(silu, avx512, "rr2-lut32-p2-div"), .fwd = act_silu_avx512_rr2_lut32_p2_div_fwd,
+     .bwd = act_silu_avx512_rr2_lut32_p2_div_bwd, .fwd_ulp = 4.9, .bwd_ulp = 1.3e7,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "fast"},
     /* exhaustive: f max 4.848 at x = -0x1.0b094ap+4, f' max 11.47 at x = -0x1.37312cp+0 */
-    {OURS(silu, avx512, "rr2-lut32-p2-div-root-p6"), .fwd = act_silu_rr2_lut_div_fwd_avx512,
-     .bwd = act_silu_rr2_lut_div_root_bwd_avx512, .fwd_ulp = 4.9, .bwd_ulp = 12.0,
+    {OURS(silu, avx512, "rr2-lut32-p2-div-root-p6"), .fwd = act_silu_avx512_rr2_lut32_p2_div_fwd,
+     .bwd = act_silu_avx512_rr2_lut32_p2_div_root_p6_bwd, .fwd_ulp = 4.9, .bwd_ulp = 12.0,
      .bwd_formula = "as rr2-lut32-p2-div; |t-t0|<1/16: c1 d + d^2 Q(d), d=t-t0",
      .flags = NAN_BOTH | FROM_X, .note = "fast; f' root window"},
     /* exhaustive: f max 0.5126 at x = -0x1.cfe1f8p+3, f' max 0.7548 at x = -0x1.7b2ad8p-4 */
-    {OURS(silu, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_silu_rr2_lut_dd_fwd_avx512,
-     .bwd = act_silu_rr2_lut_dd_bwd_avx512, .fwd_ulp = 0.52, .bwd_ulp = 0.76,
+    {OURS(silu, avx512, "rr2-lut64-p3-nr2fma-dd"), .fwd = act_silu_avx512_rr2_lut64_p3_nr2fma_dd_fwd,
+     .bwd = act_silu_avx512_rr2_lut64_p3_nr2fma_dd_bwd, .fwd_ulp = 0.52, .bwd_ulp = 0.76,
      .bwd_formula = "t>=0: (1+E+tE)/(1+E)^2, t<0: E(1+t+E)/(1+E)^2", .flags = NAN_BOTH | FROM_X,
      .note = "accurate"},
     /* exhaustive (580 s on two threads): naive 1.54 / 2.1e6; stable 1.37 / 0.799 */
-    {OURS(softplus, scalar, "naive"), .fwd = act_softplus_naive_fwd, .bwd = act_softplus_naive_bwd,
+    {OURS(softplus, scalar, "naive"), .fwd = act_softplus_scalar_naive_fwd, .bwd = act_softplus_scalar_naive_bwd,
      .fwd_ulp = 2.0, .bwd_ulp = 0x1p21, .bwd_formula = "1/(1+expf(-bx))",
      .flags = NAN_BOTH | FROM_X, .note = "log1pf(expf(bx))/b below the threshold, x above"},
-    {OURS(softplus, scalar, "stable"), .fwd = act_softplus_stable_fwd_d,
-     .bwd = act_softplus_stable_bwd_d, .fwd_ulp = 1.5, .bwd_ulp = 1.0, .bwd_formula = "s(bx)",
+    {OURS(softplus, scalar, "stable"), .fwd = act_softplus_scalar_stable_fwd,
+     .bwd = act_softplus_scalar_stable_bwd, .fwd_ulp = 1.5, .bwd_ulp = 1.0, .bwd_formula = "s(bx)",
      .flags = NAN_BOTH | FROM_X,
      .note = "max(t,0) + log1p(e^-|t|), no overflow; threshold not needed"},
     /* softplus: vector kernels (impls/softplus/softplus_vec.h).  Claims: the
@@ -526,59 +528,59 @@ static const act_impl own_impls[] = {
      * exhaustive lut8-p6-div-x24: f max 1.682 at x = -0x1.7d4eeep+0,
      *   f' max 2.375 at x = -0x1.b88dd4p+1. */
     {OURS(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-dd-x32"),
-     .fwd = act_softplus_rr2_p7_lut_dd_w_fwd_avx512, .bwd = act_softplus_rr2_p7_lut_dd_w_bwd_avx512,
+     .fwd = act_softplus_avx512_rr2_p7_lut16_p5_nr1fma_dd_x32_fwd, .bwd = act_softplus_avx512_rr2_p7_lut16_p5_nr1fma_dd_x32_bwd,
      .fwd_ulp = 1.1, .bwd_ulp = 0.83,
      .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float",
      .flags = NAN_BOTH | FROM_X,
      .note = "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 2 vectors in lockstep"},
     {OURS(softplus, avx512, "rr2-p7-lut16-p5-nr1fma-x32"),
-     .fwd = act_softplus_rr2_p7_lut_w_fwd_avx512, .bwd = act_softplus_rr2_p7_lut_w_bwd_avx512,
+     .fwd = act_softplus_avx512_rr2_p7_lut16_p5_nr1fma_x32_fwd, .bwd = act_softplus_avx512_rr2_p7_lut16_p5_nr1fma_x32_bwd,
      .fwd_ulp = 1.7, .bwd_ulp = 2.5, .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)",
      .flags = NAN_BOTH | FROM_X,
      .note = "max(t,0) + log1p(e^-|t|), log1p by a 16-entry table; 2 vectors in lockstep"},
     {OURS(softplus, avx2, "rr2-p7-lut8-p6-div-dd-x24"),
-     .fwd = act_softplus_rr2_p7_lut_dd_w_fwd_avx2, .bwd = act_softplus_rr2_p7_lut_dd_w_bwd_avx2,
+     .fwd = act_softplus_avx2_rr2_p7_lut8_p6_div_dd_x24_fwd, .bwd = act_softplus_avx2_rr2_p7_lut8_p6_div_dd_x24_bwd,
      .fwd_ulp = 1.1, .bwd_ulp = 0.83,
      .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|), double-float",
      .flags = NAN_BOTH | FROM_X,
      .note = "max(t,0) + log1p(e^-|t|): e and 1/(1+e) as double-floats; 3 vectors in lockstep"},
-    {OURS(softplus, avx2, "rr2-p7-lut8-p6-div-x24"), .fwd = act_softplus_rr2_p7_lut_w_fwd_avx2,
-     .bwd = act_softplus_rr2_p7_lut_w_bwd_avx2, .fwd_ulp = 1.7, .bwd_ulp = 2.4,
+    {OURS(softplus, avx2, "rr2-p7-lut8-p6-div-x24"), .fwd = act_softplus_avx2_rr2_p7_lut8_p6_div_x24_fwd,
+     .bwd = act_softplus_avx2_rr2_p7_lut8_p6_div_x24_bwd, .fwd_ulp = 1.7, .bwd_ulp = 2.4,
      .bwd_formula = "s(bx) = 1/(1+e) or e/(1+e), e = exp(-|bx|)", .flags = NAN_BOTH | FROM_X,
      .note = "max(t,0) + log1p(e^-|t|), log1p by an 8-entry table; 3 vectors in lockstep"},
     /* sampled: naive 1.68e7 / 1.68e7; stable 0.8 / 0.882 (root) */
-    {OURS(mish, scalar, "naive"), .fwd = act_mish_naive_fwd, .bwd = act_mish_naive_bwd,
+    {OURS(mish, scalar, "naive"), .fwd = act_mish_scalar_naive_fwd, .bwd = act_mish_scalar_naive_bwd,
      .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p25, .bwd_formula = "t + x s (1-t^2)",
      .flags = NAN_BOTH | FROM_X, .note = "x tanhf(logf(1+expf(x))): flushes to 0 for x < -17"},
-    {OURS(mish, scalar, "stable"), .fwd = act_mish_stable_fwd_d, .bwd = act_mish_stable_bwd_d,
+    {OURS(mish, scalar, "stable"), .fwd = act_mish_scalar_stable_fwd, .bwd = act_mish_scalar_stable_bwd,
      .fwd_ulp = 1.0, .bwd_ulp = 1.0, .bwd_formula = "n/D + 4xe(1+e)/D^2",
      .flags = NAN_BOTH | FROM_X, .note = "tanh(softplus) as a rational function of e^-|x|"},
     /* exhaustive (398 s on one thread): naive 1 / 0.333; stable 0.5 / 0.333
      * (correctly rounded) */
-    {OURS(hardsigmoid, scalar, "naive"), .fwd = act_hardsigmoid_naive_fwd,
-     .bwd = act_hardsigmoid_naive_bwd, .fwd_ulp = 1.25, .bwd_ulp = 0.5, .bwd_formula = "1/6 inside",
+    {OURS(hardsigmoid, scalar, "naive"), .fwd = act_hardsigmoid_scalar_naive_fwd,
+     .bwd = act_hardsigmoid_scalar_naive_bwd, .fwd_ulp = 1.25, .bwd_ulp = 0.5, .bwd_formula = "1/6 inside",
      .flags = ACT_NAN_FWD | FROM_X,
      .note = "min(max(x+3,0),6)/6: two roundings; NaN gives 0 backward"},
-    {OURS(hardsigmoid, scalar, "stable"), .fwd = act_hardsigmoid_stable_fwd_d,
-     .bwd = act_hardsigmoid_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+    {OURS(hardsigmoid, scalar, "stable"), .fwd = act_hardsigmoid_scalar_stable_fwd,
+     .bwd = act_hardsigmoid_scalar_stable_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = "1/6 inside", .flags = NAN_BOTH | FROM_X, .note = "(x+3)/6 with one rounding"},
     /* exhaustive (714 s on one thread): naive 1.87 / 5.59e6 (root); stable
      * (344 s on two threads) 0.5 / 0.5, CR 100% both (correctly rounded:
      * earlier sweeps found a zero of the wrong sign at x = -2^-149 and a
      * quotient by 6 that was not one rounding, both mended in stable.c) */
-    {OURS(hardswish, scalar, "naive"), .fwd = act_hardswish_naive_fwd,
-     .bwd = act_hardswish_naive_bwd, .fwd_ulp = 2.0, .bwd_ulp = 0x1p23, .bwd_formula = "x/3 + 1/2",
+    {OURS(hardswish, scalar, "naive"), .fwd = act_hardswish_scalar_naive_fwd,
+     .bwd = act_hardswish_scalar_naive_bwd, .fwd_ulp = 2.0, .bwd_ulp = 0x1p23, .bwd_formula = "x/3 + 1/2",
      .flags = ACT_NAN_FWD | FROM_X, .note = "x hardsigmoid(x); f' = x/3 + 1/2 cancels at -3/2"},
-    {OURS(hardswish, scalar, "stable"), .fwd = act_hardswish_stable_fwd_d,
-     .bwd = act_hardswish_stable_bwd_d, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = "(2x+3)/6",
+    {OURS(hardswish, scalar, "stable"), .fwd = act_hardswish_scalar_stable_fwd,
+     .bwd = act_hardswish_scalar_stable_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = "(2x+3)/6",
      .flags = NAN_BOTH | FROM_X, .note = "x(x+3)/6 and (2x+3)/6 with one rounding"},
     /* exhaustive (595 s on two threads): naive 1.68e7 / 2.1e6; stable 1.37 / 0.799 */
-    {OURS(logsigmoid, scalar, "naive"), .fwd = act_logsigmoid_naive_fwd,
-     .bwd = act_logsigmoid_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p21,
+    {OURS(logsigmoid, scalar, "naive"), .fwd = act_logsigmoid_scalar_naive_fwd,
+     .bwd = act_logsigmoid_scalar_naive_bwd, .fwd_ulp = 0x1p25, .bwd_ulp = 0x1p21,
      .bwd_formula = "1/(1+expf(x))", .flags = NAN_BOTH | FROM_X,
      .note = "logf(1/(1+expf(-x))): 0 for x > 16.6"},
-    {OURS(logsigmoid, scalar, "stable"), .fwd = act_logsigmoid_stable_fwd_d,
-     .bwd = act_logsigmoid_stable_bwd_d, .fwd_ulp = 1.5, .bwd_ulp = 1.0, .bwd_formula = "s(-x)",
+    {OURS(logsigmoid, scalar, "stable"), .fwd = act_logsigmoid_scalar_stable_fwd,
+     .bwd = act_logsigmoid_scalar_stable_bwd, .fwd_ulp = 1.5, .bwd_ulp = 1.0, .bwd_formula = "s(-x)",
      .flags = NAN_BOTH | FROM_X, .note = "min(x,0) - log1p(e^-|x|), no overflow"},
 /* ---- correctly rounded kernels (issue 18; impls/cr/, error budget and
  * rounding test in impls/cr/cr_bounds.h, slow path in impls/cr/cr_dd.h).
@@ -621,27 +623,27 @@ static const act_impl own_impls[] = {
      * f'; the _f16 kernels 65536 of 65536 in binary16, f and f' (the binary32
      * kernels rounded once more to binary16 are not, at 7 f and 6 f' inputs:
      * hence the _f16 kernels). */
-    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14"), .fwd = act_sigmoid_cr_fwd_avx512,
-     .bwd = act_sigmoid_cr_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14"), .fwd = act_sigmoid_avx512_cr_f64_lut8_p5_rcp14_fwd,
+     .bwd = act_sigmoid_avx512_cr_f64_lut8_p5_rcp14_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS,
      .note = CR_NOTE_sigmoid},
-    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps"), .fwd = act_sigmoid_cr_fwd_avx2,
-     .bwd = act_sigmoid_cr_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_sigmoid,
+    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps"), .fwd = act_sigmoid_avx2_cr_f64_lut8_p5_rcpps_fwd,
+     .bwd = act_sigmoid_avx2_cr_f64_lut8_p5_rcpps_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_sigmoid,
      .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_sigmoid},
-    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-bf16"), .fwd = act_sigmoid_cr_bf16_fwd_avx512,
-     .bwd = act_sigmoid_cr_bf16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-bf16"), .fwd = act_sigmoid_avx512_cr_f64_lut8_p5_rcp14_bf16_fwd,
+     .bwd = act_sigmoid_avx512_cr_f64_lut8_p5_rcp14_bf16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16,
      .note = "correctly rounded in bfloat16"},
-    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-bf16"), .fwd = act_sigmoid_cr_bf16_fwd_avx2,
-     .bwd = act_sigmoid_cr_bf16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-bf16"), .fwd = act_sigmoid_avx2_cr_f64_lut8_p5_rcpps_bf16_fwd,
+     .bwd = act_sigmoid_avx2_cr_f64_lut8_p5_rcpps_bf16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16,
      .note = "correctly rounded in bfloat16"},
-    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-f16"), .fwd = act_sigmoid_cr_f16_fwd_avx512,
-     .bwd = act_sigmoid_cr_f16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+    {OURS(sigmoid, avx512, "cr-f64-lut8-p5-rcp14-f16"), .fwd = act_sigmoid_avx512_cr_f64_lut8_p5_rcp14_f16_fwd,
+     .bwd = act_sigmoid_avx512_cr_f64_lut8_p5_rcp14_f16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16,
      .note = "correctly rounded in binary16"},
-    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-f16"), .fwd = act_sigmoid_cr_f16_fwd_avx2,
-     .bwd = act_sigmoid_cr_f16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+    {OURS(sigmoid, avx2, "cr-f64-lut8-p5-rcpps-f16"), .fwd = act_sigmoid_avx2_cr_f64_lut8_p5_rcpps_f16_fwd,
+     .bwd = act_sigmoid_avx2_cr_f64_lut8_p5_rcpps_f16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = CR_BWDF_sigmoid, .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16,
      .note = "correctly rounded in binary16"},
     /* claims: 0.5 ulp, f and f', proven by the exhaustive sweep:
@@ -662,24 +664,24 @@ static const act_impl own_impls[] = {
      * 0.499999992 at -0x1.2a9e3cp+0); the _bf16 kernels 65536 of 65536 in
      * bfloat16, f and f'; the _f16 kernels 65536 of 65536 in binary16, f and
      * f' (the binary32 kernels rounded once more to binary16: 6 f' wrong). */
-    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14"), .fwd = act_tanh_cr_fwd_avx512,
-     .bwd = act_tanh_cr_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14"), .fwd = act_tanh_avx512_cr_f64_lut8_p6_rcp14_fwd,
+     .bwd = act_tanh_avx512_cr_f64_lut8_p6_rcp14_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
      .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_tanh},
-    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps"), .fwd = act_tanh_cr_fwd_avx2,
-     .bwd = act_tanh_cr_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps"), .fwd = act_tanh_avx2_cr_f64_lut8_p6_rcpps_fwd,
+     .bwd = act_tanh_avx2_cr_f64_lut8_p6_rcpps_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
      .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_tanh},
-    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14-bf16"), .fwd = act_tanh_cr_bf16_fwd_avx512,
-     .bwd = act_tanh_cr_bf16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14-bf16"), .fwd = act_tanh_avx512_cr_f64_lut8_p6_rcp14_bf16_fwd,
+     .bwd = act_tanh_avx512_cr_f64_lut8_p6_rcp14_bf16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = CR_BWDF_tanh, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16,
      .note = "correctly rounded in bfloat16"},
-    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps-bf16"), .fwd = act_tanh_cr_bf16_fwd_avx2,
-     .bwd = act_tanh_cr_bf16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps-bf16"), .fwd = act_tanh_avx2_cr_f64_lut8_p6_rcpps_bf16_fwd,
+     .bwd = act_tanh_avx2_cr_f64_lut8_p6_rcpps_bf16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
      .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16, .note = "correctly rounded in bfloat16"},
-    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14-f16"), .fwd = act_tanh_cr_f16_fwd_avx512,
-     .bwd = act_tanh_cr_f16_bwd_avx512, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+    {OURS(tanh, avx512, "cr-f64-lut8-p6-rcp14-f16"), .fwd = act_tanh_avx512_cr_f64_lut8_p6_rcp14_f16_fwd,
+     .bwd = act_tanh_avx512_cr_f64_lut8_p6_rcp14_f16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
      .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16, .note = "correctly rounded in binary16"},
-    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps-f16"), .fwd = act_tanh_cr_f16_fwd_avx2,
-     .bwd = act_tanh_cr_f16_bwd_avx2, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
+    {OURS(tanh, avx2, "cr-f64-lut8-p6-rcpps-f16"), .fwd = act_tanh_avx2_cr_f64_lut8_p6_rcpps_f16_fwd,
+     .bwd = act_tanh_avx2_cr_f64_lut8_p6_rcpps_f16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5, .bwd_formula = CR_BWDF_tanh,
      .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16, .note = "correctly rounded in binary16"},
 };
 

@@ -8,16 +8,58 @@ renamed; standard output without it.)
 
 Every kernel our registry names (`.fwd = act_...`, `.bwd = act_...` in
 own_impls[], impls/registry.c) gets its prototype, the forward's or the
-backward's signature of the contract (impls/activation.h); so do the plain
+backward's signature of the contract (impls/activation.h); so do the generic
 and FMA copies of the stable kernels that registry.c's STABLE_DISPATCH(act)
 chooses between.  Functions registry.c defines itself are left out.  CMake
 runs this at build time (CMakeLists.txt, "kernels_gen.h"), and impls/kernels.h
 includes the result: a new kernel is its file and its entry, no prototype by
-hand.  Exit status 2, with a one-line message, when the list names no kernel
-or a name is not an identifier of the form act_<...>_fwd... / _bwd...."""
+hand.
+
+It also holds the entries to the naming rule (impls/kernels.h): the kernel
+registered as "<act>.<isa>.<alg>" is act_<act>_<isa>_<alg>_fwd and _bwd, every
+'.' and '-' an '_'; an entry may instead name another entry's forward or
+backward of the same activation and ISA, the symbol that entry owns.  Exit
+status 2, with a one-line message, when the list names no kernel, a name is
+not an identifier of the form act_<...>_fwd... / _bwd..., two names give one
+symbol, or an entry breaks the rule."""
 import os
 import re
 import sys
+
+
+def symbol_of(name):
+    """act_<name>, every '.' and '-' of the registered name an '_'"""
+    return "act_" + re.sub(r"[.-]", "_", name)
+
+
+def check_names(src):
+    """the naming rule over OURS(act, isa, "alg") entries; None when kept"""
+    entries = []
+    for m in re.finditer(r'OURS\((\w+),\s*(\w+),\s*"([^"]+)"\)(.*?)(?=OURS\(|\Z)', src, re.S):
+        act, isa, alg, body = m.groups()
+        f = re.search(r"\.fwd\s*=\s*(\w+)", body)
+        b = re.search(r"\.bwd\s*=\s*(\w+)", body)
+        if not f or not b:
+            return f"entry {act}.{isa}.{alg} has no .fwd or no .bwd"
+        entries.append((act, isa, f"{act}.{isa}.{alg}", f.group(1), b.group(1)))
+    owner = {}
+    for act, isa, name, _, _ in entries:
+        sym = symbol_of(name)
+        if sym in owner:
+            return f"'{owner[sym][2]}' and '{name}' both give the symbol {sym}"
+        owner[sym] = (act, isa, name)
+    own = {(symbol_of(e[2]) + "_fwd") for e in entries if e[3] == symbol_of(e[2]) + "_fwd"}
+    own |= {(symbol_of(e[2]) + "_bwd") for e in entries if e[4] == symbol_of(e[2]) + "_bwd"}
+    for act, isa, name, f, b in entries:
+        for sym, d in ((f, "fwd"), (b, "bwd")):
+            if sym == f"{symbol_of(name)}_{d}":
+                continue
+            base = sym[: -len(d) - 1] if sym.endswith("_" + d) else None
+            o = owner.get(base)
+            if not o or o[:2] != (act, isa) or sym not in own:
+                return (f"entry '{name}': .{d} = {sym} is neither {symbol_of(name)}_{d} nor "
+                        f"the {d} of another {act}.{isa} entry (impls/kernels.h, the rule)")
+    return None
 
 
 def main():
@@ -36,9 +78,14 @@ def main():
     fwd = set(re.findall(r"\.fwd\s*=\s*(act_\w+)", src))
     bwd = set(re.findall(r"\.bwd\s*=\s*(act_\w+)", src))
     for act in re.findall(r"^STABLE_DISPATCH\((\w+)\)", src, re.M):
-        defined |= {f"act_{act}_stable_fwd_d", f"act_{act}_stable_bwd_d"}
-        fwd |= {f"act_{act}_stable_fwd", f"act_{act}_stable_fwd_fma"}
-        bwd |= {f"act_{act}_stable_bwd", f"act_{act}_stable_bwd_fma"}
+        base = f"act_{act}_scalar_stable"
+        defined |= {f"{base}_fwd", f"{base}_bwd"}
+        fwd |= {f"{base}_fwd_generic", f"{base}_fwd_fma"}
+        bwd |= {f"{base}_bwd_generic", f"{base}_bwd_fma"}
+    err = check_names(src)
+    if err:
+        print(f"gen-kernels: {path}: {err}", file=sys.stderr)
+        return 2
     fwd -= defined
     bwd -= defined
     if not fwd:

@@ -344,16 +344,16 @@ VK_INLINE void cr_run(int fn, int fmt, const float *x, const float *dy, float *o
   }
 }
 
-#define CR_KERNELS(name, FN, FMT)                                                                 \
-  void VK_NAME(name##_fwd)(const float *x, float *y, size_t n, const act_params *p) {             \
+#define CR_KERNELS(act, alg, FN, FMT)                                                             \
+  void ACT_KERNEL(act, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {       \
     if (FN##_F == CR_SIGMOID_F && p && p->a != 1.0f) {                                            \
       for (size_t i = 0; i < n; i++) y[i] = cr_sigmoid_slope(0, cr_in_fmt(x[i], FMT), p->a, FMT); \
       return;                                                                                     \
     }                                                                                             \
     cr_run(FN##_F, FMT, x, NULL, y, n);                                                           \
   }                                                                                               \
-  void VK_NAME(name##_bwd)(const float *x, const float *y, const float *dy, float *dx, size_t n,  \
-                           const act_params *p) {                                                 \
+  void ACT_KERNEL(act, alg, bwd)(const float *x, const float *y, const float *dy, float *dx,      \
+                                 size_t n, const act_params *p) {                                 \
     (void)y;                                                                                      \
     if (FN##_D == CR_SIGMOID_D && p && p->a != 1.0f) {                                            \
       for (size_t i = 0; i < n; i++)                                                              \
@@ -363,9 +363,10 @@ VK_INLINE void cr_run(int fn, int fmt, const float *x, const float *dy, float *o
     cr_run(FN##_D, FMT, x, dy, dx, n);                                                            \
   }
 
-CR_KERNELS(act_sigmoid_cr, CR_SIGMOID, CR_F32)
-CR_KERNELS(act_sigmoid_cr_bf16, CR_SIGMOID, CR_BF16)
-CR_KERNELS(act_sigmoid_cr_f16, CR_SIGMOID, CR_F16)
-CR_KERNELS(act_tanh_cr, CR_TANH, CR_F32)
-CR_KERNELS(act_tanh_cr_bf16, CR_TANH, CR_BF16)
-CR_KERNELS(act_tanh_cr_f16, CR_TANH, CR_F16)
+CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14), CR_SIGMOID, CR_F32)
+CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps_bf16, cr_f64_lut8_p5_rcp14_bf16), CR_SIGMOID,
+           CR_BF16)
+CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps_f16, cr_f64_lut8_p5_rcp14_f16), CR_SIGMOID, CR_F16)
+CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps, cr_f64_lut8_p6_rcp14), CR_TANH, CR_F32)
+CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps_bf16, cr_f64_lut8_p6_rcp14_bf16), CR_TANH, CR_BF16)
+CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps_f16, cr_f64_lut8_p6_rcp14_f16), CR_TANH, CR_F16)

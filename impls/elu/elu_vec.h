@@ -1,6 +1,6 @@
 /* actbench: ELU, the vector kernels, written once for AVX2+FMA and AVX-512
  * (impls/elu/simd_elu.c, compiled once per ISA, includes this after the SIMD
- * layer impls/simd/vk.h, whose VK_SUFFIX names the copies apart).
+ * layer impls/simd/vk.h; ACT_KERNEL names the copies apart).
  *
  *   y  = x > 0 ? x : a expm1(x)          y' = x > 0 ? 1 : a e^x  (y'(0) = a)
  *
@@ -157,29 +157,25 @@ VK_INLINE vf elu_bwd_from_y(vf y, vf dy, vf a) {
   return vk_mul(dy, vk_sel(vk_gt(y, vk_set(0.0f)), vk_set(1.0f), vk_add(y, a)));
 }
 
-#define ELU_NAME_(base, sfx) base##sfx
-#define ELU_NAME(base, sfx) ELU_NAME_(base, sfx)
-
-/* The kernels act_elu_<alg>_fwd<VK_SUFFIX> and _bwd<VK_SUFFIX>; BWD_EXPR is
+/* The kernels ACT_KERNEL(elu, alg, fwd) and (elu, alg, bwd); BWD_EXPR is
  * in vx, vy, vdy and va (= a), reading the arrays LOADS.  The forward loop is
  * compiled twice: for a = 1 (the frameworks' default: -a a constant, its
  * products sign flips) and for any a. */
-#define ELU_KERNELS(alg, U, FWD_EXPR, SETUP, LOADS, BWD_EXPR)                                    \
-  void ELU_NAME(act_elu_##alg##_fwd, VK_SUFFIX)(const float *x, float *y, size_t n,              \
-                                                const act_params *p) {                           \
-    SETUP;                                                                                       \
-    if (p->a == 1.0f) {                                                                          \
-      const vf na = vk_set(-1.0f);                                                               \
-      VK_FWD_LOOP(U, FWD_EXPR);                                                                  \
-    } else {                                                                                     \
-      const vf na = vk_set(-p->a);                                                               \
-      VK_FWD_LOOP(U, FWD_EXPR);                                                                  \
-    }                                                                                            \
-  }                                                                                              \
-  void ELU_NAME(act_elu_##alg##_bwd, VK_SUFFIX)(const float *x, const float *y, const float *dy, \
-                                                float *dx, size_t n, const act_params *p) {      \
-    const vf va = vk_set(p->a);                                                                  \
-    VK_BWD_LOOP(U, LOADS, BWD_EXPR);                                                             \
+#define ELU_KERNELS(alg, U, FWD_EXPR, SETUP, LOADS, BWD_EXPR)                                \
+  void ACT_KERNEL(elu, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {  \
+    SETUP;                                                                                   \
+    if (p->a == 1.0f) {                                                                      \
+      const vf na = vk_set(-1.0f);                                                           \
+      VK_FWD_LOOP(U, FWD_EXPR);                                                              \
+    } else {                                                                                 \
+      const vf na = vk_set(-p->a);                                                           \
+      VK_FWD_LOOP(U, FWD_EXPR);                                                              \
+    }                                                                                        \
+  }                                                                                          \
+  void ACT_KERNEL(elu, alg, bwd)(const float *x, const float *y, const float *dy, float *dx, \
+                                 size_t n, const act_params *p) {                            \
+    const vf va = vk_set(p->a);                                                              \
+    VK_BWD_LOOP(U, LOADS, BWD_EXPR);                                                         \
   }
 
 #endif

@@ -13,7 +13,7 @@
 
 #include "kernels.h"
 
-void act_elu_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_elu_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -21,8 +21,8 @@ void act_elu_naive_fwd(const float *x, float *y, size_t n, const act_params *p) 
   }
 }
 
-void act_elu_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                       const act_params *p) {
+void act_elu_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                              const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i], yi = y[i];

@@ -13,7 +13,8 @@
 
 #include "kernels.h"
 
-void ACT_SCALAR_NAME(act_elu_stable_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_elu_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -21,8 +22,8 @@ void ACT_SCALAR_NAME(act_elu_stable_fwd)(const float *x, float *y, size_t n, con
   }
 }
 
-void ACT_SCALAR_NAME(act_elu_stable_bwd)(const float *x, const float *y, const float *dy, float *dx,
-                                         size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_elu_scalar_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                float *dx, size_t n, const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 /* actbench: GELU (erf form), the vector kernels, written once for AVX2+FMA
  * and AVX-512 (impls/gelu/simd_gelu.c, compiled once per ISA, includes this
- * after the SIMD layer impls/simd/vk.h, whose VK_SUFFIX names the copies
+ * after the SIMD layer impls/simd/vk.h; ACT_KERNEL names the copies
  * apart).
  *
  *   y = x Phi(x),   y' = Phi(x) + x phi(x)
@@ -253,22 +253,18 @@ VK_INLINE vf gelu_bwd(vf x, vf dy, const gelu_tab *T, int dd) {
   return vk_mul(dy, vk_sel(vk_signmask(vk_bits(x)), fn, fp));
 }
 
-#define GELU_NAME_(base, sfx) base##sfx
-#define GELU_NAME(base, sfx) GELU_NAME_(base, sfx)
-
-/* The kernels act_gelu_<alg>_fwd<VK_SUFFIX>, _bwd<VK_SUFFIX> */
-#define GELU_KERNELS(alg, U, DD)                                                                   \
-  void GELU_NAME(act_gelu_##alg##_fwd, VK_SUFFIX)(const float *x, float *y, size_t n,              \
-                                                  const act_params *p) {                           \
-    (void)p;                                                                                       \
-    const gelu_tab T = gelu_ftab_load();                                                           \
-    VK_FWD_LOOP(U, gelu_fwd(v, &T, DD));                                                           \
-  }                                                                                                \
-  void GELU_NAME(act_gelu_##alg##_bwd, VK_SUFFIX)(const float *x, const float *y, const float *dy, \
-                                                  float *dx, size_t n, const act_params *p) {      \
-    (void)p;                                                                                       \
-    const gelu_tab T = gelu_gtab_load();                                                           \
-    VK_BWD_LOOP(U, VK_X | VK_DY, gelu_bwd(vx, vdy, &T, DD));                                       \
+/* The kernels ACT_KERNEL(gelu, alg, fwd) and (gelu, alg, bwd) */
+#define GELU_KERNELS(alg, U, DD)                                                              \
+  void ACT_KERNEL(gelu, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {  \
+    (void)p;                                                                                  \
+    const gelu_tab T = gelu_ftab_load();                                                      \
+    VK_FWD_LOOP(U, gelu_fwd(v, &T, DD));                                                      \
+  }                                                                                           \
+  void ACT_KERNEL(gelu, alg, bwd)(const float *x, const float *y, const float *dy, float *dx, \
+                                  size_t n, const act_params *p) {                            \
+    (void)p;                                                                                  \
+    const gelu_tab T = gelu_gtab_load();                                                      \
+    VK_BWD_LOOP(U, VK_X | VK_DY, gelu_bwd(vx, vdy, &T, DD));                                  \
   }
 
 #endif

@@ -17,7 +17,7 @@
 static const float gelu_rsqrt2 = 0.70710678118654752440f;   /* 1/sqrt 2 */
 static const float gelu_rsqrt2pi = 0.39894228040143267794f; /* 1/sqrt(2 pi) */
 
-void act_gelu_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_gelu_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -28,8 +28,8 @@ void act_gelu_naive_fwd(const float *x, float *y, size_t n, const act_params *p)
   }
 }
 
-void act_gelu_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                        const act_params *p) {
+void act_gelu_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                               const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

@@ -5,5 +5,5 @@
 #include "kernels.h"
 #include "simd/vk.h"
 
-GELU_KERNELS(erfc_dd, 2, 1)
-GELU_KERNELS(erfc, 2, 0)
+GELU_KERNELS(VK_PICK(erfc_rr2_p7_lut8_p8_dd, erfc_rr2_p7_lut16_p6_dd), 2, 1)
+GELU_KERNELS(VK_PICK(erfc_rr2_p7_lut8_p8, erfc_rr2_p7_lut16_p6), 2, 0)

@@ -19,7 +19,7 @@
 static const float gt_k = 0.79788456080286535588f; /* sqrt(2/pi) */
 static const float gt_c = 0.044715f;
 
-void act_gelu_tanh_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_gelu_tanh_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -30,8 +30,8 @@ void act_gelu_tanh_naive_fwd(const float *x, float *y, size_t n, const act_param
   }
 }
 
-void act_gelu_tanh_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                             const act_params *p) {
+void act_gelu_tanh_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                    size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

@@ -306,19 +306,18 @@ VK_INLINE vf gt_bwd_fast(vf x, const gt_tables *tab) {
 
 /* The loops (simd/vk_loop.h): one vector a step, then a masked tail;
  * f' = dy * g(x). */
-#define GT_KERNELS(name, fwdfn, bwdfn)                                                      \
-  void VK_NAME(act_gelu_tanh_##name##_fwd)(const float *x, float *y, size_t n,              \
-                                           const act_params *p) {                           \
-    (void)p;                                                                                \
-    const gt_tables c = {vk_table_load(gt_t), vk_table_load(gt_rel)};                       \
-    VK_FWD_LOOP(1, fwdfn(v, &c));                                                           \
-  }                                                                                         \
-  void VK_NAME(act_gelu_tanh_##name##_bwd)(const float *x, const float *y, const float *dy, \
-                                           float *dx, size_t n, const act_params *p) {      \
-    (void)p;                                                                                \
-    const gt_tables c = {vk_table_load(gt_t), vk_table_load(gt_rel)};                       \
-    VK_BWD_LOOP(1, VK_X | VK_DY, vk_mul(vdy, bwdfn(vx, &c)));                               \
+#define GT_KERNELS(alg, fwdfn, bwdfn)                                                              \
+  void ACT_KERNEL(gelu_tanh, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {  \
+    (void)p;                                                                                       \
+    const gt_tables c = {vk_table_load(gt_t), vk_table_load(gt_rel)};                              \
+    VK_FWD_LOOP(1, fwdfn(v, &c));                                                                  \
+  }                                                                                                \
+  void ACT_KERNEL(gelu_tanh, alg, bwd)(const float *x, const float *y, const float *dy, float *dx, \
+                                       size_t n, const act_params *p) {                            \
+    (void)p;                                                                                       \
+    const gt_tables c = {vk_table_load(gt_t), vk_table_load(gt_rel)};                              \
+    VK_BWD_LOOP(1, VK_X | VK_DY, vk_mul(vdy, bwdfn(vx, &c)));                                      \
   }
 
-GT_KERNELS(dd, gt_fwd, gt_bwd)
-GT_KERNELS(fast, gt_fwd_fast, gt_bwd_fast)
+GT_KERNELS(VK_PICK(dd_rr2_lut8_p4_nr1fma, dd_rr2_lut16_p3_rcp14), gt_fwd, gt_bwd)
+GT_KERNELS(VK_PICK(rr2_lut8_p4_div, rr2_lut16_p3_nr1fma), gt_fwd_fast, gt_bwd_fast)

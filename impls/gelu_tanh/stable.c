@@ -125,14 +125,15 @@ static inline float dgelu_tanh_stable(float x) {
   return (rh + rl) * g.s2;
 }
 
-void ACT_SCALAR_NAME(act_gelu_tanh_stable_fwd)(const float *x, float *y, size_t n,
-                                               const act_params *p) {
+void ACT_SCALAR_NAME(act_gelu_tanh_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                      const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = gelu_tanh_stable(x[i]);
 }
 
-void ACT_SCALAR_NAME(act_gelu_tanh_stable_bwd)(const float *x, const float *y, const float *dy,
-                                               float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_gelu_tanh_scalar_stable_bwd)(const float *x, const float *y,
+                                                      const float *dy, float *dx, size_t n,
+                                                      const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dgelu_tanh_stable(x[i]);

@@ -8,7 +8,7 @@
  * comparisons and gives 0.  Two roundings (x + 3, then / 6). */
 #include "kernels.h"
 
-void act_hardsigmoid_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_hardsigmoid_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float t = x[i] + 3.0f;
@@ -18,8 +18,8 @@ void act_hardsigmoid_naive_fwd(const float *x, float *y, size_t n, const act_par
   }
 }
 
-void act_hardsigmoid_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                               const act_params *p) {
+void act_hardsigmoid_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                      size_t n, const act_params *p) {
   (void)y;
   (void)p;
   const float sixth = 1.0f / 6.0f;

@@ -23,14 +23,15 @@ static inline float hardsigmoid_stable(float x) {
   return q + (r + sl) / 6.0f;
 }
 
-void ACT_SCALAR_NAME(act_hardsigmoid_stable_fwd)(const float *x, float *y, size_t n,
-                                                 const act_params *p) {
+void ACT_SCALAR_NAME(act_hardsigmoid_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                        const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = hardsigmoid_stable(x[i]);
 }
 
-void ACT_SCALAR_NAME(act_hardsigmoid_stable_bwd)(const float *x, const float *y, const float *dy,
-                                                 float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_hardsigmoid_scalar_stable_bwd)(const float *x, const float *y,
+                                                        const float *dy, float *dx, size_t n,
+                                                        const act_params *p) {
   (void)y;
   (void)p;
   const float sixth = 1.0f / 6.0f;

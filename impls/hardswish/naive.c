@@ -13,7 +13,7 @@
 
 #include "kernels.h"
 
-void act_hardswish_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_hardswish_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -24,8 +24,8 @@ void act_hardswish_naive_fwd(const float *x, float *y, size_t n, const act_param
   }
 }
 
-void act_hardswish_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                             const act_params *p) {
+void act_hardswish_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                    size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

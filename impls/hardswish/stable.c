@@ -80,14 +80,15 @@ static inline float dhardswish_stable(float x) {
   return div6_cr(hi, lo);
 }
 
-void ACT_SCALAR_NAME(act_hardswish_stable_fwd)(const float *x, float *y, size_t n,
-                                               const act_params *p) {
+void ACT_SCALAR_NAME(act_hardswish_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                      const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = hardswish_stable(x[i]);
 }
 
-void ACT_SCALAR_NAME(act_hardswish_stable_bwd)(const float *x, const float *y, const float *dy,
-                                               float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_hardswish_scalar_stable_bwd)(const float *x, const float *y,
+                                                      const float *dy, float *dx, size_t n,
+                                                      const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dhardswish_stable(x[i]);

@@ -10,12 +10,11 @@
 #include "act_math_inline.h"
 #include "kernels.h"
 
-#ifndef ACT_AUTOVEC_SUFFIX
-#error "autovec.c is compiled with -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512"
+#ifndef ACT_ISA
+#error "autovec.c is compiled with -DACT_ISA=avx2 or avx512"
 #endif
 
-void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_fwd)(const float *x, float *y, size_t n,
-                                                  const act_params *p) {
+void ACT_KERNEL(leaky_relu, autovec, fwd)(const float *x, float *y, size_t n, const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -24,8 +23,8 @@ void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_fwd)(const float *x, float *y, size
   }
 }
 
-void ACT_AUTOVEC_NAME(act_leaky_relu_autovec_bwd)(const float *x, const float *y, const float *dy,
-                                                  float *dx, size_t n, const act_params *p) {
+void ACT_KERNEL(leaky_relu, autovec, bwd)(const float *x, const float *y, const float *dy,
+                                          float *dx, size_t n, const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {

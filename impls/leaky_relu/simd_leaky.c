@@ -51,22 +51,23 @@ VK_INLINE vf blend_bwd(vf x, vf dy, vf a) {
   return vk_sel(vk_gt(x, z), dy, r);
 }
 
-void VK_NAME(act_leaky_relu_max_ax_x_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_KERNEL(leaky_relu, max_ax_x_nanfwd, fwd)(const float *x, float *y, size_t n,
+                                                  const act_params *p) {
   const vf a = vk_set(p->a);
   VK_FWD_LOOP(LEAKY_FWD_U, max_fwd(v, a));
 }
-void VK_NAME(act_leaky_relu_max_ax_x_bwd)(const float *x, const float *y, const float *dy,
-                                          float *dx, size_t n, const act_params *p) {
+void ACT_KERNEL(leaky_relu, max_ax_x_nanfwd, bwd)(const float *x, const float *y, const float *dy,
+                                                  float *dx, size_t n, const act_params *p) {
   const vf a = vk_set(p->a);
   VK_BWD_LOOP(LEAKY_BWD_U, VK_X | VK_DY, max_bwd(vx, vdy, a));
 }
-void VK_NAME(act_leaky_relu_blend_nanprop_fwd)(const float *x, float *y, size_t n,
-                                               const act_params *p) {
+void ACT_KERNEL(leaky_relu, blend_nanprop, fwd)(const float *x, float *y, size_t n,
+                                                const act_params *p) {
   const vf a = vk_set(p->a);
   VK_FWD_LOOP(LEAKY_FWD_U, blend_fwd(v, a));
 }
-void VK_NAME(act_leaky_relu_blend_nanprop_bwd)(const float *x, const float *y, const float *dy,
-                                               float *dx, size_t n, const act_params *p) {
+void ACT_KERNEL(leaky_relu, blend_nanprop, bwd)(const float *x, const float *y, const float *dy,
+                                                float *dx, size_t n, const act_params *p) {
   const vf a = vk_set(p->a);
   VK_BWD_LOOP(LEAKY_BWD_U, VK_X | VK_DY, blend_bwd(vx, vdy, a));
 }

@@ -9,8 +9,8 @@
 
 #include "kernels.h"
 
-void ACT_SCALAR_NAME(act_leaky_relu_stable_fwd)(const float *x, float *y, size_t n,
-                                                const act_params *p) {
+void ACT_SCALAR_NAME(act_leaky_relu_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                       const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -18,8 +18,9 @@ void ACT_SCALAR_NAME(act_leaky_relu_stable_fwd)(const float *x, float *y, size_t
   }
 }
 
-void ACT_SCALAR_NAME(act_leaky_relu_stable_bwd)(const float *x, const float *y, const float *dy,
-                                                float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_leaky_relu_scalar_stable_bwd)(const float *x, const float *y,
+                                                       const float *dy, float *dx, size_t n,
+                                                       const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {

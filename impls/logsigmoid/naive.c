@@ -15,7 +15,7 @@
 
 #include "kernels.h"
 
-void act_logsigmoid_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_logsigmoid_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -24,8 +24,8 @@ void act_logsigmoid_naive_fwd(const float *x, float *y, size_t n, const act_para
   }
 }
 
-void act_logsigmoid_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                              const act_params *p) {
+void act_logsigmoid_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                     size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] / (1.0f + expf(x[i]));

@@ -73,14 +73,15 @@ static inline float dlogsigmoid_stable(float x) {
   return fmaf(E, w, fmaf(E, wl, El * w)) * s2;
 }
 
-void ACT_SCALAR_NAME(act_logsigmoid_stable_fwd)(const float *x, float *y, size_t n,
-                                                const act_params *p) {
+void ACT_SCALAR_NAME(act_logsigmoid_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                       const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = logsigmoid_stable(x[i]);
 }
 
-void ACT_SCALAR_NAME(act_logsigmoid_stable_bwd)(const float *x, const float *y, const float *dy,
-                                                float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_logsigmoid_scalar_stable_bwd)(const float *x, const float *y,
+                                                       const float *dy, float *dx, size_t n,
+                                                       const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dlogsigmoid_stable(x[i]);

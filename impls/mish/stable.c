@@ -140,13 +140,14 @@ static inline float dmish_stable(float x) {
   return (rh + rl) * m.s2;
 }
 
-void ACT_SCALAR_NAME(act_mish_stable_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_mish_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                 const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = mish_stable(x[i]);
 }
 
-void ACT_SCALAR_NAME(act_mish_stable_bwd)(const float *x, const float *y, const float *dy,
-                                          float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_mish_scalar_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                 float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dmish_stable(x[i]);

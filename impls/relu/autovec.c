@@ -8,12 +8,11 @@
  * Exact; the same results as relu.scalar.stable, bit for bit. */
 #include "kernels.h"
 
-#ifndef ACT_AUTOVEC_SUFFIX
-#error "autovec.c is compiled with -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512"
+#ifndef ACT_ISA
+#error "autovec.c is compiled with -DACT_ISA=avx2 or avx512"
 #endif
 
-void ACT_AUTOVEC_NAME(act_relu_autovec_fwd)(const float *x, float *y, size_t n,
-                                            const act_params *p) {
+void ACT_KERNEL(relu, autovec, fwd)(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -21,8 +20,8 @@ void ACT_AUTOVEC_NAME(act_relu_autovec_fwd)(const float *x, float *y, size_t n,
   }
 }
 
-void ACT_AUTOVEC_NAME(act_relu_autovec_bwd)(const float *x, const float *y, const float *dy,
-                                            float *dx, size_t n, const act_params *p) {
+void ACT_KERNEL(relu, autovec, bwd)(const float *x, const float *y, const float *dy, float *dx,
+                                    size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

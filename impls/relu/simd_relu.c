@@ -46,21 +46,21 @@ VK_INLINE vf cmp_bwd(vf x, vf dy) {
   return vk_sel(vk_gt(x, z), dy, vk_sel(vk_isnan(x), x, z));
 }
 
-void VK_NAME(act_relu_max_nan0_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_KERNEL(relu, max_nan0, fwd)(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   VK_FWD_LOOP(RELU_FWD_U, max_fwd(v));
 }
-void VK_NAME(act_relu_max_nan0_bwd)(const float *x, const float *y, const float *dy, float *dx,
-                                    size_t n, const act_params *p) {
+void ACT_KERNEL(relu, max_nan0, bwd)(const float *x, const float *y, const float *dy, float *dx,
+                                     size_t n, const act_params *p) {
   (void)p;
   VK_BWD_LOOP(RELU_BWD_U, VK_X | VK_DY, max_bwd(vx, vdy));
 }
-void VK_NAME(act_relu_cmp_nanprop_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_KERNEL(relu, cmp_nanprop, fwd)(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   VK_FWD_LOOP(RELU_FWD_U, cmp_fwd(v));
 }
-void VK_NAME(act_relu_cmp_nanprop_bwd)(const float *x, const float *y, const float *dy, float *dx,
-                                       size_t n, const act_params *p) {
+void ACT_KERNEL(relu, cmp_nanprop, bwd)(const float *x, const float *y, const float *dy, float *dx,
+                                        size_t n, const act_params *p) {
   (void)p;
   VK_BWD_LOOP(RELU_BWD_U, VK_X | VK_DY, cmp_bwd(vx, vdy));
 }

@@ -9,7 +9,8 @@
 
 #include "kernels.h"
 
-void ACT_SCALAR_NAME(act_relu_stable_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_relu_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                 const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -17,8 +18,8 @@ void ACT_SCALAR_NAME(act_relu_stable_fwd)(const float *x, float *y, size_t n, co
   }
 }
 
-void ACT_SCALAR_NAME(act_relu_stable_bwd)(const float *x, const float *y, const float *dy,
-                                          float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_relu_scalar_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                 float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

@@ -17,7 +17,7 @@
 static const float selu_l = 1.0507009873554804934f;
 static const float selu_a = 1.6732632423543772848f;
 
-void act_selu_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_selu_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   const float la = selu_l * selu_a;
   for (size_t i = 0; i < n; i++) {
@@ -26,8 +26,8 @@ void act_selu_naive_fwd(const float *x, float *y, size_t n, const act_params *p)
   }
 }
 
-void act_selu_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                        const act_params *p) {
+void act_selu_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                               const act_params *p) {
   (void)p;
   const float la = selu_l * selu_a;
   for (size_t i = 0; i < n; i++) {

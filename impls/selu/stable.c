@@ -77,13 +77,14 @@ static inline float dselu_stable(float x) {
   return (p + pl) * s2;
 }
 
-void ACT_SCALAR_NAME(act_selu_stable_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_selu_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                 const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = selu_stable(x[i]);
 }
 
-void ACT_SCALAR_NAME(act_selu_stable_bwd)(const float *x, const float *y, const float *dy,
-                                          float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_selu_scalar_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                 float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dselu_stable(x[i]);

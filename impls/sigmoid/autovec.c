@@ -22,8 +22,8 @@
 #include "act_math_inline.h"
 #include "kernels.h"
 
-#ifndef ACT_AUTOVEC_SUFFIX
-#error "autovec.c is compiled with -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512"
+#ifndef ACT_ISA
+#error "autovec.c is compiled with -DACT_ISA=avx2 or avx512"
 #endif
 
 /* For one x: t = a x (for the sign and the NaN test), e = exp(-|a x|) as
@@ -46,8 +46,8 @@ static inline void sigmoid_parts(float a, float x, float *t_out, float *eh, floa
   *t_out = t;
 }
 
-void ACT_AUTOVEC_NAME(act_sigmoid_autovec_fwd)(const float *x, float *y, size_t n,
-                                               const act_params *p) {
+void ACT_KERNEL(sigmoid, autovec_rr2_p7_div, fwd)(const float *x, float *y, size_t n,
+                                                  const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     float t, eh, el, s2, w, wl;
@@ -63,8 +63,8 @@ void ACT_AUTOVEC_NAME(act_sigmoid_autovec_fwd)(const float *x, float *y, size_t 
   }
 }
 
-void ACT_AUTOVEC_NAME(act_sigmoid_autovec_bwd)(const float *x, const float *y, const float *dy,
-                                               float *dx, size_t n, const act_params *p) {
+void ACT_KERNEL(sigmoid, autovec_rr2_p7_div, bwd)(const float *x, const float *y, const float *dy,
+                                                  float *dx, size_t n, const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {

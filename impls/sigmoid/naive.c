@@ -12,13 +12,13 @@
 
 #include "kernels.h"
 
-void act_sigmoid_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_sigmoid_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) y[i] = 1.0f / (1.0f + expf(-a * x[i]));
 }
 
-void act_sigmoid_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                           const act_params *p) {
+void act_sigmoid_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                  size_t n, const act_params *p) {
   (void)x;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {

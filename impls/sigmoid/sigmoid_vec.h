@@ -256,28 +256,29 @@ VK_INLINE vf sig_div_dd(vf nh, vf nl, vf dh, vf dl) {
 }
 
 /* ---- kernels: the a == 1 loop (no multiplication by a) and the general one.
+ * name: the kernel's symbol (ACT_KERNEL, impls/kernels.h).
  * CORE(v, a, fold, tab) of one vector; backward CORE(v, dy, a, fold, tab),
  * v the x or the y vector (LOADS: VK_X | VK_DY or VK_Y | VK_DY). */
-#define SIG_DEF_FWD(name, U, CORE, DD)                                          \
-  void VK_NAME(name)(const float *x, float *y, size_t n, const act_params *p) { \
-    sig_tab tab;                                                                \
-    sig_tab_load(&tab, DD);                                                     \
-    const vf a = vk_set(p->a);                                                  \
-    if (p->a == 1.0f)                                                           \
-      VK_FWD_LOOP(U, CORE(v, a, 0, &tab));                                      \
-    else                                                                        \
-      VK_FWD_LOOP(U, CORE(v, a, 1, &tab));                                      \
+#define SIG_DEF_FWD(name, U, CORE, DD)                                 \
+  void name(const float *x, float *y, size_t n, const act_params *p) { \
+    sig_tab tab;                                                       \
+    sig_tab_load(&tab, DD);                                            \
+    const vf a = vk_set(p->a);                                         \
+    if (p->a == 1.0f)                                                  \
+      VK_FWD_LOOP(U, CORE(v, a, 0, &tab));                             \
+    else                                                               \
+      VK_FWD_LOOP(U, CORE(v, a, 1, &tab));                             \
   }
-#define SIG_DEF_BWD(name, U, LOADS, IN, CORE, DD)                                          \
-  void VK_NAME(name)(const float *x, const float *y, const float *dy, float *dx, size_t n, \
-                     const act_params *p) {                                                \
-    sig_tab tab;                                                                           \
-    sig_tab_load(&tab, DD);                                                                \
-    const vf a = vk_set(p->a);                                                             \
-    if (p->a == 1.0f)                                                                      \
-      VK_BWD_LOOP(U, LOADS, CORE(IN, vdy, a, 0, &tab));                                    \
-    else                                                                                   \
-      VK_BWD_LOOP(U, LOADS, CORE(IN, vdy, a, 1, &tab));                                    \
+#define SIG_DEF_BWD(name, U, LOADS, IN, CORE, DD)                                 \
+  void name(const float *x, const float *y, const float *dy, float *dx, size_t n, \
+            const act_params *p) {                                                \
+    sig_tab tab;                                                                  \
+    sig_tab_load(&tab, DD);                                                       \
+    const vf a = vk_set(p->a);                                                    \
+    if (p->a == 1.0f)                                                             \
+      VK_BWD_LOOP(U, LOADS, CORE(IN, vdy, a, 0, &tab));                           \
+    else                                                                          \
+      VK_BWD_LOOP(U, LOADS, CORE(IN, vdy, a, 1, &tab));                           \
   }
 
 #endif

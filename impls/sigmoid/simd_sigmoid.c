@@ -100,11 +100,15 @@ VK_INLINE vf bwd_acc(vf x, vf dy, vf a, int fold, const sig_tab *tab) {
   return vk_mul(dy, sig_div_dd(eh, el, Dh, Dl));
 }
 
-SIG_DEF_FWD(act_sigmoid_rr2_lut_div_fwd, 1, fwd_fast, 0)
-SIG_DEF_BWD(act_sigmoid_rr2_lut_div_bwd, 1, VK_X | VK_DY, vx, bwd_fast, 0)
-SIG_DEF_BWD(act_sigmoid_from_y_bwd, 4, VK_Y | VK_DY, vy, bwd_from_y, 0)
-SIG_DEF_FWD(act_sigmoid_rr2_lut_dd_fwd, 2, fwd_acc, 1)
-SIG_DEF_BWD(act_sigmoid_rr2_lut_dd_bwd, 2, VK_X | VK_DY, vx, bwd_acc, 1)
+SIG_DEF_FWD(ACT_KERNEL(sigmoid, VK_PICK(rr2_lut8_p3_div, rr2_lut32_p2_div), fwd), 1, fwd_fast, 0)
+SIG_DEF_BWD(ACT_KERNEL(sigmoid, VK_PICK(rr2_lut8_p3_div, rr2_lut32_p2_div), bwd), 1, VK_X | VK_DY,
+            vx, bwd_fast, 0)
+SIG_DEF_BWD(ACT_KERNEL(sigmoid, VK_PICK(rr2_lut8_p3_div_from_y, rr2_lut32_p2_div_from_y), bwd), 4,
+            VK_Y | VK_DY, vy, bwd_from_y, 0)
+SIG_DEF_FWD(ACT_KERNEL(sigmoid, VK_PICK(rr2_lut8_p5_nr2fma_dd, rr2_lut64_p3_nr2fma_dd), fwd), 2,
+            fwd_acc, 1)
+SIG_DEF_BWD(ACT_KERNEL(sigmoid, VK_PICK(rr2_lut8_p5_nr2fma_dd, rr2_lut64_p3_nr2fma_dd), bwd), 2,
+            VK_X | VK_DY, vx, bwd_acc, 1)
 
 #if VK_ISA_AVX512
 #define fwd_rr1(x, a, fold, tab) fwd_inv(x, a, fold, 1, tab)
@@ -126,8 +130,8 @@ VK_INLINE vf bwd_s1s(vf x, vf dy, vf a, int fold, int rr1, const sig_tab *tab) {
 #define bwd_s1s_rr1(v, g, a, fold, tab) bwd_s1s(v, g, a, fold, 1, tab)
 #define bwd_s1s_rr2(v, g, a, fold, tab) bwd_s1s(v, g, a, fold, 0, tab)
 
-SIG_DEF_FWD(act_sigmoid_rr2_lut_div_x64_fwd, 4, fwd_fast, 0)
-SIG_DEF_BWD(act_sigmoid_rr2_lut_div_x64_bwd, 4, VK_X | VK_DY, vx, bwd_s1s_rr2, 0)
-SIG_DEF_FWD(act_sigmoid_rr1_lut_div_x64_fwd, 4, fwd_rr1, 0)
-SIG_DEF_BWD(act_sigmoid_rr1_lut_div_x64_bwd, 4, VK_X | VK_DY, vx, bwd_s1s_rr1, 0)
+SIG_DEF_FWD(ACT_KERNEL(sigmoid, rr2_lut32_p2_div_x64, fwd), 4, fwd_fast, 0)
+SIG_DEF_BWD(ACT_KERNEL(sigmoid, rr2_lut32_p2_div_x64, bwd), 4, VK_X | VK_DY, vx, bwd_s1s_rr2, 0)
+SIG_DEF_FWD(ACT_KERNEL(sigmoid, rr1_lut32_p2_div_x64, fwd), 4, fwd_rr1, 0)
+SIG_DEF_BWD(ACT_KERNEL(sigmoid, rr1_lut32_p2_div_x64, bwd), 4, VK_X | VK_DY, vx, bwd_s1s_rr1, 0)
 #endif

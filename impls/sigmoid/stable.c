@@ -34,8 +34,8 @@ static inline float sigmoid_e(float a, float x, int *pos, float *at, float *ul) 
   return expf(-*at);
 }
 
-void ACT_SCALAR_NAME(act_sigmoid_stable_fwd)(const float *x, float *y, size_t n,
-                                             const act_params *p) {
+void ACT_SCALAR_NAME(act_sigmoid_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                    const act_params *p) {
   const float a = p->a;
   for (size_t i = 0; i < n; i++) {
     int pos;
@@ -73,8 +73,8 @@ static inline float dsigmoid_stable(float a, float x) {
   return fmaf(ae, w2, fmaf(ae, w2l, ael * w2)); /* a e / (1+e)^2 */
 }
 
-void ACT_SCALAR_NAME(act_sigmoid_stable_bwd)(const float *x, const float *y, const float *dy,
-                                             float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_sigmoid_scalar_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                    float *dx, size_t n, const act_params *p) {
   (void)y;
   const float a = p->a;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dsigmoid_stable(a, x[i]);

@@ -171,8 +171,12 @@ VK_INLINE vf bwd_root(vf x, vf dy, vf b, int fold, const sig_tab *tab) {
   return vk_mul(dy, root_window(g, t, tl, fold));
 }
 
-SIG_DEF_FWD(act_silu_rr2_lut_div_fwd, 1, fwd_fast, 0)
-SIG_DEF_BWD(act_silu_rr2_lut_div_bwd, 1, VK_X | VK_DY, vx, bwd_fast, 0)
-SIG_DEF_BWD(act_silu_rr2_lut_div_root_bwd, 1, VK_X | VK_DY, vx, bwd_root, 0)
-SIG_DEF_FWD(act_silu_rr2_lut_dd_fwd, 2, fwd_acc, 1)
-SIG_DEF_BWD(act_silu_rr2_lut_dd_bwd, 2, VK_X | VK_DY, vx, bwd_acc, 1)
+SIG_DEF_FWD(ACT_KERNEL(silu, VK_PICK(rr2_lut8_p3_div, rr2_lut32_p2_div), fwd), 1, fwd_fast, 0)
+SIG_DEF_BWD(ACT_KERNEL(silu, VK_PICK(rr2_lut8_p3_div, rr2_lut32_p2_div), bwd), 1, VK_X | VK_DY, vx,
+            bwd_fast, 0)
+SIG_DEF_BWD(ACT_KERNEL(silu, VK_PICK(rr2_lut8_p3_div_root_p6, rr2_lut32_p2_div_root_p6), bwd), 1,
+            VK_X | VK_DY, vx, bwd_root, 0)
+SIG_DEF_FWD(ACT_KERNEL(silu, VK_PICK(rr2_lut8_p5_nr2fma_dd, rr2_lut64_p3_nr2fma_dd), fwd), 2,
+            fwd_acc, 1)
+SIG_DEF_BWD(ACT_KERNEL(silu, VK_PICK(rr2_lut8_p5_nr2fma_dd, rr2_lut64_p3_nr2fma_dd), bwd), 2,
+            VK_X | VK_DY, vx, bwd_acc, 1)

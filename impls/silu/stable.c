@@ -100,13 +100,14 @@ static inline float dsilu_stable(float x, float b) {
   return (p2 + p2l) * s2;
 }
 
-void ACT_SCALAR_NAME(act_silu_stable_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_silu_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                 const act_params *p) {
   const float b = p->a;
   for (size_t i = 0; i < n; i++) y[i] = silu_stable(x[i], b);
 }
 
-void ACT_SCALAR_NAME(act_silu_stable_bwd)(const float *x, const float *y, const float *dy,
-                                          float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_silu_scalar_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                 float *dx, size_t n, const act_params *p) {
   (void)y;
   const float b = p->a;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dsilu_stable(x[i], b);

@@ -20,8 +20,8 @@
  * Parameters that differ per ISA (unroll, lockstep width, table size) are
  * written VK_PICK(avx2 value, avx512 value), with simd/vk_isa.h included
  * first where they are needed before this header.  The kernels' symbols are
- * VK_NAME(act_<act>_<alg>_fwd): the base name with _avx2 or _avx512 after it
- * (the registry's prototypes, impls/kernels.h). */
+ * ACT_KERNEL(act, alg, fwd|bwd) (impls/kernels.h): the registered name, with
+ * VK_PICK(avx2's, avx512's) for alg where the name states such a parameter. */
 #ifndef ACTBENCH_SIMD_VK_H
 #define ACTBENCH_SIMD_VK_H
 

@@ -1,6 +1,6 @@
 /* actbench: which ISA a simd_*.c is being compiled for (impls/simd/vk.h):
- * VK_ISA_HEADER, VK_PICK(avx2 value, avx512 value), and VK_SUFFIX / VK_NAME
- * for the symbols (_avx2 or _avx512, from CMake's ACT_AUTOVEC_SUFFIX). */
+ * VK_ISA_HEADER and VK_PICK(avx2 value, avx512 value); the symbols come from
+ * impls/kernels.h's ACT_KERNEL, with CMake's ACT_ISA (avx2 or avx512). */
 #ifndef ACTBENCH_SIMD_VK_ISA_H
 #define ACTBENCH_SIMD_VK_ISA_H
 
@@ -16,12 +16,8 @@
 #error "impls/simd: compile with the AVX2+FMA or the AVX-512 flags (CMake: simd_*.c)"
 #endif
 
-#ifndef ACT_AUTOVEC_SUFFIX
-#error "impls/simd: ACT_AUTOVEC_SUFFIX (_avx2 or _avx512) comes from CMake"
+#ifndef ACT_ISA
+#error "impls/simd: ACT_ISA (avx2 or avx512) comes from CMake"
 #endif
-#define VK_SUFFIX ACT_AUTOVEC_SUFFIX
-#define VK_PASTE_(a, b) a##b
-#define VK_PASTE(a, b) VK_PASTE_(a, b)
-#define VK_NAME(base) VK_PASTE(base, VK_SUFFIX)
 
 #endif

@@ -13,7 +13,7 @@
 
 #include "kernels.h"
 
-void act_softplus_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_softplus_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   const float b = p->a, t = p->b;
   for (size_t i = 0; i < n; i++) {
     float xi = x[i];
@@ -21,8 +21,8 @@ void act_softplus_naive_fwd(const float *x, float *y, size_t n, const act_params
   }
 }
 
-void act_softplus_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                            const act_params *p) {
+void act_softplus_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx,
+                                   size_t n, const act_params *p) {
   (void)y;
   const float b = p->a, t = p->b;
   for (size_t i = 0; i < n; i++) {

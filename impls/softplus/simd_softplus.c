@@ -11,5 +11,5 @@
 #include "simd/vk.h"
 #include "softplus/softplus_vec.h"
 
-SP_KERNELS(rr2_p7_lut_dd_w, 1, 1)
-SP_KERNELS(rr2_p7_lut_w, 1, 0)
+SP_KERNELS(VK_PICK(rr2_p7_lut8_p6_div_dd_x24, rr2_p7_lut16_p5_nr1fma_dd_x32), 1, 1)
+SP_KERNELS(VK_PICK(rr2_p7_lut8_p6_div_x24, rr2_p7_lut16_p5_nr1fma_x32), 1, 0)

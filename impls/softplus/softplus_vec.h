@@ -1,7 +1,7 @@
 /* actbench: softplus, the vector kernels, written once for AVX2+FMA and
  * AVX-512 (impls/softplus/simd_softplus.c, compiled once per ISA, includes
  * this after the SIMD layer impls/simd/vk.h in its lockstep form
- * impls/simd/vk_wide.h, whose VK_SUFFIX names the copies apart).
+ * impls/simd/vk_wide.h; ACT_KERNEL names the copies apart).
  *
  *   y = log(1 + e^(b x)) / b,   y' = sigma(b x),   b = p->a (beta)
  *
@@ -166,26 +166,22 @@ VK_INLINE vf sp_bwd_t(vf t, vf dy, int dd) {
   return vk_mul(dy, vk_sel(vk_lt(t, vk_set(0.0f)), sn, sp));
 }
 
-#define SP_NAME_(base, sfx) base##sfx
-#define SP_NAME(base, sfx) SP_NAME_(base, sfx)
-
-/* The kernels act_softplus_<alg>_fwd<VK_SUFFIX>, _bwd<VK_SUFFIX>: b = 1 (the
+/* The kernels ACT_KERNEL(softplus, alg, fwd) and (softplus, alg, bwd): b = 1 (the
  * default) without the product and the division, any b with them. */
-#define SP_KERNELS(alg, U, DD)                                                                     \
-  void SP_NAME(act_softplus_##alg##_fwd, VK_SUFFIX)(const float *x, float *y, size_t n,            \
-                                                    const act_params *p) {                         \
-    const sp_tab T = sp_tab_load();                                                                \
-    if (p->a == 1.0f) {                                                                            \
-      VK_FWD_LOOP(U, sp_fwd_t(v, DD, &T));                                                         \
-    } else {                                                                                       \
-      const vf b = vk_set(p->a);                                                                   \
-      VK_FWD_LOOP(U, sp_fwd_b(v, b, DD, &T));                                                      \
-    }                                                                                              \
-  }                                                                                                \
-  void SP_NAME(act_softplus_##alg##_bwd, VK_SUFFIX)(                                               \
-      const float *x, const float *y, const float *dy, float *dx, size_t n, const act_params *p) { \
-    const vf b = vk_set(p->a);                                                                     \
-    VK_BWD_LOOP(U, VK_X | VK_DY, sp_bwd_t(vk_mul(b, vx), vdy, DD));                                \
+#define SP_KERNELS(alg, U, DD)                                                                    \
+  void ACT_KERNEL(softplus, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {  \
+    const sp_tab T = sp_tab_load();                                                               \
+    if (p->a == 1.0f) {                                                                           \
+      VK_FWD_LOOP(U, sp_fwd_t(v, DD, &T));                                                        \
+    } else {                                                                                      \
+      const vf b = vk_set(p->a);                                                                  \
+      VK_FWD_LOOP(U, sp_fwd_b(v, b, DD, &T));                                                     \
+    }                                                                                             \
+  }                                                                                               \
+  void ACT_KERNEL(softplus, alg, bwd)(const float *x, const float *y, const float *dy, float *dx, \
+                                      size_t n, const act_params *p) {                            \
+    const vf b = vk_set(p->a);                                                                    \
+    VK_BWD_LOOP(U, VK_X | VK_DY, sp_bwd_t(vk_mul(b, vx), vdy, DD));                               \
   }
 
 #endif

@@ -93,14 +93,15 @@ static inline float dsoftplus_stable(float x, float b) {
   return fmaf(E, w, fmaf(E, wl, El * w)) * s2;
 }
 
-void ACT_SCALAR_NAME(act_softplus_stable_fwd)(const float *x, float *y, size_t n,
-                                              const act_params *p) {
+void ACT_SCALAR_NAME(act_softplus_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                     const act_params *p) {
   const float b = p->a;
   for (size_t i = 0; i < n; i++) y[i] = softplus_stable(x[i], b);
 }
 
-void ACT_SCALAR_NAME(act_softplus_stable_bwd)(const float *x, const float *y, const float *dy,
-                                              float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_softplus_scalar_stable_bwd)(const float *x, const float *y,
+                                                     const float *dy, float *dx, size_t n,
+                                                     const act_params *p) {
   (void)y;
   const float b = p->a;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dsoftplus_stable(x[i], b);

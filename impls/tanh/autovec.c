@@ -25,12 +25,12 @@
 #include "act_math_inline.h"
 #include "kernels.h"
 
-#ifndef ACT_AUTOVEC_SUFFIX
-#error "autovec.c is compiled with -DACT_AUTOVEC_SUFFIX=_avx2 or _avx512"
+#ifndef ACT_ISA
+#error "autovec.c is compiled with -DACT_ISA=avx2 or avx512"
 #endif
 
-void ACT_AUTOVEC_NAME(act_tanh_autovec_fwd)(const float *x, float *y, size_t n,
-                                            const act_params *p) {
+void ACT_KERNEL(tanh, autovec_rr2_p7_div, fwd)(const float *x, float *y, size_t n,
+                                               const act_params *p) {
   (void)p;
   const float ln2_half = 0x1.62e430p-2f; /* ln(2)/2: e = exp(-2|x|) = 1/2 */
   for (size_t i = 0; i < n; i++) {
@@ -64,8 +64,8 @@ void ACT_AUTOVEC_NAME(act_tanh_autovec_fwd)(const float *x, float *y, size_t n,
   }
 }
 
-void ACT_AUTOVEC_NAME(act_tanh_autovec_bwd)(const float *x, const float *y, const float *dy,
-                                            float *dx, size_t n, const act_params *p) {
+void ACT_KERNEL(tanh, autovec_rr2_p7_div, bwd)(const float *x, const float *y, const float *dy,
+                                               float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) {

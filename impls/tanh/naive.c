@@ -10,13 +10,13 @@
 
 #include "kernels.h"
 
-void act_tanh_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
+void act_tanh_scalar_naive_fwd(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = tanhf(x[i]);
 }
 
-void act_tanh_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
-                        const act_params *p) {
+void act_tanh_scalar_naive_bwd(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                               const act_params *p) {
   (void)x;
   (void)p;
   for (size_t i = 0; i < n; i++) {

@@ -294,21 +294,25 @@ VK_INLINE vf tanh_r98(vf x, int div) {
 
 /* ---- the kernels */
 
-void VK_NAME(act_tanh_lut_acc_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_KERNEL(tanh, VK_PICK(p13_lut8_p4_div, p13_lut16_p3_nr1fma),
+                fwd)(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   const tanh_tab c = tanh_tab_load();
   VK_FWD_LOOP(1, tanh_lut_acc(v, &c));
 }
 
-void VK_NAME(act_tanh_lut_fast_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_KERNEL(tanh, VK_PICK(p13_lut8_p3_div, p11_lut16_p3_nr1fma),
+                fwd)(const float *x, float *y, size_t n, const act_params *p) {
   (void)p;
   const tanh_tab c = tanh_tab_load();
   VK_FWD_LOOP(1, tanh_lut_fast(v, &c));
 }
 
-/* dx = dy sech^2 x */
-void VK_NAME(act_tanh_sech2_bwd)(const float *x, const float *y, const float *dy, float *dx,
-                                 size_t n, const act_params *p) {
+/* dx = dy sech^2 x: the backward of every tanh kernel here but the from-y
+ * ones (registered with the first of them) */
+void ACT_KERNEL(tanh, VK_PICK(p13_lut8_p4_div, p13_lut16_p3_nr1fma),
+                bwd)(const float *x, const float *y, const float *dy, float *dx, size_t n,
+                     const act_params *p) {
   (void)p;
   (void)y;
   const tanh_tab c = tanh_tab_load();
@@ -316,8 +320,8 @@ void VK_NAME(act_tanh_sech2_bwd)(const float *x, const float *y, const float *dy
 }
 
 /* dx = dy (1 - y^2), the framework's derivative from the output */
-void VK_NAME(act_tanh_from_y_bwd)(const float *x, const float *y, const float *dy, float *dx,
-                                  size_t n, const act_params *p) {
+void ACT_KERNEL(tanh, rational_9_8_div_from_y, bwd)(const float *x, const float *y, const float *dy,
+                                                    float *dx, size_t n, const act_params *p) {
   (void)x;
   (void)p;
   const vf one = vk_set(1.0f);
@@ -325,13 +329,13 @@ void VK_NAME(act_tanh_from_y_bwd)(const float *x, const float *y, const float *d
 }
 
 /* y = tanh(x) by the rational, U vectors per loop step */
-#define TANH_R98_FWD(name, DIV, U)                                              \
-  void VK_NAME(name)(const float *x, float *y, size_t n, const act_params *p) { \
-    (void)p;                                                                    \
-    VK_FWD_LOOP(U, tanh_r98(v, DIV));                                           \
+#define TANH_R98_FWD(alg, DIV, U)                                                            \
+  void ACT_KERNEL(tanh, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) { \
+    (void)p;                                                                                 \
+    VK_FWD_LOOP(U, tanh_r98(v, DIV));                                                        \
   }
-TANH_R98_FWD(act_tanh_r98_div_fwd, 1, 1)
-TANH_R98_FWD(act_tanh_r98_nr_fwd, 0, 1)
+TANH_R98_FWD(rational_9_8_div, 1, 1)
+TANH_R98_FWD(VK_PICK(rational_9_8_nr2fma, rational_9_8_nr1fma), 0, 1)
 #if VK_ISA_AVX512
-TANH_R98_FWD(act_tanh_r98_div_x64_fwd, 1, 4)
+TANH_R98_FWD(rational_9_8_div_x64, 1, 4)
 #endif

@@ -61,13 +61,14 @@ static inline float dtanh_stable(float x) {
   return 4.0f * fmaf(e, w2, e * w2l);
 }
 
-void ACT_SCALAR_NAME(act_tanh_stable_fwd)(const float *x, float *y, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_tanh_scalar_stable_fwd)(const float *x, float *y, size_t n,
+                                                 const act_params *p) {
   (void)p;
   for (size_t i = 0; i < n; i++) y[i] = tanh_stable(x[i]);
 }
 
-void ACT_SCALAR_NAME(act_tanh_stable_bwd)(const float *x, const float *y, const float *dy,
-                                          float *dx, size_t n, const act_params *p) {
+void ACT_SCALAR_NAME(act_tanh_scalar_stable_bwd)(const float *x, const float *y, const float *dy,
+                                                 float *dx, size_t n, const act_params *p) {
   (void)y;
   (void)p;
   for (size_t i = 0; i < n; i++) dx[i] = dy[i] * dtanh_stable(x[i]);
