@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "marks.h"
 #include "report_sections.h"
 #include "util.h"
 
@@ -50,33 +51,23 @@ const char *fulp_note(double v, const char *note) {
 
 /* ---- the core, the tails, the verdicts (docs/results.md) */
 
+/* a tail's or a special value's kind in a few words: the marks'
+ * (numerics/marks.h), then the special values' own (accuracy.c) */
 const char *tail_text(const char *kind) {
-  static const char *const k[][2] = {
-      {"flush_to_zero", "0 for a subnormal exact result"},
-      {"premature_saturation", "0 or the limit while the exact result is a normal float"},
-      {"nan", "NaN for a number"},
-      {"infinity", "a wrong infinity"},
-      {"flushed_input", "a subnormal input treated as 0"},
-      {"zero_sign", "a zero of the wrong sign"},
-      {"kink_convention", "f\u2032 at a kink: the other one-sided derivative (another convention)"},
-      {"exceeds", "above the claim"},
-      {"nan_for_number", "NaN for a number"},
-      {"number_for_nan", "a number for NaN"},
-      {"wrong_infinity", "a wrong infinity"},
-      {"inaccurate", "not correctly rounded"}};
+  int m = act_mark_by_name(kind);
+  if (m >= 0) return act_mark_brief(m);
+  static const char *const k[][2] = {{"nan_for_number", "NaN for a number"},
+                                     {"number_for_nan", "a number for NaN"},
+                                     {"wrong_infinity", "a wrong infinity"},
+                                     {"inaccurate", "not correctly rounded"}};
   for (size_t i = 0; kind && i < sizeof k / sizeof k[0]; i++)
     if (!strcmp(k[i][0], kind)) return k[i][1];
   return kind ? kind : "FAIL"; /* an older file names no kind */
 }
 
 char tail_letter(const char *kind) {
-  static const char *const k[] = {"flush_to_zero", "premature_saturation", "nan",
-                                  "infinity",      "flushed_input",        "zero_sign",
-                                  "kink_convention"};
-  static const char l[] = "ZPNIDSK";
-  for (size_t i = 0; i < 7; i++)
-    if (!strcmp(k[i], kind)) return l[i];
-  return '?';
+  char l = act_mark_letter(act_mark_by_name(kind));
+  return l ? l : '?';
 }
 
 const char *fpair(const char *x) {

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "descriptor.h"
+#include "marks.h"
 #include "report_int.h"
 #include "util.h"
 
@@ -425,21 +426,14 @@ static void rank_size(const rep_model *m, rep_act *a) {
 }
 
 const char *rep_tail_letters(const rep_stats *s) {
-  static const char *const k[] = {"flush_to_zero", "premature_saturation", "nan",
-                                  "infinity",      "flushed_input",        "zero_sign",
-                                  "kink_convention"};
-  static const char l[] = "ZPNIDSK";
   if (!s->tails) return NULL;
-  char buf[8];
-  size_t n = 0;
-  for (size_t i = 0; i < 7; i++)
-    for (size_t t = 0; t < s->ntails; t++)
-      if (!strcmp(s->tails[t].kind, k[i])) {
-        buf[n++] = l[i];
-        break;
-      }
-  buf[n] = 0;
-  return rep_strdup(buf);
+  unsigned set = 0;
+  for (size_t t = 0; t < s->ntails; t++) {
+    int k = act_mark_by_name(s->tails[t].kind);
+    if (k >= 0 && k != ACT_MARK_EXCEEDS) set |= 1u << k;
+  }
+  char buf[ACT_TAILS + 1];
+  return rep_strdup(act_tail_letters(set, buf, sizeof buf));
 }
 
 size_t rep_kernel_points(const rep_act *a, int dir, rep_kpoint *out) {

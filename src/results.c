@@ -13,8 +13,9 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "numerics.h"
 #include "arena.h"
+#include "marks.h"
+#include "numerics.h"
 #include "registry.h"
 #include "util.h"
 
@@ -1792,22 +1793,14 @@ const act_res_narrow *act_res_narrow_of(const act_res_acc *a, const char *format
 }
 
 const char *act_res_tail_letters(const act_res_stats *s, char *buf, size_t cap) {
-  static const struct {
-    const char *kind;
-    char letter;
-  } k[] = {{"flush_to_zero", 'Z'}, {"premature_saturation", 'P'}, {"nan", 'N'},
-           {"infinity", 'I'},      {"flushed_input", 'D'},        {"zero_sign", 'S'},
-           {"kink_convention", 'K'}};
   if (!s->tails) return NULL;
-  size_t n = 0;
-  for (size_t j = 0; j < sizeof k / sizeof k[0] && n + 1 < cap; j++)
-    for (size_t t = 0; t < s->ntails; t++)
-      if (!strcmp(s->tails[t].kind, k[j].kind)) {
-        buf[n++] = k[j].letter;
-        break;
-      }
-  if (n == 0 && cap > 1) buf[n++] = '-';
-  buf[n] = '\0';
+  unsigned set = 0;
+  for (size_t t = 0; t < s->ntails; t++) {
+    int k = act_mark_by_name(s->tails[t].kind);
+    if (k >= 0 && k != ACT_MARK_EXCEEDS) set |= 1u << k;
+  }
+  act_tail_letters(set, buf, cap);
+  if (!buf[0] && cap > 1) buf[0] = '-', buf[1] = '\0';
   return buf;
 }
 

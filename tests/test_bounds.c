@@ -77,14 +77,12 @@ static void check_claim(const act_impl *m, int bwd, const act_acc_stats *s, cons
   free(text);
 }
 
-/* got[i] (results of m in direction bwd, in fmt) against the profile: every
- * input whose result is of the right kind within the bound of its range (f'
- * at a kink may be either one-sided derivative: act_acc_kink_convention) */
-static void check_profile(const act_impl *m, int bwd, const float *x, const float *got,
-                          const act_ref *ref, size_t n, const act_format *fmt) {
-  const act_activation *act = act_find_activation(m->activation);
-  act_acc_ctx kc;
-  act_acc_ctx_for(&kc, m, bwd, act, &act->defaults, fmt);
+/* got[i] (results of m in direction bwd, in fmt, under the context kc of
+ * its statistics) against the profile: every input whose result is of the
+ * right kind within the bound of its range (f' at a kink may be either
+ * one-sided derivative: act_acc_kink_convention) */
+static void check_profile(const act_impl *m, int bwd, const act_acc_ctx *kc, const float *x,
+                          const float *got, const act_ref *ref, size_t n, const act_format *fmt) {
   const char *d = bwd ? "'" : "";
   const act_profile *pr = act_profile_of(m->name, bwd);
   CHECK(pr != NULL,
@@ -102,7 +100,7 @@ static void check_profile(const act_impl *m, int bwd, const float *x, const floa
     double e;
     if (!isfinite(x[i])) continue; /* +-inf, NaN: the special-value checks' business */
     if (act_ulp_error((double)got[i], &ref[i], fmt, &e) != ACT_ULP_OK) continue;
-    if (act_acc_kink_convention(&kc, x[i], got[i])) e = 0;
+    if (act_acc_kink_convention(kc, x[i], got[i])) e = 0;
     const act_prof_range *r;
     double b = act_prof_bound(pr, x[i], &r);
     held++;
@@ -168,11 +166,11 @@ int main(int argc, char **argv) {
               act->sample_lo, act->sample_hi);
       act_acc_stats_add(&fs, x, y, rf, n);
       check_claim(m, 0, &fs, "binary32");
-      check_profile(m, 0, x, y, rf, n, &act_binary32);
+      check_profile(m, 0, &cf, x, y, rf, n, &act_binary32);
       if (m->bwd) {
         act_acc_stats_add(&ds, x, dx, rd, n);
         check_claim(m, 1, &ds, "binary32");
-        check_profile(m, 1, x, dx, rd, n, &act_binary32);
+        check_profile(m, 1, &cd, x, dx, rd, n, &act_binary32);
       }
       if (spurious)
         printf("%-40s NaN for %zu non-NaN inputs, %zu inside [%g, %g]%s\n", m->name, spurious,
@@ -229,13 +227,14 @@ int main(int argc, char **argv) {
     for (int i = 0; i < NB; i++) x[i] = act_bits_float((uint32_t)i << 16);
     act_reference_narrow_many(act->name, x, NB, &p, &act_bfloat16, rf, rd);
     act_impl_run(m, &p, x, y, dx, NB);
-    check_profile(m, 0, x, y, rf, NB, &act_bfloat16);
-    if (m->bwd) check_profile(m, 1, x, dx, rd, NB, &act_bfloat16);
+    act_acc_ctx cb[2];
+    for (int d = 0; d < 2; d++) act_acc_ctx_for(&cb[d], m, d, act, &p, &act_bfloat16);
+    check_profile(m, 0, &cb[0], x, y, rf, NB, &act_bfloat16);
+    if (m->bwd) check_profile(m, 1, &cb[1], x, dx, rd, NB, &act_bfloat16);
     for (int d = 0; d < 2; d++) {
       act_acc_stats s;
       act_acc_stats_init(&s, 0, 0, 1);
-      act_acc_ctx c;
-      act_acc_ctx_for(&c, m, d, act, &p, &act_bfloat16);
+      act_acc_ctx c = cb[d];
       act_acc_stats_set_ctx(&s, &c);
       for (int i = 0; i < NB; i++)
         act_acc_stats_add_one_fmt(&s, x[i], d ? dx[i] : y[i], d ? &rd[i] : &rf[i], (uint64_t)i,

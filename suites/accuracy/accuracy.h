@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "activation.h"
+#include "marks.h"
 #include "numerics.h"
 #include "registry.h"
 
@@ -53,26 +54,8 @@ typedef struct {
   double max_ulp;
   act_xsum sum;
 } act_binade_stats;
-/* ---- core and tails (docs/accuracy.md, "Core and tails").
- * What goes wrong in kind, per input, as intervals of x: each input that is
- * not correctly rounded gets at most one of the kinds below (the first that
- * applies, in this order), and independently the mark "exceeds" when its
- * error is above the claim the statistics were given. */
-enum {
-  ACT_MARK_KINK,       /* f' at a kink (the descriptor's) equal to the other one-sided
-                          derivative: another convention, not counted as an error */
-  ACT_MARK_NAN,        /* NaN for a non-NaN input */
-  ACT_MARK_INF,        /* an infinity where RN(exact) is another value, or another value
-                          where RN(exact) is an infinity */
-  ACT_MARK_ZERO_SIGN,  /* a zero of the other sign than RN(exact), a zero of a nonzero value */
-  ACT_MARK_FLUSHED_IN, /* a subnormal x giving RN(f(+-0)) where RN(f(x)) differs */
-  ACT_MARK_FLUSH,      /* +-0 where the exact value is below the least normal and RN(exact) != 0 */
-  ACT_MARK_PREMATURE,  /* 0, or the asymptote on x's side, where the exact value is a normal
-                          float (or beyond) and RN(exact) is another float */
-  ACT_MARK_EXCEEDS,    /* error above the claim, or a special-value failure the flags do not
-                          excuse */
-  ACT_MARKS
-};
+/* ---- core and tails (docs/accuracy.md, "Core and tails"): the kinds of
+ * failure, ACT_MARK_*, in numerics/marks.h */
 /* The marked inputs of one kind, by their sweep index (which grows with x
  * in every sweep: the sampled inputs are sorted), in at most ACT_CELLS
  * cells: cell c holds the marked inputs with index >> level == c (their
@@ -270,11 +253,8 @@ int act_acc_verdict(const act_acc_stats *s);
 int act_acc_within_impl(const act_acc_stats *s, const act_impl *m, int bwd);
 
 /* ---- in words and in JSON (describe.c; docs/results.md) */
-const char *act_mark_name(int kind); /* "flush_to_zero", "nan", ... */
-const char *act_mark_text(int kind); /* what it means, one line */
-/* the letters of the tails present (Z P N I D S, "-" for none) and their legend */
+/* the letters of the tails present (Z P N I D S K, "-" for none; marks.h) */
 const char *act_acc_tail_letters(const act_acc_stats *s, char *buf, size_t cap);
-const char *act_acc_tail_legend(void);
 /* "1.4 ulp wherever the result is a normal float; returns 0 from x = ..."
  * (malloc'd) */
 char *act_acc_summary(const act_acc_stats *s, const act_format *fmt);

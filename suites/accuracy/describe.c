@@ -11,67 +11,13 @@
 #include "accuracy.h"
 #include "util.h"
 
-/* the kinds of accuracy.h's ACT_MARK_*, as the results name them */
-static const struct {
-  const char *name, *text;
-  char letter;
-} kinds[ACT_MARKS] = {
-    [ACT_MARK_KINK] = {"kink_convention",
-                       "f' at a kink equal to the other one-sided derivative: another "
-                       "convention than the references' (not counted as an error)",
-                       'K'},
-    [ACT_MARK_NAN] = {"nan", "NaN for a non-NaN input", 'N'},
-    [ACT_MARK_INF] = {"infinity",
-                      "an infinity where the correctly rounded result is another value, or "
-                      "another value where it is an infinity",
-                      'I'},
-    [ACT_MARK_ZERO_SIGN] = {"zero_sign",
-                            "a zero of the wrong sign (the exact value is not zero: its sign "
-                            "is the zero's)",
-                            'S'},
-    [ACT_MARK_FLUSHED_IN] = {"flushed_input",
-                             "a subnormal input treated as 0: the result is f(0)'s where the "
-                             "correctly rounded f(x) is another value",
-                             'D'},
-    [ACT_MARK_FLUSH] = {"flush_to_zero",
-                        "0 for a subnormal exact result (the correctly rounded result is "
-                        "not 0): the result flushed to zero",
-                        'Z'},
-    [ACT_MARK_PREMATURE] = {"premature_saturation",
-                            "0, or the activation's limit on that side, while the exact "
-                            "result is a normal float and the correctly rounded result is "
-                            "another one: a premature saturation",
-                            'P'},
-    [ACT_MARK_EXCEEDS] = {"exceeds", "an error above the claim", 'X'},
-};
-/* the order in which the tails are listed: the tails proper first */
-static const int tail_order[] = {ACT_MARK_FLUSH,       ACT_MARK_PREMATURE, ACT_MARK_NAN,
-                                 ACT_MARK_INF,         ACT_MARK_FLUSHED_IN, ACT_MARK_ZERO_SIGN,
-                                 ACT_MARK_KINK};
-#define NTAIL ((int)(sizeof tail_order / sizeof tail_order[0]))
-
-const char *act_mark_name(int kind) {
-  return kind >= 0 && kind < ACT_MARKS ? kinds[kind].name : "?";
-}
-
-const char *act_mark_text(int kind) {
-  return kind >= 0 && kind < ACT_MARKS ? kinds[kind].text : "?";
-}
-
 const char *act_acc_tail_letters(const act_acc_stats *s, char *buf, size_t cap) {
-  size_t n = 0;
-  for (int i = 0; i < NTAIL && n + 1 < cap; i++)
-    if (s->marks[tail_order[i]].count) buf[n++] = kinds[tail_order[i]].letter;
-  if (n == 0 && cap > 1) buf[n++] = '-';
-  buf[n] = '\0';
+  unsigned set = 0;
+  for (int k = 0; k < ACT_MARKS; k++)
+    if (k != ACT_MARK_EXCEEDS && s->marks[k].count) set |= 1u << k;
+  act_tail_letters(set, buf, cap);
+  if (!buf[0] && cap > 1) buf[0] = '-', buf[1] = '\0';
   return buf;
-}
-
-const char *act_acc_tail_legend(void) {
-  return "tails: Z 0 for a subnormal exact result, P 0 or the limit while the exact result "
-         "is a normal float, N NaN for a number, I a wrong infinity, D a subnormal input "
-         "treated as 0, S a zero of the wrong sign, K f' at a kink: the other one-sided "
-         "derivative (another convention, not an error)";
 }
 
 /* ---- text in a growing buffer */
@@ -227,8 +173,9 @@ char *act_acc_summary(const act_acc_stats *s, const act_format *fmt) {
   } else {
     sb_add(&b, "no input whose result is a normal float");
   }
-  for (int i = 0; i < NTAIL; i++)
-    if (s->marks[tail_order[i]].count) sb_tail(&b, tail_order[i], &s->marks[tail_order[i]], fmt);
+  for (int i = 0; i < ACT_TAILS; i++)
+    if (s->marks[act_tail_kind(i)].count)
+      sb_tail(&b, act_tail_kind(i), &s->marks[act_tail_kind(i)], fmt);
   if (s->nan_in_fail)
     sb_add(&b, "; a number for %zu NaN input%s", s->nan_in_fail, s->nan_in_fail == 1 ? "" : "s");
   return b.s;
@@ -275,8 +222,8 @@ json_t *act_marks_json(const act_marks *m) {
 /* one kind's entry: {kind, description, count, truncated, intervals} */
 static json_t *kind_json(const act_marks *m, int kind) {
   json_t *o = json_object();
-  json_object_set_new(o, "kind", json_string(kinds[kind].name));
-  json_object_set_new(o, "description", json_string(kinds[kind].text));
+  json_object_set_new(o, "kind", json_string(act_mark_name(kind)));
+  json_object_set_new(o, "description", json_string(act_mark_text(kind)));
   json_object_set_new(o, "count", json_integer((json_int_t)m->count));
   json_t *iv = act_marks_json(m);
   int trunc = 0;
@@ -297,9 +244,9 @@ static json_t *kind_json(const act_marks *m, int kind) {
 
 json_t *act_acc_tails_json(const act_acc_stats *s) {
   json_t *a = json_array();
-  for (int i = 0; i < NTAIL; i++)
-    if (s->marks[tail_order[i]].count)
-      json_array_append_new(a, kind_json(&s->marks[tail_order[i]], tail_order[i]));
+  for (int i = 0; i < ACT_TAILS; i++)
+    if (s->marks[act_tail_kind(i)].count)
+      json_array_append_new(a, kind_json(&s->marks[act_tail_kind(i)], act_tail_kind(i)));
   return a;
 }
 
