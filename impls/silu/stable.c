@@ -49,7 +49,10 @@ static inline float silu_stable(float x, float b) {
   if (fabsf(x) < 0x1p-100f && fabsf(t) < 0x1p-30f) {
     float h = x * 0.5f;
     if (h + h == x || b == 0.0f) return h;
-    return (x + copysignf(0x1p-149f, b)) * 0.5f; /* the tie, decided by b x^2 */
+    /* the tie, decided by b x^2; at x = -2^-149 (b > 0) the exact value lies
+     * in (-2^-150, 0): -0, not the +0 of the sum */
+    float r = (x + copysignf(0x1p-149f, b)) * 0.5f;
+    return r == 0.0f ? copysignf(0.0f, x) : r;
   }
   float tl = fmaf(b, x, -t); /* b x = t + tl */
   int pos = t >= 0.0f;
