@@ -107,7 +107,11 @@ static inline float gelu_stable(float x) {
   if (x < -15.0f) return -0.0f;
   if (fabsf(x) < 0x1p-100f) {
     float h = x * 0.5f;
-    return h + h == x ? h : (x + 0x1p-149f) * 0.5f; /* a tie: the exact value is above */
+    if (h + h == x) return h;
+    /* a tie: the exact value is above; for x = -2^-149 it lies in
+     * (-2^-150, 0), where RN is -0, not the sum's +0 */
+    float r = (x + 0x1p-149f) * 0.5f;
+    return r == 0.0f ? copysignf(0.0f, x) : r;
   }
   if (x >= -12.5f) {
     float ph, pl;
