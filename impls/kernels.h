@@ -9,7 +9,7 @@
 #ifndef ACTBENCH_KERNELS_H
 #define ACTBENCH_KERNELS_H
 
-#include "activation.h"
+#include "actbench/activation.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -3,7 +3,7 @@
 #ifndef ACTBENCH_REGISTRY_H
 #define ACTBENCH_REGISTRY_H
 
-#include "activation.h"
+#include "actbench/activation.h"
 #include "cpu.h"
 #include "descriptor.h"
 
