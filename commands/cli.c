@@ -1,6 +1,6 @@
 /* actbench: the command-line program.  Each subcommand is a suite (it
  * measures and writes a results file) or the report (it reads results files
- * and draws).  src/main.c calls act_cli_main; the fuzz targets (fuzz/) call
+ * and draws).  commands/main.c calls act_cli_main; the fuzz targets (fuzz/) call
  * it too, in parse-only mode. */
 #include "cli.h"
 

@@ -247,8 +247,9 @@ def main():
         for m in re.finditer(r'^\s*#\s*include\s+([<"])([^">]+)[">]', text, re.M):
             if os.path.basename(m.group(2)) == os.path.basename(CONTRACT) and \
                     m.group(2) != CONTRACT:
-                problems.append(f"{f}: #include {m.group(1)}{m.group(2)}: the contract's one "
-                                f"path is {CONTRACT}")
+                close = ">" if m.group(1) == "<" else '"'
+                problems.append(f"{f}: #include {m.group(1)}{m.group(2)}{close}: the contract's "
+                                f"one path is {CONTRACT}")
     cmake_problems, dirs, links = check_cmake(top)
     problems += cmake_problems
     for e in EXCEPTIONS:
