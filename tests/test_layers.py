@@ -13,9 +13,9 @@ those folders is resolved to the file it names (the including file's folder
 first, then the one file of that name in the layered folders) and checked.
 The contract is included by one path only, actbench/activation.h (in the
 tree "actbench/activation.h", in a plugin <actbench/activation.h>), here and
-in tests/, fuzz/ and examples/.  EXCEPTIONS lists
-what is known and not yet moved, each with the reason; an exception that no
-longer occurs fails too, so that the list stays true.
+in tests/, fuzz/ and examples/.  EXCEPTIONS lists what is known and not yet
+moved, each with the reason; an exception that no longer occurs fails too, so
+that the list stays true.
 
 The build follows the layers (CMakeLists.txt, tests/, fuzz/): every
 target_include_directories() of a layered folder names a target of TARGETS,
