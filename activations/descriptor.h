@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "activation.h"
+#include "actbench/activation.h"
 
 #ifdef __cplusplus
 extern "C" {

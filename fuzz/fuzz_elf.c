@@ -1,4 +1,4 @@
-/* fuzz target: the plugin check (src/plugin.c, act_plugin_check_file) on
+/* fuzz target: the plugin check (impls/plugin.c, act_plugin_check_file) on
  * arbitrary bytes as the file --plugin names.  Seeds: the example plugin and
  * the bad plugins of tests/plugins, whole and cut short (scripts/fuzz.sh). */
 #include "fuzz_common.h"

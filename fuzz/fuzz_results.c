@@ -1,4 +1,4 @@
-/* fuzz target: the typed readers of the results files (src/results.c: the
+/* fuzz target: the typed readers of the results files (results/results.c: the
  * four kinds, every rule of docs/results.md's "Validation") and what compare
  * and diff make of what they read (act_compare_main, act_diff_main), on
  * arbitrary bytes as a results file.  The document is read as its "kind"
@@ -53,7 +53,7 @@ static void read_as(int k, const json_t *doc, const char *act) {
   char opt[32], *path = g_file.path;
   snprintf(opt, sizeof opt, "--%s", g_kinds[k]);
   (void)doc;
-  /* the typed reader of the kind (src/results.c), as report, compare and diff use it */
+  /* the typed reader of the kind (results/results.c), as report, compare and diff use it */
   if (k == 0) {
     act_res_speed *r = NULL;
     FUZZ_TRY(r = act_res_read_speed(path));

@@ -16,7 +16,7 @@
 #ifndef ACTBENCH_KERNELS_H
 #define ACTBENCH_KERNELS_H
 
-#include "activation.h"
+#include "actbench/activation.h"
 
 #ifdef __cplusplus
 extern "C" {

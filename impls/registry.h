@@ -3,7 +3,7 @@
 #ifndef ACTBENCH_REGISTRY_H
 #define ACTBENCH_REGISTRY_H
 
-#include "activation.h"
+#include "actbench/activation.h"
 #include "cpu.h"
 #include "descriptor.h"
 
@@ -36,7 +36,7 @@ extern const act_impl_table *const act_peer_tables[];
 extern void (*const act_peer_prepare[])(void);
 /* The peers compiled in, space-separated ("sleef onednn ..."), "" for none. */
 const char *act_peers_found(void);
-/* Append implementations (a plugin's, src/plugin.c) to the registry: they
+/* Append implementations (a plugin's, impls/plugin.c) to the registry: they
  * are copied, the strings and kernels they point to must stay.  The array
  * moves, so call it before anything takes a pointer into the registry (the
  * program loads plugins before it runs a command).  Returns 0, or -1 when

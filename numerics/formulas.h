@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "activation.h"
+#include "actbench/activation.h"
 #include "numerics.h"
 #include "util.h"
 

@@ -26,7 +26,7 @@ void rep_arena_free(void);
 enum { REP_SPEED, REP_ACCURACY, REP_SATURATION, REP_ZEROCENTER, REP_NFILES };
 extern const char *const rep_kind_names[REP_NFILES];
 
-/* the results files as the results module reads them (src/results.h) */
+/* the results files as the results module reads them (results/results.h) */
 typedef act_res_target_kernel rep_target_kernel;
 typedef act_res_narrow_impl rep_narrow_impl;
 typedef act_res_target_size rep_target_size;

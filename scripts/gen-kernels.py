@@ -8,7 +8,7 @@ renamed; standard output without it.)
 
 Every kernel our registry names (`.fwd = act_...`, `.bwd = act_...` in
 own_impls[], impls/registry.c) gets its prototype, the forward's or the
-backward's signature of the contract (impls/activation.h); so do the generic
+backward's signature of the contract (include/actbench/activation.h); so do the generic
 and FMA copies of the stable kernels that registry.c's STABLE_DISPATCH(act)
 chooses between.  Functions registry.c defines itself are left out.  CMake
 runs this at build time (CMakeLists.txt, "kernels_gen.h"), and impls/kernels.h

@@ -3,7 +3,7 @@
  * that stays available under a forced mask still passes.
  *
  * - ACTBENCH_ISA: if the environment does not set it, the test sets it to
- *   "avx2" before the first call into impls/cpu.c (which reads it lazily,
+ *   "avx2" before the first call into contract/cpu.c (which reads it lazily,
  *   once) and checks that the cap took effect; act_cpu_set_cap then
  *   overrides it.
  * - act_cpu_set_cap(0): every avx2/avx512 implementation is unavailable, the

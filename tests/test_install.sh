@@ -31,7 +31,7 @@ for f in bin/actbench include/actbench/activation.h lib/cmake/actbench/actbenchC
   [ -f "$I/$f" ] && ok || bad "not installed: $PFX/$f"
 done
 [ -x "$I/bin/actbench" ] && ok || bad "bin/actbench is not executable"
-cmp -s "$SRC/impls/activation.h" "$I/include/actbench/activation.h" && ok || bad "installed header differs"
+cmp -s "$SRC/include/actbench/activation.h" "$I/include/actbench/activation.h" && ok || bad "installed header differs"
 [ -e "$PFX" ] && bad "DESTDIR not respected: $PFX exists"
 
 # pkg-config

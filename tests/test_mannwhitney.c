@@ -1,4 +1,4 @@
-/* The Mann-Whitney U test of actbench diff (src/mannwhitney.c): the exact
+/* The Mann-Whitney U test of actbench diff (util/mannwhitney.c): the exact
  * p-values against a count over every split of the pooled sample, the
  * normal approximation's tie-corrected variance against the variance of U
  * over every split of a sample with ties, and published values. */

@@ -1,7 +1,7 @@
 /* actbench test: every backward kernel reads what its flags say it reads.
  *
  * The speed suite counts the bytes a backward kernel moves from its flags
- * (impls/activation.h): ACT_BWD_NO_X, it never reads x; ACT_BWD_NO_Y, it
+ * (include/actbench/activation.h): ACT_BWD_NO_X, it never reads x; ACT_BWD_NO_Y, it
  * never reads y; dy and dx always.  A declaration that is wrong in either
  * direction makes "% of copy bandwidth" dishonest, so both are checked here
  * by what the kernel computes:

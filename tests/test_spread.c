@@ -1,5 +1,5 @@
 /* actbench test: medians, spreads, ratio intervals and verdicts
- * (src/spread.c), on synthetic samples with known answers:
+ * (util/spread.c), on synthetic samples with known answers:
  *   - quantiles by linear interpolation (type 7) on hand-worked samples,
  *     non-finite values skipped;
  *   - the ratio of medians and its bootstrap interval: inside the range of

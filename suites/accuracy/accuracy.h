@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "activation.h"
+#include "actbench/activation.h"
 #include "marks.h"
 #include "numerics.h"
 #include "registry.h"

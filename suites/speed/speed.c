@@ -9,7 +9,7 @@
  * (--benchmark_enable_random_interleaving), so that a slow minute of the
  * machine spreads over many benchmarks instead of falsifying one.  Every
  * figure is the median of the repetitions with its quartiles
- * (src/spread.h); a ratio is the ratio of medians with a bootstrap interval.
+ * (util/spread.h); a ratio is the ratio of medians with a bootstrap interval.
  *
  * Inputs.  x is uniform over [X_LO, X_HI] (pre-activations of that size are
  * what trained networks feed these functions; the range covers the saturated

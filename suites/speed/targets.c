@@ -2,7 +2,7 @@
  * (docs/results.md, "targets").
  *
  * Every verdict compares medians and judges the ratio by its interval
- * (src/spread.h: a percentile bootstrap of the ratio of medians at 95%):
+ * (util/spread.h: a percentile bootstrap of the ratio of medians at 95%):
  * "met" when the whole interval is at or above the bar, "not met" when it is
  * wholly below, "undecided" when it straddles the bar (or there are too few
  * repetitions for an interval).

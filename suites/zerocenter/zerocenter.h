@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "activation.h"
+#include "actbench/activation.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -65,7 +65,7 @@
 #include <Eigen/Core>
 #include <unsupported/Eigen/SpecialFunctions>
 
-#include "activation.h"
+#include "actbench/activation.h"
 
 #define ACT_CAT_(a, b) a##b
 #define ACT_CAT(a, b) ACT_CAT_(a, b)

@@ -27,7 +27,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "activation.h"
+#include "actbench/activation.h"
 #include "hwy/contrib/math/math-inl.h"
 #include "hwy/highway.h"
 

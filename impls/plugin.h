@@ -1,6 +1,6 @@
 /* actbench: implementations from shared libraries (plugins).
  *
- * The contract a plugin fills in is act_plugin in impls/activation.h.  The
+ * The contract a plugin fills in is act_plugin in include/actbench/activation.h.  The
  * program loads the plugins named by the environment variable
  * ACTBENCH_PLUGINS (colon-separated) and by the global option --plugin PATH,
  * in that order, before it runs a command; their implementations join the

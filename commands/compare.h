@@ -7,10 +7,10 @@ extern "C" {
 #endif
 
 /* actbench compare ACTIVATION: one row per implementation, from the results
- * files of a folder (src/compare.c). */
+ * files of a folder (commands/compare.c). */
 int act_compare_main(int argc, char **argv);
 /* actbench diff OLD NEW: two results files of the same kind; exit status 1
- * when a threshold is crossed (src/diff.c). */
+ * when a threshold is crossed (commands/diff.c). */
 int act_diff_main(int argc, char **argv);
 
 #ifdef __cplusplus

@@ -1,4 +1,4 @@
-/* actbench: the program (src/cli.c has the command line). */
+/* actbench: the program (commands/cli.c has the command line). */
 #include "cli.h"
 #include "util.h"
 

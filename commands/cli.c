@@ -1,6 +1,6 @@
 /* actbench: the command-line program.  Each subcommand is a suite (it
  * measures and writes a results file) or the report (it reads results files
- * and draws).  src/main.c calls act_cli_main; the fuzz targets (fuzz/) call
+ * and draws).  commands/main.c calls act_cli_main; the fuzz targets (fuzz/) call
  * it too, in parse-only mode. */
 #include "cli.h"
 
@@ -37,7 +37,7 @@ static void usage(FILE *f) {
           "  diff         two results files of the same kind: what changed (exit 1: a regression)\n"
           "\n"
           "global options (before the command):\n"
-          "  --plugin PATH   load a shared library of implementations (impls/activation.h,\n"
+          "  --plugin PATH   load a shared library of implementations (<actbench/activation.h>,\n"
           "                  act_plugin); may be repeated.  The environment variable\n"
           "                  ACTBENCH_PLUGINS (PATH:PATH...) names more, loaded first.\n"
           "\n"

@@ -1,5 +1,5 @@
 /* actbench: implementations from shared libraries (plugins); the contract is
- * act_plugin in impls/activation.h, the loading rules are in plugin.h. */
+ * act_plugin in include/actbench/activation.h, the loading rules are in plugin.h. */
 #include "plugin.h"
 
 #include <dlfcn.h>

@@ -1,4 +1,4 @@
-/* CPU features (impls/cpu.c): what the kernels and the screen may use.  At
+/* CPU features (contract/cpu.c): what the kernels and the screen may use.  At
  * the bottom with the kernel contract (activation.h): the registry, the
  * suites and the base numerics (numerics/screen.c) ask it. */
 #ifndef ACTBENCH_CPU_H
@@ -8,7 +8,7 @@
 extern "C" {
 #endif
 
-/* CPU features (impls/cpu.c).  Honours the environment variable ACTBENCH_ISA
+/* CPU features (contract/cpu.c).  Honours the environment variable ACTBENCH_ISA
  * (scalar, avx2 or avx512) as a cap, so tests can force the mask down. */
 #define ACT_CPU_AVX2 1u              /* AVX2 + FMA + OS support for YMM state */
 #define ACT_CPU_AVX512 2u            /* AVX-512 F/DQ/BW/VL + OS support for ZMM state */

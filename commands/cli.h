@@ -1,4 +1,4 @@
-/* actbench: the command line (src/cli.c). */
+/* actbench: the command line (commands/cli.c). */
 #ifndef ACTBENCH_CLI_H
 #define ACTBENCH_CLI_H
 
