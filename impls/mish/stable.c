@@ -101,6 +101,7 @@ static inline mish_parts mish_core(float x) {
 
 static inline float mish_stable(float x) {
   if (isnan(x)) return x;
+  if (x == 0.0f) return x; /* -0 for -0 (p + pl below is +0) */
   if (x > 9.5f) return x;
   if (x < -120.0f) return -0.0f;
   mish_parts m = mish_core(x);
