@@ -386,7 +386,7 @@ typedef struct {
 /* what an ordinary result adds beyond rest_acc's sums: the histogram, the
  * worst list, the binades (bb == NULL: one per input) and the ulp_vs_x bins */
 static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t idx0, float xi,
-                             float g, float rn, int bi, const act_binade_stats *bb) {
+                             float g, float rn, int bi, act_binade_stats *bb) {
   s->hist[act_hist_bin(err)]++;
   if (s->nworst < ACT_WORST_K || worse(err, idx0 + i, &s->worst[ACT_WORST_K - 1])) {
     act_worst w;
@@ -403,10 +403,32 @@ static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t id
   if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
 }
 
+/* an ordinary or zero result's counts and maxima (rest_one); q: its
+ * quantized error for the core's sum (zero results add theirs at once) */
+static inline void rest_max(act_acc_stats *s, rest_acc *a, double err, double d, size_t i,
+                            uint64_t idx0, float xi, float g, float rn, const act_ref *r, int bi,
+                            act_binade_stats *bb, uint64_t q) {
+  const double ln = 0x1p-126;
+  a->n_gt1 += err > 1.0;
+  if (err > a->mx || (err == a->mx && i < a->mi)) a->mx = err, a->mi = i;
+  if (act_core_input(xi, &s->ctx) && act_ref_core_value(r, ln)) {
+    a->n_core++;
+    a->cqs += q;
+    if (err > a->cmx || (err == a->cmx && i < a->cmi)) a->cmx = err, a->cmi = i;
+  }
+  double abs_err = fabs(d);
+  if (abs_err > a->ma) a->ma = abs_err;
+  if (fabs(r->hi) >= ln) {
+    double rel = abs_err / fabs(r->hi);
+    if (rel > a->mr) a->mr = rel;
+  }
+  rest_each(s, err, i, idx0, xi, g, rn, bi, bb);
+}
+
 /* list[j] through add_one, or into a as an ordinary result */
 static inline void rest_one(act_acc_stats *s, rest_acc *a, const float *x, const float *got,
                             const act_ref *ref, const double *rulp, const int *bin, size_t i,
-                            uint64_t idx0, const act_binade_stats *bb) {
+                            uint64_t idx0, act_binade_stats *bb) {
   const act_acc_ctx *c = &s->ctx;
   const double ln = 0x1p-126; /* binary32's least normal */
   const act_ref *r = &ref[i];
@@ -424,26 +446,44 @@ static inline void rest_one(act_acc_stats *s, rest_acc *a, const float *x, const
     if ((!isnan(c->claim) && err > c->claim) || !(err < 0x1p10)) ordinary = 0;
   }
   if (!ordinary) {
-    act_acc_stats_add_one(s, xi, g, r, idx0 + i);
+    /* a zero for a nonzero exact value (a premature flush or a flush to
+     * zero: act_acc_mark_kind's answer for these inputs), marked as add_one
+     * marks it, its error, which may be large, summed exactly at once */
+    int zero = g == 0 && rn != 0 && r->cls == ACT_REF_FINITE && (rb & 0x7f800000u) != 0x7f800000u &&
+               !isnan(xi) && !(ax != 0 && (double)ax < c->sub_below) &&
+               !act_acc_kink_convention(c, xi, g);
+    if (!zero) {
+      if (isnan(g) && !isnan(xi) && r->cls != ACT_REF_NAN && !isnan(rn)) {
+        /* NaN for a number: add_one's special failure, marked NaN */
+        s->inputs++;
+        if (s->binade) s->binade[act_binade_of(fbits(xi))].count++;
+        s->core_inputs += (size_t)(act_core_input(xi, c) && act_ref_core_value(r, ln));
+        marks_add(&s->marks[ACT_MARK_NAN], idx0 + i, xi, 0, g, rn);
+        s->special_fail++, s->nan_out_fail++;
+        if (!isnan(c->claim) && !c->excuse_nan_out)
+          marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, INFINITY, g, rn);
+        return;
+      }
+      act_acc_stats_add_one(s, xi, g, r, idx0 + i);
+      return;
+    }
+    d = ((double)g - r->hi) - r->lo;
+    err = fabs(d) * rulp[i];
+    int kind = act_ref_core_value(r, ln) ? ACT_MARK_PREMATURE : ACT_MARK_FLUSH;
+    marks_add(&s->marks[kind], idx0 + i, xi, err, g, rn);
+    if (!isnan(c->claim) && err > c->claim)
+      marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, err, g, rn);
+    act_xsum_add(&s->sum, err);
+    if (act_core_input(xi, c) && act_ref_core_value(r, ln)) act_xsum_add(&s->core_sum, err);
+    if (bb) act_xsum_add(&bb->sum, err);
+    a->n_ord++;
+    rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, 0);
     return;
   }
   a->n_ord++;
   uint64_t q = act_xsum_q(err);
   a->qs += q;
-  a->n_gt1 += err > 1.0;
-  if (err > a->mx || (err == a->mx && i < a->mi)) a->mx = err, a->mi = i;
-  if (act_core_input(xi, c) && act_ref_core_value(r, ln)) {
-    a->n_core++;
-    a->cqs += q;
-    if (err > a->cmx || (err == a->cmx && i < a->cmi)) a->cmx = err, a->cmi = i;
-  }
-  double abs_err = fabs(d);
-  if (abs_err > a->ma) a->ma = abs_err;
-  if (fabs(r->hi) >= ln) {
-    double rel = abs_err / fabs(r->hi);
-    if (rel > a->mr) a->mr = rel;
-  }
-  rest_each(s, err, i, idx0, xi, g, rn, bin[i], bb);
+  rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, q);
 }
 
 /* the sixteen lanes' worth at a time: eight list entries per step, their
@@ -454,7 +494,7 @@ static inline void rest_one(act_acc_stats *s, rest_acc *a, const float *x, const
 __attribute__((target("avx512f,avx512dq"))) static size_t rest_avx512(
     act_acc_stats *s, rest_acc *a, const float *x, const float *got, const act_ref *ref,
     const double *rulp, const int *bin, const uint32_t *list, size_t m, uint64_t idx0,
-    const act_binade_stats *bb) {
+    act_binade_stats *bb) {
   const act_acc_ctx *c = &s->ctx;
   const __m512d ln = _mm512_set1_pd(0x1p-126), lim1 = _mm512_set1_pd(0x1p10),
                 one = _mm512_set1_pd(1.0), sc40 = _mm512_set1_pd(0x1p40),
@@ -508,7 +548,7 @@ __attribute__((target("avx512f,avx512dq"))) static size_t rest_avx512(
     unsigned other = (unsigned)(__mmask8)~k;
     while (other) { /* in order: the marks see them as add_one would */
       size_t i = list[j + (size_t)__builtin_ctz(other)];
-      act_acc_stats_add_one(s, x[i], got[i], &ref[i], idx0 + i);
+      rest_one(s, a, x, got, ref, rulp, bin, i, idx0, bb);
       other &= other - 1;
     }
     if (!k) continue;

@@ -348,7 +348,15 @@ static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
     }
     w->rulp[d][i] = r->cls == ACT_REF_FINITE ? 1.0 / act_ulp(r->hi, r->lo, &act_binary32) : 1.0;
     double e;
-    int st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
+    int st;
+    if (r->cls == ACT_REF_FINITE && isfinite(r->rn)) {
+      /* act_ulp_error's arithmetic (an ulp is a power of two: the product
+       * by its reciprocal is the quotient) */
+      e = fabs(((double)r->rn - r->hi) - r->lo) * w->rulp[d][i];
+      st = ACT_ULP_OK;
+    } else {
+      st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
+    }
     if (st == ACT_ULP_OK) {
       w->ecr[d][i] = e;
       w->q[d][i] = act_xsum_q(e);
