@@ -446,38 +446,42 @@ static inline void rest_one(act_acc_stats *s, rest_acc *a, const float *x, const
     if ((!isnan(c->claim) && err > c->claim) || !(err < 0x1p10)) ordinary = 0;
   }
   if (!ordinary) {
-    /* a zero for a nonzero exact value (a premature flush or a flush to
-     * zero: act_acc_mark_kind's answer for these inputs), marked as add_one
-     * marks it, its error, which may be large, summed exactly at once */
-    int zero = g == 0 && rn != 0 && r->cls == ACT_REF_FINITE && (rb & 0x7f800000u) != 0x7f800000u &&
-               !isnan(xi) && !(ax != 0 && (double)ax < c->sub_below) &&
-               !act_acc_kink_convention(c, xi, g);
-    if (!zero) {
-      if (isnan(g) && !isnan(xi) && r->cls != ACT_REF_NAN && !isnan(rn)) {
-        /* NaN for a number: add_one's special failure, marked NaN */
-        s->inputs++;
-        if (s->binade) s->binade[act_binade_of(fbits(xi))].count++;
-        s->core_inputs += (size_t)(act_core_input(xi, c) && act_ref_core_value(r, ln));
-        marks_add(&s->marks[ACT_MARK_NAN], idx0 + i, xi, 0, g, rn);
-        s->special_fail++, s->nan_out_fail++;
-        if (!isnan(c->claim) && !c->excuse_nan_out)
-          marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, INFINITY, g, rn);
-        return;
-      }
-      act_acc_stats_add_one(s, xi, g, r, idx0 + i);
+    /* beside them, the results add_one would mark only as a zero for a
+     * nonzero exact value (a premature flush or a flush to zero:
+     * act_acc_mark_kind's answer for these inputs) or as above the claim,
+     * and those of large errors: marked as add_one marks them, their errors
+     * summed exactly at once */
+    int plain = r->cls == ACT_REF_FINITE && (rb & 0x7f800000u) != 0x7f800000u &&
+                (gb & 0x7f800000u) != 0x7f800000u && !isnan(xi) &&
+                !(ax != 0 && (double)ax < c->sub_below) && (g == 0 ? rn != 0 : g != lim) &&
+                !act_acc_kink_convention(c, xi, g);
+    if (plain) {
+      d = ((double)g - r->hi) - r->lo;
+      err = fabs(d) * rulp[i];
+      if (g == 0)
+        marks_add(&s->marks[act_ref_core_value(r, ln) ? ACT_MARK_PREMATURE : ACT_MARK_FLUSH],
+                  idx0 + i, xi, err, g, rn);
+      if (!isnan(c->claim) && err > c->claim)
+        marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, err, g, rn);
+      act_xsum_add(&s->sum, err);
+      if (act_core_input(xi, c) && act_ref_core_value(r, ln)) act_xsum_add(&s->core_sum, err);
+      if (bb) act_xsum_add(&bb->sum, err);
+      a->n_ord++;
+      rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, 0);
       return;
     }
-    d = ((double)g - r->hi) - r->lo;
-    err = fabs(d) * rulp[i];
-    int kind = act_ref_core_value(r, ln) ? ACT_MARK_PREMATURE : ACT_MARK_FLUSH;
-    marks_add(&s->marks[kind], idx0 + i, xi, err, g, rn);
-    if (!isnan(c->claim) && err > c->claim)
-      marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, err, g, rn);
-    act_xsum_add(&s->sum, err);
-    if (act_core_input(xi, c) && act_ref_core_value(r, ln)) act_xsum_add(&s->core_sum, err);
-    if (bb) act_xsum_add(&bb->sum, err);
-    a->n_ord++;
-    rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, 0);
+    if (isnan(g) && !isnan(xi) && r->cls != ACT_REF_NAN && !isnan(rn)) {
+      /* NaN for a number: add_one's special failure, marked NaN */
+      s->inputs++;
+      if (s->binade) s->binade[act_binade_of(fbits(xi))].count++;
+      s->core_inputs += (size_t)(act_core_input(xi, c) && act_ref_core_value(r, ln));
+      marks_add(&s->marks[ACT_MARK_NAN], idx0 + i, xi, 0, g, rn);
+      s->special_fail++, s->nan_out_fail++;
+      if (!isnan(c->claim) && !c->excuse_nan_out)
+        marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, INFINITY, g, rn);
+      return;
+    }
+    act_acc_stats_add_one(s, xi, g, r, idx0 + i);
     return;
   }
   a->n_ord++;

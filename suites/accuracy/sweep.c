@@ -322,7 +322,126 @@ static void worker_free(const act_sweep_cfg *c, worker *w) {
   free(w->t_blk);
 }
 
-/* what a correctly rounded result contributes, per input and direction */
+/* what a correctly rounded result contributes, per input and direction:
+ * input i's reference */
+static inline void precompute_one(worker *w, int d, const act_ref *ref, size_t i) {
+  const act_ref *r = &ref[i];
+  w->core[d][i] =
+      (unsigned char)(fabsf(w->x[i]) <= 0x1.fffffep+127f && act_ref_core_value(r, 0x1p-126));
+  w->rb[d][i] = fbits(r->rn);
+  w->fl[d][i] = (uint32_t)((r->exact_zero ? FL_EZ : 0) | (isnan(r->rn) ? FL_RNAN : 0));
+  if (i > 0 && w->rb[d][i] == w->rb[d][i - 1] && r->hi == r[-1].hi && r->lo == r[-1].lo &&
+      r->cls == r[-1].cls && w->fl[d][i] == w->fl[d][i - 1]) {
+    /* the same reference as the input before (a saturated tail) */
+    w->ecr[d][i] = w->ecr[d][i - 1], w->q[d][i] = w->q[d][i - 1];
+    w->rulp[d][i] = w->rulp[d][i - 1];
+    w->acr[d][i] = w->acr[d][i - 1], w->rcr[d][i] = w->rcr[d][i - 1];
+    return;
+  }
+  w->rulp[d][i] = r->cls == ACT_REF_FINITE ? 1.0 / act_ulp(r->hi, r->lo, &act_binary32) : 1.0;
+  double e;
+  int st;
+  if (r->cls == ACT_REF_FINITE && isfinite(r->rn)) {
+    /* act_ulp_error's arithmetic (an ulp is a power of two: the product
+     * by its reciprocal is the quotient) */
+    e = fabs(((double)r->rn - r->hi) - r->lo) * w->rulp[d][i];
+    st = ACT_ULP_OK;
+  } else {
+    st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
+  }
+  if (st == ACT_ULP_OK) {
+    w->ecr[d][i] = e;
+    w->q[d][i] = act_xsum_q(e);
+    double g = isinf(r->rn) ? copysign(0x1p128, (double)r->rn) : (double)r->rn;
+    double ae = fabs((g - r->hi) - r->lo);
+    w->acr[d][i] = ae;
+    w->rcr[d][i] = fabs(r->hi) >= 0x1p-126 ? ae / fabs(r->hi) : -1;
+  } else { /* NaN for NaN, the right infinity: error 0, no abs/rel/bin */
+    w->ecr[d][i] = 0;
+    w->q[d][i] = 0;
+    w->acr[d][i] = -1;
+    w->rcr[d][i] = -1;
+  }
+}
+
+/* precompute_one for eight references at a time: lanes whose reference is
+ * a finite value with a finite rounding (all but a few) in vectors, with
+ * the same operations (act_ulp's power of two from the exponent of hi, its
+ * reciprocal exact), the others through precompute_one; returns how many
+ * inputs it took (a multiple of eight) */
+__attribute__((target("avx512f,avx512dq"))) static size_t precompute_avx512(worker *w, int d,
+                                                                            const act_ref *ref,
+                                                                            size_t n) {
+  const __m512i i3 = _mm512_setr_epi64(0, 3, 6, 9, 12, 15, 18, 21);
+  const __m512i i6 = _mm512_setr_epi64(4, 10, 16, 22, 28, 34, 40, 46); /* rn, in floats */
+  const __m512i absd = _mm512_set1_epi64(0x7fffffffffffffffll),
+                mant = _mm512_set1_epi64(0xfffffffffffffll);
+  const __m256i expm = _mm256_set1_epi32(0x7f800000);
+  const __m512d ln = _mm512_set1_pd(0x1p-126), zero = _mm512_setzero_pd(),
+                sc40 = _mm512_set1_pd(0x1p40), big = _mm512_set1_pd(0x1p12);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const double *base = (const double *)(ref + i);
+    __m512d hi = _mm512_i64gather_pd(i3, base, 8);
+    __m512d lo = _mm512_i64gather_pd(_mm512_add_epi64(i3, _mm512_set1_epi64(1)), base, 8);
+    __m256i rb = _mm512_i64gather_epi32(i6, base, 4);
+    __m256i meta = _mm512_i64gather_epi32(_mm512_add_epi64(i6, _mm512_set1_epi64(1)), base, 4);
+    __m256i cls = _mm256_and_si256(meta, _mm256_set1_epi32(0xff));
+    __m256i ez32 = _mm256_and_si256(meta, _mm256_set1_epi32(0xff00));
+    /* ordinary lanes: a finite reference (cls 0) with a finite rounding */
+    __m256i bad = _mm256_or_si256(
+        _mm256_cmpeq_epi32(_mm256_and_si256(rb, expm), expm),
+        _mm256_xor_si256(_mm256_cmpeq_epi32(cls, _mm256_setzero_si256()), _mm256_set1_epi32(-1)));
+    __mmask8 ok = (__mmask8)~_mm256_movemask_ps(_mm256_castsi256_ps(bad));
+    __m512d ahi = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(hi), absd));
+    /* act_ulp: 2^k, k = max(e - 24, -149), 2^(e-1) <= |hi| < 2^e, e one
+     * less where |hi| is a power of two and lo points inward; 2^-149 for 0 */
+    __m512d E = _mm512_getexp_pd(ahi); /* e - 1 */
+    __mmask8 pow2 = _mm512_testn_epi64_mask(_mm512_castpd_si512(hi), mant);
+    __mmask8 inward =
+        _mm512_cmp_pd_mask(lo, zero, _CMP_NEQ_OQ) &
+        _mm512_movepi64_mask(_mm512_xor_si512(_mm512_castpd_si512(lo), _mm512_castpd_si512(hi)));
+    E = _mm512_mask_sub_pd(E, pow2 & inward, E, _mm512_set1_pd(1.0));
+    __m512d k = _mm512_max_pd(_mm512_sub_pd(E, _mm512_set1_pd(23.0)), _mm512_set1_pd(-149.0));
+    k = _mm512_mask_mov_pd(k, _mm512_cmp_pd_mask(hi, zero, _CMP_EQ_OQ), _mm512_set1_pd(-149.0));
+    __m512d ru = _mm512_scalef_pd(_mm512_set1_pd(1.0), _mm512_sub_pd(zero, k));
+    __m512d rn = _mm512_cvtps_pd(_mm256_castsi256_ps(rb));
+    __m512d dd = _mm512_sub_pd(_mm512_sub_pd(rn, hi), lo);
+    __m512d ae = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(dd), absd));
+    __m512d e = _mm512_mul_pd(ae, ru);
+    ok &= _mm512_cmp_pd_mask(e, big, _CMP_LT_OQ);
+    __m512i q = _mm512_cvtpd_epu64(_mm512_mul_pd(e, sc40)); /* to nearest even: act_rint */
+    __mmask8 nrm = _mm512_cmp_pd_mask(ahi, ln, _CMP_GE_OQ);
+    __m512d rel = _mm512_mask_div_pd(_mm512_set1_pd(-1.0), nrm, ae, ahi);
+    _mm512_storeu_pd(w->rulp[d] + i, ru);
+    _mm512_storeu_pd(w->ecr[d] + i, e);
+    _mm512_storeu_si512(w->q[d] + i, q);
+    _mm512_storeu_pd(w->acr[d] + i, ae);
+    _mm512_storeu_pd(w->rcr[d] + i, rel);
+    _mm256_storeu_si256((__m256i *)(w->rb[d] + i), rb);
+    /* the flags (rn is finite here: no FL_RNAN) and the core */
+    __mmask8 ez = (__mmask8)~_mm256_movemask_ps(
+        _mm256_castsi256_ps(_mm256_cmpeq_epi32(ez32, _mm256_setzero_si256())));
+    __mmask8 same_sign = (__mmask8)~_mm512_movepi64_mask(
+        _mm512_xor_si512(_mm512_castpd_si512(lo), _mm512_castpd_si512(hi)));
+    __mmask8 core = ez | _mm512_cmp_pd_mask(ahi, ln, _CMP_GT_OQ) |
+                    (_mm512_cmp_pd_mask(ahi, ln, _CMP_EQ_OQ) &
+                     (_mm512_cmp_pd_mask(lo, zero, _CMP_EQ_OQ) | same_sign));
+    for (int l = 0; l < 8; l++) {
+      if (!((ok >> l) & 1)) {
+        precompute_one(w, d, ref, i + (size_t)l);
+        continue;
+      }
+      w->fl[d][i + l] = (uint32_t)(((ez >> l) & 1) ? FL_EZ : 0);
+      w->core[d][i + l] =
+          (unsigned char)(fabsf(w->x[i + l]) <= 0x1.fffffep+127f && ((core >> l) & 1));
+    }
+  }
+  return i;
+}
+
+static int g_pre_avx512; /* precompute_avx512 (cr_scan_pick decides) */
+
 static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
   const act_ref *ref = d ? w->rd : w->rf;
   const act_acc_stats *s0 = &w->fs[0];
@@ -332,45 +451,8 @@ static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
       float ax = fabsf(w->x[i]);
       w->sub[i] = ax != 0 && ax < 0x1p-126f;
     }
-  for (size_t i = 0; i < n; i++) {
-    const act_ref *r = &ref[i];
-    w->core[d][i] =
-        (unsigned char)(fabsf(w->x[i]) <= 0x1.fffffep+127f && act_ref_core_value(r, 0x1p-126));
-    w->rb[d][i] = fbits(r->rn);
-    w->fl[d][i] = (uint32_t)((r->exact_zero ? FL_EZ : 0) | (isnan(r->rn) ? FL_RNAN : 0));
-    if (i > 0 && w->rb[d][i] == w->rb[d][i - 1] && r->hi == r[-1].hi && r->lo == r[-1].lo &&
-        r->cls == r[-1].cls && w->fl[d][i] == w->fl[d][i - 1]) {
-      /* the same reference as the input before (a saturated tail) */
-      w->ecr[d][i] = w->ecr[d][i - 1], w->q[d][i] = w->q[d][i - 1];
-      w->rulp[d][i] = w->rulp[d][i - 1];
-      w->acr[d][i] = w->acr[d][i - 1], w->rcr[d][i] = w->rcr[d][i - 1];
-      continue;
-    }
-    w->rulp[d][i] = r->cls == ACT_REF_FINITE ? 1.0 / act_ulp(r->hi, r->lo, &act_binary32) : 1.0;
-    double e;
-    int st;
-    if (r->cls == ACT_REF_FINITE && isfinite(r->rn)) {
-      /* act_ulp_error's arithmetic (an ulp is a power of two: the product
-       * by its reciprocal is the quotient) */
-      e = fabs(((double)r->rn - r->hi) - r->lo) * w->rulp[d][i];
-      st = ACT_ULP_OK;
-    } else {
-      st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
-    }
-    if (st == ACT_ULP_OK) {
-      w->ecr[d][i] = e;
-      w->q[d][i] = act_xsum_q(e);
-      double g = isinf(r->rn) ? copysign(0x1p128, (double)r->rn) : (double)r->rn;
-      double ae = fabs((g - r->hi) - r->lo);
-      w->acr[d][i] = ae;
-      w->rcr[d][i] = fabs(r->hi) >= 0x1p-126 ? ae / fabs(r->hi) : -1;
-    } else { /* NaN for NaN, the right infinity: error 0, no abs/rel/bin */
-      w->ecr[d][i] = 0;
-      w->q[d][i] = 0;
-      w->acr[d][i] = -1;
-      w->rcr[d][i] = -1;
-    }
-  }
+  size_t i = g_pre_avx512 ? precompute_avx512(w, d, ref, n) : 0;
+  for (; i < n; i++) precompute_one(w, d, ref, i);
 }
 
 /* the fast pass over one implementation's results in one direction */
@@ -644,6 +726,8 @@ static void cr_scan_pick(void) {
   if (cap && !strcmp(cap, "avx2")) level = 1;
   __builtin_cpu_init();
   masked_max = masked_max_generic, first_at = first_at_generic;
+  g_pre_avx512 =
+      level >= 2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
   if (level >= 2 && __builtin_cpu_supports("avx512f"))
     cr_scan = cr_scan_avx512, masked_max = masked_max_avx512, first_at = first_at_avx512;
   else if (level >= 1 && __builtin_cpu_supports("avx2"))
