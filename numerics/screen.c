@@ -666,22 +666,6 @@ static unsigned silu(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref *d,
 static unsigned softplus(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hd) {
   if (!(a > 0)) return 0;
   double t = (double)a * x; /* exact */
-  if (t != 0 && fabs(t) < 0x1p-64 && a >= 0x1p-100) {
-    /* 1/2 - |t|/4 < sigma(t) < 1/2 + |t|/4: within 2^-66 of 1/2, inside
-     * its rounding cell in the 64-bit format (2^-64 above 1/2, 2^-65 below)
-     * and in binary32; a/4 (1 - t^2/4) < a sigma'(t) < a/4, within 2^-130
-     * of a/4 relatively, which is a float (a >= 2^-100) and a 64-bit value */
-    set_final(f, 0.5, 0);
-    set_final(d, 0.25 * a, 0);
-    return F_BIT | D_BIT;
-  }
-  if (fabs(t) > 135 && a <= 16) {
-    /* e^-|t| < 2^-194: sigma(t) within 2^-194 of 1 (or 0), a sigma'(t) below
-     * 2^-190, half the 64-bit format's least value: both round as below */
-    set_final(f, t > 0 ? 1.0 : 0.0, 0);
-    set_final(d, 0.0, 0);
-    return F_BIT | D_BIT;
-  }
   if (fabs(t) > DD_EXP_MAX) {
     /* t > 0: x + log1p(e^-t)/a, the term below 2^-700; t < 0: below 2^-700 */
     set_final(f, t > 0 ? (double)x : 0.0, 0);
