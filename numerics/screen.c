@@ -38,9 +38,9 @@
 #include <mpfr.h>
 #include <pthread.h>
 
-#include "numerics.h"
 #include "cpu.h"
 #include "descriptor.h"
+#include "numerics.h"
 /* the double-double functions, as a private copy of this file's */
 #define DDM_API static
 #include "ddmath.c"
@@ -64,6 +64,7 @@ static int use_fma = -1; /* -1: not decided yet */
 /* ---- constants (MPFR, correctly rounded to double-double) */
 static ddr K_LAMBDA, K_LA, K_SQ2PI, K_C, K_RSQ2PI; /* selu lambda, lambda alpha,
                                                       sqrt(2/pi), 0.044715, 1/sqrt(2 pi) */
+static ddr K_T[2]; /* tanh's Maclaurin coefficients -1/3, 2/15 (tanh_series) */
 
 static ddr const_of(const char *dec, int op) {
   mpfr_t v, w;
@@ -106,6 +107,9 @@ static void init_constants(void) {
   K_SQ2PI = const_of(NULL, 2);
   K_C = const_of("0.044715", 0);
   K_RSQ2PI = const_of(NULL, 3);
+  /* quotients of exact doubles, with ddr_div_d's bound */
+  K_T[0] = ddr_div_d(ddr_exact(-1.0, 0), 3.0);
+  K_T[1] = ddr_div_d(ddr_exact(2.0, 0), 15.0);
   mpfr_free_cache();
 }
 
@@ -320,6 +324,36 @@ static void sig_parts(double t, ddr *E, ddr *W) {
   *W = ddr_div(X(1.0), ddr_add_d(*E, 1.0));
 }
 
+/* tanh(x) for an exact x, 2^-80 < |x| < 2^-6, by its Maclaurin series
+ *   tanh x = x + x z P(z),  z = x^2,
+ *   P(z) = -1/3 + 2/15 z + z^2 Q(z) + R,
+ *   Q(z) = -17/315 + 62/2835 z - 1382/155925 z^2 + 21844/6081075 z^3
+ *          - 929569/638512875 z^4
+ * (the series of tanh alternates and its terms shrink by a factor below
+ * (2/pi)^2 z < 1 each, so |R| is below the first omitted term,
+ * 6404582/10854718875 z^7 < 5.91e-4 z^7; twice that is added).  z is exact
+ * (TwoProd); Q in double on z.h: |Q| < 0.0541, and its error (the
+ * coefficients' roundings, z.l dropped, eight operations, each within u of
+ * a partial sum below 0.0541) is below 13 u 0.0541 < 2^-53; it reaches
+ * tanh multiplied by |x| z^3 < |x| 2^-36.  The two leading steps of P in
+ * double-double with running bounds (the coefficients K_T with
+ * ddr_div_d's).  Beside exp and a division (the path for larger |x|) this is
+ * a few dozen operations: most of the inputs of sigmoid and tanh that the
+ * screen evaluates at all are this small. */
+static ddr tanh_series(double x) {
+  dd z = dd_two_prod(x, x);
+  ddr Z = ddr_exact(z.h, z.l);
+  const double t7 = -17.0 / 315, t9 = 62.0 / 2835, t11 = -1382.0 / 155925, t13 = 21844.0 / 6081075,
+               t15 = -929569.0 / 638512875;
+  double q = t7 + z.h * (t9 + z.h * (t11 + z.h * (t13 + z.h * t15)));
+  ddr P = ddr_add(K_T[1], ddr_mul(Z, ddr_of(dd_from(q), 0x1p-53)));
+  P = ddr_add(K_T[0], ddr_mul(Z, P));
+  ddr T = ddr_add_d(ddr_mul_d(ddr_mul(Z, P), x), x);
+  double z2 = z.h * z.h, z4 = z2 * z2, z8 = z4 * z4; /* within 2^-50 of z^8 */
+  T.e = (T.e + 2 * 5.91e-4 * 1.001 * fabs(x) * z8) * DD_BUMP;
+  return T;
+}
+
 /* sigma(t) for |t| < 2^-39 and an exact t: 1/2 + t/4 - t^3/48 + t^5/480 - ...
  * (an alternating series here), strictly on the side of 1/2 + t/4 that
  * -t^3 points to */
@@ -336,6 +370,22 @@ static unsigned sigmoid(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref 
                         hint *hd) {
   if (!(a > 0)) return 0;
   double t = (double)a * x; /* exact */
+  if (t != 0 && fabs(t) < 0x1p-64 && a >= 0x1p-100) {
+    /* 1/2 - |t|/4 < sigma(t) < 1/2 + |t|/4: within 2^-66 of 1/2, inside
+     * its rounding cell in the 64-bit format (2^-64 above 1/2, 2^-65 below)
+     * and in binary32; a/4 (1 - t^2/4) < a sigma'(t) < a/4, within 2^-130
+     * of a/4 relatively, which is a float (a >= 2^-100) and a 64-bit value */
+    set_final(f, 0.5, 0);
+    set_final(d, 0.25 * a, 0);
+    return F_BIT | D_BIT;
+  }
+  if (fabs(t) > 135 && a <= 16) {
+    /* e^-|t| < 2^-194: sigma(t) within 2^-194 of 1 (or 0), a sigma'(t) below
+     * 2^-190, half the 64-bit format's least value: both round as below */
+    set_final(f, t > 0 ? 1.0 : 0.0, 0);
+    set_final(d, 0.0, 0);
+    return F_BIT | D_BIT;
+  }
   /* up to 2^-39, not 2^-40: for 2^-40 <= t < 2^-39, 1/2 + t/4 has a bit of
    * weight 2^-65 and is a midpoint of the references' 64-bit rounding when
    * that bit is set; only the hint (the side -t^3 points to) decides those,
@@ -355,6 +405,13 @@ static unsigned sigmoid(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref 
     set_final(d, 0.0, 0);
     return F_BIT | D_BIT;
   }
+  if (fabs(t) < 0x1p-5) {
+    /* sigma(t) = 1/2 + tanh(t/2)/2, a sigma'(t) = a/4 (1 - tanh(t/2)^2) */
+    ddr T = tanh_series(0.5 * t);
+    *vf = ddr_add_d(ddr_mul_d(T, 0.5), 0.5);
+    *vd = ddr_mul_d(ddr_add_d(ddr_neg(ddr_mul(T, T)), 1.0), 0.25 * a);
+    return 0;
+  }
   ddr E, W;
   sig_parts(t, &E, &W);
   *vf = t >= 0 ? W : ddr_mul(E, W);
@@ -364,9 +421,22 @@ static unsigned sigmoid(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref 
 
 static unsigned tanh_s(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hd) {
   double ax = fabs((double)x), s = x < 0 ? -1.0 : 1.0;
-  if (ax > DD_EXP_MAX / 2) {
-    set_final(f, s, 0); /* 1 - 2E/(1 + E), E < 2^-865 */
+  if (ax > 70) {
+    /* 1 - 2E/(1 + E) and 4E/(1 + E)^2 with E = e^-2|x| < 2^-201: within
+     * 2^-200 of 1 (the 64-bit format's cells below 1 are 2^-65) and below
+     * 2^-198 (under half its least value, 2^-189) */
+    set_final(f, s, 0);
     set_final(d, 0.0, 0);
+    return F_BIT | D_BIT;
+  }
+  if (ax != 0 && ax < 0x1p-34) {
+    /* x - x^3/3 < tanh x < x for x > 0 (odd): within x^2/3 < 2^-69 of x
+     * relatively, inside x's 64-bit cell (2^-64 relative, 2^-65 below a
+     * power of two; x itself is a 64-bit value down to 2^-149) and its
+     * binary32 cell; 1 - x^2 < tanh' x < 1, within 2^-68 of 1 (cells of
+     * 2^-65 below 1) */
+    set_final(f, x, 0);
+    set_final(d, 1.0, 0);
     return F_BIT | D_BIT;
   }
   if (ax < 0x1p-16) {
@@ -385,6 +455,12 @@ static unsigned tanh_s(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *
     dd om = dd_add_d(dd_neg(x2), 1.0); /* 1 - x^2: exact (|x| < 2^-16) */
     hd->side = 1, hd->base = om;       /* 2x^4/3 dominates the rest */
     *vd = ddr_add(ddr_of(om, 0), ddr_of(dd_from(c4), r4));
+    return 0;
+  }
+  if (ax < 0x1p-6) { /* tanh' = 1 - tanh^2 */
+    ddr T = tanh_series(x);
+    *vf = T;
+    *vd = ddr_add_d(ddr_neg(ddr_mul(T, T)), 1.0);
     return 0;
   }
   ddr vfa;
@@ -682,7 +758,8 @@ static int exact_over6(unsigned __int128 N, int E, int neg, ddr *v) {
    * times the inverse of 3 modulo 2^128 */
   uint64_t r3 = ((uint64_t)N % 3 + (uint64_t)(N >> 64) % 3) % 3;
   if (N == 0 || r3 != 0) return 0;
-  const unsigned __int128 inv3 = ((unsigned __int128)0xaaaaaaaaaaaaaaaaull << 64) | 0xaaaaaaaaaaaaaaabull;
+  const unsigned __int128 inv3 =
+      ((unsigned __int128)0xaaaaaaaaaaaaaaaaull << 64) | 0xaaaaaaaaaaaaaaabull;
   unsigned __int128 M = N * inv3; /* = N / 3 exactly: the value is M 2^(E-1) */
   while (!(M & 1)) M >>= 1, E++;
   if (bits128(M) > 106) return 0;
@@ -782,18 +859,18 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
 #else
 #define ENTRY(name) act_screen_##name##_generic
 #endif
-#define SCREEN_ENTRY(name, body)                                                   \
-  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d);      \
-  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d) {     \
-    if (!isfinite(x) || x == 0) return 0;                                          \
-    ddr vf = {0, 0, INFINITY}, vd = {0, 0, INFINITY};                              \
-    hint hf = {0, {0, 0}}, hd = {0, {0, 0}};                                       \
-    unsigned done = 0;                                                             \
-    (void)p, (void)hf, (void)hd;                                                   \
-    body;                                                                          \
-    if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT;    \
-    if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT;    \
-    return done;                                                                   \
+#define SCREEN_ENTRY(name, body)                                                \
+  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d);   \
+  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d) {  \
+    if (!isfinite(x) || x == 0) return 0;                                       \
+    ddr vf = {0, 0, INFINITY}, vd = {0, 0, INFINITY};                           \
+    hint hf = {0, {0, 0}}, hd = {0, {0, 0}};                                    \
+    unsigned done = 0;                                                          \
+    (void)p, (void)hf, (void)hd;                                                \
+    body;                                                                       \
+    if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT; \
+    if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT; \
+    return done;                                                                \
   }
 SCREEN_ENTRY(sigmoid, done = sigmoid(x, p->a, &vf, &vd, f, d, &hf, &hd))
 SCREEN_ENTRY(tanh, done = tanh_s(x, &vf, &vd, f, d, &hd))
@@ -813,9 +890,10 @@ SCREEN_ENTRY(hardswish, done = hardswish(x, &vf, &vd, f, d, &hf))
 SCREEN_ENTRY(logsigmoid, done = logsigmoid(x, &vf, &vd, f, d, &hd))
 
 #ifndef ACT_SCREEN_VARIANT
-#define SCREEN_OPS(name, phi)                                                      \
-  unsigned act_screen_##name##_fma(float x, const act_params *p, act_ref *f, act_ref *d); \
-  const act_screen_ops act_screen_##name = {act_screen_##name##_fma, act_screen_##name##_generic, phi};
+#define SCREEN_OPS(name, phi)                                                                     \
+  unsigned act_screen_##name##_fma(float x, const act_params *p, act_ref *f, act_ref *d);         \
+  const act_screen_ops act_screen_##name = {act_screen_##name##_fma, act_screen_##name##_generic, \
+                                            phi};
 SCREEN_OPS(sigmoid, 0)
 SCREEN_OPS(tanh, 0)
 SCREEN_OPS(relu, 0)

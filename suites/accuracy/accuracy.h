@@ -181,11 +181,11 @@ typedef struct {
 } act_cr_block;
 void act_acc_stats_fold_cr(act_acc_stats *s, const act_cr_block *c);
 /* what act_acc_stats_add_one would add for every input i of list[0..m), in
- * binary32, given the reciprocals of the references' ulps and x's ulp_vs_x
- * bins (stats.c) */
+ * binary32, given the reciprocals of the references' ulps, x's ulp_vs_x
+ * bins and the inputs' binade (-1 where they do not share one; stats.c) */
 void act_acc_stats_add_rest(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
                             const double *rulp, const int *bin, const uint32_t *list, size_t m,
-                            uint64_t idx0);
+                            uint64_t idx0, int binade);
 /* the ulp_vs_x bin of x, -1 outside */
 static inline int act_acc_stats_bin(const act_acc_stats *s, float x) {
   if (s->bins <= 0 || !(x >= s->bin_lo && x <= s->bin_hi)) return -1;

@@ -2,6 +2,7 @@
  * as docs/accuracy.md defines them, in a form that merges in any order to
  * the same bits (integer counts, exact sums, maxima with a fixed tie-break),
  * so that threads, MPI ranks and resumed runs all give one answer. */
+#include <immintrin.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,83 +355,292 @@ void act_acc_stats_add_one_fmt(act_acc_stats *s, float x, float got, const act_r
 }
 
 /* The results a fast pass found not correctly rounded (the inputs list[0..m),
- * in order), all of them as act_acc_stats_add_one would count them, in binary32.  Most are
- * ordinary: a finite result, not zero, not the limit, of a finite exact
- * value within the format, for an input the kernel does not flush, within
- * the claim; for those add_one would mark nothing, and what it adds is done
- * here inline, with the reciprocal of the reference's ulp given (rulp[i] =
- * 1 / act_ulp(hi, lo), any value where the reference is not finite: an ulp
- * is a power of two, so that |d| rulp[i] is |d| / ulp to the bit) and x's ulp_vs_x bin (bin[i],
- * act_acc_stats_bin).  Everything else goes through add_one.  The marks see
- * the same inputs in the same order; the rest merges in any order (stats.c's
- * header), so the statistics are add_one's to the bit (the tests compare
- * both paths: ACTBENCH_SWEEP_SLOWPATH). */
+ * in order), all of them as act_acc_stats_add_one would count them, in
+ * binary32.  Most are ordinary: a finite result, not zero, not the limit, of
+ * a finite exact value within the format, for an input the kernel does not
+ * flush, within the claim, with an error below 2^10 ulp; for those add_one
+ * would mark nothing, and what it adds is summed here, with the reciprocal
+ * of the reference's ulp given (rulp[i] = 1 / act_ulp(hi, lo), any value
+ * where the reference is not finite: an ulp is a power of two, so that |d|
+ * rulp[i] is |d| / ulp to the bit) and x's ulp_vs_x bin (bin[i],
+ * act_acc_stats_bin).  Everything else goes through add_one, in order: the
+ * marks see the same inputs in the same order; the rest merges in any order
+ * (this file's header), so the statistics are add_one's to the bit (the
+ * tests compare both paths: ACTBENCH_SWEEP_SLOWPATH, and this file's two
+ * copies: ACTBENCH_SWEEP_ISA). */
 static inline uint32_t fbits(float v) {
   uint32_t u;
   memcpy(&u, &v, sizeof u);
   return u;
 }
 
-void act_acc_stats_add_rest(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
-                            const double *rulp, const int *bin, const uint32_t *list, size_t m,
-                            uint64_t idx0) {
+/* the ordinary results' sums, counts and maxima, added to the statistics
+ * once at the end: a quantized error is below 2^50 (errors below 2^10 ulp),
+ * so a block's sum of them fits 64 bits */
+typedef struct {
+  uint64_t n_ord, n_gt1, n_core, qs, cqs;
+  double mx, cmx, ma, mr;
+  size_t mi, cmi; /* the first inputs where mx and cmx are reached */
+} rest_acc;
+
+/* what an ordinary result adds beyond rest_acc's sums: the histogram, the
+ * worst list, the binades (bb == NULL: one per input) and the ulp_vs_x bins */
+static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t idx0, float xi,
+                             float g, float rn, int bi, act_binade_stats *bb) {
+  s->hist[act_hist_bin(err)]++;
+  if (s->nworst < ACT_WORST_K || worse(err, idx0 + i, &s->worst[ACT_WORST_K - 1])) {
+    act_worst w;
+    memset(&w, 0, sizeof w); /* the padding too: packed statistics are the same bytes */
+    w.ulp = err, w.idx = idx0 + i, w.x = xi, w.got = g, w.want = rn;
+    worst_insert(s, &w);
+  }
+  if (!bb && s->binade) {
+    act_binade_stats *b = &s->binade[act_binade_of(fbits(xi))];
+    b->count++;
+    act_xsum_add(&b->sum, err);
+    if (err > b->max_ulp) b->max_ulp = err;
+  }
+  if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
+}
+
+/* an ordinary or zero result's counts and maxima (rest_one); q: its
+ * quantized error for the core's sum (zero results add theirs at once) */
+static inline void rest_max(act_acc_stats *s, rest_acc *a, double err, double d, size_t i,
+                            uint64_t idx0, float xi, float g, float rn, const act_ref *r, int bi,
+                            act_binade_stats *bb, uint64_t q) {
+  const double ln = 0x1p-126;
+  a->n_gt1 += err > 1.0;
+  if (err > a->mx || (err == a->mx && i < a->mi)) a->mx = err, a->mi = i;
+  if (act_core_input(xi, &s->ctx) && act_ref_core_value(r, ln)) {
+    a->n_core++;
+    a->cqs += q;
+    if (err > a->cmx || (err == a->cmx && i < a->cmi)) a->cmx = err, a->cmi = i;
+  }
+  double abs_err = fabs(d);
+  if (abs_err > a->ma) a->ma = abs_err;
+  if (fabs(r->hi) >= ln) {
+    double rel = abs_err / fabs(r->hi);
+    if (rel > a->mr) a->mr = rel;
+  }
+  rest_each(s, err, i, idx0, xi, g, rn, bi, bb);
+}
+
+/* list[j] through add_one, or into a as an ordinary result */
+static inline void rest_one(act_acc_stats *s, rest_acc *a, const float *x, const float *got,
+                            const act_ref *ref, const double *rulp, const int *bin, size_t i,
+                            uint64_t idx0, act_binade_stats *bb) {
   const act_acc_ctx *c = &s->ctx;
-  const double ln = act_least_normal(&act_binary32);
-  const int claimed = !isnan(c->claim);
-  for (size_t j = 0; j < m; j++) {
-    size_t i = list[j];
-    const act_ref *r = &ref[i];
-    float g = got[i], xi = x[i], rn = r->rn;
-    float ax = fabsf(xi), lim = xi < 0 ? c->lim_neg : c->lim_pos;
-    uint32_t gb = fbits(g), rb = fbits(rn);
-    int ordinary = r->cls == ACT_REF_FINITE && (rb & 0x7f800000u) != 0x7f800000u &&
-                   (gb & 0x7f800000u) != 0x7f800000u && !isnan(xi) && g != 0 && g != lim &&
-                   !(ax != 0 && (double)ax < c->sub_below);
-    double d = 0, err = 0;
-    if (ordinary) {
-      /* act_ulp_error's arithmetic, the same operations */
+  const double ln = 0x1p-126; /* binary32's least normal */
+  const act_ref *r = &ref[i];
+  float g = got[i], xi = x[i], rn = r->rn;
+  float ax = fabsf(xi), lim = xi < 0 ? c->lim_neg : c->lim_pos;
+  uint32_t gb = fbits(g), rb = fbits(rn);
+  int ordinary = r->cls == ACT_REF_FINITE && (rb & 0x7f800000u) != 0x7f800000u &&
+                 (gb & 0x7f800000u) != 0x7f800000u && !isnan(xi) && g != 0 && g != lim &&
+                 !(ax != 0 && (double)ax < c->sub_below);
+  double d = 0, err = 0;
+  if (ordinary) {
+    /* act_ulp_error's arithmetic, the same operations */
+    d = ((double)g - r->hi) - r->lo;
+    err = fabs(d) * rulp[i];
+    if ((!isnan(c->claim) && err > c->claim) || !(err < 0x1p10)) ordinary = 0;
+  }
+  if (!ordinary) {
+    /* beside them, the results add_one would mark only as a zero for a
+     * nonzero exact value (a premature flush or a flush to zero:
+     * act_acc_mark_kind's answer for these inputs) or as above the claim,
+     * and those of large errors: marked as add_one marks them, their errors
+     * summed exactly at once */
+    int plain = r->cls == ACT_REF_FINITE && (rb & 0x7f800000u) != 0x7f800000u &&
+                (gb & 0x7f800000u) != 0x7f800000u && !isnan(xi) &&
+                !(ax != 0 && (double)ax < c->sub_below) && (g == 0 ? rn != 0 : g != lim) &&
+                !act_acc_kink_convention(c, xi, g);
+    if (plain) {
       d = ((double)g - r->hi) - r->lo;
       err = fabs(d) * rulp[i];
-      if (claimed && err > c->claim) ordinary = 0;
+      if (g == 0)
+        marks_add(&s->marks[act_ref_core_value(r, ln) ? ACT_MARK_PREMATURE : ACT_MARK_FLUSH],
+                  idx0 + i, xi, err, g, rn);
+      if (!isnan(c->claim) && err > c->claim)
+        marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, err, g, rn);
+      act_xsum_add(&s->sum, err);
+      if (act_core_input(xi, c) && act_ref_core_value(r, ln)) act_xsum_add(&s->core_sum, err);
+      if (bb) act_xsum_add(&bb->sum, err);
+      a->n_ord++;
+      rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, 0);
+      return;
     }
-    if (!ordinary) {
-      act_acc_stats_add_one(s, xi, g, r, idx0 + i);
-      continue;
+    if (isnan(g) && !isnan(xi) && r->cls != ACT_REF_NAN && !isnan(rn)) {
+      /* NaN for a number: add_one's special failure, marked NaN */
+      s->inputs++;
+      if (s->binade) s->binade[act_binade_of(fbits(xi))].count++;
+      s->core_inputs += (size_t)(act_core_input(xi, c) && act_ref_core_value(r, ln));
+      marks_add(&s->marks[ACT_MARK_NAN], idx0 + i, xi, 0, g, rn);
+      s->special_fail++, s->nan_out_fail++;
+      if (!isnan(c->claim) && !c->excuse_nan_out)
+        marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, INFINITY, g, rn);
+      return;
     }
-    uint64_t idx = idx0 + i;
-    s->inputs++;
-    act_binade_stats *b = s->binade ? &s->binade[act_binade_of(fbits(xi))] : NULL;
-    int core = act_core_input(xi, c) && act_ref_core_value(r, ln);
-    s->core_inputs += (size_t)core;
-    s->finite++;
-    act_xsum_add(&s->sum, err);
-    s->hist[act_hist_bin(err)]++;
-    if (err > 1.0) s->gt1++;
-    take_max(s, err, idx, xi, g, rn);
-    if (core) {
-      s->core_finite++;
-      act_xsum_add(&s->core_sum, err);
-      take_core_max(s, err, idx, xi, g, rn);
+    act_acc_stats_add_one(s, xi, g, r, idx0 + i);
+    return;
+  }
+  a->n_ord++;
+  uint64_t q = act_xsum_q(err);
+  a->qs += q;
+  rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, q);
+}
+
+/* the sixteen lanes' worth at a time: eight list entries per step, their
+ * references, results and inputs gathered, the ordinary ones summed in
+ * vectors (the same operations as rest_one, lane by lane), the others
+ * through add_one in order; returns how many entries it took (a multiple of
+ * eight) */
+__attribute__((target("avx512f,avx512dq"))) static size_t rest_avx512(
+    act_acc_stats *s, rest_acc *a, const float *x, const float *got, const act_ref *ref,
+    const double *rulp, const int *bin, const uint32_t *list, size_t m, uint64_t idx0,
+    act_binade_stats *bb) {
+  const act_acc_ctx *c = &s->ctx;
+  const __m512d ln = _mm512_set1_pd(0x1p-126), lim1 = _mm512_set1_pd(0x1p10),
+                one = _mm512_set1_pd(1.0), sc40 = _mm512_set1_pd(0x1p40),
+                subb = _mm512_set1_pd(c->sub_below), zero = _mm512_setzero_pd(),
+                limn = _mm512_set1_pd((double)c->lim_neg),
+                limp = _mm512_set1_pd((double)c->lim_pos),
+                claim = _mm512_set1_pd(isnan(c->claim) ? INFINITY : c->claim);
+  const __m512i absd = _mm512_set1_epi64(0x7fffffffffffffffll);
+  const __m256i expm = _mm256_set1_epi32(0x7f800000), absf = _mm256_set1_epi32(0x7fffffff);
+  __m512i vqs = _mm512_setzero_si512(), vcqs = vqs;
+  __m512d vmx = _mm512_set1_pd(-1), vcmx = vmx, vma = zero, vmr = zero;
+  __m512i vmi = _mm512_set1_epi64(-1), vcmi = vmi;
+  uint64_t n_ord = 0, n_gt1 = 0, n_core = 0;
+  size_t j = 0;
+  for (; j + 8 <= m; j += 8) {
+    __m512i ii = _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)(list + j)));
+    __m512i i3 = _mm512_add_epi64(_mm512_slli_epi64(ii, 1), ii); /* 3 i: act_ref is 3 doubles */
+    __m512d hi = _mm512_i64gather_pd(i3, (const double *)ref, 8);
+    __m512d lo =
+        _mm512_i64gather_pd(_mm512_add_epi64(i3, _mm512_set1_epi64(1)), (const double *)ref, 8);
+    __m512i i6 = _mm512_slli_epi64(i3, 1); /* 6 i: in 4-byte units */
+    __m256i rb = _mm512_i64gather_epi32(_mm512_add_epi64(i6, _mm512_set1_epi64(4)), ref, 4);
+    __m256i meta = _mm512_i64gather_epi32(_mm512_add_epi64(i6, _mm512_set1_epi64(5)), ref, 4);
+    __m256i gb = _mm512_i64gather_epi32(ii, got, 4);
+    __m256i xb = _mm512_i64gather_epi32(ii, x, 4);
+    __m512d ru = _mm512_i64gather_pd(ii, rulp, 8);
+    __m512d gd = _mm512_cvtps_pd(_mm256_castsi256_ps(gb));
+    __m512d xd = _mm512_cvtps_pd(_mm256_castsi256_ps(xb));
+    __m512d axd = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(xd), absd));
+    /* the ordinary lanes (the conditions of rest_one, in 32-bit lanes
+     * widened to the mask of 8) */
+    __m256i cls = _mm256_and_si256(meta, _mm256_set1_epi32(0xff));
+    __m256i ez = _mm256_and_si256(meta, _mm256_set1_epi32(0xff00));
+    __m256i bad32 = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi32(_mm256_and_si256(rb, expm), expm),
+                        _mm256_cmpeq_epi32(_mm256_and_si256(gb, expm), expm)),
+        _mm256_or_si256(_mm256_cmpgt_epi32(_mm256_and_si256(xb, absf), expm),
+                        _mm256_cmpeq_epi32(_mm256_and_si256(gb, absf), _mm256_setzero_si256())));
+    bad32 = _mm256_or_si256(bad32, _mm256_xor_si256(_mm256_cmpeq_epi32(cls, _mm256_setzero_si256()),
+                                                    _mm256_set1_epi32(-1)));
+    __mmask8 k = (__mmask8)~_mm256_movemask_ps(_mm256_castsi256_ps(bad32));
+    __mmask8 neg = _mm512_cmp_pd_mask(xd, zero, _CMP_LT_OQ);
+    __m512d lim = _mm512_mask_blend_pd(neg, limp, limn);
+    k &= (__mmask8)~_mm512_cmp_pd_mask(gd, lim, _CMP_EQ_OQ);
+    k &= (__mmask8) ~(_mm512_cmp_pd_mask(axd, zero, _CMP_NEQ_OQ) &
+                      _mm512_cmp_pd_mask(axd, subb, _CMP_LT_OQ));
+    __m512d dd = _mm512_sub_pd(_mm512_sub_pd(gd, hi), lo);
+    __m512d ad = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(dd), absd));
+    __m512d err = _mm512_mul_pd(ad, ru);
+    k &= _mm512_cmp_pd_mask(err, claim, _CMP_LE_OQ) & _mm512_cmp_pd_mask(err, lim1, _CMP_LT_OQ);
+    unsigned other = (unsigned)(__mmask8)~k;
+    while (other) { /* in order: the marks see them as add_one would */
+      size_t i = list[j + (size_t)__builtin_ctz(other)];
+      rest_one(s, a, x, got, ref, rulp, bin, i, idx0, bb);
+      other &= other - 1;
     }
-    if (s->nworst < ACT_WORST_K || worse(err, idx, &s->worst[ACT_WORST_K - 1])) {
-      act_worst w;
-      memset(&w, 0, sizeof w); /* the padding too: packed statistics are the same bytes */
-      w.ulp = err, w.idx = idx, w.x = xi, w.got = g, w.want = rn;
-      worst_insert(s, &w);
+    if (!k) continue;
+    n_ord += (uint64_t)__builtin_popcount(k);
+    __m512i q = _mm512_cvtpd_epu64(_mm512_mul_pd(err, sc40)); /* to nearest even: act_rint */
+    vqs = _mm512_mask_add_epi64(vqs, k, vqs, q);
+    n_gt1 += (uint64_t)__builtin_popcount(_mm512_mask_cmp_pd_mask(k, err, one, _CMP_GT_OQ));
+    __mmask8 up = _mm512_mask_cmp_pd_mask(k, err, vmx, _CMP_GT_OQ); /* first wins a tie */
+    vmx = _mm512_mask_mov_pd(vmx, up, err), vmi = _mm512_mask_mov_epi64(vmi, up, ii);
+    /* the core: x finite (ordinary lanes are not flushed) and an exact zero
+     * or a value at least the least normal */
+    __m512d ahi = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(hi), absd));
+    __mmask8 ezk = (__mmask8)_mm256_movemask_ps(_mm256_castsi256_ps(
+        _mm256_xor_si256(_mm256_cmpeq_epi32(ez, _mm256_setzero_si256()), _mm256_set1_epi32(-1))));
+    __mmask8 same_sign = (__mmask8)~_mm512_movepi64_mask(
+        _mm512_xor_si512(_mm512_castpd_si512(lo), _mm512_castpd_si512(hi)));
+    __mmask8 at_ln = _mm512_cmp_pd_mask(ahi, ln, _CMP_EQ_OQ) &
+                     (_mm512_cmp_pd_mask(lo, zero, _CMP_EQ_OQ) | same_sign);
+    __mmask8 ck = k & _mm512_cmp_pd_mask(axd, _mm512_set1_pd(0x1.fffffep+127), _CMP_LE_OQ) &
+                  (ezk | _mm512_cmp_pd_mask(ahi, ln, _CMP_GT_OQ) | at_ln);
+    n_core += (uint64_t)__builtin_popcount(ck);
+    vcqs = _mm512_mask_add_epi64(vcqs, ck, vcqs, q);
+    __mmask8 cup = _mm512_mask_cmp_pd_mask(ck, err, vcmx, _CMP_GT_OQ);
+    vcmx = _mm512_mask_mov_pd(vcmx, cup, err), vcmi = _mm512_mask_mov_epi64(vcmi, cup, ii);
+    vma = _mm512_mask_max_pd(vma, k, vma, ad);
+    __mmask8 rk = k & _mm512_cmp_pd_mask(ahi, ln, _CMP_GE_OQ);
+    vmr = _mm512_mask_max_pd(vmr, rk, vmr, _mm512_maskz_div_pd(rk, ad, ahi));
+    double ev[8];
+    _mm512_storeu_pd(ev, err);
+    for (unsigned b = k; b; b &= b - 1) {
+      unsigned l = (unsigned)__builtin_ctz(b);
+      size_t i = list[j + l];
+      rest_each(s, ev[l], i, idx0, x[i], got[i], ref[i].rn, bin[i], bb);
     }
-    if (b) {
-      b->count++;
-      act_xsum_add(&b->sum, err);
-      if (err > b->max_ulp) b->max_ulp = err;
-    }
-    double abs_err = fabs(d);
-    if (abs_err > s->max_abs) s->max_abs = abs_err;
-    if (fabs(r->hi) >= ln) {
-      double rel = abs_err / fabs(r->hi);
-      if (rel > s->max_rel) s->max_rel = rel;
-    }
-    int bi = bin[i];
-    if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
+  }
+  /* the lanes into a (maxima: the lowest input among equal ones) */
+  a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
+  a->qs += (uint64_t)_mm512_reduce_add_epi64(vqs);
+  a->cqs += (uint64_t)_mm512_reduce_add_epi64(vcqs);
+  double mv[8], cv[8];
+  long long mvi[8], cvi[8];
+  _mm512_storeu_pd(mv, vmx), _mm512_storeu_pd(cv, vcmx);
+  _mm512_storeu_si512(mvi, vmi), _mm512_storeu_si512(cvi, vcmi);
+  for (int l = 0; l < 8; l++) {
+    if (mvi[l] >= 0 && (mv[l] > a->mx || (mv[l] == a->mx && (size_t)mvi[l] < a->mi)))
+      a->mx = mv[l], a->mi = (size_t)mvi[l];
+    if (cvi[l] >= 0 && (cv[l] > a->cmx || (cv[l] == a->cmx && (size_t)cvi[l] < a->cmi)))
+      a->cmx = cv[l], a->cmi = (size_t)cvi[l];
+  }
+  double t = _mm512_reduce_max_pd(vma);
+  if (t > a->ma) a->ma = t;
+  t = _mm512_reduce_max_pd(vmr);
+  if (t > a->mr) a->mr = t;
+  return j;
+}
+
+static int g_rest_isa = -1; /* 1: rest_avx512; 0: rest_one alone */
+static int rest_isa(void) {
+  if (g_rest_isa < 0) {
+    const char *cap = getenv("ACTBENCH_SWEEP_ISA");
+    __builtin_cpu_init();
+    g_rest_isa = !(cap && (!strcmp(cap, "generic") || !strcmp(cap, "avx2"))) &&
+                 __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  }
+  return g_rest_isa;
+}
+
+void act_acc_stats_add_rest(act_acc_stats *s, const float *x, const float *got, const act_ref *ref,
+                            const double *rulp, const int *bin, const uint32_t *list, size_t m,
+                            uint64_t idx0, int binade) {
+  rest_acc a = {
+      .mx = -1, .cmx = -1, .ma = s->max_abs, .mr = s->max_rel, .mi = SIZE_MAX, .cmi = SIZE_MAX};
+  act_binade_stats *bb = s->binade && binade >= 0 ? &s->binade[binade] : NULL;
+  size_t j = rest_isa() ? rest_avx512(s, &a, x, got, ref, rulp, bin, list, m, idx0, bb) : 0;
+  for (; j < m; j++) rest_one(s, &a, x, got, ref, rulp, bin, list[j], idx0, bb);
+  if (!a.n_ord) return;
+  s->inputs += a.n_ord, s->finite += a.n_ord, s->gt1 += a.n_gt1;
+  s->sum.small += a.qs;
+  take_max(s, a.mx, idx0 + a.mi, x[a.mi], got[a.mi], ref[a.mi].rn);
+  s->core_inputs += a.n_core, s->core_finite += a.n_core;
+  s->core_sum.small += a.cqs;
+  if (a.n_core) take_core_max(s, a.cmx, idx0 + a.cmi, x[a.cmi], got[a.cmi], ref[a.cmi].rn);
+  if (a.ma > s->max_abs) s->max_abs = a.ma;
+  if (a.mr > s->max_rel) s->max_rel = a.mr;
+  if (bb) { /* the block's ordinary results are all of this binade */
+    bb->count += a.n_ord;
+    bb->sum.small += a.qs;
+    if (a.mx > bb->max_ulp) bb->max_ulp = a.mx;
   }
 }
 

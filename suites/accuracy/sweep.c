@@ -22,6 +22,7 @@
 #include "sweep.h"
 
 #include <errno.h>
+#include <immintrin.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -195,7 +196,9 @@ typedef struct {
   int nruns;
   int *run_bin;
   double *run_max;
-  size_t *run_pos; /* the first input of a run where run_max is reached */
+  size_t *run_pos;      /* the first input of a run where run_max is reached */
+  size_t *run_end;      /* one past a run's last input (it starts after the run before) */
+  unsigned char *inbin; /* the input counts in its ulp_vs_x bin */
   /* the core's part: [0] every input of the core, [1] without the
    * subnormal inputs (for a kernel that flushes them) */
   uint64_t core_n[2], core_q[2];
@@ -220,13 +223,22 @@ typedef struct {
   act_acc_stats *fs, *ds;
   uint64_t screened, mpfr;
   double t_screen, t_mpfr, t_kernels, t_stats, *t_impl; /* seconds (act_sweep_result) */
+  double *t_blk; /* the implementations' kernel time in the block at hand */
 } worker;
 
 /* a thread's clock: what it spent, not the machine's wall (the threads
- * share the cores with whatever else runs) */
+ * share the cores with whatever else runs).  It is a system call (about
+ * half a microsecond), so it is read twice per block only; the parts of a
+ * block are timed with the monotonic clock (the vDSO: no system call) and
+ * scaled to the block's thread time. */
 static double thread_s(void) {
   struct timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+static double mono_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
@@ -272,12 +284,15 @@ static void worker_init(const act_sweep_cfg *c, worker *w) {
     w->agg[d].run_bin = act_alloc(sizeof(int) * BLOCK);
     w->agg[d].run_max = act_alloc(sizeof(double) * BLOCK);
     w->agg[d].run_pos = act_alloc(sizeof(size_t) * BLOCK);
+    w->agg[d].run_end = act_alloc(sizeof(size_t) * BLOCK);
+    w->agg[d].inbin = act_alloc(BLOCK);
   }
   w->nc = act_alloc(sizeof(uint32_t) * BLOCK);
   w->fs = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->fs);
   w->ds = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->ds);
   w->t_impl = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->t_impl);
-  if (!w->fs || !w->ds || !w->t_impl) act_die("out of memory");
+  w->t_blk = calloc(c->nimpl ? c->nimpl : 1, sizeof *w->t_blk);
+  if (!w->fs || !w->ds || !w->t_impl || !w->t_blk) act_die("out of memory");
   stats_init_all(c, w->fs, c->nimpl, c->fctx);
   stats_init_all(c, w->ds, c->nimpl, c->dctx);
 }
@@ -294,7 +309,8 @@ static void worker_free(const act_sweep_cfg *c, worker *w) {
   act_free(w->bin);
   act_free(w->eq);
   for (int d = 0; d < 2; d++)
-    act_free(w->agg[d].run_bin), act_free(w->agg[d].run_max), act_free(w->agg[d].run_pos);
+    act_free(w->agg[d].run_bin), act_free(w->agg[d].run_max), act_free(w->agg[d].run_pos),
+        act_free(w->agg[d].run_end), act_free(w->agg[d].inbin);
   act_free(w->nc);
   for (size_t k = 0; k < c->nimpl; k++) {
     act_acc_stats_free(&w->fs[k]);
@@ -303,9 +319,129 @@ static void worker_free(const act_sweep_cfg *c, worker *w) {
   free(w->fs);
   free(w->ds);
   free(w->t_impl);
+  free(w->t_blk);
 }
 
-/* what a correctly rounded result contributes, per input and direction */
+/* what a correctly rounded result contributes, per input and direction:
+ * input i's reference */
+static inline void precompute_one(worker *w, int d, const act_ref *ref, size_t i) {
+  const act_ref *r = &ref[i];
+  w->core[d][i] =
+      (unsigned char)(fabsf(w->x[i]) <= 0x1.fffffep+127f && act_ref_core_value(r, 0x1p-126));
+  w->rb[d][i] = fbits(r->rn);
+  w->fl[d][i] = (uint32_t)((r->exact_zero ? FL_EZ : 0) | (isnan(r->rn) ? FL_RNAN : 0));
+  if (i > 0 && w->rb[d][i] == w->rb[d][i - 1] && r->hi == r[-1].hi && r->lo == r[-1].lo &&
+      r->cls == r[-1].cls && w->fl[d][i] == w->fl[d][i - 1]) {
+    /* the same reference as the input before (a saturated tail) */
+    w->ecr[d][i] = w->ecr[d][i - 1], w->q[d][i] = w->q[d][i - 1];
+    w->rulp[d][i] = w->rulp[d][i - 1];
+    w->acr[d][i] = w->acr[d][i - 1], w->rcr[d][i] = w->rcr[d][i - 1];
+    return;
+  }
+  w->rulp[d][i] = r->cls == ACT_REF_FINITE ? 1.0 / act_ulp(r->hi, r->lo, &act_binary32) : 1.0;
+  double e;
+  int st;
+  if (r->cls == ACT_REF_FINITE && isfinite(r->rn)) {
+    /* act_ulp_error's arithmetic (an ulp is a power of two: the product
+     * by its reciprocal is the quotient) */
+    e = fabs(((double)r->rn - r->hi) - r->lo) * w->rulp[d][i];
+    st = ACT_ULP_OK;
+  } else {
+    st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
+  }
+  if (st == ACT_ULP_OK) {
+    w->ecr[d][i] = e;
+    w->q[d][i] = act_xsum_q(e);
+    double g = isinf(r->rn) ? copysign(0x1p128, (double)r->rn) : (double)r->rn;
+    double ae = fabs((g - r->hi) - r->lo);
+    w->acr[d][i] = ae;
+    w->rcr[d][i] = fabs(r->hi) >= 0x1p-126 ? ae / fabs(r->hi) : -1;
+  } else { /* NaN for NaN, the right infinity: error 0, no abs/rel/bin */
+    w->ecr[d][i] = 0;
+    w->q[d][i] = 0;
+    w->acr[d][i] = -1;
+    w->rcr[d][i] = -1;
+  }
+}
+
+/* precompute_one for eight references at a time: lanes whose reference is
+ * a finite value with a finite rounding (all but a few) in vectors, with
+ * the same operations (act_ulp's power of two from the exponent of hi, its
+ * reciprocal exact), the others through precompute_one; returns how many
+ * inputs it took (a multiple of eight) */
+__attribute__((target("avx512f,avx512dq"))) static size_t precompute_avx512(worker *w, int d,
+                                                                            const act_ref *ref,
+                                                                            size_t n) {
+  const __m512i i3 = _mm512_setr_epi64(0, 3, 6, 9, 12, 15, 18, 21);
+  const __m512i i6 = _mm512_setr_epi64(4, 10, 16, 22, 28, 34, 40, 46); /* rn, in floats */
+  const __m512i absd = _mm512_set1_epi64(0x7fffffffffffffffll),
+                mant = _mm512_set1_epi64(0xfffffffffffffll);
+  const __m256i expm = _mm256_set1_epi32(0x7f800000);
+  const __m512d ln = _mm512_set1_pd(0x1p-126), zero = _mm512_setzero_pd(),
+                sc40 = _mm512_set1_pd(0x1p40), big = _mm512_set1_pd(0x1p12);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const double *base = (const double *)(ref + i);
+    __m512d hi = _mm512_i64gather_pd(i3, base, 8);
+    __m512d lo = _mm512_i64gather_pd(_mm512_add_epi64(i3, _mm512_set1_epi64(1)), base, 8);
+    __m256i rb = _mm512_i64gather_epi32(i6, base, 4);
+    __m256i meta = _mm512_i64gather_epi32(_mm512_add_epi64(i6, _mm512_set1_epi64(1)), base, 4);
+    __m256i cls = _mm256_and_si256(meta, _mm256_set1_epi32(0xff));
+    __m256i ez32 = _mm256_and_si256(meta, _mm256_set1_epi32(0xff00));
+    /* ordinary lanes: a finite reference (cls 0) with a finite rounding */
+    __m256i bad = _mm256_or_si256(
+        _mm256_cmpeq_epi32(_mm256_and_si256(rb, expm), expm),
+        _mm256_xor_si256(_mm256_cmpeq_epi32(cls, _mm256_setzero_si256()), _mm256_set1_epi32(-1)));
+    __mmask8 ok = (__mmask8)~_mm256_movemask_ps(_mm256_castsi256_ps(bad));
+    __m512d ahi = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(hi), absd));
+    /* act_ulp: 2^k, k = max(e - 24, -149), 2^(e-1) <= |hi| < 2^e, e one
+     * less where |hi| is a power of two and lo points inward; 2^-149 for 0 */
+    __m512d E = _mm512_getexp_pd(ahi); /* e - 1 */
+    __mmask8 pow2 = _mm512_testn_epi64_mask(_mm512_castpd_si512(hi), mant);
+    __mmask8 inward =
+        _mm512_cmp_pd_mask(lo, zero, _CMP_NEQ_OQ) &
+        _mm512_movepi64_mask(_mm512_xor_si512(_mm512_castpd_si512(lo), _mm512_castpd_si512(hi)));
+    E = _mm512_mask_sub_pd(E, pow2 & inward, E, _mm512_set1_pd(1.0));
+    __m512d k = _mm512_max_pd(_mm512_sub_pd(E, _mm512_set1_pd(23.0)), _mm512_set1_pd(-149.0));
+    k = _mm512_mask_mov_pd(k, _mm512_cmp_pd_mask(hi, zero, _CMP_EQ_OQ), _mm512_set1_pd(-149.0));
+    __m512d ru = _mm512_scalef_pd(_mm512_set1_pd(1.0), _mm512_sub_pd(zero, k));
+    __m512d rn = _mm512_cvtps_pd(_mm256_castsi256_ps(rb));
+    __m512d dd = _mm512_sub_pd(_mm512_sub_pd(rn, hi), lo);
+    __m512d ae = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(dd), absd));
+    __m512d e = _mm512_mul_pd(ae, ru);
+    ok &= _mm512_cmp_pd_mask(e, big, _CMP_LT_OQ);
+    __m512i q = _mm512_cvtpd_epu64(_mm512_mul_pd(e, sc40)); /* to nearest even: act_rint */
+    __mmask8 nrm = _mm512_cmp_pd_mask(ahi, ln, _CMP_GE_OQ);
+    __m512d rel = _mm512_mask_div_pd(_mm512_set1_pd(-1.0), nrm, ae, ahi);
+    _mm512_storeu_pd(w->rulp[d] + i, ru);
+    _mm512_storeu_pd(w->ecr[d] + i, e);
+    _mm512_storeu_si512(w->q[d] + i, q);
+    _mm512_storeu_pd(w->acr[d] + i, ae);
+    _mm512_storeu_pd(w->rcr[d] + i, rel);
+    _mm256_storeu_si256((__m256i *)(w->rb[d] + i), rb);
+    /* the flags (rn is finite here: no FL_RNAN) and the core */
+    __mmask8 ez = (__mmask8)~_mm256_movemask_ps(
+        _mm256_castsi256_ps(_mm256_cmpeq_epi32(ez32, _mm256_setzero_si256())));
+    __mmask8 same_sign = (__mmask8)~_mm512_movepi64_mask(
+        _mm512_xor_si512(_mm512_castpd_si512(lo), _mm512_castpd_si512(hi)));
+    __mmask8 core = ez | _mm512_cmp_pd_mask(ahi, ln, _CMP_GT_OQ) |
+                    (_mm512_cmp_pd_mask(ahi, ln, _CMP_EQ_OQ) &
+                     (_mm512_cmp_pd_mask(lo, zero, _CMP_EQ_OQ) | same_sign));
+    for (int l = 0; l < 8; l++) {
+      if (!((ok >> l) & 1)) {
+        precompute_one(w, d, ref, i + (size_t)l);
+        continue;
+      }
+      w->fl[d][i + l] = (uint32_t)(((ez >> l) & 1) ? FL_EZ : 0);
+      w->core[d][i + l] =
+          (unsigned char)(fabsf(w->x[i + l]) <= 0x1.fffffep+127f && ((core >> l) & 1));
+    }
+  }
+  return i;
+}
+
+static int g_pre_avx512; /* precompute_avx512 (cr_scan_pick decides) */
+
 static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
   const act_ref *ref = d ? w->rd : w->rf;
   const act_acc_stats *s0 = &w->fs[0];
@@ -315,37 +451,8 @@ static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
       float ax = fabsf(w->x[i]);
       w->sub[i] = ax != 0 && ax < 0x1p-126f;
     }
-  for (size_t i = 0; i < n; i++) {
-    const act_ref *r = &ref[i];
-    w->core[d][i] =
-        (unsigned char)(fabsf(w->x[i]) <= 0x1.fffffep+127f && act_ref_core_value(r, 0x1p-126));
-    w->rb[d][i] = fbits(r->rn);
-    w->fl[d][i] = (uint32_t)((r->exact_zero ? FL_EZ : 0) | (isnan(r->rn) ? FL_RNAN : 0));
-    if (i > 0 && w->rb[d][i] == w->rb[d][i - 1] && r->hi == r[-1].hi && r->lo == r[-1].lo &&
-        r->cls == r[-1].cls && w->fl[d][i] == w->fl[d][i - 1]) {
-      /* the same reference as the input before (a saturated tail) */
-      w->ecr[d][i] = w->ecr[d][i - 1], w->q[d][i] = w->q[d][i - 1];
-      w->rulp[d][i] = w->rulp[d][i - 1];
-      w->acr[d][i] = w->acr[d][i - 1], w->rcr[d][i] = w->rcr[d][i - 1];
-      continue;
-    }
-    w->rulp[d][i] = r->cls == ACT_REF_FINITE ? 1.0 / act_ulp(r->hi, r->lo, &act_binary32) : 1.0;
-    double e;
-    int st = act_ulp_error((double)r->rn, r, &act_binary32, &e);
-    if (st == ACT_ULP_OK) {
-      w->ecr[d][i] = e;
-      w->q[d][i] = act_xsum_q(e);
-      double g = isinf(r->rn) ? copysign(0x1p128, (double)r->rn) : (double)r->rn;
-      double ae = fabs((g - r->hi) - r->lo);
-      w->acr[d][i] = ae;
-      w->rcr[d][i] = fabs(r->hi) >= 0x1p-126 ? ae / fabs(r->hi) : -1;
-    } else { /* NaN for NaN, the right infinity: error 0, no abs/rel/bin */
-      w->ecr[d][i] = 0;
-      w->q[d][i] = 0;
-      w->acr[d][i] = -1;
-      w->rcr[d][i] = -1;
-    }
-  }
+  size_t i = g_pre_avx512 ? precompute_avx512(w, d, ref, n) : 0;
+  for (; i < n; i++) precompute_one(w, d, ref, i);
 }
 
 /* the fast pass over one implementation's results in one direction */
@@ -356,11 +463,17 @@ static inline uint32_t is_cr(uint32_t g, uint32_t r, uint32_t f) {
          ((f >> 1) & (uint32_t)((g & 0x7fffffffu) > 0x7f800000u));
 }
 
-/* pass 1: which results are correctly rounded, four lanes at a time with
- * gcc's vector extensions (SSE2, every x86-64) */
+/* pass 1: which results are correctly rounded: eq[i] = 1 for those, and the
+ * others' positions listed in order in nc; returns how many are correctly
+ * rounded.  Three copies of the same test: four lanes at a time with gcc's
+ * vector extensions (SSE2, every x86-64), eight with AVX2, sixteen with
+ * AVX-512 (its compress instruction writes the list); chosen once per run
+ * (cr_scan_pick), ACTBENCH_SWEEP_ISA=generic|avx2 caps the choice for the
+ * tests, which compare the copies' statistics. */
 typedef uint32_t v4u __attribute__((vector_size(16)));
-static uint32_t cr_mask(const uint32_t *restrict gb, const uint32_t *restrict rb,
-                        const uint32_t *restrict fl, uint32_t *restrict eq, size_t n) {
+static size_t cr_scan_generic(const uint32_t *restrict gb, const uint32_t *restrict rb,
+                              const uint32_t *restrict fl, uint32_t *restrict eq,
+                              uint32_t *restrict nc, size_t n) {
   v4u acc = {0, 0, 0, 0};
   const v4u one = {1, 1, 1, 1}, ez = {FL_EZ, FL_EZ, FL_EZ, FL_EZ},
             rnan = {FL_RNAN, FL_RNAN, FL_RNAN, FL_RNAN}, zero = {0, 0, 0, 0},
@@ -378,14 +491,99 @@ static uint32_t cr_mask(const uint32_t *restrict gb, const uint32_t *restrict rb
     memcpy(eq + i, &c, sizeof c);
     acc += c;
   }
-  uint32_t ncr = acc[0] + acc[1] + acc[2] + acc[3];
+  size_t ncr = acc[0] + acc[1] + acc[2] + acc[3];
   for (; i < n; i++) {
     uint32_t c = is_cr(gb[i], rb[i], fl[i]);
     eq[i] = c;
     ncr += c;
   }
+  size_t m = 0;
+  for (i = 0; i < n; i++) {
+    nc[m] = (uint32_t)i;
+    m += !eq[i];
+  }
   return ncr;
 }
+
+/* the list's tail, and the whole of it for the AVX2 copy: positions base + j
+ * for the bits j of the mask of results not correctly rounded */
+static inline size_t list_bits(uint32_t *nc, size_t m, uint32_t bits, size_t base) {
+  while (bits) {
+    nc[m++] = (uint32_t)(base + (size_t)__builtin_ctz(bits));
+    bits &= bits - 1;
+  }
+  return m;
+}
+
+__attribute__((target("avx2"))) static size_t cr_scan_avx2(const uint32_t *restrict gb,
+                                                           const uint32_t *restrict rb,
+                                                           const uint32_t *restrict fl,
+                                                           uint32_t *restrict eq,
+                                                           uint32_t *restrict nc, size_t n) {
+  const __m256i one = _mm256_set1_epi32(1), ez = _mm256_set1_epi32(FL_EZ),
+                rnan = _mm256_set1_epi32(FL_RNAN), zero = _mm256_setzero_si256(),
+                absm = _mm256_set1_epi32(0x7fffffff), inf = _mm256_set1_epi32(0x7f800000);
+  size_t i = 0, m = 0;
+  for (; i + 8 <= n; i += 8) {
+    __m256i g = _mm256_loadu_si256((const __m256i *)(gb + i));
+    __m256i r = _mm256_loadu_si256((const __m256i *)(rb + i));
+    __m256i f = _mm256_loadu_si256((const __m256i *)(fl + i));
+    __m256i c = _mm256_cmpeq_epi32(g, r);
+    __m256i z = _mm256_andnot_si256(_mm256_cmpeq_epi32(_mm256_and_si256(f, ez), zero),
+                                    _mm256_cmpeq_epi32(_mm256_slli_epi32(g, 1), zero));
+    /* (g & absm) > inf as signed: both are below 2^31 */
+    __m256i nn = _mm256_andnot_si256(_mm256_cmpeq_epi32(_mm256_and_si256(f, rnan), zero),
+                                     _mm256_cmpgt_epi32(_mm256_and_si256(g, absm), inf));
+    c = _mm256_or_si256(_mm256_or_si256(c, z), nn);
+    _mm256_storeu_si256((__m256i *)(eq + i), _mm256_and_si256(c, one));
+    uint32_t bad = ~(uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(c)) & 0xffu;
+    m = list_bits(nc, m, bad, i);
+  }
+  for (; i < n; i++) {
+    uint32_t c = is_cr(gb[i], rb[i], fl[i]);
+    eq[i] = c;
+    nc[m] = (uint32_t)i;
+    m += !c;
+  }
+  return n - m;
+}
+
+__attribute__((target("avx512f"))) static size_t cr_scan_avx512(const uint32_t *restrict gb,
+                                                                const uint32_t *restrict rb,
+                                                                const uint32_t *restrict fl,
+                                                                uint32_t *restrict eq,
+                                                                uint32_t *restrict nc, size_t n) {
+  const __m512i one = _mm512_set1_epi32(1), ez = _mm512_set1_epi32(FL_EZ),
+                rnan = _mm512_set1_epi32(FL_RNAN), absm = _mm512_set1_epi32(0x7fffffff),
+                inf = _mm512_set1_epi32(0x7f800000), step = _mm512_set1_epi32(16);
+  __m512i idx = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  size_t i = 0, m = 0;
+  for (; i + 16 <= n; i += 16, idx = _mm512_add_epi32(idx, step)) {
+    __m512i g = _mm512_loadu_si512(gb + i);
+    __m512i r = _mm512_loadu_si512(rb + i);
+    __m512i f = _mm512_loadu_si512(fl + i);
+    __mmask16 c = _mm512_cmpeq_epi32_mask(g, r);
+    c |= _mm512_test_epi32_mask(f, ez) &
+         _mm512_cmpeq_epi32_mask(_mm512_slli_epi32(g, 1), _mm512_setzero_si512());
+    c |= _mm512_test_epi32_mask(f, rnan) & _mm512_cmpgt_epu32_mask(_mm512_and_si512(g, absm), inf);
+    _mm512_storeu_si512(eq + i, _mm512_maskz_mov_epi32(c, one));
+    /* the compress into a register, then a plain store (nc has room: m <= i) */
+    __mmask16 bad = (__mmask16)~c;
+    _mm512_storeu_si512(nc + m, _mm512_maskz_compress_epi32(bad, idx));
+    m += (size_t)__builtin_popcount((unsigned)bad);
+  }
+  for (; i < n; i++) {
+    uint32_t c = is_cr(gb[i], rb[i], fl[i]);
+    eq[i] = c;
+    nc[m] = (uint32_t)i;
+    m += !c;
+  }
+  return n - m;
+}
+
+typedef size_t cr_scan_fn(const uint32_t *restrict, const uint32_t *restrict,
+                          const uint32_t *restrict, uint32_t *restrict, uint32_t *restrict, size_t);
+static cr_scan_fn *cr_scan = cr_scan_generic;
 
 /* what every input of the block contributes when it is correctly rounded,
  * shared by the implementations that round all of them correctly */
@@ -422,7 +620,8 @@ static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
   a->nruns = 0;
   for (size_t i = 0; i < n; i++) {
     int bi = w->bin[i];
-    if (bi < 0 || ae[i] < 0) continue;
+    a->inbin[i] = bi >= 0 && ae[i] >= 0;
+    if (!a->inbin[i]) continue;
     if (a->nruns && a->run_bin[a->nruns - 1] == bi) {
       if (e[i] > a->run_max[a->nruns - 1])
         a->run_max[a->nruns - 1] = e[i], a->run_pos[a->nruns - 1] = i;
@@ -430,38 +629,111 @@ static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
       a->run_bin[a->nruns] = bi, a->run_max[a->nruns] = e[i], a->run_pos[a->nruns] = i;
       a->nruns++;
     }
+    a->run_end[a->nruns - 1] = i + 1;
   }
 }
 
 /* the largest v[i] (floor if larger) over the inputs correctly rounded
  * (eq[i]), and with cf given, in the core (cf[i], and not a subnormal sub[i]
- * when ftz); vectorized (no NaN among the values) */
-static double masked_max(const double *restrict v, const uint32_t *restrict eq,
-                         const unsigned char *restrict cf, const unsigned char *restrict sub,
-                         int ftz, size_t n, double floor) {
+ * when ftz); no NaN among the values.  An AVX-512 copy beside the plain
+ * one (cr_scan_pick chooses for both). */
+static double masked_max_generic(const double *restrict v, const uint32_t *restrict eq,
+                                 const unsigned char *restrict cf,
+                                 const unsigned char *restrict sub, int ftz, size_t n,
+                                 double floor) {
   double m = floor;
-  if (cf) {
-#pragma omp simd reduction(max : m)
-    for (size_t i = 0; i < n; i++) {
-      double t = eq[i] && cf[i] && !(ftz && sub[i]) ? v[i] : floor;
-      m = t > m ? t : m;
-    }
-  } else {
-#pragma omp simd reduction(max : m)
-    for (size_t i = 0; i < n; i++) {
-      double t = eq[i] ? v[i] : floor;
-      m = t > m ? t : m;
-    }
+  for (size_t i = 0; i < n; i++) {
+    double t = eq[i] && (!cf || (cf[i] && !(ftz && sub[i]))) ? v[i] : floor;
+    m = t > m ? t : m;
   }
   return m;
 }
 
 /* the first of those inputs where v is m (0 if none) */
-static size_t first_at(const double *v, const uint32_t *eq, const unsigned char *cf,
-                       const unsigned char *sub, int ftz, size_t n, double m) {
+static size_t first_at_generic(const double *v, const uint32_t *eq, const unsigned char *cf,
+                               const unsigned char *sub, int ftz, size_t n, double m) {
   for (size_t i = 0; i < n; i++)
     if (eq[i] && v[i] == m && (!cf || (cf[i] && !(ftz && sub[i])))) return i;
   return 0;
+}
+
+/* the lanes i..i+15 that count: eq, and cf (not sub when ftz) */
+__attribute__((target("avx512f"))) static inline __mmask16 lanes16(const uint32_t *eq,
+                                                                   const unsigned char *cf,
+                                                                   const unsigned char *sub,
+                                                                   int ftz, size_t i) {
+  __m512i e = _mm512_loadu_si512(eq + i);
+  __mmask16 k = _mm512_test_epi32_mask(e, e);
+  if (cf) {
+    __m512i c = _mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i *)(cf + i)));
+    k &= _mm512_test_epi32_mask(c, c);
+    if (ftz) {
+      __m512i u = _mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i *)(sub + i)));
+      k &= (__mmask16)~_mm512_test_epi32_mask(u, u);
+    }
+  }
+  return k;
+}
+
+__attribute__((target("avx512f"))) static double masked_max_avx512(
+    const double *restrict v, const uint32_t *restrict eq, const unsigned char *restrict cf,
+    const unsigned char *restrict sub, int ftz, size_t n, double floor) {
+  __m512d m = _mm512_set1_pd(floor);
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __mmask16 k = lanes16(eq, cf, sub, ftz, i);
+    m = _mm512_mask_max_pd(m, (__mmask8)k, m, _mm512_loadu_pd(v + i));
+    m = _mm512_mask_max_pd(m, (__mmask8)(k >> 8), m, _mm512_loadu_pd(v + i + 8));
+  }
+  double r = _mm512_reduce_max_pd(m);
+  double t = masked_max_generic(v + i, eq + i, cf ? cf + i : NULL, sub ? sub + i : NULL, ftz, n - i,
+                                floor);
+  return t > r ? t : r;
+}
+
+__attribute__((target("avx512f"))) static size_t first_at_avx512(const double *v,
+                                                                 const uint32_t *eq,
+                                                                 const unsigned char *cf,
+                                                                 const unsigned char *sub, int ftz,
+                                                                 size_t n, double m) {
+  __m512d mv = _mm512_set1_pd(m);
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __mmask16 k = lanes16(eq, cf, sub, ftz, i);
+    unsigned lo = _mm512_mask_cmp_pd_mask((__mmask8)k, _mm512_loadu_pd(v + i), mv, _CMP_EQ_OQ);
+    unsigned hi =
+        _mm512_mask_cmp_pd_mask((__mmask8)(k >> 8), _mm512_loadu_pd(v + i + 8), mv, _CMP_EQ_OQ);
+    unsigned hit = lo | hi << 8;
+    if (hit) return i + (size_t)__builtin_ctz(hit);
+  }
+  for (; i < n; i++)
+    if (eq[i] && v[i] == m && (!cf || (cf[i] && !(ftz && sub[i])))) return i;
+  return 0;
+}
+
+typedef double masked_max_fn(const double *restrict, const uint32_t *restrict,
+                             const unsigned char *restrict, const unsigned char *restrict, int,
+                             size_t, double);
+typedef size_t first_at_fn(const double *, const uint32_t *, const unsigned char *,
+                           const unsigned char *, int, size_t, double);
+static masked_max_fn *masked_max = masked_max_generic;
+static first_at_fn *first_at = first_at_generic;
+
+static void cr_scan_pick(void) {
+  const char *cap = getenv("ACTBENCH_SWEEP_ISA");
+  int level = 2;
+  if (cap && !strcmp(cap, "generic")) level = 0;
+  if (cap && !strcmp(cap, "avx2")) level = 1;
+  __builtin_cpu_init();
+  masked_max = masked_max_generic, first_at = first_at_generic;
+  g_pre_avx512 =
+      level >= 2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  if (level >= 2 && __builtin_cpu_supports("avx512f"))
+    cr_scan = cr_scan_avx512, masked_max = masked_max_avx512, first_at = first_at_avx512;
+  else if (level >= 1 && __builtin_cpu_supports("avx2"))
+    cr_scan = cr_scan_avx2;
+  else
+    cr_scan = cr_scan_generic;
 }
 
 /* the statistics of one implementation's results in one direction */
@@ -473,8 +745,8 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
   const double *e = w->ecr[d], *ae = w->acr[d], *re = w->rcr[d];
   const uint64_t *q = w->q[d];
   const act_ref *ref = d ? w->rd : w->rf;
-  uint32_t *eq = w->eq;
-  uint64_t ncr = cr_mask(gb, rb, fl, eq, n);
+  uint32_t *eq = w->eq, *nc = w->nc;
+  uint64_t ncr = cr_scan(gb, rb, fl, eq, nc, n);
   const block_agg *a = &w->agg[d];
   /* every input through add_one: for the tests, which compare the paths, and
    * where a correctly rounded result could be above the claim (claims below
@@ -517,12 +789,7 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
    * contribute is the block's aggregates less what the others would have;
    * a maximum is the block's where the input that reaches it first is
    * correctly rounded here, else it is looked for again */
-  uint32_t *nc = w->nc;
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++) {
-    nc[m] = (uint32_t)i;
-    m += !eq[i];
-  }
+  size_t m = n - ncr;
   if (ncr) {
     uint64_t qs = a->qsum, cn = a->core_n[ftz], cq = a->core_q[ftz];
     for (size_t j = 0; j < m; j++) {
@@ -561,16 +828,13 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
     if (s->bins > 0) {
       /* a run's maximum where its first input reaching it is correctly
        * rounded here; if one is not, every correctly rounded input */
-      int all = 1;
-      for (int k = 0; k < a->nruns && all; k++) all = eq[a->run_pos[k]] != 0;
-      if (all) {
-        for (int k = 0; k < a->nruns; k++)
-          if (a->run_max[k] > s->bin_max[a->run_bin[k]]) s->bin_max[a->run_bin[k]] = a->run_max[k];
-      } else {
-        for (size_t i = 0; i < n; i++) {
-          int bi = w->bin[i];
-          if (eq[i] && bi >= 0 && ae[i] >= 0 && e[i] > s->bin_max[bi]) s->bin_max[bi] = e[i];
+      for (int k = 0; k < a->nruns; k++) {
+        double rm = a->run_max[k];
+        if (!eq[a->run_pos[k]]) { /* the run's inputs that count, correctly rounded here */
+          size_t r0 = k ? a->run_end[k - 1] : 0, r1 = a->run_end[k];
+          rm = masked_max(e + r0, eq + r0, a->inbin + r0, NULL, 0, r1 - r0, -1);
         }
+        if (rm > s->bin_max[a->run_bin[k]]) s->bin_max[a->run_bin[k]] = rm;
       }
     }
     if (binade < 0 && s->binade)
@@ -581,7 +845,7 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
         if (e[i] > bd->max_ulp) bd->max_ulp = e[i];
       }
   }
-  act_acc_stats_add_rest(s, w->x, got, ref, w->rulp[d], w->bin, nc, m, idx0);
+  act_acc_stats_add_rest(s, w->x, got, ref, w->rulp[d], w->bin, nc, m, idx0, binade);
 }
 
 static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, worker *w) {
@@ -589,7 +853,7 @@ static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, wor
   block_range(c, bl, b, &i0, &i1);
   size_t n = (size_t)(i1 - i0);
   int id = act_activation_id(c->act->name);
-  double t0 = thread_s(), tm = 0;
+  double c0 = thread_s(), t0 = mono_s(), tm = 0;
   for (size_t i = 0; i < n; i++) w->x[i] = act_sweep_input(c, i0 + i);
   for (size_t i = 0; i < n; i++) {
     if (isnan(w->x[i])) { /* NaN in, NaN out: no evaluation at all */
@@ -599,16 +863,15 @@ static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, wor
     }
     unsigned m = c->ref_mpfr ? 0 : act_screen(id, w->x[i], &c->p, &w->rf[i], &w->rd[i]);
     if ((m & 3) != 3) { /* MPFR: rare after the screen, timed one by one */
-      double ta = thread_s();
+      double ta = mono_s();
       if (!(m & 1)) act_reference_id(id, 0, w->x[i], &c->p, &w->rf[i]);
       if (!(m & 2)) act_reference_id(id, 1, w->x[i], &c->p, &w->rd[i]);
-      tm += thread_s() - ta;
+      tm += mono_s() - ta;
     }
     w->screened += (m & 1) + (m >> 1);
     w->mpfr += !(m & 1) + !(m & 2);
   }
-  double t1 = thread_s();
-  w->t_mpfr += tm, w->t_screen += t1 - t0 - tm;
+  double t1 = mono_s();
   precompute(c, w, 0, n);
   precompute(c, w, 1, n);
   aggregate(w, 0, n, i0);
@@ -617,25 +880,30 @@ static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, wor
   int binade = act_binade_of(fbits(w->x[0]));
   for (size_t i = 1; i < n && binade >= 0; i++)
     if (act_binade_of(fbits(w->x[i])) != binade) binade = -1;
-  double tk = 0, t2 = thread_s();
-  w->t_stats += t2 - t1;
+  double tk = 0, t2 = mono_s();
+  double *ti = w->t_blk;
   for (size_t k = 0; k < c->nimpl; k++) {
     const act_impl *m = c->impls[k];
-    double ta = thread_s();
+    double ta = mono_s();
     m->fwd(w->x, w->y, n, &c->p);
-    double tb = thread_s();
+    double tb = mono_s();
     fold(w, 0, w->y, n, i0, &w->fs[k], binade);
-    double tc = thread_s(), td = tc;
+    double tc = mono_s(), td = tc;
     if (m->bwd) {
       m->bwd(w->x, w->y, w->dy, w->dx, n, &c->p);
-      td = thread_s();
+      td = mono_s();
       fold(w, 1, w->dx, n, i0, &w->ds[k], binade);
     }
-    w->t_impl[k] += (tb - ta) + (td - tc);
-    tk += (tb - ta) + (td - tc);
+    ti[k] = (tb - ta) + (td - tc);
+    tk += ti[k];
   }
-  w->t_kernels += tk;
-  w->t_stats += thread_s() - t2 - tk;
+  double t3 = mono_s(), c1 = thread_s();
+  /* the block's thread time, split as the monotonic clock saw its parts */
+  double sc = t3 > t0 ? (c1 - c0) / (t3 - t0) : 0;
+  w->t_mpfr += tm * sc, w->t_screen += (t1 - t0 - tm) * sc;
+  w->t_stats += ((t2 - t1) + (t3 - t2 - tk)) * sc;
+  w->t_kernels += tk * sc;
+  for (size_t k = 0; k < c->nimpl; k++) w->t_impl[k] += ti[k] * sc;
 }
 
 /* ---- checkpoints: a header line naming the configuration, the next round,
@@ -901,6 +1169,7 @@ void act_sweep_run(const act_sweep_cfg *c, act_sweep_result *r) {
   r->inputs = total;
   const char *sp = getenv("ACTBENCH_SWEEP_SLOWPATH");
   g_slow = sp && *sp == '1';
+  cr_scan_pick();
   if (!c->ref_mpfr) act_screen_init(act_activation_id(c->act->name));
   blocking bl = make_blocking(c);
   uint64_t nrounds = (bl.nblocks + ROUND - 1) / ROUND, next = 0;
