@@ -515,6 +515,19 @@ static inline size_t list_bits(uint32_t *nc, size_t m, uint32_t bits, size_t bas
   return m;
 }
 
+/* the vector copies' last inputs (from i on, m listed so far), one by one;
+ * returns how many are correctly rounded in all */
+static inline size_t cr_scan_rest(const uint32_t *gb, const uint32_t *rb, const uint32_t *fl,
+                                  uint32_t *eq, uint32_t *nc, size_t i, size_t m, size_t n) {
+  for (; i < n; i++) {
+    uint32_t c = is_cr(gb[i], rb[i], fl[i]);
+    eq[i] = c;
+    nc[m] = (uint32_t)i;
+    m += !c;
+  }
+  return n - m;
+}
+
 __attribute__((target("avx2"))) static size_t cr_scan_avx2(const uint32_t *restrict gb,
                                                            const uint32_t *restrict rb,
                                                            const uint32_t *restrict fl,
@@ -539,13 +552,7 @@ __attribute__((target("avx2"))) static size_t cr_scan_avx2(const uint32_t *restr
     uint32_t bad = ~(uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(c)) & 0xffu;
     m = list_bits(nc, m, bad, i);
   }
-  for (; i < n; i++) {
-    uint32_t c = is_cr(gb[i], rb[i], fl[i]);
-    eq[i] = c;
-    nc[m] = (uint32_t)i;
-    m += !c;
-  }
-  return n - m;
+  return cr_scan_rest(gb, rb, fl, eq, nc, i, m, n);
 }
 
 __attribute__((target("avx512f"))) static size_t cr_scan_avx512(const uint32_t *restrict gb,
@@ -572,13 +579,7 @@ __attribute__((target("avx512f"))) static size_t cr_scan_avx512(const uint32_t *
     _mm512_storeu_si512(nc + m, _mm512_maskz_compress_epi32(bad, idx));
     m += (size_t)__builtin_popcount((unsigned)bad);
   }
-  for (; i < n; i++) {
-    uint32_t c = is_cr(gb[i], rb[i], fl[i]);
-    eq[i] = c;
-    nc[m] = (uint32_t)i;
-    m += !c;
-  }
-  return n - m;
+  return cr_scan_rest(gb, rb, fl, eq, nc, i, m, n);
 }
 
 typedef size_t cr_scan_fn(const uint32_t *restrict, const uint32_t *restrict,
