@@ -407,11 +407,11 @@ static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t id
  * quantized error for the core's sum (zero results add theirs at once) */
 static inline void rest_max(act_acc_stats *s, rest_acc *a, double err, double d, size_t i,
                             uint64_t idx0, float xi, float g, float rn, const act_ref *r, int bi,
-                            act_binade_stats *bb, uint64_t q) {
+                            act_binade_stats *bb, uint64_t q, int core) {
   const double ln = 0x1p-126;
   a->n_gt1 += err > 1.0;
   if (err > a->mx || (err == a->mx && i < a->mi)) a->mx = err, a->mi = i;
-  if (act_core_input(xi, &s->ctx) && act_ref_core_value(r, ln)) {
+  if (core) {
     a->n_core++;
     a->cqs += q;
     if (err > a->cmx || (err == a->cmx && i < a->cmi)) a->cmx = err, a->cmi = i;
@@ -464,10 +464,11 @@ static inline void rest_one(act_acc_stats *s, rest_acc *a, const float *x, const
       if (!isnan(c->claim) && err > c->claim)
         marks_add(&s->marks[ACT_MARK_EXCEEDS], idx0 + i, xi, err, g, rn);
       act_xsum_add(&s->sum, err);
-      if (act_core_input(xi, c) && act_ref_core_value(r, ln)) act_xsum_add(&s->core_sum, err);
+      int core = act_core_input(xi, c) && act_ref_core_value(r, ln);
+      if (core) act_xsum_add(&s->core_sum, err);
       if (bb) act_xsum_add(&bb->sum, err);
       a->n_ord++;
-      rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, 0);
+      rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, 0, core);
       return;
     }
     if (isnan(g) && !isnan(xi) && r->cls != ACT_REF_NAN && !isnan(rn)) {
@@ -487,7 +488,8 @@ static inline void rest_one(act_acc_stats *s, rest_acc *a, const float *x, const
   a->n_ord++;
   uint64_t q = act_xsum_q(err);
   a->qs += q;
-  rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, q);
+  rest_max(s, a, err, d, i, idx0, xi, g, rn, r, bin[i], bb, q,
+           act_core_input(xi, c) && act_ref_core_value(r, ln));
 }
 
 /* the sixteen lanes' worth at a time: eight list entries per step, their
