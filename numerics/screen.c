@@ -37,6 +37,7 @@
 #include <math.h>
 #include <mpfr.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "cpu.h"
 #include "descriptor.h"
@@ -871,6 +872,13 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
     if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT; \
     if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT; \
     return done;                                                                \
+  }                                                                             \
+  void ENTRY(name##_block)(const float *x, size_t n, const act_params *p,       \
+                           act_ref *f, act_ref *d, unsigned char *m);           \
+  void ENTRY(name##_block)(const float *x, size_t n, const act_params *p,       \
+                           act_ref *f, act_ref *d, unsigned char *m) {          \
+    for (size_t i = 0; i < n; i++)                                              \
+      m[i] = (unsigned char)ENTRY(name)(x[i], p, &f[i], &d[i]);                 \
   }
 SCREEN_ENTRY(sigmoid, done = sigmoid(x, p->a, &vf, &vd, f, d, &hf, &hd))
 SCREEN_ENTRY(tanh, done = tanh_s(x, &vf, &vd, f, d, &hd))
@@ -892,8 +900,11 @@ SCREEN_ENTRY(logsigmoid, done = logsigmoid(x, &vf, &vd, f, d, &hd))
 #ifndef ACT_SCREEN_VARIANT
 #define SCREEN_OPS(name, phi)                                                                     \
   unsigned act_screen_##name##_fma(float x, const act_params *p, act_ref *f, act_ref *d);         \
+  void act_screen_##name##_block_fma(const float *x, size_t n, const act_params *p, act_ref *f,   \
+                                     act_ref *d, unsigned char *m);                               \
   const act_screen_ops act_screen_##name = {act_screen_##name##_fma, act_screen_##name##_generic, \
-                                            phi};
+                                            act_screen_##name##_block_fma,                        \
+                                            act_screen_##name##_block_generic, phi};
 SCREEN_OPS(sigmoid, 0)
 SCREEN_OPS(tanh, 0)
 SCREEN_OPS(relu, 0)
@@ -917,6 +928,16 @@ unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d
   const act_screen_ops *s = ops_of(id);
   if (!s) return 0;
   return use_fma > 0 ? s->fma(x, p, f, d) : s->generic(x, p, f, d);
+}
+void act_screen_block(int id, const float *x, size_t n, const act_params *p, act_ref *f, act_ref *d,
+                      unsigned char *m) {
+  const act_screen_ops *s = ops_of(id);
+  if (!s)
+    memset(m, 0, n);
+  else if (use_fma > 0)
+    s->fma_block(x, n, p, f, d, m);
+  else
+    s->generic_block(x, n, p, f, d, m);
 }
 unsigned act_screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
   const act_screen_ops *s = ops_of(id);
