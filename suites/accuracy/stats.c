@@ -403,6 +403,18 @@ static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t id
   if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
 }
 
+/* rest_each for the ordinary lanes (the bits of k) of a vector step over
+ * the entries list[0..]: their errors in ev */
+static inline void rest_lanes(act_acc_stats *s, const double *ev, unsigned k, const uint32_t *list,
+                              uint64_t idx0, const float *x, const float *got, const act_ref *ref,
+                              const int *bin, act_binade_stats *bb) {
+  for (unsigned b = k; b; b &= b - 1) {
+    unsigned l = (unsigned)__builtin_ctz(b);
+    size_t i = list[l];
+    rest_each(s, ev[l], i, idx0, x[i], got[i], ref[i].rn, bin[i], bb);
+  }
+}
+
 /* an ordinary or zero result's counts and maxima (rest_one); q: its
  * quantized error for the core's sum (zero results add theirs at once) */
 static inline void rest_max(act_acc_stats *s, rest_acc *a, double err, double d, size_t i,
@@ -584,11 +596,7 @@ __attribute__((target("avx512f,avx512dq"))) static size_t rest_avx512(
     vmr = _mm512_mask_max_pd(vmr, rk, vmr, _mm512_maskz_div_pd(rk, ad, ahi));
     double ev[8];
     _mm512_storeu_pd(ev, err);
-    for (unsigned b = k; b; b &= b - 1) {
-      unsigned l = (unsigned)__builtin_ctz(b);
-      size_t i = list[j + l];
-      rest_each(s, ev[l], i, idx0, x[i], got[i], ref[i].rn, bin[i], bb);
-    }
+    rest_lanes(s, ev, k, list + j, idx0, x, got, ref, bin, bb);
   }
   /* the lanes into a (maxima: the lowest input among equal ones) */
   a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
@@ -720,11 +728,7 @@ __attribute__((target("avx2,fma"))) static size_t rest_avx2(act_acc_stats *s, re
     vmr = _mm256_blendv_pd(vmr, _mm256_max_pd(vmr, _mm256_div_pd(ad, ahi)), rk);
     double ev[4];
     _mm256_storeu_pd(ev, err);
-    for (unsigned b = k; b; b &= b - 1) {
-      unsigned l = (unsigned)__builtin_ctz(b);
-      size_t i = list[j + l];
-      rest_each(s, ev[l], i, idx0, x[i], got[i], ref[i].rn, bin[i], bb);
-    }
+    rest_lanes(s, ev, k, list + j, idx0, x, got, ref, bin, bb);
   }
   /* the lanes into a (maxima: the lowest input among equal ones) */
   a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
