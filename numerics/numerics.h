@@ -83,10 +83,17 @@ unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d
 /* an activation's screen, in its descriptor (.screen; screen.c): the copy
  * built with FMA, the generic one, and whether it needs ddmath's Phi tables */
 typedef unsigned act_screen_fn(float x, const act_params *p, act_ref *f, act_ref *d);
+typedef void act_screen_block_fn(const float *x, size_t n, const act_params *p, act_ref *f,
+                                 act_ref *d, unsigned char *m);
 typedef struct act_screen_ops {
   act_screen_fn *fma, *generic;
+  act_screen_block_fn *fma_block, *generic_block; /* the same over an array */
   int needs_phi;
 } act_screen_ops;
+/* act_screen over x[0..n): f[i], d[i] and m[i] (the mask) for x[i], in one
+ * call (the sweep's blocks: no dispatch per input) */
+void act_screen_block(int id, const float *x, size_t n, const act_params *p, act_ref *f, act_ref *d,
+                      unsigned char *m);
 /* Prepare the screen's tables for activation id (before threads start). */
 void act_screen_init(int id);
 /* the screen for any x86-64, whatever the CPU: the same verdicts and values

@@ -37,6 +37,7 @@
 #include <math.h>
 #include <mpfr.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "cpu.h"
 #include "descriptor.h"
@@ -100,6 +101,10 @@ static ddr const_of(const char *dec, int op) {
   return r;
 }
 
+static int decide_side(ddr v, int side, dd base, act_ref *out);
+static act_ref R_SIXTH; /* 1/6 decided (hardsigmoid's f' in (-3, 3)) */
+static int HAVE_SIXTH;
+
 static void init_constants(void) {
   ddmath_init();
   K_LAMBDA = const_of("1.0507009873554804934193349852946", 0);
@@ -110,6 +115,9 @@ static void init_constants(void) {
   /* quotients of exact doubles, with ddr_div_d's bound */
   K_T[0] = ddr_div_d(ddr_exact(-1.0, 0), 3.0);
   K_T[1] = ddr_div_d(ddr_exact(2.0, 0), 15.0);
+  /* what decide_side makes of ddr_div_d(1, 6) for every such input, once */
+  dd zero = {0, 0};
+  HAVE_SIXTH = decide_side(ddr_div_d(ddr_exact(1.0, 0), 6.0), 0, zero, &R_SIXTH);
   mpfr_free_cache();
 }
 
@@ -386,6 +394,28 @@ static unsigned sigmoid(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref 
     set_final(d, 0.0, 0);
     return F_BIT | D_BIT;
   }
+  if (fabs(t) < 0x1p-32 && a >= 0x1p-100) {
+    /* decided in closed form.  sigma(t) = 1/2 + u + D, u = t/4 (exact),
+     * D = -t^3/48 + t^5/480 - ... (alternating, decreasing): D has the sign
+     * of -t and |D| < |t|^3/48 < 2^-69 |t|.  binary32: |u + D| < 2^-34, far
+     * inside 1/2's cells (2^-25 below, 2^-24 above): 1/2.  The 64-bit
+     * format: t = a x has at most 48 significant bits, so u is a multiple
+     * of L >= |u| 2^-47; the midpoints near 1/2 (odd multiples of 2^-65
+     * above 1/2, of 2^-66 below) are multiples of L too unless L exceeds
+     * them, so u is either a midpoint or at least min(L, 2^-65) from every
+     * one, which is more than |D| (|D| / L < 2^49 t^2 / 48 < 1): 1/2 + u +
+     * D rounds as 1/2 + u, and on a midpoint to the side of D (round_dd's
+     * tie_dir: no tie is left).  a sigma'(t) = a/4 (1 - t^2/4 + t^4/24 -
+     * ...): below a/4 (a float, at least 2^-102) by less than a/4 2^-66,
+     * inside its cells in both formats (2^-65 relative below, at the least). */
+    dd b = dd_two_sum(0.5, 0.25 * t);
+    int tie;
+    dd r = round_dd(b, ACT_CANON_P, ACT_CANON_EMIN, t > 0 ? -1 : 1, &tie);
+    f->rn = 0.5f, f->hi = r.h, f->lo = r.l == 0 ? 0.0 : r.l;
+    f->cls = ACT_REF_FINITE, f->exact_zero = 0;
+    set_final(d, 0.25 * a, 0);
+    return F_BIT | D_BIT;
+  }
   /* up to 2^-39, not 2^-40: for 2^-40 <= t < 2^-39, 1/2 + t/4 has a bit of
    * weight 2^-65 and is a midpoint of the references' 64-bit rounding when
    * that bit is set; only the hint (the side -t^3 points to) decides those,
@@ -503,6 +533,13 @@ static unsigned leaky(float x, float a, ddr *vf, act_ref *f, act_ref *d) {
     return F_BIT | D_BIT;
   }
   dd p = dd_two_prod(a, x);
+  if (fabs(p.h) >= 0x1p-140 && fabs(p.h) < 0x1p127) {
+    /* a x is exact in double (48 bits at most: p.l = 0), and with its
+     * least bit at or above 2^-187 a value of the 64-bit format too: its
+     * binary32 rounding is the conversion's (to nearest even) */
+    set_final(f, p.h, 0);
+    return F_BIT | D_BIT;
+  }
   *vf = ddr_of(p, 0); /* exact: rounded with ties to even */
   return D_BIT;
 }
@@ -728,10 +765,19 @@ static int dd_int(dd n, unsigned __int128 *N, int *E, int *neg) {
   long long m[2] = {0, 0};
   for (int k = 0; k < 2; k++)
     if (have[k]) {
-      int e;
-      double f = frexp(part[k], &e);
-      m[k] = (long long)ldexp(f, 53); /* exact: 53 bits */
-      lsb[k] = e - 53;
+      uint64_t b;
+      memcpy(&b, &part[k], sizeof b);
+      int ex = (int)(b >> 52 & 0x7ff);
+      if (ex == 0) { /* a subnormal double */
+        int e;
+        double f = frexp(part[k], &e);
+        m[k] = (long long)ldexp(f, 53); /* exact: 53 bits */
+        lsb[k] = e - 53;
+      } else { /* frexp's answer from the bits: the significand as an integer */
+        long long v = (long long)((b & 0xfffffffffffffull) | 1ull << 52);
+        m[k] = b >> 63 ? -v : v;
+        lsb[k] = ex - 1075;
+      }
     }
   if (!have[0]) return 0;
   int lo = have[1] && lsb[1] < lsb[0] ? lsb[1] : lsb[0];
@@ -745,9 +791,8 @@ static int dd_int(dd n, unsigned __int128 *N, int *E, int *neg) {
 }
 
 static int bits128(unsigned __int128 N) {
-  int b = 0;
-  while (N) N >>= 1, b++;
-  return b;
+  uint64_t h = (uint64_t)(N >> 64), l = (uint64_t)N;
+  return h ? 128 - __builtin_clzll(h) : l ? 64 - __builtin_clzll(l) : 0;
 }
 
 /* sign N 2^E / 6 as an exact value (e = 0) when it is a finite binary
@@ -761,7 +806,8 @@ static int exact_over6(unsigned __int128 N, int E, int neg, ddr *v) {
   const unsigned __int128 inv3 =
       ((unsigned __int128)0xaaaaaaaaaaaaaaaaull << 64) | 0xaaaaaaaaaaaaaaabull;
   unsigned __int128 M = N * inv3; /* = N / 3 exactly: the value is M 2^(E-1) */
-  while (!(M & 1)) M >>= 1, E++;
+  int tz = (uint64_t)M ? __builtin_ctzll((uint64_t)M) : 64 + __builtin_ctzll((uint64_t)(M >> 64));
+  M >>= tz, E += tz; /* M != 0 (N != 0) */
   if (bits128(M) > 106) return 0;
   double hi = (double)M; /* M rounded to 53 bits */
   __int128 rem = (__int128)M - (__int128)hi;
@@ -781,11 +827,16 @@ static ddr over6(dd n) {
   return ddr_div_d(ddr_of(n, 0), 6.0);
 }
 
-static unsigned hardsigmoid(float x, ddr *vf, act_ref *f, act_ref *d) {
-  unsigned done = 0; /* inside (-3, 3), f' = 1/6 is an interval (act_screen) */
+static unsigned hardsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d) {
+  unsigned done = 0;
   if (!(x > -3 && x < 3)) {
     set_final(d, 0.0, 1);
     done = D_BIT;
+  } else if (HAVE_SIXTH) { /* f' = 1/6: decided once (init_constants) */
+    *d = R_SIXTH;
+    done = D_BIT;
+  } else {
+    *vd = ddr_div_d(X(1.0), 6.0);
   }
   if (x <= -3) {
     set_final(f, 0.0, 1);
@@ -859,18 +910,24 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
 #else
 #define ENTRY(name) act_screen_##name##_generic
 #endif
-#define SCREEN_ENTRY(name, body)                                                \
-  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d);   \
-  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d) {  \
-    if (!isfinite(x) || x == 0) return 0;                                       \
-    ddr vf = {0, 0, INFINITY}, vd = {0, 0, INFINITY};                           \
-    hint hf = {0, {0, 0}}, hd = {0, {0, 0}};                                    \
-    unsigned done = 0;                                                          \
-    (void)p, (void)hf, (void)hd;                                                \
-    body;                                                                       \
-    if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT; \
-    if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT; \
-    return done;                                                                \
+#define SCREEN_ENTRY(name, body)                                                                  \
+  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d);                     \
+  unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d) {                    \
+    if (!isfinite(x) || x == 0) return 0;                                                         \
+    ddr vf = {0, 0, INFINITY}, vd = {0, 0, INFINITY};                                             \
+    hint hf = {0, {0, 0}}, hd = {0, {0, 0}};                                                      \
+    unsigned done = 0;                                                                            \
+    (void)p, (void)hf, (void)hd;                                                                  \
+    body;                                                                                         \
+    if (!(done & F_BIT) && decide_side(vf, hf.side, hf.base, f)) done |= F_BIT;                   \
+    if (!(done & D_BIT) && decide_side(vd, hd.side, hd.base, d)) done |= D_BIT;                   \
+    return done;                                                                                  \
+  }                                                                                               \
+  void ENTRY(name##_block)(const float *x, size_t n, const act_params *p, act_ref *f, act_ref *d, \
+                           unsigned char *m);                                                     \
+  void ENTRY(name##_block)(const float *x, size_t n, const act_params *p, act_ref *f, act_ref *d, \
+                           unsigned char *m) {                                                    \
+    for (size_t i = 0; i < n; i++) m[i] = (unsigned char)ENTRY(name)(x[i], p, &f[i], &d[i]);      \
   }
 SCREEN_ENTRY(sigmoid, done = sigmoid(x, p->a, &vf, &vd, f, d, &hf, &hd))
 SCREEN_ENTRY(tanh, done = tanh_s(x, &vf, &vd, f, d, &hd))
@@ -884,16 +941,18 @@ SCREEN_ENTRY(gelu_tanh, done = gelu_tanh(x, &vf, &vd, f, d, &hf))
 SCREEN_ENTRY(silu, done = silu(x, p->a, &vf, &vd, f, d, &hf, &hd))
 SCREEN_ENTRY(softplus, done = softplus(x, p->a, &vf, &vd, f, d, &hd))
 SCREEN_ENTRY(mish, done = mish(x, &vf, &vd, f, d))
-SCREEN_ENTRY(hardsigmoid, done = hardsigmoid(x, &vf, f, d);
-             if (!(done & D_BIT)) vd = ddr_div_d(X(1.0), 6.0))
+SCREEN_ENTRY(hardsigmoid, done = hardsigmoid(x, &vf, &vd, f, d))
 SCREEN_ENTRY(hardswish, done = hardswish(x, &vf, &vd, f, d, &hf))
 SCREEN_ENTRY(logsigmoid, done = logsigmoid(x, &vf, &vd, f, d, &hd))
 
 #ifndef ACT_SCREEN_VARIANT
 #define SCREEN_OPS(name, phi)                                                                     \
   unsigned act_screen_##name##_fma(float x, const act_params *p, act_ref *f, act_ref *d);         \
+  void act_screen_##name##_block_fma(const float *x, size_t n, const act_params *p, act_ref *f,   \
+                                     act_ref *d, unsigned char *m);                               \
   const act_screen_ops act_screen_##name = {act_screen_##name##_fma, act_screen_##name##_generic, \
-                                            phi};
+                                            act_screen_##name##_block_fma,                        \
+                                            act_screen_##name##_block_generic, phi};
 SCREEN_OPS(sigmoid, 0)
 SCREEN_OPS(tanh, 0)
 SCREEN_OPS(relu, 0)
@@ -917,6 +976,16 @@ unsigned act_screen(int id, float x, const act_params *p, act_ref *f, act_ref *d
   const act_screen_ops *s = ops_of(id);
   if (!s) return 0;
   return use_fma > 0 ? s->fma(x, p, f, d) : s->generic(x, p, f, d);
+}
+void act_screen_block(int id, const float *x, size_t n, const act_params *p, act_ref *f, act_ref *d,
+                      unsigned char *m) {
+  const act_screen_ops *s = ops_of(id);
+  if (!s)
+    memset(m, 0, n);
+  else if (use_fma > 0)
+    s->fma_block(x, n, p, f, d, m);
+  else
+    s->generic_block(x, n, p, f, d, m);
 }
 unsigned act_screen_generic(int id, float x, const act_params *p, act_ref *f, act_ref *d) {
   const act_screen_ops *s = ops_of(id);

@@ -96,6 +96,19 @@ int main(int argc, char **argv) {
                     0x1p-148f, -0x3p-149f, FLT_MIN,  -FLT_MIN,  FLT_MAX,   -FLT_MAX,
                     1.0f,      -1.0f,      3.0f,     -3.0f};
       for (size_t i = 0; i < sizeof sp / sizeof sp[0]; i++) one(act->name, id, sp[i], &p);
+      /* sigmoid decides 2^-64 <= |a x| < 2^-32 in closed form, ties of its
+       * 64-bit rounding included: x = +-(2^e + m 2^-63) puts 1/2 + a x/4 on
+       * (a = 1: the odd m) or beside a midpoint of that format (2^-65 above
+       * 1/2, 2^-66 below), and x = 2^e (1 - k 2^-24) near each power of two */
+      if (!strcmp(act->name, "sigmoid"))
+        for (int e = -66; e <= -30; e++)
+          for (int m = -2; m <= 9; m++)
+            for (int sg = -1; sg <= 1; sg += 2) {
+              float xe = sg * (ldexpf(1.0f, e) + (float)m * 0x1p-63f);
+              float xk = sg * ldexpf(1.0f - (float)(m + 3) * 0x1p-24f, e);
+              one(act->name, id, xe, &p);
+              one(act->name, id, xk, &p);
+            }
     }
     size_t und = undecided - und0, chk = checked - chk0;
     printf("%-12s %zu references, %zu left to MPFR (%.4f%%)\n", act->name, chk, und,

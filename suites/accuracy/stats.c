@@ -403,6 +403,18 @@ static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t id
   if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
 }
 
+/* rest_each for the ordinary lanes (the bits of k) of a vector step over
+ * the entries list[0..]: their errors in ev */
+static inline void rest_lanes(act_acc_stats *s, const double *ev, unsigned k, const uint32_t *list,
+                              uint64_t idx0, const float *x, const float *got, const act_ref *ref,
+                              const int *bin, act_binade_stats *bb) {
+  for (unsigned b = k; b; b &= b - 1) {
+    unsigned l = (unsigned)__builtin_ctz(b);
+    size_t i = list[l];
+    rest_each(s, ev[l], i, idx0, x[i], got[i], ref[i].rn, bin[i], bb);
+  }
+}
+
 /* an ordinary or zero result's counts and maxima (rest_one); q: its
  * quantized error for the core's sum (zero results add theirs at once) */
 static inline void rest_max(act_acc_stats *s, rest_acc *a, double err, double d, size_t i,
@@ -584,11 +596,7 @@ __attribute__((target("avx512f,avx512dq"))) static size_t rest_avx512(
     vmr = _mm512_mask_max_pd(vmr, rk, vmr, _mm512_maskz_div_pd(rk, ad, ahi));
     double ev[8];
     _mm512_storeu_pd(ev, err);
-    for (unsigned b = k; b; b &= b - 1) {
-      unsigned l = (unsigned)__builtin_ctz(b);
-      size_t i = list[j + l];
-      rest_each(s, ev[l], i, idx0, x[i], got[i], ref[i].rn, bin[i], bb);
-    }
+    rest_lanes(s, ev, k, list + j, idx0, x, got, ref, bin, bb);
   }
   /* the lanes into a (maxima: the lowest input among equal ones) */
   a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
@@ -611,13 +619,149 @@ __attribute__((target("avx512f,avx512dq"))) static size_t rest_avx512(
   return j;
 }
 
-static int g_rest_isa = -1; /* 1: rest_avx512; 0: rest_one alone */
+/* rest_avx512's work four entries at a time, for machines with AVX2 only
+ * (the same operations lane by lane: the magic-number rounding of 2^52 is
+ * act_rint's, the masked maxima are blends) */
+__attribute__((target("avx2,fma"))) static size_t rest_avx2(act_acc_stats *s, rest_acc *a,
+                                                            const float *x, const float *got,
+                                                            const act_ref *ref, const double *rulp,
+                                                            const int *bin, const uint32_t *list,
+                                                            size_t m, uint64_t idx0,
+                                                            act_binade_stats *bb) {
+  const act_acc_ctx *c = &s->ctx;
+  const __m256d ln = _mm256_set1_pd(0x1p-126), lim1 = _mm256_set1_pd(0x1p10),
+                one = _mm256_set1_pd(1.0), sc40 = _mm256_set1_pd(0x1p40),
+                two52 = _mm256_set1_pd(0x1p52), subb = _mm256_set1_pd(c->sub_below),
+                zero = _mm256_setzero_pd(), limn = _mm256_set1_pd((double)c->lim_neg),
+                limp = _mm256_set1_pd((double)c->lim_pos),
+                claim = _mm256_set1_pd(isnan(c->claim) ? INFINITY : c->claim),
+                fmax = _mm256_set1_pd(0x1.fffffep+127);
+  const __m256i absd = _mm256_set1_epi64x(0x7fffffffffffffffll);
+  const __m128i expm = _mm_set1_epi32(0x7f800000), absf = _mm_set1_epi32(0x7fffffff),
+                z32 = _mm_setzero_si128(), ones32 = _mm_set1_epi32(-1);
+  __m256i vqs = _mm256_setzero_si256(), vcqs = vqs;
+  __m256d vmx = _mm256_set1_pd(-1), vcmx = vmx, vma = zero, vmr = zero;
+  __m256i vmi = _mm256_set1_epi64x(-1), vcmi = vmi;
+  uint64_t n_ord = 0, n_gt1 = 0, n_core = 0;
+  size_t j = 0;
+  for (; j + 4 <= m; j += 4) {
+    /* plain loads, not gathers (slow on some AVX2 machines) */
+    size_t i0 = list[j], i1 = list[j + 1], i2 = list[j + 2], i3 = list[j + 3];
+    const act_ref *r0 = ref + i0, *r1 = ref + i1, *r2 = ref + i2, *r3 = ref + i3;
+    __m256i ii = _mm256_setr_epi64x((long long)i0, (long long)i1, (long long)i2, (long long)i3);
+    __m256d hi = _mm256_setr_pd(r0->hi, r1->hi, r2->hi, r3->hi);
+    __m256d lo = _mm256_setr_pd(r0->lo, r1->lo, r2->lo, r3->lo);
+    __m128i rb = _mm_castps_si128(_mm_setr_ps(r0->rn, r1->rn, r2->rn, r3->rn));
+    __m128i meta = _mm_setr_epi32(r0->cls | r0->exact_zero << 8, r1->cls | r1->exact_zero << 8,
+                                  r2->cls | r2->exact_zero << 8, r3->cls | r3->exact_zero << 8);
+    __m128i gb = _mm_castps_si128(_mm_setr_ps(got[i0], got[i1], got[i2], got[i3]));
+    __m128i xb = _mm_castps_si128(_mm_setr_ps(x[i0], x[i1], x[i2], x[i3]));
+    __m256d ru = _mm256_setr_pd(rulp[i0], rulp[i1], rulp[i2], rulp[i3]);
+    __m256d gd = _mm256_cvtps_pd(_mm_castsi128_ps(gb));
+    __m256d xd = _mm256_cvtps_pd(_mm_castsi128_ps(xb));
+    __m256d axd = _mm256_and_pd(xd, _mm256_castsi256_pd(absd));
+    /* the ordinary lanes: rest_avx512's conditions */
+    __m128i cls = _mm_and_si128(meta, _mm_set1_epi32(0xff));
+    __m128i ez = _mm_and_si128(meta, _mm_set1_epi32(0xff00));
+    __m128i bad32 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi32(_mm_and_si128(rb, expm), expm),
+                                              _mm_cmpeq_epi32(_mm_and_si128(gb, expm), expm)),
+                                 _mm_or_si128(_mm_cmpgt_epi32(_mm_and_si128(xb, absf), expm),
+                                              _mm_cmpeq_epi32(_mm_and_si128(gb, absf), z32)));
+    bad32 = _mm_or_si128(bad32, _mm_xor_si128(_mm_cmpeq_epi32(cls, z32), ones32));
+    unsigned k = ~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(bad32)) & 15u;
+    __m256d neg = _mm256_cmp_pd(xd, zero, _CMP_LT_OQ);
+    __m256d lim = _mm256_blendv_pd(limp, limn, neg);
+    k &= ~(unsigned)_mm256_movemask_pd(_mm256_cmp_pd(gd, lim, _CMP_EQ_OQ));
+    k &= ~(unsigned)_mm256_movemask_pd(
+        _mm256_and_pd(_mm256_cmp_pd(axd, zero, _CMP_NEQ_OQ), _mm256_cmp_pd(axd, subb, _CMP_LT_OQ)));
+    __m256d dd = _mm256_sub_pd(_mm256_sub_pd(gd, hi), lo);
+    __m256d ad = _mm256_and_pd(dd, _mm256_castsi256_pd(absd));
+    __m256d err = _mm256_mul_pd(ad, ru);
+    k &= (unsigned)_mm256_movemask_pd(
+        _mm256_and_pd(_mm256_cmp_pd(err, claim, _CMP_LE_OQ), _mm256_cmp_pd(err, lim1, _CMP_LT_OQ)));
+    unsigned other = ~k & 15u;
+    while (other) { /* in order: the marks see them as add_one would */
+      size_t i = list[j + (size_t)__builtin_ctz(other)];
+      rest_one(s, a, x, got, ref, rulp, bin, i, idx0, bb);
+      other &= other - 1;
+    }
+    if (!k) continue;
+    static const long long lanes[16][4] = {
+        {0, 0, 0, 0},   {-1, 0, 0, 0},   {0, -1, 0, 0},   {-1, -1, 0, 0},
+        {0, 0, -1, 0},  {-1, 0, -1, 0},  {0, -1, -1, 0},  {-1, -1, -1, 0},
+        {0, 0, 0, -1},  {-1, 0, 0, -1},  {0, -1, 0, -1},  {-1, -1, 0, -1},
+        {0, 0, -1, -1}, {-1, 0, -1, -1}, {0, -1, -1, -1}, {-1, -1, -1, -1}};
+    __m256i km = _mm256_loadu_si256((const __m256i *)lanes[k]);
+    __m256d kd = _mm256_castsi256_pd(km);
+    n_ord += (uint64_t)__builtin_popcount(k);
+    /* act_rint(err 2^40): err < 2^10, so err 2^40 + 2^52 has an ulp of 1 */
+    __m256i q =
+        _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(_mm256_mul_pd(err, sc40), two52)),
+                         _mm256_castpd_si256(two52));
+    vqs = _mm256_add_epi64(vqs, _mm256_and_si256(q, km));
+    n_gt1 += (uint64_t)__builtin_popcount(
+        k & (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(err, one, _CMP_GT_OQ)));
+    __m256d up = _mm256_and_pd(kd, _mm256_cmp_pd(err, vmx, _CMP_GT_OQ)); /* first wins a tie */
+    vmx = _mm256_blendv_pd(vmx, err, up);
+    vmi = _mm256_castpd_si256(
+        _mm256_blendv_pd(_mm256_castsi256_pd(vmi), _mm256_castsi256_pd(ii), up));
+    /* the core: x finite and an exact zero or a value at least the least normal */
+    __m256d ahi = _mm256_and_pd(hi, _mm256_castsi256_pd(absd));
+    __m256d ezk =
+        _mm256_castsi256_pd(_mm256_cvtepi32_epi64(_mm_xor_si128(_mm_cmpeq_epi32(ez, z32), ones32)));
+    __m256d same_sign = _mm256_castsi256_pd(
+        _mm256_cmpgt_epi64(_mm256_xor_si256(_mm256_castpd_si256(lo), _mm256_castpd_si256(hi)),
+                           _mm256_set1_epi64x(-1)));
+    __m256d at_ln = _mm256_and_pd(_mm256_cmp_pd(ahi, ln, _CMP_EQ_OQ),
+                                  _mm256_or_pd(_mm256_cmp_pd(lo, zero, _CMP_EQ_OQ), same_sign));
+    __m256d ck =
+        _mm256_and_pd(_mm256_and_pd(kd, _mm256_cmp_pd(axd, fmax, _CMP_LE_OQ)),
+                      _mm256_or_pd(_mm256_or_pd(ezk, _mm256_cmp_pd(ahi, ln, _CMP_GT_OQ)), at_ln));
+    n_core += (uint64_t)__builtin_popcount((unsigned)_mm256_movemask_pd(ck));
+    vcqs = _mm256_add_epi64(vcqs, _mm256_and_si256(q, _mm256_castpd_si256(ck)));
+    __m256d cup = _mm256_and_pd(ck, _mm256_cmp_pd(err, vcmx, _CMP_GT_OQ));
+    vcmx = _mm256_blendv_pd(vcmx, err, cup);
+    vcmi = _mm256_castpd_si256(
+        _mm256_blendv_pd(_mm256_castsi256_pd(vcmi), _mm256_castsi256_pd(ii), cup));
+    vma = _mm256_blendv_pd(vma, _mm256_max_pd(vma, ad), kd);
+    __m256d rk = _mm256_and_pd(kd, _mm256_cmp_pd(ahi, ln, _CMP_GE_OQ));
+    vmr = _mm256_blendv_pd(vmr, _mm256_max_pd(vmr, _mm256_div_pd(ad, ahi)), rk);
+    double ev[4];
+    _mm256_storeu_pd(ev, err);
+    rest_lanes(s, ev, k, list + j, idx0, x, got, ref, bin, bb);
+  }
+  /* the lanes into a (maxima: the lowest input among equal ones) */
+  a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
+  long long qv[4], cqv[4], mvi[4], cvi[4];
+  double mv[4], cv[4], mav[4], mrv[4];
+  _mm256_storeu_si256((__m256i *)qv, vqs), _mm256_storeu_si256((__m256i *)cqv, vcqs);
+  _mm256_storeu_si256((__m256i *)mvi, vmi), _mm256_storeu_si256((__m256i *)cvi, vcmi);
+  _mm256_storeu_pd(mv, vmx), _mm256_storeu_pd(cv, vcmx);
+  _mm256_storeu_pd(mav, vma), _mm256_storeu_pd(mrv, vmr);
+  for (int l = 0; l < 4; l++) {
+    a->qs += (uint64_t)qv[l], a->cqs += (uint64_t)cqv[l];
+    if (mvi[l] >= 0 && (mv[l] > a->mx || (mv[l] == a->mx && (size_t)mvi[l] < a->mi)))
+      a->mx = mv[l], a->mi = (size_t)mvi[l];
+    if (cvi[l] >= 0 && (cv[l] > a->cmx || (cv[l] == a->cmx && (size_t)cvi[l] < a->cmi)))
+      a->cmx = cv[l], a->cmi = (size_t)cvi[l];
+    if (mav[l] > a->ma) a->ma = mav[l];
+    if (mrv[l] > a->mr) a->mr = mrv[l];
+  }
+  return j;
+}
+
+static int g_rest_isa = -1; /* 2: rest_avx512; 1: rest_avx2; 0: rest_one alone */
 static int rest_isa(void) {
   if (g_rest_isa < 0) {
     const char *cap = getenv("ACTBENCH_SWEEP_ISA");
+    int level = cap && !strcmp(cap, "generic") ? 0 : cap && !strcmp(cap, "avx2") ? 1 : 2;
     __builtin_cpu_init();
-    g_rest_isa = !(cap && (!strcmp(cap, "generic") || !strcmp(cap, "avx2"))) &&
-                 __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+    if (level >= 2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq"))
+      g_rest_isa = 2;
+    else if (level >= 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+      g_rest_isa = 1;
+    else
+      g_rest_isa = 0;
   }
   return g_rest_isa;
 }
@@ -628,7 +772,10 @@ void act_acc_stats_add_rest(act_acc_stats *s, const float *x, const float *got, 
   rest_acc a = {
       .mx = -1, .cmx = -1, .ma = s->max_abs, .mr = s->max_rel, .mi = SIZE_MAX, .cmi = SIZE_MAX};
   act_binade_stats *bb = s->binade && binade >= 0 ? &s->binade[binade] : NULL;
-  size_t j = rest_isa() ? rest_avx512(s, &a, x, got, ref, rulp, bin, list, m, idx0, bb) : 0;
+  int isa = rest_isa();
+  size_t j = isa == 2   ? rest_avx512(s, &a, x, got, ref, rulp, bin, list, m, idx0, bb)
+             : isa == 1 ? rest_avx2(s, &a, x, got, ref, rulp, bin, list, m, idx0, bb)
+                        : 0;
   for (; j < m; j++) rest_one(s, &a, x, got, ref, rulp, bin, list[j], idx0, bb);
   if (!a.n_ord) return;
   s->inputs += a.n_ord, s->finite += a.n_ord, s->gt1 += a.n_gt1;

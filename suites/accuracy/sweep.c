@@ -219,6 +219,7 @@ typedef struct {
   uint64_t *q[2];
   unsigned char *core[2]; /* the input and its exact value are in the core */
   unsigned char *sub;     /* the input is subnormal */
+  unsigned char *sm;      /* the screen's masks (act_screen_block) */
   int *bin;
   act_acc_stats *fs, *ds;
   uint64_t screened, mpfr;
@@ -278,6 +279,7 @@ static void worker_init(const act_sweep_cfg *c, worker *w) {
     w->core[d] = act_alloc(BLOCK);
   }
   w->sub = act_alloc(BLOCK);
+  w->sm = act_alloc(BLOCK);
   w->bin = act_alloc(sizeof(int) * BLOCK);
   w->eq = act_alloc(sizeof(uint32_t) * BLOCK);
   for (int d = 0; d < 2; d++) {
@@ -305,7 +307,7 @@ static void worker_free(const act_sweep_cfg *c, worker *w) {
     act_free(w->acr[d]), act_free(w->rcr[d]), act_free(w->q[d]), act_free(w->rulp[d]);
     act_free(w->core[d]);
   }
-  act_free(w->sub);
+  act_free(w->sub), act_free(w->sm);
   act_free(w->bin);
   act_free(w->eq);
   for (int d = 0; d < 2; d++)
@@ -440,18 +442,135 @@ __attribute__((target("avx512f,avx512dq"))) static size_t precompute_avx512(work
   return i;
 }
 
-static int g_pre_avx512; /* precompute_avx512 (cr_scan_pick decides) */
+/* precompute_avx512's work four references at a time, for machines with
+ * AVX2 only: the same operations (act_ulp's power of two built from the
+ * exponent field of hi: for |hi| below 2^-125, a double subnormal included,
+ * k is -149 whatever the field says; act_rint by the magic number 2^52,
+ * e 2^40 being below 2^52) */
+__attribute__((target("avx2,fma"))) static size_t precompute_avx2(worker *w, int d,
+                                                                  const act_ref *ref, size_t n) {
+  const __m256i absd = _mm256_set1_epi64x(0x7fffffffffffffffll),
+                mant = _mm256_set1_epi64x(0xfffffffffffffll);
+  const __m128i expm = _mm_set1_epi32(0x7f800000), z32 = _mm_setzero_si128(),
+                ones32 = _mm_set1_epi32(-1);
+  const __m256d ln = _mm256_set1_pd(0x1p-126), zero = _mm256_setzero_pd(),
+                sc40 = _mm256_set1_pd(0x1p40), two52 = _mm256_set1_pd(0x1p52),
+                big = _mm256_set1_pd(0x1p12), fmax = _mm256_set1_pd(0x1.fffffep+127);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    /* plain loads, not gathers (slow on some AVX2 machines) */
+    const act_ref *r = ref + i;
+    __m256d hi = _mm256_setr_pd(r[0].hi, r[1].hi, r[2].hi, r[3].hi);
+    __m256d lo = _mm256_setr_pd(r[0].lo, r[1].lo, r[2].lo, r[3].lo);
+    __m128i rb = _mm_castps_si128(_mm_setr_ps(r[0].rn, r[1].rn, r[2].rn, r[3].rn));
+    __m128i meta = _mm_setr_epi32(r[0].cls | r[0].exact_zero << 8, r[1].cls | r[1].exact_zero << 8,
+                                  r[2].cls | r[2].exact_zero << 8, r[3].cls | r[3].exact_zero << 8);
+    __m128i cls = _mm_and_si128(meta, _mm_set1_epi32(0xff));
+    __m128i ez32 = _mm_and_si128(meta, _mm_set1_epi32(0xff00));
+    /* ordinary lanes: a finite reference (cls 0) with a finite rounding */
+    __m128i bad = _mm_or_si128(_mm_cmpeq_epi32(_mm_and_si128(rb, expm), expm),
+                               _mm_xor_si128(_mm_cmpeq_epi32(cls, z32), ones32));
+    unsigned ok = ~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(bad)) & 15u;
+    __m256i hb = _mm256_castpd_si256(hi);
+    __m256d ahi = _mm256_and_pd(hi, _mm256_castsi256_pd(absd));
+    /* act_ulp: 2^k, k = max(e - 24, -149), 2^(e-1) <= |hi| < 2^e, e one
+     * less where |hi| is a power of two and lo points inward; 2^-149 for 0 */
+    __m256i E = _mm256_sub_epi64(_mm256_srli_epi64(_mm256_castpd_si256(ahi), 52),
+                                 _mm256_set1_epi64x(1023)); /* e - 1 */
+    __m256i pow2 = _mm256_cmpeq_epi64(_mm256_and_si256(hb, mant), _mm256_setzero_si256());
+    __m256i inward = _mm256_and_si256(
+        _mm256_castpd_si256(_mm256_cmp_pd(lo, zero, _CMP_NEQ_OQ)),
+        _mm256_cmpgt_epi64(_mm256_setzero_si256(), _mm256_xor_si256(_mm256_castpd_si256(lo), hb)));
+    E = _mm256_add_epi64(E, _mm256_and_si256(pow2, inward)); /* -1 where both */
+    __m256i k = _mm256_sub_epi64(E, _mm256_set1_epi64x(23));
+    __m256i kmin = _mm256_set1_epi64x(-149);
+    k = _mm256_blendv_epi8(k, kmin, _mm256_cmpgt_epi64(kmin, k));
+    k = _mm256_blendv_epi8(k, kmin, _mm256_castpd_si256(_mm256_cmp_pd(hi, zero, _CMP_EQ_OQ)));
+    __m256d ru = _mm256_castsi256_pd(
+        _mm256_slli_epi64(_mm256_sub_epi64(_mm256_set1_epi64x(1023), k), 52)); /* 2^-k */
+    __m256d rn = _mm256_cvtps_pd(_mm_castsi128_ps(rb));
+    __m256d dd = _mm256_sub_pd(_mm256_sub_pd(rn, hi), lo);
+    __m256d ae = _mm256_and_pd(dd, _mm256_castsi256_pd(absd));
+    __m256d e = _mm256_mul_pd(ae, ru);
+    ok &= (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(e, big, _CMP_LT_OQ));
+    __m256i q = _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(_mm256_mul_pd(e, sc40), two52)),
+                                 _mm256_castpd_si256(two52)); /* act_rint(e 2^40) */
+    __m256d nrm = _mm256_cmp_pd(ahi, ln, _CMP_GE_OQ);
+    __m256d rel = _mm256_blendv_pd(_mm256_set1_pd(-1.0), _mm256_div_pd(ae, ahi), nrm);
+    _mm256_storeu_pd(w->rulp[d] + i, ru);
+    _mm256_storeu_pd(w->ecr[d] + i, e);
+    _mm256_storeu_si256((__m256i *)(w->q[d] + i), q);
+    _mm256_storeu_pd(w->acr[d] + i, ae);
+    _mm256_storeu_pd(w->rcr[d] + i, rel);
+    _mm_storeu_si128((__m128i *)(w->rb[d] + i), rb);
+    /* the flags (rn is finite here: no FL_RNAN) and the core */
+    __m128i ez = _mm_xor_si128(_mm_cmpeq_epi32(ez32, z32), ones32);
+    _mm_storeu_si128((__m128i *)(w->fl[d] + i), _mm_and_si128(ez, _mm_set1_epi32(FL_EZ)));
+    __m256d same_sign = _mm256_castsi256_pd(
+        _mm256_cmpgt_epi64(_mm256_xor_si256(_mm256_castpd_si256(lo), hb), _mm256_set1_epi64x(-1)));
+    __m256d core =
+        _mm256_or_pd(_mm256_or_pd(_mm256_castsi256_pd(_mm256_cvtepi32_epi64(ez)),
+                                  _mm256_cmp_pd(ahi, ln, _CMP_GT_OQ)),
+                     _mm256_and_pd(_mm256_cmp_pd(ahi, ln, _CMP_EQ_OQ),
+                                   _mm256_or_pd(_mm256_cmp_pd(lo, zero, _CMP_EQ_OQ), same_sign)));
+    __m256d xd = _mm256_cvtps_pd(_mm_loadu_ps(w->x + i));
+    core = _mm256_and_pd(
+        core, _mm256_cmp_pd(_mm256_and_pd(xd, _mm256_castsi256_pd(absd)), fmax, _CMP_LE_OQ));
+    unsigned cm = (unsigned)_mm256_movemask_pd(core);
+    for (int l = 0; l < 4; l++) w->core[d][i + l] = (unsigned char)((cm >> l) & 1);
+    for (unsigned b = ~ok & 15u; b; b &= b - 1) precompute_one(w, d, ref, i + __builtin_ctz(b));
+  }
+  return i;
+}
+
+/* precompute's per-input part in four lanes (AVX2): act_acc_stats_bin's
+ * arithmetic in double, the same operations, and the subnormal flag */
+__attribute__((target("avx2,fma"))) static size_t bins_avx2(const act_acc_stats *s, const float *x,
+                                                            int *bin, unsigned char *sub,
+                                                            size_t n) {
+  if (s->bins <= 0) return 0;
+  const __m256d lo = _mm256_set1_pd(s->bin_lo), hi = _mm256_set1_pd(s->bin_hi),
+                w = _mm256_set1_pd(s->bin_hi - s->bin_lo), nb = _mm256_set1_pd((double)s->bins);
+  const __m128i top = _mm_set1_epi32(s->bins - 1), z = _mm_setzero_si128();
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    __m128 xf = _mm_loadu_ps(x + i);
+    __m256d xd = _mm256_cvtps_pd(xf);
+    __m256d in =
+        _mm256_and_pd(_mm256_cmp_pd(xd, lo, _CMP_GE_OQ), _mm256_cmp_pd(xd, hi, _CMP_LE_OQ));
+    __m256d v = _mm256_mul_pd(_mm256_div_pd(_mm256_sub_pd(xd, lo), w), nb);
+    __m128i bi = _mm256_cvttpd_epi32(_mm256_blendv_pd(_mm256_setzero_pd(), v, in));
+    bi = _mm_max_epi32(_mm_min_epi32(bi, top), z);
+    __m128i in32 = _mm256_cvtpd_epi32(_mm256_and_pd(in, _mm256_set1_pd(1.0)));
+    bi = _mm_blendv_epi8(_mm_set1_epi32(-1), bi, _mm_cmpgt_epi32(in32, z));
+    _mm_storeu_si128((__m128i *)(bin + i), bi);
+    /* 0 < |x| < 2^-126: the magnitude's bits less one below 0x7fffff */
+    __m128i ab = _mm_and_si128(_mm_castps_si128(xf), _mm_set1_epi32(0x7fffffff));
+    __m128i sb = _mm_cmpgt_epi32(_mm_set1_epi32(0x7fffff),
+                                 _mm_sub_epi32(ab, _mm_set1_epi32(1))); /* signed: 0 gives -1 */
+    sb = _mm_andnot_si128(_mm_cmpeq_epi32(ab, z), sb);
+    uint32_t m = (uint32_t)_mm_movemask_ps(_mm_castsi128_ps(sb));
+    for (int l = 0; l < 4; l++) sub[i + l] = (unsigned char)((m >> l) & 1);
+  }
+  return i;
+}
+
+static int g_pre_isa; /* 2: precompute_avx512, 1: the AVX2 copies (cr_scan_pick decides) */
 
 static void precompute(const act_sweep_cfg *c, worker *w, int d, size_t n) {
   const act_ref *ref = d ? w->rd : w->rf;
   const act_acc_stats *s0 = &w->fs[0];
-  if (d == 0)
-    for (size_t i = 0; i < n; i++) {
+  if (d == 0) {
+    size_t i = g_pre_isa >= 1 && c->nimpl ? bins_avx2(s0, w->x, w->bin, w->sub, n) : 0;
+    for (; i < n; i++) {
       w->bin[i] = c->nimpl ? act_acc_stats_bin(s0, w->x[i]) : -1;
       float ax = fabsf(w->x[i]);
       w->sub[i] = ax != 0 && ax < 0x1p-126f;
     }
-  size_t i = g_pre_avx512 ? precompute_avx512(w, d, ref, n) : 0;
+  }
+  size_t i = g_pre_isa == 2   ? precompute_avx512(w, d, ref, n)
+             : g_pre_isa == 1 ? precompute_avx2(w, d, ref, n)
+                              : 0;
   for (; i < n; i++) precompute_one(w, d, ref, i);
 }
 
@@ -586,6 +705,38 @@ typedef size_t cr_scan_fn(const uint32_t *restrict, const uint32_t *restrict,
                           const uint32_t *restrict, uint32_t *restrict, uint32_t *restrict, size_t);
 static cr_scan_fn *cr_scan = cr_scan_generic;
 
+/* runs of one ulp_vs_x bin (the inputs are in order of x, and so are their
+ * bins): where the whole block is in one bin and every input counts, the
+ * one run's maximum is the block's (aggregate's mx, reached first at mpos) */
+static void aggregate_runs(worker *w, int d, size_t n) {
+  const double *e = w->ecr[d], *ae = w->acr[d];
+  block_agg *a = &w->agg[d];
+  a->nruns = 0;
+  if (n && w->bin[0] >= 0 && w->bin[n - 1] == w->bin[0]) {
+    size_t i = 0;
+    while (i < n && ae[i] >= 0) i++;
+    if (i == n) {
+      memset(a->inbin, 1, n);
+      a->run_bin[0] = w->bin[0], a->run_max[0] = a->mx, a->run_pos[0] = a->mpos;
+      a->run_end[0] = n, a->nruns = 1;
+      return;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    int bi = w->bin[i];
+    a->inbin[i] = bi >= 0 && ae[i] >= 0;
+    if (!a->inbin[i]) continue;
+    if (a->nruns && a->run_bin[a->nruns - 1] == bi) {
+      if (e[i] > a->run_max[a->nruns - 1])
+        a->run_max[a->nruns - 1] = e[i], a->run_pos[a->nruns - 1] = i;
+    } else {
+      a->run_bin[a->nruns] = bi, a->run_max[a->nruns] = e[i], a->run_pos[a->nruns] = i;
+      a->nruns++;
+    }
+    a->run_end[a->nruns - 1] = i + 1;
+  }
+}
+
 /* what every input of the block contributes when it is correctly rounded,
  * shared by the implementations that round all of them correctly */
 static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
@@ -617,21 +768,114 @@ static void aggregate(worker *w, int d, size_t n, uint64_t idx0) {
     }
     a->core_n[v] = cn, a->core_q[v] = cq, a->core_mx[v] = cm, a->core_pos[v] = cp;
   }
-  /* runs of one ulp_vs_x bin (the inputs are in order of x) */
-  a->nruns = 0;
-  for (size_t i = 0; i < n; i++) {
-    int bi = w->bin[i];
-    a->inbin[i] = bi >= 0 && ae[i] >= 0;
-    if (!a->inbin[i]) continue;
-    if (a->nruns && a->run_bin[a->nruns - 1] == bi) {
-      if (e[i] > a->run_max[a->nruns - 1])
-        a->run_max[a->nruns - 1] = e[i], a->run_pos[a->nruns - 1] = i;
-    } else {
-      a->run_bin[a->nruns] = bi, a->run_max[a->nruns] = e[i], a->run_pos[a->nruns] = i;
-      a->nruns++;
-    }
-    a->run_end[a->nruns - 1] = i + 1;
+  aggregate_runs(w, d, n);
+}
+
+/* the largest of four lanes with the lowest index among its equals (the
+ * first input reaching it, the lanes holding each their first); the floor
+ * and pos0 where no lane rose above the floor */
+static void lanes_max(const double *v, const long long *at, double floor, size_t pos0, double *m,
+                      size_t *pos) {
+  *m = floor, *pos = pos0;
+  for (int l = 0; l < 4; l++) {
+    if (!(v[l] > floor)) continue;
+    if (v[l] > *m || (v[l] == *m && (size_t)at[l] < *pos)) *m = v[l], *pos = (size_t)at[l];
   }
+}
+
+/* aggregate's loops in four lanes (AVX2): the sums and maxima with their
+ * first inputs, lane by lane as the plain loops do them, then the lanes
+ * merged; the runs of ulp_vs_x bins as one run where the whole block is in
+ * one bin (the bins grow with x, and x grows through the block), else
+ * aggregate's loop */
+__attribute__((target("avx2,fma"))) static void aggregate_avx2(worker *w, int d, size_t n,
+                                                               uint64_t idx0) {
+  const double *e = w->ecr[d], *ae = w->acr[d], *re = w->rcr[d];
+  const uint64_t *q = w->q[d];
+  const unsigned char *cf = w->core[d], *sub = w->sub;
+  block_agg *a = &w->agg[d];
+  __m256i vq = _mm256_setzero_si256(), vcq0 = vq, vcq1 = vq, vcn0 = vq, vcn1 = vq;
+  __m256d vmx = _mm256_set1_pd(-1), vma = _mm256_setzero_pd(), vmr = vma, vcm0 = vmx, vcm1 = vmx;
+  __m256i vmi = _mm256_setzero_si256(), vpa = vmi, vpr = vmi, vcp0 = vmi, vcp1 = vmi;
+  __m256i idx = _mm256_setr_epi64x(0, 1, 2, 3), four = _mm256_set1_epi64x(4);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4, idx = _mm256_add_epi64(idx, four)) {
+    __m256d ev = _mm256_loadu_pd(e + i), av = _mm256_loadu_pd(ae + i), rv = _mm256_loadu_pd(re + i);
+    __m256i qv = _mm256_loadu_si256((const __m256i *)(q + i));
+    vq = _mm256_add_epi64(vq, qv);
+    __m256d up = _mm256_cmp_pd(ev, vmx, _CMP_GT_OQ);
+    vmx = _mm256_blendv_pd(vmx, ev, up);
+    vmi = _mm256_castpd_si256(
+        _mm256_blendv_pd(_mm256_castsi256_pd(vmi), _mm256_castsi256_pd(idx), up));
+    up = _mm256_cmp_pd(av, vma, _CMP_GT_OQ);
+    vma = _mm256_blendv_pd(vma, av, up);
+    vpa = _mm256_castpd_si256(
+        _mm256_blendv_pd(_mm256_castsi256_pd(vpa), _mm256_castsi256_pd(idx), up));
+    up = _mm256_cmp_pd(rv, vmr, _CMP_GT_OQ);
+    vmr = _mm256_blendv_pd(vmr, rv, up);
+    vpr = _mm256_castpd_si256(
+        _mm256_blendv_pd(_mm256_castsi256_pd(vpr), _mm256_castsi256_pd(idx), up));
+    /* the core: [0] every input in it, [1] less the subnormal inputs */
+    uint32_t c4, s4;
+    memcpy(&c4, cf + i, 4), memcpy(&s4, sub + i, 4);
+    __m256i c = _mm256_cvtepu8_epi64(_mm_cvtsi32_si128((int)c4));
+    __m256i u = _mm256_cvtepu8_epi64(_mm_cvtsi32_si128((int)s4));
+    __m256i k0 =
+        _mm256_xor_si256(_mm256_cmpeq_epi64(c, _mm256_setzero_si256()), _mm256_set1_epi64x(-1));
+    __m256i k1 = _mm256_and_si256(k0, _mm256_cmpeq_epi64(u, _mm256_setzero_si256()));
+    vcn0 = _mm256_sub_epi64(vcn0, k0), vcn1 = _mm256_sub_epi64(vcn1, k1);
+    vcq0 = _mm256_add_epi64(vcq0, _mm256_and_si256(qv, k0));
+    vcq1 = _mm256_add_epi64(vcq1, _mm256_and_si256(qv, k1));
+    up = _mm256_and_pd(_mm256_castsi256_pd(k0), _mm256_cmp_pd(ev, vcm0, _CMP_GT_OQ));
+    vcm0 = _mm256_blendv_pd(vcm0, ev, up);
+    vcp0 = _mm256_castpd_si256(
+        _mm256_blendv_pd(_mm256_castsi256_pd(vcp0), _mm256_castsi256_pd(idx), up));
+    up = _mm256_and_pd(_mm256_castsi256_pd(k1), _mm256_cmp_pd(ev, vcm1, _CMP_GT_OQ));
+    vcm1 = _mm256_blendv_pd(vcm1, ev, up);
+    vcp1 = _mm256_castpd_si256(
+        _mm256_blendv_pd(_mm256_castsi256_pd(vcp1), _mm256_castsi256_pd(idx), up));
+  }
+  long long t[4], at[4];
+  double v[4];
+  uint64_t qs = 0, cn[2] = {0, 0}, cq[2] = {0, 0};
+  _mm256_storeu_si256((__m256i *)t, vq);
+  for (int l = 0; l < 4; l++) qs += (uint64_t)t[l];
+  _mm256_storeu_si256((__m256i *)t, vcn0);
+  for (int l = 0; l < 4; l++) cn[0] += (uint64_t)t[l];
+  _mm256_storeu_si256((__m256i *)t, vcn1);
+  for (int l = 0; l < 4; l++) cn[1] += (uint64_t)t[l];
+  _mm256_storeu_si256((__m256i *)t, vcq0);
+  for (int l = 0; l < 4; l++) cq[0] += (uint64_t)t[l];
+  _mm256_storeu_si256((__m256i *)t, vcq1);
+  for (int l = 0; l < 4; l++) cq[1] += (uint64_t)t[l];
+  double mx, ma, mr, cm[2];
+  size_t mi, pa, pr, cp[2];
+  _mm256_storeu_pd(v, vmx), _mm256_storeu_si256((__m256i *)at, vmi);
+  lanes_max(v, at, -1, 0, &mx, &mi);
+  _mm256_storeu_pd(v, vma), _mm256_storeu_si256((__m256i *)at, vpa);
+  lanes_max(v, at, 0, 0, &ma, &pa);
+  _mm256_storeu_pd(v, vmr), _mm256_storeu_si256((__m256i *)at, vpr);
+  lanes_max(v, at, 0, 0, &mr, &pr);
+  _mm256_storeu_pd(v, vcm0), _mm256_storeu_si256((__m256i *)at, vcp0);
+  lanes_max(v, at, -1, 0, &cm[0], &cp[0]);
+  _mm256_storeu_pd(v, vcm1), _mm256_storeu_si256((__m256i *)at, vcp1);
+  lanes_max(v, at, -1, 0, &cm[1], &cp[1]);
+  for (; i < n; i++) { /* the tail, as aggregate */
+    qs += q[i];
+    if (e[i] > mx) mx = e[i], mi = i;
+    if (ae[i] > ma) ma = ae[i], pa = i;
+    if (re[i] > mr) mr = re[i], pr = i;
+    for (int s = 0; s < 2; s++) {
+      if (!cf[i] || (s && sub[i])) continue;
+      cn[s]++, cq[s] += q[i];
+      if (e[i] > cm[s]) cm[s] = e[i], cp[s] = i;
+    }
+  }
+  a->qsum = qs, a->mx = mx, a->mi = idx0 + mi, a->mpos = mi, a->ma = ma, a->mr = mr;
+  a->ma_pos = pa, a->mr_pos = pr;
+  for (int s = 0; s < 2; s++)
+    a->core_n[s] = cn[s], a->core_q[s] = cq[s], a->core_mx[s] = cm[s], a->core_pos[s] = cp[s];
+  aggregate_runs(w, d, n);
 }
 
 /* the largest v[i] (floor if larger) over the inputs correctly rounded
@@ -712,6 +956,63 @@ __attribute__((target("avx512f"))) static size_t first_at_avx512(const double *v
   return 0;
 }
 
+/* the lanes i..i+3 that count, as 64-bit masks: eq, and cf (not sub when ftz) */
+__attribute__((target("avx2"))) static inline __m256d lanes4(const uint32_t *eq,
+                                                             const unsigned char *cf,
+                                                             const unsigned char *sub, int ftz,
+                                                             size_t i) {
+  const __m256i z = _mm256_setzero_si256(), ones = _mm256_set1_epi64x(-1);
+  __m256i e = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(eq + i)));
+  __m256i k = _mm256_xor_si256(_mm256_cmpeq_epi64(e, z), ones);
+  if (cf) {
+    uint32_t c4;
+    memcpy(&c4, cf + i, 4);
+    __m256i c = _mm256_cvtepu8_epi64(_mm_cvtsi32_si128((int)c4));
+    k = _mm256_andnot_si256(_mm256_cmpeq_epi64(c, z), k);
+    if (ftz) {
+      uint32_t s4;
+      memcpy(&s4, sub + i, 4);
+      __m256i u = _mm256_cvtepu8_epi64(_mm_cvtsi32_si128((int)s4));
+      k = _mm256_and_si256(_mm256_cmpeq_epi64(u, z), k);
+    }
+  }
+  return _mm256_castsi256_pd(k);
+}
+
+__attribute__((target("avx2"))) static double masked_max_avx2(const double *restrict v,
+                                                              const uint32_t *restrict eq,
+                                                              const unsigned char *restrict cf,
+                                                              const unsigned char *restrict sub,
+                                                              int ftz, size_t n, double floor) {
+  __m256d m = _mm256_set1_pd(floor);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    m = _mm256_blendv_pd(m, _mm256_max_pd(m, _mm256_loadu_pd(v + i)), lanes4(eq, cf, sub, ftz, i));
+  double t[4], r = floor;
+  _mm256_storeu_pd(t, m);
+  for (int l = 0; l < 4; l++) r = t[l] > r ? t[l] : r;
+  double u = masked_max_generic(v + i, eq + i, cf ? cf + i : NULL, sub ? sub + i : NULL, ftz, n - i,
+                                floor);
+  return u > r ? u : r;
+}
+
+__attribute__((target("avx2"))) static size_t first_at_avx2(const double *v, const uint32_t *eq,
+                                                            const unsigned char *cf,
+                                                            const unsigned char *sub, int ftz,
+                                                            size_t n, double m) {
+  __m256d mv = _mm256_set1_pd(m);
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    __m256d hit = _mm256_and_pd(lanes4(eq, cf, sub, ftz, i),
+                                _mm256_cmp_pd(_mm256_loadu_pd(v + i), mv, _CMP_EQ_OQ));
+    unsigned b = (unsigned)_mm256_movemask_pd(hit);
+    if (b) return i + (size_t)__builtin_ctz(b);
+  }
+  for (; i < n; i++)
+    if (eq[i] && v[i] == m && (!cf || (cf[i] && !(ftz && sub[i])))) return i;
+  return 0;
+}
+
 typedef double masked_max_fn(const double *restrict, const uint32_t *restrict,
                              const unsigned char *restrict, const unsigned char *restrict, int,
                              size_t, double);
@@ -727,12 +1028,14 @@ static void cr_scan_pick(void) {
   if (cap && !strcmp(cap, "avx2")) level = 1;
   __builtin_cpu_init();
   masked_max = masked_max_generic, first_at = first_at_generic;
-  g_pre_avx512 =
-      level >= 2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  g_pre_isa = level >= 2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")
+                  ? 2
+              : level >= 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1
+                                                                                              : 0;
   if (level >= 2 && __builtin_cpu_supports("avx512f"))
     cr_scan = cr_scan_avx512, masked_max = masked_max_avx512, first_at = first_at_avx512;
   else if (level >= 1 && __builtin_cpu_supports("avx2"))
-    cr_scan = cr_scan_avx2;
+    cr_scan = cr_scan_avx2, masked_max = masked_max_avx2, first_at = first_at_avx2;
   else
     cr_scan = cr_scan_generic;
 }
@@ -849,37 +1152,62 @@ static void fold(worker *w, int d, const float *got, size_t n, uint64_t idx0, ac
   act_acc_stats_add_rest(s, w->x, got, ref, w->rulp[d], w->bin, nc, m, idx0, binade);
 }
 
+/* the block's inputs: act_sweep_input's, in a plain loop over the ordered part */
+static void block_inputs(const act_sweep_cfg *c, uint64_t i0, size_t n, float *x) {
+  if (!c->list && i0 + n <= nord(c)) {
+    int64_t k = c->k0 + (int64_t)i0;
+    for (size_t i = 0; i < n; i++, k++) { /* act_order_float */
+      uint32_t u = k < 0 ? (uint32_t)(-(k + 1)) | 0x80000000u : (uint32_t)k;
+      memcpy(&x[i], &u, sizeof u);
+    }
+    return;
+  }
+  for (size_t i = 0; i < n; i++) x[i] = act_sweep_input(c, i0 + i);
+}
+
 static void do_block(const act_sweep_cfg *c, const blocking *bl, uint64_t b, worker *w) {
   uint64_t i0, i1;
   block_range(c, bl, b, &i0, &i1);
   size_t n = (size_t)(i1 - i0);
   int id = act_activation_id(c->act->name);
   double c0 = thread_s(), t0 = mono_s(), tm = 0;
-  for (size_t i = 0; i < n; i++) w->x[i] = act_sweep_input(c, i0 + i);
+  block_inputs(c, i0, n, w->x);
+  if (c->ref_mpfr)
+    memset(w->sm, 0, n);
+  else
+    act_screen_block(id, w->x, n, &c->p, w->rf, w->rd, w->sm);
+  uint64_t screened = 0, mpfr = 0;
   for (size_t i = 0; i < n; i++) {
+    unsigned m = w->sm[i];
+    if (m == 3) { /* both decided: most inputs */
+      screened += 2;
+      continue;
+    }
     if (isnan(w->x[i])) { /* NaN in, NaN out: no evaluation at all */
       act_reference_id(id, 0, w->x[i], &c->p, &w->rf[i]);
       act_reference_id(id, 1, w->x[i], &c->p, &w->rd[i]);
       continue;
     }
-    unsigned m = c->ref_mpfr ? 0 : act_screen(id, w->x[i], &c->p, &w->rf[i], &w->rd[i]);
     if ((m & 3) != 3) { /* MPFR: rare after the screen, timed one by one */
       double ta = mono_s();
       if (!(m & 1)) act_reference_id(id, 0, w->x[i], &c->p, &w->rf[i]);
       if (!(m & 2)) act_reference_id(id, 1, w->x[i], &c->p, &w->rd[i]);
       tm += mono_s() - ta;
     }
-    w->screened += (m & 1) + (m >> 1);
-    w->mpfr += !(m & 1) + !(m & 2);
+    screened += (m & 1) + (m >> 1);
+    mpfr += !(m & 1) + !(m & 2);
   }
+  w->screened += screened, w->mpfr += mpfr;
   double t1 = mono_s();
   precompute(c, w, 0, n);
   precompute(c, w, 1, n);
-  aggregate(w, 0, n, i0);
-  aggregate(w, 1, n, i0);
-  /* one binade for the whole block? (always, in a range: blocks are aligned) */
+  for (int d = 0; d < 2; d++) (g_pre_isa >= 1 ? aggregate_avx2 : aggregate)(w, d, n, i0);
+  /* one binade for the whole block? (always, in a range: blocks are aligned;
+   * outside a list the binades of a block's inputs run down to -0's, then
+   * up from +0's, so its first and last input tell) */
   int binade = act_binade_of(fbits(w->x[0]));
-  for (size_t i = 1; i < n && binade >= 0; i++)
+  if (!c->list) binade = n && act_binade_of(fbits(w->x[n - 1])) == binade ? binade : -1;
+  for (size_t i = 1; c->list && i < n && binade >= 0; i++)
     if (act_binade_of(fbits(w->x[i])) != binade) binade = -1;
   double tk = 0, t2 = mono_s();
   double *ti = w->t_blk;
