@@ -104,6 +104,10 @@ static ddr const_of(const char *dec, int op) {
 static int decide_side(ddr v, int side, dd base, act_ref *out);
 static act_ref R_SIXTH; /* 1/6 decided (hardsigmoid's f' in (-3, 3)) */
 static int HAVE_SIXTH;
+/* selu's f' decided once: lambda (x > 0), and lambda alpha e^x for
+ * -2^-80 < x < 0, where e^x lies in (1 - 2^-80, 1) */
+static act_ref R_LAMBDA, R_LA_TINY;
+static int HAVE_LAMBDA, HAVE_LA_TINY;
 
 static void init_constants(void) {
   ddmath_init();
@@ -118,6 +122,10 @@ static void init_constants(void) {
   /* what decide_side makes of ddr_div_d(1, 6) for every such input, once */
   dd zero = {0, 0};
   HAVE_SIXTH = decide_side(ddr_div_d(ddr_exact(1.0, 0), 6.0), 0, zero, &R_SIXTH);
+  HAVE_LAMBDA = decide_side(K_LAMBDA, 0, zero, &R_LAMBDA);
+  ddr la_tiny = K_LA; /* lambda alpha (1 - d), 0 < d < 2^-80: within 2^-80 lambda alpha */
+  la_tiny.e += 0x1p-80 * fabs(K_LA.h) * 1.0001;
+  HAVE_LA_TINY = decide_side(la_tiny, 0, zero, &R_LA_TINY);
   mpfr_free_cache();
 }
 
@@ -554,8 +562,12 @@ static unsigned elu(float x, const ddr *A, double af, ddr *vf, ddr *vd, act_ref 
       return F_BIT | D_BIT;
     }
     *vf = ddr_mul_d(K_LAMBDA, x);
-    *vd = K_LAMBDA;
-    return 0;
+    if (!HAVE_LAMBDA) {
+      *vd = K_LAMBDA;
+      return 0;
+    }
+    *d = R_LAMBDA;
+    return D_BIT;
   }
   ddr a = A ? *A : X(af);
   if (x < -DD_EXP_MAX) {
@@ -568,17 +580,45 @@ static unsigned elu(float x, const ddr *A, double af, ddr *vf, ddr *vd, act_ref 
     *vf = ddr_neg(a);
     return D_BIT;
   }
-  if (!A && x > -0x1p-40f) {
-    /* a expm1(x) = a x + a x^2/2 + a x^3/6 + ..., strictly above a x (exact) */
-    dd ax = dd_two_prod(af, x);
-    hf->side = 1, hf->base = ax;
-    ddr q = ddr_of(dd_mul_d(dd_two_prod(x, x), 0.5 * af), 0);
-    q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs(af * x * x * x) * 0.17) * DD_BUMP;
-    *vf = ddr_add(q, ddr_of(ax, 0));
-  } else {
-    *vf = ddr_mul(a, ddr_expm1(X(x)));
+  if (x > -0x1p-40f) {
+    if (!A) {
+      /* a expm1(x) = a x + a x^2/2 + a x^3/6 + ..., strictly above a x (exact) */
+      dd ax = dd_two_prod(af, x);
+      hf->side = 1, hf->base = ax;
+      ddr q = ddr_of(dd_mul_d(dd_two_prod(x, x), 0.5 * af), 0);
+      q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs(af * x * x * x) * 0.17) * DD_BUMP;
+      *vf = ddr_add(q, ddr_of(ax, 0));
+    } else {
+      /* lambda alpha (x + x^2/2 + r), |r| <= |x|^3/6 (1 + 2^-40): x + x^2/2
+       * in double-double within 2u^2 of it */
+      ddr q = ddr_of(dd_add_d(dd_mul_d(dd_two_prod(x, x), 0.5), x), 0);
+      q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs((double)x * x * x) * 0.17) * DD_BUMP;
+      *vf = ddr_mul(*A, q);
+    }
+    if (x > -0x1p-80f) {
+      /* a e^x = a (1 - d), 0 < d < 2^-80: alpha a float, rounded as alpha
+       * (in binary32 and on the 64-bit grid); lambda alpha decided once */
+      if (!A) {
+        set_final(d, af, 0);
+        return D_BIT;
+      }
+      if (HAVE_LA_TINY) {
+        *d = R_LA_TINY;
+        return D_BIT;
+      }
+    }
+    /* e^x = 1 + x + x^2/2 + r, |r| <= |x|^3/6 (1 + 2^-40): 1 + (x + x^2/2)
+     * in double-double within 4u^2 of it */
+    ddr E = ddr_of(dd_add_d(dd_add_d(dd_mul_d(dd_two_prod(x, x), 0.5), x), 1.0), 0);
+    E.e = (4.0001 * DD_U2 * fabs(E.h) + fabs((double)x * x * x) * 0.17) * DD_BUMP;
+    *vd = ddr_mul(a, E);
+    return 0;
   }
-  *vd = ddr_mul(a, ddr_exp(X(x)));
+  /* e^x and expm1(x) from one reduction (the same values as apart) */
+  ddr E, M;
+  ddr_exp_expm1(X(x), &E, &M);
+  *vf = ddr_mul(a, M);
+  *vd = ddr_mul(a, E);
   return 0;
 }
 
