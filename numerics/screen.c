@@ -16,7 +16,11 @@
  *   rounding of an exact value, ties to even);
  * - the far tails, where the value is a float F times (1 - d) or plus d with
  *   |d| below 2^-66 |F| and its sign known (then both roundings are F's),
- *   or a value below 2^-700 (both roundings a zero of the value's sign).
+ *   or a value below 2^-700 (both roundings a zero of the value's sign);
+ * - derivatives that are a constant over a range, decided once at start-up
+ *   (hardsigmoid's 1/6, selu's lambda and lambda alpha e^x near 0), and
+ *   values within 2^-70 of a constant on the 64-bit grid (hardsigmoid's
+ *   1/2 + x/6, elu's alpha e^x, for tiny |x|).
  * It leaves to MPFR: x = +-0, +-inf and NaN (the exact zeros and limits are
  * MPFR's conventions, reference.c), and parameters outside the ones it
  * knows (a slope a <= 0 where the activation has one).
@@ -886,6 +890,12 @@ static unsigned hardsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d) {
     set_final(f, 1.0, 0);
     return done | F_BIT;
   }
+  if (fabsf(x) < 0x1p-70f) {
+    /* 1/2 + x/6, |x/6| < 2^-72: 1/2 in binary32 and on the 64-bit grid
+     * (its spacing is 2^-65 below 1/2, 2^-64 above) */
+    set_final(f, 0.5, 0);
+    return done | F_BIT;
+  }
   *vf = over6(dd_two_sum(x, 3.0)); /* x + 3 exact as a dd */
   return done;
 }
@@ -897,6 +907,9 @@ static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
     done |= D_BIT;
   } else if (x > 3) {
     set_final(d, 1.0, 0);
+    done |= D_BIT;
+  } else if (fabsf(x) < 0x1p-70f) {
+    set_final(d, 0.5, 0); /* 1/2 + x/3, |x/3| < 2^-71: 1/2, as hardsigmoid's f */
     done |= D_BIT;
   } else {
     *vd = over6(dd_two_sum(2.0 * x, 3.0)); /* 2x + 3 exact as a dd */
@@ -911,6 +924,13 @@ static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
   }
   /* x (x + 3) / 6 = x/2 + x^2/6: strictly above x/2 */
   hf->side = 1, hf->base = dd_from(0.5 * x);
+  if (fabsf(x) < 0x1p-70f) {
+    /* x/2 (exact) plus x^2/6 < 2^-71 |x/2|, less than half the 64-bit
+     * spacing: rounds as x/2, or from a binary32 midpoint x/2 (x subnormal)
+     * upward, which the hint decides */
+    *vf = ddr_of(hf->base, (double)x * x * 0.16667 * DD_BUMP);
+    return done;
+  }
   /* x (x + 3) exactly as an integer where its bits fit: an exact n/6 */
   unsigned __int128 N3, Nx;
   int E3, Ex, n3, nx;

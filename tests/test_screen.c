@@ -114,7 +114,10 @@ int main(int argc, char **argv) {
        * (lambda), f by a series for -2^-40 < x < 0: both sides of those
        * ends equal to MPFR, and all of selu's decided (elu's f leaves to
        * MPFR the x where a x + a x^2/2 is a 64-bit midpoint, x = -2^-64) */
-      if (!strcmp(act->name, "elu") || !strcmp(act->name, "selu")) {
+      /* hardsigmoid's f and hardswish's f' are 1/2 for |x| < 2^-70, hardswish's f
+       * x/2 rounded with the side of x^2/6: the same inputs */
+      if (!strcmp(act->name, "elu") || !strcmp(act->name, "selu") ||
+          !strncmp(act->name, "hards", 5)) {
         size_t und1 = undecided;
         for (int e = -95; e <= -35; e++)
           for (int k = 0; k < 4; k++)
