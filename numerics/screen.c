@@ -69,7 +69,8 @@ static int use_fma = -1; /* -1: not decided yet */
 /* ---- constants (MPFR, correctly rounded to double-double) */
 static ddr K_LAMBDA, K_LA, K_SQ2PI, K_C, K_RSQ2PI; /* selu lambda, lambda alpha,
                                                       sqrt(2/pi), 0.044715, 1/sqrt(2 pi) */
-static ddr K_T[2]; /* tanh's Maclaurin coefficients -1/3, 2/15 (tanh_series) */
+static ddr K_LN2, K_35; /* log 2 (softplus(0)), 3/5 (mish'(0) = tanh(log 2)) */
+static ddr K_T[2];      /* tanh's Maclaurin coefficients -1/3, 2/15 (tanh_series) */
 
 static ddr const_of(const char *dec, int op) {
   mpfr_t v, w;
@@ -87,6 +88,9 @@ static ddr const_of(const char *dec, int op) {
       mpfr_const_pi(w, MPFR_RNDN);
       mpfr_ui_div(v, 2, w, MPFR_RNDN);
       mpfr_sqrt(v, v, MPFR_RNDN);
+      break;
+    case 4: /* log 2 */
+      mpfr_const_log2(v, MPFR_RNDN);
       break;
     default: /* 1/sqrt(2 pi) */
       mpfr_const_pi(w, MPFR_RNDN);
@@ -112,6 +116,11 @@ static int HAVE_SIXTH;
  * -2^-80 < x < 0, where e^x lies in (1 - 2^-80, 1) */
 static act_ref R_LAMBDA, R_LA_TINY;
 static int HAVE_LAMBDA, HAVE_LA_TINY;
+/* for |x| < 2^-70, decided once: logsigmoid = -log 2 + x/2 - x^2/8 + ...
+ * (within 0.5001 |x| of -log 2) and mish' = 3/5 + 0.64 x - 0.048 x^2 + ...
+ * (within 0.6401 |x| of 3/5) */
+static act_ref R_LSIG0, R_MISH_D0;
+static int HAVE_LSIG0, HAVE_MISH_D0;
 
 static void init_constants(void) {
   ddmath_init();
@@ -130,6 +139,14 @@ static void init_constants(void) {
   ddr la_tiny = K_LA; /* lambda alpha (1 - d), 0 < d < 2^-80: within 2^-80 lambda alpha */
   la_tiny.e += 0x1p-80 * fabs(K_LA.h) * 1.0001;
   HAVE_LA_TINY = decide_side(la_tiny, 0, zero, &R_LA_TINY);
+  K_LN2 = const_of(NULL, 4);
+  K_35 = ddr_div_d(ddr_exact(3.0, 0), 5.0);
+  ddr v = ddr_neg(K_LN2);
+  v.e += 0.5001 * 0x1p-70;
+  HAVE_LSIG0 = decide_side(v, 0, zero, &R_LSIG0);
+  v = K_35;
+  v.e += 0.6401 * 0x1p-70;
+  HAVE_MISH_D0 = decide_side(v, 0, zero, &R_MISH_D0);
   mpfr_free_cache();
 }
 
@@ -753,6 +770,17 @@ static unsigned softplus(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref
     set_final(d, t > 0 ? 1.0 : 0.0, 0);
     return F_BIT | D_BIT;
   }
+  if (fabs(t) < 0x1p-70 && a >= 0x1p-100 && a <= 0x1p100) {
+    /* softplus(t)/a = (log 2 + t/2 + t^2/8 - ...)/a, within 0.5001 |x| of
+     * log 2 / a: decided without log1p where that interval allows */
+    ddr v = ddr_div_d(K_LN2, a);
+    v.e += 0.5001 * fabs((double)x) * DD_BUMP;
+    dd zero = {0, 0};
+    if (decide_side(v, 0, zero, f)) {
+      *vd = tiny_sigma(t, hd);
+      return F_BIT;
+    }
+  }
   ddr E, W;
   sig_parts(t, &E, &W);
   ddr L = ddr_log1p(E);
@@ -772,6 +800,17 @@ static unsigned mish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d) {
     set_final(f, xd > 0 ? xd : -0.0, 0);
     set_final(d, xd > 0 ? 1.0 : -0.0, 0);
     return F_BIT | D_BIT;
+  }
+  if (fabs(xd) < 0x1p-70 && HAVE_MISH_D0) {
+    /* x T(x), T = tanh(softplus x) = 3/5 + 8/25 x - 0.016 x^2 - ...: 3/5 x
+     * in double-double, 8/25 x^2 (below 2^-71 |f|) in double within 2^-51
+     * of itself, the rest below 0.05 |x|^3; f' = 3/5 decided once */
+    double q = 0.32 * xd * xd;
+    ddr v = ddr_add_d(ddr_mul_d(K_35, xd), q);
+    v.e += (0x1p-51 * q + 0.05 * fabs(xd * xd * xd)) * DD_BUMP;
+    *vf = v;
+    *d = R_MISH_D0;
+    return D_BIT;
   }
   if (xd < 0) {
     ddr e = ddr_exp(X(xd));
@@ -952,6 +991,11 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
     set_final(f, xd > 0 ? -0.0 : xd, 0);
     set_final(d, xd > 0 ? 0.0 : 1.0, 0);
     return F_BIT | D_BIT;
+  }
+  if (fabs(xd) < 0x1p-70 && HAVE_LSIG0) {
+    *f = R_LSIG0; /* -log 2, decided once (init_constants) */
+    *vd = tiny_sigma(-xd, hd);
+    return F_BIT;
   }
   ddr E, W;
   sig_parts(xd, &E, &W);
