@@ -339,6 +339,21 @@ static void set_final(act_ref *out, double F, int exact_zero) {
   out->exact_zero = (unsigned char)exact_zero;
 }
 
+/* x/2 + d for a float x and 0 < d < 2^-69 |x/2| (gelu, gelu_tanh, silu,
+ * hardswish near 0): x/2 on the 64-bit grid (d is below half its spacing);
+ * in binary32 x/2, or, where x/2 is a midpoint (x subnormal and odd), the
+ * neighbour above it, which d points to */
+static void set_half_above(act_ref *out, float x) {
+  double h = 0.5 * (double)x; /* exact */
+  float r = (float)h;
+  if ((double)r < h) r = nextafterf(r, INFINITY);
+  out->rn = r;
+  out->hi = h;
+  out->lo = 0.0;
+  out->cls = ACT_REF_FINITE;
+  out->exact_zero = 0;
+}
+
 /* ---- the activations.  Each fills vf/vd (enclosures) or sets *done bits
  * for values decided directly; returns the mask of directions it handled
  * (the others go to MPFR). */
@@ -647,6 +662,12 @@ static unsigned elu(float x, const ddr *A, double af, ddr *vf, ddr *vd, act_ref 
  * f' = 1/2 + 2x/sqrt(2 pi) - 2x^3/(3 sqrt(2 pi)) + ... */
 static unsigned gelu(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
   double xd = x;
+  if (fabs(xd) < 0x1p-70) {
+    /* x/2 + x^2/sqrt(2 pi) - ..., 1/2 + 2x/sqrt(2 pi) - ...: within 2^-70 */
+    set_half_above(f, x);
+    set_final(d, 0.5, 0);
+    return F_BIT | D_BIT;
+  }
   if (fabs(xd) < 0x1p-40) {
     hf->side = 1, hf->base = dd_from(0.5 * xd); /* x^2/sqrt(2 pi) dominates the rest */
     ddr q = ddr_mul(K_RSQ2PI, ddr_of(dd_two_prod(xd, xd), 0));
@@ -697,6 +718,12 @@ static unsigned gelu(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf
 
 static unsigned gelu_tanh(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
   double xd = x;
+  if (fabs(xd) < 0x1p-70) {
+    /* x/2 + k x^2/2 + O(x^4), 1/2 + k x + O(x^3), k < 0.8: within 2^-70 */
+    set_half_above(f, x);
+    set_final(d, 0.5, 0);
+    return F_BIT | D_BIT;
+  }
   if (fabs(xd) < 0x1p-40) {
     hf->side = 1, hf->base = dd_from(0.5 * xd); /* k x^2/2 dominates the rest */
     /* x sigma(2u) = x/2 + k x^2/2 + O(x^4), f' = 1/2 + k x + O(x^3) */
@@ -737,6 +764,12 @@ static unsigned silu(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref *d,
   double xd = x;
   dd tt = dd_two_prod(a, xd); /* exact: t = tt.h */
   double t = tt.h;
+  if (fabs(t) < 0x1p-70) {
+    /* x/2 + x t/4 - ..., 1/2 + t/2 - ...: within 2^-71 */
+    set_half_above(f, x);
+    set_final(d, 0.5, 0);
+    return F_BIT | D_BIT;
+  }
   if (fabs(t) < 0x1p-40) {
     hf->side = 1, hf->base = dd_from(0.5 * xd); /* x t/4 = a x^2/4 dominates the rest */
     /* x sigma(t) = x/2 + x t/4 - x t^3/48, f' = 1/2 + t/2 - t^3 ... */
@@ -962,14 +995,11 @@ static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
     return done | F_BIT;
   }
   /* x (x + 3) / 6 = x/2 + x^2/6: strictly above x/2 */
-  hf->side = 1, hf->base = dd_from(0.5 * x);
   if (fabsf(x) < 0x1p-70f) {
-    /* x/2 (exact) plus x^2/6 < 2^-71 |x/2|, less than half the 64-bit
-     * spacing: rounds as x/2, or from a binary32 midpoint x/2 (x subnormal)
-     * upward, which the hint decides */
-    *vf = ddr_of(hf->base, (double)x * x * 0.16667 * DD_BUMP);
-    return done;
+    set_half_above(f, x); /* x/2 + x^2/6 */
+    return done | F_BIT;
   }
+  hf->side = 1, hf->base = dd_from(0.5 * x);
   /* x (x + 3) exactly as an integer where its bits fit: an exact n/6 */
   unsigned __int128 N3, Nx;
   int E3, Ex, n3, nx;
