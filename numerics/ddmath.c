@@ -181,50 +181,91 @@ static inline dd dd_ldexp(dd a, int m) {
   return r;
 }
 
+/* e^x = 2^m T[j] (1 + p), p = expm1(r) of the reduction */
+static inline dd exp_value(dd p, int j, int m) {
+  dd E = dd_add_d(p, 1.0);
+  if (j == 0 && m == 0) return E; /* T[0] = 1 exactly */
+  return dd_ldexp(dd_mul(exp_tab[j], E), m);
+}
+
 DDM_API dd dd_exp_core(dd x) {
   int j, m;
   dd r = reduce(x, &j, &m);
-  dd p = dd_add_d(poly_m1(r), 1.0);
-  if (j == 0 && m == 0) return p; /* T[0] = 1 exactly */
-  return dd_ldexp(dd_mul(exp_tab[j], p), m);
+  return exp_value(poly_m1(r), j, m);
 }
 
-DDM_API ddr ddr_exp(ddr a) {
-  if (!(a.e < 0x1p-20) || !(fabs(a.h) <= DD_EXP_MAX)) {
-    ddr bad = {exp(a.h), 0, INFINITY};
-    return bad;
-  }
-  dd E = dd_exp_core(ddr_val(a));
+/* e^a's value E with its bound: dd_exp_core's, and a's error carried */
+static inline ddr exp_bounded(ddr a, dd E) {
   /* e^(a + d) = e^a e^d, |e^d - 1| <= |d| (1 + |d|) */
   double de = a.e * (1 + 2 * a.e);
   double e = fabs(E.h) * DD_MAG * (DD_EXP_BOUND + de * (1 + DD_EXP_BOUND));
   return ddr_of(E, e * DD_BUMP);
 }
 
-DDM_API ddr ddr_expm1(ddr a) {
-  if (!(a.e < 0x1p-20) || !(fabs(a.h) <= DD_EXP_MAX)) {
-    ddr bad = {expm1(a.h), 0, INFINITY};
-    return bad;
-  }
+/* expm1(a), |a| > DD_EXPM1_SMALL, from the same reduction and polynomial */
+static inline ddr expm1_from(ddr a, dd p, int j, int m) {
   /* |expm1(a + d) - expm1(a)| = e^a |e^d - 1| <= e^a |d| (1 + |d|) */
-  double de = a.e * (1 + 2 * a.e) * exp(a.h) * 1.0001;
-  if (fabs(a.h) <= DD_EXPM1_SMALL) {
-    dd M = poly_m1(ddr_val(a));
-    return ddr_of(M, (fabs(M.h) * DD_MAG * DD_EXP_BOUND + de) * DD_BUMP);
-  }
+  double de = a.e == 0 ? 0 : a.e * (1 + 2 * a.e) * exp(a.h) * 1.0001; /* no libm call for exact a */
   /* e^x - 1 = 2^m T[j] expm1(r) + (2^m T[j] - 1): the second term is exact
    * but for T[j]'s own error (u^2 of 2^m T[j]) and one dd addition; the
    * first carries exp's bound; the final addition loses at most a factor
    * of 2 to cancellation (x < 0), and its rounding is 3u^2 */
-  int j, m;
-  dd r = reduce(ddr_val(a), &j, &m);
   dd T = dd_ldexp(exp_tab[j], m);
-  dd A = dd_mul(T, poly_m1(r));
+  dd A = dd_mul(T, p);
   dd B = dd_add_d(T, -1.0);
   dd M = dd_add(A, B);
   double e = fabs(A.h) * DD_MAG * DD_EXP_BOUND + DD_U2 * 1.01 * fabs(T.h) +
              2.0001 * DD_U2 * fabs(B.h) * DD_MAG + 3.0001 * DD_U2 * fabs(M.h) * DD_MAG + de;
   return ddr_of(M, e * DD_BUMP);
+}
+
+/* expm1(a), |a| <= DD_EXPM1_SMALL, from the polynomial of a itself */
+static inline ddr expm1_small(ddr a, dd M) {
+  double de = a.e == 0 ? 0 : a.e * (1 + 2 * a.e) * exp(a.h) * 1.0001; /* no libm call for exact a */
+  return ddr_of(M, (fabs(M.h) * DD_MAG * DD_EXP_BOUND + de) * DD_BUMP);
+}
+
+static inline int exp_domain(ddr a) {
+  return a.e < 0x1p-20 && fabs(a.h) <= DD_EXP_MAX;
+}
+
+DDM_API ddr ddr_exp(ddr a) {
+  if (!exp_domain(a)) {
+    ddr bad = {exp(a.h), 0, INFINITY};
+    return bad;
+  }
+  return exp_bounded(a, dd_exp_core(ddr_val(a)));
+}
+
+DDM_API ddr ddr_expm1(ddr a) {
+  if (!exp_domain(a)) {
+    ddr bad = {expm1(a.h), 0, INFINITY};
+    return bad;
+  }
+  if (fabs(a.h) <= DD_EXPM1_SMALL) return expm1_small(a, poly_m1(ddr_val(a)));
+  int j, m;
+  dd r = reduce(ddr_val(a), &j, &m);
+  return expm1_from(a, poly_m1(r), j, m);
+}
+
+/* both, as ddr_exp and ddr_expm1 give them (the same values and bounds),
+ * from one reduction and one polynomial: the two share e^r - 1, and for
+ * |a| <= DD_EXPM1_SMALL the reduction leaves a itself (k = 0), checked */
+DDM_API void ddr_exp_expm1(ddr a, ddr *E, ddr *M) {
+  if (!exp_domain(a)) {
+    *E = ddr_exp(a);
+    *M = ddr_expm1(a);
+    return;
+  }
+  int j, m;
+  dd v = ddr_val(a);
+  dd r = reduce(v, &j, &m);
+  dd p = poly_m1(r);
+  *E = exp_bounded(a, exp_value(p, j, m));
+  if (fabs(a.h) > DD_EXPM1_SMALL)
+    *M = expm1_from(a, p, j, m);
+  else
+    *M = expm1_small(a, r.h == v.h && r.l == v.l ? p : poly_m1(v));
 }
 
 DDM_API ddr ddr_log1p(ddr z) {

@@ -26,6 +26,8 @@ DDM_API dd dd_exp_core(dd x);
  * arguments outside the domain). */
 DDM_API ddr ddr_exp(ddr a);
 DDM_API ddr ddr_expm1(ddr a);
+/* both at once, each the same as from its own function */
+DDM_API void ddr_exp_expm1(ddr a, ddr *E, ddr *M);
 DDM_API ddr ddr_log1p(ddr z); /* z >= 0 */
 /* Phi(x), the standard normal distribution function, for -17.99 <= x <= 0;
  * the bound includes the series' truncation. */

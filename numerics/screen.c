@@ -16,7 +16,11 @@
  *   rounding of an exact value, ties to even);
  * - the far tails, where the value is a float F times (1 - d) or plus d with
  *   |d| below 2^-66 |F| and its sign known (then both roundings are F's),
- *   or a value below 2^-700 (both roundings a zero of the value's sign).
+ *   or a value below 2^-700 (both roundings a zero of the value's sign);
+ * - derivatives that are a constant over a range, decided once at start-up
+ *   (hardsigmoid's 1/6, selu's lambda and lambda alpha e^x near 0), and
+ *   values within 2^-70 of a constant on the 64-bit grid (hardsigmoid's
+ *   1/2 + x/6, elu's alpha e^x, for tiny |x|).
  * It leaves to MPFR: x = +-0, +-inf and NaN (the exact zeros and limits are
  * MPFR's conventions, reference.c), and parameters outside the ones it
  * knows (a slope a <= 0 where the activation has one).
@@ -65,7 +69,8 @@ static int use_fma = -1; /* -1: not decided yet */
 /* ---- constants (MPFR, correctly rounded to double-double) */
 static ddr K_LAMBDA, K_LA, K_SQ2PI, K_C, K_RSQ2PI; /* selu lambda, lambda alpha,
                                                       sqrt(2/pi), 0.044715, 1/sqrt(2 pi) */
-static ddr K_T[2]; /* tanh's Maclaurin coefficients -1/3, 2/15 (tanh_series) */
+static ddr K_LN2, K_35; /* log 2 (softplus(0)), 3/5 (mish'(0) = tanh(log 2)) */
+static ddr K_T[2];      /* tanh's Maclaurin coefficients -1/3, 2/15 (tanh_series) */
 
 static ddr const_of(const char *dec, int op) {
   mpfr_t v, w;
@@ -83,6 +88,9 @@ static ddr const_of(const char *dec, int op) {
       mpfr_const_pi(w, MPFR_RNDN);
       mpfr_ui_div(v, 2, w, MPFR_RNDN);
       mpfr_sqrt(v, v, MPFR_RNDN);
+      break;
+    case 4: /* log 2 */
+      mpfr_const_log2(v, MPFR_RNDN);
       break;
     default: /* 1/sqrt(2 pi) */
       mpfr_const_pi(w, MPFR_RNDN);
@@ -104,6 +112,15 @@ static ddr const_of(const char *dec, int op) {
 static int decide_side(ddr v, int side, dd base, act_ref *out);
 static act_ref R_SIXTH; /* 1/6 decided (hardsigmoid's f' in (-3, 3)) */
 static int HAVE_SIXTH;
+/* selu's f' decided once: lambda (x > 0), and lambda alpha e^x for
+ * -2^-80 < x < 0, where e^x lies in (1 - 2^-80, 1) */
+static act_ref R_LAMBDA, R_LA_TINY;
+static int HAVE_LAMBDA, HAVE_LA_TINY;
+/* for |x| < 2^-70, decided once: logsigmoid = -log 2 + x/2 - x^2/8 + ...
+ * (within 0.5001 |x| of -log 2) and mish' = 3/5 + 0.64 x - 0.048 x^2 + ...
+ * (within 0.6401 |x| of 3/5) */
+static act_ref R_LSIG0, R_MISH_D0;
+static int HAVE_LSIG0, HAVE_MISH_D0;
 
 static void init_constants(void) {
   ddmath_init();
@@ -118,6 +135,18 @@ static void init_constants(void) {
   /* what decide_side makes of ddr_div_d(1, 6) for every such input, once */
   dd zero = {0, 0};
   HAVE_SIXTH = decide_side(ddr_div_d(ddr_exact(1.0, 0), 6.0), 0, zero, &R_SIXTH);
+  HAVE_LAMBDA = decide_side(K_LAMBDA, 0, zero, &R_LAMBDA);
+  ddr la_tiny = K_LA; /* lambda alpha (1 - d), 0 < d < 2^-80: within 2^-80 lambda alpha */
+  la_tiny.e += 0x1p-80 * fabs(K_LA.h) * 1.0001;
+  HAVE_LA_TINY = decide_side(la_tiny, 0, zero, &R_LA_TINY);
+  K_LN2 = const_of(NULL, 4);
+  K_35 = ddr_div_d(ddr_exact(3.0, 0), 5.0);
+  ddr v = ddr_neg(K_LN2);
+  v.e += 0.5001 * 0x1p-70;
+  HAVE_LSIG0 = decide_side(v, 0, zero, &R_LSIG0);
+  v = K_35;
+  v.e += 0.6401 * 0x1p-70;
+  HAVE_MISH_D0 = decide_side(v, 0, zero, &R_MISH_D0);
   mpfr_free_cache();
 }
 
@@ -308,6 +337,21 @@ static void set_final(act_ref *out, double F, int exact_zero) {
   out->lo = 0.0;
   out->cls = ACT_REF_FINITE;
   out->exact_zero = (unsigned char)exact_zero;
+}
+
+/* x/2 + d for a float x and 0 < d < 2^-69 |x/2| (gelu, gelu_tanh, silu,
+ * hardswish near 0): x/2 on the 64-bit grid (d is below half its spacing);
+ * in binary32 x/2, or, where x/2 is a midpoint (x subnormal and odd), the
+ * neighbour above it, which d points to */
+static void set_half_above(act_ref *out, float x) {
+  double h = 0.5 * (double)x; /* exact */
+  float r = (float)h;
+  if ((double)r < h) r = nextafterf(r, INFINITY);
+  out->rn = r;
+  out->hi = h;
+  out->lo = 0.0;
+  out->cls = ACT_REF_FINITE;
+  out->exact_zero = 0;
 }
 
 /* ---- the activations.  Each fills vf/vd (enclosures) or sets *done bits
@@ -554,8 +598,12 @@ static unsigned elu(float x, const ddr *A, double af, ddr *vf, ddr *vd, act_ref 
       return F_BIT | D_BIT;
     }
     *vf = ddr_mul_d(K_LAMBDA, x);
-    *vd = K_LAMBDA;
-    return 0;
+    if (!HAVE_LAMBDA) {
+      *vd = K_LAMBDA;
+      return 0;
+    }
+    *d = R_LAMBDA;
+    return D_BIT;
   }
   ddr a = A ? *A : X(af);
   if (x < -DD_EXP_MAX) {
@@ -568,17 +616,45 @@ static unsigned elu(float x, const ddr *A, double af, ddr *vf, ddr *vd, act_ref 
     *vf = ddr_neg(a);
     return D_BIT;
   }
-  if (!A && x > -0x1p-40f) {
-    /* a expm1(x) = a x + a x^2/2 + a x^3/6 + ..., strictly above a x (exact) */
-    dd ax = dd_two_prod(af, x);
-    hf->side = 1, hf->base = ax;
-    ddr q = ddr_of(dd_mul_d(dd_two_prod(x, x), 0.5 * af), 0);
-    q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs(af * x * x * x) * 0.17) * DD_BUMP;
-    *vf = ddr_add(q, ddr_of(ax, 0));
-  } else {
-    *vf = ddr_mul(a, ddr_expm1(X(x)));
+  if (x > -0x1p-40f) {
+    if (!A) {
+      /* a expm1(x) = a x + a x^2/2 + a x^3/6 + ..., strictly above a x (exact) */
+      dd ax = dd_two_prod(af, x);
+      hf->side = 1, hf->base = ax;
+      ddr q = ddr_of(dd_mul_d(dd_two_prod(x, x), 0.5 * af), 0);
+      q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs(af * x * x * x) * 0.17) * DD_BUMP;
+      *vf = ddr_add(q, ddr_of(ax, 0));
+    } else {
+      /* lambda alpha (x + x^2/2 + r), |r| <= |x|^3/6 (1 + 2^-40): x + x^2/2
+       * in double-double within 2u^2 of it */
+      ddr q = ddr_of(dd_add_d(dd_mul_d(dd_two_prod(x, x), 0.5), x), 0);
+      q.e = (2.0001 * DD_U2 * fabs(q.h) + fabs((double)x * x * x) * 0.17) * DD_BUMP;
+      *vf = ddr_mul(*A, q);
+    }
+    if (x > -0x1p-80f) {
+      /* a e^x = a (1 - d), 0 < d < 2^-80: alpha a float, rounded as alpha
+       * (in binary32 and on the 64-bit grid); lambda alpha decided once */
+      if (!A) {
+        set_final(d, af, 0);
+        return D_BIT;
+      }
+      if (HAVE_LA_TINY) {
+        *d = R_LA_TINY;
+        return D_BIT;
+      }
+    }
+    /* e^x = 1 + x + x^2/2 + r, |r| <= |x|^3/6 (1 + 2^-40): 1 + (x + x^2/2)
+     * in double-double within 4u^2 of it */
+    ddr E = ddr_of(dd_add_d(dd_add_d(dd_mul_d(dd_two_prod(x, x), 0.5), x), 1.0), 0);
+    E.e = (4.0001 * DD_U2 * fabs(E.h) + fabs((double)x * x * x) * 0.17) * DD_BUMP;
+    *vd = ddr_mul(a, E);
+    return 0;
   }
-  *vd = ddr_mul(a, ddr_exp(X(x)));
+  /* e^x and expm1(x) from one reduction (the same values as apart) */
+  ddr E, M;
+  ddr_exp_expm1(X(x), &E, &M);
+  *vf = ddr_mul(a, M);
+  *vd = ddr_mul(a, E);
   return 0;
 }
 
@@ -586,6 +662,12 @@ static unsigned elu(float x, const ddr *A, double af, ddr *vf, ddr *vd, act_ref 
  * f' = 1/2 + 2x/sqrt(2 pi) - 2x^3/(3 sqrt(2 pi)) + ... */
 static unsigned gelu(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
   double xd = x;
+  if (fabs(xd) < 0x1p-70) {
+    /* x/2 + x^2/sqrt(2 pi) - ..., 1/2 + 2x/sqrt(2 pi) - ...: within 2^-70 */
+    set_half_above(f, x);
+    set_final(d, 0.5, 0);
+    return F_BIT | D_BIT;
+  }
   if (fabs(xd) < 0x1p-40) {
     hf->side = 1, hf->base = dd_from(0.5 * xd); /* x^2/sqrt(2 pi) dominates the rest */
     ddr q = ddr_mul(K_RSQ2PI, ddr_of(dd_two_prod(xd, xd), 0));
@@ -636,6 +718,12 @@ static unsigned gelu(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf
 
 static unsigned gelu_tanh(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
   double xd = x;
+  if (fabs(xd) < 0x1p-70) {
+    /* x/2 + k x^2/2 + O(x^4), 1/2 + k x + O(x^3), k < 0.8: within 2^-70 */
+    set_half_above(f, x);
+    set_final(d, 0.5, 0);
+    return F_BIT | D_BIT;
+  }
   if (fabs(xd) < 0x1p-40) {
     hf->side = 1, hf->base = dd_from(0.5 * xd); /* k x^2/2 dominates the rest */
     /* x sigma(2u) = x/2 + k x^2/2 + O(x^4), f' = 1/2 + k x + O(x^3) */
@@ -676,6 +764,12 @@ static unsigned silu(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref *d,
   double xd = x;
   dd tt = dd_two_prod(a, xd); /* exact: t = tt.h */
   double t = tt.h;
+  if (fabs(t) < 0x1p-70) {
+    /* x/2 + x t/4 - ..., 1/2 + t/2 - ...: within 2^-71 */
+    set_half_above(f, x);
+    set_final(d, 0.5, 0);
+    return F_BIT | D_BIT;
+  }
   if (fabs(t) < 0x1p-40) {
     hf->side = 1, hf->base = dd_from(0.5 * xd); /* x t/4 = a x^2/4 dominates the rest */
     /* x sigma(t) = x/2 + x t/4 - x t^3/48, f' = 1/2 + t/2 - t^3 ... */
@@ -709,6 +803,17 @@ static unsigned softplus(float x, float a, ddr *vf, ddr *vd, act_ref *f, act_ref
     set_final(d, t > 0 ? 1.0 : 0.0, 0);
     return F_BIT | D_BIT;
   }
+  if (fabs(t) < 0x1p-70 && a >= 0x1p-100 && a <= 0x1p100) {
+    /* softplus(t)/a = (log 2 + t/2 + t^2/8 - ...)/a, within 0.5001 |x| of
+     * log 2 / a: decided without log1p where that interval allows */
+    ddr v = ddr_div_d(K_LN2, a);
+    v.e += 0.5001 * fabs((double)x) * DD_BUMP;
+    dd zero = {0, 0};
+    if (decide_side(v, 0, zero, f)) {
+      *vd = tiny_sigma(t, hd);
+      return F_BIT;
+    }
+  }
   ddr E, W;
   sig_parts(t, &E, &W);
   ddr L = ddr_log1p(E);
@@ -728,6 +833,17 @@ static unsigned mish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d) {
     set_final(f, xd > 0 ? xd : -0.0, 0);
     set_final(d, xd > 0 ? 1.0 : -0.0, 0);
     return F_BIT | D_BIT;
+  }
+  if (fabs(xd) < 0x1p-70 && HAVE_MISH_D0) {
+    /* x T(x), T = tanh(softplus x) = 3/5 + 8/25 x - 0.016 x^2 - ...: 3/5 x
+     * in double-double, 8/25 x^2 (below 2^-71 |f|) in double within 2^-51
+     * of itself, the rest below 0.05 |x|^3; f' = 3/5 decided once */
+    double q = 0.32 * xd * xd;
+    ddr v = ddr_add_d(ddr_mul_d(K_35, xd), q);
+    v.e += (0x1p-51 * q + 0.05 * fabs(xd * xd * xd)) * DD_BUMP;
+    *vf = v;
+    *d = R_MISH_D0;
+    return D_BIT;
   }
   if (xd < 0) {
     ddr e = ddr_exp(X(xd));
@@ -846,6 +962,12 @@ static unsigned hardsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d) {
     set_final(f, 1.0, 0);
     return done | F_BIT;
   }
+  if (fabsf(x) < 0x1p-70f) {
+    /* 1/2 + x/6, |x/6| < 2^-72: 1/2 in binary32 and on the 64-bit grid
+     * (its spacing is 2^-65 below 1/2, 2^-64 above) */
+    set_final(f, 0.5, 0);
+    return done | F_BIT;
+  }
   *vf = over6(dd_two_sum(x, 3.0)); /* x + 3 exact as a dd */
   return done;
 }
@@ -857,6 +979,9 @@ static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
     done |= D_BIT;
   } else if (x > 3) {
     set_final(d, 1.0, 0);
+    done |= D_BIT;
+  } else if (fabsf(x) < 0x1p-70f) {
+    set_final(d, 0.5, 0); /* 1/2 + x/3, |x/3| < 2^-71: 1/2, as hardsigmoid's f */
     done |= D_BIT;
   } else {
     *vd = over6(dd_two_sum(2.0 * x, 3.0)); /* 2x + 3 exact as a dd */
@@ -870,6 +995,10 @@ static unsigned hardswish(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
     return done | F_BIT;
   }
   /* x (x + 3) / 6 = x/2 + x^2/6: strictly above x/2 */
+  if (fabsf(x) < 0x1p-70f) {
+    set_half_above(f, x); /* x/2 + x^2/6 */
+    return done | F_BIT;
+  }
   hf->side = 1, hf->base = dd_from(0.5 * x);
   /* x (x + 3) exactly as an integer where its bits fit: an exact n/6 */
   unsigned __int128 N3, Nx;
@@ -892,6 +1021,11 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
     set_final(f, xd > 0 ? -0.0 : xd, 0);
     set_final(d, xd > 0 ? 0.0 : 1.0, 0);
     return F_BIT | D_BIT;
+  }
+  if (fabs(xd) < 0x1p-70 && HAVE_LSIG0) {
+    *f = R_LSIG0; /* -log 2, decided once (init_constants) */
+    *vd = tiny_sigma(-xd, hd);
+    return F_BIT;
   }
   ddr E, W;
   sig_parts(xd, &E, &W);

@@ -6,6 +6,7 @@
 #include <mpfr.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "ddmath.h"
@@ -25,6 +26,11 @@ static void measure(mpfr_srcptr exact, ddr v, double *err_rel, double *bnd_rel) 
   int within = mpfr_cmp_d(d, v.e) <= 0;
   CHECK(within, "error %a above its bound %a (value %a)", ad, v.e, v.h);
   mpfr_clear(d);
+}
+
+static int same_ddr(ddr a, ddr b) {
+  return memcmp(&a.h, &b.h, sizeof a.h) == 0 && memcmp(&a.l, &b.l, sizeof a.l) == 0 &&
+         memcmp(&a.e, &b.e, sizeof a.e) == 0;
 }
 
 int main(void) {
@@ -48,6 +54,11 @@ int main(void) {
     measure(y, ddr_exp(A), &er, &br);
     if (br > worst_bnd[0]) worst_bnd[0] = br;
     if (er > worst[0]) worst[0] = er;
+    /* the shared evaluation gives both functions' bits and bounds */
+    ddr both_e, both_m, one_e = ddr_exp(A), one_m = ddr_expm1(A);
+    ddr_exp_expm1(A, &both_e, &both_m);
+    CHECK(same_ddr(both_e, one_e) && same_ddr(both_m, one_m),
+          "ddr_exp_expm1(%a + %a) differs from ddr_exp, ddr_expm1", s.h, s.l);
     if (fabs(a) < 30) {
       mpfr_expm1(y, x, MPFR_RNDN);
       ddr m = ddr_expm1(A);

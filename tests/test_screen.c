@@ -109,6 +109,32 @@ int main(int argc, char **argv) {
               one(act->name, id, xe, &p);
               one(act->name, id, xk, &p);
             }
+      /* closed forms near zero: elu and selu decide f' at once for
+       * -2^-80 < x < 0 (a e^x rounds as a; selu's lambda alpha e^x decided at
+       * start-up) and for x > 0 (lambda), f by a series for -2^-40 < x < 0;
+       * for |x| < 2^-70, hardsigmoid's f and hardswish's f' are 1/2,
+       * hardswish's f x/2 with the side of x^2/6, softplus's f log 2 / a,
+       * logsigmoid's -log 2, mish's f' 3/5 and its f a series, gelu's,
+       * gelu_tanh's and silu's f x/2 with the side of the rest (as hardswish's)
+       * and f' 1/2.  Both sides
+       * of those ends equal to MPFR, and all decided below 2^-45 (but elu's and
+       * silu's f, which leave to MPFR the x where a x + a x^2/2 or x/2 + a x^2/4
+       * is a 64-bit midpoint, x = -2^-64) */
+      if (!strcmp(act->name, "elu") || !strcmp(act->name, "selu") ||
+          !strncmp(act->name, "hards", 5) || !strcmp(act->name, "softplus") ||
+          !strcmp(act->name, "logsigmoid") || !strcmp(act->name, "mish") ||
+          !strncmp(act->name, "gelu", 4) || !strcmp(act->name, "silu")) {
+        size_t left = 0; /* below 2^-45 (above, sigma's series has its midpoints) */
+        for (int e = -95; e <= -35; e++)
+          for (int k = 0; k < 4; k++)
+            for (int sg = -1; sg <= 1; sg += 2) {
+              size_t und1 = undecided;
+              one(act->name, id, sg * ldexpf(1.0f - (float)k * 0x1p-24f, e), &p);
+              if (e <= -45) left += undecided - und1;
+            }
+        CHECK(act->name[0] == 'e' || !strcmp(act->name, "silu") || left == 0,
+              "%s a=%g: %zu of the inputs near 2^-70 left to MPFR", act->name, (double)p.a, left);
+      }
     }
     size_t und = undecided - und0, chk = checked - chk0;
     printf("%-12s %zu references, %zu left to MPFR (%.4f%%)\n", act->name, chk, und,

@@ -385,10 +385,12 @@ typedef struct {
 
 /* what an ordinary result adds beyond rest_acc's sums: the histogram, the
  * worst list, the binades (bb == NULL: one per input) and the ulp_vs_x bins */
-static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t idx0, float xi,
-                             float g, float rn, int bi, act_binade_stats *bb) {
-  s->hist[act_hist_bin(err)]++;
-  if (s->nworst < ACT_WORST_K || worse(err, idx0 + i, &s->worst[ACT_WORST_K - 1])) {
+static inline void rest_each_hb(act_acc_stats *s, double err, int hb, int maybe_worst, size_t i,
+                                uint64_t idx0, float xi, float g, float rn, int bi,
+                                act_binade_stats *bb) {
+  s->hist[hb]++;
+  if (maybe_worst &&
+      (s->nworst < ACT_WORST_K || worse(err, idx0 + i, &s->worst[ACT_WORST_K - 1]))) {
     act_worst w;
     memset(&w, 0, sizeof w); /* the padding too: packed statistics are the same bytes */
     w.ulp = err, w.idx = idx0 + i, w.x = xi, w.got = g, w.want = rn;
@@ -401,6 +403,12 @@ static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t id
     if (err > b->max_ulp) b->max_ulp = err;
   }
   if (bi >= 0 && err > s->bin_max[bi]) s->bin_max[bi] = err;
+}
+/* hb: the histogram's bin of err; maybe_worst: 0 where err is known to be
+ * below the worst list's last entry (a full list) */
+static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t idx0, float xi,
+                             float g, float rn, int bi, act_binade_stats *bb) {
+  rest_each_hb(s, err, act_hist_bin(err), 1, i, idx0, xi, g, rn, bi, bb);
 }
 
 /* rest_each for the ordinary lanes (the bits of k) of a vector step over
@@ -726,9 +734,27 @@ __attribute__((target("avx2,fma"))) static size_t rest_avx2(act_acc_stats *s, re
     vma = _mm256_blendv_pd(vma, _mm256_max_pd(vma, ad), kd);
     __m256d rk = _mm256_and_pd(kd, _mm256_cmp_pd(ahi, ln, _CMP_GE_OQ));
     vmr = _mm256_blendv_pd(vmr, _mm256_max_pd(vmr, _mm256_div_pd(ad, ahi)), rk);
+    /* rest_each's per-lane work with act_hist_bin's bin from the bits (err
+     * < 2^10 here: bin = max(E + 2 - [mantissa 0], 0), E = err's exponent)
+     * and the worst list looked at only where err reaches its last entry */
     double ev[4];
+    long long hv[4];
     _mm256_storeu_pd(ev, err);
-    rest_lanes(s, ev, k, list + j, idx0, x, got, ref, bin, bb);
+    __m256i eb = _mm256_castpd_si256(err), z = _mm256_setzero_si256();
+    __m256i hb = _mm256_add_epi64(
+        _mm256_sub_epi64(_mm256_srli_epi64(eb, 52), _mm256_set1_epi64x(1021)),
+        _mm256_cmpeq_epi64(_mm256_and_si256(eb, _mm256_set1_epi64x(0xfffffffffffffll)), z));
+    hb = _mm256_blendv_epi8(hb, z, _mm256_cmpgt_epi64(z, hb));
+    _mm256_storeu_si256((__m256i *)hv, hb);
+    double wmin = s->nworst < ACT_WORST_K ? -1.0 : s->worst[ACT_WORST_K - 1].ulp;
+    unsigned wk =
+        (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(err, _mm256_set1_pd(wmin), _CMP_GE_OQ));
+    for (unsigned b = k; b; b &= b - 1) {
+      unsigned l = (unsigned)__builtin_ctz(b);
+      size_t i = list[j + l];
+      rest_each_hb(s, ev[l], (int)hv[l], (int)(wk >> l & 1), i, idx0, x[i], got[i], ref[i].rn,
+                   bin[i], bb);
+    }
   }
   /* the lanes into a (maxima: the lowest input among equal ones) */
   a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
