@@ -202,10 +202,15 @@ static inline ddr exp_bounded(ddr a, dd E) {
   return ddr_of(E, e * DD_BUMP);
 }
 
+/* what a's error adds to expm1(a): |expm1(a + d) - expm1(a)| = e^a |e^d - 1|
+ * <= e^a |d| (1 + |d|); no libm call for an exact a */
+static inline double expm1_arg_err(ddr a) {
+  return a.e == 0 ? 0 : a.e * (1 + 2 * a.e) * exp(a.h) * 1.0001;
+}
+
 /* expm1(a), |a| > DD_EXPM1_SMALL, from the same reduction and polynomial */
 static inline ddr expm1_from(ddr a, dd p, int j, int m) {
-  /* |expm1(a + d) - expm1(a)| = e^a |e^d - 1| <= e^a |d| (1 + |d|) */
-  double de = a.e == 0 ? 0 : a.e * (1 + 2 * a.e) * exp(a.h) * 1.0001; /* no libm call for exact a */
+  double de = expm1_arg_err(a);
   /* e^x - 1 = 2^m T[j] expm1(r) + (2^m T[j] - 1): the second term is exact
    * but for T[j]'s own error (u^2 of 2^m T[j]) and one dd addition; the
    * first carries exp's bound; the final addition loses at most a factor
@@ -221,8 +226,7 @@ static inline ddr expm1_from(ddr a, dd p, int j, int m) {
 
 /* expm1(a), |a| <= DD_EXPM1_SMALL, from the polynomial of a itself */
 static inline ddr expm1_small(ddr a, dd M) {
-  double de = a.e == 0 ? 0 : a.e * (1 + 2 * a.e) * exp(a.h) * 1.0001; /* no libm call for exact a */
-  return ddr_of(M, (fabs(M.h) * DD_MAG * DD_EXP_BOUND + de) * DD_BUMP);
+  return ddr_of(M, (fabs(M.h) * DD_MAG * DD_EXP_BOUND + expm1_arg_err(a)) * DD_BUMP);
 }
 
 static inline int exp_domain(ddr a) {

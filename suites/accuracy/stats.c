@@ -412,14 +412,17 @@ static inline void rest_each(act_acc_stats *s, double err, size_t i, uint64_t id
 }
 
 /* rest_each for the ordinary lanes (the bits of k) of a vector step over
- * the entries list[0..]: their errors in ev */
-static inline void rest_lanes(act_acc_stats *s, const double *ev, unsigned k, const uint32_t *list,
-                              uint64_t idx0, const float *x, const float *got, const act_ref *ref,
-                              const int *bin, act_binade_stats *bb) {
+ * the entries list[0..]: their errors in ev; their histogram bins in hv
+ * (NULL: act_hist_bin's), and in wk the lanes that may enter the worst list */
+static inline void rest_lanes(act_acc_stats *s, const double *ev, const long long *hv, unsigned wk,
+                              unsigned k, const uint32_t *list, uint64_t idx0, const float *x,
+                              const float *got, const act_ref *ref, const int *bin,
+                              act_binade_stats *bb) {
   for (unsigned b = k; b; b &= b - 1) {
     unsigned l = (unsigned)__builtin_ctz(b);
     size_t i = list[l];
-    rest_each(s, ev[l], i, idx0, x[i], got[i], ref[i].rn, bin[i], bb);
+    rest_each_hb(s, ev[l], hv ? (int)hv[l] : act_hist_bin(ev[l]), (int)(wk >> l & 1), i, idx0, x[i],
+                 got[i], ref[i].rn, bin[i], bb);
   }
 }
 
@@ -604,7 +607,7 @@ __attribute__((target("avx512f,avx512dq"))) static size_t rest_avx512(
     vmr = _mm512_mask_max_pd(vmr, rk, vmr, _mm512_maskz_div_pd(rk, ad, ahi));
     double ev[8];
     _mm512_storeu_pd(ev, err);
-    rest_lanes(s, ev, k, list + j, idx0, x, got, ref, bin, bb);
+    rest_lanes(s, ev, NULL, ~0u, k, list + j, idx0, x, got, ref, bin, bb);
   }
   /* the lanes into a (maxima: the lowest input among equal ones) */
   a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
@@ -749,12 +752,7 @@ __attribute__((target("avx2,fma"))) static size_t rest_avx2(act_acc_stats *s, re
     double wmin = s->nworst < ACT_WORST_K ? -1.0 : s->worst[ACT_WORST_K - 1].ulp;
     unsigned wk =
         (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(err, _mm256_set1_pd(wmin), _CMP_GE_OQ));
-    for (unsigned b = k; b; b &= b - 1) {
-      unsigned l = (unsigned)__builtin_ctz(b);
-      size_t i = list[j + l];
-      rest_each_hb(s, ev[l], (int)hv[l], (int)(wk >> l & 1), i, idx0, x[i], got[i], ref[i].rn,
-                   bin[i], bb);
-    }
+    rest_lanes(s, ev, hv, wk, k, list + j, idx0, x, got, ref, bin, bb);
   }
   /* the lanes into a (maxima: the lowest input among equal ones) */
   a->n_ord += n_ord, a->n_gt1 += n_gt1, a->n_core += n_core;
