@@ -151,14 +151,17 @@ static inline ddr ddr_mul_d(ddr a, double b) { /* b exact */
   dd p = dd_mul_d(ddr_val(a), b);
   return ddr_of(p, (fabs(b) * a.e + 2.0001 * DD_U2 * fabs(p.h) * DD_MAG) * DD_BUMP);
 }
-/* a / b: |a_t/b_t - a/b| <= (e_a + |a/b| e_b) / (|b| - e_b) */
-static inline ddr ddr_div(ddr a, ddr b) {
-  dd q = dd_div(ddr_val(a), ddr_val(b));
+/* a / b: |a_t/b_t - a/b| <= (e_a + |a/b| e_b) / (|b| - e_b); ddr_div_q
+ * with q = dd_div(a, b) computed already */
+static inline ddr ddr_div_q(ddr a, ddr b, dd q) {
   double bmin = fabs(b.h) * (1 - 0x1p-51) - b.e;
   if (!(bmin > 0.5 * fabs(b.h))) return ddr_of(q, INFINITY);
   double qm = fabs(q.h) * (1 + 0x1p-50);
   double e = (a.e + qm * b.e) / bmin * (1 + 0x1p-50) + 15.0001 * DD_U2 * qm;
   return ddr_of(q, e * DD_BUMP);
+}
+static inline ddr ddr_div(ddr a, ddr b) {
+  return ddr_div_q(a, b, dd_div(ddr_val(a), ddr_val(b)));
 }
 static inline ddr ddr_div_d(ddr a, double b) { /* b exact, nonzero */
   dd q = dd_div_d(ddr_val(a), b);

@@ -39,6 +39,10 @@
  *   |theta| <= |rho|^3 / (3 (1 - |rho|)).
  * The running bounds carry w's, z's and the operations' errors through.
  *
+ * The screen computes the exponentials of a block's inputs together
+ * (dd_exp_parts_batch) and hands them back through the DDM_*_FIND hooks:
+ * the same operations in the same order, so the same values and bounds.
+ *
  * Phi(x) = (1 + erf(x/sqrt 2))/2 for x <= 0, by Taylor series around centers
  * c = -i/128 (|h| = |x - c| <= 1/256), with Phi(c) and phi(c) from MPFR:
  *   Phi(c + h) = Phi(c) + phi(c) sum_{n>=1} h P_{n-1} / n,
@@ -139,17 +143,17 @@ static void init_exp(void) {
   mpfr_clears(v, l, t, (mpfr_ptr)0);
 }
 
-/* r (1 + r/2 + r^2/6 + ... + r^8/9!) = expm1(r) for small r, as dd */
-static inline dd poly_m1(dd r) {
-  if (fabs(r.h) < 0x1p-15) {
-    /* r^4/24 and beyond are below 2^-49 |r|: their sum in double (error
-     * below 2^-101 |r|); r^8/8! and beyond below 2^-120 |r| */
-    double q = fma(fma(fma(1.0 / 5040, r.h, C6), r.h, 1.0 / 120), r.h, 1.0 / 24);
-    dd s = dd_add(C3, dd_mul_d(r, q));
-    s = dd_add_d(dd_mul(r, s), 0.5);
-    s = dd_add_d(dd_mul(r, s), 1.0);
-    return dd_mul(r, s);
-  }
+/* r (1 + r/2 + r^2/6 + ... + r^8/9!) = expm1(r) for small r, as dd: for
+ * |r.h| < 2^-15 (poly_short) r^4/24 and beyond are below 2^-49 |r|: their
+ * sum in double (error below 2^-101 |r|); r^8/8! and beyond below 2^-120 |r| */
+static inline dd poly_short(dd r) {
+  double q = fma(fma(fma(1.0 / 5040, r.h, C6), r.h, 1.0 / 120), r.h, 1.0 / 24);
+  dd s = dd_add(C3, dd_mul_d(r, q));
+  s = dd_add_d(dd_mul(r, s), 0.5);
+  s = dd_add_d(dd_mul(r, s), 1.0);
+  return dd_mul(r, s);
+}
+static inline dd poly_long(dd r) {
   double q = fma(fma(fma(C9, r.h, C8), r.h, C7), r.h, C6);
   dd s = dd_add(C5, dd_mul_d(r, q));
   s = dd_add(C4, dd_mul(r, s));
@@ -157,6 +161,10 @@ static inline dd poly_m1(dd r) {
   s = dd_add_d(dd_mul(r, s), 0.5);
   s = dd_add_d(dd_mul(r, s), 1.0);
   return dd_mul(r, s);
+}
+#define POLY_SHORT_BELOW 0x1p-15
+static inline dd poly_m1(dd r) {
+  return fabs(r.h) < POLY_SHORT_BELOW ? poly_short(r) : poly_long(r);
 }
 
 /* the reduction x = k L + r of Tang's method (see the top of the file) */
@@ -188,10 +196,61 @@ static inline dd exp_value(dd p, int j, int m) {
   return dd_ldexp(dd_mul(exp_tab[j], E), m);
 }
 
+/* Where the caller has computed them already (the screen's blocks, with
+ * dd_exp_parts_batch), DDM_PARTS_FIND(x, &p, &j, &m, &rx) gives the
+ * reduction and polynomial of x, DDM_EXP_FIND(x, &E) the value e^x as
+ * dd_exp_core gives it, and DDM_LOG1P_FIND(z, &y) the C library's log1p(z);
+ * each returns 1 where it has them */
+#ifndef DDM_PARTS_FIND
+#define DDM_PARTS_FIND(x, p, j, m, rx) 0
+#define DDM_EXP_FIND(x, E) 0
+#define DDM_LOG1P_FIND(z, y) 0
+#endif
+
+/* p = e^r - 1 for the reduction x = (256 m + j) L + r; *rx: r is x itself
+ * (k = 0, nothing subtracted) */
+static inline dd exp_parts(dd x, int *j, int *m, int *rx) {
+  dd p;
+  if (DDM_PARTS_FIND(x, &p, j, m, rx)) return p;
+  dd r = reduce(x, j, m);
+  *rx = r.h == x.h && r.l == x.l;
+  return poly_m1(r);
+}
+
 DDM_API dd dd_exp_core(dd x) {
-  int j, m;
-  dd r = reduce(x, &j, &m);
-  return exp_value(poly_m1(r), j, m);
+  int j, m, rx;
+  dd E;
+  if (DDM_EXP_FIND(x, &E)) return E;
+  dd p = exp_parts(x, &j, &m, &rx);
+  return exp_value(p, j, m);
+}
+
+/* exp_parts of n arguments (xh[i], xl[i]), |xh[i]| <= DD_EXP_MAX, n <=
+ * DD_EXP_BATCH: the same operations on each, so the same bits, but each
+ * step runs over the whole batch.  One argument's double-double Horner
+ * chain is a row of dependent latencies (about 200 cycles); across a batch
+ * the steps of different arguments overlap, and the compiler vectorizes
+ * the polynomial's loop. */
+DDM_API void dd_exp_parts_batch(const double *xh, const double *xl, int n, double *ph, double *pl,
+                                int *jj, int *mm, unsigned char *rx) {
+  double rh[DD_EXP_BATCH], rl[DD_EXP_BATCH];
+  for (int i = 0; i < n; i++) {
+    dd x = {xh[i], xl[i]};
+    dd r = reduce(x, &jj[i], &mm[i]);
+    rh[i] = r.h, rl[i] = r.l;
+    rx[i] = r.h == x.h && r.l == x.l;
+  }
+  for (int i = 0; i < n; i++) {
+    dd r = {rh[i], rl[i]};
+    dd p = poly_long(r);
+    ph[i] = p.h, pl[i] = p.l;
+  }
+  for (int i = 0; i < n; i++)
+    if (fabs(rh[i]) < POLY_SHORT_BELOW) {
+      dd r = {rh[i], rl[i]};
+      dd p = poly_short(r);
+      ph[i] = p.h, pl[i] = p.l;
+    }
 }
 
 /* e^a's value E with its bound: dd_exp_core's, and a's error carried */
@@ -246,10 +305,12 @@ DDM_API ddr ddr_expm1(ddr a) {
     ddr bad = {expm1(a.h), 0, INFINITY};
     return bad;
   }
-  if (fabs(a.h) <= DD_EXPM1_SMALL) return expm1_small(a, poly_m1(ddr_val(a)));
-  int j, m;
-  dd r = reduce(ddr_val(a), &j, &m);
-  return expm1_from(a, poly_m1(r), j, m);
+  dd v = ddr_val(a), p;
+  int j, m, rx;
+  if (fabs(a.h) <= DD_EXPM1_SMALL)
+    return expm1_small(a, DDM_PARTS_FIND(v, &p, &j, &m, &rx) && rx ? p : poly_m1(v));
+  p = exp_parts(v, &j, &m, &rx);
+  return expm1_from(a, p, j, m);
 }
 
 /* both, as ddr_exp and ddr_expm1 give them (the same values and bounds),
@@ -261,15 +322,14 @@ DDM_API void ddr_exp_expm1(ddr a, ddr *E, ddr *M) {
     *M = ddr_expm1(a);
     return;
   }
-  int j, m;
+  int j, m, rx;
   dd v = ddr_val(a);
-  dd r = reduce(v, &j, &m);
-  dd p = poly_m1(r);
+  dd p = exp_parts(v, &j, &m, &rx);
   *E = exp_bounded(a, exp_value(p, j, m));
   if (fabs(a.h) > DD_EXPM1_SMALL)
     *M = expm1_from(a, p, j, m);
   else
-    *M = expm1_small(a, r.h == v.h && r.l == v.l ? p : poly_m1(v));
+    *M = expm1_small(a, rx ? p : poly_m1(v));
 }
 
 DDM_API ddr ddr_log1p(ddr z) {
@@ -278,7 +338,8 @@ DDM_API ddr ddr_log1p(ddr z) {
     return bad;
   }
   if (z.h == 0 && z.l == 0) return ddr_of(dd_from(0.0), z.e * 1.0000001);
-  double y0 = log1p(z.h);
+  double y0;
+  if (!DDM_LOG1P_FIND(z.h, &y0)) y0 = log1p(z.h);
   ddr w = ddr_expm1(ddr_exact(y0, 0));
   ddr rho = ddr_div(ddr_sub(z, w), ddr_add_d(w, 1.0));
   double rm = fabs(rho.h) * DD_MAG + rho.e;

@@ -22,6 +22,10 @@ DDM_API void ddmath_init_phi(void);
 
 /* e^x for |x.h| <= DD_EXP_MAX, relative error below DD_EXP_BOUND */
 DDM_API dd dd_exp_core(dd x);
+/* its reduction and polynomial for up to DD_EXP_BATCH arguments at once */
+#define DD_EXP_BATCH 64
+DDM_API void dd_exp_parts_batch(const double *xh, const double *xl, int n, double *ph, double *pl,
+                                int *jj, int *mm, unsigned char *rx);
 /* With running bounds: a's error carried through (a bound of +inf for
  * arguments outside the domain). */
 DDM_API ddr ddr_exp(ddr a);

@@ -44,17 +44,60 @@
 #include <string.h>
 
 #include "cpu.h"
+#include "dd.h"
 #include "descriptor.h"
 #include "numerics.h"
+
+/* The exponentials a block computed beforehand (screen_pre_block, below):
+ * for the input being screened, up to two arguments (h, l) with the
+ * reduction and polynomial of e^(h + l) (dd_exp_parts_batch), its value E,
+ * and where the activation takes sigma, the quotient q = 1/(1 + E) as
+ * dd_div gives it (sig_parts); the double-double functions take these
+ * instead of computing them again (the same bits: the batch runs the same
+ * operations).  Per thread: the sweep's threads screen their own blocks. */
+typedef struct {
+  double h, l;
+  dd p, E, q;
+  int j, m, rx, has_q;
+} pre_part;
+static _Thread_local pre_part PRE[2];
+static _Thread_local int PRE_N;
+static inline const pre_part *pre_of(dd x) {
+  for (int k = 0; k < PRE_N; k++)
+    if (PRE[k].h == x.h && PRE[k].h != 0 && memcmp(&PRE[k].l, &x.l, sizeof x.l) == 0)
+      return &PRE[k];
+  return NULL;
+}
+static inline int pre_find(dd x, dd *p, int *j, int *m, int *rx) {
+  const pre_part *e = pre_of(x);
+  if (e) *p = e->p, *j = e->j, *m = e->m, *rx = e->rx;
+  return e != NULL;
+}
+static inline int pre_exp(dd x, dd *E) {
+  const pre_part *e = pre_of(x);
+  if (e) *E = e->E;
+  return e != NULL;
+}
+/* ddr_log1p(E) of the first exponential: log1p(E.h) is the second's argument */
+static inline int pre_log1p(double z, double *y) {
+  if (PRE_N < 2 || PRE[0].E.h != z) return 0;
+  *y = PRE[1].h;
+  return 1;
+}
+#define DDM_PARTS_FIND(x, p, j, m, rx) pre_find(x, p, j, m, rx)
+#define DDM_EXP_FIND(x, E) pre_exp(x, E)
+#define DDM_LOG1P_FIND(z, y) pre_log1p(z, y)
+
 /* the double-double functions, as a private copy of this file's */
 #define DDM_API static
 #include "ddmath.c"
 
 /* This file is compiled twice: for any x86-64 (the public names), and with
- * -mfma and ACT_SCREEN_VARIANT=_fma, where the fused multiply-adds of the
- * double-double arithmetic become single instructions instead of calls into
- * libm; fma is exact either way, so both copies give the same bits, and
- * act_screen takes the second where the CPU has FMA (act_cpu_has_avx2). */
+ * -mavx2 -mfma and ACT_SCREEN_VARIANT=_fma, where the fused multiply-adds of
+ * the double-double arithmetic become single instructions instead of calls
+ * into libm (and the blocks' exponentials vectorize); fma is exact either
+ * way, so both copies give the same bits, and act_screen takes the second
+ * where the CPU has AVX2 and FMA (act_cpu_has_avx2). */
 #ifdef ACT_SCREEN_VARIANT
 #define SCREEN_CAT_(a, b) a##b
 #define SCREEN_CAT(a, b) SCREEN_CAT_(a, b)
@@ -373,7 +416,9 @@ static ddr X(double x) {
 /* E = e^-|t|, W = 1/(1 + E) for an exact t, |t| <= DD_EXP_MAX */
 static void sig_parts(double t, ddr *E, ddr *W) {
   *E = ddr_exp(X(-fabs(t)));
-  *W = ddr_div(X(1.0), ddr_add_d(*E, 1.0));
+  ddr D = ddr_add_d(*E, 1.0);
+  const pre_part *e = pre_of(dd_from(-fabs(t)));
+  *W = e && e->has_q ? ddr_div_q(X(1.0), D, e->q) : ddr_div(X(1.0), D);
 }
 
 /* tanh(x) for an exact x, 2^-80 < |x| < 2^-6, by its Maclaurin series
@@ -1036,6 +1081,135 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
   return 0;
 }
 
+/* ---- the blocks' exponentials: for each activation whose screen takes an
+ * exponential, the argument its evaluation above will pass to ddr_exp,
+ * ddr_expm1 or ddr_exp_expm1 (sig_parts: -|t|), or 0 where it passes none
+ * (closed forms, tails).  These only predict: an argument predicted but not
+ * used costs its batch share, one used but not predicted is computed where
+ * it is used, and the values are the same either way. */
+static int pre_sigmoid(float x, const act_params *p, dd *arg) {
+  double t = fabs((double)p->a * x);
+  if (!(p->a > 0) || t < 0x1p-5 || t > DD_EXP_MAX || (t > 135 && p->a <= 16)) return 0;
+  *arg = dd_from(-t);
+  return 1;
+}
+static int pre_tanh(float x, const act_params *p, dd *arg) {
+  double ax = fabs((double)x);
+  (void)p;
+  if (ax < 0x1p-6 || ax > 70) return 0;
+  *arg = dd_from(-2 * ax); /* tanh_s: expm1 below 1/2, exp above */
+  return 1;
+}
+static int pre_elu(float x, const act_params *p, dd *arg) {
+  (void)p;
+  if (!(x <= -0x1p-40f) || x < -DD_EXP_MAX) return 0;
+  *arg = dd_from(x);
+  return 1;
+}
+static int pre_gelu(float x, const act_params *p, dd *arg) {
+  double xd = x;
+  (void)p;
+  if (fabs(xd) < 0x1p-40 || xd <= -17.99 || xd >= 18) return 0;
+  *arg = dd_mul_d(dd_two_prod(xd, xd), -0.5); /* gelu's hx2 */
+  return 1;
+}
+static int pre_gelu_tanh(float x, const act_params *p, dd *arg) {
+  double xd = x;
+  (void)p;
+  if (fabs(xd) < 0x1p-40) return 0;
+  /* gelu_tanh's 2u, the same operations */
+  double x2 = xd * xd;
+  ddr x3 = ddr_of(dd_two_prod(x2, xd), 0);
+  ddr v = ddr_mul_d(ddr_mul(K_SQ2PI, ddr_add_d(ddr_mul(K_C, x3), xd)), 2.0);
+  if (fabs(v.h) > DD_EXP_MAX) return 0;
+  *arg = ddr_val(v.h >= 0 ? ddr_neg(v) : v);
+  return 1;
+}
+static int pre_silu(float x, const act_params *p, dd *arg) {
+  double t = fabs(dd_two_prod(p->a, x).h);
+  if (!(p->a > 0) || t < 0x1p-40 || t > DD_EXP_MAX) return 0;
+  *arg = dd_from(-t);
+  return 1;
+}
+static int pre_softplus(float x, const act_params *p, dd *arg) {
+  double t = fabs((double)p->a * x);
+  if (!(p->a > 0) || t < 0x1p-70 || t > DD_EXP_MAX) return 0;
+  *arg = dd_from(-t);
+  return 1;
+}
+static int pre_logsigmoid(float x, const act_params *p, dd *arg) {
+  double ax = fabs((double)x);
+  (void)p;
+  if (ax < 0x1p-70 || ax > DD_EXP_MAX) return 0;
+  *arg = dd_from(-ax);
+  return 1;
+}
+static int pre_mish(float x, const act_params *p, dd *arg) {
+  double ax = fabs((double)x);
+  (void)p;
+  if (ax < 0x1p-70 || ax > DD_EXP_MAX / 2) return 0;
+  *arg = dd_from(-ax); /* e^x for x < 0, e^-x for x >= 0 */
+  return 1;
+}
+
+/* A block screened in chunks of DD_EXP_BATCH inputs: the chunk's predicted
+ * arguments, their exponentials' reductions and polynomials at once
+ * (dd_exp_parts_batch), their values, with PRE_SIG sigma's quotient
+ * 1/(1 + E), then each input's evaluation with them at hand (PRE).  With
+ * PRE_LOG1P (softplus, logsigmoid: ddr_log1p(E) of the first exponential),
+ * a second batch: ddr_log1p's expm1(y0), y0 = log1p(E.h). */
+enum { PRE_SIG = 1, PRE_LOG1P = 2 };
+typedef unsigned (*screen_one_fn)(float x, const act_params *p, act_ref *f, act_ref *d);
+typedef int (*screen_pre_fn)(float x, const act_params *p, dd *arg);
+static inline __attribute__((always_inline)) void screen_pre_block(const float *x, size_t n,
+                                                                   const act_params *p, act_ref *f,
+                                                                   act_ref *d, unsigned char *mask,
+                                                                   screen_one_fn one,
+                                                                   screen_pre_fn pre, int how) {
+  enum { B = DD_EXP_BATCH };
+  double h[2][B], l[2][B], ph[2][B], pl[2][B], eh[2][B], el[2][B], qh[B], ql[B];
+  int idx[B], jj[2][B], mm[2][B];
+  unsigned char rx[2][B];
+  int stages = how & PRE_LOG1P ? 2 : 1;
+  for (size_t c = 0; c < n; c += B) {
+    int k = n - c < B ? (int)(n - c) : B, cnt = 0;
+    for (int i = 0; i < k; i++) {
+      dd a;
+      if (pre(x[c + i], p, &a)) h[0][cnt] = a.h, l[0][cnt] = a.l, idx[cnt++] = i;
+    }
+    for (int s = 0; s < stages; s++) {
+      dd_exp_parts_batch(h[s], l[s], cnt, ph[s], pl[s], jj[s], mm[s], rx[s]);
+      for (int q = 0; q < cnt; q++) {
+        dd P = {ph[s][q], pl[s][q]}, E = exp_value(P, jj[s][q], mm[s][q]);
+        eh[s][q] = E.h, el[s][q] = E.l;
+      }
+      if (s == 0 && (how & PRE_LOG1P))
+        for (int q = 0; q < cnt; q++) h[1][q] = log1p(eh[0][q]), l[1][q] = 0;
+    }
+    if (how & PRE_SIG)
+      for (int q = 0; q < cnt; q++) {
+        dd E = {eh[0][q], el[0][q]}, Q = dd_div(dd_from(1.0), dd_add_d(E, 1.0));
+        qh[q] = Q.h, ql[q] = Q.l;
+      }
+    for (int i = 0, q = 0; i < k; i++) {
+      PRE_N = 0;
+      if (q < cnt && idx[q] == i) {
+        for (int s = 0; s < stages; s++) {
+          pre_part *e = &PRE[s];
+          e->h = h[s][q], e->l = l[s][q], e->p.h = ph[s][q], e->p.l = pl[s][q];
+          e->E.h = eh[s][q], e->E.l = el[s][q];
+          e->j = jj[s][q], e->m = mm[s][q], e->rx = rx[s][q];
+          e->has_q = s == 0 && (how & PRE_SIG);
+          if (e->has_q) e->q.h = qh[q], e->q.l = ql[q];
+        }
+        PRE_N = stages, q++;
+      }
+      mask[c + i] = (unsigned char)one(x[c + i], p, &f[c + i], &d[c + i]);
+    }
+    PRE_N = 0;
+  }
+}
+
 /* ---- the entries, one per activation, reached through its descriptor
  * (activations/<name>.c: .screen = &act_screen_<name>): the activation's
  * evaluation above, then the decision on what it left undecided */
@@ -1044,6 +1218,27 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
 #else
 #define ENTRY(name) act_screen_##name##_generic
 #endif
+/* the block: one input after another, or with its exponentials first */
+#define SCREEN_BLOCK_PLAIN(name, x, n, p, f, d, m) \
+  for (size_t i = 0; i < n; i++) m[i] = (unsigned char)ENTRY(name)(x[i], p, &f[i], &d[i])
+#define SCREEN_BLOCK_PRE(name, pre, how, x, n, p, f, d, m) \
+  screen_pre_block(x, n, p, f, d, m, ENTRY(name), pre, how)
+#define SCREEN_BLOCK_sigmoid(...) SCREEN_BLOCK_PRE(sigmoid, pre_sigmoid, PRE_SIG, __VA_ARGS__)
+#define SCREEN_BLOCK_tanh(...) SCREEN_BLOCK_PRE(tanh, pre_tanh, 0, __VA_ARGS__)
+#define SCREEN_BLOCK_relu(...) SCREEN_BLOCK_PLAIN(relu, __VA_ARGS__)
+#define SCREEN_BLOCK_leaky_relu(...) SCREEN_BLOCK_PLAIN(leaky_relu, __VA_ARGS__)
+#define SCREEN_BLOCK_elu(...) SCREEN_BLOCK_PRE(elu, pre_elu, 0, __VA_ARGS__)
+#define SCREEN_BLOCK_selu(...) SCREEN_BLOCK_PRE(selu, pre_elu, 0, __VA_ARGS__)
+#define SCREEN_BLOCK_gelu(...) SCREEN_BLOCK_PRE(gelu, pre_gelu, 0, __VA_ARGS__)
+#define SCREEN_BLOCK_gelu_tanh(...) SCREEN_BLOCK_PRE(gelu_tanh, pre_gelu_tanh, 0, __VA_ARGS__)
+#define SCREEN_BLOCK_silu(...) SCREEN_BLOCK_PRE(silu, pre_silu, PRE_SIG, __VA_ARGS__)
+#define SCREEN_BLOCK_softplus(...) \
+  SCREEN_BLOCK_PRE(softplus, pre_softplus, PRE_SIG | PRE_LOG1P, __VA_ARGS__)
+#define SCREEN_BLOCK_mish(...) SCREEN_BLOCK_PRE(mish, pre_mish, 0, __VA_ARGS__)
+#define SCREEN_BLOCK_hardsigmoid(...) SCREEN_BLOCK_PLAIN(hardsigmoid, __VA_ARGS__)
+#define SCREEN_BLOCK_hardswish(...) SCREEN_BLOCK_PLAIN(hardswish, __VA_ARGS__)
+#define SCREEN_BLOCK_logsigmoid(...) \
+  SCREEN_BLOCK_PRE(logsigmoid, pre_logsigmoid, PRE_SIG | PRE_LOG1P, __VA_ARGS__)
 #define SCREEN_ENTRY(name, body)                                                                  \
   unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d);                     \
   unsigned ENTRY(name)(float x, const act_params *p, act_ref *f, act_ref *d) {                    \
@@ -1061,7 +1256,7 @@ static unsigned logsigmoid(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hi
                            unsigned char *m);                                                     \
   void ENTRY(name##_block)(const float *x, size_t n, const act_params *p, act_ref *f, act_ref *d, \
                            unsigned char *m) {                                                    \
-    for (size_t i = 0; i < n; i++) m[i] = (unsigned char)ENTRY(name)(x[i], p, &f[i], &d[i]);      \
+    SCREEN_BLOCK_##name(x, n, p, f, d, m);                                                        \
   }
 SCREEN_ENTRY(sigmoid, done = sigmoid(x, p->a, &vf, &vd, f, d, &hf, &hd))
 SCREEN_ENTRY(tanh, done = tanh_s(x, &vf, &vd, f, d, &hd))
