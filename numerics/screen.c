@@ -761,6 +761,12 @@ static unsigned gelu(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf
   return done;
 }
 
+/* 2u = 2 k (x + c x^3), k = sqrt(2/pi), c = 0.044715 (x^2 exact) */
+static ddr gelu_tanh_2u(double xd) {
+  ddr x3 = ddr_of(dd_two_prod(xd * xd, xd), 0);
+  return ddr_mul_d(ddr_mul(K_SQ2PI, ddr_add_d(ddr_mul(K_C, x3), xd)), 2.0);
+}
+
 static unsigned gelu_tanh(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hint *hf) {
   double xd = x;
   if (fabs(xd) < 0x1p-70) {
@@ -781,9 +787,7 @@ static unsigned gelu_tanh(float x, ddr *vf, ddr *vd, act_ref *f, act_ref *d, hin
     return 0;
   }
   double x2 = xd * xd; /* exact */
-  ddr x3 = ddr_of(dd_two_prod(x2, xd), 0);
-  ddr inner = ddr_add_d(ddr_mul(K_C, x3), xd);
-  ddr v = ddr_mul_d(ddr_mul(K_SQ2PI, inner), 2.0); /* 2u */
+  ddr v = gelu_tanh_2u(xd);
   if (fabs(v.h) > DD_EXP_MAX) {
     /* x > 0: x (1 - E W), f' = 1 + (2xu' - 1) E W (roughly): both within
      * 2^-500 of x and 1; x < 0: both tiny and negative */
@@ -1117,10 +1121,7 @@ static int pre_gelu_tanh(float x, const act_params *p, dd *arg) {
   double xd = x;
   (void)p;
   if (fabs(xd) < 0x1p-40) return 0;
-  /* gelu_tanh's 2u, the same operations */
-  double x2 = xd * xd;
-  ddr x3 = ddr_of(dd_two_prod(x2, xd), 0);
-  ddr v = ddr_mul_d(ddr_mul(K_SQ2PI, ddr_add_d(ddr_mul(K_C, x3), xd)), 2.0);
+  ddr v = gelu_tanh_2u(xd);
   if (fabs(v.h) > DD_EXP_MAX) return 0;
   *arg = ddr_val(v.h >= 0 ? ddr_neg(v) : v);
   return 1;
