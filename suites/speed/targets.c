@@ -65,6 +65,29 @@ static const peer_target peer_targets[] = {
     {"tanh", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
     {"sigmoid", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
     {"tanh", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    /* the other correctly rounded kernels: faster than the fastest peer that
+     * claims <= 1 ulp, forward and backward; backward >= 0.5x oneDNN's */
+    {"elu", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"elu", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"elu", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"selu", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"selu", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"selu", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"silu", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"silu", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"silu", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"gelu_tanh", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"gelu_tanh", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"gelu_tanh", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"mish", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"mish", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"mish", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"hardsigmoid", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"hardsigmoid", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"hardsigmoid", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"hardswish", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"hardswish", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"hardswish", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
 };
 static const char *const peer_classes[] = {"L1", "L2"};
 
