@@ -88,6 +88,12 @@ static const peer_target peer_targets[] = {
     {"hardswish", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
     {"hardswish", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
     {"hardswish", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"softplus", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"softplus", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"softplus", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
+    {"logsigmoid", SPD_FWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"logsigmoid", SPD_BWD, NULL, 1.0, 0.5, 1.0, "cr-1ulp"},
+    {"logsigmoid", SPD_BWD, "onednn", 0.5, 0.5, 0, "cr"},
 };
 static const char *const peer_classes[] = {"L1", "L2"};
 
