@@ -557,36 +557,12 @@ VK_INLINE void cr_run(int fn, int fmt, const float *x, const float *dy, float *o
   }
 }
 
-#define CR_KERNELS(act, alg, FN, FMT)                                                             \
-  void ACT_KERNEL(act, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {       \
-    if (FN##_F == CR_SIGMOID_F && p && p->a != 1.0f) {                                            \
-      for (size_t i = 0; i < n; i++) y[i] = cr_sigmoid_slope(0, cr_in_fmt(x[i], FMT), p->a, FMT); \
-      return;                                                                                     \
-    }                                                                                             \
-    cr_run(FN##_F, FMT, x, NULL, y, n);                                                           \
-  }                                                                                               \
-  void ACT_KERNEL(act, alg, bwd)(const float *x, const float *y, const float *dy, float *dx,      \
-                                 size_t n, const act_params *p) {                                 \
-    (void)y;                                                                                      \
-    if (FN##_D == CR_SIGMOID_D && p && p->a != 1.0f) {                                            \
-      for (size_t i = 0; i < n; i++)                                                              \
-        dx[i] = cr_times_dy(cr_sigmoid_slope(1, cr_in_fmt(x[i], FMT), p->a, FMT), dy[i], FMT);    \
-      return;                                                                                     \
-    }                                                                                             \
-    cr_run(FN##_D, FMT, x, dy, dx, n);                                                            \
-  }
-
-CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14), CR_SIGMOID, CR_F32)
-CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps_bf16, cr_f64_lut8_p5_rcp14_bf16), CR_SIGMOID,
-           CR_BF16)
-CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps_f16, cr_f64_lut8_p5_rcp14_f16), CR_SIGMOID, CR_F16)
-CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps, cr_f64_lut8_p6_rcp14), CR_TANH, CR_F32)
-CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps_bf16, cr_f64_lut8_p6_rcp14_bf16), CR_TANH, CR_BF16)
-CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps_f16, cr_f64_lut8_p6_rcp14_f16), CR_TANH, CR_F16)
-
-/* the other activations; elu's alpha and silu's beta other than 1 by the
- * scalar slow path (cr_elu_alpha, cr_silu_beta in cr_dd.h; HASP 1) */
-#define CR_KERNELS_S(act, alg, FN, FMT, HASP, PSLOW)                                         \
+/* the kernels of an activation: f and f' in binary32, bfloat16 and binary16;
+ * a first parameter other than 1 (sigmoid's slope, elu's alpha, silu's and
+ * softplus' beta: HASP 1) by the scalar slow path for every element
+ * (cr_sigmoid_slope, cr_elu_alpha, cr_silu_beta, cr_softplus_beta in
+ * cr_dd.h) */
+#define CR_KERNELS(act, alg, FN, FMT, HASP, PSLOW)                                           \
   void ACT_KERNEL(act, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {  \
     if (HASP && p && p->a != 1.0f) {                                                         \
       for (size_t i = 0; i < n; i++) y[i] = PSLOW(0, cr_in_fmt(x[i], FMT), p->a, FMT);       \
@@ -605,15 +581,17 @@ CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps_f16, cr_f64_lut8_p6_rcp14_f16), CR
     cr_run(FN##_D, FMT, x, dy, dx, n);                                                       \
   }
 /* binary32, bfloat16 and binary16; a2 and a512 the algorithm's names */
-#define CR_FAMILY(act, a2, a512, FN, HASP, PSLOW)                              \
-  CR_KERNELS_S(act, VK_PICK(a2, a512), FN, CR_F32, HASP, PSLOW)                \
-  CR_KERNELS_S(act, VK_PICK(a2##_bf16, a512##_bf16), FN, CR_BF16, HASP, PSLOW) \
-  CR_KERNELS_S(act, VK_PICK(a2##_f16, a512##_f16), FN, CR_F16, HASP, PSLOW)
+#define CR_FAMILY(act, a2, a512, FN, HASP, PSLOW)                            \
+  CR_KERNELS(act, VK_PICK(a2, a512), FN, CR_F32, HASP, PSLOW)                \
+  CR_KERNELS(act, VK_PICK(a2##_bf16, a512##_bf16), FN, CR_BF16, HASP, PSLOW) \
+  CR_KERNELS(act, VK_PICK(a2##_f16, a512##_f16), FN, CR_F16, HASP, PSLOW)
 static inline float cr_noparam(int deriv, float x, float a, int fmt) {
   (void)deriv, (void)x, (void)a, (void)fmt;
   return 0.0f;
 }
 
+CR_FAMILY(sigmoid, cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14, CR_SIGMOID, 1, cr_sigmoid_slope)
+CR_FAMILY(tanh, cr_f64_lut8_p6_rcpps, cr_f64_lut8_p6_rcp14, CR_TANH, 0, cr_noparam)
 CR_FAMILY(elu, cr_f64_lut8_m6, cr_f64_lut8_m6, CR_ELU, 1, cr_elu_alpha)
 CR_FAMILY(selu, cr_f64_lut8_m6, cr_f64_lut8_m6, CR_SELU, 0, cr_noparam)
 CR_FAMILY(silu, cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14, CR_SILU, 1, cr_silu_beta)
