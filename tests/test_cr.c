@@ -29,7 +29,15 @@
 #include "util.h"
 
 /* the activations with correctly rounded kernels (--find-hard) */
-static const char *const cr_acts[] = {"sigmoid", "tanh"};
+static const char *const cr_acts[] = {"sigmoid",   "tanh",      "elu",       "selu",
+                                      "silu",      "gelu_tanh", "mish",      "hardsigmoid",
+                                      "hardswish", "softplus",  "logsigmoid"};
+/* the magnitudes of x that --find-hard screens, per activation (beyond hi
+ * the results are the ends' or x itself; below lo, f is x, x/2 + ... or
+ * 1/2 + ..., whose nearest cases the smallest binades already show) */
+static const double cr_hard_lo[] = {0x1p-32, 0x1p-14, 0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40,
+                                    0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40};
+static const double cr_hard_hi[] = {104, 10, 40, 40, 112, 11, 112, 3, 3, 112, 112};
 enum { NACTS = sizeof cr_acts / sizeof cr_acts[0] };
 
 /* binary16 bits to float (no F16C needed here) */
@@ -302,9 +310,53 @@ static double ref_dist(const act_ref *r, const act_format *fmt, float rn) {
   return 0.5 - e;
 }
 
-/* the double estimate of f or f' */
-static void approx(int tanh_, double x, double *f, double *d) {
+/* another parameter (sigmoid's slope, elu's alpha, silu's beta): the
+ * scalar double-double path, against MPFR on the special values and 4096
+ * samples per parameter (not proven exhaustively: docs/accuracy.md) */
+static void check_params(const act_impl *m) {
+  const act_activation *a = act_find_activation(m->activation);
+  if (strcmp(a->name, "sigmoid") && strcmp(a->name, "elu") && strcmp(a->name, "silu") &&
+      strcmp(a->name, "softplus"))
+    return;
+  const act_format *fmt = impl_format(m);
+  static const float as[] = {0.5f, 1.75f, -2.0f};
+  for (size_t ai = 0; ai < sizeof as / sizeof as[0]; ai++) {
+    act_params p = a->defaults;
+    p.a = as[ai];
+    size_t n = 0, ns;
+    float *xs = act_acc_sampled_inputs(a, &p, 4096, 11, &n);
+    float sp[64];
+    ns = act_acc_special_inputs(a, &p, sp, 64);
+    size_t c = n + ns;
+    float *x = malloc(sizeof(float) * c), *y = malloc(sizeof(float) * c),
+          *dx = malloc(sizeof(float) * c);
+    for (size_t i = 0; i < c; i++) x[i] = to_format(i < n ? xs[i] : sp[i - n], fmt);
+    run(m, &p, x, y, dx, c);
+    size_t fails = 0;
+    for (size_t i = 0; i < c; i++)
+      for (int d = 0; d < 2; d++) {
+        float got = d ? dx[i] : y[i], want = want_rn(a->name, d, x[i], &p, fmt);
+        if (!same(got, want) && ++fails <= 3)
+          fprintf(stderr, "  %s a=%g: f%s(%a) = %a, want %a\n", m->name, (double)p.a, d ? "'" : "",
+                  (double)x[i], (double)got, (double)want);
+      }
+    CHECK(fails == 0, "%s a=%g: %zu of %zu results not correctly rounded", m->name, (double)p.a,
+          fails, 2 * c);
+    free(x), free(y), free(dx), free(xs);
+  }
+}
+
+/* the double estimate of f or f' (sigmoid and tanh here, the others by
+ * their descriptor's double evaluation, activations/<name>.c: dref) */
+static void approx(const char *act, double x, double *f, double *d) {
   double a = fabs(x);
+  int tanh_ = !strcmp(act, "tanh");
+  if (!tanh_ && strcmp(act, "sigmoid")) {
+    const act_activation *ad = act_find_activation(act);
+    *f = ad->dref(0, x, &ad->defaults);
+    *d = ad->dref(1, x, &ad->defaults);
+    return;
+  }
   if (!tanh_) {
     double e = exp(-a);
     *f = x >= 0 ? 1 / (1 + e) : e / (1 + e);
@@ -376,17 +428,17 @@ static int find_hard(const char *path) {
           "# than 2^-40 ulp, the resolution of the reference's 64 bits)\n",
           KEEP, PER_BINADE);
   for (int ai = 0; ai < NACTS; ai++) {
-    int th = !strcmp(cr_acts[ai], "tanh");
-    double lo = th ? 0x1p-14 : 0x1p-32, hi = th ? 10 : 104;
+    int sig = !strcmp(cr_acts[ai], "sigmoid");
+    double lo = cr_hard_lo[ai], hi = cr_hard_hi[ai];
     cand *c[2] = {NULL, NULL};
     size_t n[2] = {0, 0}, cap[2] = {0, 0};
     uint32_t b0 = act_float_bits((float)lo), b1 = act_float_bits((float)hi);
     for (int s = 0; s < 2; s++)
       for (uint32_t b = b0; b <= b1; b++) {
         float x = act_bits_float(b | (s ? 0x80000000u : 0));
-        if (!th && x > 18) continue;
+        if (sig && x > 18) continue;
         double f, d;
-        approx(th, (double)x, &f, &d);
+        approx(cr_acts[ai], (double)x, &f, &d);
         double df = dist_estimate(f), dd = dist_estimate(d);
         if (df < 0x1p-16) add_cand(&c[0], &n[0], &cap[0], x, df);
         if (dd < 0x1p-16) add_cand(&c[1], &n[1], &cap[1], x, dd);
@@ -466,6 +518,7 @@ int main(int argc, char **argv) {
       for (int i = 0; i < 6; i++)
         if (sets[i].fmt == impl_format(m)) check_set(m, &sets[i]);
       check_dy(m);
+      check_params(m);
     }
     for (int i = 0; i < 6; i++) set_free(&sets[i]);
     free(xs);

@@ -52,4 +52,67 @@
 #define CR_W_TANH_F 4900
 #define CR_W_TANH_D 7600
 
+/* The other activations (simd_cr.c, cr_core_signed) take the sign with them
+ * and may cancel (f' of silu, gelu_tanh and mish has a zero): the fast path
+ * computes v and a bound e >= |v - f| as e = C m, m = |v| (C a relative
+ * bound) or m = |T1| + |T2| for f' = T1 + T2 (C bounds each term's relative
+ * error, and the sum's rounding); then rounds |v| - e and |v| + e, each
+ * moved one double further out (so that the roundings of the subtraction,
+ * the addition and of C m, each below 2^-52 relative, cannot bring them
+ * inside), and where |v| - e < 0 the sign is unknown: the slow path.  Each C
+ * below is at least 1% above its budget (u = 2^-53):
+ * - e^x - 1 (elu, selu, x in [-40, 0]) by M6 as tanh's em: |w| <= 57.71, so
+ *   w's error 2u |w| ln2 < 8.88e-15; the absolute errors (S's rounding u,
+ *   the polynomial's 0.04427 4.0995e-14, w's, roundings 0.61u) over
+ *   |em| >= 0.042405 give < 2.565e-13 relative (k = 0: 4.16e-14).  selu
+ *   times RN(lambda alpha): 2u more.
+ * - e^x (elu', selu', mish; x in [-112, 28.9]): E5 as sigmoid's E,
+ *   < 3.7840e-13.  selu' times RN(lambda alpha): 2u more; lambda x and
+ *   lambda: 2u and u.
+ * - sigma(t) (silu, gelu_tanh): sigmoid's budget, < 6.0602e-13 (1/(1+E), or
+ *   E/(1+E) for t < 0); sigma(t) sigma(-t) = E/(1+E)^2: sigmoid''s
+ *   < 8.3386e-13.  gelu_tanh's t = x (c1 + c3 x^2) (x^2 exact; c1, c3, the
+ *   FMA and the product: 4u relative) adds 4u |w| ln2 < 4.97e-14 to E's.
+ * - silu x s: 6.0602e-13 + u: C = 6.2e-13.  silu' s + x s(1-s): 8.3386e-13
+ *   + 2u each term: C = 8.5e-13.  gelu_tanh x s: 6.5572e-13 + u: C =
+ *   6.7e-13; gelu_tanh' s + x s(1-s) t' (t' = c1 + 3c3 x^2: 3u):
+ *   8.8356e-13 + 6u: C = 9.0e-13.
+ * - mish n/(n + 2), n = E(E + 2): n within 3.7840e-13 + 2u; an error d of n
+ *   moves n/(n+2) by 2d/(n+2) <= d relative; n + 2 rounds (u), the
+ *   reciprocal 2.2740e-13 (RCPPS and VRCP14PD alike, as above), the product
+ *   u: < 6.0636e-13, times x: u: C = 6.2e-13.  mish' q + 4x E(1+E)/(n+2)^2:
+ *   E 3.7840e-13, 1 + E 3.7840e-13 + u, the reciprocal twice 2 (6.0636e-13
+ *   - u), four products: < 1.9719e-12, and the sum: C = 2.0e-12 (2 is
+ *   1.4% above).
+ * - softplus max(x, 0) + log1p(E), E = e^-|x| (|x| clamped at 112; logsigmoid
+ *   the same at -x, negated): E within 3.7840e-13, and log1p's condition
+ *   number E/((1 + E) log1p(E)) <= 1; log1p by coeffs_cr_log1p.h: for
+ *   j >= 1 (log1p(E) >= log(1 + 1/64) > 0.0155) L_j's rounding
+ *   (u 0.6932/0.0155 = 4.97e-15), L7's 4.45e-16 and the roundings of r,
+ *   P, c inv_j (< 1.4e-17 absolute: 9e-16), the last addition u: < 6.0e-15;
+ *   for j = 0 (L_0 = 0, r and c exact): < 4.45e-16 + 3u.  The sum with
+ *   max(x, 0) (no cancellation): u.  So 3.8451e-13: C = 3.9e-13.  softplus'
+ *   sigma(x) and logsigmoid' sigma(-x): sigmoid's 6.0602e-13: C = 6.2e-13.
+ * - hardsigmoid (t + 3) RN(1/6): 3u, C = 4e-16; its f' RN(1/6): u, e =
+ *   2^-52 v; hardswish t (t + 3) RN(1/6): 4u, C = 5e-16; its f'
+ *   (2t + 3) RN(1/6): 3u, C = 4e-16. */
+#define CR_C_EM 2.6e-13
+#define CR_C_SELU_F 2.6e-13
+#define CR_C_LX 2.3e-16
+#define CR_C_E 3.83e-13
+#define CR_C_SELU_D 3.83e-13
+#define CR_C_L 1.2e-16
+#define CR_C_SILU_F 6.2e-13
+#define CR_C_SILU_D 8.5e-13
+#define CR_C_GELUT_F 6.7e-13
+#define CR_C_GELUT_D 9.0e-13
+#define CR_C_MISH_F 6.2e-13
+#define CR_C_MISH_D 2.0e-12
+#define CR_C_SOFTPLUS_F 3.9e-13
+#define CR_C_SIG 6.2e-13
+#define CR_C_HSIG_F 4e-16
+#define CR_C_HSIG_D 0x1p-52
+#define CR_C_HSWISH_F 5e-16
+#define CR_C_HSWISH_D 4e-16
+
 #endif

@@ -220,14 +220,192 @@ enum {
   CR_SIGMOID_D,
   CR_TANH_F,
   CR_TANH_D,
+  /* the signed ones (simd_cr.c, cr_core_signed): value and error bound */
+  CR_ELU_F,
+  CR_ELU_D,
+  CR_SELU_F,
+  CR_SELU_D,
+  CR_SILU_F,
+  CR_SILU_D,
+  CR_GELUT_F,
+  CR_GELUT_D,
+  CR_MISH_F,
+  CR_MISH_D,
+  CR_HSIG_F,
+  CR_HSIG_D,
+  CR_HSWISH_F,
+  CR_HSWISH_D,
+  CR_SOFTPLUS_F,
+  CR_SOFTPLUS_D,
+  CR_LOGSIG_F,
+  CR_LOGSIG_D,
   CR_NFUNCS
 };
 
+/* the constants as double-doubles (MPFR, 400 bits): selu's lambda and
+ * lambda alpha (the product of the two 32-digit decimals that define them),
+ * gelu_tanh's 2 sqrt(2/pi), 2 sqrt(2/pi) 0.044715 and three times that */
+#define CR_SELU_L_H 0x1.0cfabd6a91132p+0
+#define CR_SELU_L_L 0x1.6fc7d272f2695p-55
+#define CR_SELU_LA_H 0x1.c212cc640f031p+0
+#define CR_SELU_LA_L 0x1.05161b045a1fep-56
+#define CR_GELUT_C1_H 0x1.9884533d43651p+0
+#define CR_GELUT_C1_L -0x1.cbc0d30ebfd15p-54
+#define CR_GELUT_C3_H 0x1.2444f2a4d8b4bp-4
+#define CR_GELUT_C3_L -0x1.6c843a29d1c7p-61
+#define CR_GELUT_C3X3_H 0x1.b6676bf7450fp-3
+#define CR_GELUT_C3X3_L 0x1.bba7351828aabp-57
+
+/* e^t for a double-double t (|t| <= 700, |t.l| <= 2^-53 |t.h|):
+ * e^t.h (1 + t.l + t.l^2/2), the rest below 2^-150 relative */
+static inline cr_dd cr_dd_exp_dd(cr_dd t) {
+  cr_dd c = cr_two_sum(1.0, t.l);
+  c.l += 0.5 * t.l * t.l;
+  return cr_dd_mul(cr_dd_exp(t.h), c);
+}
+
+/* sigma(t), sigma(t) sigma(-t) = E/(1+E)^2 and E = e^-|t| for a
+ * double-double t, |t| <= 700 */
+static inline void cr_dd_sigmas(cr_dd t, cr_dd *s, cr_dd *ss) {
+  cr_dd at = t.h < 0 ? cr_dd_neg(t) : t;
+  cr_dd e = cr_dd_exp_dd(cr_dd_neg(at));
+  cr_dd d = cr_dd_add(cr_dd_d(1.0), e);
+  cr_dd rec = cr_dd_div(cr_dd_d(1.0), d);
+  *s = t.h < 0 ? cr_dd_mul(e, rec) : rec;
+  *ss = cr_dd_mul(cr_dd_mul(e, rec), rec);
+}
+
+/* log1p(e) for a double-double 0 <= e <= 1: below 2^-8 the series to e^14
+ * (the rest < 2^-112 relative), otherwise one Newton step on e^y = 1 + e
+ * from y0 = log1p(e.h) (the C library's, within an ulp): d = (1 + e) e^-y0
+ * - 1 ~ 2^-52, log1p(e) = y0 + d - d^2/2 + ..., within 2^-98 absolute (the
+ * exp's) of a value >= 2^-8.1: 2^-89 relative */
+static inline cr_dd cr_dd_log1p(cr_dd e) {
+  const cr_dd one = cr_dd_d(1.0);
+  if (e.h < 0x1p-8) {
+    cr_dd p = cr_dd_div(cr_dd_d(-1.0), cr_dd_d(14.0));
+    for (int k = 13; k >= 1; k--)
+      p = cr_dd_add(cr_dd_mul(p, e), cr_dd_div(cr_dd_d(k & 1 ? 1.0 : -1.0), cr_dd_d((double)k)));
+    return cr_dd_mul(p, e);
+  }
+  double y0 = __builtin_log1p(e.h);
+  cr_dd d = cr_dd_add(cr_dd_mul(cr_dd_add(one, e), cr_dd_exp(-y0)), cr_dd_d(-1.0));
+  return cr_dd_add(cr_dd_d(y0), cr_dd_add(d, cr_dd_d(-0.5 * d.h * d.h)));
+}
+
+/* gelu_tanh's t = 2u = x (c1 + c3 x^2) and t' = c1 + 3 c3 x^2 (x^2 exact) */
+static inline cr_dd cr_gelut_t(double x, cr_dd *tp) {
+  cr_dd x2 = cr_two_prod(x, x);
+  cr_dd c1 = {CR_GELUT_C1_H, CR_GELUT_C1_L};
+  *tp = cr_dd_add(c1, cr_dd_mul(x2, (cr_dd){CR_GELUT_C3X3_H, CR_GELUT_C3X3_L}));
+  return cr_dd_mul_d(cr_dd_add(c1, cr_dd_mul(x2, (cr_dd){CR_GELUT_C3_H, CR_GELUT_C3_L})), x);
+}
+
 /* f or f' at a finite x (the caller has taken NaN and the infinities), as a
- * double-double within 2^-88 relative of the exact value */
+ * double-double within 2^-88 relative of the exact value (sigmoid and tanh;
+ * the others below: within 2^-88 relative where nothing cancels, and where
+ * f' has a zero (silu, gelu_tanh, mish near x = -1.28, -0.75, -1.19) within
+ * about 2^-104 of the larger term, so 2^-75 relative at the binary32 inputs
+ * nearest to it).  Beyond the ranges where the value is computed, a tiny
+ * double-double stands for a value that rounds as the ends do: 1 + 2^-300,
+ * x - 2^-200 x, a negative 2^-300 for a value that rounds to -0. */
 static inline cr_dd cr_eval(int fn, double x) {
   double a = __builtin_fabs(x);
+  const cr_dd one = cr_dd_d(1.0);
   switch (fn) {
+    case CR_ELU_F: /* x, or e^x - 1 */
+      if (x > 0) return cr_dd_d(x);
+      return x < -200 ? (cr_dd){-1.0, 0x1p-300} : cr_dd_expm1(x);
+    case CR_ELU_D: /* 1, or e^x */
+      if (x > 0) return one;
+      return x < -200 ? cr_dd_d(0x1p-300) : cr_dd_exp(x);
+    case CR_SELU_F: { /* lambda x, or lambda alpha (e^x - 1) */
+      if (x > 0) return cr_dd_mul_d((cr_dd){CR_SELU_L_H, CR_SELU_L_L}, x);
+      cr_dd em = x < -200 ? (cr_dd){-1.0, 0x1p-300} : cr_dd_expm1(x);
+      return cr_dd_mul(em, (cr_dd){CR_SELU_LA_H, CR_SELU_LA_L});
+    }
+    case CR_SELU_D: /* lambda, or lambda alpha e^x */
+      if (x > 0) return (cr_dd){CR_SELU_L_H, CR_SELU_L_L};
+      if (x < -200) return cr_dd_d(0x1p-300);
+      return cr_dd_mul(cr_dd_exp(x), (cr_dd){CR_SELU_LA_H, CR_SELU_LA_L});
+    case CR_SILU_F: /* x sigma(x) */
+      if (x < -200) return cr_dd_d(x * 0x1p-300);
+      if (x > 200) return (cr_dd){x, -x * 0x1p-200};
+      return cr_dd_mul_d(cr_eval(CR_SIGMOID_F, x), x);
+    case CR_SILU_D: { /* sigma(x) + x sigma(x) sigma(-x) */
+      if (x < -200) return cr_dd_d(-0x1p-300);
+      if (x > 200) return (cr_dd){1.0, 0x1p-300};
+      cr_dd s, ss;
+      cr_dd_sigmas(cr_dd_d(x), &s, &ss);
+      return cr_dd_add(s, cr_dd_mul_d(ss, x));
+    }
+    case CR_GELUT_F:
+    case CR_GELUT_D: { /* x sigma(t); sigma(t) + x t' sigma(t) sigma(-t) */
+      cr_dd tp, t = cr_gelut_t(x, &tp);
+      if (t.h < -200) return cr_dd_d(fn == CR_GELUT_F ? x * 0x1p-300 : -0x1p-300);
+      if (t.h > 200) return fn == CR_GELUT_F ? (cr_dd){x, -x * 0x1p-200} : (cr_dd){1.0, 0x1p-300};
+      cr_dd s, ss;
+      cr_dd_sigmas(t, &s, &ss);
+      if (fn == CR_GELUT_F) return cr_dd_mul_d(s, x);
+      return cr_dd_add(s, cr_dd_mul_d(cr_dd_mul(ss, tp), x));
+    }
+    case CR_MISH_F:
+    case CR_MISH_D: {
+      /* tanh(log(1 + E)) = n/(n + 2), n = E (E + 2), E = e^x; sech^2 sigma =
+       * 4 E (1 + E)/(n + 2)^2.  For x > 0 in G = e^-x (no overflow):
+       * q = (1 + 2G)/D, 4 E (1 + E)/(n + 2)^2 = 4 G^2 (1 + G)/D^2,
+       * D = 1 + 2G + 2G^2. */
+      if (x < -200) return cr_dd_d(fn == CR_MISH_F ? x * 0x1p-300 : -0x1p-300);
+      if (x > 200) return fn == CR_MISH_F ? (cr_dd){x, -x * 0x1p-200} : (cr_dd){1.0, 0x1p-300};
+      cr_dd q, s2; /* tanh(sp), and sech^2(sp) sigma(x) */
+      if (x > 0) {
+        cr_dd g = cr_dd_exp(-x);
+        cr_dd g2 = cr_dd_mul(g, g);
+        cr_dd num = cr_dd_add(one, cr_dd_mul_d(g, 2.0));
+        cr_dd D = cr_dd_add(num, cr_dd_mul_d(g2, 2.0));
+        cr_dd rec = cr_dd_div(one, D);
+        q = cr_dd_mul(num, rec);
+        s2 = cr_dd_mul(cr_dd_mul(cr_dd_mul_d(cr_dd_mul(g2, cr_dd_add(one, g)), 4.0), rec), rec);
+      } else {
+        cr_dd e = cr_dd_exp(x);
+        cr_dd n = cr_dd_mul(e, cr_dd_add(e, cr_dd_d(2.0)));
+        cr_dd rec = cr_dd_div(one, cr_dd_add(n, cr_dd_d(2.0)));
+        q = cr_dd_mul(n, rec);
+        s2 = cr_dd_mul(cr_dd_mul(cr_dd_mul_d(cr_dd_mul(e, cr_dd_add(one, e)), 4.0), rec), rec);
+      }
+      if (fn == CR_MISH_F) return cr_dd_mul_d(q, x);
+      return cr_dd_add(q, cr_dd_mul_d(s2, x));
+    }
+    case CR_SOFTPLUS_F:
+    case CR_LOGSIG_F: { /* max(s, 0) + log1p(e^-|x|), s = x (softplus) or -x; logsigmoid -that */
+      double sx = fn == CR_LOGSIG_F ? -x : x;
+      cr_dd v;
+      if (a > 200)
+        v = sx > 0 ? (cr_dd){sx, 0x1p-300} : cr_dd_d(0x1p-300);
+      else {
+        v = cr_dd_log1p(cr_dd_exp(-a));
+        if (sx > 0) v = cr_dd_add(cr_dd_d(sx), v);
+      }
+      return fn == CR_LOGSIG_F ? cr_dd_neg(v) : v;
+    }
+    case CR_SOFTPLUS_D: /* sigma(x) */
+      return cr_eval(CR_SIGMOID_F, x);
+    case CR_LOGSIG_D: /* sigma(-x) */
+      return cr_eval(CR_SIGMOID_F, -x);
+    case CR_HSIG_F: /* (x + 3)/6 in (-3, 3) */
+      if (x <= -3) return cr_dd_d(0.0);
+      if (x >= 3) return one;
+      return cr_dd_div(cr_two_sum(x, 3.0), cr_dd_d(6.0));
+    case CR_HSIG_D: /* 1/6 in (-3, 3) */
+      return a < 3 ? cr_dd_div(one, cr_dd_d(6.0)) : cr_dd_d(0.0);
+    case CR_HSWISH_F: /* x (x + 3)/6 in (-3, 3) */
+      if (x <= -3) return cr_dd_d(0.0);
+      if (x >= 3) return cr_dd_d(x);
+      return cr_dd_div(cr_dd_mul_d(cr_two_sum(x, 3.0), x), cr_dd_d(6.0));
+    case CR_HSWISH_D: /* (2x + 3)/6 in [-3, 3] */
+      if (x < -3) return cr_dd_d(0.0);
+      if (x > 3) return one;
+      return cr_dd_div(cr_two_sum(2.0 * x, 3.0), cr_dd_d(6.0));
     case CR_SIGMOID_F: { /* x >= 0: 1/(1+e), x < 0: e/(1+e), e = e^-|x| */
       if (a > 200) return cr_dd_d(x > 0 ? 1.0 : 0x1p-300);
       cr_dd e = cr_dd_exp(-a);
@@ -263,13 +441,38 @@ static inline float cr_slow(int fn, float x, int fmt) {
   if (__builtin_isinf(x)) {
     switch (fn) {
       case CR_SIGMOID_F:
+      case CR_HSIG_F:
         return x > 0 ? 1.0f : 0.0f;
       case CR_TANH_F:
         return x > 0 ? 1.0f : -1.0f;
+      case CR_ELU_F:
+        return x > 0 ? x : -1.0f;
+      case CR_SELU_F:
+        return x > 0 ? x : cr_dd_round((cr_dd){-CR_SELU_LA_H, -CR_SELU_LA_L}, fmt);
+      case CR_SILU_F:
+      case CR_GELUT_F:
+      case CR_MISH_F:
+      case CR_HSWISH_F:
+      case CR_SOFTPLUS_F:
+        return x > 0 ? x : 0.0f;
+      case CR_LOGSIG_F:
+        return x > 0 ? -0.0f : x;
+      case CR_LOGSIG_D:
+        return x > 0 ? 0.0f : 1.0f;
+      case CR_ELU_D:
+      case CR_SILU_D:
+      case CR_GELUT_D:
+      case CR_MISH_D:
+      case CR_HSWISH_D:
+      case CR_SOFTPLUS_D:
+        return x > 0 ? 1.0f : 0.0f;
+      case CR_SELU_D:
+        return x > 0 ? cr_dd_round((cr_dd){CR_SELU_L_H, CR_SELU_L_L}, fmt) : 0.0f;
       default:
         return 0.0f;
     }
   }
+  if (fn >= CR_ELU_F) return cr_dd_round(cr_eval(fn, (double)x), fmt);
   if (x == 0) {
     switch (fn) {
       case CR_SIGMOID_F:
@@ -304,6 +507,51 @@ static inline float cr_sigmoid_slope(int deriv, float x, float a, int fmt) {
   if (t == 0) return cr_d_round(0.25 * (double)a, fmt);
   if (__builtin_isinf(t)) return a > 0 ? 0.0f : -0.0f;
   return cr_dd_round(cr_dd_mul_d(cr_eval(CR_SIGMOID_D, t), (double)a), fmt);
+}
+
+/* elu with alpha a != 1 (act_params.a) and silu with beta b != 1: the
+ * scalar double-double path for every element, as for sigmoid's slope
+ * (correctly rounded unless an exact value lies within 2^-87 relative of a
+ * rounding boundary; not proven for these parameters).  elu: x for x > 0,
+ * a (e^x - 1); f' 1, a e^x.  silu: x sigma(t), f' = sigma(t) + t sigma(t)
+ * sigma(-t), t = b x exact in double. */
+static inline float cr_elu_alpha(int deriv, float x, float a, int fmt) {
+  if (x != x || a != a) return x + a;
+  if (x > 0) return deriv ? 1.0f : x;
+  if (__builtin_isinf(x)) return deriv ? 0.0f * a : -a;
+  if (x == 0) /* a (e^+-0 - 1) = a x, signed; f' = a */
+    return deriv ? cr_d_round((double)a, fmt) : (float)((double)a * (double)x);
+  cr_dd v = cr_eval(deriv ? CR_ELU_D : CR_ELU_F, (double)x);
+  if (__builtin_isinf(a)) return (float)(v.h * (double)a);
+  return cr_dd_round(cr_dd_mul_d(v, (double)a), fmt);
+}
+static inline float cr_silu_beta(int deriv, float x, float b, int fmt) {
+  if (x != x || b != b) return x + b;
+  double t = (double)b * (double)x;
+  if (t != t) return (float)t;                    /* b = +-inf, x = 0 */
+  if (__builtin_isinf(t) || __builtin_isinf(x)) { /* sigma(t) is 0 or 1 */
+    double s = t > 0 ? 1.0 : 0.0;
+    return deriv ? (float)s : s == 0 ? 0.0f : x; /* x sigma(t) -> 0 where sigma(t) -> 0 */
+  }
+  if (deriv) return t == 0 ? 0.5f : cr_dd_round(cr_eval(CR_SILU_D, t), fmt);
+  if (t == 0) return cr_d_round(0.5 * (double)x, fmt);
+  return cr_dd_round(cr_dd_mul_d(cr_eval(CR_SIGMOID_F, t), (double)x), fmt);
+}
+
+/* softplus with beta b != 1 (its threshold, act_params.b, is not part of
+ * the definition: the exact log1p(e^(b x))/b everywhere): t = b x exact in
+ * double, f = softplus(t)/b, f' = sigma(t); not proven, as above */
+static inline float cr_softplus_beta(int deriv, float x, float b, int fmt) {
+  if (x != x || b != b) return x + b;
+  double t = (double)b * (double)x;
+  if (t != t) return (float)t;
+  if (__builtin_isinf(t) || __builtin_isinf(b)) {
+    if (deriv) return t > 0 ? 1.0f : t < 0 ? 0.0f : 0.5f;
+    return t > 0 ? (float)(t / (double)b) : 0.0f * b;
+  }
+  if (deriv) return t == 0 ? 0.5f : cr_dd_round(cr_eval(CR_SIGMOID_F, t), fmt);
+  if (b == 0) return (float)__builtin_inf(); /* log 2 / 0 */
+  return cr_dd_round(cr_dd_div(cr_eval(CR_SOFTPLUS_F, t), cr_dd_d((double)b)), fmt);
 }
 
 /* x rounded to fmt (the native kernels' inputs) */

@@ -50,6 +50,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cr/coeffs_cr_log1p.h"
 #include "cr/cr_bounds.h"
 #include "cr/cr_dd.h"
 #include "kernels.h"
@@ -281,6 +282,218 @@ VK_INLINE vf cr_block(int fn, int fmt, vf x, unsigned *ok) {
   return res;
 }
 
+/* ---- the other activations: signed, and some cancel (cr_bounds.h) */
+
+VK_INLINE vd cr_dabs(vd a) {
+  return vkd_and(a, vkd_set(cr_bitsd(0x7fffffffffffffffull)));
+}
+
+/* sigma(t) as CR_SIGMOID_F computes it, t clamped to [-112, 112] */
+VK_INLINE vd cr_sig(vd t) {
+  vd tc = vkd_max(vkd_set(-112.0), vkd_min(vkd_set(112.0), t));
+  vdm neg = vkd_lt(tc, vkd_set(0.0));
+  return cr_core(CR_SIGMOID_F, CR_SIGN_SPLIT ? cr_dabs(tc) : tc, neg);
+}
+
+/* sigma(t) and sigma(t) sigma(-t) = E/(1+E)^2, E = e^-|t|, |t| <= 112 */
+VK_INLINE vd cr_sig2(vd t, vd *ss) {
+  vd E = cr_exp2(vkd_mul(cr_dabs(t), vkd_set(CR_EXP_NLOG2E)));
+  vd rec = cr_rcp(vkd_add(vkd_set(1.0), E));
+  vd er = vkd_mul(E, rec);
+  *ss = vkd_mul(er, rec);
+  return vkd_sel(vkd_lt(t, vkd_set(0.0)), er, rec);
+}
+
+/* log1p(E) for 0 <= E <= 1 (coeffs_cr_log1p.h): u = 1 + E, c = E - (u - 1)
+ * exactly, j = RN(32 (u - 1)) by the 1.5 2^52 addition (its low bits),
+ * inv_j and L_j gathered, r = u inv_j - 1, log1p(E) = L_j + (P(r) + c inv_j)
+ * (c inv_j for c/u: off by |r c| <= 2^-59) */
+VK_INLINE vd cr_log1p(vd E) {
+  const vd one = vkd_set(1.0);
+  vd u = vkd_add(one, E);
+  vd um1 = vkd_sub(u, one);
+  vd c = vkd_sub(E, um1);
+  vd z = vkd_fma(um1, vkd_set(32.0), vkd_set(0x1.8p52));
+#if VK_ISA_AVX512
+  __m512i j = _mm512_and_si512(_mm512_castpd_si512(z), _mm512_set1_epi64(63));
+  vd inv = _mm512_i64gather_pd(j, cr_log1p_inv, 8);
+  vd L = _mm512_i64gather_pd(j, cr_log1p_l, 8);
+#else
+  __m256i j = _mm256_and_si256(_mm256_castpd_si256(z), _mm256_set1_epi64x(63));
+  vd inv = _mm256_i64gather_pd(cr_log1p_inv, j, 8);
+  vd L = _mm256_i64gather_pd(cr_log1p_l, j, 8);
+#endif
+  vd r = vkd_fma(u, inv, vkd_set(-1.0));
+  vd q = vkd_fma(vkd_set(CR_LOG1P_L7_C7), r, vkd_set(CR_LOG1P_L7_C6));
+  q = vkd_fma(q, r, vkd_set(CR_LOG1P_L7_C5));
+  q = vkd_fma(q, r, vkd_set(CR_LOG1P_L7_C4));
+  q = vkd_fma(q, r, vkd_set(CR_LOG1P_L7_C3));
+  q = vkd_fma(q, r, vkd_set(CR_LOG1P_L7_C2));
+  vd P = vkd_fma(q, vkd_mul(r, r), r);
+  return vkd_add(L, vkd_fma(c, inv, P));
+}
+
+/* f or f' (fn >= CR_ELU_F) at x (a double of the kernel's format, finite;
+ * the other lanes are thrown away): v, and e >= |v - exact|.  The clamps:
+ * where x is beyond one, the value at the clamp rounds as the exact one does
+ * in every format (elu and selu: e^x - 1 at -40 and below round alike, e^x
+ * below -112 rounds to 0 as at -112; silu, mish: x sigma(x) and its
+ * relatives round to -0 from x = -112 down; gelu_tanh: from x = -10.9 down
+ * (|x| sigma(t) < 2^-155, f' < 2^-150.2); f' of silu and gelu_tanh round to
+ * 1 beyond 112 and 10.9, mish' beyond 20), and for x itself above the clamp
+ * the value is computed with x (silu, gelu_tanh and mish: x sigma(...)). */
+VK_INLINE vd cr_core_signed(int fn, vd x, vd *e) {
+  const vd zero = vkd_set(0.0), one = vkd_set(1.0), l2e = vkd_set(-CR_EXP_NLOG2E);
+  const vd sixth = vkd_set(1.0 / 6.0);
+  vdm pos = vkd_lt(zero, x);
+  switch (fn) {
+    case CR_ELU_F:
+    case CR_SELU_F: { /* x or lambda x; e^x - 1 or lambda alpha (e^x - 1) */
+      vd a = vkd_min(zero, vkd_max(vkd_set(-40.0), x));
+      vd em = cr_exp2m1(vkd_mul(a, l2e));
+      vdm neg = vkd_lt(x, zero); /* not at -0: e^-0 - 1 = -0 is x's own */
+      if (fn == CR_ELU_F) {
+        *e = vkd_sel(neg, vkd_mul(cr_dabs(em), vkd_set(CR_C_EM)), zero);
+        return vkd_sel(neg, em, x);
+      }
+      vd v = vkd_sel(neg, vkd_mul(em, vkd_set(CR_SELU_LA_H)), vkd_mul(x, vkd_set(CR_SELU_L_H)));
+      *e = vkd_mul(cr_dabs(v), vkd_sel(neg, vkd_set(CR_C_SELU_F), vkd_set(CR_C_LX)));
+      return v;
+    }
+    case CR_ELU_D:
+    case CR_SELU_D: { /* 1 or lambda; e^x or lambda alpha e^x */
+      vd a = vkd_min(zero, vkd_max(vkd_set(-112.0), x));
+      vd E = cr_exp2(vkd_mul(a, l2e));
+      if (fn == CR_ELU_D) {
+        *e = vkd_sel(pos, zero, vkd_mul(E, vkd_set(CR_C_E)));
+        return vkd_sel(pos, one, E);
+      }
+      vd v = vkd_sel(pos, vkd_set(CR_SELU_L_H), vkd_mul(E, vkd_set(CR_SELU_LA_H)));
+      *e = vkd_mul(v, vkd_sel(pos, vkd_set(CR_C_L), vkd_set(CR_C_SELU_D)));
+      return v;
+    }
+    case CR_SILU_F: { /* x sigma(x) */
+      vd v = vkd_mul(vkd_max(vkd_set(-112.0), x), cr_sig(x));
+      *e = vkd_mul(cr_dabs(v), vkd_set(CR_C_SILU_F));
+      return v;
+    }
+    case CR_SILU_D: { /* sigma(x) + x sigma(x) sigma(-x) */
+      vd xc = vkd_max(vkd_set(-112.0), vkd_min(vkd_set(112.0), x));
+      vd ss, s = cr_sig2(xc, &ss);
+      vd t2 = vkd_mul(xc, ss);
+      *e = vkd_mul(vkd_add(s, cr_dabs(t2)), vkd_set(CR_C_SILU_D));
+      return vkd_add(s, t2);
+    }
+    case CR_GELUT_F: { /* x sigma(t), t = x (c1 + c3 x^2) */
+      vd xm = vkd_max(vkd_set(-10.9), x);
+      vd t = vkd_mul(xm, vkd_fma(vkd_set(CR_GELUT_C3_H), vkd_mul(xm, xm), vkd_set(CR_GELUT_C1_H)));
+      vd v = vkd_mul(xm, cr_sig(t));
+      *e = vkd_mul(cr_dabs(v), vkd_set(CR_C_GELUT_F));
+      return v;
+    }
+    case CR_GELUT_D: { /* sigma(t) + x t' sigma(t) sigma(-t), t' = c1 + 3 c3 x^2 */
+      vd xc = vkd_max(vkd_set(-10.9), vkd_min(vkd_set(10.9), x));
+      vd x2 = vkd_mul(xc, xc);
+      vd t = vkd_mul(xc, vkd_fma(vkd_set(CR_GELUT_C3_H), x2, vkd_set(CR_GELUT_C1_H)));
+      vd tp = vkd_fma(vkd_set(CR_GELUT_C3X3_H), x2, vkd_set(CR_GELUT_C1_H));
+      vd ss, s = cr_sig2(t, &ss);
+      vd t2 = vkd_mul(vkd_mul(xc, ss), tp);
+      *e = vkd_mul(vkd_add(s, cr_dabs(t2)), vkd_set(CR_C_GELUT_D));
+      return vkd_add(s, t2);
+    }
+    case CR_MISH_F:
+    case CR_MISH_D: { /* x n/(n + 2); n/(n + 2) + 4x E(1 + E)/(n + 2)^2 */
+      vd xc = vkd_max(vkd_set(-112.0), vkd_min(vkd_set(20.0), x));
+      vd E = cr_exp2(vkd_mul(xc, l2e));
+      vd n = vkd_mul(E, vkd_add(E, vkd_set(2.0)));
+      vd rec = cr_rcp(vkd_add(n, vkd_set(2.0)));
+      vd q = vkd_mul(n, rec);
+      if (fn == CR_MISH_F) {
+        vd v = vkd_mul(vkd_max(vkd_set(-112.0), x), q);
+        *e = vkd_mul(cr_dabs(v), vkd_set(CR_C_MISH_F));
+        return v;
+      }
+      vd t2 = vkd_mul(vkd_mul(vkd_mul(vkd_mul(E, vkd_add(one, E)), vkd_mul(xc, vkd_set(4.0))), rec),
+                      rec);
+      *e = vkd_mul(vkd_add(q, cr_dabs(t2)), vkd_set(CR_C_MISH_D));
+      return vkd_add(q, t2);
+    }
+    case CR_SOFTPLUS_F:
+    case CR_LOGSIG_F: { /* max(s, 0) + log1p(e^-|x|), s = x or -x; logsigmoid -that */
+      vd E = cr_exp2(vkd_mul(vkd_min(vkd_set(112.0), cr_dabs(x)), vkd_set(CR_EXP_NLOG2E)));
+      vd sx = fn == CR_LOGSIG_F ? vkd_sub(zero, x) : x;
+      vd v = vkd_add(vkd_max(sx, zero), cr_log1p(E));
+      *e = vkd_mul(v, vkd_set(CR_C_SOFTPLUS_F));
+      return fn == CR_LOGSIG_F ? vkd_sub(zero, v) : v;
+    }
+    case CR_SOFTPLUS_D:
+    case CR_LOGSIG_D: { /* sigma(x), sigma(-x) */
+      vd v = cr_sig(fn == CR_LOGSIG_D ? vkd_sub(zero, x) : x);
+      *e = vkd_mul(v, vkd_set(CR_C_SIG));
+      return v;
+    }
+    case CR_HSIG_F: { /* (t + 3)/6, t = x clamped to [-3, 3] */
+      vd t = vkd_max(vkd_set(-3.0), vkd_min(vkd_set(3.0), x));
+      vd v = vkd_mul(vkd_add(t, vkd_set(3.0)), sixth);
+      *e = vkd_mul(v, vkd_set(CR_C_HSIG_F));
+      return v;
+    }
+    case CR_HSIG_D: { /* 1/6 in (-3, 3) */
+      vd v = vkd_sel(vkd_lt(cr_dabs(x), vkd_set(3.0)), sixth, zero);
+      *e = vkd_mul(v, vkd_set(CR_C_HSIG_D));
+      return v;
+    }
+    case CR_HSWISH_F: { /* t (t + 3)/6 in (-3, 3), x from 3 on, 0 to -3 */
+      vd t = vkd_max(vkd_set(-3.0), vkd_min(vkd_set(3.0), x));
+      vd w = vkd_mul(vkd_mul(t, vkd_add(t, vkd_set(3.0))), sixth);
+      vdm in = vkd_lt(x, vkd_set(3.0));
+      *e = vkd_sel(in, vkd_mul(cr_dabs(w), vkd_set(CR_C_HSWISH_F)), zero);
+      /* +0 for x <= -3, as the definition (w is -0 there) */
+      return vkd_sel(vkd_lt(vkd_set(-3.0), x), vkd_sel(in, w, x), zero);
+    }
+    default: { /* CR_HSWISH_D: (2t + 3)/6 in [-3, 3], 0 below, 1 above */
+      vd t = vkd_max(vkd_set(-3.0), vkd_min(vkd_set(3.0), x));
+      vd w = vkd_mul(vkd_fma(t, vkd_set(2.0), vkd_set(3.0)), sixth);
+      vd v = vkd_sel(vkd_lt(x, vkd_set(-3.0)), zero, vkd_sel(vkd_lt(vkd_set(3.0), x), one, w));
+      *e = vkd_mul(cr_dabs(v), vkd_set(CR_C_HSWISH_D));
+      return v;
+    }
+  }
+}
+
+/* One half, signed: the results of VK_WH lanes in fmt and the lanes
+ * decided (|v| -+ e one double further out round alike, |v| - e >= 0, x
+ * finite) */
+VK_INLINE vh cr_half_signed(int fn, int fmt, vh xh, unsigned *ok) {
+  const vd zero = vkd_set(0.0);
+  vd x = vkd_cvt(xh), e;
+  vd v = cr_core_signed(fn, x, &e);
+  vd sg = vkd_and(v, vkd_set(-0.0));
+  vd a = cr_dabs(v);
+  vd lo = vkd_sub(a, e), hi = vkd_step(vkd_add(a, e), 1);
+  unsigned bad = vkd_mbits(vkd_lt(lo, zero));
+  bad |= ~vkd_mbits(vkd_lt(cr_dabs(x), vkd_set(__builtin_inf())));
+  lo = vkd_sel(vkd_lt(zero, lo), vkd_step(lo, -1), lo);
+  vh flo, fhi;
+  if (fmt == CR_F32) {
+    flo = vkd_cvt_ps(vkd_or(lo, sg));
+    fhi = vkd_cvt_ps(vkd_or(hi, sg));
+  } else {
+    flo = cr_narrow(lo, fmt);
+    fhi = cr_narrow(hi, fmt);
+  }
+  *ok = vkh_same(flo, fhi) & ~bad & ((1u << VK_WH) - 1u);
+  return fmt == CR_F32 ? flo : vkh_or(flo, vkd_cvt_ps(sg));
+}
+
+VK_INLINE vf cr_block_signed(int fn, int fmt, vf x, unsigned *ok) {
+  unsigned ok0, ok1;
+  vh r0 = cr_half_signed(fn, fmt, vk_lo(x), &ok0);
+  vh r1 = cr_half_signed(fn, fmt, vk_hi(x), &ok1);
+  *ok = ok0 | (ok1 << VK_WH);
+  return vk_join(r0, r1);
+}
+
 /* RN in fmt of f dy (f a value of fmt, dy rounded to it) */
 static float cr_times_dy(float f, float dy, int fmt) {
   if (fmt == CR_F32) return f * dy;
@@ -325,7 +538,7 @@ VK_INLINE void cr_run(int fn, int fmt, const float *x, const float *dy, float *o
     vf xv = cr_vin_fmt(vk_load(x + i), fmt);
     if (dy) dv = vk_load(dy + i);
     unsigned ok;
-    vf r = cr_block(fn, fmt, xv, &ok);
+    vf r = fn >= CR_ELU_F ? cr_block_signed(fn, fmt, xv, &ok) : cr_block(fn, fmt, xv, &ok);
     if (dy) r = cr_times(r, dv, fmt);
     vk_store(out + i, r);
     unsigned bad = ~ok & all;
@@ -336,7 +549,7 @@ VK_INLINE void cr_run(int fn, int fmt, const float *x, const float *dy, float *o
     vf xv = cr_vin_fmt(vk_load_tail(x + i, m), fmt);
     if (dy) dv = vk_load_tail(dy + i, m);
     unsigned ok;
-    vf r = cr_block(fn, fmt, xv, &ok);
+    vf r = fn >= CR_ELU_F ? cr_block_signed(fn, fmt, xv, &ok) : cr_block(fn, fmt, xv, &ok);
     if (dy) r = cr_times(r, dv, fmt);
     vk_store_tail(out + i, r, m);
     unsigned bad = ~ok & ((1u << (n - i)) - 1u);
@@ -344,29 +557,47 @@ VK_INLINE void cr_run(int fn, int fmt, const float *x, const float *dy, float *o
   }
 }
 
-#define CR_KERNELS(act, alg, FN, FMT)                                                             \
-  void ACT_KERNEL(act, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {       \
-    if (FN##_F == CR_SIGMOID_F && p && p->a != 1.0f) {                                            \
-      for (size_t i = 0; i < n; i++) y[i] = cr_sigmoid_slope(0, cr_in_fmt(x[i], FMT), p->a, FMT); \
-      return;                                                                                     \
-    }                                                                                             \
-    cr_run(FN##_F, FMT, x, NULL, y, n);                                                           \
-  }                                                                                               \
-  void ACT_KERNEL(act, alg, bwd)(const float *x, const float *y, const float *dy, float *dx,      \
-                                 size_t n, const act_params *p) {                                 \
-    (void)y;                                                                                      \
-    if (FN##_D == CR_SIGMOID_D && p && p->a != 1.0f) {                                            \
-      for (size_t i = 0; i < n; i++)                                                              \
-        dx[i] = cr_times_dy(cr_sigmoid_slope(1, cr_in_fmt(x[i], FMT), p->a, FMT), dy[i], FMT);    \
-      return;                                                                                     \
-    }                                                                                             \
-    cr_run(FN##_D, FMT, x, dy, dx, n);                                                            \
+/* the kernels of an activation: f and f' in binary32, bfloat16 and binary16;
+ * a first parameter other than 1 (sigmoid's slope, elu's alpha, silu's and
+ * softplus' beta: HASP 1) by the scalar slow path for every element
+ * (cr_sigmoid_slope, cr_elu_alpha, cr_silu_beta, cr_softplus_beta in
+ * cr_dd.h) */
+#define CR_KERNELS(act, alg, FN, FMT, HASP, PSLOW)                                           \
+  void ACT_KERNEL(act, alg, fwd)(const float *x, float *y, size_t n, const act_params *p) {  \
+    if (HASP && p && p->a != 1.0f) {                                                         \
+      for (size_t i = 0; i < n; i++) y[i] = PSLOW(0, cr_in_fmt(x[i], FMT), p->a, FMT);       \
+      return;                                                                                \
+    }                                                                                        \
+    cr_run(FN##_F, FMT, x, NULL, y, n);                                                      \
+  }                                                                                          \
+  void ACT_KERNEL(act, alg, bwd)(const float *x, const float *y, const float *dy, float *dx, \
+                                 size_t n, const act_params *p) {                            \
+    (void)y;                                                                                 \
+    if (HASP && p && p->a != 1.0f) {                                                         \
+      for (size_t i = 0; i < n; i++)                                                         \
+        dx[i] = cr_times_dy(PSLOW(1, cr_in_fmt(x[i], FMT), p->a, FMT), dy[i], FMT);          \
+      return;                                                                                \
+    }                                                                                        \
+    cr_run(FN##_D, FMT, x, dy, dx, n);                                                       \
   }
+/* binary32, bfloat16 and binary16; a2 and a512 the algorithm's names */
+#define CR_FAMILY(act, a2, a512, FN, HASP, PSLOW)                            \
+  CR_KERNELS(act, VK_PICK(a2, a512), FN, CR_F32, HASP, PSLOW)                \
+  CR_KERNELS(act, VK_PICK(a2##_bf16, a512##_bf16), FN, CR_BF16, HASP, PSLOW) \
+  CR_KERNELS(act, VK_PICK(a2##_f16, a512##_f16), FN, CR_F16, HASP, PSLOW)
+static inline float cr_noparam(int deriv, float x, float a, int fmt) {
+  (void)deriv, (void)x, (void)a, (void)fmt;
+  return 0.0f;
+}
 
-CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14), CR_SIGMOID, CR_F32)
-CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps_bf16, cr_f64_lut8_p5_rcp14_bf16), CR_SIGMOID,
-           CR_BF16)
-CR_KERNELS(sigmoid, VK_PICK(cr_f64_lut8_p5_rcpps_f16, cr_f64_lut8_p5_rcp14_f16), CR_SIGMOID, CR_F16)
-CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps, cr_f64_lut8_p6_rcp14), CR_TANH, CR_F32)
-CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps_bf16, cr_f64_lut8_p6_rcp14_bf16), CR_TANH, CR_BF16)
-CR_KERNELS(tanh, VK_PICK(cr_f64_lut8_p6_rcpps_f16, cr_f64_lut8_p6_rcp14_f16), CR_TANH, CR_F16)
+CR_FAMILY(sigmoid, cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14, CR_SIGMOID, 1, cr_sigmoid_slope)
+CR_FAMILY(tanh, cr_f64_lut8_p6_rcpps, cr_f64_lut8_p6_rcp14, CR_TANH, 0, cr_noparam)
+CR_FAMILY(elu, cr_f64_lut8_m6, cr_f64_lut8_m6, CR_ELU, 1, cr_elu_alpha)
+CR_FAMILY(selu, cr_f64_lut8_m6, cr_f64_lut8_m6, CR_SELU, 0, cr_noparam)
+CR_FAMILY(silu, cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14, CR_SILU, 1, cr_silu_beta)
+CR_FAMILY(gelu_tanh, cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14, CR_GELUT, 0, cr_noparam)
+CR_FAMILY(mish, cr_f64_lut8_p5_rcpps, cr_f64_lut8_p5_rcp14, CR_MISH, 0, cr_noparam)
+CR_FAMILY(hardsigmoid, cr_f64, cr_f64, CR_HSIG, 0, cr_noparam)
+CR_FAMILY(hardswish, cr_f64, cr_f64, CR_HSWISH, 0, cr_noparam)
+CR_FAMILY(softplus, cr_f64_lut8_p5_l32_p7, cr_f64_lut8_p5_l32_p7, CR_SOFTPLUS, 1, cr_softplus_beta)
+CR_FAMILY(logsigmoid, cr_f64_lut8_p5_l32_p7, cr_f64_lut8_p5_l32_p7, CR_LOGSIG, 0, cr_noparam)

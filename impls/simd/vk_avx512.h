@@ -275,6 +275,22 @@ VK_INLINE vd vkd_fnma(vd a, vd b, vd c) {
 VK_INLINE vd vkd_and(vd a, vd b) {
   return _mm512_and_pd(a, b);
 }
+VK_INLINE vd vkd_min(vd a, vd b) {
+  return _mm512_min_pd(a, b);
+}
+VK_INLINE vd vkd_max(vd a, vd b) {
+  return _mm512_max_pd(a, b);
+}
+VK_INLINE vd vkd_or(vd a, vd b) {
+  return _mm512_or_pd(a, b);
+}
+VK_INLINE vh vkh_or(vh a, vh b) {
+  return _mm256_or_ps(a, b);
+}
+/* the lanes of a mask as bits 0..VK_WH-1 */
+VK_INLINE unsigned vkd_mbits(vdm m) {
+  return (unsigned)m;
+}
 /* the double k steps above a (its bit pattern plus k; k < 0: below) */
 VK_INLINE vd vkd_step(vd a, int64_t k) {
   return _mm512_castsi512_pd(_mm512_add_epi64(_mm512_castpd_si512(a), _mm512_set1_epi64(k)));
