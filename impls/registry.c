@@ -811,6 +811,27 @@ static const act_impl own_impls[] = {
     {OURS(silu, avx2, "cr-f64-lut8-p5-rcpps-f16"), .fwd = act_silu_avx2_cr_f64_lut8_p5_rcpps_f16_fwd,
      .bwd = act_silu_avx2_cr_f64_lut8_p5_rcpps_f16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
      .bwd_formula = CR_BWDF_silu, .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16, .note = "correctly rounded in binary16"},
+    /* claims: 0.5 ulp, f and f' (PROOF) */
+#define CR_BWDF_gelu "Phi +- |x| phi, Phi = 1 - Q or Q, Q = e^(-x^2/2) P(|x|); double, RN, then * dy"
+#define CR_NOTE_gelu "correctly rounded: double e^(-x^2/2) (2^(j/8) table, degree 5) times a 32-piece degree-9 polynomial, f' with its cancellation bounded, Ziv test; undecided lanes double-double"
+    {OURS(gelu, avx512, "cr-f64-lut8-p5-pw32-p9"), .fwd = act_gelu_avx512_cr_f64_lut8_p5_pw32_p9_fwd,
+     .bwd = act_gelu_avx512_cr_f64_lut8_p5_pw32_p9_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_gelu, .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_gelu},
+    {OURS(gelu, avx2, "cr-f64-lut8-p5-pw32-p9"), .fwd = act_gelu_avx2_cr_f64_lut8_p5_pw32_p9_fwd,
+     .bwd = act_gelu_avx2_cr_f64_lut8_p5_pw32_p9_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_gelu, .flags = NAN_BOTH | FROM_X | CR_FLAGS, .note = CR_NOTE_gelu},
+    {OURS(gelu, avx512, "cr-f64-lut8-p5-pw32-p9-bf16"), .fwd = act_gelu_avx512_cr_f64_lut8_p5_pw32_p9_bf16_fwd,
+     .bwd = act_gelu_avx512_cr_f64_lut8_p5_pw32_p9_bf16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_gelu, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16, .note = "correctly rounded in bfloat16"},
+    {OURS(gelu, avx2, "cr-f64-lut8-p5-pw32-p9-bf16"), .fwd = act_gelu_avx2_cr_f64_lut8_p5_pw32_p9_bf16_fwd,
+     .bwd = act_gelu_avx2_cr_f64_lut8_p5_pw32_p9_bf16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_gelu, .flags = NAN_BOTH | FROM_X | CR_FLAGS_bf16, .note = "correctly rounded in bfloat16"},
+    {OURS(gelu, avx512, "cr-f64-lut8-p5-pw32-p9-f16"), .fwd = act_gelu_avx512_cr_f64_lut8_p5_pw32_p9_f16_fwd,
+     .bwd = act_gelu_avx512_cr_f64_lut8_p5_pw32_p9_f16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_gelu, .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16, .note = "correctly rounded in binary16"},
+    {OURS(gelu, avx2, "cr-f64-lut8-p5-pw32-p9-f16"), .fwd = act_gelu_avx2_cr_f64_lut8_p5_pw32_p9_f16_fwd,
+     .bwd = act_gelu_avx2_cr_f64_lut8_p5_pw32_p9_f16_bwd, .fwd_ulp = 0.5, .bwd_ulp = 0.5,
+     .bwd_formula = CR_BWDF_gelu, .flags = NAN_BOTH | FROM_X | CR_FLAGS_f16, .note = "correctly rounded in binary16"},
     /* claims: 0.5 ulp, f and f', proven by the exhaustive sweep (every one of
      * the 2^32 inputs, NaNs included, and all 65536 of bfloat16 and binary16;
      * docs/accuracy.md, "Correctly rounded kernels"), of the AVX2 kernels (this
