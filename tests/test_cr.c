@@ -29,9 +29,9 @@
 #include "util.h"
 
 /* the activations with correctly rounded kernels (--find-hard) */
-static const char *const cr_acts[] = {"sigmoid",   "tanh",     "elu",       "selu",
-                                      "silu",      "gelu",     "gelu_tanh", "mish",
-                                      "hardsigmoid", "hardswish", "softplus", "logsigmoid"};
+static const char *const cr_acts[] = {"sigmoid",     "tanh",      "elu",       "selu",
+                                      "silu",        "gelu",      "gelu_tanh", "mish",
+                                      "hardsigmoid", "hardswish", "softplus",  "logsigmoid"};
 /* the magnitudes of x that --find-hard screens, per activation (beyond hi
  * the results are the ends' or x itself; below lo, f is x, x/2 + ... or
  * 1/2 + ..., whose nearest cases the smallest binades already show) */

@@ -336,22 +336,30 @@ VK_INLINE vd cr_log1p(vd E) {
 
 /* gelu's upper tail Q(a) = 1 - Phi(a) = E P(a), E = 2^w = e^(-a^2/2),
  * w = a^2 RN(-1/(2 ln2)) (a^2 exact: a is a float), for 0 <= a <= 14.9
- * (coeffs_cr_gelu.h: the piece j from the bits of b = a + 1; t = a - c_j,
- * exact for a >= 2^-26; the degree-9 polynomial); *E = E.  The piece's row
- * (c_j, p_0..p_9): AVX-512 gathers each column; AVX2 loads two columns of
- * two rows at a time and interleaves them (VUNPCKLPD/VUNPCKHPD: the four
- * lanes' values of two columns from two 128-bit loads and two inserts), far
- * fewer micro-operations than VGATHERQPD on the AMD Zen 3 this was measured
- * on. */
+ * (coeffs_cr_gelu.h): the piece j = 8e + k from the bits of b = a + 1
+ * (2^e (1 + k/8) <= b < 2^e (1 + (k+1)/8)), its middle c_j = 2^e (1 + k/8)
+ * + 2^e/16 - 1 from b's bits (exact), t = a - c_j (exact for a >= 2^-26),
+ * and the degree-9 polynomial in t by Horner's scheme; *E = E.  The
+ * coefficients of the four or eight lanes' pieces: AVX-512 gathers each;
+ * AVX2 loads two of a row at a time (128 bits) and interleaves the lanes'
+ * (VINSERTF128, then VUNPCKLPD and VUNPCKHPD: two coefficients for four
+ * lanes), as Horner's scheme needs them: far fewer micro-operations than
+ * VGATHERQPD on the AMD Zen 3 this was measured on. */
 VK_INLINE vd cr_gelu_q(vd a, vd *E) {
   *E = cr_exp2(vkd_mul(vkd_mul(a, a), vkd_set(0.5 * CR_EXP_NLOG2E)));
   vd b = vkd_add(a, vkd_set(1.0));
-  vd col[12];
+  const vd m3 = vkd_set(cr_bitsd(0xfffe000000000000ull)); /* sign, exponent, 3 bits */
+  const vd me = vkd_set(cr_bitsd(0xfff0000000000000ull));
+  vd c = vkd_fma(vkd_and(b, me), vkd_set(0.0625), vkd_sub(vkd_and(b, m3), vkd_set(1.0)));
+  vd t = vkd_sub(a, c);
 #if VK_ISA_AVX512
-  __m512i j = _mm512_sub_epi64(_mm512_srli_epi64(_mm512_castpd_si512(b), 49),
-                               _mm512_set1_epi64(1023 << 3));
-  __m512i j12 = _mm512_mullo_epi64(j, _mm512_set1_epi64(12));
-  for (int k = 0; k < 11; k++) col[k] = _mm512_i64gather_pd(j12, &cr_gelu_pw[0][k], 8);
+  __m512i j =
+      _mm512_sub_epi64(_mm512_srli_epi64(_mm512_castpd_si512(b), 49), _mm512_set1_epi64(1023 << 3));
+  __m512i j10 = _mm512_mullo_epi64(j, _mm512_set1_epi64(10));
+#define CR_COEF(k) _mm512_i64gather_pd(j10, &cr_gelu_pw[0][k], 8)
+  vd q = vkd_fma(CR_COEF(9), t, CR_COEF(8));
+  for (int i = 7; i >= 0; i--) q = vkd_fma(q, t, CR_COEF(i));
+#undef CR_COEF
 #else
   __m256i j = _mm256_sub_epi64(_mm256_srli_epi64(_mm256_castpd_si256(b), 49),
                                _mm256_set1_epi64x(1023 << 3));
@@ -359,16 +367,16 @@ VK_INLINE vd cr_gelu_q(vd a, vd *E) {
   _mm256_storeu_si256((__m256i *)jj, j);
   const double *r0 = cr_gelu_pw[jj[0]], *r1 = cr_gelu_pw[jj[1]];
   const double *r2 = cr_gelu_pw[jj[2]], *r3 = cr_gelu_pw[jj[3]];
-  for (int k = 0; k < 12; k += 2) {
-    vd m02 = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(r0 + k)), _mm_load_pd(r2 + k), 1);
-    vd m13 = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(r1 + k)), _mm_load_pd(r3 + k), 1);
-    col[k] = _mm256_unpacklo_pd(m02, m13);
-    col[k + 1] = _mm256_unpackhi_pd(m02, m13);
+  vd q = vkd_set(0.0);
+  for (int k = 8; k >= 0; k -= 2) { /* p_(k+1) and p_k of the four lanes */
+    vd m02 =
+        _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(r0 + k)), _mm_load_pd(r2 + k), 1);
+    vd m13 =
+        _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(r1 + k)), _mm_load_pd(r3 + k), 1);
+    vd lo = _mm256_unpacklo_pd(m02, m13), hi = _mm256_unpackhi_pd(m02, m13);
+    q = k == 8 ? vkd_fma(hi, t, lo) : vkd_fma(vkd_fma(q, t, hi), t, lo);
   }
 #endif
-  vd t = vkd_sub(a, col[0]);
-  vd q = vkd_fma(col[10], t, col[9]);
-  for (int i = 8; i >= 1; i--) q = vkd_fma(q, t, col[i]);
   return vkd_mul(*E, q);
 }
 
