@@ -40,8 +40,8 @@ RULES = {"sigmoid/fwd": ("xnnpack", 1.2), "tanh/fwd": ("onednn", 1.2), "gelu/fwd
          "sigmoid/bwd/cr-1ulp": (None, 1.0, 0.5, 1.0), "tanh/bwd/cr-1ulp": (None, 1.0, 0.5, 1.0),
          "sigmoid/bwd/cr": ("onednn", 0.5, 0.5, math.inf),
          "tanh/bwd/cr": ("onednn", 0.5, 0.5, math.inf)}
-for _a in ("elu", "selu", "silu", "gelu_tanh", "mish", "hardsigmoid", "hardswish", "softplus",
-           "logsigmoid"):
+for _a in ("elu", "selu", "silu", "gelu", "gelu_tanh", "mish", "hardsigmoid", "hardswish",
+           "softplus", "logsigmoid"):
     RULES[_a + "/fwd/cr-1ulp"] = (None, 1.0, 0.5, 1.0)
     RULES[_a + "/bwd/cr-1ulp"] = (None, 1.0, 0.5, 1.0)
     RULES[_a + "/bwd/cr"] = ("onednn", 0.5, 0.5, math.inf)

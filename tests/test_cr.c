@@ -29,15 +29,15 @@
 #include "util.h"
 
 /* the activations with correctly rounded kernels (--find-hard) */
-static const char *const cr_acts[] = {"sigmoid",   "tanh",      "elu",       "selu",
-                                      "silu",      "gelu_tanh", "mish",      "hardsigmoid",
-                                      "hardswish", "softplus",  "logsigmoid"};
+static const char *const cr_acts[] = {"sigmoid",     "tanh",      "elu",       "selu",
+                                      "silu",        "gelu",      "gelu_tanh", "mish",
+                                      "hardsigmoid", "hardswish", "softplus",  "logsigmoid"};
 /* the magnitudes of x that --find-hard screens, per activation (beyond hi
  * the results are the ends' or x itself; below lo, f is x, x/2 + ... or
  * 1/2 + ..., whose nearest cases the smallest binades already show) */
 static const double cr_hard_lo[] = {0x1p-32, 0x1p-14, 0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40,
-                                    0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40};
-static const double cr_hard_hi[] = {104, 10, 40, 40, 112, 11, 112, 3, 3, 112, 112};
+                                    0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40, 0x1p-40};
+static const double cr_hard_hi[] = {104, 10, 40, 40, 112, 15, 11, 112, 3, 3, 112, 112};
 enum { NACTS = sizeof cr_acts / sizeof cr_acts[0] };
 
 /* binary16 bits to float (no F16C needed here) */

@@ -95,7 +95,17 @@
  *   sigma(x) and logsigmoid' sigma(-x): sigmoid's 6.0602e-13: C = 6.2e-13.
  * - hardsigmoid (t + 3) RN(1/6): 3u, C = 4e-16; its f' RN(1/6): u, e =
  *   2^-52 v; hardswish t (t + 3) RN(1/6): 4u, C = 5e-16; its f'
- *   (2t + 3) RN(1/6): 3u, C = 4e-16. */
+ *   (2t + 3) RN(1/6): 3u, C = 4e-16.
+ * - gelu: Q(a) = 1 - Phi(a) = E P(a), a = |x| (clamped at 14.9), E = e^(-a^2/2)
+ *   by E5 (w = a^2 RN(-1/(2 ln2)), a^2 exact, |w| <= 160.2: sigmoid's E,
+ *   < 3.7840e-13), P by coeffs_cr_gelu.h: the fit CR_GELU_P9_ERR < 1.32e-15,
+ *   Horner's roundings CR_GELU_HORNER u < 1.23u, t's rounding (a < 2^-26
+ *   only: u |t| |P'/P| <= u (1/16) 0.8 < 0.1u), the product E P u: Q within
+ *   3.8000e-13 relative.  Phi = 1 - Q for x > 0 (Q <= 1/2: 1 - Q within
+ *   3.8000e-13 + u relative) or Q.  f = x Phi (x clamped at -14.9): u more,
+ *   3.8022e-13: C = 3.85e-13.  f' = Phi +- |x| phi, |x| phi = (a
+ *   RN(1/sqrt(2 pi))) E: 3.7840e-13 + 3u; the sum u: < 3.8022e-13 of
+ *   Phi + |x| phi: C = 3.85e-13. */
 #define CR_C_EM 2.6e-13
 #define CR_C_SELU_F 2.6e-13
 #define CR_C_LX 2.3e-16
@@ -114,5 +124,7 @@
 #define CR_C_HSIG_D 0x1p-52
 #define CR_C_HSWISH_F 5e-16
 #define CR_C_HSWISH_D 4e-16
+#define CR_C_GELU_F 3.85e-13
+#define CR_C_GELU_D 3.85e-13
 
 #endif

@@ -56,6 +56,7 @@
 #include <string.h>
 
 #include "coeffs_cr_exp.h"
+#include "coeffs_cr_gelu.h"
 
 typedef struct {
   double h, l;
@@ -239,6 +240,8 @@ enum {
   CR_SOFTPLUS_D,
   CR_LOGSIG_F,
   CR_LOGSIG_D,
+  CR_GELU_F,
+  CR_GELU_D,
   CR_NFUNCS
 };
 
@@ -299,6 +302,76 @@ static inline cr_dd cr_gelut_t(double x, cr_dd *tp) {
   cr_dd c1 = {CR_GELUT_C1_H, CR_GELUT_C1_L};
   *tp = cr_dd_add(c1, cr_dd_mul(x2, (cr_dd){CR_GELUT_C3X3_H, CR_GELUT_C3X3_L}));
   return cr_dd_mul_d(cr_dd_add(c1, cr_dd_mul(x2, (cr_dd){CR_GELUT_C3_H, CR_GELUT_C3_L})), x);
+}
+
+/* gelu's Phi(x) at a finite x, as the parts that f and f' need, in
+ * double-double: Q(a) = 1 - Phi(a) for a = |x| and phi(a) = e^(-a^2/2)/
+ * sqrt(2 pi) (a^2 exact by TwoProd, e^t by cr_dd_exp_dd), for a <= 30.
+ * - a < 3: Phi(a) - 1/2 = phi(a) S(a), S(a) = a + a^3/3 + a^5/(3 5) + ...
+ *   (the series of Abramowitz and Stegun 26.2.11; positive terms, summed
+ *   until a term is below 2^-110 of the sum: 50 terms at a = 3);
+ *   *s = S(a).  Q = 1/2 - phi S cancels at most 8.5 bits (Q(3) = 0.00135),
+ *   so Q is within 2^-94 relative.
+ * - a >= 3: Q(a) = phi(a) M(a), M the Mills ratio, by Laplace's continued
+ *   fraction M(a) = 1/(a + 1/(a + 2/(a + 3/(a + ...)))) evaluated from its
+ *   N-th term back (t_N = a, t_(k-1) = a + k/t_k, M = 1/t_0) as a ratio p/q
+ *   (p' = a p + k q, q' = p: no division but the last), N = 3000/a^2 + 24
+ *   (the truncation below 2^-150 over [3, 30], checked at 20 points a unit);
+ *   every step adds positive terms (< 13 u^2 each, u = 2^-53; N <= 358
+ *   steps: 2^-93.8 relative).  *m = M(a).
+ * Returns Q(a); *phi = phi(a); *s or *m as above (the other is 0). */
+static inline cr_dd cr_dd_gauss(double a, cr_dd *phi, cr_dd *s, cr_dd *m) {
+  cr_dd a2 = cr_two_prod(a, a);
+  *phi = cr_dd_mul(cr_dd_exp_dd((cr_dd){-0.5 * a2.h, -0.5 * a2.l}),
+                   (cr_dd){CR_GELU_RS_H, CR_GELU_RS_L});
+  *s = *m = cr_dd_d(0.0);
+  if (a < 3) {
+    cr_dd term = cr_dd_d(a), sum = term;
+    for (int k = 3; term.h > 0x1p-110 * sum.h; k += 2) {
+      term = cr_dd_div(cr_dd_mul(term, a2), cr_dd_d((double)k));
+      sum = cr_dd_add(sum, term);
+    }
+    *s = sum;
+    return cr_dd_add(cr_dd_d(0.5), cr_dd_neg(cr_dd_mul(*phi, sum)));
+  }
+  int n = (int)(3000.0 / (a * a)) + 24;
+  cr_dd p = cr_dd_d(a), q = cr_dd_d(1.0);
+  for (int k = n; k >= 1; k--) {
+    cr_dd np = cr_dd_add(cr_dd_mul_d(p, a), cr_dd_mul_d(q, (double)k));
+    q = p;
+    p = np;
+    if (p.h > 0x1p500) { /* rescale both (exact) */
+      p = (cr_dd){p.h * 0x1p-500, p.l * 0x1p-500};
+      q = (cr_dd){q.h * 0x1p-500, q.l * 0x1p-500};
+    }
+  }
+  *m = cr_dd_div(q, p);
+  return cr_dd_mul(*phi, *m);
+}
+
+/* gelu x Phi(x) (deriv 0) or Phi(x) + x phi(x) at a finite x.  For x >= 0
+ * Phi = 1 - Q; for x < 0 Phi = Q(|x|), and f' = Q - |x| phi: it cancels
+ * at x = -0.7518 (M(a) = a), computed as 1/2 - phi (S + a) there (within
+ * 2^-104 of 1/2, so 2^-77 relative at the binary32 input nearest to the
+ * zero, where f' ~ 2^-27); from a = 3 on phi (M - a) does not cancel
+ * (M < 1/a).  Beyond |x| = 30 a tiny double-double stands for the values,
+ * which round as x (or 1) and -0 do. */
+static inline cr_dd cr_eval_gelu(int deriv, double x) {
+  double a = __builtin_fabs(x);
+  if (x == 0) return deriv ? cr_dd_d(0.5) : cr_dd_d(0.5 * x);
+  if (a > 30) {
+    if (x > 0) return deriv ? (cr_dd){1.0, 0x1p-300} : (cr_dd){x, -x * 0x1p-200};
+    return deriv ? cr_dd_d(-0x1p-300) : cr_dd_d(x * 0x1p-300);
+  }
+  cr_dd phi, s, m, Q = cr_dd_gauss(a, &phi, &s, &m);
+  cr_dd Phi = x > 0 ? cr_dd_add(cr_dd_d(1.0), cr_dd_neg(Q)) : Q;
+  if (!deriv) return cr_dd_mul_d(Phi, x);
+  if (a < 3) { /* 1/2 +- phi (S + a) */
+    cr_dd t = cr_dd_mul(phi, cr_dd_add(s, cr_dd_d(a)));
+    return cr_dd_add(cr_dd_d(0.5), x > 0 ? t : cr_dd_neg(t));
+  }
+  cr_dd d = cr_dd_mul(phi, cr_dd_add(m, cr_dd_d(-a))); /* phi (M - a) < 0 */
+  return x > 0 ? cr_dd_add(cr_dd_d(1.0), cr_dd_neg(d)) : d;
 }
 
 /* f or f' at a finite x (the caller has taken NaN and the infinities), as a
@@ -402,6 +475,9 @@ static inline cr_dd cr_eval(int fn, double x) {
       if (x <= -3) return cr_dd_d(0.0);
       if (x >= 3) return cr_dd_d(x);
       return cr_dd_div(cr_dd_mul_d(cr_two_sum(x, 3.0), x), cr_dd_d(6.0));
+    case CR_GELU_F:
+    case CR_GELU_D:
+      return cr_eval_gelu(fn == CR_GELU_D, x);
     case CR_HSWISH_D: /* (2x + 3)/6 in [-3, 3] */
       if (x < -3) return cr_dd_d(0.0);
       if (x > 3) return one;
@@ -450,6 +526,7 @@ static inline float cr_slow(int fn, float x, int fmt) {
       case CR_SELU_F:
         return x > 0 ? x : cr_dd_round((cr_dd){-CR_SELU_LA_H, -CR_SELU_LA_L}, fmt);
       case CR_SILU_F:
+      case CR_GELU_F:
       case CR_GELUT_F:
       case CR_MISH_F:
       case CR_HSWISH_F:
@@ -461,6 +538,7 @@ static inline float cr_slow(int fn, float x, int fmt) {
         return x > 0 ? 0.0f : 1.0f;
       case CR_ELU_D:
       case CR_SILU_D:
+      case CR_GELU_D:
       case CR_GELUT_D:
       case CR_MISH_D:
       case CR_HSWISH_D:
